@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glosa/glosa/internal/gate"
+	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/lint"
+	"github.com/glosa/glosa/internal/report"
+)
+
+type checkOptions struct {
+	failOn      string
+	minCoverage string
+	langs       []string
+	format      string
+}
+
+func newCheckCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
+	opts := &checkOptions{}
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Lint translations and gate CI on findings, states and coverage",
+		Long: `check runs every lint rule and prints the findings, sorted by path and line.
+It exits 1 when a finding is at or above --fail-on's severity, a translation
+is in a --fail-on state, or a language is below --min-coverage; 0 otherwise.`,
+		Example: `  glosa check
+  glosa check --fail-on warning,stale,missing
+  glosa check --min-coverage es=90,en=80
+  glosa check --format github`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(opts.format, "text", "json", "github"); err != nil {
+				return err
+			}
+			return checkRun(ios, g, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.failOn, "fail-on", "error", "fail on findings of these `severities` and up, and on these states (warning,stale,missing; none)")
+	f.StringVar(&opts.minCoverage, "min-coverage", "", "fail when coverage is below `PCT` (90, or es=90,it=80)")
+	f.StringSliceVar(&opts.langs, "lang", nil, "check only these `languages` (es,it)")
+	f.StringVar(&opts.format, "format", "text", "output `format`: text, json, github")
+	return cmd
+}
+
+func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
+	policy, err := gate.ParseFailOn(opts.failOn)
+	if err != nil {
+		return &usageError{err}
+	}
+	if policy.MinCoverage, err = gate.ParseMinCoverage(opts.minCoverage); err != nil {
+		return &usageError{err}
+	}
+	p, err := g.load()
+	if err != nil {
+		return err
+	}
+	for code := range policy.MinCoverage {
+		if code != "*" && !contains(p.report.Targets(), code) {
+			return usagef("--min-coverage: %s is not a translation language of this project", code)
+		}
+	}
+	langs, err := p.parseLangs(opts.langs)
+	if err != nil {
+		return err
+	}
+	findings := p.linter.Run(p.report)
+	rep := p.report
+	if len(langs) > 0 {
+		findings = filterFindings(findings, langs, p.report.Source)
+		rep = p.report.OnlyLanguages(langs)
+	}
+	result := gate.Evaluate(policy, findings, rep)
+	c := report.Check{View: report.View{Report: rep, Color: ios.ColorEnabled()}, Findings: findings, Result: result}
+	switch opts.format {
+	case "json":
+		err = report.WriteJSON(ios.Out, c.Document())
+	case "github":
+		err = report.CheckGitHub(ios.Out, c)
+	default:
+		err = report.CheckText(ios.Out, c)
+	}
+	if err != nil {
+		return err
+	}
+	summarise(ios, findings, result, policy)
+	if result.Failed {
+		return errFailed
+	}
+	return nil
+}
+
+// filterFindings keeps the findings of the chosen languages; findings in
+// source files are kept too, as every language depends on them.
+func filterFindings(fs []lint.Finding, langs []string, source string) []lint.Finding {
+	var out []lint.Finding
+	for _, f := range fs {
+		if f.Lang == source || contains(langs, f.Lang) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// summarise prints one line on stderr: what was found and whether it fails.
+func summarise(ios *iostreams.IOStreams, fs []lint.Finding, r gate.Result, p gate.Policy) {
+	count := map[lint.Severity]int{}
+	for _, f := range fs {
+		count[f.Severity]++
+	}
+	msg := fmt.Sprintf("%d %s (%d %s, %d %s, %d info)", len(fs), plural(len(fs), "finding", "findings"),
+		count[lint.Error], plural(count[lint.Error], "error", "errors"), count[lint.Warning], plural(count[lint.Warning], "warning", "warnings"), count[lint.Info])
+	if !r.Failed {
+		fmt.Fprintf(ios.ErrOut, "glosa: %s; passed\n", msg)
+		return
+	}
+	var why []string
+	if r.Failing > 0 {
+		why = append(why, fmt.Sprintf("%d at or above %s", r.Failing, p.Severity))
+	}
+	if len(r.Failures) > 0 {
+		why = append(why, fmt.Sprintf("%d state or coverage %s", len(r.Failures), plural(len(r.Failures), "failure", "failures")))
+	}
+	fmt.Fprintf(ios.ErrOut, "glosa: %s; failed: %s\n", msg, joinAnd(why))
+}
+
+func joinAnd(parts []string) string {
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return parts[0] + " and " + parts[1]
+}

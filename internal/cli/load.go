@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/lint"
+	"github.com/glosa/glosa/internal/status"
+)
+
+// project is a loaded repository: its configuration, entries and states.
+type project struct {
+	root   string
+	cfg    *config.Config
+	repo   *content.Repo
+	report *status.Report
+	linter *lint.Linter
+}
+
+// load reads the configuration, validates the rules, scans the repository
+// and computes every state.
+func (g *globals) load() (*project, error) {
+	root, err := g.rootDir()
+	if err != nil {
+		return nil, err
+	}
+	cfgFile := g.config
+	if cfgFile != "" && !filepath.IsAbs(cfgFile) && g.dir != "" {
+		cfgFile = filepath.Join(g.dir, cfgFile)
+	}
+	cfg, err := config.Load(root, cfgFile)
+	if err != nil {
+		return nil, err
+	}
+	linter, err := lint.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	repo, err := content.Scan(root, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &project{root: root, cfg: cfg, repo: repo, report: status.Compute(repo), linter: linter}, nil
+}
+
+// parseLangs reads a --lang value (es,it) into canonical tags that must be
+// translation languages of the project.
+func (p *project) parseLangs(values []string) ([]string, error) {
+	var out []string
+	targets := p.report.Targets()
+	for _, v := range values {
+		for _, s := range strings.Split(v, ",") {
+			s = strings.TrimSpace(s)
+			if s == "" {
+				continue
+			}
+			code, err := lang.Parse(s)
+			if err != nil {
+				return nil, usagef("--lang: %v", err)
+			}
+			if !contains(targets, code) {
+				if code == p.report.Source {
+					return nil, usagef("--lang %s: %s is the source language; choose a translation language (%s)", s, code, strings.Join(targets, ", "))
+				}
+				return nil, usagef("--lang %s: not a language of this project (translation languages: %s)", s, strings.Join(targets, ", "))
+			}
+			out = append(out, code)
+		}
+	}
+	return out, nil
+}
+
+func parseStates(values []string) ([]status.State, error) {
+	var out []status.State
+	for _, v := range values {
+		for _, s := range strings.Split(v, ",") {
+			s = strings.TrimSpace(s)
+			if s == "" {
+				continue
+			}
+			st, ok := status.ParseState(s)
+			if !ok {
+				return nil, usagef("--state: unknown state %q (use current, stale, missing, untranslated, unverified, orphan)", s)
+			}
+			out = append(out, st)
+		}
+	}
+	return out, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// checkFormat validates a --format value.
+func checkFormat(format string, allowed ...string) error {
+	if contains(allowed, format) {
+		return nil
+	}
+	return usagef("--format %s: unknown format (use %s)", format, strings.Join(allowed, ", "))
+}
+
+// warnf prints a warning on stderr.
+func warnf(p interface{ Write([]byte) (int, error) }, format string, args ...any) {
+	fmt.Fprintf(p, "glosa: warning: "+format+"\n", args...)
+}

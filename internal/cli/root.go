@@ -1,0 +1,145 @@
+// Package cli is glosa's command line: the root command, one file per verb,
+// and Main, the one place where errors become exit codes. Only this package
+// imports cobra, touches the process's streams or exits.
+//
+// Output rules: stdout is data, sorted and stable; talk goes to stderr as
+// "glosa: error: …", "glosa: warning: …" or "glosa: hint: …", lowercase,
+// no final period.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/iostreams"
+)
+
+// Exit codes.
+const (
+	ExitOK     = 0 // nothing at or above the failing threshold
+	ExitFailed = 1 // findings or coverage below the threshold
+	ExitUsage  = 2 // usage or configuration error
+	ExitTool   = 3 // the tool failed: I/O, unreadable input
+)
+
+// Version is glosa's version, set at build time with -ldflags.
+var Version = "dev"
+
+// usageError is a mistake in how glosa was called.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
+
+// errFailed reports a check or command that ran and found what fails it;
+// its details are already printed.
+var errFailed = errors.New("failed")
+
+// globals are the flags every command shares.
+type globals struct {
+	dir     string
+	config  string
+	noColor bool
+}
+
+// Main runs glosa with the process's streams and returns the exit code.
+func Main(args []string) int {
+	return Run(iostreams.System(), args)
+}
+
+// Run runs glosa with the given streams and arguments and returns the exit
+// code; tests call it directly.
+func Run(io *iostreams.IOStreams, args []string) int {
+	root := newRootCmd(io)
+	root.SetArgs(args)
+	err := root.Execute()
+	return exitCode(io.ErrOut, err)
+}
+
+func exitCode(w io.Writer, err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	if errors.Is(err, errFailed) {
+		return ExitFailed
+	}
+	var ue *usageError
+	var ce *config.Error
+	switch {
+	case errors.As(err, &ue):
+		fmt.Fprintf(w, "glosa: error: %v\nglosa: hint: run glosa --help for usage\n", err)
+		return ExitUsage
+	case errors.As(err, &ce):
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintf(w, "glosa: error: %s\n", line)
+		}
+		return ExitUsage
+	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "unknown flag"):
+		fmt.Fprintf(w, "glosa: error: %v\nglosa: hint: run glosa --help for usage\n", err)
+		return ExitUsage
+	}
+	fmt.Fprintf(w, "glosa: error: %v\n", err)
+	return ExitTool
+}
+
+func newRootCmd(ios *iostreams.IOStreams) *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:   "glosa",
+		Short: "glosa keeps a multilingual content repository honest",
+		Long: `glosa tracks every entry (Markdown with YAML front matter, paired across
+languages by slug) in every language: what is current, stale, missing,
+untranslated, unverified or orphaned; it lints translations for what only a
+comparison with the source shows, and records finished translations.`,
+		Version:       Version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if g.noColor {
+				ios.DisableColor()
+			}
+			if g.dir != "" {
+				fi, err := os.Stat(g.dir)
+				if err != nil || !fi.IsDir() {
+					return usagef("-C %s: not a directory", g.dir)
+				}
+			}
+			return nil
+		},
+	}
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	pf := root.PersistentFlags()
+	pf.StringVarP(&g.dir, "directory", "C", "", "run as if glosa was started in `DIR`")
+	pf.StringVar(&g.config, "config", "", "read the configuration from `FILE` instead of glosa.yaml")
+	pf.BoolVar(&g.noColor, "no-color", false, "never colour the output (NO_COLOR does the same)")
+	root.AddCommand(newStatusCmd(ios, g), newCheckCmd(ios, g), newStampCmd(ios, g), newRulesCmd(ios))
+	return root
+}
+
+// rootDir returns the repository root: -C DIR or the working directory.
+func (g *globals) rootDir() (string, error) {
+	if g.dir != "" {
+		return g.dir, nil
+	}
+	return os.Getwd()
+}
+
+// exactArgs validates positional arguments as a usage error.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("%s takes no arguments, got %q", cmd.CommandPath(), strings.Join(args, " "))
+	}
+	return nil
+}

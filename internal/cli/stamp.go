@@ -1,0 +1,210 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glosa/glosa/internal/atomicfile"
+	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/status"
+)
+
+type stampOptions struct {
+	langs  []string
+	all    bool
+	dryRun bool
+	paths  []string
+}
+
+func newStampCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
+	opts := &stampOptions{}
+	cmd := &cobra.Command{
+		Use:   "stamp [PATH...]",
+		Short: "Record that translations are done: write the source hash into them",
+		Long: `stamp writes a translation record into each translation's front matter:
+
+  translation:
+    source: it
+    hash: sha256-…
+
+so that glosa can tell later whether the source has changed since. Only the
+record's lines change; every other byte of the file stays as it was. Drafts,
+text identical to the source and files that cannot be parsed are skipped.`,
+		Example: `  glosa stamp content/es/llm.md
+  glosa stamp --lang es
+  glosa stamp --all --dry-run`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			n := 0
+			if len(args) > 0 {
+				n++
+			}
+			if len(opts.langs) > 0 {
+				n++
+			}
+			if opts.all {
+				n++
+			}
+			if n != 1 {
+				return usagef("stamp needs exactly one of: PATH..., --lang LANG, --all")
+			}
+			return stampRun(ios, g, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringSliceVar(&opts.langs, "lang", nil, "stamp every translation in these `languages`")
+	f.BoolVar(&opts.all, "all", false, "stamp every translation in every language")
+	f.BoolVarP(&opts.dryRun, "dry-run", "n", false, "print what would be stamped and change nothing")
+	return cmd
+}
+
+func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
+	p, err := g.load()
+	if err != nil {
+		return err
+	}
+	langs, err := p.parseLangs(opts.langs)
+	if err != nil {
+		return err
+	}
+	byPath := map[string]*status.Translation{}
+	sources := map[string]*content.Entry{}
+	for i := range p.report.Items {
+		it := &p.report.Items[i]
+		for j := range it.Translations {
+			t := &it.Translations[j]
+			if t.Entry != nil {
+				byPath[t.Entry.Path] = t
+				sources[t.Entry.Path] = it.Source
+			}
+		}
+	}
+	var targets []*status.Translation
+	explicit := len(opts.paths) > 0
+	if explicit {
+		for _, arg := range opts.paths {
+			rel, err := p.relPath(arg)
+			if err != nil {
+				return err
+			}
+			t, ok := byPath[rel]
+			if !ok {
+				if e := p.entryAt(rel); e != nil && e.Lang == p.report.Source {
+					return usagef("%s is a source entry; stamp its translations", rel)
+				}
+				return usagef("%s is not a translation glosa knows (see glosa status --by entry)", rel)
+			}
+			targets = append(targets, t)
+		}
+	} else {
+		for _, it := range p.report.Items {
+			for j := range it.Translations {
+				t := &it.Translations[j]
+				if t.Entry != nil && (opts.all || contains(langs, t.Lang)) {
+					targets = append(targets, byPath[t.Entry.Path])
+				}
+			}
+		}
+	}
+	skipped, stamped := 0, 0
+	for _, t := range targets {
+		e := t.Entry
+		src := sources[e.Path]
+		reason := ""
+		switch {
+		case e.Err != nil:
+			reason = "it cannot be parsed: " + e.Err.Error()
+		case src == nil:
+			reason = "it is an orphan: the source has no entry " + e.Slug
+		case src.Err != nil:
+			reason = "its source " + src.Path + " cannot be parsed"
+		case t.State == status.Untranslated:
+			reason = "it is untranslated (" + t.Why + ")"
+		case t.State == status.Current:
+			continue // nothing to do
+		}
+		if reason != "" {
+			if explicit || t.State != status.Untranslated {
+				warnf(ios.ErrOut, "skipped %s: %s", e.Path, reason)
+				skipped++
+			}
+			continue
+		}
+		from := src
+		rec := content.Record{Source: p.report.Source}
+		if e.Record != nil && e.Record.Source != "" && e.Record.Source != p.report.Source {
+			if other := p.entryFor(e.Record.Source, e.Slug, e.Layout); other != nil && other.Err == nil {
+				from, rec.Source = other, e.Record.Source
+			}
+		}
+		rec.Hash = p.report.SourceHash(from)
+		if !opts.dryRun {
+			data, err := content.SetRecord(e.Doc, rec)
+			if err != nil {
+				return fmt.Errorf("stamping %s: %w", e.Path, err)
+			}
+			if err := atomicfile.Write(p.root, e.Path, data); err != nil {
+				return err
+			}
+		}
+		stamped++
+		fmt.Fprintf(ios.Out, "%s: %s → current (%s)\n", e.Path, t.State, rec.Hash)
+	}
+	verb := "stamped"
+	if opts.dryRun {
+		verb = "would stamp"
+	}
+	fmt.Fprintf(ios.ErrOut, "glosa: %s %d %s", verb, stamped, plural(stamped, "translation", "translations"))
+	if skipped > 0 {
+		fmt.Fprintf(ios.ErrOut, ", skipped %d", skipped)
+	}
+	fmt.Fprintln(ios.ErrOut)
+	if explicit && skipped > 0 {
+		return errFailed
+	}
+	return nil
+}
+
+// relPath turns a path given on the command line, relative to the
+// repository root (-C) or absolute, into a repository path.
+func (p *project) relPath(arg string) (string, error) {
+	abs := arg
+	if !filepath.IsAbs(arg) {
+		abs = filepath.Join(p.root, arg)
+	}
+	absRoot, err := filepath.Abs(p.root)
+	if err != nil {
+		return "", err
+	}
+	abs, err = filepath.Abs(abs)
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(absRoot, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", usagef("%s is outside the repository", arg)
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+func (p *project) entryAt(rel string) *content.Entry {
+	for _, e := range p.repo.Entries {
+		if e.Path == rel {
+			return e
+		}
+	}
+	return nil
+}
+
+func (p *project) entryFor(code, slug string, layout int) *content.Entry {
+	for _, e := range p.repo.Entries {
+		if e.Lang == code && e.Slug == slug && e.Layout == layout {
+			return e
+		}
+	}
+	return nil
+}

@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/report"
+)
+
+type statusOptions struct {
+	langs  []string
+	states []string
+	by     string
+	format string
+}
+
+func newStatusCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
+	opts := &statusOptions{}
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Show the state of every translation, per language or per entry",
+		Example: `  glosa status
+  glosa status --lang es --state stale,missing
+  glosa status --by entry
+  glosa status --format json | jq '.languages[] | {lang, coverage}'`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(opts.format, "text", "json", "csv", "markdown"); err != nil {
+				return err
+			}
+			if opts.by != "language" && opts.by != "entry" {
+				return usagef("--by %s: use language or entry", opts.by)
+			}
+			return statusRun(ios, g, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringSliceVar(&opts.langs, "lang", nil, "show only these `languages` (es,it)")
+	f.StringSliceVar(&opts.states, "state", nil, "list only translations in these `states` (stale,missing)")
+	f.StringVar(&opts.by, "by", "language", "summarise by language, or show the slug × language matrix with entry")
+	f.StringVar(&opts.format, "format", "text", "output `format`: text, json, csv, markdown")
+	return cmd
+}
+
+func statusRun(ios *iostreams.IOStreams, g *globals, opts *statusOptions) error {
+	p, err := g.load()
+	if err != nil {
+		return err
+	}
+	langs, err := p.parseLangs(opts.langs)
+	if err != nil {
+		return err
+	}
+	states, err := parseStates(opts.states)
+	if err != nil {
+		return err
+	}
+	v := report.View{Report: p.report, Langs: langs, States: states, ByEntry: opts.by == "entry", Color: ios.ColorEnabled()}
+	p.warnProblems(ios)
+	switch opts.format {
+	case "json":
+		return report.WriteJSON(ios.Out, v.StatusDocument())
+	case "csv":
+		return report.StatusCSV(ios.Out, v)
+	case "markdown":
+		return report.StatusMarkdown(ios.Out, v)
+	}
+	return report.StatusText(ios.Out, v)
+}
+
+// warnProblems tells on stderr how many files could not be read, so that
+// status (which shows no findings) does not hide them.
+func (p *project) warnProblems(ios *iostreams.IOStreams) {
+	n := 0
+	for _, e := range p.repo.Entries {
+		if e.Err != nil {
+			n++
+		}
+	}
+	if n > 0 {
+		warnf(ios.ErrOut, "%d %s cannot be parsed; run glosa check to see where", n, plural(n, "file", "files"))
+	}
+	if len(p.repo.Entries) == 0 {
+		warnf(ios.ErrOut, "no entries found; glosa looks for %s", p.cfg.Content[0].Patterns.Default)
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,406 @@
+// Package config loads glosa.yaml: the source language, the project's
+// languages, where entries live and how their front-matter fields behave,
+// and how lint rules are graded. Every problem is reported with the file and
+// line it comes from; nothing invalid is silently replaced by a default.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/glosa/glosa/internal/lang"
+)
+
+// FileName is the configuration file glosa looks for at the repository root.
+const FileName = "glosa.yaml"
+
+// DefaultPath is the layout used when no configuration names one.
+const DefaultPath = "content/{lang}/{slug}.md"
+
+// Config is a loaded glosa.yaml, or the defaults when there is none.
+type Config struct {
+	// File is the path the configuration was read from, "" for defaults.
+	File string
+	// Source is the canonical tag of the source language; "" means the
+	// language with the most entries, decided after scanning.
+	Source string
+	// Languages are canonical tags, source included, in the order written;
+	// empty means discovered from the tree.
+	Languages []string
+	// Content lists where entries live.
+	Content []Layout
+	// Rules holds per-rule settings by rule ID.
+	Rules map[string]RuleConfig
+}
+
+// Layout is one content location: a path pattern and the schema of the
+// front matter of the entries found there.
+type Layout struct {
+	Patterns *Patterns
+	Exclude  []string
+	Fields   *Field
+	Line     int
+}
+
+// RuleConfig is a rule's setting in glosa.yaml: off, a severity, or a
+// mapping with a severity and rule-specific options.
+type RuleConfig struct {
+	Off      bool
+	Severity string // "" keeps the rule's default
+	// Options are the rule's own keys, validated by the rule.
+	Options map[string]*yaml.Node
+	Line    int
+}
+
+// Error is a problem in the configuration file, with its position.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Default returns the configuration used when the repository has no
+// glosa.yaml: entries in content/{lang}/{slug}.md, languages discovered,
+// title and description translated.
+func Default() *Config {
+	p, err := CompilePatterns(DefaultPath, nil)
+	if err != nil {
+		panic(err) // the default pattern is a constant
+	}
+	return &Config{
+		Content: []Layout{{Patterns: p, Fields: DefaultFields()}},
+		Rules:   map[string]RuleConfig{},
+	}
+}
+
+// DefaultFields is the front-matter schema used when a layout names none.
+func DefaultFields() *Field {
+	return &Field{Kind: Object, Keys: []string{"description", "title"}, Fields: map[string]*Field{
+		"title":       {Kind: Text},
+		"description": {Kind: Text},
+	}}
+}
+
+// Load reads the configuration for the repository at root. With file == ""
+// it uses root/glosa.yaml when present and the defaults otherwise; a file
+// named explicitly must exist. Errors are *Error values when the file is
+// malformed.
+func Load(root, file string) (*Config, error) {
+	explicit := file != ""
+	if !explicit {
+		file = filepath.Join(root, FileName)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		if !explicit && errors.Is(err, os.ErrNotExist) {
+			return Default(), nil
+		}
+		return nil, fmt.Errorf("reading configuration: %w", err)
+	}
+	name := file
+	if rel, err := filepath.Rel(root, file); err == nil && !strings.HasPrefix(rel, "..") {
+		name = filepath.ToSlash(rel)
+	}
+	return Parse(name, data)
+}
+
+// Parse reads configuration text; name is used in error messages.
+func Parse(name string, data []byte) (*Config, error) {
+	p := &parser{file: name}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, p.yamlError(err)
+	}
+	cfg := &Config{File: name, Rules: map[string]RuleConfig{}}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return withDefaults(cfg), nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, p.errorf(root, "the configuration must be a mapping of keys to values")
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch k.Value {
+		case "source":
+			cfg.Source = p.language(v)
+		case "languages":
+			cfg.Languages = p.languages(v)
+		case "content":
+			cfg.Content = p.layouts(v)
+		case "rules":
+			cfg.Rules = p.rules(v)
+		default:
+			p.errorf(k, "unknown key %q (known: source, languages, content, rules)", k.Value)
+		}
+	}
+	if len(p.errs) > 0 {
+		return nil, errors.Join(p.errs...)
+	}
+	if cfg.Source != "" && len(cfg.Languages) > 0 && !contains(cfg.Languages, cfg.Source) {
+		cfg.Languages = append([]string{cfg.Source}, cfg.Languages...)
+	}
+	return withDefaults(cfg), nil
+}
+
+func withDefaults(cfg *Config) *Config {
+	if len(cfg.Content) == 0 {
+		cfg.Content = Default().Content
+	}
+	return cfg
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+type parser struct {
+	file string
+	errs []error
+}
+
+func (p *parser) errorf(n *yaml.Node, format string, args ...any) error {
+	err := &Error{File: p.file, Line: n.Line, Msg: fmt.Sprintf(format, args...)}
+	p.errs = append(p.errs, err)
+	return err
+}
+
+// yamlError turns a yaml.v3 syntax error ("yaml: line 3: …") into an *Error.
+func (p *parser) yamlError(err error) error {
+	line, msg := SplitYAMLError(err)
+	return &Error{File: p.file, Line: line, Msg: msg}
+}
+
+// SplitYAMLError extracts the line number and message from a yaml.v3 error.
+// The line is 0 when the error does not carry one.
+func SplitYAMLError(err error) (line int, msg string) {
+	msg = strings.TrimPrefix(err.Error(), "yaml: ")
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = strings.TrimPrefix(te.Errors[0], "yaml: ")
+	}
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		var n int
+		if _, err := fmt.Sscanf(rest, "%d:", &n); err == nil {
+			if _, after, ok := strings.Cut(rest, ": "); ok {
+				return n, after
+			}
+		}
+	}
+	return 0, msg
+}
+
+func (p *parser) scalar(n *yaml.Node, what string) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		p.errorf(n, "%s must be a single value", what)
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (p *parser) language(n *yaml.Node) string {
+	s, ok := p.scalar(n, "a language")
+	if !ok {
+		return ""
+	}
+	code, err := lang.Parse(s)
+	if err != nil {
+		p.errorf(n, "%v", err)
+		return ""
+	}
+	return code
+}
+
+func (p *parser) languages(n *yaml.Node) []string {
+	if n.Kind != yaml.SequenceNode {
+		p.errorf(n, "languages must be a list, e.g. [en, es, it]")
+		return nil
+	}
+	var out []string
+	for _, item := range n.Content {
+		code := p.language(item)
+		if code == "" {
+			continue
+		}
+		if contains(out, code) {
+			p.errorf(item, "language %s is listed twice", code)
+			continue
+		}
+		out = append(out, code)
+	}
+	return out
+}
+
+func (p *parser) layouts(n *yaml.Node) []Layout {
+	if n.Kind != yaml.SequenceNode {
+		p.errorf(n, "content must be a list of {path, fields} items")
+		return nil
+	}
+	var out []Layout
+	for _, item := range n.Content {
+		if l, ok := p.layout(item); ok {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (p *parser) layout(n *yaml.Node) (Layout, bool) {
+	l := Layout{Line: n.Line}
+	if n.Kind != yaml.MappingNode {
+		p.errorf(n, "a content item must be a mapping with at least a path")
+		return l, false
+	}
+	var path string
+	var pathNode *yaml.Node
+	perLang := map[string]string{}
+	ok := true
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch k.Value {
+		case "path":
+			path, _ = p.scalar(v, "path")
+			pathNode = v
+		case "paths":
+			if v.Kind != yaml.MappingNode {
+				p.errorf(v, "paths must map languages to patterns, e.g. {en: docs/{slug}.md}")
+				ok = false
+				continue
+			}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				code := p.language(v.Content[j])
+				pat, _ := p.scalar(v.Content[j+1], "a path pattern")
+				if code == "" || pat == "" {
+					ok = false
+					continue
+				}
+				if err := checkPattern(pat, false); err != nil {
+					p.errorf(v.Content[j+1], "%v", err)
+					ok = false
+					continue
+				}
+				perLang[code] = pat
+			}
+		case "exclude":
+			l.Exclude = p.globs(v)
+		case "fields":
+			l.Fields = p.fields(v)
+		default:
+			p.errorf(k, "unknown key %q in a content item (known: path, paths, exclude, fields)", k.Value)
+			ok = false
+		}
+	}
+	if pathNode == nil && len(perLang) == 0 {
+		p.errorf(n, "a content item needs a path, e.g. path: content/{lang}/{slug}.md")
+		return l, false
+	}
+	if pathNode != nil {
+		if err := checkPattern(path, true); err != nil {
+			p.errorf(pathNode, "%v", err)
+			return l, false
+		}
+	}
+	pats, err := CompilePatterns(path, perLang)
+	if err != nil {
+		p.errorf(n, "%v", err)
+		return l, false
+	}
+	l.Patterns = pats
+	if l.Fields == nil {
+		l.Fields = DefaultFields()
+	}
+	return l, ok
+}
+
+func (p *parser) globs(n *yaml.Node) []string {
+	if n.Kind == yaml.ScalarNode {
+		return []string{n.Value}
+	}
+	if n.Kind != yaml.SequenceNode {
+		p.errorf(n, "exclude must be a glob or a list of globs")
+		return nil
+	}
+	var out []string
+	for _, item := range n.Content {
+		if s, ok := p.scalar(item, "a glob"); ok {
+			if !validGlob(s) {
+				p.errorf(item, "%q is not a valid glob", s)
+				continue
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (p *parser) rules(n *yaml.Node) map[string]RuleConfig {
+	out := map[string]RuleConfig{}
+	if n.Kind != yaml.MappingNode {
+		p.errorf(n, "rules must map rule IDs to off, a severity, or {severity: …, options}")
+		return out
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		rc := RuleConfig{Line: k.Line}
+		switch v.Kind {
+		case yaml.ScalarNode:
+			p.severity(v, v.Value, &rc)
+		case yaml.MappingNode:
+			rc.Options = map[string]*yaml.Node{}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				ok, ov := v.Content[j], v.Content[j+1]
+				if ok.Value == "severity" {
+					p.severity(ov, ov.Value, &rc)
+					continue
+				}
+				rc.Options[ok.Value] = ov
+			}
+		default:
+			p.errorf(v, "rule %s: expected off, a severity, or a mapping", k.Value)
+		}
+		out[k.Value] = rc
+	}
+	return out
+}
+
+// Severities lists the severities from the most to the least severe.
+var Severities = []string{"error", "warning", "info"}
+
+func (p *parser) severity(n *yaml.Node, s string, rc *RuleConfig) {
+	switch s {
+	case "off", "false":
+		rc.Off = true
+	case "error", "warning", "info":
+		rc.Severity = s
+	default:
+		p.errorf(n, "unknown severity %q (use off, error, warning or info)", s)
+	}
+}
+
+// SortedRuleIDs returns the configured rule IDs in order.
+func (c *Config) SortedRuleIDs() []string {
+	ids := make([]string, 0, len(c.Rules))
+	for id := range c.Rules {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}

@@ -1,0 +1,235 @@
+// Package content finds the entries of a repository, parses their front
+// matter and body, computes the source hash, and edits front matter without
+// touching any byte it does not mean to change.
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/glosa/glosa/internal/config"
+)
+
+// Document is a Markdown file split into its YAML front matter and body.
+type Document struct {
+	// Raw is the file as read.
+	Raw []byte
+	// BOM reports a UTF-8 byte order mark at the start of Raw.
+	BOM bool
+	// CRLF reports that the file's first line ends in CRLF; glosa writes
+	// the lines it adds with the same ending.
+	CRLF bool
+	// Front is the front matter's top-level mapping, nil without front
+	// matter. Its node positions are lines of the whole file.
+	Front *yaml.Node
+	// FrontStart and FrontEnd delimit the front-matter text in Raw: from
+	// the line after the opening --- to the start of the closing line.
+	FrontStart, FrontEnd int
+	// Body is the Markdown after the front matter (all of Raw without it).
+	Body []byte
+	// BodyLine is the 1-based line of Raw where Body starts.
+	BodyLine int
+}
+
+// ParseError is a problem that keeps a file from being read, at a 1-based
+// line and column of the file.
+type ParseError struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *ParseError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+
+var bom = []byte("\xef\xbb\xbf")
+
+// Parse splits a file into front matter and body and parses the front
+// matter. A file without an opening --- line has no front matter and is all
+// body. Errors are *ParseError values.
+func Parse(data []byte) (*Document, error) {
+	d := &Document{Raw: data, BodyLine: 1}
+	start := 0
+	if bytes.HasPrefix(data, bom) {
+		d.BOM = true
+		start = len(bom)
+	}
+	if i := bytes.IndexByte(data, '\n'); i > 0 && data[i-1] == '\r' {
+		d.CRLF = true
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := Position(data, i)
+		return d, &ParseError{Line: line, Col: col, Msg: "the file contains a NUL byte; is it binary?"}
+	}
+	if !utf8.Valid(data) {
+		off := invalidUTF8(data)
+		line, col := Position(data, off)
+		return d, &ParseError{Line: line, Col: col, Msg: "invalid UTF-8"}
+	}
+	first, next := lineAt(data, start)
+	if string(first) == "+++" {
+		return d, &ParseError{Line: 1, Col: 1, Msg: "TOML front matter (+++) is not supported; use YAML between --- lines"}
+	}
+	if string(first) != "---" {
+		d.Body = data[start:]
+		return d, nil
+	}
+	// Find the closing delimiter: a line that is exactly --- or ...
+	d.FrontStart = next
+	pos, line := next, 2
+	for {
+		if pos >= len(data) {
+			return d, &ParseError{Line: 1, Col: 1, Msg: "front matter opened with --- is never closed"}
+		}
+		text, after := lineAt(data, pos)
+		if string(text) == "---" || string(text) == "..." {
+			d.FrontEnd = pos
+			d.Body = data[after:]
+			d.BodyLine = line + 1
+			break
+		}
+		pos, line = after, line+1
+	}
+	front := data[d.FrontStart:d.FrontEnd]
+	if len(bytes.TrimSpace(front)) == 0 {
+		return d, nil
+	}
+	// Decode the front matter preceded by one blank line per line before it,
+	// so that node and error positions are lines of the whole file.
+	padded := make([]byte, 0, len(front)+1)
+	padded = append(padded, '\n')
+	padded = append(padded, front...)
+	var doc yaml.Node
+	if err := yaml.Unmarshal(padded, &doc); err != nil {
+		line, msg := config.SplitYAMLError(err)
+		if line == 0 {
+			line = 2
+		}
+		return d, &ParseError{Line: line, Col: firstColumn(data, line), Msg: "front matter: " + msg}
+	}
+	if len(doc.Content) == 0 {
+		return d, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return d, &ParseError{Line: root.Line, Col: root.Column, Msg: "front matter must be a mapping of keys to values"}
+	}
+	if err := checkDuplicates(root); err != nil {
+		return d, err
+	}
+	d.Front = root
+	return d, nil
+}
+
+// checkDuplicates rejects a mapping with the same key twice: YAML forbids
+// it, and which value wins would be a guess.
+func checkDuplicates(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.MappingNode:
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if seen[k.Value] {
+				return &ParseError{Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("front matter: key %q appears twice", k.Value)}
+			}
+			seen[k.Value] = true
+			if err := checkDuplicates(n.Content[i+1]); err != nil {
+				return err
+			}
+		}
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			if err := checkDuplicates(c); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// lineAt returns the line starting at off without its line ending, and the
+// offset of the next line.
+func lineAt(data []byte, off int) (line []byte, next int) {
+	i := bytes.IndexByte(data[off:], '\n')
+	if i < 0 {
+		return bytes.TrimSuffix(data[off:], []byte("\r")), len(data)
+	}
+	return bytes.TrimSuffix(data[off:off+i], []byte("\r")), off + i + 1
+}
+
+// Position converts a byte offset of data to a 1-based line and a 1-based
+// column counted in characters.
+func Position(data []byte, off int) (line, col int) {
+	if off > len(data) {
+		off = len(data)
+	}
+	line = 1 + bytes.Count(data[:off], []byte("\n"))
+	lineStart := bytes.LastIndexByte(data[:off], '\n') + 1
+	col = 1 + utf8.RuneCount(data[lineStart:off])
+	if line == 1 && bytes.HasPrefix(data, bom) && off >= len(bom) {
+		col--
+	}
+	return line, col
+}
+
+// firstColumn returns the column of the first non-blank character of a
+// 1-based line, or 1.
+func firstColumn(data []byte, line int) int {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(data[off:], '\n')
+		if i < 0 {
+			return 1
+		}
+		off += i + 1
+	}
+	text, _ := lineAt(data, off)
+	for i, c := range text {
+		if c != ' ' && c != '\t' {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// Lookup returns the value of a top-level front-matter key, or nil.
+func (d *Document) Lookup(key string) *yaml.Node {
+	if d == nil || d.Front == nil {
+		return nil
+	}
+	for i := 0; i+1 < len(d.Front.Content); i += 2 {
+		if d.Front.Content[i].Value == key {
+			return d.Front.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// KeyNode returns the key node of a top-level front-matter key, or nil.
+func (d *Document) KeyNode(key string) *yaml.Node {
+	if d == nil || d.Front == nil {
+		return nil
+	}
+	for i := 0; i+1 < len(d.Front.Content); i += 2 {
+		if d.Front.Content[i].Value == key {
+			return d.Front.Content[i]
+		}
+	}
+	return nil
+}
+
+// ErrNotMapping is returned when a value expected to be a mapping is not.
+var ErrNotMapping = errors.New("not a mapping")

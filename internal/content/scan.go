@@ -1,0 +1,298 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/markdown"
+)
+
+// Entry is one file of one language: a source entry or a translation.
+type Entry struct {
+	// Path is the slash-separated path from the repository root.
+	Path string
+	// Lang is the canonical language tag; RawLang is its spelling in the
+	// path (pt_BR, es-es).
+	Lang, RawLang string
+	// Slug is the entry's identity across languages: the {slug} part of
+	// its path, or its translationKey.
+	Slug string
+	// Layout indexes the configuration's content layouts.
+	Layout int
+	// Doc is the parsed file; with Err set it may be partial.
+	Doc *Document
+	// Err is why the file could not be read or parsed, if it could not.
+	Err *ParseError
+	// Record is the translation record, nil when there is none.
+	Record *Record
+	// Draft reports draft: true in the front matter.
+	Draft bool
+
+	bodyOnce sync.Once
+	body     *markdown.Summary
+}
+
+// Repo is what a scan found: every entry, sorted by path.
+type Repo struct {
+	Root    string
+	Config  *config.Config
+	Entries []*Entry
+	// Source is the source language and Languages all languages, source
+	// first, then in configured or sorted order.
+	Source    string
+	Languages []string
+	// RawLang maps a language to its spelling in paths.
+	RawLang map[string]string
+}
+
+// Schema returns the front-matter schema of an entry's layout.
+func (r *Repo) Schema(e *Entry) *config.Field { return r.Config.Content[e.Layout].Fields }
+
+// PathFor returns where the entry slug of the layout lives in language code.
+func (r *Repo) PathFor(layout int, code, slug string) string {
+	return r.Config.Content[layout].Patterns.PathFor(code, r.RawLang[code], slug)
+}
+
+// ErrNoSource is returned when no source language can be decided.
+var ErrNoSource = errors.New("no source language: set source in glosa.yaml")
+
+type match struct {
+	path, code, raw, slug string
+	layout                int
+}
+
+// Scan walks the repository at root once, finds the entries of every
+// layout and parses them in parallel. Files that cannot be read or parsed
+// are entries with Err set: the scan goes on. The error is for failures of
+// the walk itself.
+func Scan(root string, cfg *config.Config) (*Repo, error) {
+	matches, err := walk(root, cfg)
+	if err != nil {
+		return nil, err
+	}
+	entries := make([]*Entry, len(matches))
+	var wg sync.WaitGroup
+	jobs := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				entries[i] = load(root, matches[i])
+			}
+		}()
+	}
+	for i := range matches {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	r := &Repo{Root: root, Config: cfg, Entries: entries, RawLang: map[string]string{}}
+	count := map[string]int{}
+	for _, e := range entries {
+		count[e.Lang]++
+		if _, ok := r.RawLang[e.Lang]; !ok {
+			r.RawLang[e.Lang] = e.RawLang
+		}
+	}
+	r.Source = cfg.Source
+	if r.Source == "" {
+		for code, n := range count {
+			if n > count[r.Source] || (n == count[r.Source] && code < r.Source) {
+				r.Source = code
+			}
+		}
+	}
+	if len(cfg.Languages) > 0 {
+		r.Languages = append(r.Languages, cfg.Languages...)
+	} else {
+		for code := range count {
+			r.Languages = append(r.Languages, code)
+		}
+		if r.Source != "" && count[r.Source] == 0 {
+			r.Languages = append(r.Languages, r.Source)
+		}
+		sort.Strings(r.Languages)
+	}
+	// The source language comes first.
+	sort.SliceStable(r.Languages, func(i, j int) bool { return r.Languages[i] == r.Source && r.Languages[j] != r.Source })
+	return r, nil
+}
+
+// walk finds the files of every layout under their folders, sorted by path.
+func walk(root string, cfg *config.Config) ([]match, error) {
+	seen := map[string]bool{}
+	var out []match
+	dirs := map[string]bool{}
+	for _, l := range cfg.Content {
+		for _, d := range l.Patterns.Roots() {
+			dirs[d] = true
+		}
+	}
+	// Walk the outermost folders only: a folder inside another is covered.
+	var roots []string
+	for d := range dirs {
+		roots = append(roots, d)
+	}
+	sort.Strings(roots)
+	var walked []string
+	for _, d := range roots {
+		covered := false
+		for _, w := range walked {
+			if w == "" || d == w || strings.HasPrefix(d, w+"/") {
+				covered = true
+			}
+		}
+		if covered {
+			continue
+		}
+		walked = append(walked, d)
+		start := filepath.Join(root, filepath.FromSlash(d))
+		err := filepath.WalkDir(start, func(p string, de fs.DirEntry, err error) error {
+			if err != nil {
+				if p == start && errors.Is(err, fs.ErrNotExist) {
+					return nil
+				}
+				if de != nil && de.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			rel, _ := filepath.Rel(root, p)
+			rel = filepath.ToSlash(rel)
+			if de.IsDir() {
+				if p != start && strings.HasPrefix(de.Name(), ".") || de.Name() == "node_modules" {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if seen[rel] {
+				return nil
+			}
+			for i := range cfg.Content {
+				l := &cfg.Content[i]
+				code, raw, slug, ok := l.Patterns.Match(rel)
+				if !ok || l.Excluded(rel) {
+					continue
+				}
+				if len(cfg.Languages) > 0 && !contains(cfg.Languages, code) {
+					continue
+				}
+				seen[rel] = true
+				out = append(out, match{path: rel, code: code, raw: raw, slug: slug, layout: i})
+				break
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("walking %s: %w", d, err)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// load reads and parses one matched file.
+func load(root string, m match) *Entry {
+	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout}
+	data, err := readInside(root, m.path)
+	if err != nil {
+		e.Err = &ParseError{Msg: err.Error()}
+		e.Doc = &Document{}
+		return e
+	}
+	doc, err := Parse(data)
+	e.Doc = doc
+	if err != nil {
+		e.Err = asParseError(err)
+		return e
+	}
+	if k := doc.Lookup("translationKey"); k != nil {
+		if k.Kind != yaml.ScalarNode || !validSlug(k.Value) {
+			e.Err = &ParseError{Line: k.Line, Col: k.Column, Msg: "translationKey must be a slug, e.g. translationKey: llm"}
+		} else {
+			e.Slug = k.Value
+		}
+	}
+	if d := doc.Lookup("draft"); d != nil && d.Kind == yaml.ScalarNode && d.Value == "true" {
+		e.Draft = true
+	}
+	rec, err := doc.Record()
+	if err != nil && e.Err == nil {
+		e.Err = asParseError(err)
+	}
+	if rec != nil && rec.Source != "" {
+		if code, perr := lang.Parse(rec.Source); perr == nil {
+			rec.Source = code
+		}
+	}
+	e.Record = rec
+	return e
+}
+
+func asParseError(err error) *ParseError {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		return pe
+	}
+	return &ParseError{Msg: err.Error()}
+}
+
+// readInside reads a file of the repository, refusing a symlink that leads
+// outside it.
+func readInside(root, rel string) ([]byte, error) {
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	if fi, err := os.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			return nil, fmt.Errorf("broken symlink: %v", errors.Unwrap(err))
+		}
+		absRoot, _ := filepath.EvalSymlinks(root)
+		if r, err := filepath.Rel(absRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return nil, fmt.Errorf("symlink points outside the repository")
+		}
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("cannot read: %v", pe.Err)
+		}
+		return nil, err
+	}
+	return data, nil
+}
+
+func validSlug(s string) bool {
+	if s == "" || strings.HasPrefix(s, "/") || strings.ContainsAny(s, "\\\x00") {
+		return false
+	}
+	for _, seg := range strings.Split(s, "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return path.Clean(s) == s
+}

@@ -1,0 +1,145 @@
+// Package gate decides whether a check fails: findings at or above a
+// severity, translations in chosen states, languages below a coverage.
+package gate
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/lint"
+	"github.com/glosa/glosa/internal/status"
+)
+
+// Policy is what makes a check fail.
+type Policy struct {
+	// Severity is the least severe finding that fails; "" means none.
+	Severity lint.Severity
+	// States are translation states that fail.
+	States []status.State
+	// MinCoverage maps languages to their minimum coverage in percent;
+	// the key "*" applies to every language not named.
+	MinCoverage map[string]float64
+}
+
+// ParseFailOn reads --fail-on: a comma-separated list of severities and
+// states. A severity fails it and everything more severe.
+func ParseFailOn(s string) (Policy, error) {
+	var p Policy
+	for _, item := range strings.Split(s, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" || item == "none" {
+			continue
+		}
+		if sev := lint.Severity(item); sev.Rank() > 0 {
+			if p.Severity == "" || sev.Rank() < p.Severity.Rank() {
+				p.Severity = sev
+			}
+			continue
+		}
+		st, ok := status.ParseState(item)
+		if !ok {
+			return p, fmt.Errorf("--fail-on: unknown %q (use error, warning, info, none or a state: current, stale, missing, untranslated, unverified, orphan)", item)
+		}
+		p.States = append(p.States, st)
+	}
+	return p, nil
+}
+
+// ParseMinCoverage reads --min-coverage: one number for every language
+// (90) or lang=number pairs (es=90,it=80).
+func ParseMinCoverage(s string) (map[string]float64, error) {
+	out := map[string]float64{}
+	if strings.TrimSpace(s) == "" {
+		return out, nil
+	}
+	for _, item := range strings.Split(s, ",") {
+		item = strings.TrimSpace(item)
+		key, num, hasLang := strings.Cut(item, "=")
+		if !hasLang {
+			key, num = "*", item
+		} else {
+			code, err := lang.Parse(strings.TrimSpace(key))
+			if err != nil {
+				return nil, fmt.Errorf("--min-coverage: %v", err)
+			}
+			key = code
+		}
+		v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(num), "%"), 64)
+		if err != nil || v < 0 || v > 100 {
+			return nil, fmt.Errorf("--min-coverage: %q is not a percentage from 0 to 100", num)
+		}
+		out[key] = v
+	}
+	return out, nil
+}
+
+// Failure is one reason a check fails other than a finding.
+type Failure struct {
+	// Reason is "state" or "coverage".
+	Reason string
+	Lang   string
+	Slug   string
+	State  status.State
+	Path   string
+	// Coverage and Min are set for coverage failures.
+	Coverage, Min float64
+	Message       string
+}
+
+// Result is the verdict of a check.
+type Result struct {
+	Failed bool
+	// Failing counts the findings at or above the threshold.
+	Failing  int
+	Failures []Failure
+}
+
+// Fails reports whether a finding is at or above the policy's threshold.
+func (p Policy) Fails(f lint.Finding) bool {
+	return p.Severity != "" && f.Severity.Rank() >= p.Severity.Rank()
+}
+
+// Evaluate applies the policy to the findings and the report.
+func Evaluate(p Policy, findings []lint.Finding, rep *status.Report) Result {
+	var r Result
+	for _, f := range findings {
+		if p.Fails(f) {
+			r.Failing++
+		}
+	}
+	for _, it := range rep.Items {
+		for _, t := range it.Translations {
+			for _, s := range p.States {
+				if t.State == s {
+					r.Failures = append(r.Failures, Failure{Reason: "state", Lang: t.Lang, Slug: it.Slug, State: t.State, Path: t.Path,
+						Message: fmt.Sprintf("%s translation of %s is %s: %s", lang.EnglishName(t.Lang), it.Slug, t.State, t.Why)})
+				}
+			}
+		}
+	}
+	for _, l := range rep.Languages {
+		min, ok := p.MinCoverage[l.Lang]
+		if !ok {
+			min, ok = p.MinCoverage["*"]
+		}
+		if ok && l.Coverage < min {
+			r.Failures = append(r.Failures, Failure{Reason: "coverage", Lang: l.Lang, Coverage: l.Coverage, Min: min,
+				Message: fmt.Sprintf("%s coverage is %.1f%%, below the minimum of %g%%", lang.EnglishName(l.Lang), l.Coverage, min)})
+		}
+	}
+	sort.SliceStable(r.Failures, func(i, j int) bool {
+		a, b := r.Failures[i], r.Failures[j]
+		if a.Reason != b.Reason {
+			return a.Reason > b.Reason // states first, then coverage
+		}
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		return a.Lang < b.Lang
+	})
+	r.Failed = r.Failing > 0 || len(r.Failures) > 0
+	return r
+}

@@ -1,0 +1,60 @@
+// Package lang parses BCP 47 language tags as glosa meets them in paths and
+// configuration, and names them for people.
+package lang
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+// Parse reads a language tag as written by a user or found in a path and
+// returns its canonical BCP 47 form, the identity glosa uses for a language.
+// An underscore separator (pt_BR, as tldr-pages and gettext write it) is
+// accepted as a hyphen. Parse never invents a tag for unknown input: it uses
+// language.Parse, not language.Make.
+func Parse(s string) (string, error) {
+	if s == "" {
+		return "", fmt.Errorf("empty language tag")
+	}
+	t, err := language.Parse(strings.ReplaceAll(s, "_", "-"))
+	if err != nil {
+		return "", fmt.Errorf("%q is not a BCP 47 language tag", s)
+	}
+	return t.String(), nil
+}
+
+// Name returns the language's name in the language itself ("español" for
+// es), or the tag when no name is known.
+func Name(code string) string {
+	t, err := language.Parse(code)
+	if err != nil {
+		return code
+	}
+	if n := display.Self.Name(t); n != "" {
+		return n
+	}
+	return code
+}
+
+// Base returns the primary language subtag of a canonical tag ("es" for
+// "es-419").
+func Base(code string) string {
+	base, _, _ := strings.Cut(code, "-")
+	return strings.ToLower(base)
+}
+
+// EnglishName returns the language's English name ("Italian" for it), for
+// messages; the tag when no name is known.
+func EnglishName(code string) string {
+	t, err := language.Parse(code)
+	if err != nil {
+		return code
+	}
+	if n := display.English.Tags().Name(t); n != "" {
+		return n
+	}
+	return code
+}

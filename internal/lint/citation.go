@@ -1,0 +1,43 @@
+package lint
+
+import (
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+)
+
+var citationRange = Rule{
+	ID:       "citation-range",
+	Severity: Error,
+	Summary:  "the body cites [n] beyond the number of sources (the list field named by the field option, default sources)",
+	Options:  []string{"field"},
+	check: func(c *checker, emit func(Finding)) {
+		field := c.stringOption("field", "sources")
+		for _, e := range c.entries() {
+			if _, inSchema := c.repo.Schema(e).Fields[field]; !inSchema {
+				continue
+			}
+			count := 0
+			if n := e.Doc.Lookup(field); n != nil && n.Kind == yaml.SequenceNode {
+				count = len(n.Content)
+			}
+			for _, cit := range e.Body().Citations {
+				for _, num := range cit.Numbers {
+					if num >= 1 && num <= count {
+						continue
+					}
+					emit(Finding{Path: e.Path, Line: cit.Line, Column: cit.Col, Lang: e.Lang, Slug: e.Slug,
+						Message: fmt.Sprintf("citation [%d] is out of range: %s lists %d %s", num, field, count, plural(count, "item", "items")),
+						Fix:     fmt.Sprintf("cite a number from 1 to %d, or add the source to %s", count, field)})
+				}
+			}
+		}
+	},
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

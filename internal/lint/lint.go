@@ -1,0 +1,286 @@
+// Package lint finds what only a comparison across languages shows: links
+// to another locale's pages, dangling related slugs, citations beyond the
+// sources, keys that differ, fields left out, text left in the source
+// language, structure that drifted, and files that cannot be parsed. Each
+// rule lives in its own file and registers itself in Rules.
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/status"
+)
+
+// Severity grades a finding.
+type Severity string
+
+// The severities, from the most severe.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+// Rank orders severities: a higher rank is more severe.
+func (s Severity) Rank() int {
+	switch s {
+	case Error:
+		return 3
+	case Warning:
+		return 2
+	case Info:
+		return 1
+	}
+	return 0
+}
+
+// Finding is one problem in one file.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Path     string
+	// Line and Column are 1-based; 0 when the problem is the whole file.
+	Line, Column int
+	Lang, Slug   string
+	Message      string
+	// Fix says how to mend it, when glosa knows.
+	Fix string
+}
+
+// Rule is one lint rule.
+type Rule struct {
+	ID       string
+	Severity Severity
+	// Summary says in one line what the rule catches.
+	Summary string
+	// Options are the names of the rule's own settings in glosa.yaml.
+	Options []string
+	check   func(c *checker, emit func(Finding))
+}
+
+// Rules returns every rule, sorted by ID.
+func Rules() []Rule {
+	rules := []Rule{
+		citationRange, duplicateSlug, fieldMissing, keyMismatch, localeLink,
+		parseError, relatedMissing, sameAsSource, structureRule,
+	}
+	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
+	return rules
+}
+
+// Linter runs the rules as configured.
+type Linter struct {
+	rules   []Rule
+	forced  map[string]bool // rules whose severity glosa.yaml sets
+	options map[string]map[string]*yaml.Node
+}
+
+// New validates the rules section of the configuration and returns a
+// linter. Unknown rules, options and bad option values are *config.Error
+// values naming the line.
+func New(cfg *config.Config) (*Linter, error) {
+	l := &Linter{options: map[string]map[string]*yaml.Node{}, forced: map[string]bool{}}
+	known := map[string]Rule{}
+	for _, r := range Rules() {
+		known[r.ID] = r
+	}
+	var errs []error
+	for _, id := range cfg.SortedRuleIDs() {
+		rc := cfg.Rules[id]
+		r, ok := known[id]
+		if !ok {
+			errs = append(errs, &config.Error{File: cfg.File, Line: rc.Line, Msg: fmt.Sprintf("unknown rule %q", id)})
+			continue
+		}
+		for name, v := range rc.Options {
+			if !containsString(r.Options, name) {
+				errs = append(errs, &config.Error{File: cfg.File, Line: v.Line, Msg: fmt.Sprintf("rule %s has no option %q", id, name)})
+			}
+		}
+		l.options[id] = rc.Options
+	}
+	for _, r := range Rules() {
+		rc := cfg.Rules[r.ID]
+		if rc.Off {
+			continue
+		}
+		if rc.Severity != "" {
+			r.Severity = Severity(rc.Severity)
+			l.forced[r.ID] = true
+		}
+		l.rules = append(l.rules, r)
+	}
+	// Validate option values now rather than in the middle of a run.
+	c := &checker{linter: l}
+	for _, r := range l.rules {
+		c.rule = r.ID
+		c.optionErrs = nil
+		c.intOption("minWords", 0)
+		c.stringOption("field", "")
+		c.stringsOption("allow")
+		for _, e := range c.optionErrs {
+			errs = append(errs, &config.Error{File: cfg.File, Line: e.line, Msg: e.msg})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return l, nil
+}
+
+// Run checks the repository and returns the findings sorted by path, line,
+// column, rule and message.
+func (l *Linter) Run(rep *status.Report) []Finding {
+	c := &checker{linter: l, rep: rep, repo: rep.Repo}
+	var out []Finding
+	for _, r := range l.rules {
+		c.rule = r.ID
+		r.check(c, func(f Finding) {
+			f.Rule = r.ID
+			if f.Severity == "" || l.forced[r.ID] {
+				f.Severity = r.Severity
+			}
+			out = append(out, f)
+		})
+	}
+	Sort(out)
+	return out
+}
+
+// Sort orders findings by path, line, column, rule, language and message.
+func Sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		if a.Lang != b.Lang {
+			return a.Lang < b.Lang
+		}
+		return a.Message < b.Message
+	})
+}
+
+// checker is what a rule sees: the report, and its own options.
+type checker struct {
+	linter     *Linter
+	rep        *status.Report
+	repo       *content.Repo
+	rule       string
+	optionErrs []optionErr
+}
+
+type optionErr struct {
+	line int
+	msg  string
+}
+
+func (c *checker) option(name string) *yaml.Node { return c.linter.options[c.rule][name] }
+
+func (c *checker) intOption(name string, def int) int {
+	n := c.option(name)
+	if n == nil {
+		return def
+	}
+	v, err := strconv.Atoi(n.Value)
+	if n.Kind != yaml.ScalarNode || err != nil || v < 0 {
+		c.optionErrs = append(c.optionErrs, optionErr{n.Line, fmt.Sprintf("rule %s: %s must be a whole number", c.rule, name)})
+		return def
+	}
+	return v
+}
+
+func (c *checker) stringOption(name, def string) string {
+	n := c.option(name)
+	if n == nil {
+		return def
+	}
+	if n.Kind != yaml.ScalarNode || n.Value == "" {
+		c.optionErrs = append(c.optionErrs, optionErr{n.Line, fmt.Sprintf("rule %s: %s must be a single value", c.rule, name)})
+		return def
+	}
+	return n.Value
+}
+
+func (c *checker) stringsOption(name string) []string {
+	n := c.option(name)
+	if n == nil {
+		return nil
+	}
+	if n.Kind == yaml.ScalarNode {
+		return []string{n.Value}
+	}
+	var out []string
+	for _, item := range n.Content {
+		if item.Kind != yaml.ScalarNode {
+			c.optionErrs = append(c.optionErrs, optionErr{item.Line, fmt.Sprintf("rule %s: %s must be a list of values", c.rule, name)})
+			continue
+		}
+		out = append(out, item.Value)
+	}
+	return out
+}
+
+// pair is a readable translation with its readable source.
+type pair struct {
+	item  *status.Item
+	t     *status.Translation
+	src   *content.Entry
+	entry *content.Entry
+}
+
+// pairs returns every translation that exists and can be compared with
+// its source: both parsed, not an orphan.
+func (c *checker) pairs() []pair {
+	var out []pair
+	for i := range c.rep.Items {
+		it := &c.rep.Items[i]
+		if it.Source == nil || it.Source.Err != nil {
+			continue
+		}
+		for j := range it.Translations {
+			t := &it.Translations[j]
+			if t.Entry == nil || t.Entry.Err != nil {
+				continue
+			}
+			out = append(out, pair{item: it, t: t, src: it.Source, entry: t.Entry})
+		}
+	}
+	return out
+}
+
+// entries returns every parsed entry, sources and translations, in path order.
+func (c *checker) entries() []*content.Entry {
+	var out []*content.Entry
+	for _, e := range c.repo.Entries {
+		if e.Err == nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

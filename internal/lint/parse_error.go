@@ -1,0 +1,31 @@
+package lint
+
+var parseError = Rule{
+	ID:       "parse-error",
+	Severity: Error,
+	Summary:  "a file that cannot be read or parsed: malformed front matter, invalid UTF-8, an unclosed ---",
+	check: func(c *checker, emit func(Finding)) {
+		for _, e := range c.repo.Entries {
+			if e.Err == nil {
+				continue
+			}
+			emit(Finding{Path: e.Path, Line: e.Err.Line, Column: e.Err.Col, Lang: e.Lang, Slug: e.Slug, Message: e.Err.Msg})
+		}
+	},
+}
+
+var duplicateSlug = Rule{
+	ID:       "duplicate-slug",
+	Severity: Error,
+	Summary:  "two files of one language claim the same slug (by path or translationKey); the later is ignored",
+	check: func(c *checker, emit func(Finding)) {
+		for _, d := range c.rep.Duplicates {
+			line := 1
+			if k := d.Entry.Doc.KeyNode("translationKey"); k != nil {
+				line = k.Line
+			}
+			emit(Finding{Path: d.Entry.Path, Line: line, Column: 1, Lang: d.Entry.Lang, Slug: d.Entry.Slug,
+				Message: "slug " + d.Entry.Slug + " in " + d.Entry.Lang + " is already the entry " + d.Kept + "; this file is ignored"})
+		}
+	},
+}

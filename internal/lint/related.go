@@ -1,0 +1,46 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/lang"
+)
+
+var relatedMissing = Rule{
+	ID:       "related-missing",
+	Severity: Error,
+	Summary:  "a slugs field names an entry that does not exist (error) or is not in this language yet (info)",
+	check: func(c *checker, emit func(Finding)) {
+		exists := map[string]map[string]bool{} // slug → languages
+		for _, e := range c.repo.Entries {
+			if exists[e.Slug] == nil {
+				exists[e.Slug] = map[string]bool{}
+			}
+			exists[e.Slug][e.Lang] = true
+		}
+		for _, e := range c.entries() {
+			for _, v := range content.Values(e.Doc.Front, c.repo.Schema(e)) {
+				if v.Kind != config.Slugs {
+					continue
+				}
+				for _, n := range content.SlugNodes(v) {
+					langs := exists[n.Value]
+					f := Finding{Path: e.Path, Line: n.Line, Column: n.Column, Lang: e.Lang, Slug: e.Slug}
+					switch {
+					case !langs[c.repo.Source]:
+						f.Message = fmt.Sprintf("%s names %q, which is not an entry of the source language", v.Path, n.Value)
+						f.Fix = "remove " + n.Value + " or correct its spelling"
+					case !langs[e.Lang]:
+						f.Severity = Info
+						f.Message = fmt.Sprintf("%s names %q, which has no %s translation yet", v.Path, n.Value, lang.EnglishName(e.Lang))
+					default:
+						continue
+					}
+					emit(f)
+				}
+			}
+		}
+	},
+}

@@ -1,0 +1,148 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/glosa/glosa/internal/gate"
+	"github.com/glosa/glosa/internal/lint"
+)
+
+// Check is what check reports: findings, the language summaries, and the
+// verdict.
+type Check struct {
+	View     View
+	Findings []lint.Finding
+	Result   gate.Result
+}
+
+// CheckJSON is the document of check --format json.
+type CheckJSON struct {
+	Version   int            `json:"version"`
+	Findings  []FindingJSON  `json:"findings"`
+	Languages []LanguageJSON `json:"languages"`
+	Failures  []FailureJSON  `json:"failures"`
+	Failed    bool           `json:"failed"`
+}
+
+// FindingJSON is one finding.
+type FindingJSON struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Path     string `json:"path"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Lang     string `json:"lang"`
+	Slug     string `json:"slug"`
+	Message  string `json:"message"`
+	Fix      string `json:"fix"`
+}
+
+// FailureJSON is a reason the check failed other than a finding: a
+// translation in a --fail-on state, or a language below --min-coverage.
+type FailureJSON struct {
+	Reason   string  `json:"reason"`
+	Lang     string  `json:"lang"`
+	Slug     string  `json:"slug,omitempty"`
+	State    string  `json:"state,omitempty"`
+	Path     string  `json:"path,omitempty"`
+	Coverage float64 `json:"coverage,omitempty"`
+	Min      float64 `json:"min,omitempty"`
+	Message  string  `json:"message"`
+}
+
+// Document builds the JSON document of a check.
+func (c Check) Document() CheckJSON {
+	doc := CheckJSON{Version: SchemaVersion, Findings: []FindingJSON{}, Languages: c.View.LanguagesJSON(), Failures: []FailureJSON{}, Failed: c.Result.Failed}
+	for _, f := range c.Findings {
+		doc.Findings = append(doc.Findings, FindingJSON{Rule: f.Rule, Severity: string(f.Severity), Path: f.Path, Line: f.Line, Column: f.Column,
+			Lang: f.Lang, Slug: f.Slug, Message: f.Message, Fix: f.Fix})
+	}
+	for _, f := range c.Result.Failures {
+		doc.Failures = append(doc.Failures, FailureJSON{Reason: f.Reason, Lang: f.Lang, Slug: f.Slug, State: string(f.State), Path: f.Path,
+			Coverage: f.Coverage, Min: f.Min, Message: f.Message})
+	}
+	return doc
+}
+
+// location formats path:line:col, leaving out what is unknown.
+func location(path string, line, col int) string {
+	switch {
+	case line == 0:
+		return path
+	case col == 0:
+		return fmt.Sprintf("%s:%d", path, line)
+	}
+	return fmt.Sprintf("%s:%d:%d", path, line, col)
+}
+
+// CheckText writes one line per finding, "path:line:col: severity: message
+// [rule]", then one per failure, sorted.
+func CheckText(w io.Writer, c Check) error {
+	var b strings.Builder
+	for _, f := range c.Findings {
+		sev := paint(c.View.Color, severityColor[string(f.Severity)], string(f.Severity))
+		fmt.Fprintf(&b, "%s: %s: %s [%s]\n", location(f.Path, f.Line, f.Column), sev, f.Message, f.Rule)
+		if f.Fix != "" {
+			fmt.Fprintf(&b, "    fix: %s\n", f.Fix)
+		}
+	}
+	for _, f := range c.Result.Failures {
+		where := f.Path
+		if f.Reason == "coverage" {
+			where = "coverage " + f.Lang
+		}
+		fmt.Fprintf(&b, "%s: %s: %s [%s]\n", where, paint(c.View.Color, red, "fail"), f.Message, failureTag(f))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func failureTag(f gate.Failure) string {
+	if f.Reason == "coverage" {
+		return "min-coverage"
+	}
+	return "state:" + string(f.State)
+}
+
+// CheckGitHub writes GitHub Actions workflow commands, one per finding and
+// failure: ::error file=…,line=…,col=…,title=rule::message.
+func CheckGitHub(w io.Writer, c Check) error {
+	var b strings.Builder
+	for _, f := range c.Findings {
+		level := map[lint.Severity]string{lint.Error: "error", lint.Warning: "warning", lint.Info: "notice"}[f.Severity]
+		props := []string{"file=" + ghProperty(f.Path)}
+		if f.Line > 0 {
+			props = append(props, fmt.Sprintf("line=%d", f.Line))
+		}
+		if f.Column > 0 {
+			props = append(props, fmt.Sprintf("col=%d", f.Column))
+		}
+		props = append(props, "title="+ghProperty(f.Rule))
+		msg := f.Message
+		if f.Fix != "" {
+			msg += "\nfix: " + f.Fix
+		}
+		fmt.Fprintf(&b, "::%s %s::%s\n", level, strings.Join(props, ","), ghData(msg))
+	}
+	for _, f := range c.Result.Failures {
+		props := "title=" + ghProperty(failureTag(f))
+		if f.Path != "" && f.Reason == "state" {
+			props = "file=" + ghProperty(f.Path) + "," + props
+		}
+		fmt.Fprintf(&b, "::error %s::%s\n", props, ghData(f.Message))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// ghData escapes a workflow command's message: %, CR and LF.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value: also : and ,.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

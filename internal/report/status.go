@@ -1,0 +1,361 @@
+// Package report renders what glosa found: the status of every language
+// and entry, and the findings of check, in each output format (text, JSON,
+// CSV, Markdown, GitHub annotations). Machine formats are versioned public
+// APIs, documented in the README.
+package report
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/status"
+)
+
+// SchemaVersion is the version of the JSON output.
+const SchemaVersion = 1
+
+// View selects what a status output shows.
+type View struct {
+	Report *status.Report
+	// Langs limits the languages shown; empty shows all.
+	Langs []string
+	// States limits the translations listed; empty lists all.
+	States []status.State
+	// ByEntry shows the slug × language matrix instead of the summary.
+	ByEntry bool
+	Color   bool
+}
+
+func (v View) langShown(code string) bool { return len(v.Langs) == 0 || contains(v.Langs, code) }
+
+func (v View) stateShown(s status.State) bool {
+	if len(v.States) == 0 {
+		return true
+	}
+	for _, x := range v.States {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// languages returns the summaries of the languages shown.
+func (v View) languages() []status.Language {
+	var out []status.Language
+	for _, l := range v.Report.Languages {
+		if v.langShown(l.Lang) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// items returns the items with at least one translation shown, each with
+// only its shown translations.
+func (v View) items() []status.Item {
+	var out []status.Item
+	for _, it := range v.Report.Items {
+		var ts []status.Translation
+		for _, t := range it.Translations {
+			if v.langShown(t.Lang) && v.stateShown(t.State) {
+				ts = append(ts, t)
+			}
+		}
+		if len(ts) == 0 {
+			continue
+		}
+		it.Translations = ts
+		out = append(out, it)
+	}
+	return out
+}
+
+// StatusJSON is the document of status --format json.
+type StatusJSON struct {
+	Version   int            `json:"version"`
+	Source    string         `json:"source"`
+	Languages []LanguageJSON `json:"languages"`
+	Entries   []EntryJSON    `json:"entries"`
+}
+
+// LanguageJSON sums one translation language.
+type LanguageJSON struct {
+	Lang             string  `json:"lang"`
+	Name             string  `json:"name"`
+	Total            int     `json:"total"`
+	Current          int     `json:"current"`
+	Stale            int     `json:"stale"`
+	Missing          int     `json:"missing"`
+	Untranslated     int     `json:"untranslated"`
+	Unverified       int     `json:"unverified"`
+	Orphan           int     `json:"orphan"`
+	Coverage         float64 `json:"coverage"`
+	WordsToTranslate int     `json:"wordsToTranslate"`
+}
+
+// EntryJSON is one slug and its translations; Path is "" for an orphan.
+type EntryJSON struct {
+	Slug         string            `json:"slug"`
+	Path         string            `json:"path"`
+	Translations []TranslationJSON `json:"translations"`
+}
+
+// TranslationJSON is one language's side of an entry; Path is "" when the
+// translation is missing.
+type TranslationJSON struct {
+	Lang             string `json:"lang"`
+	State            string `json:"state"`
+	Path             string `json:"path"`
+	WordsToTranslate int    `json:"wordsToTranslate"`
+}
+
+// NewLanguageJSON converts a language summary.
+func NewLanguageJSON(l status.Language) LanguageJSON {
+	return LanguageJSON{
+		Lang: l.Lang, Name: l.Name, Total: l.Total,
+		Current: l.Counts[status.Current], Stale: l.Counts[status.Stale], Missing: l.Counts[status.Missing],
+		Untranslated: l.Counts[status.Untranslated], Unverified: l.Counts[status.Unverified], Orphan: l.Counts[status.Orphan],
+		Coverage: l.Coverage, WordsToTranslate: l.WordsToTranslate,
+	}
+}
+
+// Languages converts the shown language summaries, never nil.
+func (v View) LanguagesJSON() []LanguageJSON {
+	out := []LanguageJSON{}
+	for _, l := range v.languages() {
+		out = append(out, NewLanguageJSON(l))
+	}
+	return out
+}
+
+// StatusDocument builds the JSON document of the view.
+func (v View) StatusDocument() StatusJSON {
+	doc := StatusJSON{Version: SchemaVersion, Source: v.Report.Source, Languages: v.LanguagesJSON(), Entries: []EntryJSON{}}
+	for _, it := range v.items() {
+		e := EntryJSON{Slug: it.Slug, Translations: []TranslationJSON{}}
+		if it.Source != nil {
+			e.Path = it.Source.Path
+		}
+		for _, t := range it.Translations {
+			p := t.Path
+			if t.State == status.Missing {
+				p = ""
+			}
+			e.Translations = append(e.Translations, TranslationJSON{Lang: t.Lang, State: string(t.State), Path: p, WordsToTranslate: t.Words})
+		}
+		doc.Entries = append(doc.Entries, e)
+	}
+	return doc
+}
+
+// WriteJSON writes v as indented JSON.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// StatusText writes the per-language table, or the matrix with ByEntry,
+// followed by the list of translations in the selected states.
+func StatusText(w io.Writer, v View) error {
+	if v.ByEntry {
+		return matrixText(w, v)
+	}
+	fmt.Fprintf(w, "source: %s (%s), %d entries\n\n", v.Report.Source, lang.Name(v.Report.Source), sourceTotal(v.Report))
+	t := &table{right: []bool{false, true, true, true, true, true, true, true, true}}
+	header := []string{"LANGUAGE"}
+	for _, s := range status.States {
+		header = append(header, strings.ToUpper(string(s)))
+	}
+	header = append(header, "COVERAGE", "WORDS")
+	t.add(header...)
+	for _, l := range v.languages() {
+		row := []string{l.Lang + " " + l.Name}
+		for _, s := range status.States {
+			row = append(row, strconv.Itoa(l.Counts[s]))
+		}
+		row = append(row, fmt.Sprintf("%.1f%%", l.Coverage), strconv.Itoa(l.WordsToTranslate))
+		t.add(row...)
+	}
+	t.right = make([]bool, len(header))
+	for i := 1; i < len(header); i++ {
+		t.right[i] = true
+	}
+	t.paint = func(row, col int, cell string) string {
+		if row == 0 {
+			return paint(v.Color, bold, cell)
+		}
+		if col >= 1 && col <= len(status.States) && cell != "0" {
+			return paint(v.Color, stateColor[status.States[col-1]], cell)
+		}
+		return cell
+	}
+	if err := t.write(w); err != nil {
+		return err
+	}
+	if len(v.States) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w)
+	return listText(w, v)
+}
+
+func sourceTotal(r *status.Report) int {
+	n := 0
+	for _, it := range r.Items {
+		if it.Source != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// listText writes one line per translation shown: language, state, slug,
+// path and why.
+func listText(w io.Writer, v View) error {
+	t := &table{}
+	for _, it := range v.items() {
+		for _, tr := range it.Translations {
+			t.add(tr.Lang, string(tr.State), it.Slug, tr.Path, tr.Why)
+		}
+	}
+	t.paint = func(_, col int, cell string) string {
+		if col == 1 {
+			return paint(v.Color, stateColor[status.State(cell)], cell)
+		}
+		return cell
+	}
+	return t.write(w)
+}
+
+// matrixText writes the slug × language matrix.
+func matrixText(w io.Writer, v View) error {
+	langs := v.shownLangs()
+	t := &table{}
+	t.add(append([]string{"SLUG", v.Report.Source}, langs...)...)
+	for _, it := range v.items() {
+		row := []string{it.Slug, "source"}
+		if it.Source == nil {
+			row[1] = "—"
+		}
+		for _, code := range langs {
+			row = append(row, cellState(it, code))
+		}
+		t.add(row...)
+	}
+	t.paint = func(row, col int, cell string) string {
+		if row == 0 {
+			return paint(v.Color, bold, cell)
+		}
+		return paint(v.Color, stateColor[status.State(cell)], cell)
+	}
+	return t.write(w)
+}
+
+func (v View) shownLangs() []string {
+	var out []string
+	for _, l := range v.languages() {
+		out = append(out, l.Lang)
+	}
+	return out
+}
+
+// cellState is the state of an item in a language, "·" when not shown.
+func cellState(it status.Item, code string) string {
+	for _, t := range it.Translations {
+		if t.Lang == code {
+			return string(t.State)
+		}
+	}
+	return "·"
+}
+
+// StatusCSV writes the summary, or the matrix with ByEntry, as RFC 4180 CSV.
+func StatusCSV(w io.Writer, v View) error {
+	cw := csv.NewWriter(w)
+	if v.ByEntry {
+		langs := v.shownLangs()
+		_ = cw.Write(append([]string{"slug", "path"}, langs...))
+		for _, it := range v.items() {
+			row := []string{it.Slug, ""}
+			if it.Source != nil {
+				row[1] = it.Source.Path
+			}
+			for _, code := range langs {
+				row = append(row, strings.TrimPrefix(cellState(it, code), "·"))
+			}
+			_ = cw.Write(row)
+		}
+	} else {
+		header := []string{"lang", "name", "total"}
+		for _, s := range status.States {
+			header = append(header, string(s))
+		}
+		_ = cw.Write(append(header, "coverage", "wordsToTranslate"))
+		for _, l := range v.languages() {
+			row := []string{l.Lang, l.Name, strconv.Itoa(l.Total)}
+			for _, s := range status.States {
+				row = append(row, strconv.Itoa(l.Counts[s]))
+			}
+			_ = cw.Write(append(row, strconv.FormatFloat(l.Coverage, 'f', 1, 64), strconv.Itoa(l.WordsToTranslate)))
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// StatusMarkdown writes the summary, or the matrix with ByEntry, as a
+// GitHub-flavoured Markdown table (for a pull-request comment).
+func StatusMarkdown(w io.Writer, v View) error {
+	var b strings.Builder
+	if v.ByEntry {
+		langs := v.shownLangs()
+		b.WriteString("| slug | " + v.Report.Source + " | " + strings.Join(langs, " | ") + " |\n")
+		b.WriteString("|---|---|" + strings.Repeat("---|", len(langs)) + "\n")
+		for _, it := range v.items() {
+			src := "source"
+			if it.Source == nil {
+				src = "—"
+			}
+			cells := []string{mdEscape(it.Slug), src}
+			for _, code := range langs {
+				cells = append(cells, cellState(it, code))
+			}
+			b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+		}
+	} else {
+		b.WriteString("| language |")
+		for _, s := range status.States {
+			b.WriteString(" " + string(s) + " |")
+		}
+		b.WriteString(" coverage | words |\n|---|")
+		b.WriteString(strings.Repeat("---:|", len(status.States)+2) + "\n")
+		for _, l := range v.languages() {
+			b.WriteString("| " + l.Lang + " " + mdEscape(l.Name) + " |")
+			for _, s := range status.States {
+				b.WriteString(" " + strconv.Itoa(l.Counts[s]) + " |")
+			}
+			fmt.Fprintf(&b, " %.1f%% | %d |\n", l.Coverage, l.WordsToTranslate)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func mdEscape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }

@@ -1,0 +1,54 @@
+package report
+
+import (
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// table lays out aligned columns; widths are counted in characters on the
+// plain text, and colour, if any, is applied after padding so escape codes
+// never break alignment.
+type table struct {
+	rows  [][]string
+	right []bool // right-align numeric columns
+	paint func(row, col int, cell string) string
+}
+
+func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+func (t *table) write(w io.Writer) error {
+	var widths []int
+	for _, r := range t.rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+		}
+	}
+	var b strings.Builder
+	for ri, r := range t.rows {
+		for i, c := range r {
+			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c))
+			cell := c
+			if t.paint != nil {
+				cell = t.paint(ri, i, c)
+			}
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			switch {
+			case i < len(t.right) && t.right[i]:
+				b.WriteString(pad + cell)
+			case i == len(r)-1:
+				b.WriteString(cell)
+			default:
+				b.WriteString(cell + pad)
+			}
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

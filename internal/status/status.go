@@ -1,0 +1,299 @@
+// Package status decides the state of every translation: for each source
+// entry and each language, whether its translation is current, stale,
+// missing, untranslated or unverified, and which translations are orphans;
+// then it sums them per language into coverage and words to translate. It
+// is pure: it reads a scanned repository and prints nothing.
+package status
+
+import (
+	"bytes"
+	"math"
+	"sort"
+
+	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/lang"
+)
+
+// State is the state of one translation.
+type State string
+
+// The states of a translation.
+const (
+	// Current: its record matches the source's current hash.
+	Current State = "current"
+	// Stale: its record names an older source.
+	Stale State = "stale"
+	// Missing: the source has the entry; this language has no file.
+	Missing State = "missing"
+	// Untranslated: a draft, or text identical to the source's.
+	Untranslated State = "untranslated"
+	// Unverified: no translation record, or one that cannot be checked.
+	Unverified State = "unverified"
+	// Orphan: a translation of a slug the source does not have.
+	Orphan State = "orphan"
+)
+
+// States lists every state in report order.
+var States = []State{Current, Stale, Missing, Untranslated, Unverified, Orphan}
+
+// ParseState returns the state named s.
+func ParseState(s string) (State, bool) {
+	for _, st := range States {
+		if string(st) == s {
+			return st, true
+		}
+	}
+	return "", false
+}
+
+// Translation is one language's side of an item.
+type Translation struct {
+	Lang  string
+	State State
+	// Path is the translation's file, or where it belongs when missing.
+	Path string
+	// Entry is nil when the translation is missing.
+	Entry *content.Entry
+	// Words is what is left to translate: the source's words when the
+	// translation is missing, untranslated or stale, else 0.
+	Words int
+	// Why says in words why the state was decided, for people.
+	Why string
+}
+
+// Item is one slug: its source entry and its translation in each
+// language. An orphan item has no source.
+type Item struct {
+	Slug   string
+	Layout int
+	// Source is nil for orphans.
+	Source       *content.Entry
+	Translations []Translation
+}
+
+// Language sums one translation language.
+type Language struct {
+	Lang, Name string
+	// Total is the number of source entries.
+	Total  int
+	Counts map[State]int
+	// Coverage is current / total in percent, rounded down to 0.1.
+	Coverage         float64
+	WordsToTranslate int
+}
+
+// Report is the state of a whole repository.
+type Report struct {
+	Repo      *content.Repo
+	Source    string
+	Languages []Language
+	Items     []Item
+	// Duplicates are entries that repeat the slug and language of an
+	// earlier entry (by path) and were left out.
+	Duplicates []Duplicate
+	// hashes caches source hashes by entry.
+	hashes map[*content.Entry]string
+}
+
+// Duplicate is an entry left out because another has its slug and language.
+type Duplicate struct {
+	Entry *content.Entry
+	// Kept is the path of the entry that was kept.
+	Kept string
+}
+
+type key struct {
+	layout int
+	slug   string
+}
+
+// Compute decides every state of the repository.
+func Compute(repo *content.Repo) *Report {
+	r := &Report{Repo: repo, Source: repo.Source, hashes: map[*content.Entry]string{}}
+	byKey := map[key]map[string]*content.Entry{}
+	var keys []key
+	for _, e := range repo.Entries {
+		k := key{e.Layout, e.Slug}
+		m, ok := byKey[k]
+		if !ok {
+			m = map[string]*content.Entry{}
+			byKey[k] = m
+			keys = append(keys, k)
+		}
+		if prev, dup := m[e.Lang]; dup {
+			r.Duplicates = append(r.Duplicates, Duplicate{Entry: e, Kept: prev.Path})
+			continue
+		}
+		m[e.Lang] = e
+	}
+	targets := r.Targets()
+	for _, k := range keys {
+		langs := byKey[k]
+		src := langs[repo.Source]
+		item := Item{Slug: k.slug, Layout: k.layout, Source: src}
+		for _, code := range targets {
+			t := Translation{Lang: code, Entry: langs[code]}
+			if src == nil {
+				if t.Entry == nil {
+					continue
+				}
+				t.State, t.Path, t.Why = Orphan, t.Entry.Path, "the source language has no entry "+k.slug
+			} else {
+				r.decide(&t, src, langs)
+			}
+			item.Translations = append(item.Translations, t)
+		}
+		if src != nil || len(item.Translations) > 0 {
+			r.Items = append(r.Items, item)
+		}
+	}
+	sort.SliceStable(r.Items, func(i, j int) bool { return itemPath(r.Items[i]) < itemPath(r.Items[j]) })
+	r.summarise(targets)
+	return r
+}
+
+// itemPath orders items by their source path, orphans by their first file.
+func itemPath(it Item) string {
+	if it.Source != nil {
+		return it.Source.Path
+	}
+	return it.Translations[0].Path
+}
+
+// Targets returns the translation languages: all but the source.
+func (r *Report) Targets() []string {
+	var out []string
+	for _, code := range r.Repo.Languages {
+		if code != r.Source {
+			out = append(out, code)
+		}
+	}
+	return out
+}
+
+// SourceHash returns the source hash of an entry, computed once.
+func (r *Report) SourceHash(e *content.Entry) string {
+	if h, ok := r.hashes[e]; ok {
+		return h
+	}
+	h := content.Hash(e.Doc, r.Repo.Schema(e))
+	r.hashes[e] = h
+	return h
+}
+
+func (r *Report) decide(t *Translation, src *content.Entry, langs map[string]*content.Entry) {
+	e := t.Entry
+	if e == nil {
+		t.State, t.Path, t.Why = Missing, r.Repo.PathFor(src.Layout, t.Lang, src.Slug), "no translation file"
+		t.Words = src.Words(r.Repo.Schema(src))
+		return
+	}
+	t.Path = e.Path
+	switch {
+	case e.Err != nil:
+		t.State, t.Why = Unverified, "the translation cannot be read"
+	case src.Err != nil:
+		t.State, t.Why = Unverified, "the source cannot be read"
+	case e.Draft:
+		t.State, t.Why = Untranslated, "marked draft: true"
+	case sameText(e, src, r.Repo):
+		t.State, t.Why = Untranslated, "its text is the source's"
+	case e.Record == nil:
+		t.State, t.Why = Unverified, "no translation record; run glosa stamp once it is checked"
+	default:
+		from := src
+		if e.Record.Source != "" && e.Record.Source != r.Source {
+			from = langs[e.Record.Source]
+		}
+		switch {
+		case from == nil || from.Err != nil:
+			t.State, t.Why = Unverified, "the record names "+e.Record.Source+", which has no readable entry"
+		case r.SourceHash(from) == e.Record.Hash:
+			t.State, t.Why = Current, "the record matches the source"
+		default:
+			t.State, t.Why = Stale, "the source changed since the recorded version"
+		}
+	}
+	if t.State == Untranslated || t.State == Stale {
+		t.Words = src.Words(r.Repo.Schema(src))
+	}
+}
+
+// sameText reports whether a translation's text is the source's: its body
+// (when not empty) or all of its translatable text equals the source's
+// after normalisation.
+func sameText(e, src *content.Entry, repo *content.Repo) bool {
+	eb, sb := content.BodyBlocks(e.Doc.Body), content.BodyBlocks(src.Doc.Body)
+	if len(sb) > 0 && equalStrings(eb, sb) {
+		return true
+	}
+	return bytes.Equal(content.HashInput(e.Doc, repo.Schema(e)), content.HashInput(src.Doc, repo.Schema(src)))
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *Report) summarise(targets []string) {
+	total := 0
+	for _, it := range r.Items {
+		if it.Source != nil {
+			total++
+		}
+	}
+	for _, code := range targets {
+		l := Language{Lang: code, Name: lang.Name(code), Total: total, Counts: map[State]int{}}
+		for _, it := range r.Items {
+			for _, t := range it.Translations {
+				if t.Lang == code {
+					l.Counts[t.State]++
+					l.WordsToTranslate += t.Words
+				}
+			}
+		}
+		l.Coverage = 100
+		if total > 0 {
+			l.Coverage = math.Floor(float64(l.Counts[Current])*1000/float64(total)) / 10
+		}
+		r.Languages = append(r.Languages, l)
+	}
+}
+
+// OnlyLanguages returns a copy of the report limited to some translation
+// languages: their summaries and translations only.
+func (r *Report) OnlyLanguages(langs []string) *Report {
+	keep := map[string]bool{}
+	for _, l := range langs {
+		keep[l] = true
+	}
+	out := *r
+	out.Languages = nil
+	for _, l := range r.Languages {
+		if keep[l.Lang] {
+			out.Languages = append(out.Languages, l)
+		}
+	}
+	out.Items = nil
+	for _, it := range r.Items {
+		var ts []Translation
+		for _, t := range it.Translations {
+			if keep[t.Lang] {
+				ts = append(ts, t)
+			}
+		}
+		if it.Source == nil && len(ts) == 0 {
+			continue
+		}
+		it.Translations = ts
+		out.Items = append(out.Items, it)
+	}
+	return &out
+}
