@@ -147,17 +147,15 @@ func Compute(repo *content.Repo) *Report {
 			r.Items = append(r.Items, item)
 		}
 	}
-	sort.SliceStable(r.Items, func(i, j int) bool { return itemPath(r.Items[i]) < itemPath(r.Items[j]) })
+	sort.SliceStable(r.Items, func(i, j int) bool {
+		a, b := r.Items[i], r.Items[j]
+		if a.Slug != b.Slug {
+			return a.Slug < b.Slug
+		}
+		return a.Layout < b.Layout
+	})
 	r.summarise(targets)
 	return r
-}
-
-// itemPath orders items by their source path, orphans by their first file.
-func itemPath(it Item) string {
-	if it.Source != nil {
-		return it.Source.Path
-	}
-	return it.Translations[0].Path
 }
 
 // Targets returns the translation languages: all but the source.
