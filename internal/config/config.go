@@ -122,7 +122,11 @@ func Parse(name string, data []byte) (*Config, error) {
 	p := &parser{file: name}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, p.yamlError(err)
+		e := p.yamlError(err)
+		if line := lineText(data, e.Line); strings.Contains(line, "{") && (strings.Contains(line, "{slug}") || strings.Contains(line, "{lang}")) {
+			e.Msg += "; inside {…} or […] quote patterns that hold {lang} or {slug}, e.g. paths: {en: 'docs/{slug}.md'}"
+		}
+		return nil, e
 	}
 	cfg := &Config{File: name, Rules: map[string]RuleConfig{}}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -183,8 +187,17 @@ func (p *parser) errorf(n *yaml.Node, format string, args ...any) error {
 	return err
 }
 
+// lineText returns the 1-based line of data, "" when there is none.
+func lineText(data []byte, line int) string {
+	lines := strings.Split(string(data), "\n")
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	return lines[line-1]
+}
+
 // yamlError turns a yaml.v3 syntax error ("yaml: line 3: …") into an *Error.
-func (p *parser) yamlError(err error) error {
+func (p *parser) yamlError(err error) *Error {
 	line, msg := SplitYAMLError(err)
 	return &Error{File: p.file, Line: line, Msg: msg}
 }
