@@ -122,11 +122,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	p := &parser{file: name}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		e := p.yamlError(err)
-		if line := lineText(data, e.Line); strings.Contains(line, "{") && (strings.Contains(line, "{slug}") || strings.Contains(line, "{lang}")) {
-			e.Msg += "; inside {…} or […] quote patterns that hold {lang} or {slug}, e.g. paths: {en: 'docs/{slug}.md'}"
-		}
-		return nil, e
+		return nil, p.yamlError(data, err)
 	}
 	cfg := &Config{File: name, Rules: map[string]RuleConfig{}}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -187,38 +183,33 @@ func (p *parser) errorf(n *yaml.Node, format string, args ...any) error {
 	return err
 }
 
-// lineText returns the 1-based line of data, "" when there is none.
-func lineText(data []byte, line int) string {
-	lines := strings.Split(string(data), "\n")
-	if line < 1 || line > len(lines) {
-		return ""
-	}
-	return lines[line-1]
-}
-
-// yamlError turns a yaml.v3 syntax error ("yaml: line 3: …") into an *Error.
-func (p *parser) yamlError(err error) *Error {
-	line, msg := SplitYAMLError(err)
+// yamlError turns a yaml.v3 syntax error into an *Error on the line where
+// the problem is.
+func (p *parser) yamlError(data []byte, err error) *Error {
+	line, _, msg := LocateYAMLError(data, err)
 	return &Error{File: p.file, Line: line, Msg: msg}
 }
 
-// SplitYAMLError extracts the line number and message from a yaml.v3 error.
-// The line is 0 when the error does not carry one.
-func SplitYAMLError(err error) (line int, msg string) {
-	msg = strings.TrimPrefix(err.Error(), "yaml: ")
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = strings.TrimPrefix(te.Errors[0], "yaml: ")
-	}
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		var n int
-		if _, err := fmt.Sscanf(rest, "%d:", &n); err == nil {
-			if _, after, ok := strings.Cut(rest, ": "); ok {
-				return n, after
+// duplicates reports every key that a mapping of the tree repeats: YAML
+// forbids it, and yaml.v3 would silently keep the last one.
+func (p *parser) duplicates(n *yaml.Node) {
+	switch n.Kind {
+	case yaml.DocumentNode, yaml.SequenceNode:
+		for _, c := range n.Content {
+			p.duplicates(c)
+		}
+	case yaml.MappingNode:
+		first := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if line, dup := first[k.Value]; dup {
+				p.errorf(k, "key %s appears twice (first on line %d)", k.Value, line)
+			} else {
+				first[k.Value] = k.Line
 			}
+			p.duplicates(n.Content[i+1])
 		}
 	}
-	return 0, msg
 }
 
 func (p *parser) scalar(n *yaml.Node, what string) (string, bool) {
@@ -305,6 +296,11 @@ func (p *parser) layout(n *yaml.Node) (Layout, bool) {
 					ok = false
 					continue
 				}
+				if _, dup := perLang[code]; dup {
+					p.errorf(v.Content[j], "paths: language %s has two patterns", code)
+					ok = false
+					continue
+				}
 				if err := checkPattern(pat, false); err != nil {
 					p.errorf(v.Content[j+1], "%v", err)
 					ok = false
@@ -344,15 +340,17 @@ func (p *parser) layout(n *yaml.Node) (Layout, bool) {
 }
 
 func (p *parser) globs(n *yaml.Node) []string {
-	if n.Kind == yaml.ScalarNode {
-		return []string{n.Value}
-	}
-	if n.Kind != yaml.SequenceNode {
+	items := []*yaml.Node{n}
+	switch n.Kind {
+	case yaml.ScalarNode:
+	case yaml.SequenceNode:
+		items = n.Content
+	default:
 		p.errorf(n, "exclude must be a glob or a list of globs")
 		return nil
 	}
 	var out []string
-	for _, item := range n.Content {
+	for _, item := range items {
 		if s, ok := p.scalar(item, "a glob"); ok {
 			if !validGlob(s) {
 				p.errorf(item, "%q is not a valid glob", s)

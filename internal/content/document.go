@@ -48,7 +48,9 @@ var bom = []byte("\xef\xbb\xbf")
 
 // Parse splits a file into front matter and body and parses the front
 // matter. A file without an opening --- line has no front matter and is all
-// body. Errors are *ParseError values.
+// body; the front matter ends at the next line that is --- or ... (spaces
+// after either are allowed). Errors are *ParseError values, with the line
+// and column of the file where the problem is.
 func Parse(data []byte) (*Document, error) {
 	d := &Document{Raw: data, BodyLine: 1}
 	start := 0
@@ -69,6 +71,7 @@ func Parse(data []byte) (*Document, error) {
 		return d, &ParseError{Line: line, Col: col, Msg: "invalid UTF-8"}
 	}
 	first, next := lineAt(data, start)
+	first = bytes.TrimRight(first, " \t") // "--- " is a delimiter too, as for Jekyll
 	if string(first) == "+++" {
 		return d, &ParseError{Line: 1, Col: 1, Msg: "TOML front matter (+++) is not supported; use YAML between --- lines"}
 	}
@@ -84,7 +87,7 @@ func Parse(data []byte) (*Document, error) {
 			return d, &ParseError{Line: 1, Col: 1, Msg: "front matter opened with --- is never closed"}
 		}
 		text, after := lineAt(data, pos)
-		if string(text) == "---" || string(text) == "..." {
+		if text = bytes.TrimRight(text, " \t"); string(text) == "---" || string(text) == "..." {
 			d.FrontEnd = pos
 			d.Body = data[after:]
 			d.BodyLine = line + 1
@@ -103,11 +106,8 @@ func Parse(data []byte) (*Document, error) {
 	padded = append(padded, front...)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(padded, &doc); err != nil {
-		line, msg := config.SplitYAMLError(err)
-		if line == 0 {
-			line = 2
-		}
-		return d, &ParseError{Line: line, Col: firstColumn(data, line), Msg: "front matter: " + msg}
+		line, col, msg := config.LocateYAMLError(padded, err)
+		return d, &ParseError{Line: line, Col: col, Msg: "front matter: " + msg}
 	}
 	if len(doc.Content) == 0 {
 		return d, nil
@@ -128,13 +128,13 @@ func Parse(data []byte) (*Document, error) {
 func checkDuplicates(n *yaml.Node) error {
 	switch n.Kind {
 	case yaml.MappingNode:
-		seen := map[string]bool{}
+		first := map[string]int{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			if seen[k.Value] {
-				return &ParseError{Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("front matter: key %q appears twice", k.Value)}
+			if line, dup := first[k.Value]; dup {
+				return &ParseError{Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("front matter: key %s appears twice (first on line %d)", k.Value, line)}
 			}
-			seen[k.Value] = true
+			first[k.Value] = k.Line
 			if err := checkDuplicates(n.Content[i+1]); err != nil {
 				return err
 			}
@@ -172,26 +172,6 @@ func Position(data []byte, off int) (line, col int) {
 		col--
 	}
 	return line, col
-}
-
-// firstColumn returns the column of the first non-blank character of a
-// 1-based line, or 1.
-func firstColumn(data []byte, line int) int {
-	off := 0
-	for l := 1; l < line; l++ {
-		i := bytes.IndexByte(data[off:], '\n')
-		if i < 0 {
-			return 1
-		}
-		off += i + 1
-	}
-	text, _ := lineAt(data, off)
-	for i, c := range text {
-		if c != ' ' && c != '\t' {
-			return i + 1
-		}
-	}
-	return 1
 }
 
 func invalidUTF8(data []byte) int {
