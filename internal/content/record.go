@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -55,24 +56,27 @@ func (d *Document) Record() (*Record, error) {
 	return r, nil
 }
 
+// ErrUneditable is returned by SetRecord for front matter whose record it
+// cannot rewrite by lines: a {…} flow mapping, a record key that shares its
+// line with something else, a record that defines an anchor used elsewhere.
+var ErrUneditable = errors.New("glosa cannot edit this front matter in place; write it as block YAML (key: value lines)")
+
+// errUnverified reports a rewrite that SetRecord refused to return because
+// it did not read back as written: a bug in glosa, never the user's doing.
+var errUnverified = errors.New("the stamped file does not read back as written")
+
 // SetRecord returns the file with its translation record replaced by rec,
 // or added at the end of the front matter. Only the record's lines change;
 // every other byte, comments, key order, quoting, line endings and a BOM,
 // stays as it was. A file without front matter gets one holding only the
-// record. The record block is glosa's: an existing one is rewritten whole.
+// record. The record block is glosa's: an existing one is rewritten whole,
+// from its key to its last indented line; blank lines and comments after
+// it are kept. The result is parsed again before it is returned, so a file
+// glosa writes always reads back with rec as its record.
 func SetRecord(d *Document, rec Record) ([]byte, error) {
 	nl := "\n"
 	if d.CRLF {
 		nl = "\r\n"
-	}
-	var block strings.Builder
-	block.WriteString(RecordKey + ":" + nl)
-	if rec.Source != "" {
-		block.WriteString("  source: " + rec.Source + nl)
-	}
-	block.WriteString("  hash: " + rec.Hash + nl)
-	if rec.Commit != "" {
-		block.WriteString("  commit: " + rec.Commit + nl)
 	}
 	raw := d.Raw
 	if d.FrontEnd == 0 { // no front matter: add one
@@ -80,33 +84,90 @@ func SetRecord(d *Document, rec Record) ([]byte, error) {
 		if d.BOM {
 			start = len(bom)
 		}
-		return concat(raw[:start], []byte("---"+nl+block.String()+"---"+nl), raw[start:]), nil
+		return verify(concat(raw[:start], []byte("---"+nl+recordBlock(rec, "", nl)+"---"+nl), raw[start:]), rec)
 	}
+	indent := ""
+	if d.Front != nil {
+		if d.Front.Style&yaml.FlowStyle != 0 {
+			return nil, fmt.Errorf("line %d: the front matter is a {…} flow mapping: %w", d.Front.Line, ErrUneditable)
+		}
+		indent = strings.Repeat(" ", d.Front.Column-1)
+	}
+	block := []byte(recordBlock(rec, indent, nl))
 	k := d.KeyNode(RecordKey)
 	if k == nil {
-		return concat(raw[:d.FrontEnd], []byte(block.String()), raw[d.FrontEnd:]), nil
-	}
-	if k.Column != 1 {
-		return nil, fmt.Errorf("line %d: cannot edit a translation record that is not a top-level block key", k.Line)
+		return verify(concat(raw[:d.FrontEnd], block, raw[d.FrontEnd:]), rec)
 	}
 	from := lineOffset(raw, k.Line)
-	_, end := lineAt(raw, from)
-	// The record runs over the following indented or blank lines, up to
-	// the next top-level line; blank lines at its end are not its own.
-	lastContent := end
-	for pos := end; pos < d.FrontEnd; {
-		text, next := lineAt(raw, pos)
-		if len(bytes.TrimSpace(text)) == 0 {
-			pos = next
-			continue
-		}
-		if text[0] != ' ' && text[0] != '\t' {
+	if k.Column != d.Front.Column || len(bytes.TrimLeft(raw[from:from+len(indent)], " ")) != 0 {
+		return nil, fmt.Errorf("line %d: the translation record does not start its line: %w", k.Line, ErrUneditable)
+	}
+	if hasAnchor(d.Lookup(RecordKey)) {
+		return nil, fmt.Errorf("line %d: the translation record defines an anchor (&): %w", k.Line, ErrUneditable)
+	}
+	// The record runs to the last line before the next key that is not
+	// blank or a comment.
+	limit := d.FrontEnd
+	for i := 0; i+2 < len(d.Front.Content); i += 2 {
+		if d.Front.Content[i] == k {
+			limit = lineOffset(raw, d.Front.Content[i+2].Line)
 			break
 		}
-		lastContent = next
+	}
+	_, end := lineAt(raw, from)
+	for pos := end; pos < limit; {
+		text, next := lineAt(raw, pos)
+		if t := bytes.TrimLeft(text, " \t"); len(t) > 0 && t[0] != '#' {
+			end = next
+		}
 		pos = next
 	}
-	return concat(raw[:from], []byte(block.String()), raw[lastContent:]), nil
+	return verify(concat(raw[:from], block, raw[end:]), rec)
+}
+
+// recordBlock writes the record as block YAML, each line starting with
+// indent and ending with nl.
+func recordBlock(rec Record, indent, nl string) string {
+	var b strings.Builder
+	b.WriteString(indent + RecordKey + ":" + nl)
+	if rec.Source != "" {
+		b.WriteString(indent + "  source: " + rec.Source + nl)
+	}
+	b.WriteString(indent + "  hash: " + rec.Hash + nl)
+	if rec.Commit != "" {
+		b.WriteString(indent + "  commit: " + rec.Commit + nl)
+	}
+	return b.String()
+}
+
+// hasAnchor reports whether a node or one of its children defines an
+// anchor, which other keys may refer to.
+func hasAnchor(n *yaml.Node) bool {
+	if n.Anchor != "" {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAnchor(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// verify parses a rewritten file and checks that its record is rec.
+func verify(out []byte, rec Record) ([]byte, error) {
+	d, err := Parse(out)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errUnverified, err)
+	}
+	got, err := d.Record()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errUnverified, err)
+	}
+	if got == nil || got.Source != rec.Source || got.Hash != rec.Hash || got.Commit != rec.Commit {
+		return nil, fmt.Errorf("%w: the record reads back as %+v", errUnverified, got)
+	}
+	return out, nil
 }
 
 func concat(parts ...[]byte) []byte {
