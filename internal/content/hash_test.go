@@ -1,0 +1,206 @@
+package content
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/unicode/norm"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/hash")
+
+// TestHashGolden pins the source hash: HashInput's bytes and the hash of a
+// real entry. Other tools and later versions of glosa must compute the same
+// value, so a change here is a change of the published algorithm (README,
+// "The source hash"): regenerate with -update only on purpose.
+func TestHashGolden(t *testing.T) {
+	dir := filepath.Join("testdata", "hash")
+	d := mustParse(t, readFile(t, filepath.Join(dir, "entry.md")))
+	schema := sampleSchema(t)
+	input := HashInput(d, schema)
+	hash := Hash(d, schema) + "\n"
+	if *update {
+		if err := os.WriteFile(filepath.Join(dir, "input.golden"), input, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "hash.golden"), []byte(hash), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if diff := cmp.Diff(readFile(t, filepath.Join(dir, "input.golden")), string(input)); diff != "" {
+		t.Errorf("HashInput mismatch (-golden +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(readFile(t, filepath.Join(dir, "hash.golden")), hash); diff != "" {
+		t.Errorf("Hash mismatch (-golden +got):\n%s", diff)
+	}
+}
+
+// TestHashInputShape pins the format of HashInput on a small entry, where
+// every line can be read.
+func TestHashInputShape(t *testing.T) {
+	d := mustParse(t, lines(
+		"---",
+		"title:   A  title ",
+		"category: Basics",
+		"sources:",
+		"  - text: First",
+		"    url: https://example.com",
+		"  - url: https://example.org",
+		"    text: |",
+		"      Second,",
+		"      two lines",
+		"---",
+		"",
+		"# Heading",
+		"",
+		"A paragraph",
+		"  wrapped.",
+		"",
+		"",
+		"- item",
+	))
+	want := lines(
+		"field\tsources[0].text\tFirst",
+		"field\tsources[1].text\tSecond, two lines",
+		"field\ttitle\tA title",
+		"block\t# Heading",
+		"block\tA paragraph wrapped.",
+		"block\t- item",
+	)
+	if diff := cmp.Diff(want, string(HashInput(d, sampleSchema(t)))); diff != "" {
+		t.Errorf("HashInput mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// The base entry of the property tests, and edits of it.
+const hashBase = `---
+title: Tokens
+description: The smallest units a model reads.
+category: Basics
+related: [llm, clip]
+sources:
+  - text: The BPE paper
+    url: https://arxiv.org/abs/1508.07909
+---
+
+A **token** is a piece of text: a word, part of a word or a sign. [1]
+
+## How text is split
+
+Models split text with a tokenizer, trained once on a large corpus
+and then fixed. A rare word becomes several tokens.
+
+- Common words are one token.
+- Rare words are several.
+`
+
+func TestHashProperties(t *testing.T) {
+	schema := sampleSchema(t)
+	base := Hash(mustParse(t, hashBase), schema)
+	edit := func(old, new string) func(string) string {
+		return func(s string) string {
+			if !strings.Contains(s, old) {
+				t.Fatalf("the base entry has no %q", old)
+			}
+			return strings.Replace(s, old, new, 1)
+		}
+	}
+	same := []struct {
+		name string
+		edit func(string) string
+	}{
+		{"CRLF line endings", func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }},
+		{"a BOM", func(s string) string { return "\ufeff" + s }},
+		{"trailing spaces", func(s string) string { return strings.ReplaceAll(s, ".\n", ".   \n") }},
+		{"trailing tabs on the title", edit("title: Tokens\n", "title: Tokens\t\n")},
+		{"a paragraph re-wrapped", edit("with a tokenizer, trained once on a large corpus\nand then fixed.", "with a tokenizer,\ntrained once on a large corpus and then\nfixed.")},
+		{"a paragraph joined into one line", edit("corpus\nand", "corpus and")},
+		{"indentation changed", edit("- Common words are one token.\n- Rare", "-   Common words are one token.\n-   Rare")},
+		{"more blank lines between blocks", edit("\n## How", "\n\n\n## How")},
+		{"blank lines holding spaces", edit("\n## How", "   \n## How")},
+		{"a quoted title", edit("title: Tokens", `title: "Tokens"`)},
+		{"a folded text field", edit("  - text: The BPE paper", "  - text: >-\n      The BPE\n      paper")},
+		{"related changed", edit("related: [llm, clip]", "related: [llm, clip, dit]")},
+		{"category changed", edit("category: Basics", "category: Advanced")},
+		{"a source url changed", edit("https://arxiv.org/abs/1508.07909", "https://arxiv.org/pdf/1508.07909")},
+		{"a translation record added", edit("---\n\n", "translation:\n  source: it\n  hash: sha256-0123456789abcdef\n---\n\n")},
+		{"other keys added", edit("category: Basics\n", "category: Basics\ndate: 2024-01-01\ndraft: false\nweight: 3\n")},
+		{"keys reordered", edit("title: Tokens\ndescription: The smallest units a model reads.\n", "description: The smallest units a model reads.\ntitle: Tokens\n")},
+		{"a comment in the front matter", edit("category: Basics\n", "category: Basics # for the index\n")},
+		{"NFD instead of NFC", func(s string) string {
+			return norm.NFD.String(strings.Replace(s, "A rare word", "Una palabra rara, café", 1))
+		}},
+	}
+	nfc := Hash(mustParse(t, norm.NFC.String(strings.Replace(hashBase, "A rare word", "Una palabra rara, café", 1))), schema)
+	for _, tt := range same {
+		t.Run("same/"+tt.name, func(t *testing.T) {
+			in := tt.edit(hashBase)
+			if in == hashBase {
+				t.Fatal("the edit changed nothing")
+			}
+			want := base
+			if strings.HasPrefix(tt.name, "NFD") {
+				want = nfc
+				if bytes.Equal([]byte(in), []byte(norm.NFC.String(in))) {
+					t.Fatal("the NFD text is NFC")
+				}
+			}
+			if got := Hash(mustParse(t, in), schema); got != want {
+				t.Errorf("hash = %s, want %s\nHashInput:\n%s", got, want, HashInput(mustParse(t, in), schema))
+			}
+		})
+	}
+	different := []struct {
+		name string
+		edit func(string) string
+	}{
+		{"one word of the body", edit("Models split text", "Models cut text")},
+		{"one word of a list item", edit("Rare words are several.", "Rare words are many.")},
+		{"punctuation", edit("a word, part of a word", "a word; part of a word")},
+		{"a final full stop", edit("several tokens.", "several tokens")},
+		{"a paragraph split in two", edit("corpus\nand then fixed.", "corpus.\n\nAnd then fixed.")},
+		{"a paragraph split at a blank line only", edit("corpus\nand", "corpus\n\nand")},
+		{"two paragraphs joined", edit("[1]\n\n## How", "[1]\n## How")},
+		{"the title", edit("title: Tokens", "title: Token")},
+		{"the description", edit("a model reads.", "a model sees.")},
+		{"a source's text", edit("The BPE paper", "The original BPE paper")},
+		{"a citation", edit("[1]", "[2]")},
+		{"emphasis", edit("**token**", "*token*")},
+		{"a heading level", edit("## How", "### How")},
+		{"case", edit("Models split", "models split")},
+		{"a space inside a word", edit("tokenizer", "token izer")},
+	}
+	for _, tt := range different {
+		t.Run("different/"+tt.name, func(t *testing.T) {
+			if got := Hash(mustParse(t, tt.edit(hashBase)), schema); got == base {
+				t.Errorf("hash unchanged (%s)", got)
+			}
+		})
+	}
+}
+
+func TestHashFormat(t *testing.T) {
+	h := Hash(mustParse(t, hashBase), sampleSchema(t))
+	if !strings.HasPrefix(h, HashPrefix) || len(h) != len(HashPrefix)+16 || strings.Trim(h[len(HashPrefix):], "0123456789abcdef") != "" {
+		t.Errorf("Hash = %q, want sha256- and 16 lowercase hex digits", h)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"  a \t b\r\n c  ", "a b c"},
+		{"e\u0301", "é"},
+		{"a\u00a0b", "a b"}, // a no-break space is white space
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
