@@ -127,9 +127,13 @@ func compilePattern(pat, fixed string) (compiledPattern, error) {
 }
 
 // Match reports whether the slash-separated repository path rel is an
-// entry of this layout, and if so its language (canonical tag and the
-// spelling used in the path) and slug.
-func (p *Patterns) Match(rel string) (code, raw, slug string, ok bool) {
+// entry of this layout in one of the languages langs (any language when
+// langs is empty), and if so its language (canonical tag and the spelling
+// used in the path) and slug. Patterns are tried from the most specific;
+// a path whose {lang} part is not a project language is tried against the
+// next, so content/{slug}.md still claims content/how.to.md when "to"
+// (Tongan) is not a project language but content/{slug}.{lang}.md matches.
+func (p *Patterns) Match(rel string, langs []string) (code, raw, slug string, ok bool) {
 	for _, c := range p.compiled {
 		m := c.re.FindStringSubmatch(rel)
 		if m == nil {
@@ -148,6 +152,9 @@ func (p *Patterns) Match(rel string) (code, raw, slug string, ok bool) {
 					continue
 				}
 			}
+			if len(langs) > 0 && !contains(langs, code) {
+				continue
+			}
 			return code, raw, slug, true
 		}
 		raw = m[li]
@@ -156,6 +163,9 @@ func (p *Patterns) Match(rel string) (code, raw, slug string, ok bool) {
 			continue
 		}
 		if _, own := p.PerLang[parsed]; own {
+			continue
+		}
+		if len(langs) > 0 && !contains(langs, parsed) {
 			continue
 		}
 		return parsed, raw, slug, true

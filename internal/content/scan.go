@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	"go.yaml.in/yaml/v3"
 
@@ -173,10 +174,14 @@ func walk(root string, cfg *config.Config) ([]match, error) {
 			}
 			rel, _ := filepath.Rel(root, p)
 			rel = filepath.ToSlash(rel)
+			hidden := p != start && strings.HasPrefix(de.Name(), ".")
 			if de.IsDir() {
-				if p != start && strings.HasPrefix(de.Name(), ".") || de.Name() == "node_modules" {
+				if hidden || de.Name() == "node_modules" {
 					return fs.SkipDir
 				}
+				return nil
+			}
+			if hidden { // editor lock and swap files: .#llm.md
 				return nil
 			}
 			if seen[rel] {
@@ -184,11 +189,8 @@ func walk(root string, cfg *config.Config) ([]match, error) {
 			}
 			for i := range cfg.Content {
 				l := &cfg.Content[i]
-				code, raw, slug, ok := l.Patterns.Match(rel)
+				code, raw, slug, ok := l.Patterns.Match(rel, cfg.Languages)
 				if !ok || l.Excluded(rel) {
-					continue
-				}
-				if len(cfg.Languages) > 0 && !contains(cfg.Languages, code) {
 					continue
 				}
 				seen[rel] = true
@@ -203,15 +205,6 @@ func walk(root string, cfg *config.Config) ([]match, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
 	return out, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // load reads and parses one matched file.
@@ -236,8 +229,8 @@ func load(root string, m match) *Entry {
 			e.Slug = k.Value
 		}
 	}
-	if d := doc.Lookup("draft"); d != nil && d.Kind == yaml.ScalarNode && d.Value == "true" {
-		e.Draft = true
+	if d := doc.Lookup("draft"); d != nil && d.Kind == yaml.ScalarNode {
+		_ = d.Decode(&e.Draft) // true, True, TRUE; anything else is not a draft
 	}
 	rec, err := doc.Record()
 	if err != nil && e.Err == nil {
@@ -265,9 +258,18 @@ func asParseError(err error) *ParseError {
 func readInside(root, rel string) ([]byte, error) {
 	p := filepath.Join(root, filepath.FromSlash(rel))
 	if fi, err := os.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if _, err := os.Stat(p); err != nil {
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				return nil, fmt.Errorf("broken symlink: the file it points to does not exist")
+			case errors.Is(err, syscall.ELOOP):
+				return nil, fmt.Errorf("broken symlink: it is part of a loop of symlinks")
+			}
+			return nil, fmt.Errorf("broken symlink: %v", err)
+		}
 		target, err := filepath.EvalSymlinks(p)
 		if err != nil {
-			return nil, fmt.Errorf("broken symlink: %v", errors.Unwrap(err))
+			return nil, fmt.Errorf("broken symlink: %v", err)
 		}
 		absRoot, _ := filepath.EvalSymlinks(root)
 		if r, err := filepath.Rel(absRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
