@@ -177,7 +177,16 @@ func StatusText(w io.Writer, v View) error {
 	if v.ByEntry {
 		return matrixText(w, v)
 	}
-	fmt.Fprintf(w, "source: %s (%s), %d entries\n\n", v.Report.Source, lang.Name(v.Report.Source), sourceTotal(v.Report))
+	n := sourceTotal(v.Report)
+	noun := "entries"
+	if n == 1 {
+		noun = "entry"
+	}
+	if v.Report.Source == "" {
+		fmt.Fprintf(w, "source: none, %d %s\n\n", n, noun)
+	} else {
+		fmt.Fprintf(w, "source: %s (%s), %d %s\n\n", v.Report.Source, lang.Name(v.Report.Source), n, noun)
+	}
 	t := &table{right: []bool{false, true, true, true, true, true, true, true, true}}
 	header := []string{"LANGUAGE"}
 	for _, s := range status.States {

@@ -3,12 +3,14 @@ package report
 import (
 	"io"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
 )
 
-// table lays out aligned columns; widths are counted in characters on the
-// plain text, and colour, if any, is applied after padding so escape codes
-// never break alignment.
+// table lays out aligned columns; widths are the cells' widths on a
+// terminal (uniseg.StringWidth: 日本語 takes six columns, not three),
+// measured on the plain text, and colour, if any, is applied after padding
+// so escape codes never break alignment.
 type table struct {
 	rows  [][]string
 	right []bool // right-align numeric columns
@@ -24,13 +26,13 @@ func (t *table) write(w io.Writer) error {
 			if i >= len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+			widths[i] = max(widths[i], uniseg.StringWidth(c))
 		}
 	}
 	var b strings.Builder
 	for ri, r := range t.rows {
 		for i, c := range r {
-			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c))
+			pad := strings.Repeat(" ", widths[i]-uniseg.StringWidth(c))
 			cell := c
 			if t.paint != nil {
 				cell = t.paint(ri, i, c)
