@@ -67,6 +67,9 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
+	// A gate that passes because it found nothing to check hides a wrong
+	// layout; say so.
+	p.warnNoEntries(ios)
 	findings := p.linter.Run(p.report)
 	rep := p.report
 	if len(langs) > 0 {

@@ -84,7 +84,24 @@ func exitCode(w io.Writer, err error) int {
 			fmt.Fprintf(w, "glosa: error: %s\n", line)
 		}
 		return ExitUsage
-	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "unknown flag"):
+	case strings.HasPrefix(err.Error(), "unknown command"):
+		// cobra appends its suggestions on lines of their own ("Did you
+		// mean this?\n\tstatus"); turn them into one hint.
+		msg, rest, _ := strings.Cut(err.Error(), "\n")
+		var suggestions []string
+		for _, line := range strings.Split(rest, "\n") {
+			if s, ok := strings.CutPrefix(line, "\t"); ok {
+				suggestions = append(suggestions, "glosa "+s)
+			}
+		}
+		fmt.Fprintf(w, "glosa: error: %s\n", msg)
+		if len(suggestions) > 0 {
+			fmt.Fprintf(w, "glosa: hint: did you mean %s?\n", strings.Join(suggestions, " or "))
+		} else {
+			fmt.Fprintf(w, "glosa: hint: run glosa --help for usage\n")
+		}
+		return ExitUsage
+	case strings.HasPrefix(err.Error(), "unknown flag"):
 		fmt.Fprintf(w, "glosa: error: %v\nglosa: hint: run glosa --help for usage\n", err)
 		return ExitUsage
 	}

@@ -114,10 +114,13 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 	for _, t := range targets {
 		e := t.Entry
 		src := sources[e.Path]
-		reason := ""
+		reason, where := "", e.Path
 		switch {
 		case e.Err != nil:
-			reason = "it cannot be parsed: " + e.Err.Error()
+			reason = "it cannot be parsed: " + e.Err.Msg
+			if e.Err.Line > 0 {
+				where = fmt.Sprintf("%s:%d:%d", e.Path, e.Err.Line, e.Err.Col)
+			}
 		case src == nil:
 			reason = "it is an orphan: the source has no entry " + e.Slug
 		case src.Err != nil:
@@ -128,10 +131,11 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 			continue // nothing to do
 		}
 		if reason != "" {
-			if explicit || t.State != status.Untranslated {
-				warnf(ios.ErrOut, "skipped %s: %s", e.Path, reason)
-				skipped++
-			}
+			// Drafts are warned about too: a finished translation still
+			// marked draft: true is a common reason for a stamp that did
+			// not happen.
+			warnf(ios.ErrOut, "skipped %s: %s", where, reason)
+			skipped++
 			continue
 		}
 		from := src

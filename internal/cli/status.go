@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"sort"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/glosa/glosa/internal/iostreams"
@@ -80,9 +83,30 @@ func (p *project) warnProblems(ios *iostreams.IOStreams) {
 	if n > 0 {
 		warnf(ios.ErrOut, "%d %s cannot be parsed; run glosa check to see where", n, plural(n, "file", "files"))
 	}
-	if len(p.repo.Entries) == 0 {
-		warnf(ios.ErrOut, "no entries found; glosa looks for %s", p.cfg.Content[0].Patterns.Default)
+	p.warnNoEntries(ios)
+}
+
+// warnNoEntries says where glosa looked when it found nothing: a layout
+// that matches no file is more likely a mistake than an empty project.
+func (p *project) warnNoEntries(ios *iostreams.IOStreams) {
+	if len(p.repo.Entries) > 0 {
+		return
 	}
+	var pats []string
+	for _, l := range p.cfg.Content {
+		if l.Patterns.Default != "" {
+			pats = append(pats, l.Patterns.Default)
+		}
+		codes := make([]string, 0, len(l.Patterns.PerLang))
+		for code := range l.Patterns.PerLang {
+			codes = append(codes, code)
+		}
+		sort.Strings(codes)
+		for _, code := range codes {
+			pats = append(pats, l.Patterns.PerLang[code])
+		}
+	}
+	warnf(ios.ErrOut, "no entries found; glosa looks for %s", strings.Join(pats, ", "))
 }
 
 func plural(n int, one, many string) string {
