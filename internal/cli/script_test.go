@@ -1,0 +1,221 @@
+// The testscripts in testdata/script cover every user-visible behaviour of
+// glosa: stdout, stderr, exit codes and the files it writes. Besides
+// testscript's own commands, scripts have:
+//
+//	exitcode N PROG ARGS...  run PROG like exec and require exit code N
+//	replace FILE OLD NEW     edit a file; OLD and NEW take Go escapes (\n, \xff)
+//	rename OLD NEW           rename a file; NEW takes Go escapes (\r)
+//	bom FILE...              put a UTF-8 byte order mark in front of files
+//	cpsample DIR             copy the repository's sample glossary into DIR
+//
+// and testscript's unix2dos gives a file CRLF line endings. A plain
+// "exec glosa ..." requires exit code 0.
+package cli_test
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/glosa/glosa/internal/cli"
+	"github.com/glosa/glosa/internal/iostreams"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden sections of the testscript files that cmp finds different")
+
+// TestMain makes the test binary double as the glosa command: testscript
+// puts it on $PATH under that name, and scripts run it with exec, as a
+// user would run the real binary.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"glosa": func() {
+			if os.Getenv("GLOSA_TEST_TTY") == "1" {
+				os.Exit(cli.Run(terminalStreams(), os.Args[1:]))
+			}
+			os.Exit(cli.Main(os.Args[1:]))
+		},
+	})
+}
+
+// terminalStreams are the process's streams with stdout and stderr taken
+// for terminals. Under testscript they are always pipes, so without this
+// colour, and turning it off with NO_COLOR or --no-color, could not be
+// tested. GLOSA_TEST_TTY=1 asks for it; the switch exists in this test
+// binary only, the real glosa has none.
+func terminalStreams() *iostreams.IOStreams {
+	ios := iostreams.System()
+	ios.SetTTY(true)
+	return ios
+}
+
+// TestScript runs testdata/script/*.txtar. Each script builds a small
+// repository in its archive, runs glosa in it and checks stdout, stderr,
+// the exit code and the files written. Run with -update to rewrite the
+// golden sections that cmp finds different, then review the diff as code.
+func TestScript(t *testing.T) {
+	sample, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join("testdata", "script"),
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		UpdateScripts:       *update,
+		Setup: func(env *testscript.Env) error {
+			// Under -race every glosa process would otherwise sleep a
+			// second at exit (the race detector's atexit_sleep_ms), which
+			// makes the suite crawl; races are still reported, and fail
+			// the script through the exit code (66).
+			env.Setenv("GORACE", strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exitcode": cmdExitcode,
+			"bom":      cmdBOM,
+			"replace":  cmdReplace,
+			"rename":   cmdRename,
+			"cpsample": func(ts *testscript.TestScript, neg bool, args []string) { cmdCpsample(ts, neg, args, sample) },
+		},
+	})
+}
+
+// cmdExitcode runs a program and checks its exact exit code:
+//
+//	exitcode 2 glosa check --format xml
+//
+// testscript's own "! exec" only says that a program failed, and glosa's
+// exit codes (1 failed check, 2 usage or configuration, 3 tool failure) are
+// part of its interface. The program runs through ts.Exec, exactly as exec
+// runs it, so the stdout and stderr assertions that follow see its output.
+func cmdExitcode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("usage: exitcode N program [args...] (no !: the code says what is expected)")
+	}
+	if len(args) < 2 {
+		ts.Fatalf("usage: exitcode N program [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exitcode: %q is not a number", args[0])
+	}
+	err = ts.Exec(args[1], args[2:]...)
+	got := 0
+	if err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("exitcode: running %s: %v", args[1], err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with code %d, want %d", args[1], got, want)
+	}
+}
+
+// cmdBOM puts a UTF-8 byte order mark at the start of files: bom FILE...
+func cmdBOM(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: bom FILE...")
+	}
+	for _, name := range args {
+		writeFile(ts, name, "\ufeff"+ts.ReadFile(name))
+	}
+}
+
+// cmdReplace edits a file in place, as a translator or an editor would:
+//
+//	replace FILE OLD NEW
+//
+// replaces every OLD with NEW; both may use Go escapes (\n, \r, \t, \xff,
+// \u00e9), so a script can also write bytes a txtar archive should not
+// hold, such as invalid UTF-8. OLD must occur in the file.
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace FILE OLD NEW")
+	}
+	old, err := unescape(args[1])
+	ts.Check(err)
+	repl, err := unescape(args[2])
+	ts.Check(err)
+	data := ts.ReadFile(args[0])
+	if !strings.Contains(data, old) {
+		ts.Fatalf("replace: %s does not contain %q", args[0], old)
+	}
+	writeFile(ts, args[0], strings.ReplaceAll(data, old, repl))
+}
+
+// cmdRename renames a file to a name that may hold Go escapes, for names
+// a script cannot write otherwise (a carriage return): rename OLD NEW
+func cmdRename(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: rename OLD NEW")
+	}
+	name, err := unescape(args[1])
+	ts.Check(err)
+	ts.Check(os.Rename(ts.MkAbs(args[0]), ts.MkAbs(name)))
+}
+
+// unescape interprets Go escape sequences; \xHH writes the byte HH, even
+// when it is not valid UTF-8.
+func unescape(s string) (string, error) {
+	var b []byte
+	for s != "" {
+		r, multibyte, tail, err := strconv.UnquoteChar(s, 0)
+		if err != nil {
+			return "", fmt.Errorf("bad escape in %q: %v", s, err)
+		}
+		if multibyte {
+			b = utf8.AppendRune(b, r)
+		} else {
+			b = append(b, byte(r))
+		}
+		s = tail
+	}
+	return string(b), nil
+}
+
+func writeFile(ts *testscript.TestScript, name, data string) {
+	ts.Check(os.WriteFile(ts.MkAbs(name), []byte(data), 0o644))
+}
+
+// cmdCpsample copies the sample repository at the module root (glosa.yaml
+// and content/) into a folder of the script's work directory, so that a
+// script can run glosa on it without any chance of changing it:
+// cpsample DIR
+func cmdCpsample(ts *testscript.TestScript, neg bool, args []string, root string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: cpsample DIR")
+	}
+	dst := ts.MkAbs(args[0])
+	copyFile := func(rel string) {
+		data, err := os.ReadFile(filepath.Join(root, rel))
+		ts.Check(err)
+		p := filepath.Join(dst, rel)
+		ts.Check(os.MkdirAll(filepath.Dir(p), 0o755))
+		ts.Check(os.WriteFile(p, data, 0o644))
+	}
+	copyFile("glosa.yaml")
+	err := filepath.WalkDir(filepath.Join(root, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		copyFile(rel)
+		return nil
+	})
+	ts.Check(err)
+}
