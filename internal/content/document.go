@@ -65,6 +65,12 @@ func Parse(data []byte) (*Document, error) {
 		line, col := Position(data, i)
 		return d, &ParseError{Line: line, Col: col, Msg: "the file contains a NUL byte; is it binary?"}
 	}
+	if i := loneCR(data); i >= 0 {
+		// YAML and Markdown take a lone CR for a line break, glosa's
+		// lines and editors' do not: positions would disagree.
+		line, col := Position(data, i)
+		return d, &ParseError{Line: line, Col: col, Msg: "a carriage return (CR) without a line feed; save the file with LF or CRLF line endings"}
+	}
 	if !utf8.Valid(data) {
 		off := invalidUTF8(data)
 		line, col := Position(data, off)
@@ -96,7 +102,7 @@ func Parse(data []byte) (*Document, error) {
 		pos, line = after, line+1
 	}
 	front := data[d.FrontStart:d.FrontEnd]
-	if len(bytes.TrimSpace(front)) == 0 {
+	if len(bytes.Trim(front, " \r\n")) == 0 { // yaml.v3 rejects a line of only \t or \f
 		return d, nil
 	}
 	// Decode the front matter preceded by one blank line per line before it,
@@ -172,6 +178,21 @@ func Position(data []byte, off int) (line, col int) {
 		col--
 	}
 	return line, col
+}
+
+// loneCR returns the offset of the first CR not followed by LF, or -1.
+func loneCR(data []byte) int {
+	for off := 0; ; {
+		i := bytes.IndexByte(data[off:], '\r')
+		if i < 0 {
+			return -1
+		}
+		off += i
+		if off+1 >= len(data) || data[off+1] != '\n' {
+			return off
+		}
+		off++
+	}
 }
 
 func invalidUTF8(data []byte) int {

@@ -157,6 +157,14 @@ func TestParseErrors(t *testing.T) {
 		in:   lines("---", "title: a\x00b", "---"),
 		want: ParseError{Line: 2, Col: 9, Msg: "the file contains a NUL byte; is it binary?"},
 	}, {
+		name: "a lone CR",
+		in:   "---\ntitle: a\rcategory: b\n---\n",
+		want: ParseError{Line: 2, Col: 9, Msg: "a carriage return (CR) without a line feed; save the file with LF or CRLF line endings"},
+	}, {
+		name: "a CR at the end of the file",
+		in:   "Body.\r",
+		want: ParseError{Line: 1, Col: 6, Msg: "a carriage return (CR) without a line feed; save the file with LF or CRLF line endings"},
+	}, {
 		name: "invalid UTF-8 in the body, after accents",
 		in:   lines("---", "title: ok", "---", "", "Café \xff here"),
 		want: ParseError{Line: 5, Col: 6, Msg: "invalid UTF-8"},

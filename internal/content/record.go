@@ -86,12 +86,21 @@ func SetRecord(d *Document, rec Record) ([]byte, error) {
 		}
 		return verify(concat(raw[:start], []byte("---"+nl+recordBlock(rec, "", nl)+"---"+nl), raw[start:]), rec)
 	}
-	indent := ""
+	indent, col := "", 1
 	if d.Front != nil {
 		if d.Front.Style&yaml.FlowStyle != 0 {
 			return nil, fmt.Errorf("line %d: the front matter is a {…} flow mapping: %w", d.Front.Line, ErrUneditable)
 		}
-		indent = strings.Repeat(" ", d.Front.Column-1)
+		// Keys start where the first one does (the mapping itself may
+		// start earlier, at a tag or an anchor).
+		col = d.Front.Column
+		if len(d.Front.Content) > 0 {
+			col = d.Front.Content[0].Column
+		}
+		indent = strings.Repeat(" ", col-1)
+		if line := lessIndented(raw[d.FrontStart:d.FrontEnd], len(indent)); line > 0 {
+			return nil, fmt.Errorf("line %d: a line is less indented than the first key: %w", 1+line, ErrUneditable)
+		}
 	}
 	block := []byte(recordBlock(rec, indent, nl))
 	k := d.KeyNode(RecordKey)
@@ -99,7 +108,7 @@ func SetRecord(d *Document, rec Record) ([]byte, error) {
 		return verify(concat(raw[:d.FrontEnd], block, raw[d.FrontEnd:]), rec)
 	}
 	from := lineOffset(raw, k.Line)
-	if k.Column != d.Front.Column || len(bytes.TrimLeft(raw[from:from+len(indent)], " ")) != 0 {
+	if k.Column != col || len(bytes.TrimLeft(raw[from:from+len(indent)], " ")) != 0 {
 		return nil, fmt.Errorf("line %d: the translation record does not start its line: %w", k.Line, ErrUneditable)
 	}
 	if hasAnchor(d.Lookup(RecordKey)) {
@@ -123,6 +132,23 @@ func SetRecord(d *Document, rec Record) ([]byte, error) {
 		pos = next
 	}
 	return verify(concat(raw[:from], block, raw[end:]), rec)
+}
+
+// lessIndented returns the 1-based line of front that holds a value but is
+// less indented than indent spaces, or 0. YAML parsers accept such a line
+// as the value of the key above it; a key added at indent after it would
+// not parse.
+func lessIndented(front []byte, indent int) int {
+	for n, line := range bytes.SplitAfter(front, []byte("\n")) {
+		t := bytes.TrimLeft(line, " ")
+		if len(bytes.TrimSpace(t)) == 0 || t[0] == '#' {
+			continue
+		}
+		if len(line)-len(t) < indent {
+			return n + 1
+		}
+	}
+	return 0
 }
 
 // recordBlock writes the record as block YAML, each line starting with

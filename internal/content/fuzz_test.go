@@ -1,0 +1,151 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// FuzzParse checks that Parse never panics, that its errors point inside
+// the file, and the round trip of stamping: for any file that parses,
+// SetRecord either refuses with ErrUneditable or returns a file that parses,
+// whose record is the one written, whose other front-matter values and
+// body are those of the input, and whose bytes differ from the input only
+// in the record's lines.
+func FuzzParse(f *testing.F) {
+	seeds, _ := filepath.Glob("../../content/*/*.md")
+	seeds = append(seeds, "testdata/llm.es.md", "testdata/hash/entry.md")
+	for _, name := range seeds {
+		data := readFile(f, name)
+		f.Add([]byte(data))
+		f.Add([]byte(crlf(data)))
+		f.Add([]byte("\ufeff" + data))
+	}
+	for _, s := range []string{
+		"", "---", "---\n", "---\n---\n", "---\n...\n", "+++\n+++\n", "\ufeff", "no front matter\n",
+		"---\ntranslation:\n  source: it\n  hash: h\n# c\nnext: 1\n---\n",
+		"---\ntranslation:\n- a\ntitle: x\n---\n",
+		"---\n  title: indented\n---\n",
+		"---\n{title: flow}\n---\n",
+		"---\ntranslation: &a {hash: h}\nx: *a\n---\n",
+		"---\ntitle: |+\n  keep\n\n---\n",
+		"---\ntitle: 'multi\n  line'\ntranslation: {hash: h}\n---\n",
+	} {
+		f.Add([]byte(s))
+	}
+	schema := sampleSchema(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := Parse(data)
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("Parse error %v is a %T, not a *ParseError", err, err)
+			}
+			if n := bytes.Count(data, []byte("\n")) + 1; pe.Line < 1 || pe.Line > n || pe.Col < 1 {
+				t.Fatalf("Parse error %v is outside the file's %d lines", pe, n)
+			}
+			return
+		}
+		// Nothing that reads a parsed document panics.
+		_, _ = d.Record()
+		_ = HashInput(d, schema)
+		_ = Values(d.Front, schema)
+
+		rec := Record{Source: "it", Hash: "sha256-5d41402abc4b2a76", Commit: "3f1c9a0"}
+		out, err := SetRecord(d, rec)
+		if err != nil {
+			if !errors.Is(err, ErrUneditable) {
+				t.Fatalf("SetRecord: %v", err)
+			}
+			return
+		}
+		d2, err := Parse(out)
+		if err != nil {
+			t.Fatalf("the stamped file does not parse: %v\n%q", err, out)
+		}
+		got, err := d2.Record()
+		if err != nil || got == nil || got.Source != rec.Source || got.Hash != rec.Hash || got.Commit != rec.Commit {
+			t.Fatalf("the stamped file's record is %+v, %v; want %+v", got, err, rec)
+		}
+		if !bytes.Equal(d.Body, d2.Body) {
+			t.Fatalf("the body changed: %q → %q", d.Body, d2.Body)
+		}
+		if d.BOM != d2.BOM || (d.CRLF != d2.CRLF && len(d.Raw) > 0 && bytes.IndexByte(d.Raw, '\n') >= 0) {
+			t.Fatalf("BOM or line endings changed: BOM %v → %v, CRLF %v → %v", d.BOM, d2.BOM, d.CRLF, d2.CRLF)
+		}
+		if a, b := frontWithout(d.Front), frontWithout(d2.Front); a != b {
+			t.Fatalf("front matter values other than the record changed:\n%s\n→\n%s", a, b)
+		}
+		checkOnlyRecordLines(t, d, out)
+	})
+}
+
+// frontWithout renders a front matter's values, without positions,
+// comments and the translation record, for comparison.
+func frontWithout(front *yaml.Node) string {
+	if front == nil {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i+1 < len(front.Content); i += 2 {
+		if front.Content[i].Value == RecordKey {
+			continue
+		}
+		writeNode(&b, front.Content[i], 0)
+		writeNode(&b, front.Content[i+1], 1)
+	}
+	return b.String()
+}
+
+func writeNode(b *strings.Builder, n *yaml.Node, depth int) {
+	if depth > 50 {
+		return
+	}
+	fmt.Fprintf(b, "%s%d %s %q %d &%s\n", strings.Repeat(" ", depth), n.Kind, n.ShortTag(), n.Value, n.Style, n.Anchor)
+	for _, c := range n.Content {
+		writeNode(b, c, depth+1)
+	}
+}
+
+// checkOnlyRecordLines checks that out differs from the input of d only in
+// the lines of the translation record: lines removed lie in the old
+// record (from its key to the next key), lines added are lines of the new
+// record or, without front matter, its delimiters.
+func checkOnlyRecordLines(t *testing.T, d *Document, out []byte) {
+	t.Helper()
+	in := bytes.TrimPrefix(d.Raw, bom)
+	out = bytes.TrimPrefix(out, bom)
+	a, b := splitLines(string(in)), splitLines(string(out))
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	s := 0
+	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
+	}
+	removedFrom, removedTo := p+1, len(a)-s // 1-based, inclusive
+	allowedFrom, allowedTo := 0, -1
+	if k := d.KeyNode(RecordKey); k != nil {
+		allowedFrom, allowedTo = k.Line, bytes.Count(d.Raw[:d.FrontEnd], []byte("\n"))
+		for i := 0; i+2 < len(d.Front.Content); i += 2 {
+			if d.Front.Content[i] == k {
+				allowedTo = d.Front.Content[i+2].Line - 1
+			}
+		}
+	}
+	if removedFrom <= removedTo && (removedFrom < allowedFrom || removedTo > allowedTo) {
+		t.Fatalf("lines %d-%d changed, outside the record (lines %d-%d)\n%q\n→\n%q", removedFrom, removedTo, allowedFrom, allowedTo, in, out)
+	}
+	for _, line := range b[p : len(b)-s] {
+		l := strings.TrimSpace(line)
+		if !(l == "---" || l == RecordKey+":" || strings.HasPrefix(l, "source: ") || strings.HasPrefix(l, "hash: ") || strings.HasPrefix(l, "commit: ")) {
+			t.Fatalf("added line %q is not the record's\n%q\n→\n%q", line, in, out)
+		}
+	}
+}
