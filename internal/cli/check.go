@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -66,6 +67,11 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	langs, err := p.parseLangs(opts.langs)
 	if err != nil {
 		return err
+	}
+	for code := range policy.MinCoverage {
+		if code != "*" && len(langs) > 0 && !contains(langs, code) {
+			return usagef("--min-coverage: %s is not among the languages of --lang (%s)", code, strings.Join(langs, ", "))
+		}
 	}
 	// A gate that passes because it found nothing to check hides a wrong
 	// layout; say so.

@@ -11,7 +11,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -28,8 +30,21 @@ const (
 	ExitTool   = 3 // the tool failed: I/O, unreadable input
 )
 
-// Version is glosa's version, set at build time with -ldflags.
-var Version = "dev"
+// Version is glosa's version, set at build time with
+// -ldflags "-X github.com/glosa/glosa/internal/cli.Version=v1.2.3"; without
+// it, the module version go install recorded, or "dev".
+var Version = ""
+
+// version returns the version to show.
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
 
 // usageError is a mistake in how glosa was called.
 type usageError struct{ err error }
@@ -118,7 +133,7 @@ func newRootCmd(ios *iostreams.IOStreams) *cobra.Command {
 languages by slug) in every language: what is current, stale, missing,
 untranslated, unverified or orphaned; it lints translations for what only a
 comparison with the source shows, and records finished translations.`,
-		Version:       Version,
+		Version:       version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -127,7 +142,12 @@ comparison with the source shows, and records finished translations.`,
 			}
 			if g.dir != "" {
 				fi, err := os.Stat(g.dir)
-				if err != nil || !fi.IsDir() {
+				switch {
+				case errors.Is(err, fs.ErrNotExist):
+					return usagef("-C %s: no such directory", g.dir)
+				case err != nil:
+					return usagef("-C %s: %v", g.dir, err)
+				case !fi.IsDir():
 					return usagef("-C %s: not a directory", g.dir)
 				}
 			}

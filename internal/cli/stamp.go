@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -95,6 +98,9 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 			if !ok {
 				if e := p.entryAt(rel); e != nil && e.Lang == p.report.Source {
 					return usagef("%s is a source entry; stamp its translations", rel)
+				}
+				if _, err := os.Stat(filepath.Join(p.root, filepath.FromSlash(rel))); errors.Is(err, fs.ErrNotExist) {
+					return usagef("%s: no such file", rel)
 				}
 				return usagef("%s is not a translation glosa knows (see glosa status --by entry)", rel)
 			}
