@@ -5,6 +5,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -120,13 +121,19 @@ func Load(root, file string) (*Config, error) {
 // Parse reads configuration text; name is used in error messages.
 func Parse(name string, data []byte) (*Config, error) {
 	p := &parser{file: name}
+	if i := LoneCR(data); i >= 0 {
+		return nil, &Error{File: name, Line: 1 + bytes.Count(data[:i], []byte("\n")), Msg: "a carriage return (CR) without a line feed; save the file with LF or CRLF line endings"}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, p.yamlError(data, err)
 	}
+	if p.duplicates(&doc); len(p.errs) > 0 {
+		return nil, errors.Join(p.errs...)
+	}
 	cfg := &Config{File: name, Rules: map[string]RuleConfig{}}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return withDefaults(cfg), nil
+	if doc.Kind == 0 || len(doc.Content) == 0 || doc.Content[0].ShortTag() == "!!null" {
+		return withDefaults(cfg), nil // empty, comments only, a lone ---
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {

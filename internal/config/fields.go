@@ -66,6 +66,10 @@ func (p *parser) field(n *yaml.Node, name string) *Field {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		k, ok := kindNames[n.Value]
+		if !ok && n.Tag == "!!null" {
+			p.errorf(n, "field %s: no kind given (use text, key, slugs or url, a [list] or a {mapping})", name)
+			return nil
+		}
 		if !ok {
 			p.errorf(n, "field %s: unknown kind %q (use text, key, slugs or url, a [list] or a {mapping})", name, n.Value)
 			return nil
@@ -85,10 +89,6 @@ func (p *parser) field(n *yaml.Node, name string) *Field {
 		f := &Field{Kind: Object, Fields: map[string]*Field{}}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i].Value
-			if _, dup := f.Fields[k]; dup {
-				p.errorf(n.Content[i], "field %s is declared twice", k)
-				continue
-			}
 			if child := p.field(n.Content[i+1], k); child != nil {
 				f.Fields[k] = child
 				f.Keys = append(f.Keys, k)

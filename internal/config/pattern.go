@@ -133,6 +133,8 @@ func compilePattern(pat, fixed string) (compiledPattern, error) {
 // a path whose {lang} part is not a project language is tried against the
 // next, so content/{slug}.md still claims content/how.to.md when "to"
 // (Tongan) is not a project language but content/{slug}.{lang}.md matches.
+// A path of the shared pattern in a language that has a pattern of its own
+// is no entry.
 func (p *Patterns) Match(rel string, langs []string) (code, raw, slug string, ok bool) {
 	for _, c := range p.compiled {
 		m := c.re.FindStringSubmatch(rel)
@@ -163,7 +165,9 @@ func (p *Patterns) Match(rel string, langs []string) (code, raw, slug string, ok
 			continue
 		}
 		if _, own := p.PerLang[parsed]; own {
-			continue
+			// content/llm.en.md when en lives in content/{slug}.md: in
+			// the wrong place for en, and no English "llm.en" either.
+			return "", "", "", false
 		}
 		if len(langs) > 0 && !contains(langs, parsed) {
 			continue

@@ -168,3 +168,21 @@ func lineAt(data []byte, line int) string {
 	}
 	return string(bytes.TrimSuffix(text, []byte("\r")))
 }
+
+// LoneCR returns the offset of the first carriage return of data that is
+// not followed by a line feed, or -1. YAML and Markdown take a lone CR for
+// a line break; editors and glosa's line numbers do not, so positions would
+// disagree: glosa rejects such files.
+func LoneCR(data []byte) int {
+	for off := 0; ; {
+		i := bytes.IndexByte(data[off:], '\r')
+		if i < 0 {
+			return -1
+		}
+		off += i
+		if off+1 >= len(data) || data[off+1] != '\n' {
+			return off
+		}
+		off++
+	}
+}

@@ -65,9 +65,7 @@ func Parse(data []byte) (*Document, error) {
 		line, col := Position(data, i)
 		return d, &ParseError{Line: line, Col: col, Msg: "the file contains a NUL byte; is it binary?"}
 	}
-	if i := loneCR(data); i >= 0 {
-		// YAML and Markdown take a lone CR for a line break, glosa's
-		// lines and editors' do not: positions would disagree.
+	if i := config.LoneCR(data); i >= 0 {
 		line, col := Position(data, i)
 		return d, &ParseError{Line: line, Col: col, Msg: "a carriage return (CR) without a line feed; save the file with LF or CRLF line endings"}
 	}
@@ -110,6 +108,9 @@ func Parse(data []byte) (*Document, error) {
 	padded := make([]byte, 0, len(front)+1)
 	padded = append(padded, '\n')
 	padded = append(padded, front...)
+	if line := documentMarker(padded); line > 0 {
+		return d, &ParseError{Line: line, Col: 1, Msg: "front matter: a line that starts with --- or ... starts a second YAML document; only one is allowed"}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(padded, &doc); err != nil {
 		line, col, msg := config.LocateYAMLError(padded, err)
@@ -127,6 +128,20 @@ func Parse(data []byte) (*Document, error) {
 	}
 	d.Front = root
 	return d, nil
+}
+
+// documentMarker returns the 1-based line of yaml that starts with a
+// document marker (--- or ... and a blank) or 0. yaml.v3 reads the first
+// document only: the rest would be ignored, and editing the front matter
+// could bring it to light.
+func documentMarker(yaml []byte) int {
+	for n, line := range bytes.Split(yaml, []byte("\n")) {
+		if (bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("..."))) &&
+			len(line) > 3 && (line[3] == ' ' || line[3] == '\t') {
+			return n + 1
+		}
+	}
+	return 0
 }
 
 // checkDuplicates rejects a mapping with the same key twice: YAML forbids
@@ -178,21 +193,6 @@ func Position(data []byte, off int) (line, col int) {
 		col--
 	}
 	return line, col
-}
-
-// loneCR returns the offset of the first CR not followed by LF, or -1.
-func loneCR(data []byte) int {
-	for off := 0; ; {
-		i := bytes.IndexByte(data[off:], '\r')
-		if i < 0 {
-			return -1
-		}
-		off += i
-		if off+1 >= len(data) || data[off+1] != '\n' {
-			return off
-		}
-		off++
-	}
 }
 
 func invalidUTF8(data []byte) int {

@@ -153,6 +153,10 @@ func TestParseErrors(t *testing.T) {
 		in:   lines("---", "sources:", "  - text: a", "    url: u", "    text: b", "---"),
 		want: ParseError{Line: 5, Col: 5, Msg: "front matter: key text appears twice (first on line 3)"},
 	}, {
+		name: "a second YAML document",
+		in:   lines("---", "title: a", "--- second", "category: b", "---"),
+		want: ParseError{Line: 3, Col: 1, Msg: "front matter: a line that starts with --- or ... starts a second YAML document; only one is allowed"},
+	}, {
 		name: "NUL byte",
 		in:   lines("---", "title: a\x00b", "---"),
 		want: ParseError{Line: 2, Col: 9, Msg: "the file contains a NUL byte; is it binary?"},
