@@ -63,9 +63,15 @@ func Analyze(body []byte, firstLine int) *Summary {
 	doc := md.Parser().Parse(text.NewReader(body))
 	pos := newPositions(body, firstLine)
 	cursor := map[ast.Node]int{}
+	// The prose is gathered whole and counted once: goldmark splits text
+	// at _, [ and other delimiters, and foo_bar is one word.
+	var prose bytes.Buffer
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if n.Type() == ast.TypeBlock {
+			prose.WriteByte('\n')
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
@@ -91,17 +97,25 @@ func Analyze(body []byte, firstLine int) *Summary {
 			s.Structure.Images++
 			s.addLink(string(n.Destination), n, body, pos, cursor)
 		case *ast.AutoLink:
+			// The label is the URL as written (www.example.com without
+			// the http:// that goldmark adds), and it has a position.
 			s.Structure.Links++
-			s.addLink(string(n.URL(body)), n, body, pos, cursor)
+			l := Link{Dest: string(n.Label(body))}
+			l.Line, l.Col = findLink(l.Dest, false, n, body, pos, cursor)
+			s.Links = append(s.Links, l)
 		case *ast.CodeSpan:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			s.Words += CountWords(string(n.Segment.Value(body)))
+			prose.Write(n.Segment.Value(body))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				prose.WriteByte('\n')
+			}
 		case *ast.String:
-			s.Words += CountWords(string(n.Value))
+			prose.Write(n.Value)
 		}
 		return ast.WalkContinue, nil
 	})
+	s.Words = CountWords(prose.String())
 	return s
 }
 
@@ -118,28 +132,70 @@ func (s *Summary) addBlock(kind string, n ast.Node, body []byte, pos *positions)
 	first := lines.At(0)
 	line, col := pos.at(first.Start)
 	s.Blocks = append(s.Blocks, Block{Kind: kind, Text: strings.Join(parts, "\n"), Line: line, Col: col})
+	masked := maskCode(n, body)
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		s.findCitations(seg.Value(body), seg.Start, pos)
+		s.findCitations(masked[seg.Start:seg.Stop], seg.Start, pos)
 	}
+}
+
+// maskCode returns a copy of body in which the code spans and inline HTML
+// of the block n are blanked, so that [1] inside them is not a citation.
+// Positions are those of body.
+func maskCode(n ast.Node, body []byte) []byte {
+	var out []byte
+	blank := func(seg text.Segment) {
+		if out == nil {
+			out = bytes.Clone(body)
+		}
+		for i := seg.Start; i < seg.Stop && i < len(out); i++ {
+			if out[i] != '\n' && out[i] != '\r' {
+				out[i] = ' '
+			}
+		}
+	}
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if t, ok := t.(*ast.Text); ok {
+					blank(t.Segment)
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			for i := 0; i < c.Segments.Len(); i++ {
+				blank(c.Segments.At(i))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if out == nil {
+		return body
+	}
+	return out
 }
 
 // citationRE matches [1], [2, 3], [1-3], [1–3]; link syntax is excluded
 // by the caller by looking at the neighbouring characters.
 var citationRE = regexp.MustCompile(`\[(\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*)\]`)
 
+// findCitations finds the citations of one line of a block, whose text
+// (code already masked) starts at body offset start.
 func (s *Summary) findCitations(line []byte, start int, pos *positions) {
-	masked := maskCodeSpans(line)
-	for _, m := range citationRE.FindAllSubmatchIndex(masked, -1) {
-		if m[0] > 0 && (masked[m[0]-1] == ']' || masked[m[0]-1] == '!' || masked[m[0]-1] == '\\') {
+	for _, m := range citationRE.FindAllSubmatchIndex(line, -1) {
+		if m[0] > 0 && (line[m[0]-1] == ']' || line[m[0]-1] == '!' || line[m[0]-1] == '\\') {
 			continue
 		}
-		if m[1] < len(masked) && (masked[m[1]] == '(' || masked[m[1]] == '[' || masked[m[1]] == ':') {
+		if m[1] < len(line) && (line[m[1]] == '(' || line[m[1]] == '[' || line[m[1]] == ':') {
 			continue
 		}
 		c := Citation{}
 		c.Line, c.Col = pos.at(start + m[0])
-		c.Numbers = expandCitation(string(masked[m[2]:m[3]]))
+		c.Numbers = expandCitation(string(line[m[2]:m[3]]))
 		s.Citations = append(s.Citations, c)
 	}
 }
@@ -167,52 +223,73 @@ func expandCitation(s string) []int {
 	return out
 }
 
-// maskCodeSpans returns a copy of line with the contents of `code spans`
-// replaced by spaces, so that brackets inside code are not citations.
-func maskCodeSpans(line []byte) []byte {
-	out := bytes.Clone(line)
-	in := false
-	for i, c := range out {
-		if c == '`' {
-			in = !in
-			continue
-		}
-		if in {
-			out[i] = ' '
-		}
-	}
-	return out
-}
-
 func (s *Summary) addLink(dest string, n ast.Node, body []byte, pos *positions, cursor map[ast.Node]int) {
 	if dest == "" {
 		return
 	}
+	l := Link{Dest: dest}
+	l.Line, l.Col = findLink(dest, true, n, body, pos, cursor)
+	s.Links = append(s.Links, l)
+}
+
+// findLink returns where the destination dest of the inline n is written:
+// in its block, after the links of the block already found; for a
+// reference link, in its definition ([k]: url) elsewhere in the body; and
+// failing both, where the block starts. A destination written in (…) or
+// <…> or after "]:" must follow one of those, so that the link [t](u)
+// is not found in the word "Such".
+func findLink(dest string, delimited bool, n ast.Node, body []byte, pos *positions, cursor map[ast.Node]int) (line, col int) {
 	block := n.Parent()
 	for block != nil && block.Type() != ast.TypeBlock {
 		block = block.Parent()
 	}
-	l := Link{Dest: dest}
-	if block != nil {
-		lines := block.Lines()
-		from := cursor[block]
-		for i := 0; i < lines.Len(); i++ {
-			seg := lines.At(i)
-			if seg.Stop <= from {
-				continue
-			}
-			lo := max(seg.Start, from)
-			if j := bytes.Index(body[lo:seg.Stop], []byte(dest)); j >= 0 {
-				l.Line, l.Col = pos.at(lo + j)
-				cursor[block] = lo + j + len(dest)
-				break
-			}
+	if block == nil {
+		return pos.at(0)
+	}
+	lines := block.Lines()
+	from := cursor[block]
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if seg.Stop <= from {
+			continue
 		}
-		if l.Line == 0 && lines.Len() > 0 {
-			l.Line, l.Col = pos.at(lines.At(0).Start)
+		lo := max(seg.Start, from)
+		if j := indexDest(body[:seg.Stop], lo, dest, delimited); j >= 0 {
+			cursor[block] = j + len(dest)
+			return pos.at(j)
 		}
 	}
-	s.Links = append(s.Links, l)
+	if j := indexDest(body, 0, dest, delimited); j >= 0 {
+		return pos.at(j)
+	}
+	if lines.Len() > 0 {
+		return pos.at(lines.At(0).Start)
+	}
+	return pos.at(0)
+}
+
+// indexDest returns the offset of the first dest in data at or after
+// from, preceded, when delimited, by "(", "<" or ":" and blanks; or -1.
+func indexDest(data []byte, from int, dest string, delimited bool) int {
+	for from <= len(data) {
+		j := bytes.Index(data[from:], []byte(dest))
+		if j < 0 {
+			return -1
+		}
+		at := from + j
+		if !delimited {
+			return at
+		}
+		k := at - 1
+		for k >= 0 && (data[k] == ' ' || data[k] == '\t' || data[k] == '\n' || data[k] == '\r') {
+			k--
+		}
+		if k >= 0 && (data[k] == '(' || data[k] == '<' || data[k] == ':') {
+			return at
+		}
+		from = at + 1
+	}
+	return -1
 }
 
 // CountWords counts words with Unicode word segmentation (UAX #29): a
