@@ -58,3 +58,16 @@ func EnglishName(code string) string {
 	}
 	return code
 }
+
+// Region returns the region subtag a canonical tag names ("BR" for pt-BR,
+// "419" for es-419, "TW" for zh-Hant-TW), or "" when it names none.
+func Region(code string) string {
+	t, err := language.Parse(code)
+	if err != nil {
+		return ""
+	}
+	if r, conf := t.Region(); conf == language.Exact {
+		return r.String()
+	}
+	return ""
+}

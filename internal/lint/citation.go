@@ -2,6 +2,8 @@ package lint
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -22,14 +24,24 @@ var citationRange = Rule{
 				count = len(n.Content)
 			}
 			for _, cit := range e.Body().Citations {
+				var bad []string
 				for _, num := range cit.Numbers {
-					if num >= 1 && num <= count {
-						continue
+					if num < 1 || num > count {
+						bad = append(bad, strconv.Itoa(num))
 					}
-					emit(Finding{Path: e.Path, Line: cit.Line, Column: cit.Col, Lang: e.Lang, Slug: e.Slug,
-						Message: fmt.Sprintf("citation [%d] is out of range: %s lists %d %s", num, field, count, plural(count, "item", "items")),
-						Fix:     fmt.Sprintf("cite a number from 1 to %d, or add the source to %s", count, field)})
 				}
+				if len(bad) == 0 {
+					continue
+				}
+				f := Finding{Path: e.Path, Line: cit.Line, Column: cit.Col, Lang: e.Lang, Slug: e.Slug,
+					Message: fmt.Sprintf("%s [%s] %s out of range: %s lists %d %s", plural(len(bad), "citation", "citations"), strings.Join(bad, ", "),
+						plural(len(bad), "is", "are"), field, count, plural(count, "item", "items")),
+					Fix: fmt.Sprintf("cite a number from 1 to %d, or add the source to %s", count, field)}
+				if count == 0 {
+					f.Message = fmt.Sprintf("%s [%s] %s out of range: there is no %s list", plural(len(bad), "citation", "citations"), strings.Join(bad, ", "), plural(len(bad), "is", "are"), field)
+					f.Fix = fmt.Sprintf("add the sources to %s, or remove the citation", field)
+				}
+				emit(f)
 			}
 		}
 	},

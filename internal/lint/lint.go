@@ -15,6 +15,7 @@ import (
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/status"
 )
 
@@ -124,7 +125,7 @@ func New(cfg *config.Config) (*Linter, error) {
 		c.optionErrs = nil
 		c.intOption("minWords", 0)
 		c.stringOption("field", "")
-		c.stringsOption("allow")
+		c.langsOption("allow")
 		for _, e := range c.optionErrs {
 			errs = append(errs, &config.Error{File: cfg.File, Line: e.line, Msg: e.msg})
 		}
@@ -218,21 +219,34 @@ func (c *checker) stringOption(name, def string) string {
 	return n.Value
 }
 
-func (c *checker) stringsOption(name string) []string {
+// langsOption reads an option that lists languages (a tag or a list of
+// tags) and returns their canonical tags.
+func (c *checker) langsOption(name string) []string {
 	n := c.option(name)
 	if n == nil {
 		return nil
 	}
-	if n.Kind == yaml.ScalarNode {
-		return []string{n.Value}
+	items := []*yaml.Node{n}
+	switch n.Kind {
+	case yaml.ScalarNode:
+	case yaml.SequenceNode:
+		items = n.Content
+	default:
+		c.optionErrs = append(c.optionErrs, optionErr{n.Line, fmt.Sprintf("rule %s: %s must be a language or a list of languages", c.rule, name)})
+		return nil
 	}
 	var out []string
-	for _, item := range n.Content {
+	for _, item := range items {
 		if item.Kind != yaml.ScalarNode {
-			c.optionErrs = append(c.optionErrs, optionErr{item.Line, fmt.Sprintf("rule %s: %s must be a list of values", c.rule, name)})
+			c.optionErrs = append(c.optionErrs, optionErr{item.Line, fmt.Sprintf("rule %s: %s must be a language or a list of languages", c.rule, name)})
 			continue
 		}
-		out = append(out, item.Value)
+		code, err := lang.Parse(item.Value)
+		if err != nil {
+			c.optionErrs = append(c.optionErrs, optionErr{item.Line, fmt.Sprintf("rule %s: %s: %v", c.rule, name, err)})
+			continue
+		}
+		out = append(out, code)
 	}
 	return out
 }

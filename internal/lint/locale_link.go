@@ -19,10 +19,8 @@ var localeLink = Rule{
 	Options:  []string{"allow"},
 	check: func(c *checker, emit func(Finding)) {
 		allow := map[string]bool{}
-		for _, a := range c.stringsOption("allow") {
-			if code, err := lang.Parse(a); err == nil {
-				allow[lang.Base(code)] = true
-			}
+		for _, code := range c.langsOption("allow") {
+			allow[lang.Base(code)] = true
 		}
 		for _, e := range c.entries() {
 			if e.Lang == c.repo.Source {
@@ -101,91 +99,115 @@ var queryLocaleKeys = []string{"hl", "lang", "locale", "language", "lng", "usela
 // a host with three or more labels (it.wikipedia.org), as one of the first
 // two path segments (/it/, /it-it/, /it_IT/), or as the value of a
 // language query parameter (?hl=it). own is the entry's language, used to
-// propose the fix.
+// propose the fix. Offsets are found in raw itself, so that the column and
+// the fix touch the locale and nothing else (not the "it" of italy.com).
 func findLocale(raw string, foreign []string, own string) (localeMatch, bool) {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return localeMatch{}, false
 	}
 	isForeign := func(seg string) (string, bool) {
-		base, region, hasRegion := strings.Cut(strings.ReplaceAll(seg, "_", "-"), "-")
-		base = strings.ToLower(base)
-		if !containsString(foreign, base) {
+		code, err := lang.Parse(seg)
+		if err != nil {
 			return "", false
 		}
-		if hasRegion && (len(region) != 2 && len(region) != 3 && len(region) != 4) {
-			return "", false
-		}
-		return base, true
+		base := lang.Base(code)
+		written, _, _ := strings.Cut(strings.ReplaceAll(seg, "_", "-"), "-")
+		return base, strings.EqualFold(written, base) && containsString(foreign, base)
 	}
-	if host := u.Hostname(); host != "" {
-		labels := strings.Split(host, ".")
-		if len(labels) >= 3 {
-			if base, ok := isForeign(labels[0]); ok {
-				i := strings.Index(raw, host)
-				fixed := strings.Replace(raw, host, respell(labels[0], own)+host[len(labels[0]):], 1)
-				return localeMatch{lang: base, start: i, fixed: fixed}, i >= 0
-			}
+	replace := func(at int, seg, base string) (localeMatch, bool) {
+		return localeMatch{lang: base, start: at, fixed: raw[:at] + respell(seg, own) + raw[at+len(seg):]}, true
+	}
+
+	// Where the host and the path are written in raw.
+	host, hostAt, pathAt := "", -1, 0
+	switch {
+	case u.Host != "":
+		hostAt = strings.Index(raw, "//") + 2
+		if at := strings.LastIndex(raw[hostAt:hostAt+strings.IndexAny(raw[hostAt:]+"/", "/?#")], "@"); at >= 0 {
+			hostAt += at + 1
+		}
+		host = u.Hostname()
+		pathAt = hostAt + len(u.Host)
+	case u.Scheme == "" && strings.HasPrefix(strings.ToLower(raw), "www."):
+		// A bare www.example.com/it/ link, as GFM autolinks it.
+		hostAt = 0
+		host, _, _ = strings.Cut(raw, "/")
+		host, _, _ = strings.Cut(host, "?")
+		pathAt = len(host)
+	case u.Scheme != "":
+		pathAt = len(u.Scheme) + 1
+	}
+	if hostAt >= 0 && !strings.HasPrefix(raw[hostAt:], host) {
+		return localeMatch{}, false // written in a form url.Parse changed
+	}
+	if labels := strings.Split(host, "."); len(labels) >= 3 {
+		if base, ok := isForeign(labels[0]); ok {
+			return replace(hostAt, labels[0], base)
 		}
 	}
-	segs := strings.Split(strings.TrimPrefix(u.EscapedPath(), "/"), "/")
-	for i, seg := range segs {
-		if i >= 2 {
-			break
-		}
-		if base, ok := isForeign(seg); ok {
-			needle := "/" + seg
-			at := strings.Index(raw, needle+"/")
-			if at < 0 {
-				at = strings.Index(raw, needle)
-			}
-			if at < 0 {
-				continue
-			}
-			at++
-			fixed := raw[:at] + respell(seg, own) + raw[at+len(seg):]
-			return localeMatch{lang: base, start: at, fixed: fixed}, true
-		}
+	end := len(raw)
+	if i := strings.IndexAny(raw[pathAt:], "?#"); i >= 0 {
+		end = pathAt + i
 	}
-	q := u.Query()
-	for _, k := range queryLocaleKeys {
-		v := q.Get(k)
-		if base, ok := isForeign(v); ok && v != "" {
-			needle := k + "=" + v
-			at := strings.Index(raw, needle)
-			if at < 0 {
-				continue
+	at, seen := pathAt, 0
+	for _, seg := range strings.Split(raw[pathAt:end], "/") {
+		if seg != "" {
+			if base, ok := isForeign(seg); ok {
+				return replace(at, seg, base)
 			}
-			at += len(k) + 1
-			return localeMatch{lang: base, start: at, fixed: raw[:at] + respell(v, own) + raw[at+len(v):]}, true
+			if seen++; seen == 2 {
+				break
+			}
+		}
+		at += len(seg) + 1
+	}
+	if end < len(raw) && raw[end] == '?' {
+		q := raw[end+1:]
+		if i := strings.IndexByte(q, '#'); i >= 0 {
+			q = q[:i]
+		}
+		at := end + 1
+		for _, kv := range strings.Split(q, "&") {
+			k, v, _ := strings.Cut(kv, "=")
+			if containsString(queryLocaleKeys, strings.ToLower(k)) {
+				if base, ok := isForeign(v); ok {
+					return replace(at+len(k)+1, v, base)
+				}
+			}
+			at += len(kv) + 1
 		}
 	}
 	return localeMatch{}, false
 }
 
 // respell writes the language own in the shape of the locale seg found in
-// the URL: it → es, it-it → es-es, it-IT → es-ES, it_IT → es_ES. A region
-// that own does not name repeats its language, as such sites do (es-es).
+// the URL: it → es, IT → ES, it-it → es-es, it-IT → es-ES, it_IT → es_ES.
+// A region that own does not name repeats its language, as such sites do
+// (es-es); one it names is used (pt-br, es-419).
 func respell(seg, own string) string {
-	base := lang.Base(own)
-	sep := ""
-	region := ""
+	written, region, sep := seg, "", ""
 	if i := strings.IndexAny(seg, "-_"); i >= 0 {
-		sep = seg[i : i+1]
-		region = seg[i+1:]
+		written, sep, region = seg[:i], seg[i:i+1], seg[i+1:]
 	}
-	if strings.ToUpper(seg[:1]) == seg[:1] {
-		base = strings.ToUpper(base[:1]) + base[1:]
-	}
+	base := matchCase(lang.Base(own), written)
 	if sep == "" {
 		return base
 	}
-	ownRegion := strings.ToLower(lang.Base(own))
-	if _, r, ok := strings.Cut(own, "-"); ok && len(r) == 2 {
-		ownRegion = strings.ToLower(r)
+	ownRegion := lang.Region(own)
+	if ownRegion == "" {
+		ownRegion = lang.Base(own)
 	}
-	if region == strings.ToUpper(region) {
-		ownRegion = strings.ToUpper(ownRegion)
+	return base + sep + matchCase(ownRegion, region)
+}
+
+// matchCase writes s in the case of like: all upper, capitalised, or lower.
+func matchCase(s, like string) string {
+	switch {
+	case like != "" && like == strings.ToUpper(like) && like != strings.ToLower(like):
+		return strings.ToUpper(s)
+	case like != "" && like[:1] == strings.ToUpper(like[:1]) && like[:1] != strings.ToLower(like[:1]):
+		return strings.ToUpper(s[:1]) + strings.ToLower(s[1:])
 	}
-	return base + sep + ownRegion
+	return strings.ToLower(s)
 }

@@ -1,5 +1,11 @@
 package lint
 
+import (
+	"fmt"
+
+	"github.com/glosa/glosa/internal/lang"
+)
+
 var parseError = Rule{
 	ID:       "parse-error",
 	Severity: Error,
@@ -17,7 +23,7 @@ var parseError = Rule{
 var duplicateSlug = Rule{
 	ID:       "duplicate-slug",
 	Severity: Error,
-	Summary:  "two files of one language claim the same slug (by path or translationKey); the later is ignored",
+	Summary:  "two files of one language claim the same slug (by path or translationKey); one is ignored",
 	check: func(c *checker, emit func(Finding)) {
 		for _, d := range c.rep.Duplicates {
 			line := 1
@@ -25,7 +31,7 @@ var duplicateSlug = Rule{
 				line = k.Line
 			}
 			emit(Finding{Path: d.Entry.Path, Line: line, Column: 1, Lang: d.Entry.Lang, Slug: d.Entry.Slug,
-				Message: "slug " + d.Entry.Slug + " in " + d.Entry.Lang + " is already the entry " + d.Kept + "; this file is ignored"})
+				Message: fmt.Sprintf("the %s entry %s already has the slug %s; this file is ignored", lang.EnglishName(d.Entry.Lang), d.Kept, d.Entry.Slug)})
 		}
 	},
 }

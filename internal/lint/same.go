@@ -74,16 +74,16 @@ var structureRule = Rule{
 			}
 			s, t := p.src.Body().Structure, p.entry.Body().Structure
 			var diffs []string
-			add := func(what string, src, tr int) {
+			add := func(one, many string, src, tr int) {
 				if src != tr {
-					diffs = append(diffs, fmt.Sprintf("%d %s (source: %d)", tr, what, src))
+					diffs = append(diffs, fmt.Sprintf("%d %s (source: %d)", tr, plural(tr, one, many), src))
 				}
 			}
-			add("headings", s.Headings, t.Headings)
-			add("code blocks", s.CodeBlocks, t.CodeBlocks)
-			add("list items", s.ListItems, t.ListItems)
-			add("links", s.Links, t.Links)
-			add("images", s.Images, t.Images)
+			add("heading", "headings", s.Headings, t.Headings)
+			add("code block", "code blocks", s.CodeBlocks, t.CodeBlocks)
+			add("list item", "list items", s.ListItems, t.ListItems)
+			add("link", "links", s.Links, t.Links)
+			add("image", "images", s.Images, t.Images)
 			if len(diffs) == 0 {
 				continue
 			}

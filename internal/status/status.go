@@ -88,8 +88,9 @@ type Report struct {
 	Source    string
 	Languages []Language
 	Items     []Item
-	// Duplicates are entries that repeat the slug and language of an
-	// earlier entry (by path) and were left out.
+	// Duplicates are entries that repeat the slug and language of
+	// another and were left out: of two, the one that claims the slug
+	// with translationKey, or else the later by path.
 	Duplicates []Duplicate
 	// hashes caches source hashes by entry.
 	hashes map[*content.Entry]string
@@ -121,7 +122,14 @@ func Compute(repo *content.Repo) *Report {
 			keys = append(keys, k)
 		}
 		if prev, dup := m[e.Lang]; dup {
-			r.Duplicates = append(r.Duplicates, Duplicate{Entry: e, Kept: prev.Path})
+			// The file whose path names the slug wins over one that
+			// claims it with translationKey; else the first by path.
+			kept, left := prev, e
+			if claimsByKey(prev) && !claimsByKey(e) {
+				kept, left = e, prev
+				m[e.Lang] = e
+			}
+			r.Duplicates = append(r.Duplicates, Duplicate{Entry: left, Kept: kept.Path})
 			continue
 		}
 		m[e.Lang] = e
@@ -157,6 +165,9 @@ func Compute(repo *content.Repo) *Report {
 	r.summarise(targets)
 	return r
 }
+
+// claimsByKey reports whether an entry takes its slug from translationKey.
+func claimsByKey(e *content.Entry) bool { return e.Doc.Lookup("translationKey") != nil }
 
 // Targets returns the translation languages: all but the source.
 func (r *Report) Targets() []string {

@@ -1,0 +1,435 @@
+package lint
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/status"
+)
+
+// baseConfig is the schema the rule tests share; a test appends rules.
+const baseConfig = `source: en
+languages: [en, es, it]
+content:
+  - path: content/{lang}/{slug}.md
+    fields:
+      title: text
+      category: key
+      related: slugs
+      sources: [{text: text, url: url}]
+      meta: {owner: key}
+`
+
+// lint builds a repository from files in a temporary folder, scans it
+// and returns the findings of the rules named (all when none are).
+func lint(t *testing.T, cfgText string, files map[string]string, rules ...string) []Finding {
+	t.Helper()
+	root := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := config.Parse("glosa.yaml", []byte(cfgText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo, err := content.Scan(root, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []Finding
+	for _, f := range l.Run(status.Compute(repo)) {
+		if len(rules) == 0 || containsString(rules, f.Rule) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
+
+func TestLocaleLink(t *testing.T) {
+	files := map[string]string{
+		// The source's own links are its business.
+		"content/en/llm.md": lines("---",
+			"title: Large language models",
+			"sources:",
+			"  - text: NVIDIA",
+			"    url: https://www.nvidia.com/en-us/glossary/",
+			"---",
+			"See [the Italian page](https://example.com/it/llm).",
+		),
+		"content/es/llm.md": lines("---", // 1
+			"title: Grandes modelos de lenguaje", // 2
+			"sources:",                           // 3
+			"  - text: NVIDIA",                   // 4
+			"    url: 'https://www.nvidia.com/it-it/glossary/large-language-models/'", // 5
+			"  - text: Wikipedia",                                     // 6
+			"    url: https://it.wikipedia.org/wiki/LLM",              // 7
+			"  - text: Google",                                        // 8
+			"    url: https://support.google.com/answer/1?hl=it&co=x", // 9
+			"  - text: Own language",                                  // 10
+			"    url: https://example.com/es/page",                    // 11
+			"---",                                                     // 12
+			"",                                                        // 13
+			"Un [enlace](https://example.com/it_IT/page) y [otro](https://italy.com/IT).", // 14
+			"", // 15
+			"- [Docs](/docs/en/page) and www.example.com/it/.", // 16
+			"", // 17
+			"Not [deep](https://example.com/a/b/it/x), not [a word](https://example.com/item/).", // 18
+		),
+		"content/it/llm.md": lines("---",
+			"title: Grandi modelli linguistici",
+			"---",
+			"[Sua lingua](https://example.com/it/) e [inglese](https://en.wikipedia.org/wiki/LLM).",
+		),
+	}
+	want := []Finding{
+		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 5, Column: 34, Lang: "es", Slug: "llm",
+			Message: "link to an Italian page in a Spanish entry: https://www.nvidia.com/it-it/glossary/large-language-models/",
+			Fix:     "link to the Spanish page: https://www.nvidia.com/es-es/glossary/large-language-models/"},
+		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 7, Column: 18, Lang: "es", Slug: "llm",
+			Message: "link to an Italian page in a Spanish entry: https://it.wikipedia.org/wiki/LLM",
+			Fix:     "link to the Spanish page: https://es.wikipedia.org/wiki/LLM"},
+		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 9, Column: 49, Lang: "es", Slug: "llm",
+			Message: "link to an Italian page in a Spanish entry: https://support.google.com/answer/1?hl=it&co=x",
+			Fix:     "link to the Spanish page: https://support.google.com/answer/1?hl=es&co=x"},
+		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 14, Column: 33, Lang: "es", Slug: "llm",
+			Message: "link to an Italian page in a Spanish entry: https://example.com/it_IT/page",
+			Fix:     "link to the Spanish page: https://example.com/es_ES/page"},
+		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 14, Column: 72, Lang: "es", Slug: "llm",
+			Message: "link to an Italian page in a Spanish entry: https://italy.com/IT",
+			Fix:     "link to the Spanish page: https://italy.com/ES"},
+		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 16, Column: 16, Lang: "es", Slug: "llm",
+			Message: "link to an English page in a Spanish entry: /docs/en/page",
+			Fix:     "link to the Spanish page: /docs/es/page"},
+		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 16, Column: 45, Lang: "es", Slug: "llm",
+			Message: "link to an Italian page in a Spanish entry: www.example.com/it/",
+			Fix:     "link to the Spanish page: www.example.com/es/"},
+		{Rule: "locale-link", Severity: Warning, Path: "content/it/llm.md", Line: 4, Column: 59, Lang: "it", Slug: "llm",
+			Message: "link to an English page in an Italian entry: https://en.wikipedia.org/wiki/LLM",
+			Fix:     "link to the Italian page: https://it.wikipedia.org/wiki/LLM"},
+	}
+	if diff := cmp.Diff(want, lint(t, baseConfig, files, "locale-link")); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+
+	// allow: English links are fine in this project.
+	allowed := lint(t, baseConfig+"rules:\n  locale-link: {allow: [en]}\n", files, "locale-link")
+	for _, f := range allowed {
+		if strings.Contains(f.Message, "English") {
+			t.Errorf("allow: [en] still reports %s", f.Message)
+		}
+	}
+	if len(allowed) != 6 {
+		t.Errorf("allow: [en]: %d findings, want the 6 Italian ones", len(allowed))
+	}
+}
+
+func TestFindLocale(t *testing.T) {
+	langs := []string{"it", "en", "pt", "es"}
+	tests := []struct {
+		url, own string
+		ok       bool
+		start    int
+		fixed    string
+	}{
+		{url: "https://www.ibm.com/it-it/topics", own: "es", ok: true, start: 20, fixed: "https://www.ibm.com/es-es/topics"},
+		{url: "https://www.ibm.com/it-IT/topics", own: "es", ok: true, start: 20, fixed: "https://www.ibm.com/es-ES/topics"},
+		{url: "https://example.com/IT/", own: "es", ok: true, start: 20, fixed: "https://example.com/ES/"},
+		{url: "https://example.com/pt-pt/", own: "pt-BR", ok: false}, // the entry's own language
+		{url: "https://example.com/en-us/", own: "pt-BR", ok: true, start: 20, fixed: "https://example.com/pt-br/"},
+		{url: "https://example.com/en-US/", own: "es-419", ok: true, start: 20, fixed: "https://example.com/es-419/"},
+		{url: "https://user@it.example.org:8080/x", own: "es", ok: true, start: 13, fixed: "https://user@es.example.org:8080/x"},
+		{url: "https://example.it/", own: "es", ok: false},         // a country domain is not a language
+		{url: "https://it.com/", own: "es", ok: false},             // two labels: a name, not a locale
+		{url: "https://example.com/italy/", own: "es", ok: false},  // a word, not a tag
+		{url: "https://example.com/ita/", own: "es", ok: false},    // ISO 639-2 spelling: not how sites spell locales
+		{url: "https://example.com/it-foo/", own: "es", ok: false}, // not a tag
+		{url: "https://example.com/a/b/it/", own: "es", ok: false}, // only the first two segments
+		{url: "https://example.com/x?lang=it", own: "es", ok: true, start: 27, fixed: "https://example.com/x?lang=es"},
+		{url: "https://example.com/x?foo=hl=it", own: "es", ok: false}, // hl inside another parameter's value
+		{url: "https://example.com/x#/it/", own: "es", ok: false},      // a fragment is not the path
+		{url: "../it/page.md", own: "es", ok: true, start: 3, fixed: "../es/page.md"},
+		{url: "mailto:it@example.com", own: "es", ok: false},
+		{url: "%zz", own: "es", ok: false},
+	}
+	for _, tt := range tests {
+		var foreign []string // as the rule makes it: every other language
+		for _, l := range langs {
+			if l != lang.Base(tt.own) {
+				foreign = append(foreign, l)
+			}
+		}
+		m, ok := findLocale(tt.url, foreign, tt.own)
+		if ok != tt.ok || (ok && (m.start != tt.start || m.fixed != tt.fixed)) {
+			t.Errorf("findLocale(%q, %s) = %+v, %v; want start %d, %q, %v", tt.url, tt.own, m, ok, tt.start, tt.fixed, tt.ok)
+		}
+	}
+}
+
+func TestRelatedMissing(t *testing.T) {
+	files := map[string]string{
+		"content/en/llm.md":  lines("---", "title: LLM", "related:", "  - gguf", "  - nope", "---"),
+		"content/en/gguf.md": lines("---", "title: GGUF", "related: llm", "---"),
+		"content/es/llm.md":  lines("---", "title: LLM", "related: [gguf, nope, llm]", "---"),
+		"content/it/llm.md":  lines("---", "title: LLM", "---"),
+		"content/it/gguf.md": lines("---", "title: GGUF", "---"),
+	}
+	want := []Finding{
+		{Rule: "related-missing", Severity: Error, Path: "content/en/llm.md", Line: 5, Column: 5, Lang: "en", Slug: "llm",
+			Message: `related names "nope", which is not an entry of the source language`, Fix: "remove nope or correct its spelling"},
+		{Rule: "related-missing", Severity: Info, Path: "content/es/llm.md", Line: 3, Column: 11, Lang: "es", Slug: "llm",
+			Message: `related names "gguf", which has no Spanish translation yet`},
+		{Rule: "related-missing", Severity: Error, Path: "content/es/llm.md", Line: 3, Column: 17, Lang: "es", Slug: "llm",
+			Message: `related names "nope", which is not an entry of the source language`, Fix: "remove nope or correct its spelling"},
+	}
+	if diff := cmp.Diff(want, lint(t, baseConfig, files, "related-missing")); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestCitationRange(t *testing.T) {
+	files := map[string]string{
+		"content/en/llm.md": lines("---", // 1
+			"title: LLM",           // 2
+			"sources:",             // 3
+			"  - text: One",        // 4
+			"  - text: Two",        // 5
+			"---",                  // 6
+			"",                     // 7
+			"Fine [1] and [1, 2].", // 8
+			"Beyond [3], a range [1-3] and zero [0], not code `[9]`.", // 9
+		),
+		"content/es/llm.md": lines("---", "title: LLM", "---", "Sin fuentes [1]."),
+	}
+	want := []Finding{
+		{Rule: "citation-range", Severity: Error, Path: "content/en/llm.md", Line: 9, Column: 8, Lang: "en", Slug: "llm",
+			Message: "citation [3] is out of range: sources lists 2 items", Fix: "cite a number from 1 to 2, or add the source to sources"},
+		{Rule: "citation-range", Severity: Error, Path: "content/en/llm.md", Line: 9, Column: 21, Lang: "en", Slug: "llm",
+			Message: "citation [3] is out of range: sources lists 2 items", Fix: "cite a number from 1 to 2, or add the source to sources"},
+		{Rule: "citation-range", Severity: Error, Path: "content/en/llm.md", Line: 9, Column: 36, Lang: "en", Slug: "llm",
+			Message: "citation [0] is out of range: sources lists 2 items", Fix: "cite a number from 1 to 2, or add the source to sources"},
+		{Rule: "citation-range", Severity: Error, Path: "content/es/llm.md", Line: 4, Column: 13, Lang: "es", Slug: "llm",
+			Message: "citation [1] is out of range: there is no sources list", Fix: "add the sources to sources, or remove the citation"},
+	}
+	if diff := cmp.Diff(want, lint(t, baseConfig, files, "citation-range")); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+	// The field option names the list; a schema without it has no rule.
+	refs := strings.Replace(baseConfig, "sources:", "refs:", 1) + "rules:\n  citation-range: {field: refs}\n"
+	got := lint(t, refs, map[string]string{"content/en/a.md": lines("---", "refs: [{text: a}]", "---", "[1] [2] [1-4]")}, "citation-range")
+	if len(got) != 2 || got[0].Message != "citation [2] is out of range: refs lists 1 item" || got[1].Message != "citations [2, 3, 4] are out of range: refs lists 1 item" {
+		t.Errorf("field: refs: %+v", got)
+	}
+	if got := lint(t, refs[:strings.Index(refs, "rules:")], map[string]string{"content/en/a.md": "[1]\n"}, "citation-range"); len(got) != 0 {
+		t.Errorf("no sources field in the schema, yet %+v", got)
+	}
+}
+
+func TestKeyMismatchAndFieldMissing(t *testing.T) {
+	files := map[string]string{
+		"content/en/llm.md": lines("---", "title: LLM", "category: Basics", "related: [llm]", "meta: {owner: docs}", "---"),
+		"content/es/llm.md": lines("---", "title: LLM", "category: Básico", "meta:", "  owner: equipo", "---"),
+		"content/it/llm.md": lines("---", "category: Basics", "related: [llm]", "meta: {owner: docs}", "---"),
+	}
+	want := []Finding{
+		{Rule: "field-missing", Severity: Warning, Path: "content/es/llm.md", Line: 1, Column: 1, Lang: "es", Slug: "llm",
+			Message: "slugs field related is missing; the source content/en/llm.md has it", Fix: "copy related from the source: [llm]"},
+		{Rule: "key-mismatch", Severity: Error, Path: "content/es/llm.md", Line: 3, Column: 11, Lang: "es", Slug: "llm",
+			Message: `category is "Básico" here but "Basics" in the source content/en/llm.md`, Fix: `set category to "Basics"`},
+		{Rule: "key-mismatch", Severity: Error, Path: "content/es/llm.md", Line: 5, Column: 10, Lang: "es", Slug: "llm",
+			Message: `meta.owner is "equipo" here but "docs" in the source content/en/llm.md`, Fix: `set meta.owner to "docs"`},
+		{Rule: "field-missing", Severity: Warning, Path: "content/it/llm.md", Line: 1, Column: 1, Lang: "it", Slug: "llm",
+			Message: "text field title is missing; the source content/en/llm.md has it", Fix: "add a translated title"},
+	}
+	if diff := cmp.Diff(want, lint(t, baseConfig, files, "key-mismatch", "field-missing")); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestSameAsSource(t *testing.T) {
+	files := map[string]string{
+		"content/en/llm.md": lines("---", "title: Large Language Models", "sources: [{text: The original paper}]", "---", "",
+			"A paragraph that stays in English.", "", "## LLM", "", "Another paragraph, long enough."),
+		"content/es/llm.md": lines("---", "title: Large  Language Models", "sources: [{text: El artículo original}]", "---", "",
+			"A paragraph that stays in English.", "", "## LLM", "", "Otro párrafo, bastante largo."),
+		// Wholly untranslated: the state says so, the rule keeps quiet.
+		"content/it/llm.md": lines("---", "title: Large Language Models", "sources: [{text: The original paper}]", "---", "",
+			"A paragraph that stays in English.", "", "## LLM", "", "Another paragraph, long enough."),
+	}
+	want := []Finding{
+		{Rule: "same-as-source", Severity: Info, Path: "content/es/llm.md", Line: 2, Column: 8, Lang: "es", Slug: "llm",
+			Message: `title is identical to the source: "Large Language Models"`},
+		{Rule: "same-as-source", Severity: Info, Path: "content/es/llm.md", Line: 6, Column: 1, Lang: "es", Slug: "llm",
+			Message: `this paragraph is identical to the source: "A paragraph that stays in English."`},
+	}
+	if diff := cmp.Diff(want, lint(t, baseConfig, files, "same-as-source")); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+	// minWords 1: the one-word heading too.
+	got := lint(t, baseConfig+"rules:\n  same-as-source: {minWords: 1}\n", files, "same-as-source")
+	if len(got) != 3 || got[2].Message != `this heading is identical to the source: "LLM"` || got[2].Line != 8 || got[2].Column != 4 {
+		t.Errorf("minWords 1: %+v", got)
+	}
+}
+
+func TestStructure(t *testing.T) {
+	files := map[string]string{
+		"content/en/llm.md": lines("---", "title: LLM", "---", "# One", "", "## Two", "", "- a", "- b", "", "[x](y) ![i](j)", "", "```", "code", "```"),
+		"content/es/llm.md": lines("---", "title: LLM es", "---", "", "# Uno", "", "- a", "", "[x](y) [z](w)"),
+		"content/it/llm.md": lines("---", "title: LLM it", "---", "# Uno", "", "## Due", "", "- a", "- b", "", "[x](y) ![i](j)", "", "```", "code", "```"),
+	}
+	want := []Finding{
+		{Rule: "structure", Severity: Warning, Path: "content/es/llm.md", Line: 4, Column: 1, Lang: "es", Slug: "llm",
+			Message: "the body's structure differs from the source content/en/llm.md: 1 heading (source: 2), 0 code blocks (source: 1), 1 list item (source: 2), 2 links (source: 1), 0 images (source: 1)"},
+	}
+	if diff := cmp.Diff(want, lint(t, baseConfig, files, "structure")); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseErrorAndDuplicateSlug(t *testing.T) {
+	files := map[string]string{
+		"content/en/llm.md":      lines("---", "title: LLM", "---"),
+		"content/es/llm.md":      lines("---", "title: LLM: los modelos", "---"),
+		"content/es/modelos.md":  lines("---", "title: Modelos", "translationKey: llm", "---"),
+		"content/it/llm.md":      lines("---", "title: LLM", "---"),
+		"content/it/llm-copy.md": lines("---", "title: LLM", "", "translationKey: llm", "---"),
+	}
+	want := []Finding{
+		{Rule: "parse-error", Severity: Error, Path: "content/es/llm.md", Line: 2, Column: 11, Lang: "es", Slug: "llm",
+			Message: `front matter: mapping values are not allowed in this context; a value that contains ": " must be quoted`},
+		// Its path names the slug: modelos.md is the duplicate, though
+		// llm.md cannot be parsed.
+		{Rule: "duplicate-slug", Severity: Error, Path: "content/es/modelos.md", Line: 3, Column: 1, Lang: "es", Slug: "llm",
+			Message: "the Spanish entry content/es/llm.md already has the slug llm; this file is ignored"},
+		// llm-copy.md comes first by path, but llm.md's path names the slug.
+		{Rule: "duplicate-slug", Severity: Error, Path: "content/it/llm-copy.md", Line: 4, Column: 1, Lang: "it", Slug: "llm",
+			Message: "the Italian entry content/it/llm.md already has the slug llm; this file is ignored"},
+	}
+	if diff := cmp.Diff(want, lint(t, baseConfig, files, "parse-error", "duplicate-slug")); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestRuleConfig(t *testing.T) {
+	files := map[string]string{
+		"content/en/llm.md": lines("---", "title: LLM", "category: A", "---", "[3]"),
+		"content/es/llm.md": lines("---", "title: LLM es", "category: B", "---", "[3]"),
+	}
+	got := lint(t, baseConfig+"rules:\n  citation-range: off\n  key-mismatch: info\n", files, "citation-range", "key-mismatch")
+	want := []Finding{{Rule: "key-mismatch", Severity: Info, Path: "content/es/llm.md", Line: 3, Column: 11, Lang: "es", Slug: "llm",
+		Message: `category is "B" here but "A" in the source content/en/llm.md`, Fix: `set category to "A"`}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("off and re-graded mismatch (-want +got):\n%s", diff)
+	}
+	// A forced severity applies to every finding of the rule, even those
+	// the rule grades itself.
+	files = map[string]string{
+		"content/en/llm.md":  lines("---", "related: [gguf]", "---"),
+		"content/en/gguf.md": lines("---", "title: g", "---"),
+		"content/es/llm.md":  lines("---", "related: [gguf]", "---"),
+	}
+	got = lint(t, baseConfig+"rules:\n  related-missing: {severity: warning}\n", files, "related-missing")
+	if len(got) != 1 || got[0].Severity != Warning {
+		t.Errorf("related-missing forced to warning: %+v", got)
+	}
+}
+
+func TestNewErrors(t *testing.T) {
+	tests := []struct {
+		name, rules string
+		want        []string
+	}{
+		{"unknown rule", "rules:\n  locale-links: off\n", []string{`glosa.yaml:12: unknown rule "locale-links"`}},
+		{"unknown option", "rules:\n  structure:\n    minWords: 3\n", []string{`glosa.yaml:13: rule structure has no option "minWords"`}},
+		{"bad minWords", "rules:\n  same-as-source: {minWords: many}\n", []string{"glosa.yaml:12: rule same-as-source: minWords must be a whole number"}},
+		{"negative minWords", "rules:\n  same-as-source:\n    minWords: -1\n", []string{"glosa.yaml:13: rule same-as-source: minWords must be a whole number"}},
+		{"bad field", "rules:\n  citation-range: {field: [a]}\n", []string{"glosa.yaml:12: rule citation-range: field must be a single value"}},
+		{"bad allow", "rules:\n  locale-link:\n    allow: [en, english]\n", []string{`glosa.yaml:13: rule locale-link: allow: "english" is not a BCP 47 language tag`}},
+		{"allow a mapping", "rules:\n  locale-link:\n    allow: {en: yes}\n", []string{"glosa.yaml:13: rule locale-link: allow must be a language or a list of languages"}},
+		{"several", "rules:\n  nope: off\n  structure: {x: 1}\n", []string{`glosa.yaml:12: unknown rule "nope"`, `glosa.yaml:13: rule structure has no option "x"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := config.Parse("glosa.yaml", []byte(baseConfig+tt.rules))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = New(cfg)
+			if err == nil {
+				t.Fatal("New: no error")
+			}
+			errs := []error{err}
+			if j, ok := err.(interface{ Unwrap() []error }); ok {
+				errs = j.Unwrap()
+			}
+			var got []string
+			for _, e := range errs {
+				var ce *config.Error
+				if !errors.As(e, &ce) {
+					t.Errorf("%v is a %T, not a *config.Error", e, e)
+				}
+				got = append(got, e.Error())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("errors mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestRules(t *testing.T) {
+	var ids []string
+	for _, r := range Rules() {
+		ids = append(ids, r.ID)
+		if r.Summary == "" || r.Severity.Rank() == 0 {
+			t.Errorf("rule %s has no summary or severity", r.ID)
+		}
+	}
+	want := []string{"citation-range", "duplicate-slug", "field-missing", "key-mismatch", "locale-link", "parse-error", "related-missing", "same-as-source", "structure"}
+	if diff := cmp.Diff(want, ids); diff != "" {
+		t.Errorf("Rules mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestSort(t *testing.T) {
+	fs := []Finding{
+		{Path: "b.md", Line: 1, Rule: "a"},
+		{Path: "a.md", Line: 2, Column: 1, Rule: "a"},
+		{Path: "a.md", Line: 1, Column: 5, Rule: "b"},
+		{Path: "a.md", Line: 1, Column: 5, Rule: "a", Lang: "it"},
+		{Path: "a.md", Line: 1, Column: 5, Rule: "a", Lang: "es", Message: "z"},
+		{Path: "a.md", Line: 1, Column: 5, Rule: "a", Lang: "es", Message: "y"},
+	}
+	Sort(fs)
+	want := []Finding{
+		{Path: "a.md", Line: 1, Column: 5, Rule: "a", Lang: "es", Message: "y"},
+		{Path: "a.md", Line: 1, Column: 5, Rule: "a", Lang: "es", Message: "z"},
+		{Path: "a.md", Line: 1, Column: 5, Rule: "a", Lang: "it"},
+		{Path: "a.md", Line: 1, Column: 5, Rule: "b"},
+		{Path: "a.md", Line: 2, Column: 1, Rule: "a"},
+		{Path: "b.md", Line: 1, Rule: "a"},
+	}
+	if diff := cmp.Diff(want, fs); diff != "" {
+		t.Errorf("Sort mismatch (-want +got):\n%s", diff)
+	}
+}
