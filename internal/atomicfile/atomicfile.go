@@ -13,14 +13,23 @@ import (
 // ErrOutsideRoot is returned for a path that would leave the repository.
 var ErrOutsideRoot = errors.New("path is outside the repository")
 
+// ErrBrokenSymlink is returned for a symlink whose target does not exist.
+var ErrBrokenSymlink = errors.New("path is a broken symlink")
+
 // Write replaces root/rel with data: it writes a temporary file in the same
 // folder, syncs it, gives it the old file's permissions (0644 for a new
 // file) and renames it over the old one. rel is slash-separated and must
-// stay inside root, also through symlinks.
+// stay inside root, also through symlinks; a symlink keeps pointing at the
+// file, which gets the new bytes.
 func Write(root, rel string, data []byte) error {
 	p, err := Inside(root, rel)
 	if err != nil {
 		return err
+	}
+	// Through a symlink (checked to stay inside), write its target: the
+	// rename would otherwise replace the link with a file.
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		p = real
 	}
 	perm := os.FileMode(0o644)
 	if fi, err := os.Stat(p); err == nil {
@@ -66,6 +75,13 @@ func Inside(root, rel string) (string, error) {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		return "", err
+	}
+	// A broken symlink would be replaced by the file, wherever it meant
+	// to point.
+	if fi, err := os.Lstat(p); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		if _, err := filepath.EvalSymlinks(p); err != nil {
+			return "", fmt.Errorf("%s: %w", rel, ErrBrokenSymlink)
+		}
 	}
 	// Resolve the deepest existing ancestor: a symlinked folder must not
 	// carry the write elsewhere.

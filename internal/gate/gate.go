@@ -4,6 +4,7 @@ package gate
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -68,8 +69,14 @@ func ParseMinCoverage(s string) (map[string]float64, error) {
 			key = code
 		}
 		v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(num), "%"), 64)
-		if err != nil || v < 0 || v > 100 {
+		if err != nil || math.IsNaN(v) || v < 0 || v > 100 {
 			return nil, fmt.Errorf("--min-coverage: %q is not a percentage from 0 to 100", num)
+		}
+		if _, dup := out[key]; dup {
+			if key == "*" {
+				return nil, fmt.Errorf("--min-coverage: more than one number for all languages")
+			}
+			return nil, fmt.Errorf("--min-coverage: %s is given twice", key)
 		}
 		out[key] = v
 	}

@@ -37,3 +37,33 @@ func TestName(t *testing.T) {
 		}
 	}
 }
+
+func TestBaseRegionEnglishName(t *testing.T) {
+	tests := []struct {
+		code, base, region, english string
+	}{
+		{"es", "es", "", "Spanish"},
+		{"es-419", "es", "419", "Latin American Spanish"},
+		{"pt-BR", "pt", "BR", "Brazilian Portuguese"},
+		{"zh-Hant-TW", "zh", "TW", "Traditional Chinese (Taiwan)"},
+		{"en-US", "en", "US", "American English"},
+		{"it", "it", "", "Italian"},
+	}
+	for _, tt := range tests {
+		if got := Base(tt.code); got != tt.base {
+			t.Errorf("Base(%q) = %q, want %q", tt.code, got, tt.base)
+		}
+		if got := Region(tt.code); got != tt.region {
+			t.Errorf("Region(%q) = %q, want %q", tt.code, got, tt.region)
+		}
+		if got := EnglishName(tt.code); got != tt.english {
+			t.Errorf("EnglishName(%q) = %q, want %q", tt.code, got, tt.english)
+		}
+	}
+	if got := EnglishName("not a tag!"); got != "not a tag!" {
+		t.Errorf("EnglishName of junk = %q", got)
+	}
+	if got := Region("not a tag!"); got != "" {
+		t.Errorf("Region of junk = %q", got)
+	}
+}

@@ -268,12 +268,18 @@ func (r *Report) summarise(targets []string) {
 				}
 			}
 		}
-		l.Coverage = 100
-		if total > 0 {
-			l.Coverage = math.Floor(float64(l.Counts[Current])*1000/float64(total)) / 10
-		}
+		l.Coverage = coverage(l.Counts[Current], total)
 		r.Languages = append(r.Languages, l)
 	}
+}
+
+// coverage returns current / total in percent, rounded down to 0.1 so that
+// 99.96% never shows as 100%; 100 when there is nothing to translate.
+func coverage(current, total int) float64 {
+	if total == 0 {
+		return 100
+	}
+	return math.Floor(float64(current)*1000/float64(total)) / 10
 }
 
 // OnlyLanguages returns a copy of the report limited to some translation
