@@ -51,7 +51,7 @@ type Summary struct {
 	Links     []Link
 	Citations []Citation
 	Structure Structure
-	// Words counts the words of the prose (code excluded).
+	// Words counts the words of the prose (code and citations excluded).
 	Words int
 }
 
@@ -115,7 +115,8 @@ func Analyze(body []byte, firstLine int) *Summary {
 		}
 		return ast.WalkContinue, nil
 	})
-	s.Words = CountWords(prose.String())
+	// Citations are references, not words to translate.
+	s.Words = CountWords(citationRE.ReplaceAllString(prose.String(), " "))
 	return s
 }
 

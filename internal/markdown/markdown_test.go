@@ -158,7 +158,7 @@ func TestAnalyzeCRLF(t *testing.T) {
 		Links:     []Link{{Dest: "https://e.com/it/", Line: 5, Col: 18}},
 		Citations: []Citation{{Numbers: []int{2}, Line: 5, Col: 6}},
 		Structure: Structure{Headings: 1, Links: 1},
-		Words:     5, // Title, Text, 2, and, a
+		Words:     4, // Title, Text, and, a: a citation is not a word
 	}
 	if diff := cmp.Diff(want, s); diff != "" {
 		t.Errorf("Analyze mismatch (-want +got):\n%s", diff)
@@ -196,6 +196,7 @@ func TestWords(t *testing.T) {
 		want int
 	}{
 		{"Hello world.", 2},
+		{"Cited [1] twice [2, 3] here.", 3},
 		{"**Bold** and _emphasis_ and `code span` count.", 5}, // code is not prose
 		{"foo_bar is one word, as is snake_case_name.", 7},
 		{"A [link text](https://example.com/many/words/here) counts its text.", 6},
