@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -121,6 +122,23 @@ func Load(root, file string) (*Config, error) {
 // Parse reads configuration text; name is used in error messages.
 func Parse(name string, data []byte) (*Config, error) {
 	p := &parser{file: name}
+	if UTF16(data) {
+		return nil, &Error{File: name, Line: 1, Msg: "the file is in UTF-16; save it as UTF-8"}
+	}
+	if !utf8.Valid(data) {
+		i := 0
+		for i < len(data) {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		return nil, &Error{File: name, Line: 1 + bytes.Count(data[:i], []byte("\n")), Msg: "invalid UTF-8"}
+	}
+	if i, what := LineSeparator(data); i >= 0 {
+		return nil, &Error{File: name, Line: 1 + bytes.Count(data[:i], []byte("\n")), Msg: what + ", which YAML reads as a line break; remove it"}
+	}
 	if i := LoneCR(data); i >= 0 {
 		return nil, &Error{File: name, Line: 1 + bytes.Count(data[:i], []byte("\n")), Msg: "a carriage return (CR) without a line feed; save the file with LF or CRLF line endings"}
 	}

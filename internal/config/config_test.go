@@ -421,3 +421,17 @@ func TestParseLoneCR(t *testing.T) {
 		t.Errorf("errors mismatch (-want +got):\n%s", diff)
 	}
 }
+
+func TestParseEncoding(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"\xff\xfes\x00", "glosa.yaml:1: the file is in UTF-16; save it as UTF-8"},
+		{"source: en\nlanguages: [en, \xe9s]\n", "glosa.yaml:2: invalid UTF-8"},
+		{"source: en\n# a comment\u2028languages: [en]\n", "glosa.yaml:2: a line separator (U+2028), which YAML reads as a line break; remove it"},
+	}
+	for _, tt := range tests {
+		_, err := Parse("glosa.yaml", []byte(tt.in))
+		if diff := cmp.Diff([]string{tt.want}, messages(t, err)); diff != "" {
+			t.Errorf("Parse(%q) errors mismatch (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}

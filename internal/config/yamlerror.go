@@ -186,3 +186,27 @@ func LoneCR(data []byte) int {
 		off++
 	}
 }
+
+// UTF16 reports a UTF-16 byte order mark at the start of data: yaml.v3
+// would decode it, glosa reads UTF-8 only.
+func UTF16(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff"))
+}
+
+// LineSeparator returns the offset in the UTF-8 text data of the first
+// NEL (U+0085), LINE SEPARATOR (U+2028) or PARAGRAPH SEPARATOR (U+2029),
+// and its name; or -1. yaml.v3 takes them for line breaks, which editors
+// and glosa's line numbers do not: positions would disagree.
+func LineSeparator(data []byte) (int, string) {
+	for i, r := range string(data) {
+		switch r {
+		case '\u0085':
+			return i, "a next-line character (U+0085)"
+		case '\u2028':
+			return i, "a line separator (U+2028)"
+		case '\u2029':
+			return i, "a paragraph separator (U+2029)"
+		}
+	}
+	return -1, ""
+}

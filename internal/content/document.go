@@ -61,6 +61,9 @@ func Parse(data []byte) (*Document, error) {
 	if i := bytes.IndexByte(data, '\n'); i > 0 && data[i-1] == '\r' {
 		d.CRLF = true
 	}
+	if config.UTF16(data) {
+		return d, &ParseError{Line: 1, Col: 1, Msg: "the file is in UTF-16; save it as UTF-8"}
+	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := Position(data, i)
 		return d, &ParseError{Line: line, Col: col, Msg: "the file contains a NUL byte; is it binary?"}
@@ -100,6 +103,10 @@ func Parse(data []byte) (*Document, error) {
 		pos, line = after, line+1
 	}
 	front := data[d.FrontStart:d.FrontEnd]
+	if i, what := config.LineSeparator(front); i >= 0 {
+		line, col := Position(data, d.FrontStart+i)
+		return d, &ParseError{Line: line, Col: col, Msg: "front matter: " + what + ", which YAML reads as a line break; remove it, or write it as an escape in double quotes"}
+	}
 	if len(bytes.Trim(front, " \r\n")) == 0 { // yaml.v3 rejects a line of only \t or \f
 		return d, nil
 	}

@@ -157,6 +157,14 @@ func TestParseErrors(t *testing.T) {
 		in:   lines("---", "title: a", "--- second", "category: b", "---"),
 		want: ParseError{Line: 3, Col: 1, Msg: "front matter: a line that starts with --- or ... starts a second YAML document; only one is allowed"},
 	}, {
+		name: "a line separator in the front matter",
+		in:   lines("---", "title: \"Uno\u2028dos\"", "category: b", "---"),
+		want: ParseError{Line: 2, Col: 12, Msg: "front matter: a line separator (U+2028), which YAML reads as a line break; remove it, or write it as an escape in double quotes"},
+	}, {
+		name: "UTF-16",
+		in:   "\xff\xfe-\x00-\x00-\x00",
+		want: ParseError{Line: 1, Col: 1, Msg: "the file is in UTF-16; save it as UTF-8"},
+	}, {
 		name: "NUL byte",
 		in:   lines("---", "title: a\x00b", "---"),
 		want: ParseError{Line: 2, Col: 9, Msg: "the file contains a NUL byte; is it binary?"},

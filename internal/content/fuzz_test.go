@@ -35,6 +35,9 @@ func FuzzParse(f *testing.F) {
 		"---\ntranslation: &a {hash: h}\nx: *a\n---\n",
 		"---\ntitle: |+\n  keep\n\n---\n",
 		"---\ntitle: 'multi\n  line'\ntranslation: {hash: h}\n---\n",
+		"---\ntitle: \"a\u2028b\"\ntranslation:\n  hash: h\nnext: 1\n---\n",
+		"---\ntitle: a\u0085b: c\n---\n",
+		"\xff\xfe-\x00-\x00-\x00\n\x00",
 	} {
 		f.Add([]byte(s))
 	}

@@ -57,9 +57,11 @@ func (d *Document) Record() (*Record, error) {
 }
 
 // ErrUneditable is returned by SetRecord for front matter whose record it
-// cannot rewrite by lines: a {…} flow mapping, a record key that shares its
-// line with something else, a record that defines an anchor used elsewhere.
-var ErrUneditable = errors.New("glosa cannot edit this front matter in place; write it as block YAML (key: value lines)")
+// cannot rewrite by lines: a {…} flow mapping, a line less indented than
+// the keys, a record key that shares its line with something else, a record
+// that defines an anchor other keys may use. The error wrapping it says
+// which, and where.
+var ErrUneditable = errors.New("glosa cannot edit this front matter in place")
 
 // errUnverified reports a rewrite that SetRecord refused to return because
 // it did not read back as written: a bug in glosa, never the user's doing.
@@ -89,7 +91,7 @@ func SetRecord(d *Document, rec Record) ([]byte, error) {
 	indent, col := "", 1
 	if d.Front != nil {
 		if d.Front.Style&yaml.FlowStyle != 0 {
-			return nil, fmt.Errorf("line %d: the front matter is a {…} flow mapping: %w", d.Front.Line, ErrUneditable)
+			return nil, fmt.Errorf("line %d: the front matter is one {…} mapping; write one key: value per line: %w", d.Front.Line, ErrUneditable)
 		}
 		// Keys start where the first one does (the mapping itself may
 		// start earlier, at a tag or an anchor).
@@ -99,7 +101,7 @@ func SetRecord(d *Document, rec Record) ([]byte, error) {
 		}
 		indent = strings.Repeat(" ", col-1)
 		if line := lessIndented(raw[d.FrontStart:d.FrontEnd], len(indent)); line > 0 {
-			return nil, fmt.Errorf("line %d: a line is less indented than the first key: %w", 1+line, ErrUneditable)
+			return nil, fmt.Errorf("line %d: this line is less indented than the keys: %w", 1+line, ErrUneditable)
 		}
 	}
 	block := []byte(recordBlock(rec, indent, nl))
@@ -111,8 +113,8 @@ func SetRecord(d *Document, rec Record) ([]byte, error) {
 	if k.Column != col || len(bytes.TrimLeft(raw[from:from+len(indent)], " ")) != 0 {
 		return nil, fmt.Errorf("line %d: the translation record does not start its line: %w", k.Line, ErrUneditable)
 	}
-	if hasAnchor(d.Lookup(RecordKey)) {
-		return nil, fmt.Errorf("line %d: the translation record defines an anchor (&): %w", k.Line, ErrUneditable)
+	if k.Anchor != "" || hasAnchor(d.Lookup(RecordKey)) {
+		return nil, fmt.Errorf("line %d: the translation record defines an anchor (&) that other keys may use: %w", k.Line, ErrUneditable)
 	}
 	// The record runs to the last line before the next key that is not
 	// blank or a comment.

@@ -297,16 +297,25 @@ func otherValues(t testing.TB, d *Document) map[string]any {
 
 func TestSetRecordRefuses(t *testing.T) {
 	tests := []struct {
-		name, in string
+		name, in, want string
 	}{
-		{"a flow mapping", lines("---", "{title: LLM, category: Basics}", "---")},
-		{"a record that defines an anchor", lines("---", "translation: &t", "  hash: sha256-aaaaaaaaaaaaaaaa", "copy: *t", "---")},
+		{"a flow mapping", lines("---", "{title: LLM, category: Basics}", "---"),
+			"line 2: the front matter is one {…} mapping; write one key: value per line: glosa cannot edit this front matter in place"},
+		{"a record that defines an anchor", lines("---", "translation: &t", "  hash: sha256-aaaaaaaaaaaaaaaa", "copy: *t", "---"),
+			"line 2: the translation record defines an anchor (&) that other keys may use: glosa cannot edit this front matter in place"},
+		{"a value less indented than its key", lines("---", "  title: LLM", "  description:", "A value at column 1", "---"),
+			"line 4: this line is less indented than the keys: glosa cannot edit this front matter in place"},
+		{"an anchor on the record's key", lines("---", "&a translation:", "  hash: h", "title: x", "---"),
+			"line 2: the translation record defines an anchor (&) that other keys may use: glosa cannot edit this front matter in place"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := SetRecord(mustParse(t, tt.in), stamp)
 			if !errors.Is(err, ErrUneditable) {
 				t.Errorf("SetRecord error = %v, want ErrUneditable", err)
+			}
+			if err != nil && err.Error() != tt.want {
+				t.Errorf("SetRecord error = %q, want %q", err, tt.want)
 			}
 		})
 	}
