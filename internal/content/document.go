@@ -241,3 +241,27 @@ func (d *Document) KeyNode(key string) *yaml.Node {
 
 // ErrNotMapping is returned when a value expected to be a mapping is not.
 var ErrNotMapping = errors.New("not a mapping")
+
+// ClosingLine returns the 1-based line of the delimiter that closes the
+// front matter, where a missing field would be added; 1 without front
+// matter.
+func (d *Document) ClosingLine() int {
+	if d == nil || d.FrontEnd == 0 {
+		return 1
+	}
+	line, _ := Position(d.Raw, d.FrontEnd)
+	return line
+}
+
+// FirstBodyLine returns the 1-based line of the first non-blank line of the
+// body, or the line where the body starts when it is all blank.
+func (d *Document) FirstBodyLine() int {
+	line := d.BodyLine
+	for _, l := range bytes.Split(d.Body, []byte("\n")) {
+		if len(bytes.TrimSpace(l)) > 0 {
+			return line
+		}
+		line++
+	}
+	return d.BodyLine
+}

@@ -26,18 +26,26 @@ type Policy struct {
 }
 
 // ParseFailOn reads --fail-on: a comma-separated list of severities and
-// states. A severity fails it and everything more severe.
+// states. A severity fails it and everything more severe. A list of states
+// alone keeps the default, error: adding a state to the gate does not let
+// errors pass; "none" says that no finding fails.
 func ParseFailOn(s string) (Policy, error) {
 	var p Policy
+	none, sawSeverity := false, false
 	for _, item := range strings.Split(s, ",") {
 		item = strings.TrimSpace(item)
-		if item == "" || item == "none" {
+		if item == "" {
+			continue
+		}
+		if item == "none" {
+			none = true
 			continue
 		}
 		if sev := lint.Severity(item); sev.Rank() > 0 {
 			if p.Severity == "" || sev.Rank() < p.Severity.Rank() {
 				p.Severity = sev
 			}
+			sawSeverity = true
 			continue
 		}
 		st, ok := status.ParseState(item)
@@ -45,6 +53,12 @@ func ParseFailOn(s string) (Policy, error) {
 			return p, fmt.Errorf("--fail-on: unknown %q (use error, warning, info, none or a state: current, stale, missing, untranslated, unverified, orphan)", item)
 		}
 		p.States = append(p.States, st)
+	}
+	if none && sawSeverity {
+		return p, fmt.Errorf("--fail-on: none cannot be combined with a severity")
+	}
+	if !none && !sawSeverity {
+		p.Severity = lint.Error
 	}
 	return p, nil
 }
@@ -122,7 +136,7 @@ func Evaluate(p Policy, findings []lint.Finding, rep *status.Report) Result {
 			for _, s := range p.States {
 				if t.State == s {
 					r.Failures = append(r.Failures, Failure{Reason: "state", Lang: t.Lang, Slug: it.Slug, State: t.State, Path: t.Path,
-						Message: fmt.Sprintf("%s translation of %s is %s: %s", lang.EnglishName(t.Lang), it.Slug, t.State, t.Why)})
+						Message: fmt.Sprintf("%s translation of %s is %s: %s", lang.EnglishName(t.Lang), it.Slug, stateWords(t.State), t.Why)})
 				}
 			}
 		}
@@ -149,4 +163,12 @@ func Evaluate(p Policy, findings []lint.Finding, rep *status.Report) Result {
 	})
 	r.Failed = r.Failing > 0 || len(r.Failures) > 0
 	return r
+}
+
+// stateWords names a state in a sentence: "stale", "an orphan".
+func stateWords(s status.State) string {
+	if s == status.Orphan {
+		return "an orphan"
+	}
+	return string(s)
 }

@@ -23,9 +23,9 @@ type IOStreams struct {
 }
 
 // System returns the process's streams, with terminal detection and the
-// NO_COLOR convention (https://no-color.org) applied.
+// NO_COLOR convention (https://no-color.org: a non-empty value) applied.
 func System() *IOStreams {
-	_, noColor := os.LookupEnv("NO_COLOR")
+	noColor := os.Getenv("NO_COLOR") != "" // set but empty does not count
 	return &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		outTTY:  isTerminal(os.Stdout),

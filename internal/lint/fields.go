@@ -7,6 +7,7 @@ import (
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/lang"
 )
 
 var keyMismatch = Rule{
@@ -51,12 +52,17 @@ var fieldMissing = Rule{
 					continue
 				}
 				kind := schema.Fields[name].Kind
-				f := Finding{Path: p.entry.Path, Line: 1, Column: 1, Lang: p.t.Lang, Slug: p.item.Slug,
+				f := Finding{Path: p.entry.Path, Line: p.entry.Doc.ClosingLine(), Column: 1, Lang: p.t.Lang, Slug: p.item.Slug,
 					Message: fmt.Sprintf("%s field %s is missing; the source %s has it", kind, name, p.src.Path)}
-				if kind == config.Key || kind == config.Slugs {
+				switch kind {
+				case config.Key, config.Slugs:
 					f.Fix = "copy " + name + " from the source: " + inline(p.src.Doc.Lookup(name))
-				} else {
-					f.Fix = "add a translated " + name
+				case config.Text:
+					f.Fix = "add " + name + ", translated from the source"
+				case config.URL:
+					f.Fix = "add " + name + ": the source's link or its " + lang.EnglishName(p.t.Lang) + " counterpart"
+				default:
+					f.Fix = "copy " + name + " from the source and translate its text"
 				}
 				emit(f)
 			}

@@ -79,7 +79,6 @@ func Rules() []Rule {
 // Linter runs the rules as configured.
 type Linter struct {
 	rules   []Rule
-	forced  map[string]bool // rules whose severity glosa.yaml sets
 	options map[string]map[string]*yaml.Node
 }
 
@@ -87,7 +86,7 @@ type Linter struct {
 // linter. Unknown rules, options and bad option values are *config.Error
 // values naming the line.
 func New(cfg *config.Config) (*Linter, error) {
-	l := &Linter{options: map[string]map[string]*yaml.Node{}, forced: map[string]bool{}}
+	l := &Linter{options: map[string]map[string]*yaml.Node{}}
 	known := map[string]Rule{}
 	for _, r := range Rules() {
 		known[r.ID] = r
@@ -114,7 +113,6 @@ func New(cfg *config.Config) (*Linter, error) {
 		}
 		if rc.Severity != "" {
 			r.Severity = Severity(rc.Severity)
-			l.forced[r.ID] = true
 		}
 		l.rules = append(l.rules, r)
 	}
@@ -126,11 +124,13 @@ func New(cfg *config.Config) (*Linter, error) {
 		c.intOption("minWords", 0)
 		c.stringOption("field", "")
 		c.langsOption("allow")
+		c.severityOption("untranslated", Info)
 		for _, e := range c.optionErrs {
 			errs = append(errs, &config.Error{File: cfg.File, Line: e.line, Msg: e.msg})
 		}
 	}
 	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool { return errs[i].(*config.Error).Line < errs[j].(*config.Error).Line })
 		return nil, errors.Join(errs...)
 	}
 	return l, nil
@@ -145,7 +145,7 @@ func (l *Linter) Run(rep *status.Report) []Finding {
 		c.rule = r.ID
 		r.check(c, func(f Finding) {
 			f.Rule = r.ID
-			if f.Severity == "" || l.forced[r.ID] {
+			if f.Severity == "" { // a rule may grade a case of its own
 				f.Severity = r.Severity
 			}
 			out = append(out, f)
@@ -205,6 +205,25 @@ func (c *checker) intOption(name string, def int) int {
 		return def
 	}
 	return v
+}
+
+// severityOption reads an option whose value is a severity or off; off is
+// returned as "".
+func (c *checker) severityOption(name string, def Severity) Severity {
+	n := c.option(name)
+	if n == nil {
+		return def
+	}
+	if n.Kind == yaml.ScalarNode {
+		switch n.Value {
+		case "off", "false":
+			return ""
+		case "error", "warning", "info":
+			return Severity(n.Value)
+		}
+	}
+	c.optionErrs = append(c.optionErrs, optionErr{n.Line, fmt.Sprintf("rule %s: %s must be off, error, warning or info", c.rule, name)})
+	return def
 }
 
 func (c *checker) stringOption(name, def string) string {

@@ -107,7 +107,7 @@ func TestLocaleLink(t *testing.T) {
 			Fix:     "link to the Spanish page: https://www.nvidia.com/es-es/glossary/large-language-models/"},
 		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 7, Column: 18, Lang: "es", Slug: "llm",
 			Message: "link to an Italian page in a Spanish entry: https://it.wikipedia.org/wiki/LLM",
-			Fix:     "link to the Spanish page: https://es.wikipedia.org/wiki/LLM"},
+			Fix:     "link to the Spanish article on es.wikipedia.org (titles differ between languages: the Italian article's language links lead to it)"},
 		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 9, Column: 49, Lang: "es", Slug: "llm",
 			Message: "link to an Italian page in a Spanish entry: https://support.google.com/answer/1?hl=it&co=x",
 			Fix:     "link to the Spanish page: https://support.google.com/answer/1?hl=es&co=x"},
@@ -125,7 +125,7 @@ func TestLocaleLink(t *testing.T) {
 			Fix:     "link to the Spanish page: www.example.com/es/"},
 		{Rule: "locale-link", Severity: Warning, Path: "content/it/llm.md", Line: 4, Column: 59, Lang: "it", Slug: "llm",
 			Message: "link to an English page in an Italian entry: https://en.wikipedia.org/wiki/LLM",
-			Fix:     "link to the Italian page: https://it.wikipedia.org/wiki/LLM"},
+			Fix:     "link to the Italian article on it.wikipedia.org (titles differ between languages: the English article's language links lead to it)"},
 	}
 	if diff := cmp.Diff(want, lint(t, baseConfig, files, "locale-link")); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
@@ -251,14 +251,14 @@ func TestKeyMismatchAndFieldMissing(t *testing.T) {
 		"content/it/llm.md": lines("---", "category: Basics", "related: [llm]", "meta: {owner: docs}", "---"),
 	}
 	want := []Finding{
-		{Rule: "field-missing", Severity: Warning, Path: "content/es/llm.md", Line: 1, Column: 1, Lang: "es", Slug: "llm",
-			Message: "slugs field related is missing; the source content/en/llm.md has it", Fix: "copy related from the source: [llm]"},
 		{Rule: "key-mismatch", Severity: Error, Path: "content/es/llm.md", Line: 3, Column: 11, Lang: "es", Slug: "llm",
 			Message: `category is "Básico" here but "Basics" in the source content/en/llm.md`, Fix: `set category to "Basics"`},
 		{Rule: "key-mismatch", Severity: Error, Path: "content/es/llm.md", Line: 5, Column: 10, Lang: "es", Slug: "llm",
 			Message: `meta.owner is "equipo" here but "docs" in the source content/en/llm.md`, Fix: `set meta.owner to "docs"`},
-		{Rule: "field-missing", Severity: Warning, Path: "content/it/llm.md", Line: 1, Column: 1, Lang: "it", Slug: "llm",
-			Message: "text field title is missing; the source content/en/llm.md has it", Fix: "add a translated title"},
+		{Rule: "field-missing", Severity: Warning, Path: "content/es/llm.md", Line: 6, Column: 1, Lang: "es", Slug: "llm",
+			Message: "slugs field related is missing; the source content/en/llm.md has it", Fix: "copy related from the source: [llm]"},
+		{Rule: "field-missing", Severity: Warning, Path: "content/it/llm.md", Line: 5, Column: 1, Lang: "it", Slug: "llm",
+			Message: "text field title is missing; the source content/en/llm.md has it", Fix: "add title, translated from the source"},
 	}
 	if diff := cmp.Diff(want, lint(t, baseConfig, files, "key-mismatch", "field-missing")); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
@@ -298,7 +298,7 @@ func TestStructure(t *testing.T) {
 		"content/it/llm.md": lines("---", "title: LLM it", "---", "# Uno", "", "## Due", "", "- a", "- b", "", "[x](y) ![i](j)", "", "```", "code", "```"),
 	}
 	want := []Finding{
-		{Rule: "structure", Severity: Warning, Path: "content/es/llm.md", Line: 4, Column: 1, Lang: "es", Slug: "llm",
+		{Rule: "structure", Severity: Warning, Path: "content/es/llm.md", Line: 5, Column: 1, Lang: "es", Slug: "llm",
 			Message: "the body's structure differs from the source content/en/llm.md: 1 heading (source: 2), 0 code blocks (source: 1), 1 list item (source: 2), 2 links (source: 1), 0 images (source: 1)"},
 	}
 	if diff := cmp.Diff(want, lint(t, baseConfig, files, "structure")); diff != "" {
@@ -341,16 +341,35 @@ func TestRuleConfig(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("off and re-graded mismatch (-want +got):\n%s", diff)
 	}
-	// A forced severity applies to every finding of the rule, even those
-	// the rule grades itself.
+	// A re-graded severity applies to the rule's own case (a slug that
+	// does not exist); the "not translated yet" note keeps its own grade,
+	// set with the untranslated option.
 	files = map[string]string{
-		"content/en/llm.md":  lines("---", "related: [gguf]", "---"),
+		"content/en/llm.md":  lines("---", "related: [gguf, nope]", "---"),
 		"content/en/gguf.md": lines("---", "title: g", "---"),
 		"content/es/llm.md":  lines("---", "related: [gguf]", "---"),
 	}
-	got = lint(t, baseConfig+"rules:\n  related-missing: {severity: warning}\n", files, "related-missing")
-	if len(got) != 1 || got[0].Severity != Warning {
-		t.Errorf("related-missing forced to warning: %+v", got)
+	sevs := func(fs []Finding) []string {
+		var out []string
+		for _, f := range fs {
+			out = append(out, f.Path+" "+string(f.Severity))
+		}
+		return out
+	}
+	tests := []struct {
+		rules string
+		want  []string
+	}{
+		{"", []string{"content/en/llm.md error", "content/es/llm.md info"}},
+		{"rules:\n  related-missing: {severity: warning}\n", []string{"content/en/llm.md warning", "content/es/llm.md info"}},
+		{"rules:\n  related-missing: {untranslated: warning}\n", []string{"content/en/llm.md error", "content/es/llm.md warning"}},
+		{"rules:\n  related-missing: {untranslated: off}\n", []string{"content/en/llm.md error"}},
+	}
+	for _, tt := range tests {
+		got := sevs(lint(t, baseConfig+tt.rules, files, "related-missing"))
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%q: severities mismatch (-want +got):\n%s", tt.rules, diff)
+		}
 	}
 }
 
@@ -367,6 +386,9 @@ func TestNewErrors(t *testing.T) {
 		{"bad allow", "rules:\n  locale-link:\n    allow: [en, english]\n", []string{`glosa.yaml:13: rule locale-link: allow: "english" is not a BCP 47 language tag`}},
 		{"allow a mapping", "rules:\n  locale-link:\n    allow: {en: yes}\n", []string{"glosa.yaml:13: rule locale-link: allow must be a language or a list of languages"}},
 		{"several", "rules:\n  nope: off\n  structure: {x: 1}\n", []string{`glosa.yaml:12: unknown rule "nope"`, `glosa.yaml:13: rule structure has no option "x"`}},
+		{"in line order", "rules:\n  same-as-source: {minWords: many}\n  locale-link: {allow: [it], nope: 1}\n",
+			[]string{"glosa.yaml:12: rule same-as-source: minWords must be a whole number", `glosa.yaml:13: rule locale-link has no option "nope"`}},
+		{"bad untranslated", "rules:\n  related-missing: {untranslated: loud}\n", []string{"glosa.yaml:12: rule related-missing: untranslated must be off, error, warning or info"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

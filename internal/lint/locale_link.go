@@ -41,7 +41,7 @@ var localeLink = Rule{
 				emit(Finding{Path: e.Path, Line: line, Column: col + utf8.RuneCountInString(u[:m.start]), Lang: e.Lang, Slug: e.Slug,
 					Message: fmt.Sprintf("link to a%s %s page in a%s %s entry: %s", article(lang.EnglishName(m.lang)), lang.EnglishName(m.lang),
 						article(lang.EnglishName(e.Lang)), lang.EnglishName(e.Lang), u),
-					Fix: "link to the " + lang.EnglishName(e.Lang) + " page: " + m.fixed})
+					Fix: localeFix(m, e.Lang)})
 			}
 			for _, v := range content.Values(e.Doc.Front, c.repo.Schema(e)) {
 				if v.Kind == config.URL {
@@ -91,6 +91,27 @@ type localeMatch struct {
 	start int    // byte offset in the URL of the locale text
 	fixed string // the URL pointing at the entry's own locale
 }
+
+// localeFix proposes the link for the entry's own locale. On the wikis of
+// the Wikimedia family an article's title differs from one language to the
+// next, so only the wiki can be proposed, not the page.
+func localeFix(m localeMatch, own string) string {
+	name := lang.EnglishName(own)
+	if parsed, err := url.Parse(m.fixed); err == nil && parsed.Path != "" && parsed.Path != "/" {
+		host := strings.ToLower(parsed.Hostname())
+		for _, wiki := range wikimedia {
+			if strings.HasSuffix(host, "."+wiki) {
+				return fmt.Sprintf("link to the %s article on %s (titles differ between languages: the %s article's language links lead to it)",
+					name, host, lang.EnglishName(m.lang))
+			}
+		}
+	}
+	return "link to the " + name + " page: " + m.fixed
+}
+
+// wikimedia lists the wikis whose language is the first host label and
+// whose page titles are translated.
+var wikimedia = []string{"wikipedia.org", "wiktionary.org", "wikibooks.org", "wikiquote.org", "wikisource.org", "wikivoyage.org", "wikinews.org", "wikiversity.org"}
 
 // queryLocaleKeys are query parameters that choose a page's language.
 var queryLocaleKeys = []string{"hl", "lang", "locale", "language", "lng", "uselang", "setlang"}

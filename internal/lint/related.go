@@ -12,7 +12,11 @@ var relatedMissing = Rule{
 	ID:       "related-missing",
 	Severity: Error,
 	Summary:  "a slugs field names an entry that does not exist (error) or is not in this language yet (info)",
+	Options:  []string{"untranslated"},
 	check: func(c *checker, emit func(Finding)) {
+		// The entry exists but not in this language yet: a note for the
+		// translator, graded on its own, not a broken reference.
+		untranslated := c.severityOption("untranslated", Info)
 		exists := map[string]map[string]bool{} // slug → languages
 		for _, e := range c.repo.Entries {
 			if exists[e.Slug] == nil {
@@ -33,7 +37,10 @@ var relatedMissing = Rule{
 						f.Message = fmt.Sprintf("%s names %q, which is not an entry of the source language", v.Path, n.Value)
 						f.Fix = "remove " + n.Value + " or correct its spelling"
 					case !langs[e.Lang]:
-						f.Severity = Info
+						if untranslated == "" {
+							continue
+						}
+						f.Severity = untranslated
 						f.Message = fmt.Sprintf("%s names %q, which has no %s translation yet", v.Path, n.Value, lang.EnglishName(e.Lang))
 					default:
 						continue

@@ -87,7 +87,7 @@ var structureRule = Rule{
 			if len(diffs) == 0 {
 				continue
 			}
-			emit(Finding{Path: p.entry.Path, Line: p.entry.Doc.BodyLine, Column: 1, Lang: p.t.Lang, Slug: p.item.Slug,
+			emit(Finding{Path: p.entry.Path, Line: p.entry.Doc.FirstBodyLine(), Column: 1, Lang: p.t.Lang, Slug: p.item.Slug,
 				Message: "the body's structure differs from the source " + p.src.Path + ": " + strings.Join(diffs, ", ")})
 		}
 	},
