@@ -36,7 +36,7 @@ var citationRange = Rule{
 				f := Finding{Path: e.Path, Line: cit.Line, Column: cit.Col, Lang: e.Lang, Slug: e.Slug,
 					Message: fmt.Sprintf("%s [%s] %s out of range: %s lists %d %s", plural(len(bad), "citation", "citations"), strings.Join(bad, ", "),
 						plural(len(bad), "is", "are"), field, count, plural(count, "item", "items")),
-					Fix: fmt.Sprintf("cite a number from 1 to %d, or add the source to %s", count, field)}
+					Fix: fmt.Sprintf("cite a number from 1 to %d, or add the missing item to %s", count, field)}
 				if count == 0 {
 					f.Message = fmt.Sprintf("%s [%s] %s out of range: there is no %s list", plural(len(bad), "citation", "citations"), strings.Join(bad, ", "), plural(len(bad), "is", "are"), field)
 					f.Fix = fmt.Sprintf("add the sources to %s, or remove the citation", field)

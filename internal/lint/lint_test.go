@@ -222,11 +222,11 @@ func TestCitationRange(t *testing.T) {
 	}
 	want := []Finding{
 		{Rule: "citation-range", Severity: Error, Path: "content/en/llm.md", Line: 9, Column: 8, Lang: "en", Slug: "llm",
-			Message: "citation [3] is out of range: sources lists 2 items", Fix: "cite a number from 1 to 2, or add the source to sources"},
+			Message: "citation [3] is out of range: sources lists 2 items", Fix: "cite a number from 1 to 2, or add the missing item to sources"},
 		{Rule: "citation-range", Severity: Error, Path: "content/en/llm.md", Line: 9, Column: 21, Lang: "en", Slug: "llm",
-			Message: "citation [3] is out of range: sources lists 2 items", Fix: "cite a number from 1 to 2, or add the source to sources"},
+			Message: "citation [3] is out of range: sources lists 2 items", Fix: "cite a number from 1 to 2, or add the missing item to sources"},
 		{Rule: "citation-range", Severity: Error, Path: "content/en/llm.md", Line: 9, Column: 36, Lang: "en", Slug: "llm",
-			Message: "citation [0] is out of range: sources lists 2 items", Fix: "cite a number from 1 to 2, or add the source to sources"},
+			Message: "citation [0] is out of range: sources lists 2 items", Fix: "cite a number from 1 to 2, or add the missing item to sources"},
 		{Rule: "citation-range", Severity: Error, Path: "content/es/llm.md", Line: 4, Column: 13, Lang: "es", Slug: "llm",
 			Message: "citation [1] is out of range: there is no sources list", Fix: "add the sources to sources, or remove the citation"},
 	}

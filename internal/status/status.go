@@ -200,9 +200,9 @@ func (r *Report) decide(t *Translation, src *content.Entry, langs map[string]*co
 	t.Path = e.Path
 	switch {
 	case e.Err != nil:
-		t.State, t.Why = Unverified, "the translation cannot be read"
+		t.State, t.Why = Unverified, "the translation cannot be parsed; see glosa check"
 	case src.Err != nil:
-		t.State, t.Why = Unverified, "the source cannot be read"
+		t.State, t.Why = Unverified, "the source cannot be parsed; see glosa check"
 	case e.Draft:
 		t.State, t.Why = Untranslated, "marked draft: true"
 	case sameText(e, src, r.Repo):

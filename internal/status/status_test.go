@@ -131,10 +131,10 @@ func TestStates(t *testing.T) {
 	}
 	r := Compute(repo(t, testConfig, files))
 	want := []row{
-		{"badsource", "es", Unverified, "content/es/badsource.md", 0, "the source cannot be read"},
+		{"badsource", "es", Unverified, "content/es/badsource.md", 0, "the source cannot be parsed; see glosa check"},
 		{"badsource", "en", Missing, "content/en/badsource.md", 0, "no translation file"},
-		{"broken", "es", Unverified, "content/es/broken.md", 0, "the translation cannot be read"},
-		{"broken", "en", Unverified, "content/en/broken.md", 0, "the translation cannot be read"},
+		{"broken", "es", Unverified, "content/es/broken.md", 0, "the translation cannot be parsed; see glosa check"},
+		{"broken", "en", Unverified, "content/en/broken.md", 0, "the translation cannot be parsed; see glosa check"},
 		{"copy", "es", Untranslated, "content/es/copy.md", 4, "its text is the source's"},
 		{"copy", "en", Untranslated, "content/en/copy.md", 4, "its text is the source's"},
 		{"current", "es", Current, "content/es/current.md", 0, "the record matches the source"},
