@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -60,7 +61,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 		return err
 	}
 	for code := range policy.MinCoverage {
-		if code != "*" && !contains(p.report.Targets(), code) {
+		if code != "*" && !slices.Contains(p.report.Targets(), code) {
 			return usagef("--min-coverage: %s is not a translation language of this project", code)
 		}
 	}
@@ -69,7 +70,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 		return err
 	}
 	for code := range policy.MinCoverage {
-		if code != "*" && len(langs) > 0 && !contains(langs, code) {
+		if code != "*" && len(langs) > 0 && !slices.Contains(langs, code) {
 			return usagef("--min-coverage: %s is not among the languages of --lang (%s)", code, strings.Join(langs, ", "))
 		}
 	}
@@ -107,7 +108,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 func filterFindings(fs []lint.Finding, langs []string, source string) []lint.Finding {
 	var out []lint.Finding
 	for _, f := range fs {
-		if f.Lang == source || contains(langs, f.Lang) {
+		if f.Lang == source || slices.Contains(langs, f.Lang) {
 			out = append(out, f)
 		}
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/glosa/glosa/internal/config"
@@ -62,7 +63,7 @@ func (p *project) parseLangs(values []string) ([]string, error) {
 			if err != nil {
 				return nil, usagef("--lang: %v", err)
 			}
-			if !contains(targets, code) {
+			if !slices.Contains(targets, code) {
 				if code == p.report.Source {
 					return nil, usagef("--lang %s: %s is the source language; choose a translation language (%s)", s, code, strings.Join(targets, ", "))
 				}
@@ -92,18 +93,9 @@ func parseStates(values []string) ([]status.State, error) {
 	return out, nil
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // checkFormat validates a --format value.
 func checkFormat(format string, allowed ...string) error {
-	if contains(allowed, format) {
+	if slices.Contains(allowed, format) {
 		return nil
 	}
 	return usagef("--format %s: unknown format (use %s)", format, strings.Join(allowed, ", "))

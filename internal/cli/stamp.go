@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -110,7 +111,7 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 		for _, it := range p.report.Items {
 			for j := range it.Translations {
 				t := &it.Translations[j]
-				if t.Entry != nil && (opts.all || contains(langs, t.Lang)) {
+				if t.Entry != nil && (opts.all || slices.Contains(langs, t.Lang)) {
 					targets = append(targets, byPath[t.Entry.Path])
 				}
 			}

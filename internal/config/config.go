@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -175,7 +176,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	if len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
 	}
-	if cfg.Source != "" && len(cfg.Languages) > 0 && !contains(cfg.Languages, cfg.Source) {
+	if cfg.Source != "" && len(cfg.Languages) > 0 && !slices.Contains(cfg.Languages, cfg.Source) {
 		cfg.Languages = append([]string{cfg.Source}, cfg.Languages...)
 	}
 	return withDefaults(cfg), nil
@@ -186,15 +187,6 @@ func withDefaults(cfg *Config) *Config {
 		cfg.Content = Default().Content
 	}
 	return cfg
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 type parser struct {
@@ -269,7 +261,7 @@ func (p *parser) languages(n *yaml.Node) []string {
 		if code == "" {
 			continue
 		}
-		if contains(out, code) {
+		if slices.Contains(out, code) {
 			p.errorf(item, "language %s is listed twice", code)
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -154,7 +155,7 @@ func (p *Patterns) Match(rel string, langs []string) (code, raw, slug string, ok
 					continue
 				}
 			}
-			if len(langs) > 0 && !contains(langs, code) {
+			if len(langs) > 0 && !slices.Contains(langs, code) {
 				continue
 			}
 			return code, raw, slug, true
@@ -169,7 +170,7 @@ func (p *Patterns) Match(rel string, langs []string) (code, raw, slug string, ok
 			// the wrong place for en, and no English "llm.en" either.
 			return "", "", "", false
 		}
-		if len(langs) > 0 && !contains(langs, parsed) {
+		if len(langs) > 0 && !slices.Contains(langs, parsed) {
 			continue
 		}
 		return parsed, raw, slug, true

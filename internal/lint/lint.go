@@ -8,6 +8,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -100,7 +101,7 @@ func New(cfg *config.Config) (*Linter, error) {
 			continue
 		}
 		for name, v := range rc.Options {
-			if !containsString(r.Options, name) {
+			if !slices.Contains(r.Options, name) {
 				errs = append(errs, &config.Error{File: cfg.File, Line: v.Line, Msg: fmt.Sprintf("rule %s has no option %q", id, name)})
 			}
 		}
@@ -307,13 +308,4 @@ func (c *checker) entries() []*content.Entry {
 		}
 	}
 	return out
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

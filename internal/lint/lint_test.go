@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -56,7 +57,7 @@ func lint(t *testing.T, cfgText string, files map[string]string, rules ...string
 	}
 	var out []Finding
 	for _, f := range l.Run(status.Compute(repo)) {
-		if len(rules) == 0 || containsString(rules, f.Rule) {
+		if len(rules) == 0 || slices.Contains(rules, f.Rule) {
 			out = append(out, f)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -29,7 +30,7 @@ var localeLink = Rule{
 			var foreign []string
 			for _, code := range c.repo.Languages {
 				b := lang.Base(code)
-				if b != lang.Base(e.Lang) && !allow[b] && !containsString(foreign, b) {
+				if b != lang.Base(e.Lang) && !allow[b] && !slices.Contains(foreign, b) {
 					foreign = append(foreign, b)
 				}
 			}
@@ -134,7 +135,7 @@ func findLocale(raw string, foreign []string, own string) (localeMatch, bool) {
 		}
 		base := lang.Base(code)
 		written, _, _ := strings.Cut(strings.ReplaceAll(seg, "_", "-"), "-")
-		return base, strings.EqualFold(written, base) && containsString(foreign, base)
+		return base, strings.EqualFold(written, base) && slices.Contains(foreign, base)
 	}
 	replace := func(at int, seg, base string) (localeMatch, bool) {
 		return localeMatch{lang: base, start: at, fixed: raw[:at] + respell(seg, own) + raw[at+len(seg):]}, true
@@ -191,7 +192,7 @@ func findLocale(raw string, foreign []string, own string) (localeMatch, bool) {
 		at := end + 1
 		for _, kv := range strings.Split(q, "&") {
 			k, v, _ := strings.Cut(kv, "=")
-			if containsString(queryLocaleKeys, strings.ToLower(k)) {
+			if slices.Contains(queryLocaleKeys, strings.ToLower(k)) {
 				if base, ok := isForeign(v); ok {
 					return replace(at+len(k)+1, v, base)
 				}

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,22 +32,13 @@ type View struct {
 	Color   bool
 }
 
-func (v View) langShown(code string) bool { return len(v.Langs) == 0 || contains(v.Langs, code) }
+func (v View) langShown(code string) bool { return len(v.Langs) == 0 || slices.Contains(v.Langs, code) }
 
 func (v View) stateShown(s status.State) bool {
 	if len(v.States) == 0 {
 		return true
 	}
 	for _, x := range v.States {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
 		if x == s {
 			return true
 		}
