@@ -9,6 +9,7 @@ import (
 
 	"github.com/glosa/glosa/internal/gate"
 	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lint"
 	"github.com/glosa/glosa/internal/report"
 )
@@ -84,7 +85,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 		rep = p.report.OnlyLanguages(langs)
 	}
 	result := gate.Evaluate(policy, findings, rep)
-	c := report.Check{View: report.View{Report: rep, Color: ios.ColorEnabled()}, Findings: findings, Result: result}
+	c := report.Check{View: report.View{Report: rep, Color: ios.ColorEnabled(), L: g.l}, Findings: findings, Result: result}
 	switch opts.format {
 	case "json":
 		err = report.WriteJSON(ios.Out, c.Document())
@@ -96,7 +97,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	summarise(ios, findings, result, policy)
+	summarise(ios, g.l, findings, result, policy)
 	if result.Failed {
 		return errFailed
 	}
@@ -116,33 +117,29 @@ func filterFindings(fs []lint.Finding, langs []string, source string) []lint.Fin
 }
 
 // summarise prints one line on stderr: what was found and whether it fails.
-func summarise(ios *iostreams.IOStreams, fs []lint.Finding, r gate.Result, p gate.Policy) {
+func summarise(ios *iostreams.IOStreams, l *l10n.Localizer, fs []lint.Finding, r gate.Result, p gate.Policy) {
 	count := map[lint.Severity]int{}
 	for _, f := range fs {
 		count[f.Severity]++
 	}
-	msg := fmt.Sprintf("%d %s (%d %s, %d %s, %d info)", len(fs), plural(len(fs), "finding", "findings"),
-		count[lint.Error], plural(count[lint.Error], "error", "errors"), count[lint.Warning], plural(count[lint.Warning], "warning", "warnings"), count[lint.Info])
+	msg := l.N("summary.findings", len(fs),
+		"Errors", l.N("summary.errors", count[lint.Error]),
+		"Warnings", l.N("summary.warnings", count[lint.Warning]),
+		"Infos", l.N("summary.infos", count[lint.Info]))
 	if !r.Failed {
-		fmt.Fprintf(ios.ErrOut, "glosa: %s; passed\n", msg)
+		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", l.T("summary.passed", "Findings", msg))
 		return
 	}
 	var why []string
 	if r.Failing > 0 {
-		why = append(why, fmt.Sprintf("%d at or above %s", r.Failing, p.Severity))
+		why = append(why, l.T("summary.atOrAbove", "Count", r.Failing, "Severity", p.Severity))
 	}
 	if len(r.Failures) > 0 {
-		why = append(why, fmt.Sprintf("%d state or coverage %s", len(r.Failures), plural(len(r.Failures), "failure", "failures")))
+		why = append(why, l.N("summary.failures", len(r.Failures)))
 	}
-	fmt.Fprintf(ios.ErrOut, "glosa: %s; failed: %s\n", msg, joinAnd(why))
-}
-
-func joinAnd(parts []string) string {
-	switch len(parts) {
-	case 0:
-		return ""
-	case 1:
-		return parts[0]
+	joined := why[0]
+	if len(why) == 2 {
+		joined = l.T("summary.and", "A", why[0], "B", why[1])
 	}
-	return parts[0] + " and " + parts[1]
+	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", l.T("summary.failed", "Findings", msg, "Why", joined))
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/lint"
 	"github.com/glosa/glosa/internal/status"
@@ -20,6 +21,8 @@ type project struct {
 	repo   *content.Repo
 	report *status.Report
 	linter *lint.Linter
+	// l words human-facing output.
+	l *l10n.Localizer
 }
 
 // load reads the configuration, validates the rules, scans the repository
@@ -45,7 +48,7 @@ func (g *globals) load() (*project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &project{root: root, cfg: cfg, repo: repo, report: status.Compute(repo), linter: linter}, nil
+	return &project{root: root, cfg: cfg, repo: repo, report: status.Compute(repo), linter: linter, l: g.l}, nil
 }
 
 // parseLangs reads a --lang value (es,it) into canonical tags that must be

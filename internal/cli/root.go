@@ -20,6 +20,7 @@ import (
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // Exit codes.
@@ -65,6 +66,8 @@ type globals struct {
 	dir     string
 	config  string
 	noColor bool
+	// l words human-facing output in the user's language.
+	l *l10n.Localizer
 }
 
 // Main runs glosa with the process's streams and returns the exit code.
@@ -74,8 +77,9 @@ func Main(args []string) int {
 
 // Run runs glosa with the given streams and arguments and returns the exit
 // code; tests call it directly.
+// The interface language comes from LC_ALL, LC_MESSAGES or LANG.
 func Run(io *iostreams.IOStreams, args []string) int {
-	root := newRootCmd(io)
+	root := newRootCmd(io, l10n.FromEnv(os.Getenv))
 	root.SetArgs(args)
 	err := root.Execute()
 	return exitCode(io.ErrOut, err)
@@ -124,8 +128,8 @@ func exitCode(w io.Writer, err error) int {
 	return ExitTool
 }
 
-func newRootCmd(ios *iostreams.IOStreams) *cobra.Command {
-	g := &globals{}
+func newRootCmd(ios *iostreams.IOStreams, l *l10n.Localizer) *cobra.Command {
+	g := &globals{l: l}
 	root := &cobra.Command{
 		Use:   "glosa",
 		Short: "glosa keeps a multilingual content repository honest",

@@ -124,16 +124,16 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 		reason, where := "", e.Path
 		switch {
 		case e.Err != nil:
-			reason = "it cannot be parsed: " + e.Err.Msg
+			reason = p.l.T("stamp.skipUnparsable", "Error", e.Err.Msg)
 			if e.Err.Line > 0 {
 				where = fmt.Sprintf("%s:%d:%d", e.Path, e.Err.Line, e.Err.Col)
 			}
 		case src == nil:
-			reason = "it is an orphan: the source has no entry " + e.Slug
+			reason = p.l.T("stamp.skipOrphan", "Slug", e.Slug)
 		case src.Err != nil:
-			reason = "its source " + src.Path + " cannot be parsed"
+			reason = p.l.T("stamp.skipSourceUnparsable", "Path", src.Path)
 		case t.State == status.Untranslated:
-			reason = "it is untranslated (" + t.Why + ")"
+			reason = p.l.T("stamp.skipUntranslated", "Why", p.l.T("reason."+string(t.Reason)))
 		case t.State == status.Current:
 			continue // nothing to do
 		}
@@ -141,7 +141,7 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 			// Drafts are warned about too: a finished translation still
 			// marked draft: true is a common reason for a stamp that did
 			// not happen.
-			warnf(ios.ErrOut, "skipped %s: %s", where, reason)
+			warnf(ios.ErrOut, "%s", p.l.T("stamp.skip", "Path", where, "Reason", reason))
 			skipped++
 			continue
 		}
@@ -163,15 +163,15 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 			}
 		}
 		stamped++
-		fmt.Fprintf(ios.Out, "%s: %s → current (%s)\n", e.Path, t.State, rec.Hash)
+		fmt.Fprintf(ios.Out, "%s: %s → %s (%s)\n", e.Path, p.l.T("state."+string(t.State)), p.l.T("state.current"), rec.Hash)
 	}
-	verb := "stamped"
+	id := "stamp.done"
 	if opts.dryRun {
-		verb = "would stamp"
+		id = "stamp.dryRun"
 	}
-	fmt.Fprintf(ios.ErrOut, "glosa: %s %d %s", verb, stamped, plural(stamped, "translation", "translations"))
+	fmt.Fprintf(ios.ErrOut, "glosa: %s", p.l.N(id, stamped))
 	if skipped > 0 {
-		fmt.Fprintf(ios.ErrOut, ", skipped %d", skipped)
+		fmt.Fprint(ios.ErrOut, p.l.N("stamp.skipped", skipped))
 	}
 	fmt.Fprintln(ios.ErrOut)
 	if explicit && skipped > 0 {

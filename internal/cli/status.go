@@ -58,7 +58,7 @@ func statusRun(ios *iostreams.IOStreams, g *globals, opts *statusOptions) error 
 	if err != nil {
 		return err
 	}
-	v := report.View{Report: p.report, Langs: langs, States: states, ByEntry: opts.by == "entry", Color: ios.ColorEnabled()}
+	v := report.View{Report: p.report, Langs: langs, States: states, ByEntry: opts.by == "entry", Color: ios.ColorEnabled(), L: g.l}
 	p.warnProblems(ios)
 	switch opts.format {
 	case "json":
@@ -81,7 +81,7 @@ func (p *project) warnProblems(ios *iostreams.IOStreams) {
 		}
 	}
 	if n > 0 {
-		warnf(ios.ErrOut, "%d %s cannot be parsed; run glosa check to see where", n, plural(n, "file", "files"))
+		warnf(ios.ErrOut, "%s", p.l.N("warn.unparsable", n))
 	}
 	p.warnNoEntries(ios)
 }
@@ -106,12 +106,5 @@ func (p *project) warnNoEntries(ios *iostreams.IOStreams) {
 			pats = append(pats, l.Patterns.PerLang[code])
 		}
 	}
-	warnf(ios.ErrOut, "no entries found; glosa looks for %s", strings.Join(pats, ", "))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	warnf(ios.ErrOut, "%s", p.l.T("warn.noEntries", "Patterns", strings.Join(pats, ", ")))
 }

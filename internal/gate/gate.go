@@ -104,7 +104,9 @@ type Failure struct {
 	Lang   string
 	Slug   string
 	State  status.State
-	Path   string
+	// Why is the translation's reason for its state.
+	Why  status.Reason
+	Path string
 	// Coverage and Min are set for coverage failures.
 	Coverage, Min float64
 	Message       string
@@ -135,7 +137,7 @@ func Evaluate(p Policy, findings []lint.Finding, rep *status.Report) Result {
 		for _, t := range it.Translations {
 			for _, s := range p.States {
 				if t.State == s {
-					r.Failures = append(r.Failures, Failure{Reason: "state", Lang: t.Lang, Slug: it.Slug, State: t.State, Path: t.Path,
+					r.Failures = append(r.Failures, Failure{Reason: "state", Lang: t.Lang, Slug: it.Slug, State: t.State, Why: t.Reason, Path: t.Path,
 						Message: fmt.Sprintf("%s translation of %s is %s: %s", lang.EnglishName(t.Lang), it.Slug, stateWords(t.State), t.Why)})
 				}
 			}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/glosa/glosa/internal/gate"
 	"github.com/glosa/glosa/internal/lint"
+	"github.com/glosa/glosa/internal/status"
 )
 
 // Check is what check reports: findings, the language summaries, and the
@@ -81,19 +82,29 @@ func location(path string, line, col int) string {
 // [rule]", then one per failure, sorted.
 func CheckText(w io.Writer, c Check) error {
 	var b strings.Builder
+	l := c.View.l()
 	for _, f := range c.Findings {
+		// The severity stays in English: editors and CI parse these lines.
 		sev := paint(c.View.Color, severityColor[string(f.Severity)], string(f.Severity))
 		fmt.Fprintf(&b, "%s: %s: %s [%s]\n", location(f.Path, f.Line, f.Column), sev, f.Message, f.Rule)
 		if f.Fix != "" {
-			fmt.Fprintf(&b, "    fix: %s\n", f.Fix)
+			fmt.Fprintf(&b, "    %s: %s\n", l.T("check.fix"), f.Fix)
 		}
 	}
 	for _, f := range c.Result.Failures {
-		where := f.Path
+		where, msg := f.Path, ""
 		if f.Reason == "coverage" {
 			where = "coverage " + f.Lang
+			msg = l.T("check.failCoverage", "LangName", l.LangName(f.Lang), "Coverage", fmt.Sprintf("%.1f", f.Coverage), "Min", fmt.Sprintf("%g", f.Min))
+		} else {
+			id := "check.failState"
+			if f.State == status.Orphan {
+				id = "check.failOrphan"
+			}
+			msg = l.T(id, "Slug", f.Slug, "LangName", l.LangName(f.Lang), "State", c.View.stateName(f.State),
+				"Why", l.T("reason."+string(f.Why), "Slug", f.Slug))
 		}
-		fmt.Fprintf(&b, "%s: %s: %s [%s]\n", where, paint(c.View.Color, red, "fail"), f.Message, failureTag(f))
+		fmt.Fprintf(&b, "%s: %s: %s [%s]\n", where, paint(c.View.Color, red, l.T("check.fail")), msg, failureTag(f))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

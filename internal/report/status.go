@@ -13,6 +13,9 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/status"
 )
@@ -30,7 +33,20 @@ type View struct {
 	// ByEntry shows the slug × language matrix instead of the summary.
 	ByEntry bool
 	Color   bool
+	// L words the text output; nil means English.
+	L *l10n.Localizer
 }
+
+// l returns the localizer of the text output.
+func (v View) l() *l10n.Localizer {
+	if v.L == nil {
+		return l10n.New(language.English)
+	}
+	return v.L
+}
+
+// stateName is a state in the words of the text output.
+func (v View) stateName(s status.State) string { return v.l().T("state." + string(s)) }
 
 func (v View) langShown(code string) bool { return len(v.Langs) == 0 || slices.Contains(v.Langs, code) }
 
@@ -169,22 +185,18 @@ func StatusText(w io.Writer, v View) error {
 	if v.ByEntry {
 		return matrixText(w, v)
 	}
-	n := sourceTotal(v.Report)
-	noun := "entries"
-	if n == 1 {
-		noun = "entry"
-	}
+	l := v.l()
 	if v.Report.Source == "" {
-		fmt.Fprintf(w, "source: none, %d %s\n\n", n, noun)
+		fmt.Fprintf(w, "%s\n\n", l.T("status.noSource"))
 	} else {
-		fmt.Fprintf(w, "source: %s (%s), %d %s\n\n", v.Report.Source, lang.Name(v.Report.Source), n, noun)
+		fmt.Fprintf(w, "%s\n\n", l.N("status.source", sourceTotal(v.Report), "Lang", v.Report.Source, "Name", lang.Name(v.Report.Source)))
 	}
-	t := &table{right: []bool{false, true, true, true, true, true, true, true, true}}
-	header := []string{"LANGUAGE"}
+	t := &table{}
+	header := []string{l.T("col.language")}
 	for _, s := range status.States {
-		header = append(header, strings.ToUpper(string(s)))
+		header = append(header, strings.ToUpper(v.stateName(s)))
 	}
-	header = append(header, "COVERAGE", "WORDS")
+	header = append(header, l.T("col.coverage"), l.T("col.words"))
 	t.add(header...)
 	for _, l := range v.languages() {
 		row := []string{l.Lang + " " + l.Name}
@@ -231,14 +243,16 @@ func sourceTotal(r *status.Report) int {
 // path and why.
 func listText(w io.Writer, v View) error {
 	t := &table{}
+	var states []status.State
 	for _, it := range v.items() {
 		for _, tr := range it.Translations {
-			t.add(tr.Lang, string(tr.State), it.Slug, tr.Path, tr.Why)
+			t.add(tr.Lang, v.stateName(tr.State), it.Slug, tr.Path, v.l().T("reason."+string(tr.Reason), "Slug", it.Slug, "Source", recordSource(tr)))
+			states = append(states, tr.State)
 		}
 	}
-	t.paint = func(_, col int, cell string) string {
+	t.paint = func(row, col int, cell string) string {
 		if col == 1 {
-			return paint(v.Color, stateColor[status.State(cell)], cell)
+			return paint(v.Color, stateColor[states[row]], cell)
 		}
 		return cell
 	}
@@ -249,22 +263,31 @@ func listText(w io.Writer, v View) error {
 func matrixText(w io.Writer, v View) error {
 	langs := v.shownLangs()
 	t := &table{}
-	t.add(append([]string{"SLUG", v.Report.Source}, langs...)...)
+	t.add(append([]string{v.l().T("col.slug"), v.Report.Source}, langs...)...)
+	states := [][]status.State{nil}
 	for _, it := range v.items() {
-		row := []string{it.Slug, "source"}
+		row := []string{it.Slug, v.l().T("cell.source")}
 		if it.Source == nil {
 			row[1] = "—"
 		}
+		rowStates := []status.State{"", ""}
 		for _, code := range langs {
-			row = append(row, cellState(it, code))
+			st := status.State(cellState(it, code))
+			rowStates = append(rowStates, st)
+			if _, ok := status.ParseState(string(st)); ok {
+				row = append(row, v.stateName(st))
+			} else {
+				row = append(row, string(st))
+			}
 		}
 		t.add(row...)
+		states = append(states, rowStates)
 	}
 	t.paint = func(row, col int, cell string) string {
 		if row == 0 {
 			return paint(v.Color, bold, cell)
 		}
-		return paint(v.Color, stateColor[status.State(cell)], cell)
+		return paint(v.Color, stateColor[states[row][col]], cell)
 	}
 	return t.write(w)
 }
@@ -275,6 +298,14 @@ func (v View) shownLangs() []string {
 		out = append(out, l.Lang)
 	}
 	return out
+}
+
+// recordSource is the language a translation's record names, for reasons.
+func recordSource(t status.Translation) string {
+	if t.Entry != nil && t.Entry.Record != nil {
+		return t.Entry.Record.Source
+	}
+	return ""
 }
 
 // cellState is the state of an item in a language, "·" when not shown.

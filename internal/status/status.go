@@ -57,9 +57,31 @@ type Translation struct {
 	// Words is what is left to translate: the source's words when the
 	// translation is missing, untranslated or stale, else 0.
 	Words int
-	// Why says in words why the state was decided, for people.
-	Why string
+	// Reason says why the state was decided, as a code the user interface
+	// words in the user's language; Why says it in English, for machine
+	// formats and logs.
+	Reason Reason
+	Why    string
 }
+
+// Reason is why a translation has its state.
+type Reason string
+
+// The reasons for a state.
+const (
+	NoSource            Reason = "no-source"             // orphan
+	NoFile              Reason = "no-file"               // missing
+	Unparsable          Reason = "unparsable"            // unverified
+	SourceUnparsable    Reason = "source-unparsable"     // unverified
+	Draft               Reason = "draft"                 // untranslated
+	SameText            Reason = "same-text"             // untranslated
+	NoRecord            Reason = "no-record"             // unverified
+	RecordSourceMissing Reason = "record-source-missing" // unverified
+	RecordMatches       Reason = "record-matches"        // current
+	SourceChanged       Reason = "source-changed"        // stale
+)
+
+func (t *Translation) because(r Reason, why string) { t.Reason, t.Why = r, why }
 
 // Item is one slug: its source entry and its translation in each
 // language. An orphan item has no source.
@@ -145,7 +167,8 @@ func Compute(repo *content.Repo) *Report {
 				if t.Entry == nil {
 					continue
 				}
-				t.State, t.Path, t.Why = Orphan, t.Entry.Path, "the source language has no entry "+k.slug
+				t.State, t.Path = Orphan, t.Entry.Path
+				t.because(NoSource, "the source language has no entry "+k.slug)
 			} else {
 				r.decide(&t, src, langs)
 			}
@@ -193,22 +216,28 @@ func (r *Report) SourceHash(e *content.Entry) string {
 func (r *Report) decide(t *Translation, src *content.Entry, langs map[string]*content.Entry) {
 	e := t.Entry
 	if e == nil {
-		t.State, t.Path, t.Why = Missing, r.Repo.PathFor(src.Layout, t.Lang, src.Slug), "no translation file"
+		t.State, t.Path = Missing, r.Repo.PathFor(src.Layout, t.Lang, src.Slug)
+		t.because(NoFile, "no translation file")
 		t.Words = src.Words(r.Repo.Schema(src))
 		return
 	}
 	t.Path = e.Path
 	switch {
 	case e.Err != nil:
-		t.State, t.Why = Unverified, "the translation cannot be parsed; see glosa check"
+		t.State = Unverified
+		t.because(Unparsable, "the translation cannot be parsed; see glosa check")
 	case src.Err != nil:
-		t.State, t.Why = Unverified, "the source cannot be parsed; see glosa check"
+		t.State = Unverified
+		t.because(SourceUnparsable, "the source cannot be parsed; see glosa check")
 	case e.Draft:
-		t.State, t.Why = Untranslated, "marked draft: true"
+		t.State = Untranslated
+		t.because(Draft, "marked draft: true")
 	case sameText(e, src, r.Repo):
-		t.State, t.Why = Untranslated, "its text is the source's"
+		t.State = Untranslated
+		t.because(SameText, "its text is the source's")
 	case e.Record == nil:
-		t.State, t.Why = Unverified, "no translation record; run glosa stamp once it is checked"
+		t.State = Unverified
+		t.because(NoRecord, "no translation record; run glosa stamp once it is checked")
 	default:
 		from := src
 		if e.Record.Source != "" && e.Record.Source != r.Source {
@@ -216,11 +245,14 @@ func (r *Report) decide(t *Translation, src *content.Entry, langs map[string]*co
 		}
 		switch {
 		case from == nil || from.Err != nil:
-			t.State, t.Why = Unverified, "the record names "+e.Record.Source+", which has no readable entry"
+			t.State = Unverified
+			t.because(RecordSourceMissing, "the record names "+e.Record.Source+", which has no readable entry")
 		case r.SourceHash(from) == e.Record.Hash:
-			t.State, t.Why = Current, "the record matches the source"
+			t.State = Current
+			t.because(RecordMatches, "the record matches the source")
 		default:
-			t.State, t.Why = Stale, "the source changed since the recorded version"
+			t.State = Stale
+			t.because(SourceChanged, "the source changed since the recorded version")
 		}
 	}
 	if t.State == Untranslated || t.State == Stale {

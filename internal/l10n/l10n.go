@@ -1,0 +1,125 @@
+// Package l10n words glosa's human-facing output in the user's language:
+// table headings, state names, reasons, summaries and warnings. The
+// catalogs are go-i18n files in locales/, embedded in the binary; English
+// is the source and the fallback. Machine formats (JSON, CSV, GitHub
+// annotations) never go through this package.
+package l10n
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"github.com/glosa/glosa/locales"
+)
+
+// Localizer gives messages in one language.
+type Localizer struct {
+	lang string
+	loc  *i18n.Localizer
+}
+
+// Supported lists the languages glosa's interface speaks, English first.
+func Supported() []language.Tag {
+	return []language.Tag{language.English, language.Spanish, language.Italian}
+}
+
+// New returns a localizer for the supported language closest to tag,
+// English when none is close.
+func New(tag language.Tag) *Localizer {
+	bundle := i18n.NewBundle(language.English)
+	bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+	files, _ := fs.Glob(locales.FS, "active.*.yaml")
+	for _, f := range files {
+		// The catalogs are part of the binary and tested: a broken one
+		// is a bug in glosa, caught by TestCatalogs.
+		if _, err := bundle.LoadMessageFileFS(locales.FS, path.Clean(f)); err != nil {
+			panic(fmt.Sprintf("glosa's catalog %s: %v", f, err))
+		}
+	}
+	best := language.English
+	if _, i, conf := language.NewMatcher(Supported()).Match(tag); conf != language.No {
+		best = Supported()[i]
+	}
+	return &Localizer{lang: best.String(), loc: i18n.NewLocalizer(bundle, best.String())}
+}
+
+// FromEnv chooses the language as POSIX does for messages: the first of
+// LC_ALL, LC_MESSAGES and LANG that is set and not empty. Its value looks
+// like es_ES.UTF-8 or it_IT@euro; C, POSIX, an unknown language or nothing
+// at all mean English.
+func FromEnv(getenv func(string) string) *Localizer {
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(name); v != "" {
+			return New(posixTag(v))
+		}
+	}
+	return New(language.English)
+}
+
+// posixTag reads a POSIX locale name (language[_territory][.codeset][@modifier]).
+func posixTag(v string) language.Tag {
+	if i := strings.IndexAny(v, ".@"); i >= 0 {
+		v = v[:i]
+	}
+	if v == "C" || v == "POSIX" || v == "" {
+		return language.English
+	}
+	t, err := language.Parse(strings.ReplaceAll(v, "_", "-"))
+	if err != nil {
+		return language.English
+	}
+	return t
+}
+
+// Lang returns the language the localizer speaks.
+func (l *Localizer) Lang() string { return l.lang }
+
+// LangName names a language in the interface's language: "French" in
+// English, "francés" in Spanish; the tag itself when no name is known.
+func (l *Localizer) LangName(code string) string {
+	t, err := language.Parse(code)
+	if err != nil {
+		return code
+	}
+	if n := display.Tags(language.MustParse(l.lang)).Name(t); n != "" {
+		return n
+	}
+	return code
+}
+
+// T returns the message id filled with data (pairs of field names and
+// values: "Slug", "llm").
+func (l *Localizer) T(id string, data ...any) string {
+	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: pairs(data)})
+}
+
+// N returns the plural message id for count, filled with data; Count is
+// set to count.
+func (l *Localizer) N(id string, count int, data ...any) string {
+	m := pairs(data)
+	m["Count"] = count
+	return l.localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: m})
+}
+
+func (l *Localizer) localize(c *i18n.LocalizeConfig) string {
+	s, err := l.loc.Localize(c)
+	if err != nil && s == "" {
+		return c.MessageID // never hide output behind a missing message
+	}
+	return s
+}
+
+func pairs(data []any) map[string]any {
+	m := make(map[string]any, len(data)/2+1)
+	for i := 0; i+1 < len(data); i += 2 {
+		m[fmt.Sprint(data[i])] = data[i+1]
+	}
+	return m
+}
