@@ -1,0 +1,246 @@
+// Package goi18n reads and edits go-i18n message files (JSON, TOML and YAML)
+// the way go-i18n and its goi18n tool do, and adds what glosa needs on top:
+// the line and column of every message, the state of a translation against
+// its source message, goi18n-style translate files, and byte-preserving edits
+// for glosa sync.
+//
+// The messages' content always comes from go-i18n's own parser
+// (i18n.ParseMessageFileBytes), so glosa reads exactly what an application
+// loads; this package adds only a position pass per format, written here
+// because no go-i18n API reports where a message is.
+package goi18n
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	yaml "go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
+)
+
+// Form is a CLDR plural category as go-i18n names it: zero, one, two, few,
+// many or other.
+type Form string
+
+// The CLDR plural categories, in CLDR order.
+const (
+	Zero  Form = "zero"
+	One   Form = "one"
+	Two   Form = "two"
+	Few   Form = "few"
+	Many  Form = "many"
+	Other Form = "other"
+)
+
+// Forms lists every plural category in CLDR order.
+func Forms() []Form { return []Form{Zero, One, Two, Few, Many, Other} }
+
+// Message is one message of a go-i18n file.
+type Message struct {
+	// ID is the message ID, nested keys joined with dots as go-i18n joins them.
+	ID string
+	// Description is context for translators; it is part of the source hash.
+	Description string
+	// Hash is the hash of the source message this one was translated from
+	// (see Hash); empty in source files and in translations never verified.
+	Hash string
+	// LeftDelim and RightDelim are the message's template delimiters, if set.
+	LeftDelim, RightDelim string
+	// Text holds the non-empty plural forms; a plain string is Other.
+	Text map[Form]string
+	// Line and Column locate the message's key in the file, 1-based; zero
+	// when the message was not read from a file.
+	Line, Column int
+}
+
+// Other returns the message's "other" form, the one go-i18n hashes.
+func (m *Message) Other() string { return m.Text[Other] }
+
+// File is a parsed go-i18n message file.
+type File struct {
+	// Path is the file's path as given to Parse.
+	Path string
+	// Format is json, toml or yaml, from the file name's extension.
+	Format string
+	// Lang is the language go-i18n derives from the file name (es for
+	// active.es.toml and es.yaml). Callers that know better, such as a
+	// glosa.yaml layout, may overwrite it.
+	Lang language.Tag
+	// Messages are in file order.
+	Messages []*Message
+
+	data    []byte
+	entries map[string]entry
+}
+
+// Message returns the message with the given ID, or nil.
+func (f *File) Message(id string) *Message {
+	for _, m := range f.Messages {
+		if m.ID == id {
+			return m
+		}
+	}
+	return nil
+}
+
+// Bytes returns the file's content as parsed.
+func (f *File) Bytes() []byte { return f.data }
+
+// ParseError is a problem reading a message file, located as precisely as
+// the underlying parser allows (Line and Column are 0 when unknown).
+type ParseError struct {
+	Path         string
+	Line, Column int
+	Err          error
+}
+
+func (e *ParseError) Error() string {
+	switch {
+	case e.Line > 0 && e.Column > 0:
+		return fmt.Sprintf("%s:%d:%d: %v", e.Path, e.Line, e.Column, e.Err)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// ErrFormat reports a file whose extension is not json, toml or yaml.
+var ErrFormat = errors.New("unsupported message file format")
+
+// unmarshalFuncs are the unmarshalers goi18n merge registers; using the same
+// ones makes glosa read a file exactly as goi18n does.
+func unmarshalFuncs() map[string]i18n.UnmarshalFunc {
+	return map[string]i18n.UnmarshalFunc{
+		"json": json.Unmarshal,
+		"toml": toml.Unmarshal,
+		"yaml": yaml.Unmarshal,
+	}
+}
+
+// Parse reads a go-i18n message file. The path names the file in errors and
+// gives the language and the format, as in go-i18n (active.es.toml, es.yaml,
+// en.json). Errors are *ParseError.
+func Parse(path string, data []byte) (*File, error) {
+	mf, err := i18n.ParseMessageFileBytes(data, path, unmarshalFuncs())
+	if err != nil {
+		return nil, parseError(path, data, err)
+	}
+	if mf.Format != "json" && mf.Format != "toml" && mf.Format != "yaml" {
+		return nil, &ParseError{Path: path, Err: fmt.Errorf("%w %q", ErrFormat, mf.Format)}
+	}
+	f := &File{Path: path, Format: mf.Format, Lang: mf.Tag, data: data}
+	if len(data) > 0 {
+		f.entries, err = scan(mf.Format, data)
+		if err != nil {
+			return nil, parseError(path, data, err)
+		}
+	}
+	for _, gm := range mf.Messages {
+		m := fromI18n(gm)
+		if e, ok := f.entries[m.ID]; ok {
+			m.Line, m.Column = e.line, e.col
+		}
+		f.Messages = append(f.Messages, m)
+	}
+	slices.SortStableFunc(f.Messages, func(a, b *Message) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column), cmp.Compare(a.ID, b.ID))
+	})
+	return f, nil
+}
+
+func fromI18n(gm *i18n.Message) *Message {
+	m := &Message{
+		ID:          gm.ID,
+		Description: gm.Description,
+		Hash:        gm.Hash,
+		LeftDelim:   gm.LeftDelim,
+		RightDelim:  gm.RightDelim,
+		Text:        map[Form]string{},
+	}
+	for form, s := range map[Form]string{Zero: gm.Zero, One: gm.One, Two: gm.Two, Few: gm.Few, Many: gm.Many, Other: gm.Other} {
+		if s != "" {
+			m.Text[form] = s
+		}
+	}
+	return m
+}
+
+var (
+	yamlLine  = regexp.MustCompile(`line (\d+)`)
+	quotedKey = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
+)
+
+// parseError locates err, from a format's parser or from go-i18n, in data.
+func parseError(path string, data []byte, err error) error {
+	pe := &ParseError{Path: path, Err: err}
+	var (
+		syn  *json.SyntaxError
+		typ  *json.UnmarshalTypeError
+		terr toml.ParseError
+		yerr *yaml.TypeError
+	)
+	switch {
+	case errors.As(err, &syn):
+		pe.Line, pe.Column = lineCol(data, int(syn.Offset))
+	case errors.As(err, &typ):
+		pe.Line, pe.Column = lineCol(data, int(typ.Offset))
+	case errors.As(err, &terr):
+		pe.Line, pe.Column = terr.Position.Line, terr.Position.Col
+	case errors.As(err, &yerr):
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+			pe.Line, _ = strconv.Atoi(m[1])
+		}
+	default:
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil && len(data) > 0 {
+			// yaml.v3 syntax errors say "yaml: line N: …".
+			pe.Line, _ = strconv.Atoi(m[1])
+			break
+		}
+		// go-i18n's own errors (mixed reserved and plain keys, a value that
+		// is not a string) name keys but no position: point at the first
+		// key they name.
+		pe.Line, pe.Column = guessKey(data, err.Error())
+	}
+	return pe
+}
+
+// guessKey returns the position of the first quoted key of msg found in data.
+func guessKey(data []byte, msg string) (line, col int) {
+	for _, m := range quotedKey.FindAllStringSubmatch(msg, -1) {
+		key, err := strconv.Unquote(`"` + m[1] + `"`)
+		if err != nil || key == "" {
+			continue
+		}
+		for i := 0; i+len(key) <= len(data); i++ {
+			if string(data[i:i+len(key)]) == key {
+				return lineCol(data, i)
+			}
+		}
+	}
+	return 0, 0
+}
+
+// lineCol converts a byte offset into a 1-based line and a 1-based column
+// counted in bytes.
+func lineCol(data []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(data))
+	line, col = 1, 1
+	for _, c := range data[:off] {
+		if c == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}
