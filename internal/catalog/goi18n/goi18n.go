@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -146,8 +147,13 @@ func Parse(path string, data []byte) (*File, error) {
 	}
 	for _, gm := range mf.Messages {
 		m := fromI18n(gm)
-		if e, ok := f.entries[m.ID]; ok {
-			m.Line, m.Column = e.line, e.col
+		// A message inside an inline table or a list has no key of its
+		// own: point at the nearest enclosing key.
+		for id := m.ID; id != ""; id = parentID(id) {
+			if e, ok := f.entries[id]; ok {
+				m.Line, m.Column = e.line, e.col
+				break
+			}
 		}
 		f.Messages = append(f.Messages, m)
 	}
@@ -155,6 +161,13 @@ func Parse(path string, data []byte) (*File, error) {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column), cmp.Compare(a.ID, b.ID))
 	})
 	return f, nil
+}
+
+func parentID(id string) string {
+	if i := strings.LastIndexByte(id, '.'); i >= 0 {
+		return id[:i]
+	}
+	return ""
 }
 
 func fromI18n(gm *i18n.Message) *Message {

@@ -1,0 +1,424 @@
+package goi18n
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// The edits (Add, Remove, Set) return the file's new content and leave every
+// line they do not touch byte-identical: they splice the text of one message
+// into the file as parsed. YAML positions come from yaml.v3's node tree and
+// the new text is encoded by yaml.v3; JSON and TOML text is spliced at the
+// offsets the position pass found. A message is written with its fields in a
+// fixed order: description, hash, leftDelim, rightDelim, then the plural
+// forms in CLDR order; a message with only "other" and nothing else is
+// written as a plain string. Forms present in Message.Text with empty text
+// are written empty, which is how a stub asks for them.
+
+var (
+	// ErrExists is returned by Add for an ID the file already has.
+	ErrExists = errors.New("message already exists")
+	// ErrNotFound is returned by Remove and Set for an ID the file lacks.
+	ErrNotFound = errors.New("no such message")
+	// ErrLayout is returned when a message is written in a way the edits
+	// do not splice: YAML or JSON flow style sharing a line with other
+	// keys, TOML dotted keys (a.other = …) or a message inside an inline
+	// table. The file is left for a person to edit.
+	ErrLayout = errors.New("message layout cannot be edited in place")
+)
+
+// Stub returns the message glosa sync adds to a translation that lacks
+// source: the source's ID, description and hash, and every plural form the
+// language requires (see RequiredForms) with empty text. Its state is
+// Untranslated, so it is counted as work to do, and go-i18n skips it at run
+// time (an all-empty message is no message) and falls back to the source
+// language. The source's text itself goes into a comment in YAML and TOML
+// files (see SourceComment) and into goi18n translate files (TranslateFile),
+// the two places translators look for it; putting it in the forms, as
+// goi18n's translate files do, would make an untranslated message look
+// current.
+func Stub(source *Message, langForms []Form) *Message {
+	m := &Message{ID: source.ID, Description: source.Description, Hash: Hash(source),
+		LeftDelim: source.LeftDelim, RightDelim: source.RightDelim, Text: map[Form]string{}}
+	for _, f := range RequiredForms(source, langForms) {
+		m.Text[f] = ""
+	}
+	return m
+}
+
+// SourceComment returns the comment Add writes above a stub: the source
+// language and the source's forms, one per line, as in "en: Hello".
+func SourceComment(sourceLang string, source *Message) string {
+	var b strings.Builder
+	for _, f := range Forms() {
+		if s, ok := source.Text[f]; ok {
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			if len(source.Text) == 1 {
+				fmt.Fprintf(&b, "%s: %s", sourceLang, s)
+			} else {
+				fmt.Fprintf(&b, "%s (%s): %s", sourceLang, f, s)
+			}
+		}
+	}
+	return b.String()
+}
+
+// fields returns the message's fields in writing order.
+func fields(m *Message) [][2]string {
+	var fs [][2]string
+	for _, kv := range [][2]string{{"description", m.Description}, {"hash", m.Hash}, {"leftDelim", m.LeftDelim}, {"rightDelim", m.RightDelim}} {
+		if kv[1] != "" {
+			fs = append(fs, kv)
+		}
+	}
+	for _, f := range Forms() {
+		if s, ok := m.Text[f]; ok {
+			fs = append(fs, [2]string{string(f), s})
+		}
+	}
+	return fs
+}
+
+// plain reports whether m is written as a plain string.
+func plain(m *Message) bool {
+	fs := fields(m)
+	return len(fs) == 1 && fs[0][0] == string(Other)
+}
+
+// Add returns the file with m appended as a new top-level message (a nested
+// ID such as menu.open is written as one dotted key, which go-i18n reads
+// back as the same ID). comment, if not empty, is written above it in YAML
+// and TOML, one "# " line per line; JSON has no comments.
+func (f *File) Add(m *Message, comment string) ([]byte, error) {
+	if f.Message(m.ID) != nil {
+		return nil, fmt.Errorf("adding %q to %s: %w", m.ID, f.Path, ErrExists)
+	}
+	switch f.Format {
+	case "yaml":
+		return f.addYAML(m, comment)
+	case "json":
+		return f.addJSON(m)
+	case "toml":
+		return f.addTOML(m, comment)
+	}
+	return nil, fmt.Errorf("%w %q", ErrFormat, f.Format)
+}
+
+func commentLines(comment string, indent string) string {
+	if comment == "" {
+		return ""
+	}
+	var b strings.Builder
+	for _, l := range strings.Split(comment, "\n") {
+		b.WriteString(strings.TrimRight(indent+"# "+l, " "))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// withNewline returns data ending in a newline unless it is empty.
+func withNewline(data []byte) []byte {
+	out := bytes.Clone(data)
+	if len(out) > 0 && out[len(out)-1] != '\n' {
+		out = append(out, '\n')
+	}
+	return out
+}
+
+func splice(data []byte, start, end int, text string) []byte {
+	out := make([]byte, 0, len(data)-(end-start)+len(text))
+	out = append(out, data[:start]...)
+	out = append(out, text...)
+	return append(out, data[end:]...)
+}
+
+// top returns the file's top-level entries.
+func (f *File) top() []entry {
+	var es []entry
+	for _, e := range f.entries {
+		if e.parent == "" && !e.dotted {
+			es = append(es, e)
+		}
+	}
+	return es
+}
+
+func (f *File) addYAML(m *Message, comment string) ([]byte, error) {
+	for _, e := range f.top() {
+		if !e.lineEdit {
+			return nil, fmt.Errorf("adding %q to %s: %w", m.ID, f.Path, ErrLayout)
+		}
+	}
+	data := f.data
+	if len(f.top()) == 0 {
+		if t := bytes.TrimSpace(data); len(t) > 0 && string(t) != "{}" && !onlyComments(data) {
+			return nil, fmt.Errorf("adding %q to %s: %w", m.ID, f.Path, ErrLayout)
+		}
+		data = bytes.Replace(data, []byte("{}"), nil, 1)
+	}
+	text, err := renderYAML(m.ID, m, "", f.yamlIndent())
+	if err != nil {
+		return nil, err
+	}
+	out := withNewline(data)
+	return append(out, commentLines(comment, "")+text...), nil
+}
+
+func onlyComments(data []byte) bool {
+	for _, l := range bytes.Split(data, []byte("\n")) {
+		if t := bytes.TrimSpace(l); len(t) > 0 && t[0] != '#' {
+			return false
+		}
+	}
+	return true
+}
+
+// yamlIndent is the file's indentation step; goi18n's (yaml.v3's) 4 when the
+// file does not show one.
+func (f *File) yamlIndent() int {
+	step := 0
+	for _, e := range f.entries {
+		if e.lineEdit && e.parent != "" {
+			if p, ok := f.entries[e.parent]; ok && p.lineEdit {
+				if d := len(e.indent) - len(p.indent); d > 0 && (step == 0 || d < step) {
+					step = d
+				}
+			}
+		}
+	}
+	if step == 0 {
+		return 4
+	}
+	return step
+}
+
+// renderYAML encodes key: m through yaml.v3, every line prefixed by indent.
+func renderYAML(key string, m *Message, indent string, step int) (string, error) {
+	val := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: m.Text[Other]}
+	if !plain(m) {
+		val = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		for _, kv := range fields(m) {
+			val.Content = append(val.Content,
+				&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv[0]},
+				&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv[1]})
+		}
+	}
+	doc := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{
+		{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, val}}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(step)
+	if err := enc.Encode(doc); err != nil {
+		return "", fmt.Errorf("encoding %q: %w", key, err)
+	}
+	if err := enc.Close(); err != nil {
+		return "", fmt.Errorf("encoding %q: %w", key, err)
+	}
+	var b strings.Builder
+	for _, l := range strings.SplitAfter(buf.String(), "\n") {
+		if l == "" {
+			continue
+		}
+		if l != "\n" {
+			b.WriteString(indent)
+		}
+		b.WriteString(l)
+	}
+	return b.String(), nil
+}
+
+// quote writes s as a JSON string without HTML escaping; the result is also
+// a valid TOML basic string.
+func quote(s string) string {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // encoding a string cannot fail
+	return strings.TrimSuffix(buf.String(), "\n")
+}
+
+// renderJSON encodes m as a JSON value whose closing brace is at indent.
+func renderJSON(m *Message, indent, step string) string {
+	if plain(m) {
+		return quote(m.Text[Other])
+	}
+	var b strings.Builder
+	b.WriteString("{")
+	for i, kv := range fields(m) {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n" + indent + step + quote(kv[0]) + ": " + quote(kv[1]))
+	}
+	b.WriteString("\n" + indent + "}")
+	return b.String()
+}
+
+func (f *File) jsonStep() string {
+	for _, e := range f.top() {
+		if e.indent != "" {
+			return e.indent
+		}
+	}
+	return "  "
+}
+
+func (f *File) addJSON(m *Message) ([]byte, error) {
+	step := f.jsonStep()
+	tops := f.top()
+	if len(tops) == 0 {
+		open := bytes.IndexByte(f.data, '{')
+		closing := bytes.LastIndexByte(f.data, '}')
+		entry := "\n" + step + quote(m.ID) + ": " + renderJSON(m, step, step) + "\n"
+		if open < 0 || closing < open {
+			if len(bytes.TrimSpace(f.data)) > 0 {
+				return nil, fmt.Errorf("adding %q to %s: %w", m.ID, f.Path, ErrLayout)
+			}
+			return []byte("{" + entry + "}\n"), nil
+		}
+		return splice(f.data, open+1, closing, entry), nil
+	}
+	last := tops[0]
+	for _, e := range tops {
+		if e.end > last.end {
+			last = e
+		}
+	}
+	indent, sep := last.indent, "\n"
+	if indent == "" {
+		sep = " "
+	}
+	return splice(f.data, last.end, last.end, ","+sep+indent+quote(m.ID)+": "+renderJSON(m, indent, step)), nil
+}
+
+var bareKey = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+
+func tomlKey(k string) string {
+	if bareKey.MatchString(k) {
+		return k
+	}
+	return quote(k)
+}
+
+// renderTOMLTable writes m as a table under header.
+func renderTOMLTable(header string, m *Message) string {
+	var b strings.Builder
+	b.WriteString(header + "\n")
+	for _, kv := range fields(m) {
+		b.WriteString(kv[0] + " = " + quote(kv[1]) + "\n")
+	}
+	return b.String()
+}
+
+// renderTOMLValue writes m as a string or an inline table.
+func renderTOMLValue(m *Message) string {
+	if plain(m) {
+		return quote(m.Text[Other])
+	}
+	var parts []string
+	for _, kv := range fields(m) {
+		parts = append(parts, kv[0]+" = "+quote(kv[1]))
+	}
+	return "{ " + strings.Join(parts, ", ") + " }"
+}
+
+func (f *File) addTOML(m *Message, comment string) ([]byte, error) {
+	out := withNewline(f.data)
+	if len(bytes.TrimSpace(out)) > 0 {
+		out = append(out, '\n')
+	}
+	return append(out, commentLines(comment, "")+renderTOMLTable("["+tomlKey(m.ID)+"]", m)...), nil
+}
+
+// entryFor returns the position of message id, or an error.
+func (f *File) entryFor(id, verb string) (entry, error) {
+	if f.Message(id) == nil {
+		return entry{}, fmt.Errorf("%s %q in %s: %w", verb, id, f.Path, ErrNotFound)
+	}
+	e, ok := f.entries[id]
+	if !ok || e.dotted || e.inlined || (f.Format != "json" && !e.lineEdit) {
+		return entry{}, fmt.Errorf("%s %q in %s: %w", verb, id, f.Path, ErrLayout)
+	}
+	return e, nil
+}
+
+// Remove returns the file without message id, as glosa sync --prune does to
+// an orphan. A group left empty by the removal (menu: once menu.open is
+// gone) goes with it, so that go-i18n does not read it as an empty message.
+func (f *File) Remove(id string) ([]byte, error) {
+	e, err := f.entryFor(id, "removing")
+	if err != nil {
+		return nil, err
+	}
+	// Climb to the outermost group that holds nothing else.
+	for e.siblings == 1 && e.parent != "" {
+		p, ok := f.entries[e.parent]
+		if !ok || p.dotted || p.inlined || (f.Format != "json" && !p.lineEdit) || p.table {
+			break
+		}
+		e = p
+	}
+	switch f.Format {
+	case "json":
+		switch {
+		case e.siblings == 1:
+			return splice(f.data, e.open+1, e.close, ""), nil
+		case e.nextStart >= 0:
+			return splice(f.data, e.start, e.nextStart, ""), nil
+		default:
+			return splice(f.data, e.prevEnd, e.end, ""), nil
+		}
+	case "yaml":
+		out := splice(f.data, e.start, e.end, "")
+		if e.parent == "" && e.siblings == 1 {
+			// An empty YAML document is no mapping to go-i18n.
+			out = append(withNewline(out), "{}\n"...)
+		}
+		return out, nil
+	}
+	start := e.start
+	if e.table {
+		// Take the blank line that separated the table from the one before.
+		for start >= 2 && f.data[start-1] == '\n' && f.data[start-2] == '\n' {
+			start--
+		}
+	}
+	return splice(f.data, start, e.end, ""), nil
+}
+
+// Set returns the file with message m.ID rewritten to m: its text, hash,
+// description and delimiters, as glosa sync and stamp do. The key and the
+// lines around it stay as they are.
+func (f *File) Set(m *Message) ([]byte, error) {
+	e, err := f.entryFor(m.ID, "setting")
+	if err != nil {
+		return nil, err
+	}
+	switch f.Format {
+	case "json":
+		return splice(f.data, e.valStart, e.end, renderJSON(m, e.indent, f.jsonStep())), nil
+	case "yaml":
+		key := e.key
+		text, err := renderYAML(key, m, e.indent, f.yamlIndent())
+		if err != nil {
+			return nil, err
+		}
+		return splice(f.data, e.start, e.end, text), nil
+	}
+	if e.table {
+		return splice(f.data, e.start, e.end, renderTOMLTable(e.key, m)), nil
+	}
+	nl := ""
+	if e.end > 0 && f.data[e.end-1] == '\n' {
+		nl = "\n"
+	}
+	return splice(f.data, e.start, e.end, e.indent+e.key+" = "+renderTOMLValue(m)+nl), nil
+}

@@ -1,0 +1,335 @@
+package goi18n
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const yamlFile = `# Spanish UI strings.
+greeting:
+  hash: sha1-old
+  other: Hola # informal
+# The menu.
+menu:
+  open: Abrir
+  close:
+    description: Closes the window
+    other: Cerrar
+
+# Kept for the old release.
+obsolete: Viejo
+`
+
+const jsonFile = `{
+  "greeting": {
+    "hash": "sha1-old",
+    "other": "Hola"
+  },
+  "menu": {
+    "open": "Abrir",
+    "close": "Cerrar"
+  },
+  "obsolete": "Viejo"
+}
+`
+
+const tomlFile = `# Spanish UI strings.
+obsolete = "Viejo" # old
+
+[greeting]
+hash = "sha1-old"
+other = "Hola"
+
+[menu.open]
+other = "Abrir"
+
+# Closing.
+[menu.close]
+description = "Closes the window"
+other = "Cerrar"
+`
+
+func TestEdit(t *testing.T) {
+	set := &Message{ID: "menu.close", Hash: "sha1-new", Text: map[Form]string{Other: "Cerrar ventana"}}
+	add := &Message{ID: "farewell", Description: "On logout", Hash: "sha1-abc", Text: map[Form]string{One: "", Other: ""}}
+	tests := []struct {
+		name, path, in string
+		edit           func(f *File) ([]byte, error)
+		want           string
+	}{
+		{
+			name: "yaml set", path: "es.yaml", in: yamlFile,
+			edit: func(f *File) ([]byte, error) { return f.Set(set) },
+			want: `# Spanish UI strings.
+greeting:
+  hash: sha1-old
+  other: Hola # informal
+# The menu.
+menu:
+  open: Abrir
+  close:
+    hash: sha1-new
+    other: Cerrar ventana
+
+# Kept for the old release.
+obsolete: Viejo
+`,
+		},
+		{
+			name: "yaml remove nested", path: "es.yaml", in: yamlFile,
+			edit: func(f *File) ([]byte, error) { return f.Remove("menu.open") },
+			want: `# Spanish UI strings.
+greeting:
+  hash: sha1-old
+  other: Hola # informal
+# The menu.
+menu:
+  close:
+    description: Closes the window
+    other: Cerrar
+
+# Kept for the old release.
+obsolete: Viejo
+`,
+		},
+		{
+			name: "yaml remove last", path: "es.yaml", in: yamlFile,
+			edit: func(f *File) ([]byte, error) { return f.Remove("obsolete") },
+			want: `# Spanish UI strings.
+greeting:
+  hash: sha1-old
+  other: Hola # informal
+# The menu.
+menu:
+  open: Abrir
+  close:
+    description: Closes the window
+    other: Cerrar
+
+# Kept for the old release.
+`,
+		},
+		{
+			name: "yaml add", path: "es.yaml", in: yamlFile,
+			edit: func(f *File) ([]byte, error) { return f.Add(add, "en: Goodbye") },
+			want: yamlFile + `# en: Goodbye
+farewell:
+  description: On logout
+  hash: sha1-abc
+  one: ""
+  other: ""
+`,
+		},
+		{
+			name: "json set", path: "es.json", in: jsonFile,
+			edit: func(f *File) ([]byte, error) { return f.Set(set) },
+			want: `{
+  "greeting": {
+    "hash": "sha1-old",
+    "other": "Hola"
+  },
+  "menu": {
+    "open": "Abrir",
+    "close": {
+      "hash": "sha1-new",
+      "other": "Cerrar ventana"
+    }
+  },
+  "obsolete": "Viejo"
+}
+`,
+		},
+		{
+			name: "json remove first", path: "es.json", in: jsonFile,
+			edit: func(f *File) ([]byte, error) { return f.Remove("greeting") },
+			want: `{
+  "menu": {
+    "open": "Abrir",
+    "close": "Cerrar"
+  },
+  "obsolete": "Viejo"
+}
+`,
+		},
+		{
+			name: "json remove last", path: "es.json", in: jsonFile,
+			edit: func(f *File) ([]byte, error) { return f.Remove("obsolete") },
+			want: `{
+  "greeting": {
+    "hash": "sha1-old",
+    "other": "Hola"
+  },
+  "menu": {
+    "open": "Abrir",
+    "close": "Cerrar"
+  }
+}
+`,
+		},
+		{
+			name: "json add", path: "es.json", in: jsonFile,
+			edit: func(f *File) ([]byte, error) { return f.Add(add, "ignored") },
+			want: `{
+  "greeting": {
+    "hash": "sha1-old",
+    "other": "Hola"
+  },
+  "menu": {
+    "open": "Abrir",
+    "close": "Cerrar"
+  },
+  "obsolete": "Viejo",
+  "farewell": {
+    "description": "On logout",
+    "hash": "sha1-abc",
+    "one": "",
+    "other": ""
+  }
+}
+`,
+		},
+		{
+			name: "json add to empty", path: "es.json", in: "{}\n",
+			edit: func(f *File) ([]byte, error) { return f.Add(set, "") },
+			want: `{
+  "menu.close": {
+    "hash": "sha1-new",
+    "other": "Cerrar ventana"
+  }
+}
+`,
+		},
+		{
+			name: "toml set table", path: "active.es.toml", in: tomlFile,
+			edit: func(f *File) ([]byte, error) { return f.Set(set) },
+			want: `# Spanish UI strings.
+obsolete = "Viejo" # old
+
+[greeting]
+hash = "sha1-old"
+other = "Hola"
+
+[menu.open]
+other = "Abrir"
+
+# Closing.
+[menu.close]
+hash = "sha1-new"
+other = "Cerrar ventana"
+`,
+		},
+		{
+			name: "toml set key", path: "active.es.toml", in: tomlFile,
+			edit: func(f *File) ([]byte, error) {
+				return f.Set(&Message{ID: "obsolete", Hash: "sha1-x", Text: map[Form]string{Other: "Antiguo"}})
+			},
+			want: `# Spanish UI strings.
+obsolete = { hash = "sha1-x", other = "Antiguo" }
+
+[greeting]
+hash = "sha1-old"
+other = "Hola"
+
+[menu.open]
+other = "Abrir"
+
+# Closing.
+[menu.close]
+description = "Closes the window"
+other = "Cerrar"
+`,
+		},
+		{
+			name: "toml remove table", path: "active.es.toml", in: tomlFile,
+			edit: func(f *File) ([]byte, error) { return f.Remove("menu.open") },
+			want: `# Spanish UI strings.
+obsolete = "Viejo" # old
+
+[greeting]
+hash = "sha1-old"
+other = "Hola"
+
+# Closing.
+[menu.close]
+description = "Closes the window"
+other = "Cerrar"
+`,
+		},
+		{
+			name: "toml remove key", path: "active.es.toml", in: tomlFile,
+			edit: func(f *File) ([]byte, error) { return f.Remove("obsolete") },
+			want: `# Spanish UI strings.
+
+[greeting]
+hash = "sha1-old"
+other = "Hola"
+
+[menu.open]
+other = "Abrir"
+
+# Closing.
+[menu.close]
+description = "Closes the window"
+other = "Cerrar"
+`,
+		},
+		{
+			name: "toml add", path: "active.es.toml", in: tomlFile,
+			edit: func(f *File) ([]byte, error) { return f.Add(add, "en: Goodbye") },
+			want: tomlFile + `
+# en: Goodbye
+[farewell]
+description = "On logout"
+hash = "sha1-abc"
+one = ""
+other = ""
+`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Parse(tt.path, []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := tt.edit(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, string(got)); diff != "" {
+				t.Errorf("edit (-want +got):\n%s", diff)
+			}
+			if _, err := Parse(tt.path, got); err != nil {
+				t.Errorf("edited file does not parse: %v", err)
+			}
+		})
+	}
+}
+
+func TestEditErrors(t *testing.T) {
+	tests := []struct {
+		name, path, in string
+		edit           func(f *File) ([]byte, error)
+		want           error
+	}{
+		{"add existing", "es.yaml", yamlFile, func(f *File) ([]byte, error) { return f.Add(&Message{ID: "obsolete"}, "") }, ErrExists},
+		{"remove unknown", "es.json", jsonFile, func(f *File) ([]byte, error) { return f.Remove("nope") }, ErrNotFound},
+		{"toml dotted", "es.toml", "[menu]\nopen.other = \"Abrir\"\n", func(f *File) ([]byte, error) { return f.Remove("menu.open") }, ErrLayout},
+		{"yaml flow", "es.yaml", "{a: x, b: y}\n", func(f *File) ([]byte, error) {
+			return f.Set(&Message{ID: "a", Text: map[Form]string{Other: "z"}})
+		}, ErrLayout},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Parse(tt.path, []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := tt.edit(f); !errors.Is(err, tt.want) {
+				t.Errorf("error = %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
