@@ -190,9 +190,20 @@ func fromI18n(gm *i18n.Message) *Message {
 var (
 	yamlLine  = regexp.MustCompile(`line (\d+)`)
 	quotedKey = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
+	// go-i18n's mixedKeysError lists keys as Go slices.
+	unreservedKeys = regexp.MustCompile(`unreserved keys \[([^\]]*)\]`)
+	reservedKeys   = regexp.MustCompile(`reserved keys \[([^\]]*)\] mixed`)
 )
 
 // parseError locates err, from a format's parser or from go-i18n, in data.
+// format returns a path's format as go-i18n reads it: the last extension.
+func format(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[i+1:]
+	}
+	return ""
+}
+
 func parseError(path string, data []byte, err error) error {
 	pe := &ParseError{Path: path, Err: err}
 	var (
@@ -203,7 +214,8 @@ func parseError(path string, data []byte, err error) error {
 	)
 	switch {
 	case errors.As(err, &syn):
-		pe.Line, pe.Column = lineCol(data, int(syn.Offset))
+		// Offset counts the offending byte.
+		pe.Line, pe.Column = lineCol(data, int(syn.Offset)-1)
 	case errors.As(err, &typ):
 		pe.Line, pe.Column = lineCol(data, int(typ.Offset))
 	case errors.As(err, &terr):
@@ -221,22 +233,39 @@ func parseError(path string, data []byte, err error) error {
 		// go-i18n's own errors (mixed reserved and plain keys, a value that
 		// is not a string) name keys but no position: point at the first
 		// key they name.
-		pe.Line, pe.Column = guessKey(data, err.Error())
+		pe.Line, pe.Column = guessKey(format(path), data, err.Error())
 	}
 	return pe
 }
 
-// guessKey returns the position of the first quoted key of msg found in data.
-func guessKey(data []byte, msg string) (line, col int) {
+// guessKey returns the position of the first key named in msg, a go-i18n
+// error, that the position pass finds in data.
+func guessKey(format string, data []byte, msg string) (line, col int) {
+	es, err := scan(format, data)
+	if err != nil {
+		return 0, 0
+	}
+	var names []string
 	for _, m := range quotedKey.FindAllStringSubmatch(msg, -1) {
-		key, err := strconv.Unquote(`"` + m[1] + `"`)
-		if err != nil || key == "" {
-			continue
+		if k, err := strconv.Unquote(`"` + m[1] + `"`); err == nil {
+			names = append(names, k)
 		}
-		for i := 0; i+len(key) <= len(data); i++ {
-			if string(data[i:i+len(key)]) == key {
-				return lineCol(data, i)
+	}
+	for _, re := range []*regexp.Regexp{unreservedKeys, reservedKeys} {
+		if m := re.FindStringSubmatch(msg); m != nil {
+			names = append(names, strings.Fields(m[1])...)
+		}
+	}
+	for _, name := range names {
+		for id, e := range es {
+			if id == name || strings.HasSuffix(id, "."+name) {
+				if line == 0 || e.line < line || e.line == line && e.col < col {
+					line, col = e.line, e.col
+				}
 			}
+		}
+		if line > 0 {
+			return line, col
 		}
 	}
 	return 0, 0
