@@ -446,6 +446,10 @@ func hexVal(c byte) int {
 // flush completes the current entry and appends it to the file.
 func (p *parser) flush() error {
 	e := p.cur
+	if strings.Contains(e.Context+e.ID+e.Plural, "\x04") {
+		// msgfmt refuses it: EOT separates msgctxt from msgid in MO files.
+		return &SyntaxError{Line: e.Line, Col: 1, Msg: "context separator <EOT> within string"}
+	}
 	if !e.Obsolete {
 		k := msgKey{hasCtx: e.HasContext, ctx: e.Context, id: e.ID}
 		if first, dup := p.seen[k]; dup {
