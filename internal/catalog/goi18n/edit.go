@@ -22,7 +22,8 @@ import (
 // are written empty, which is how a stub asks for them.
 
 var (
-	// ErrExists is returned by Add for an ID the file already has.
+	// ErrExists is returned by Add for an ID the file already has, as a
+	// message or as a group of nested messages.
 	ErrExists = errors.New("message already exists")
 	// ErrNotFound is returned by Remove and Set for an ID the file lacks.
 	ErrNotFound = errors.New("no such message")
@@ -98,7 +99,7 @@ func plain(m *Message) bool {
 // back as the same ID). comment, if not empty, is written above it in YAML
 // and TOML, one "# " line per line; JSON has no comments.
 func (f *File) Add(m *Message, comment string) ([]byte, error) {
-	if f.Message(m.ID) != nil {
+	if _, group := f.entries[m.ID]; f.Message(m.ID) != nil || group {
 		return nil, fmt.Errorf("adding %q to %s: %w", m.ID, f.Path, ErrExists)
 	}
 	switch f.Format {
@@ -274,6 +275,9 @@ func (f *File) jsonStep() string {
 func (f *File) addJSON(m *Message) ([]byte, error) {
 	step := f.jsonStep()
 	tops := f.top()
+	if t := bytes.TrimSpace(f.data); len(t) > 0 && t[0] != '{' {
+		return nil, fmt.Errorf("adding %q to %s: %w", m.ID, f.Path, ErrLayout)
+	}
 	if len(tops) == 0 {
 		open := bytes.IndexByte(f.data, '{')
 		closing := bytes.LastIndexByte(f.data, '}')

@@ -176,8 +176,10 @@ func scanJSON(data []byte) (entries, error) {
 		}
 		return off
 	}
-	var value func(prefix string) error
-	value = func(prefix string) error {
+	// Keys inside lists (go-i18n v1 files) are not recorded: their
+	// messages take their IDs from an id field, not from keys.
+	var value func(prefix string, record bool) error
+	value = func(prefix string, record bool) error {
 		tok, err := dec.Token()
 		if err != nil {
 			return err
@@ -195,8 +197,11 @@ func scanJSON(data []byte) (entries, error) {
 				key, _ := kt.(string)
 				valStart := skip(int(dec.InputOffset()), " \t\r\n:")
 				id := join(prefix, key)
-				if err := value(id); err != nil {
+				if err := value(id, record); err != nil {
 					return err
+				}
+				if !record {
+					continue
 				}
 				line, col := ls.pos(keyStart)
 				lineStart := ls.start(line, len(data))
@@ -226,7 +231,7 @@ func scanJSON(data []byte) (entries, error) {
 			}
 		case json.Delim('['):
 			for dec.More() {
-				if err := value(prefix); err != nil {
+				if err := value(prefix, false); err != nil {
 					return err
 				}
 			}
@@ -236,7 +241,7 @@ func scanJSON(data []byte) (entries, error) {
 		}
 		return nil
 	}
-	if err := value(""); err != nil {
+	if err := value("", true); err != nil {
 		return nil, err
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
