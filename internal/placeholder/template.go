@@ -53,15 +53,15 @@ type walker struct {
 func (w *walker) add(key, text string, pos parse.Pos) {
 	off := int(pos)
 	last := text[strings.LastIndexAny(text, ".$"):]
-	if start := off + len(last) - len(text); start >= 0 && strings.HasPrefix(w.msg[start:], text) {
+	if start := off + len(last) - len(text); start >= 0 && start <= len(w.msg) && strings.HasPrefix(w.msg[start:], text) {
 		off = start
-	} else if off < 0 || !strings.HasPrefix(w.msg[off:], text) {
+	} else if off < 0 || off > len(w.msg) || !strings.HasPrefix(w.msg[off:], text) {
 		// Not where expected: take the nearest occurrence before.
 		end := min(max(off, 0)+len(text), len(w.msg))
 		if i := strings.LastIndex(w.msg[:end], text); i >= 0 {
 			off = i
 		} else {
-			return
+			return // the parser read a field the text does not hold; never seen
 		}
 	}
 	w.ps = append(w.ps, Placeholder{Key: key, Text: text, Offset: off})
