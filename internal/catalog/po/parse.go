@@ -289,6 +289,12 @@ func (p *parser) keywordLine(s []byte, lineNo, col, off, next int, prev, obsolet
 	return nil
 }
 
+// isSpace reports whether c is white space between tokens, as gettext's
+// lexer has it.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+}
+
 // isPrev reports whether st is inside the previous-string (#|) fields.
 func isPrev(st state) bool {
 	return st == stPrevCtx || st == stPrevID || st == stPrevPlural
@@ -338,7 +344,7 @@ func (p *parser) strings(s []byte, lineNo, col int) (string, error) {
 			return "", err
 		}
 		i += n
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		for i < len(s) && isSpace(s[i]) {
 			i++
 		}
 		if i == len(s) {

@@ -68,7 +68,7 @@ msgstr[2] "muchos"
 			want: []*Entry{{
 				ID: "one\tfile", HasPlural: true, Plural: "many \"files\"\n\\ AB \a\b\f\v\r",
 				Translations: []string{"uno", "", "muchos"},
-				Line: 1, FirstLine: 1, LastLine: 7,
+				Line:         1, FirstLine: 1, LastLine: 7,
 			}},
 		},
 		{

@@ -30,8 +30,13 @@ func (f *File) Encode() []byte {
 			b.Write(e.raw)
 			continue
 		}
+		// The file's last line may lack its newline, or half of it.
 		if b.Len() > start && !bytes.HasSuffix(b.Bytes(), []byte("\n")) {
-			b.WriteString(nl)
+			if bytes.HasSuffix(b.Bytes(), []byte("\r")) {
+				b.WriteString("\n")
+			} else {
+				b.WriteString(nl)
+			}
 		}
 		switch {
 		case e.raw != nil:
