@@ -94,13 +94,26 @@ func plain(m *Message) bool {
 	return len(fs) == 1 && fs[0][0] == string(Other)
 }
 
+// Every edit parses its result before returning it and fails with
+// ErrLayout rather than return a file go-i18n would read otherwise than
+// intended.
+
 // Add returns the file with m appended as a new top-level message (a nested
 // ID such as menu.open is written as one dotted key, which go-i18n reads
 // back as the same ID). comment, if not empty, is written above it in YAML
 // and TOML, one "# " line per line; JSON has no comments.
 func (f *File) Add(m *Message, comment string) ([]byte, error) {
+	out, err := f.add(m, comment)
+	return f.checked(out, err, "adding", m.ID, m)
+}
+
+func (f *File) add(m *Message, comment string) ([]byte, error) {
 	if _, group := f.entries[m.ID]; f.Message(m.ID) != nil || group {
 		return nil, fmt.Errorf("adding %q to %s: %w", m.ID, f.Path, ErrExists)
+	}
+	if f.Message("") != nil {
+		// The whole file is one message (its top level has reserved keys).
+		return nil, fmt.Errorf("adding %q to %s: %w", m.ID, f.Path, ErrLayout)
 	}
 	switch f.Format {
 	case "yaml":
@@ -165,12 +178,16 @@ func (f *File) addYAML(m *Message, comment string) ([]byte, error) {
 		}
 		data = bytes.Replace(data, []byte("{}"), nil, 1)
 	}
-	text, err := renderYAML(m.ID, m, "", f.yamlIndent())
+	indent := ""
+	for _, e := range f.top() {
+		indent = e.indent // top-level keys share one indentation
+	}
+	text, err := renderYAML(m.ID, m, indent, f.yamlIndent())
 	if err != nil {
 		return nil, err
 	}
 	out := withNewline(data)
-	return append(out, commentLines(comment, "")+text...), nil
+	return append(out, commentLines(comment, indent)+text...), nil
 }
 
 func onlyComments(data []byte) bool {
@@ -358,6 +375,11 @@ func (f *File) entryFor(id, verb string) (entry, error) {
 // an orphan. A group left empty by the removal (menu: once menu.open is
 // gone) goes with it, so that go-i18n does not read it as an empty message.
 func (f *File) Remove(id string) ([]byte, error) {
+	out, err := f.remove(id)
+	return f.checked(out, err, "removing", id, nil)
+}
+
+func (f *File) remove(id string) ([]byte, error) {
 	e, err := f.entryFor(id, "removing")
 	if err != nil {
 		return nil, err
@@ -402,6 +424,11 @@ func (f *File) Remove(id string) ([]byte, error) {
 // description and delimiters, as glosa sync and stamp do. The key and the
 // lines around it stay as they are.
 func (f *File) Set(m *Message) ([]byte, error) {
+	out, err := f.set(m)
+	return f.checked(out, err, "setting", m.ID, m)
+}
+
+func (f *File) set(m *Message) ([]byte, error) {
 	e, err := f.entryFor(m.ID, "setting")
 	if err != nil {
 		return nil, err
@@ -425,4 +452,57 @@ func (f *File) Set(m *Message) ([]byte, error) {
 		nl = "\n"
 	}
 	return splice(f.data, e.start, e.end, e.indent+e.key+" = "+renderTOMLValue(m)+nl), nil
+}
+
+// checked parses an edit's result and returns it only if go-i18n reads it as
+// intended: message id reads as want (nil: gone) and every other message is
+// as before. The splicing above handles the layouts people and goi18n
+// write; this catches the rest (odd indentation, duplicate keys, keys that
+// collide after flattening) so that an edit never silently damages a file.
+func (f *File) checked(out []byte, err error, verb, id string, want *Message) ([]byte, error) {
+	if err != nil {
+		return nil, err
+	}
+	fail := fmt.Errorf("%s %q in %s: %w", verb, id, f.Path, ErrLayout)
+	g, perr := Parse(f.Path, out)
+	if perr != nil {
+		return nil, fail
+	}
+	got := g.Message(id)
+	if (want == nil) != (got == nil) || want != nil && !sameContent(want, got) {
+		return nil, fail
+	}
+	for _, m := range f.Messages {
+		if m.ID != id && !sameContent(m, g.Message(m.ID)) {
+			return nil, fail
+		}
+	}
+	n := len(f.Messages)
+	if f.Message(id) != nil {
+		n--
+	}
+	if want != nil {
+		n++
+	}
+	if len(g.Messages) != n {
+		return nil, fail
+	}
+	return out, nil
+}
+
+// sameContent compares what go-i18n reads of two messages, empty forms
+// ignored.
+func sameContent(a, b *Message) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if a.ID != b.ID || a.Description != b.Description || a.Hash != b.Hash || a.LeftDelim != b.LeftDelim || a.RightDelim != b.RightDelim {
+		return false
+	}
+	for _, f := range Forms() {
+		if a.Text[f] != b.Text[f] {
+			return false
+		}
+	}
+	return true
 }

@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -102,6 +103,7 @@ type ParseError struct {
 	Err          error
 }
 
+// Error returns "path:line:col: problem", leaving out what is unknown.
 func (e *ParseError) Error() string {
 	switch {
 	case e.Line > 0 && e.Column > 0:
@@ -112,9 +114,11 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%s: %v", e.Path, e.Err)
 }
 
+// Unwrap returns the parser's own error.
 func (e *ParseError) Unwrap() error { return e.Err }
 
-// ErrFormat reports a file whose extension is not json, toml or yaml.
+// ErrFormat reports a file whose extension is not json, toml or yaml, the
+// formats goi18n reads (go-i18n knows no .yml).
 var ErrFormat = errors.New("unsupported message file format")
 
 // unmarshalFuncs are the unmarshalers goi18n merge registers; using the same
@@ -131,12 +135,12 @@ func unmarshalFuncs() map[string]i18n.UnmarshalFunc {
 // gives the language and the format, as in go-i18n (active.es.toml, es.yaml,
 // en.json). Errors are *ParseError.
 func Parse(path string, data []byte) (*File, error) {
+	if _, ok := unmarshalFuncs()[format(path)]; !ok {
+		return nil, &ParseError{Path: path, Err: fmt.Errorf("%w %q", ErrFormat, format(path))}
+	}
 	mf, err := i18n.ParseMessageFileBytes(data, path, unmarshalFuncs())
 	if err != nil {
 		return nil, parseError(path, data, err)
-	}
-	if mf.Format != "json" && mf.Format != "toml" && mf.Format != "yaml" {
-		return nil, &ParseError{Path: path, Err: fmt.Errorf("%w %q", ErrFormat, mf.Format)}
 	}
 	f := &File{Path: path, Format: mf.Format, Lang: mf.Tag, data: data}
 	if len(data) > 0 {
@@ -196,10 +200,12 @@ var (
 )
 
 // parseError locates err, from a format's parser or from go-i18n, in data.
-// format returns a path's format as go-i18n reads it: the last extension.
+// format returns a path's format as go-i18n reads it: the file name's last
+// extension.
 func format(path string) string {
-	if i := strings.LastIndexByte(path, '.'); i >= 0 {
-		return path[i+1:]
+	name := filepath.Base(path)
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		return name[i+1:]
 	}
 	return ""
 }

@@ -41,12 +41,21 @@ const (
 	Orphan
 )
 
-var stateNames = [...]string{"current", "stale", "missing", "untranslated", "unverified", "orphan"}
-
 // String returns the state's name as glosa prints it in machine formats.
 func (s State) String() string {
-	if s >= 0 && int(s) < len(stateNames) {
-		return stateNames[s]
+	switch s {
+	case Current:
+		return "current"
+	case Stale:
+		return "stale"
+	case Missing:
+		return "missing"
+	case Untranslated:
+		return "untranslated"
+	case Unverified:
+		return "unverified"
+	case Orphan:
+		return "orphan"
 	}
 	return "State(" + strconv.Itoa(int(s)) + ")"
 }
