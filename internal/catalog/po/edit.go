@@ -42,7 +42,7 @@ func (e *Entry) MarkObsolete() {
 }
 
 // Add appends e at the end of the file, before any trailing comments. It
-// refuses a message that is already defined.
+// refuses a message that is already defined, obsolete or not.
 func (f *File) Add(e *Entry) error {
 	return f.insert(len(f.Entries), e)
 }
@@ -59,11 +59,11 @@ func (f *File) InsertAfter(after, e *Entry) error {
 
 // insert places e at index i of the entries.
 func (f *File) insert(i int, e *Entry) error {
-	if !e.Obsolete {
-		for _, o := range f.Entries {
-			if !o.Obsolete && o.HasContext == e.HasContext && o.Context == e.Context && o.ID == e.ID {
-				return fmt.Errorf("adding %q: duplicate message definition", e.ID)
-			}
+	// Obsolete entries count: msgfmt refuses a message defined twice even
+	// when one copy is obsolete.
+	for _, o := range f.Entries {
+		if o.HasContext == e.HasContext && o.Context == e.Context && o.ID == e.ID {
+			return fmt.Errorf("adding %q: duplicate message definition", e.ID)
 		}
 	}
 	e.raw, e.orig, e.lead = nil, nil, nil

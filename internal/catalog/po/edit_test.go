@@ -1,6 +1,8 @@
 package po
 
 import (
+	"os/exec"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -192,5 +194,77 @@ func mustNil(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestCanonicalStyle checks that re-formatted entries look as msgcat
+// writes them, and, where msgcat is installed, that msgcat leaves them be.
+func TestCanonicalStyle(t *testing.T) {
+	f := &File{}
+	for _, e := range []*Entry{
+		{Translations: []string{"Content-Type: text/plain; charset=UTF-8\n"}},
+		{
+			Comments: []string{"translator", ""}, Extracted: []string{"extracted"}, References: []string{"a.c:1 b.c:2"},
+			Flags: []string{"fuzzy", "c-format"}, Previous: &Previous{ID: "old %d"},
+			ID: "A long new message that goes past the seventy-ninth column, so it is wrapped.\nSecond line %d.",
+			Translations: []string{"x\ty \"q\" \\ a"},
+		},
+		{ID: "exactly fitting 79 col message ............................abcdefghi", Translations: []string{"ending newline\n"}},
+		{ID: "wordwithoutspaceswordwithoutspaceswordwithoutspaceswordwithoutspaceswordwithoutspaceswordwithoutspaces and more"},
+		{HasContext: true, ID: "p", HasPlural: true, Plural: "ps", Translations: []string{"a", "b"}},
+		{ID: "An obsolete long new message that goes past the seventy-ninth column, so it is wrapped.", Translations: []string{"short"}, Obsolete: true},
+	} {
+		mustNil(t, f.Add(e))
+	}
+	want := `msgid ""
+msgstr "Content-Type: text/plain; charset=UTF-8\n"
+
+# translator
+#
+#. extracted
+#: a.c:1 b.c:2
+#, fuzzy, c-format
+#| msgid "old %d"
+msgid ""
+"A long new message that goes past the seventy-ninth column, so it is "
+"wrapped.\n"
+"Second line %d."
+msgstr "x\ty \"q\" \\ a"
+
+msgid "exactly fitting 79 col message ............................abcdefghi"
+msgstr "ending newline\n"
+
+msgid ""
+"wordwithoutspaceswordwithoutspaceswordwithoutspaceswordwithoutspaceswordwithoutspaceswordwithoutspaces "
+"and more"
+msgstr ""
+
+msgctxt ""
+msgid "p"
+msgid_plural "ps"
+msgstr[0] "a"
+msgstr[1] "b"
+
+#~ msgid ""
+#~ "An obsolete long new message that goes past the seventy-ninth column, so "
+#~ "it is wrapped."
+#~ msgstr "short"
+`
+	got := string(f.Encode())
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Encode (-want +got):\n%s", diff)
+	}
+	msgcat, err := exec.LookPath("msgcat")
+	if err != nil {
+		return
+	}
+	cmd := exec.Command(msgcat, "-")
+	cmd.Stdin = strings.NewReader(got)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("msgcat: %v", err)
+	}
+	if diff := cmp.Diff(string(out), got); diff != "" {
+		t.Errorf("msgcat re-formats Encode's output (-msgcat +Encode):\n%s", diff)
 	}
 }

@@ -165,6 +165,42 @@ msgstr "Content-Type: text/plain; charset=UTF-8\n"
 #~ msgid "b"
 #~ msgstr "c"
 `,
+	"spaced-plural-index": `msgid "a"
+msgid_plural "as"
+msgstr[ 0] "x"
+msgstr [1] "y"
+`,
+	"blank-lines-inside": `msgid "a"
+
+
+msgstr "b"
+`,
+	// msgfmt refuses the files below; Parse must refuse them too.
+	"bad-duplicate-obsolete": `msgid "a"
+msgstr "b"
+
+#~ msgid "a"
+#~ msgstr "c"
+`,
+	"bad-comment-inside": `msgid "a"
+# comment
+msgstr "b"
+`,
+	"bad-plural-index": `msgid "a"
+msgid_plural "as"
+msgstr[0] "x"
+msgstr[2] "y"
+`,
+	"bad-mixed-obsolete": `msgid "a"
+msgstr "b"
+#~ "c"
+`,
+	"bad-escape": `msgid "a"
+msgstr "\q"
+`,
+	"bad-eot": `msgid "a\004b"
+msgstr ""
+`,
 	"context-empty-id": `msgid ""
 msgstr "Content-Type: text/plain; charset=UTF-8\n"
 

@@ -196,20 +196,26 @@ func (p *parser) keywordLine(s []byte, lineNo, col, off, next int, prev, obsolet
 	}
 	kw := string(s[:n])
 	index := -1
-	if kw == "msgstr" && n < len(s) && s[n] == '[' {
-		end := bytes.IndexByte(s[n:], ']')
-		if end < 0 {
-			return errAt(col+n, "missing ] after msgstr[")
+	if kw == "msgstr" {
+		j := n
+		for j < len(s) && isSpace(s[j]) {
+			j++
 		}
-		i, err := strconv.Atoi(string(s[n+1 : n+end]))
-		if err != nil || i < 0 {
-			return errAt(col+n+1, "invalid plural form index")
+		if j < len(s) && s[j] == '[' {
+			end := bytes.IndexByte(s[j:], ']')
+			if end < 0 {
+				return errAt(col+j, "missing ] after msgstr[")
+			}
+			i, err := strconv.Atoi(string(bytes.Trim(s[j+1:j+end], " \t\r\f\v")))
+			if err != nil || i < 0 {
+				return errAt(col+j+1, "invalid plural form index")
+			}
+			index = i
+			n = j + end + 1
 		}
-		index = i
-		n += end + 1
 	}
 	rest := s[n:]
-	if len(rest) > 0 && rest[0] != ' ' && rest[0] != '\t' && rest[0] != '"' {
+	if len(rest) > 0 && !isSpace(rest[0]) && rest[0] != '"' {
 		return errAt(col, "unknown keyword %q", string(s[:n+1]))
 	}
 	var want state
@@ -251,7 +257,7 @@ func (p *parser) keywordLine(s []byte, lineNo, col, off, next int, prev, obsolet
 	if ok := order(p.st, want, e, index); !ok {
 		return errAt(col, "%s out of place", string(s[:n]))
 	}
-	str, err := p.strings(bytes.TrimLeft(rest, " \t"), lineNo, col+n+len(rest)-len(bytes.TrimLeft(rest, " \t")))
+	str, err := p.strings(bytes.TrimLeft(rest, " \t\r\f\v"), lineNo, col+n+len(rest)-len(bytes.TrimLeft(rest, " \t\r\f\v")))
 	if err != nil {
 		return err
 	}
@@ -456,14 +462,13 @@ func (p *parser) flush() error {
 		// msgfmt refuses it: EOT separates msgctxt from msgid in MO files.
 		return &SyntaxError{Line: e.Line, Col: 1, Msg: "context separator <EOT> within string"}
 	}
-	if !e.Obsolete {
-		k := msgKey{hasCtx: e.HasContext, ctx: e.Context, id: e.ID}
-		if first, dup := p.seen[k]; dup {
-			return &SyntaxError{Line: e.Line, Col: 1,
-				Msg: fmt.Sprintf("duplicate message definition (first defined on line %d)", first)}
-		}
-		p.seen[k] = e.Line
+	// msgfmt refuses a duplicate even when one of the two is obsolete.
+	k := msgKey{hasCtx: e.HasContext, ctx: e.Context, id: e.ID}
+	if first, dup := p.seen[k]; dup {
+		return &SyntaxError{Line: e.Line, Col: 1,
+			Msg: fmt.Sprintf("duplicate message definition (first defined on line %d)", first)}
 	}
+	p.seen[k] = e.Line
 	e.lead = p.data[p.leadStart:p.textStart]
 	e.raw = p.data[p.textStart:p.textEnd]
 	e.LastLine = e.FirstLine + bytes.Count(e.raw, []byte("\n"))
