@@ -12,6 +12,9 @@
 // translator, extracted, reference, flag, previous; strings wrapped at 79
 // columns after spaces and after each "\n" escape, as msgcat does.
 //
+// Parse also tolerates a UTF-8 byte order mark, which msgfmt refuses, and
+// keeps it.
+//
 // Like msgfmt, Parse stops at the first syntax error and returns it as a
 // *SyntaxError with its line and column; a file with an error has no
 // statistics. Stats counts messages exactly as msgfmt --statistics does.

@@ -206,7 +206,7 @@ func TestCanonicalStyle(t *testing.T) {
 		{
 			Comments: []string{"translator", ""}, Extracted: []string{"extracted"}, References: []string{"a.c:1 b.c:2"},
 			Flags: []string{"fuzzy", "c-format"}, Previous: &Previous{ID: "old %d"},
-			ID: "A long new message that goes past the seventy-ninth column, so it is wrapped.\nSecond line %d.",
+			ID:           "A long new message that goes past the seventy-ninth column, so it is wrapped.\nSecond line %d.",
 			Translations: []string{"x\ty \"q\" \\ a"},
 		},
 		{ID: "exactly fitting 79 col message ............................abcdefghi", Translations: []string{"ending newline\n"}},

@@ -53,6 +53,16 @@ func FuzzParse(f *testing.F) {
 			}
 			target.SetPrevious(prev)
 		}
+		var obsoleted *Entry
+		for _, e := range slices.Backward(file.Entries) {
+			if e != target && !e.IsHeader() && !e.Obsolete {
+				obsoleted = e
+				break
+			}
+		}
+		if obsoleted != nil {
+			obsoleted.MarkObsolete()
+		}
 		added := &Entry{Comments: []string{"added"}, Flags: []string{"c-format"}, ID: "fuzz added entry", Translations: []string{"añadido"}}
 		for file.Add(added) != nil {
 			added.ID += "+"
@@ -64,6 +74,17 @@ func FuzzParse(f *testing.F) {
 		}
 		if back.Lookup(added.ID) == nil {
 			t.Fatalf("added entry %q not read back:\n%s", added.ID, out)
+		}
+		for i, e := range file.Entries {
+			if e == target || e == obsoleted || e == added {
+				continue
+			}
+			if !bytes.Equal(bytes.TrimRight(back.Entries[i].raw, "\r\n"), bytes.TrimRight(e.raw, "\r\n")) {
+				t.Fatalf("untouched entry %d changed: %q became %q", i, e.raw, back.Entries[i].raw)
+			}
+		}
+		if obsoleted != nil && !back.Entries[slices.Index(file.Entries, obsoleted)].Obsolete {
+			t.Fatalf("entry not read back as obsolete:\n%s", out)
 		}
 		if target == nil {
 			return

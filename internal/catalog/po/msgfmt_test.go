@@ -28,7 +28,7 @@ func TestStatsMatchMsgfmt(t *testing.T) {
 		// msgfmt refuses a byte order mark, which Parse tolerates.
 		files[filepath.Base(path)] = []byte(strings.TrimPrefix(string(data), "\ufeff"))
 	}
-	for name, text := range statsCases {
+	for name, text := range statsCases() {
 		files[name+".po"] = []byte(text)
 	}
 	for i := range 200 {
@@ -103,20 +103,22 @@ func editAndCheck(t *testing.T, msgfmt, dir string, i int) {
 	}
 }
 
-// statsCases are hand-written files for the corners of msgfmt's counting.
-var statsCases = map[string]string{
-	"empty": ``,
-	"empty-header": `msgid ""
+// statsCases returns hand-written files for the corners of msgfmt's
+// counting, and files msgfmt refuses.
+func statsCases() map[string]string {
+	return map[string]string{
+		"empty": ``,
+		"empty-header": `msgid ""
 msgstr ""
 `,
-	"fuzzy-empty-header": `#, fuzzy
+		"fuzzy-empty-header": `#, fuzzy
 msgid ""
 msgstr ""
 
 msgid "a"
 msgstr "b"
 `,
-	"fuzzy-header": `#, fuzzy
+		"fuzzy-header": `#, fuzzy
 msgid ""
 msgstr "Content-Type: text/plain; charset=UTF-8\n"
 
@@ -124,14 +126,14 @@ msgstr "Content-Type: text/plain; charset=UTF-8\n"
 msgid "a"
 msgstr "b"
 `,
-	"fuzzy-empty": `msgid ""
+		"fuzzy-empty": `msgid ""
 msgstr "Content-Type: text/plain; charset=UTF-8\n"
 
 #, fuzzy
 msgid "a"
 msgstr ""
 `,
-	"plural-first-form-only": `msgid ""
+		"plural-first-form-only": `msgid ""
 msgstr ""
 "Content-Type: text/plain; charset=UTF-8\n"
 "Plural-Forms: nplurals=3; plural=n==1 ? 0 : n==2 ? 1 : 2;\n"
@@ -155,7 +157,7 @@ msgstr[0] ""
 msgstr[1] "y"
 msgstr[2] "z"
 `,
-	"obsolete-only": `msgid ""
+		"obsolete-only": `msgid ""
 msgstr "Content-Type: text/plain; charset=UTF-8\n"
 
 #~ msgid "a"
@@ -165,43 +167,43 @@ msgstr "Content-Type: text/plain; charset=UTF-8\n"
 #~ msgid "b"
 #~ msgstr "c"
 `,
-	"spaced-plural-index": `msgid "a"
+		"spaced-plural-index": `msgid "a"
 msgid_plural "as"
 msgstr[ 0] "x"
 msgstr [1] "y"
 `,
-	"blank-lines-inside": `msgid "a"
+		"blank-lines-inside": `msgid "a"
 
 
 msgstr "b"
 `,
-	// msgfmt refuses the files below; Parse must refuse them too.
-	"bad-duplicate-obsolete": `msgid "a"
+		// msgfmt refuses the files below; Parse must refuse them too.
+		"bad-duplicate-obsolete": `msgid "a"
 msgstr "b"
 
 #~ msgid "a"
 #~ msgstr "c"
 `,
-	"bad-comment-inside": `msgid "a"
+		"bad-comment-inside": `msgid "a"
 # comment
 msgstr "b"
 `,
-	"bad-plural-index": `msgid "a"
+		"bad-plural-index": `msgid "a"
 msgid_plural "as"
 msgstr[0] "x"
 msgstr[2] "y"
 `,
-	"bad-mixed-obsolete": `msgid "a"
+		"bad-mixed-obsolete": `msgid "a"
 msgstr "b"
 #~ "c"
 `,
-	"bad-escape": `msgid "a"
+		"bad-escape": `msgid "a"
 msgstr "\q"
 `,
-	"bad-eot": `msgid "a\004b"
+		"bad-eot": `msgid "a\004b"
 msgstr ""
 `,
-	"context-empty-id": `msgid ""
+		"context-empty-id": `msgid ""
 msgstr "Content-Type: text/plain; charset=UTF-8\n"
 
 msgctxt "ctx"
@@ -212,6 +214,7 @@ msgctxt ""
 msgid "a"
 msgstr ""
 `,
+	}
 }
 
 // requireMsgfmt returns msgfmt's path or skips the test.
