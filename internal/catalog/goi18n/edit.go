@@ -158,7 +158,7 @@ func splice(data []byte, start, end int, text string) []byte {
 func (f *File) top() []entry {
 	var es []entry
 	for _, e := range f.entries {
-		if e.parent == "" && !e.dotted {
+		if !e.nested && !e.dotted {
 			es = append(es, e)
 		}
 	}
@@ -204,7 +204,7 @@ func onlyComments(data []byte) bool {
 func (f *File) yamlIndent() int {
 	step := 0
 	for _, e := range f.entries {
-		if e.lineEdit && e.parent != "" {
+		if e.lineEdit && e.nested {
 			if p, ok := f.entries[e.parent]; ok && p.lineEdit {
 				if d := len(e.indent) - len(p.indent); d > 0 && (step == 0 || d < step) {
 					step = d
@@ -385,7 +385,7 @@ func (f *File) remove(id string) ([]byte, error) {
 		return nil, err
 	}
 	// Climb to the outermost group that holds nothing else.
-	for e.siblings == 1 && e.parent != "" {
+	for e.siblings == 1 && e.nested {
 		p, ok := f.entries[e.parent]
 		if !ok || p.dotted || p.inlined || (f.Format != "json" && !p.lineEdit) || p.table {
 			break
@@ -404,7 +404,7 @@ func (f *File) remove(id string) ([]byte, error) {
 		}
 	case "yaml":
 		out := splice(f.data, e.start, e.end, "")
-		if e.parent == "" && e.siblings == 1 {
+		if !e.nested && e.siblings == 1 {
 			// An empty YAML document is no mapping to go-i18n.
 			out = append(withNewline(out), "{}\n"...)
 		}

@@ -29,7 +29,8 @@ type entry struct {
 	lineEdit bool
 	indent   string // whitespace before the key on its line
 	key      string // the key as written (quoted or not)
-	parent   string // ID of the enclosing entry, "" at the top
+	parent   string // ID of the enclosing entry
+	nested   bool   // not at the top level
 	siblings int    // number of entries in the enclosing mapping, itself included
 
 	// JSON only.
@@ -55,8 +56,10 @@ func scan(format string, data []byte) (entries, error) {
 	return nil, fmt.Errorf("%w %q", ErrFormat, format)
 }
 
-func join(prefix, key string) string {
-	if prefix == "" {
+// join builds a nested ID as go-i18n does; top is set for keys at the top
+// level, whose ID is the key (an empty key is not the top level).
+func join(prefix, key string, top bool) string {
+	if top {
 		return key
 	}
 	return prefix + "." + key
@@ -123,8 +126,8 @@ func scanYAML(data []byte) (entries, error) {
 		return es, nil
 	}
 	ls := newLines(data)
-	var walk func(n *yaml.Node, prefix string, endLine int)
-	walk = func(n *yaml.Node, prefix string, endLine int) {
+	var walk func(n *yaml.Node, prefix string, top bool, endLine int)
+	walk = func(n *yaml.Node, prefix string, top bool, endLine int) {
 		if n.Kind != yaml.MappingNode {
 			return
 		}
@@ -132,12 +135,12 @@ func scanYAML(data []byte) (entries, error) {
 		pairs := len(n.Content) / 2
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			id := join(prefix, k.Value)
+			id := join(prefix, k.Value, top)
 			next := endLine
 			if i+2 < len(n.Content) {
 				next = n.Content[i+2].Line
 			}
-			e := entry{line: k.Line, col: k.Column, key: k.Value, parent: prefix, siblings: pairs, prevEnd: -1, nextStart: -1}
+			e := entry{line: k.Line, col: k.Column, key: k.Value, parent: prefix, nested: !top, siblings: pairs, prevEnd: -1, nextStart: -1}
 			start := ls.start(k.Line, len(data))
 			keyOff := min(start+k.Column-1, len(data))
 			end := max(ls.start(next, len(data)), start)
@@ -151,10 +154,10 @@ func scanYAML(data []byte) (entries, error) {
 			if _, dup := es[id]; !dup {
 				es[id] = e
 			}
-			walk(v, id, next)
+			walk(v, id, false, next)
 		}
 	}
-	walk(doc.Content[0], "", len(ls)+1)
+	walk(doc.Content[0], "", true, len(ls)+1)
 	return es, nil
 }
 
@@ -178,8 +181,8 @@ func scanJSON(data []byte) (entries, error) {
 	}
 	// Keys inside lists (go-i18n v1 files) are not recorded: their
 	// messages take their IDs from an id field, not from keys.
-	var value func(prefix string, record bool) error
-	value = func(prefix string, record bool) error {
+	var value func(prefix string, top, record bool) error
+	value = func(prefix string, top, record bool) error {
 		tok, err := dec.Token()
 		if err != nil {
 			return err
@@ -196,8 +199,8 @@ func scanJSON(data []byte) (entries, error) {
 				}
 				key, _ := kt.(string)
 				valStart := skip(int(dec.InputOffset()), " \t\r\n:")
-				id := join(prefix, key)
-				if err := value(id, record); err != nil {
+				id := join(prefix, key, top)
+				if err := value(id, false, record); err != nil {
 					return err
 				}
 				if !record {
@@ -206,7 +209,7 @@ func scanJSON(data []byte) (entries, error) {
 				line, col := ls.pos(keyStart)
 				lineStart := ls.start(line, len(data))
 				e := entry{line: line, col: col, start: keyStart, end: int(dec.InputOffset()), valStart: valStart,
-					key: string(data[keyStart:valStart]), parent: prefix, open: open, prevEnd: -1, nextStart: -1}
+					key: string(data[keyStart:valStart]), parent: prefix, nested: !top, open: open, prevEnd: -1, nextStart: -1}
 				if onlySpace(data[lineStart:keyStart]) {
 					e.indent = string(data[lineStart:keyStart])
 				}
@@ -231,7 +234,7 @@ func scanJSON(data []byte) (entries, error) {
 			}
 		case json.Delim('['):
 			for dec.More() {
-				if err := value(prefix, false); err != nil {
+				if err := value(prefix, false, false); err != nil {
 					return err
 				}
 			}
@@ -241,7 +244,7 @@ func scanJSON(data []byte) (entries, error) {
 		}
 		return nil
 	}
-	if err := value("", true); err != nil {
+	if err := value("", true, true); err != nil {
 		return nil, err
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
@@ -340,7 +343,7 @@ func (s *tomlScanner) run() {
 			}
 			id := strings.Join(path, ".")
 			line, col := s.ls.pos(begin)
-			s.record(id, entry{line: line, col: col, start: lineStart, lineEdit: true, table: true, prevEnd: -1, nextStart: -1,
+			s.record(id, entry{line: line, col: col, start: lineStart, lineEdit: true, table: true, nested: len(path) > 1, prevEnd: -1, nextStart: -1,
 				key: string(bytes.TrimSpace(s.data[begin:min(s.off, len(s.data))]))})
 			s.headers = append(s.headers, tomlHeader{id: id, start: lineStart})
 			continue
@@ -353,7 +356,7 @@ func (s *tomlScanner) run() {
 			s.record(strings.Join(full[:i], "."), entry{line: line, col: col, dotted: true, prevEnd: -1, nextStart: -1})
 		}
 		e := entry{line: line, col: col, start: lineStart, end: s.off, prevEnd: -1, nextStart: -1,
-			key: string(bytes.TrimSpace(s.data[begin:keyEnd])), indent: string(s.data[lineStart:begin]), parent: strings.Join(table, ".")}
+			key: string(bytes.TrimSpace(s.data[begin:keyEnd])), indent: string(s.data[lineStart:begin]), parent: strings.Join(table, "."), nested: len(full) > 1}
 		e.lineEdit = len(path) == 1 && onlySpace(s.data[lineStart:begin])
 		s.record(strings.Join(full, "."), e)
 	}
