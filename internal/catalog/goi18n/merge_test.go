@@ -89,6 +89,42 @@ func TestMergeAgreement(t *testing.T) {
 					t.Errorf("goi18n kept stale %s; the fixture no longer shows the difference", id)
 				}
 			}
+			// What glosa sync does instead of goi18n merge: add a stub for
+			// every missing message and keep everything else.
+			synced := target
+			for _, src := range source.Messages {
+				if synced.Message(src.ID) != nil {
+					continue
+				}
+				out, err := synced.Add(Stub(src, forms), SourceComment("en", src))
+				if err != nil {
+					t.Fatalf("adding %s: %v", src.ID, err)
+				}
+				if !bytes.HasPrefix(out, bytes.TrimSuffix(synced.Bytes(), []byte("\n}\n"))) {
+					t.Errorf("adding %s changed existing text:\n%s", src.ID, out)
+				}
+				if synced, err = Parse(target.Path, out); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var needAfter []string
+			for _, src := range source.Messages {
+				before, after := target.Message(src.ID), synced.Message(src.ID)
+				if NeedsTranslation(src, after, forms) {
+					needAfter = append(needAfter, src.ID)
+				}
+				switch sb, sa := StateOf(src, before), StateOf(src, after); {
+				case sb == Missing && sa != Untranslated:
+					t.Errorf("stub for %s is %v, want untranslated", src.ID, sa)
+				case sb != Missing && !cmp.Equal(before, after):
+					t.Errorf("sync changed %s:\n%s", src.ID, cmp.Diff(before, after))
+				}
+			}
+			slices.Sort(needAfter)
+			if diff := cmp.Diff(need, needAfter); diff != "" {
+				t.Errorf("after adding stubs, messages to translate changed (-before +after):\n%s", diff)
+			}
+
 			for _, format := range []string{"toml", "json", "yaml"} {
 				got, err := TranslateFile(source, target, target.Lang, format)
 				if err != nil {
