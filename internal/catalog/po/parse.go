@@ -34,6 +34,10 @@ type parser struct {
 	textEnd   int     // offset just past the current entry's last line
 	keywords  bool    // the current entry has a keyword line
 	seen      map[msgKey]int
+
+	// The line being read: its 1-based number, its offset and the offset
+	// of the next line.
+	lineNo, off, next int
 }
 
 // msgKey identifies a message the way gettext does.
@@ -66,48 +70,46 @@ func Parse(data []byte) (*File, error) {
 		} else {
 			end = len(data)
 		}
-		line := data[off:end]
-		line = bytes.TrimSuffix(line, []byte("\r"))
-		if err := p.line(line, lineNo, off, next); err != nil {
+		p.lineNo, p.off, p.next = lineNo, off, next
+		if err := p.line(bytes.TrimSuffix(data[off:end], []byte("\r"))); err != nil {
 			return nil, err
 		}
 		off = next
 	}
-	if err := p.finish(lineNo); err != nil {
+	if err := p.finish(); err != nil {
 		return nil, err
 	}
 	return f, nil
 }
 
-// line handles one line of text starting at offset off; next is the offset
-// of the following line.
-func (p *parser) line(line []byte, lineNo, off, next int) error {
+// line handles one line of text, without its line ending.
+func (p *parser) line(line []byte) error {
 	s := bytes.TrimLeft(line, " \t\f\v")
 	col := len(line) - len(s) + 1
 	if len(s) == 0 {
 		if p.textStart >= 0 && p.st != stStr {
-			p.textEnd = next // blank line inside an entry
+			p.textEnd = p.next // blank line inside an entry
 		}
 		return nil
 	}
 	if s[0] != '#' {
-		return p.keywordLine(s, lineNo, col, off, next, false, false)
+		return p.keywordLine(s, col, false, false)
 	}
 	if len(s) == 1 {
-		return p.comment(lineNo, off, next, func(e *Entry) { e.Comments = append(e.Comments, "") })
+		return p.comment(func(e *Entry) { e.Comments = append(e.Comments, "") })
 	}
 	text := string(s[2:])
 	switch s[1] {
 	case '.':
-		return p.comment(lineNo, off, next, func(e *Entry) {
+		return p.comment(func(e *Entry) {
 			e.Extracted = append(e.Extracted, strings.TrimPrefix(text, " "))
 		})
 	case ':':
-		return p.comment(lineNo, off, next, func(e *Entry) {
+		return p.comment(func(e *Entry) {
 			e.References = append(e.References, strings.TrimSpace(text))
 		})
 	case ',':
-		return p.comment(lineNo, off, next, func(e *Entry) {
+		return p.comment(func(e *Entry) {
 			for flag := range strings.SplitSeq(text, ",") {
 				if flag = strings.TrimSpace(flag); flag != "" {
 					e.Flags = append(e.Flags, flag)
@@ -115,22 +117,22 @@ func (p *parser) line(line []byte, lineNo, off, next int) error {
 			}
 		})
 	case '|':
-		return p.keywordLine(s[2:], lineNo, col+2, off, next, true, false)
+		return p.keywordLine(s[2:], col+2, true, false)
 	case '~':
 		rest := s[2:]
 		if len(rest) > 0 && rest[0] == '|' {
-			return p.keywordLine(rest[1:], lineNo, col+3, off, next, true, true)
+			return p.keywordLine(rest[1:], col+3, true, true)
 		}
-		return p.keywordLine(rest, lineNo, col+2, off, next, false, true)
+		return p.keywordLine(rest, col+2, false, true)
 	}
-	return p.comment(lineNo, off, next, func(e *Entry) {
+	return p.comment(func(e *Entry) {
 		e.Comments = append(e.Comments, strings.TrimPrefix(string(s[1:]), " "))
 	})
 }
 
 // comment adds a comment line to the current entry, starting a new entry
 // when the current one is complete.
-func (p *parser) comment(lineNo, off, next int, add func(*Entry)) error {
+func (p *parser) comment(add func(*Entry)) error {
 	switch p.st {
 	case stNone:
 	case stStr:
@@ -138,28 +140,28 @@ func (p *parser) comment(lineNo, off, next int, add func(*Entry)) error {
 			return err
 		}
 	default:
-		return &SyntaxError{Line: lineNo, Col: 1, Msg: "comment inside an entry"}
+		return &SyntaxError{Line: p.lineNo, Col: 1, Msg: "comment inside an entry"}
 	}
-	p.begin(lineNo, off)
+	p.begin()
 	add(p.cur)
-	p.textEnd = next
+	p.textEnd = p.next
 	return nil
 }
 
 // begin makes sure there is a current entry, starting it at this line.
-func (p *parser) begin(lineNo, off int) {
+func (p *parser) begin() {
 	if p.cur == nil {
-		p.cur = &Entry{FirstLine: lineNo}
-		p.textStart = off
+		p.cur = &Entry{FirstLine: p.lineNo}
+		p.textStart = p.off
 	}
 }
 
 // keywordLine handles a line holding a keyword and strings, or a
 // continuation string. prev marks a "#|" line and obsolete a "#~" line; col
 // is the 1-based column where s begins.
-func (p *parser) keywordLine(s []byte, lineNo, col, off, next int, prev, obsolete bool) error {
+func (p *parser) keywordLine(s []byte, col int, prev, obsolete bool) error {
 	errAt := func(c int, format string, args ...any) error {
-		return &SyntaxError{Line: lineNo, Col: c, Msg: fmt.Sprintf(format, args...)}
+		return &SyntaxError{Line: p.lineNo, Col: c, Msg: fmt.Sprintf(format, args...)}
 	}
 	trimmed := bytes.TrimLeft(s, " \t\f\v")
 	col += len(s) - len(trimmed)
@@ -170,9 +172,9 @@ func (p *parser) keywordLine(s []byte, lineNo, col, off, next int, prev, obsolet
 		}
 		// An empty "#~" line: gettext ignores it; keep it as text.
 		if p.cur == nil || p.st == stStr {
-			return p.comment(lineNo, off, next, func(e *Entry) {})
+			return p.comment(func(e *Entry) {})
 		}
-		p.textEnd = next
+		p.textEnd = p.next
 		return nil
 	}
 	if s[0] == '"' {
@@ -182,12 +184,12 @@ func (p *parser) keywordLine(s []byte, lineNo, col, off, next int, prev, obsolet
 		if obsolete != p.cur.Obsolete {
 			return errAt(1, "inconsistent use of #~")
 		}
-		str, err := p.strings(s, lineNo, col)
+		str, err := p.strings(s, col)
 		if err != nil {
 			return err
 		}
 		*p.target += str
-		p.textEnd = next
+		p.textEnd = p.next
 		return nil
 	}
 	n := 0
@@ -245,7 +247,7 @@ func (p *parser) keywordLine(s []byte, lineNo, col, off, next int, prev, obsolet
 			return err
 		}
 	}
-	p.begin(lineNo, off)
+	p.begin()
 	e := p.cur
 	if p.keywords && obsolete != e.Obsolete {
 		return errAt(1, "inconsistent use of #~")
@@ -257,7 +259,7 @@ func (p *parser) keywordLine(s []byte, lineNo, col, off, next int, prev, obsolet
 	if ok := order(p.st, want, e, index); !ok {
 		return errAt(col, "%s out of place", string(s[:n]))
 	}
-	str, err := p.strings(bytes.TrimLeft(rest, " \t\r\f\v"), lineNo, col+n+len(rest)-len(bytes.TrimLeft(rest, " \t\r\f\v")))
+	str, err := p.strings(bytes.TrimLeft(rest, " \t\r\f\v"), col+n+len(rest)-len(bytes.TrimLeft(rest, " \t\r\f\v")))
 	if err != nil {
 		return err
 	}
@@ -281,7 +283,7 @@ func (p *parser) keywordLine(s []byte, lineNo, col, off, next int, prev, obsolet
 		e.HasContext, e.Context = true, str
 		p.target = &e.Context
 	case stID:
-		e.ID, e.Line = str, lineNo
+		e.ID, e.Line = str, p.lineNo
 		p.target = &e.ID
 	case stPlural:
 		e.HasPlural, e.Plural = true, str
@@ -291,7 +293,7 @@ func (p *parser) keywordLine(s []byte, lineNo, col, off, next int, prev, obsolet
 		p.target = &e.Translations[len(e.Translations)-1]
 	}
 	p.st = want
-	p.textEnd = next
+	p.textEnd = p.next
 	return nil
 }
 
@@ -337,16 +339,16 @@ func order(st, want state, e *Entry, index int) bool {
 
 // strings decodes one or more adjacent quoted strings that make up the rest
 // of a line; col is the 1-based column of s.
-func (p *parser) strings(s []byte, lineNo, col int) (string, error) {
+func (p *parser) strings(s []byte, col int) (string, error) {
 	if len(s) == 0 || s[0] != '"' {
-		return "", &SyntaxError{Line: lineNo, Col: col, Msg: "missing string"}
+		return "", &SyntaxError{Line: p.lineNo, Col: col, Msg: "missing string"}
 	}
 	var b strings.Builder
 	i := 0
 	for {
 		n, err := decodeString(&b, s[i:])
 		if err != nil {
-			err.Line, err.Col = lineNo, col+i+err.Col
+			err.Line, err.Col = p.lineNo, col+i+err.Col
 			return "", err
 		}
 		i += n
@@ -357,7 +359,7 @@ func (p *parser) strings(s []byte, lineNo, col int) (string, error) {
 			return b.String(), nil
 		}
 		if s[i] != '"' {
-			return "", &SyntaxError{Line: lineNo, Col: col + i, Msg: "unexpected text after string"}
+			return "", &SyntaxError{Line: p.lineNo, Col: col + i, Msg: "unexpected text after string"}
 		}
 	}
 }
@@ -482,15 +484,15 @@ func (p *parser) flush() error {
 	return nil
 }
 
-// finish completes the file at its end; lineNo is its last line.
-func (p *parser) finish(lineNo int) error {
+// finish completes the file at its end.
+func (p *parser) finish() error {
 	switch {
 	case p.st == stStr:
 		if err := p.flush(); err != nil {
 			return err
 		}
 	case p.keywords:
-		return &SyntaxError{Line: lineNo, Col: 1, Msg: "missing msgstr at end of file"}
+		return &SyntaxError{Line: p.lineNo, Col: 1, Msg: "missing msgstr at end of file"}
 	}
 	p.f.trailer = p.data[p.leadStart:]
 	return nil
