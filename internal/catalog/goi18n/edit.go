@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -433,6 +434,11 @@ func (f *File) set(m *Message) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if f.Format != "json" {
+		if out, ok := f.setFields(m); ok {
+			return out, nil
+		}
+	}
 	switch f.Format {
 	case "json":
 		return splice(f.data, e.valStart, e.end, renderJSON(m, e.indent, f.jsonStep())), nil
@@ -505,4 +511,161 @@ func sameContent(a, b *Message) bool {
 		}
 	}
 	return true
+}
+
+// setFields rewrites a YAML mapping message or a TOML table message field
+// by field: a field whose value does not change keeps its line, comment and
+// place; a changed field is rewritten on its own lines; a new field goes
+// after the last one; a field m no longer has is cut. It reports false when
+// the message is not written so (a plain string, a v1 translation key, an
+// inline layout), and Set then rewrites the whole message.
+func (f *File) setFields(m *Message) ([]byte, bool) {
+	old := f.Message(m.ID)
+	type child struct {
+		name string
+		e    entry
+	}
+	var children []child
+	for id, c := range f.entries {
+		name, ok := strings.CutPrefix(id, m.ID+".")
+		if !ok || !c.nested || c.parent != m.ID {
+			continue
+		}
+		if !c.lineEdit || c.dotted || !reservedField(name) {
+			return nil, false
+		}
+		children = append(children, child{name, c})
+	}
+	if len(children) == 0 || old == nil {
+		return nil, false
+	}
+	type edit struct {
+		start, end int
+		text       string
+	}
+	var edits []edit
+	render := func(c entry, name, value string) (string, bool) {
+		if f.Format == "toml" {
+			return c.indent + tomlKey(name) + " = " + quote(value) + "\n", true
+		}
+		text, err := renderYAML(name, &Message{Text: map[Form]string{Other: value}}, c.indent, f.yamlIndent())
+		return text, err == nil
+	}
+	last := children[0].e
+	for _, c := range children {
+		if c.e.end > last.end {
+			last = c.e
+		}
+	}
+	want := fields(m)
+	for _, c := range children {
+		found := false
+		for _, kv := range want {
+			if strings.EqualFold(kv[0], c.name) {
+				found = true
+				if fieldValue(old, kv[0]) != kv[1] {
+					text, ok := render(c.e, c.name, kv[1])
+					if !ok {
+						return nil, false
+					}
+					edits = append(edits, edit{c.e.start, c.e.end, text})
+				}
+			}
+		}
+		if !found {
+			edits = append(edits, edit{c.e.start, c.e.end, ""})
+		}
+	}
+	// A new field goes before the first kept field that follows it in
+	// writing order, else after the last field.
+	rank := func(name string) int {
+		for i, n := range []string{"description", "hash", "leftdelim", "rightdelim", "zero", "one", "two", "few", "many", "other"} {
+			if n == strings.ToLower(name) {
+				return i
+			}
+		}
+		return len(want)
+	}
+	for _, kv := range want {
+		if slicesContainsFold(children, func(c child) string { return c.name }, kv[0]) {
+			continue
+		}
+		at := last
+		after := true
+		for _, c := range children {
+			kept := slicesContainsFold(want, func(w [2]string) string { return w[0] }, c.name)
+			if kept && rank(c.name) > rank(kv[0]) && (after || c.e.start < at.start) {
+				at, after = c.e, false
+			}
+		}
+		text, ok := render(at, kv[0], kv[1])
+		if !ok {
+			return nil, false
+		}
+		pos := at.start
+		if after {
+			if at.end == 0 || f.data[at.end-1] != '\n' {
+				return nil, false
+			}
+			pos = at.end
+		}
+		// Insertions at one place keep their writing order.
+		merged := false
+		for i := range edits {
+			if edits[i].start == pos && edits[i].end == pos {
+				edits[i].text += text
+				merged = true
+			}
+		}
+		if !merged {
+			edits = append(edits, edit{pos, pos, text})
+		}
+	}
+	// Apply from the end so that earlier offsets hold. At one offset, a
+	// replacement goes first and an insertion then lands before it.
+	slices.SortStableFunc(edits, func(a, b edit) int {
+		if a.start != b.start {
+			return b.start - a.start
+		}
+		return (b.end - b.start) - (a.end - a.start)
+	})
+	out := f.data
+	for _, ed := range edits {
+		out = splice(out, ed.start, ed.end, ed.text)
+	}
+	return out, true
+}
+
+// reservedField reports whether a key is one of go-i18n's message fields
+// other than the v1 "translation" and "id".
+func reservedField(name string) bool {
+	switch strings.ToLower(name) {
+	case "description", "hash", "leftdelim", "rightdelim", "zero", "one", "two", "few", "many", "other":
+		return true
+	}
+	return false
+}
+
+// fieldValue returns a message's value for a field name.
+func fieldValue(m *Message, name string) string {
+	switch strings.ToLower(name) {
+	case "description":
+		return m.Description
+	case "hash":
+		return m.Hash
+	case "leftdelim":
+		return m.LeftDelim
+	case "rightdelim":
+		return m.RightDelim
+	}
+	return m.Text[Form(strings.ToLower(name))]
+}
+
+func slicesContainsFold[T any](s []T, key func(T) string, name string) bool {
+	for _, v := range s {
+		if strings.EqualFold(key(v), name) {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package goi18n
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -76,6 +77,27 @@ menu:
 # Kept for the old release.
 obsolete: Viejo
 `,
+		},
+		{
+			name: "yaml set hash only", path: "es.yaml", in: yamlFile,
+			edit: func(f *File) ([]byte, error) {
+				return f.Set(&Message{ID: "greeting", Hash: "sha1-new", Text: map[Form]string{Other: "Hola"}})
+			},
+			want: strings.Replace(yamlFile, "hash: sha1-old", "hash: sha1-new", 1),
+		},
+		{
+			name: "yaml set adds fields in order", path: "es.yaml", in: yamlFile,
+			edit: func(f *File) ([]byte, error) {
+				return f.Set(&Message{ID: "greeting", Description: "Home page", Hash: "sha1-new", Text: map[Form]string{One: "Hola a ti", Other: "Hola"}})
+			},
+			want: strings.Replace(yamlFile, "  hash: sha1-old\n", "  description: Home page\n  hash: sha1-new\n  one: Hola a ti\n", 1),
+		},
+		{
+			name: "yaml set plain becomes mapping", path: "es.yaml", in: yamlFile,
+			edit: func(f *File) ([]byte, error) {
+				return f.Set(&Message{ID: "menu.open", Hash: "sha1-h", Text: map[Form]string{Other: "Abrir: ya"}})
+			},
+			want: strings.Replace(yamlFile, "  open: Abrir\n", "  open:\n    hash: sha1-h\n    other: 'Abrir: ya'\n", 1),
 		},
 		{
 			name: "yaml remove nested", path: "es.yaml", in: yamlFile,
@@ -219,6 +241,13 @@ other = "Abrir"
 hash = "sha1-new"
 other = "Cerrar ventana"
 `,
+		},
+		{
+			name: "toml set keeps untouched fields", path: "active.es.toml", in: strings.Replace(tomlFile, `other = "Hola"`, `other = "Hola" # informal`, 1),
+			edit: func(f *File) ([]byte, error) {
+				return f.Set(&Message{ID: "greeting", Hash: "sha1-new", Text: map[Form]string{Other: "Hola"}})
+			},
+			want: strings.Replace(strings.Replace(tomlFile, `other = "Hola"`, `other = "Hola" # informal`, 1), `hash = "sha1-old"`, `hash = "sha1-new"`, 1),
 		},
 		{
 			name: "toml set key", path: "active.es.toml", in: tomlFile,

@@ -262,7 +262,7 @@ func scanTOML(data []byte) (entries, error) {
 	s.run()
 	// A table's text runs to the next table header.
 	for i, h := range s.headers {
-		if h.id == "" {
+		if h.array {
 			continue
 		}
 		end := len(data)
@@ -279,6 +279,7 @@ func scanTOML(data []byte) (entries, error) {
 type tomlHeader struct {
 	id    string
 	start int
+	array bool // [[array]]: ends the table before it, is no message
 }
 
 type tomlScanner struct {
@@ -338,7 +339,7 @@ func (s *tomlScanner) run() {
 			s.skipLine()
 			table = path
 			if array {
-				s.headers = append(s.headers, tomlHeader{start: lineStart})
+				s.headers = append(s.headers, tomlHeader{start: lineStart, array: true})
 				continue
 			}
 			id := strings.Join(path, ".")
