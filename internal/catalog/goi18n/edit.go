@@ -13,14 +13,17 @@ import (
 )
 
 // The edits (Add, Remove, Set) return the file's new content and leave every
-// line they do not touch byte-identical: they splice the text of one message
-// into the file as parsed. YAML positions come from yaml.v3's node tree and
-// the new text is encoded by yaml.v3; JSON and TOML text is spliced at the
-// offsets the position pass found. A message is written with its fields in a
-// fixed order: description, hash, leftDelim, rightDelim, then the plural
-// forms in CLDR order; a message with only "other" and nothing else is
-// written as a plain string. Forms present in Message.Text with empty text
-// are written empty, which is how a stub asks for them.
+// line they do not touch byte-identical: they splice new text into the file
+// as parsed. YAML positions come from yaml.v3's node tree and new YAML text
+// is encoded by yaml.v3; JSON and TOML text is spliced at the offsets the
+// position pass found. Set rewrites a YAML mapping or a TOML table field by
+// field, so fields that keep their value keep their lines and comments; a
+// JSON message's value, a plain string and a TOML inline value are rewritten
+// whole. New text puts fields in a fixed order: description, hash,
+// leftDelim, rightDelim, then the plural forms in CLDR order; a message with
+// only "other" and nothing else is written as a plain string. Forms present
+// in Message.Text with empty text are written empty, which is how a stub
+// asks for them.
 
 var (
 	// ErrExists is returned by Add for an ID the file already has, as a
