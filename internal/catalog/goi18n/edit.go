@@ -369,7 +369,7 @@ func (f *File) entryFor(id, verb string) (entry, error) {
 		return entry{}, fmt.Errorf("%s %q in %s: %w", verb, id, f.Path, ErrNotFound)
 	}
 	e, ok := f.entries[id]
-	if !ok || e.dotted || e.inlined || (f.Format != "json" && !e.lineEdit) {
+	if !ok || e.dotted || (f.Format != "json" && !e.lineEdit) {
 		return entry{}, fmt.Errorf("%s %q in %s: %w", verb, id, f.Path, ErrLayout)
 	}
 	return e, nil
@@ -391,7 +391,7 @@ func (f *File) remove(id string) ([]byte, error) {
 	// Climb to the outermost group that holds nothing else.
 	for e.siblings == 1 && e.nested {
 		p, ok := f.entries[e.parent]
-		if !ok || p.dotted || p.inlined || (f.Format != "json" && !p.lineEdit) || p.table {
+		if !ok || p.dotted || (f.Format != "json" && !p.lineEdit) || p.table {
 			break
 		}
 		e = p

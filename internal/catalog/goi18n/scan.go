@@ -34,12 +34,12 @@ type entry struct {
 	siblings int    // number of entries in the enclosing mapping, itself included
 
 	// JSON only.
-	valStart        int // start of the value
-	prevEnd         int // end of the previous sibling's value, or -1
-	nextStart       int // start of the next sibling's key, or -1
-	open, close     int // the enclosing object's braces
-	table           bool
-	dotted, inlined bool // TOML: written as a.b = … or inside { … }
+	valStart    int // start of the value
+	prevEnd     int // end of the previous sibling's value, or -1
+	nextStart   int // start of the next sibling's key, or -1
+	open, close int // the enclosing object's braces
+	table       bool
+	dotted      bool // TOML: a group first met as a dotted key (a.b = …)
 }
 
 type entries = map[string]entry
