@@ -130,6 +130,9 @@ type TranslationJSON struct {
 	State            string `json:"state"`
 	Path             string `json:"path"`
 	WordsToTranslate int    `json:"wordsToTranslate"`
+	// Reason says why the state was decided, as a code (no-record,
+	// source-changed…); see the README.
+	Reason string `json:"reason"`
 }
 
 // NewLanguageJSON converts a language summary.
@@ -164,7 +167,7 @@ func (v View) StatusDocument() StatusJSON {
 			if t.State == status.Missing {
 				p = ""
 			}
-			e.Translations = append(e.Translations, TranslationJSON{Lang: t.Lang, State: string(t.State), Path: p, WordsToTranslate: t.Words})
+			e.Translations = append(e.Translations, TranslationJSON{Lang: t.Lang, State: string(t.State), Path: p, WordsToTranslate: t.Words, Reason: string(t.Reason)})
 		}
 		doc.Entries = append(doc.Entries, e)
 	}
@@ -319,8 +322,22 @@ func cellState(it status.Item, code string) string {
 }
 
 // StatusCSV writes the summary, or the matrix with ByEntry, as RFC 4180 CSV.
+//
+// With States and without ByEntry it writes the list of translations in
+// those states instead (lang, state, slug, path, reason), as the text
+// output lists them under its table: one CSV holds one table.
 func StatusCSV(w io.Writer, v View) error {
 	cw := csv.NewWriter(w)
+	if len(v.States) > 0 && !v.ByEntry {
+		_ = cw.Write([]string{"lang", "state", "slug", "path", "reason"})
+		for _, it := range v.items() {
+			for _, t := range it.Translations {
+				_ = cw.Write([]string{t.Lang, string(t.State), it.Slug, t.Path, string(t.Reason)})
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	}
 	if v.ByEntry {
 		langs := v.shownLangs()
 		_ = cw.Write(append([]string{"slug", "path"}, langs...))
@@ -353,7 +370,8 @@ func StatusCSV(w io.Writer, v View) error {
 }
 
 // StatusMarkdown writes the summary, or the matrix with ByEntry, as a
-// GitHub-flavoured Markdown table (for a pull-request comment).
+// GitHub-flavoured Markdown table (for a pull-request comment). With
+// States, a second table lists the translations in those states.
 func StatusMarkdown(w io.Writer, v View) error {
 	var b strings.Builder
 	if v.ByEntry {
@@ -384,6 +402,14 @@ func StatusMarkdown(w io.Writer, v View) error {
 				b.WriteString(" " + strconv.Itoa(l.Counts[s]) + " |")
 			}
 			fmt.Fprintf(&b, " %.1f%% | %d |\n", l.Coverage, l.WordsToTranslate)
+		}
+		if len(v.States) > 0 {
+			b.WriteString("\n| language | state | slug | path |\n|---|---|---|---|\n")
+			for _, it := range v.items() {
+				for _, t := range it.Translations {
+					fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", t.Lang, t.State, mdEscape(it.Slug), mdEscape(t.Path))
+				}
+			}
 		}
 	}
 	_, err := io.WriteString(w, b.String())
