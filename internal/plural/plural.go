@@ -3,29 +3,36 @@
 // that a translation lacks a category its language needs or has one it never
 // uses.
 //
-// The data is CLDR's, read through golang.org/x/text/feature/plural and never
-// typed by hand. That package selects a category for a number but does not
-// list the categories of a language, so Derive probes it with a fixed set of
-// numbers (see probe.go) and records every category that comes back, with
-// the first number that produced it as an example.
+// The data is CLDR's and never typed by hand: cldr_table.go is generated
+// from the plurals.xml that go-i18n ships and compiles its own rules from
+// (see internal/tablegen), so the categories asked for here are those
+// go-i18n selects and goi18n merge writes. golang.org/x/text/feature/plural
+// is not used: it carries CLDR 32, in which Spanish, Italian, French,
+// Portuguese and Catalan have no many and Hebrew has a many that CLDR has
+// since dropped. Regenerate after upgrading go-i18n:
 //
-// The CLDR version is that of golang.org/x/text (CLDRVersion). It can be
-// older than the one go-i18n compiles into its own rules: in CLDR 32 French
-// and Portuguese have one and other, while CLDR 38 and later add many.
+//	go generate ./internal/plural
 package plural
+
+//go:generate go run ./internal/tablegen/gentable -o cldr_table.go
 
 import (
 	"fmt"
 	"slices"
 	"sync"
 
-	xplural "golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 )
 
-// CLDRVersion is the version of CLDR the categories are derived from, the
-// one golang.org/x/text/feature/plural was generated from.
-const CLDRVersion = xplural.CLDRVersion
+// CLDRVersion is the CLDR version the plurals.xml of Source states, or ""
+// when it states none: the copy in go-i18n v2.7.0 has the placeholder
+// "$Revision$" where a release number would be. Source is then the only
+// name for the data.
+const CLDRVersion = cldrVersion
+
+// Source names the file the categories are generated from, as
+// module@version/path: go-i18n's copy of CLDR's plurals.xml.
+const Source = cldrSource
 
 // Category is a CLDR plural category, named as CLDR, go-i18n message files
 // and glosa write it: "zero", "one", "two", "few", "many" or "other".
@@ -80,21 +87,17 @@ func ParseCategory(s string) (Category, error) {
 	return c, nil
 }
 
-func fromForm(f xplural.Form) Category {
-	switch f {
-	case xplural.Zero:
-		return Zero
-	case xplural.One:
-		return One
-	case xplural.Two:
-		return Two
-	case xplural.Few:
-		return Few
-	case xplural.Many:
-		return Many
-	}
-	return Other
+// cldrForm is a category of a generated rule set: its first CLDR sample
+// and whether CLDR gives integer samples for it.
+type cldrForm struct {
+	cat     Category
+	example string
+	integer bool
 }
+
+// cldrRuleSet is the categories of one <pluralRules> of plurals.xml, in
+// CLDR order.
+type cldrRuleSet []cldrForm
 
 // Set is the plural categories one language uses, with an example number for
 // each. The zero Set has no categories; get one from Derive or a Cache.
@@ -106,8 +109,8 @@ type Set struct {
 }
 
 type member struct {
-	example string // decimal notation, "2" or "1.5"
-	integer bool   // some integer selects the category
+	example string // CLDR sample notation, "2", "1.5", "1c6"
+	integer bool   // CLDR gives integer samples for the category
 }
 
 // Lang returns the canonical BCP 47 tag the set was derived for.
@@ -126,9 +129,10 @@ func (s Set) Categories() []Category {
 }
 
 // IntegerCategories returns, in CLDR order, the categories some integer
-// selects. Decimal-only categories, such as Russian "other" (1.5 books) or
-// Czech "many", are left out: gettext chooses a msgstr[] with an integer n,
-// so these are the forms a PO file can reach.
+// selects: those CLDR gives @integer samples for. Decimal-only categories,
+// such as Russian "other" (1.5 books) or Czech "many", are left out:
+// gettext chooses a msgstr[] with an integer n, so these are the forms a PO
+// file can reach.
 func (s Set) IntegerCategories() []Category {
 	var cs []Category
 	for _, c := range All() {
@@ -141,10 +145,10 @@ func (s Set) IntegerCategories() []Category {
 
 // NPlurals returns the nplurals value of a gettext Plural-Forms header for
 // the language: the number of categories some integer selects (ru 3, pl 3,
-// ar 6, ja 1, fr 2). It is CLDR's count; a team's PO files can follow
-// another convention (Hebrew ones often use 2 where CLDR 32 gives 4). The
-// plural= expression of the header is not offered: x/text compiles CLDR's
-// rules into tables and exposes no expression to translate into C.
+// ar 6, ja 1, fr 3, he 3). It is CLDR's count; a team's PO files can follow
+// another convention (French ones usually use 2, leaving out many for
+// millions). The plural= expression of the header is not offered: the
+// table keeps CLDR's categories, not its rules.
 func (s Set) NPlurals() int { return len(s.IntegerCategories()) }
 
 // Has reports whether the language uses c.
@@ -153,10 +157,12 @@ func (s Set) Has(c Category) bool {
 	return r >= 0 && s.byRank[r].example != ""
 }
 
-// Example returns a number, in decimal notation, that the language puts in
-// category c: the smallest integer if there is one ("2" for Polish few),
-// otherwise a decimal ("1.5" for Russian other). It returns "" if the
-// language does not use c.
+// Example returns a number that the language puts in category c: CLDR's
+// first sample for it, an integer if CLDR gives one ("2" for Polish few),
+// otherwise a decimal ("0.0" for Russian other). It is written in CLDR
+// sample notation, which is decimal notation except that a compact
+// exponent stays as CLDR writes it ("1c6"); go-i18n reads it with c
+// replaced by e. It returns "" if the language does not use c.
 func (s Set) Example(c Category) string {
 	r := c.rank()
 	if r < 0 {
@@ -191,28 +197,52 @@ func (s Set) Extra(have []string) []string {
 	return extra
 }
 
-// Derive parses lang as a BCP 47 tag and returns the categories CLDR gives
-// its cardinal plural rules. A regional variant uses its own rules when CLDR
-// has them (pt-PT differs from pt) and its language's otherwise. A language
-// CLDR has no rules for gets CLDR's root rules: Other alone, as for ja.
-// Derive costs a few thousand rule evaluations; a Cache keeps the results.
+// Derive parses lang as a BCP 47 tag and returns the categories of its
+// CLDR cardinal rules, looked up as go-i18n looks up its own: the tag, then
+// its CLDR parents (pt-AO, then pt-PT; zh-Hant-TW, then zh-Hant), then its
+// base language (es-419 uses es). go-i18n's pseudo-language art uses
+// English rules, as go-i18n's Bundle gives it, and so does und, whose base
+// language x/text takes to be en. A language CLDR has no rules for gets
+// CLDR's root rules, Other alone, as ja does; go-i18n itself refuses to
+// load messages for such a language.
 func Derive(lang string) (Set, error) {
 	tag, err := language.Parse(lang)
 	if err != nil {
 		return Set{}, fmt.Errorf("plural categories for %q: not a BCP 47 language tag", lang)
 	}
 	s := Set{lang: tag.String()}
-	probe(func(n number) bool {
-		r := fromForm(xplural.Cardinal.MatchPlural(tag, n.i, n.v, n.w, n.f, n.t)).rank()
-		if s.byRank[r].example == "" {
-			s.byRank[r] = member{example: n.String(), integer: n.v == 0}
-		}
-		return true
-	})
+	for _, f := range cldrRuleSets[ruleSet(tag)] {
+		s.byRank[f.cat.rank()] = member{example: f.example, integer: f.integer}
+	}
 	return s, nil
 }
 
-// Cache derives each language's Set once and keeps it. The zero Cache is
+// ruleSet returns the index in cldrRuleSets of tag's rules, following
+// Rules.Rule in go-i18n's internal/plural/rules.go step by step.
+func ruleSet(tag language.Tag) int {
+	for t := tag; ; {
+		if i, ok := cldrLocales[t.String()]; ok {
+			return i
+		}
+		if t.String() == "art" { // go-i18n's NewBundle gives it English rules
+			return cldrLocales[language.English.String()]
+		}
+		t = t.Parent()
+		if t.IsRoot() {
+			break
+		}
+	}
+	base, _ := tag.Base()
+	if baseTag, err := language.Parse(base.String()); err == nil {
+		if i, ok := cldrLocales[baseTag.String()]; ok {
+			return i
+		}
+	}
+	return cldrRoot
+}
+
+// Cache derives each language's Set once and keeps it, so that a check
+// over many files parses each tag once. The zero Cache is
 // ready to use and safe for concurrent use; it must not be copied after
 // first use.
 type Cache struct {
