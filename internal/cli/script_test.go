@@ -6,7 +6,7 @@
 //	replace FILE OLD NEW     edit a file; OLD and NEW take Go escapes (\n, \xff)
 //	rename OLD NEW           rename a file; NEW takes Go escapes (\r)
 //	bom FILE...              put a UTF-8 byte order mark in front of files
-//	cpsample DIR             copy the repository's sample glossary into DIR
+//	cpsample DIR             copy the sample (glosa.yaml, content/, locales/) into DIR
 //
 // and testscript's unix2dos gives a file CRLF line endings. A plain
 // "exec glosa ..." requires exit code 0.
@@ -206,16 +206,18 @@ func cmdCpsample(ts *testscript.TestScript, neg bool, args []string, root string
 		ts.Check(os.WriteFile(p, data, 0o644))
 	}
 	copyFile("glosa.yaml")
-	err := filepath.WalkDir(filepath.Join(root, "content"), func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			return err
-		}
-		copyFile(rel)
-		return nil
-	})
-	ts.Check(err)
+	for _, dir := range []string{"content", "locales"} {
+		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".yaml") {
+				return err
+			}
+			rel, err := filepath.Rel(root, p)
+			if err != nil {
+				return err
+			}
+			copyFile(rel)
+			return nil
+		})
+		ts.Check(err)
+	}
 }

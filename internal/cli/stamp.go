@@ -88,12 +88,17 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 		}
 	}
 	var targets []*status.Translation
+	var catalogs []catalogFile
 	explicit := len(opts.paths) > 0
 	if explicit {
 		for _, arg := range opts.paths {
 			rel, err := p.relPath(arg)
 			if err != nil {
 				return err
+			}
+			if cf, ok := p.catalogTranslation(rel); ok {
+				catalogs = append(catalogs, cf)
+				continue
 			}
 			t, ok := byPath[rel]
 			if !ok {
@@ -116,6 +121,7 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 				}
 			}
 		}
+		catalogs = p.catalogTranslations(langs, opts.all)
 	}
 	skipped, stamped := 0, 0
 	for _, t := range targets {
@@ -164,6 +170,18 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 		}
 		stamped++
 		fmt.Fprintf(ios.Out, "%s: %s → %s (%s)\n", e.Path, p.l.T("state."+string(t.State)), p.l.T("state.current"), rec.Hash)
+	}
+	for _, cf := range catalogs {
+		n, skip, err := p.stampCatalog(ios, cf, opts.dryRun)
+		if err != nil {
+			return err
+		}
+		if skip {
+			skipped++
+		}
+		if n > 0 {
+			stamped++
+		}
 	}
 	id := "stamp.done"
 	if opts.dryRun {

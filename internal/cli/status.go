@@ -89,7 +89,7 @@ func (p *project) warnProblems(ios *iostreams.IOStreams) {
 // warnNoEntries says where glosa looked when it found nothing: a layout
 // that matches no file is more likely a mistake than an empty project.
 func (p *project) warnNoEntries(ios *iostreams.IOStreams) {
-	if len(p.repo.Entries) > 0 {
+	if len(p.repo.Entries) > 0 || len(p.cfg.Content) == 0 {
 		return
 	}
 	var pats []string

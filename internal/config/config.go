@@ -40,6 +40,8 @@ type Config struct {
 	Content []Layout
 	// Rules holds per-rule settings by rule ID.
 	Rules map[string]RuleConfig
+	// Locales lists the message catalogs.
+	Locales []Locale
 }
 
 // Layout is one content location: a path pattern and the schema of the
@@ -158,6 +160,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, p.errorf(root, "the configuration must be a mapping of keys to values")
 	}
+	noContent := false
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
@@ -167,10 +170,15 @@ func Parse(name string, data []byte) (*Config, error) {
 			cfg.Languages = p.languages(v)
 		case "content":
 			cfg.Content = p.layouts(v)
+			// content: [] says there are no entries (a project of
+			// catalogs only); an absent key means the default layout.
+			noContent = v.Kind == yaml.SequenceNode && len(v.Content) == 0
 		case "rules":
 			cfg.Rules = p.rules(v)
+		case "locales":
+			cfg.Locales = p.locales(v)
 		default:
-			p.errorf(k, "unknown key %q (known: source, languages, content, rules)", k.Value)
+			p.errorf(k, "unknown key %q (known: source, languages, content, locales, rules)", k.Value)
 		}
 	}
 	if len(p.errs) > 0 {
@@ -178,6 +186,9 @@ func Parse(name string, data []byte) (*Config, error) {
 	}
 	if cfg.Source != "" && len(cfg.Languages) > 0 && !slices.Contains(cfg.Languages, cfg.Source) {
 		cfg.Languages = append([]string{cfg.Source}, cfg.Languages...)
+	}
+	if noContent {
+		return cfg, nil
 	}
 	return withDefaults(cfg), nil
 }

@@ -210,7 +210,7 @@ func walk(root string, cfg *config.Config) ([]match, error) {
 // load reads and parses one matched file.
 func load(root string, m match) *Entry {
 	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout}
-	data, err := readInside(root, m.path)
+	data, err := ReadInside(root, m.path)
 	if err != nil {
 		e.Err = &ParseError{Msg: err.Error()}
 		e.Doc = &Document{}
@@ -253,9 +253,9 @@ func asParseError(err error) *ParseError {
 	return &ParseError{Msg: err.Error()}
 }
 
-// readInside reads a file of the repository, refusing a symlink that leads
+// ReadInside reads a file of the repository, refusing a symlink that leads
 // outside it.
-func readInside(root, rel string) ([]byte, error) {
+func ReadInside(root, rel string) ([]byte, error) {
 	p := filepath.Join(root, filepath.FromSlash(rel))
 	if fi, err := os.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		if _, err := os.Stat(p); err != nil {

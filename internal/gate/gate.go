@@ -5,6 +5,7 @@ package gate
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -99,11 +100,15 @@ func ParseMinCoverage(s string) (map[string]float64, error) {
 
 // Failure is one reason a check fails other than a finding.
 type Failure struct {
-	// Reason is "state" or "coverage".
+	// Reason is "state" (an entry), "message" (a catalog message; Slug
+	// holds its ID) or "coverage".
 	Reason string
 	Lang   string
 	Slug   string
 	State  status.State
+	// Line is where a message is in its file (0 for entries and for a
+	// message the file lacks).
+	Line int
 	// Why is the translation's reason for its state.
 	Why  status.Reason
 	Path string
@@ -139,6 +144,15 @@ func Evaluate(p Policy, findings []lint.Finding, rep *status.Report) Result {
 				if t.State == s {
 					r.Failures = append(r.Failures, Failure{Reason: "state", Lang: t.Lang, Slug: it.Slug, State: t.State, Why: t.Reason, Path: t.Path,
 						Message: fmt.Sprintf("%s translation of %s is %s: %s", lang.EnglishName(t.Lang), it.Slug, stateWords(t.State), t.Why)})
+				}
+			}
+		}
+	}
+	for _, c := range rep.Catalogs {
+		for _, m := range c.Messages {
+			for _, t := range m.Translations {
+				if slices.Contains(p.States, t.State) {
+					r.Failures = append(r.Failures, Failure{Reason: "message", Lang: t.Lang, Slug: m.ID, State: t.State, Path: t.Path, Line: t.Line, Message: fmt.Sprintf("%s translation of message %s is %s", lang.EnglishName(t.Lang), m.ID, stateWords(t.State))})
 				}
 			}
 		}

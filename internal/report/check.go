@@ -46,8 +46,10 @@ type FailureJSON struct {
 	Reason   string  `json:"reason"`
 	Lang     string  `json:"lang"`
 	Slug     string  `json:"slug,omitempty"`
+	ID       string  `json:"id,omitempty"`
 	State    string  `json:"state,omitempty"`
 	Path     string  `json:"path,omitempty"`
+	Line     int     `json:"line,omitempty"`
 	Coverage float64 `json:"coverage,omitempty"`
 	Min      float64 `json:"min,omitempty"`
 	Message  string  `json:"message"`
@@ -61,8 +63,12 @@ func (c Check) Document() CheckJSON {
 			Lang: f.Lang, Slug: f.Slug, Message: f.Message, Fix: f.Fix})
 	}
 	for _, f := range c.Result.Failures {
-		doc.Failures = append(doc.Failures, FailureJSON{Reason: f.Reason, Lang: f.Lang, Slug: f.Slug, State: string(f.State), Path: f.Path,
-			Coverage: f.Coverage, Min: f.Min, Message: f.Message})
+		fj := FailureJSON{Reason: f.Reason, Lang: f.Lang, Slug: f.Slug, State: string(f.State), Path: f.Path, Line: f.Line,
+			Coverage: f.Coverage, Min: f.Min, Message: f.Message}
+		if f.Reason == "message" {
+			fj.ID, fj.Slug = f.Slug, ""
+		}
+		doc.Failures = append(doc.Failures, fj)
 	}
 	return doc
 }
@@ -93,10 +99,16 @@ func CheckText(w io.Writer, c Check) error {
 	}
 	for _, f := range c.Result.Failures {
 		where, msg := f.Path, ""
-		if f.Reason == "coverage" {
+		switch f.Reason {
+		case "message":
+			if f.Line > 0 {
+				where = fmt.Sprintf("%s:%d", f.Path, f.Line)
+			}
+			msg = l.T("check.failMessage", "ID", displayID(f.Slug), "LangName", l.LangName(f.Lang), "State", c.View.stateName(f.State))
+		case "coverage":
 			where = "coverage " + f.Lang
 			msg = l.T("check.failCoverage", "LangName", l.LangName(f.Lang), "Coverage", fmt.Sprintf("%.1f", f.Coverage), "Min", fmt.Sprintf("%g", f.Min))
-		} else {
+		default:
 			id := "check.failState"
 			if f.State == status.Orphan {
 				id = "check.failOrphan"
@@ -139,8 +151,12 @@ func CheckGitHub(w io.Writer, c Check) error {
 	}
 	for _, f := range c.Result.Failures {
 		props := "title=" + ghProperty(failureTag(f))
-		if f.Path != "" && f.Reason == "state" {
-			props = "file=" + ghProperty(f.Path) + "," + props
+		if f.Path != "" && f.Reason != "coverage" {
+			loc := "file=" + ghProperty(f.Path)
+			if f.Line > 0 {
+				loc += fmt.Sprintf(",line=%d", f.Line)
+			}
+			props = loc + "," + props
 		}
 		fmt.Fprintf(&b, "::error %s::%s\n", props, ghData(f.Message))
 	}

@@ -99,6 +99,7 @@ type StatusJSON struct {
 	Source    string         `json:"source"`
 	Languages []LanguageJSON `json:"languages"`
 	Entries   []EntryJSON    `json:"entries"`
+	Catalogs  []CatalogJSON  `json:"catalogs"`
 }
 
 // LanguageJSON sums one translation language.
@@ -156,7 +157,7 @@ func (v View) LanguagesJSON() []LanguageJSON {
 
 // StatusDocument builds the JSON document of the view.
 func (v View) StatusDocument() StatusJSON {
-	doc := StatusJSON{Version: SchemaVersion, Source: v.Report.Source, Languages: v.LanguagesJSON(), Entries: []EntryJSON{}}
+	doc := StatusJSON{Version: SchemaVersion, Source: v.Report.Source, Languages: v.LanguagesJSON(), Entries: []EntryJSON{}, Catalogs: v.CatalogsDocument()}
 	for _, it := range v.items() {
 		e := EntryJSON{Slug: it.Slug, Translations: []TranslationJSON{}}
 		if it.Source != nil {
@@ -189,11 +190,35 @@ func StatusText(w io.Writer, v View) error {
 		return matrixText(w, v)
 	}
 	l := v.l()
+	if len(v.Report.Repo.Config.Content) == 0 { // catalogs only
+		var b strings.Builder
+		if err := catalogsText(&b, v); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, strings.TrimPrefix(b.String(), "\n"))
+		return err
+	}
 	if v.Report.Source == "" {
 		fmt.Fprintf(w, "%s\n\n", l.T("status.noSource"))
 	} else {
 		fmt.Fprintf(w, "%s\n\n", l.N("status.source", sourceTotal(v.Report), "Lang", v.Report.Source, "Name", lang.Name(v.Report.Source)))
 	}
+	if err := v.summaryTable(w, v.languages()); err != nil {
+		return err
+	}
+	if len(v.States) > 0 {
+		fmt.Fprintln(w)
+		if err := listText(w, v); err != nil {
+			return err
+		}
+	}
+	return catalogsText(w, v)
+}
+
+// summaryTable writes one row per language: each state's count, coverage
+// and words to translate.
+func (v View) summaryTable(w io.Writer, langs []status.Language) error {
+	l := v.l()
 	t := &table{}
 	header := []string{l.T("col.language")}
 	for _, s := range status.States {
@@ -201,12 +226,12 @@ func StatusText(w io.Writer, v View) error {
 	}
 	header = append(header, l.T("col.coverage"), l.T("col.words"))
 	t.add(header...)
-	for _, l := range v.languages() {
-		row := []string{l.Lang + " " + l.Name}
+	for _, lg := range langs {
+		row := []string{lg.Lang + " " + lg.Name}
 		for _, s := range status.States {
-			row = append(row, strconv.Itoa(l.Counts[s]))
+			row = append(row, strconv.Itoa(lg.Counts[s]))
 		}
-		row = append(row, fmt.Sprintf("%.1f%%", l.Coverage), strconv.Itoa(l.WordsToTranslate))
+		row = append(row, fmt.Sprintf("%.1f%%", lg.Coverage), strconv.Itoa(lg.WordsToTranslate))
 		t.add(row...)
 	}
 	t.right = make([]bool, len(header))
@@ -222,14 +247,7 @@ func StatusText(w io.Writer, v View) error {
 		}
 		return cell
 	}
-	if err := t.write(w); err != nil {
-		return err
-	}
-	if len(v.States) == 0 {
-		return nil
-	}
-	fmt.Fprintln(w)
-	return listText(w, v)
+	return t.write(w)
 }
 
 func sourceTotal(r *status.Report) int {

@@ -110,6 +110,8 @@ type Report struct {
 	Source    string
 	Languages []Language
 	Items     []Item
+	// Catalogs are the message catalogs, one per locale of glosa.yaml.
+	Catalogs []Catalog
 	// Duplicates are entries that repeat the slug and language of
 	// another and were left out: of two, the one that claims the slug
 	// with translationKey, or else the later by path.

@@ -1,0 +1,177 @@
+// Package catalog finds the message catalogs of a repository, as the
+// locales: section of glosa.yaml describes them, and reads each with the
+// parser of its format: go-i18n files through package goi18n, gettext PO
+// files through package po. A file that cannot be read is kept, with its
+// error: the scan goes on.
+package catalog
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/glosa/glosa/internal/catalog/goi18n"
+	"github.com/glosa/glosa/internal/catalog/po"
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/lang"
+)
+
+// File is one catalog file: a translation, a source, or a PO template.
+type File struct {
+	// Path is the slash-separated path from the repository root.
+	Path string
+	// Locale indexes the configuration's locales.
+	Locale int
+	// Lang is the canonical language tag, RawLang its spelling in the
+	// path; both "" for a template.
+	Lang, RawLang string
+	// Domain is the {domain} part of the path, "" without one.
+	Domain string
+	// Template reports a PO template (.pot) named by template:.
+	Template bool
+	// Err is why the file could not be read, if it could not.
+	Err *Error
+	// GoI18n or PO holds the parsed file, by the locale's format.
+	GoI18n *goi18n.File
+	PO     *po.File
+}
+
+// Error is a problem reading a catalog, at a 1-based line and column (0
+// when unknown).
+type Error struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+
+// Scan finds and parses the catalogs of every locale. languages limits the
+// languages read (nil reads every language found).
+func Scan(root string, cfg *config.Config, languages []string) ([]*File, error) {
+	var out []*File
+	for i := range cfg.Locales {
+		loc := &cfg.Locales[i]
+		files, err := scanLocale(root, i, loc, languages)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, files...)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
+}
+
+func scanLocale(root string, index int, loc *config.Locale, languages []string) ([]*File, error) {
+	var out []*File
+	seen := map[string]bool{}
+	patterns := []*config.LocalePattern{loc.Pattern}
+	if loc.Template != nil {
+		patterns = append(patterns, loc.Template)
+	}
+	for _, pat := range patterns {
+		start := filepath.Join(root, filepath.FromSlash(pat.Root()))
+		err := filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if d != nil && d.IsDir() && p != start {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if p != start && (strings.HasPrefix(name, ".") || name == "node_modules") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(name, ".") {
+				return nil
+			}
+			rel, _ := filepath.Rel(root, p)
+			rel = filepath.ToSlash(rel)
+			if seen[rel] || loc.Excluded(rel) {
+				return nil
+			}
+			f := match(index, loc, pat, rel, languages)
+			if f == nil {
+				return nil
+			}
+			seen[rel] = true
+			load(root, loc, f)
+			out = append(out, f)
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("walking %s: %w", pat.Root(), err)
+		}
+	}
+	return out, nil
+}
+
+// match returns the file rel as a catalog of the pattern, or nil.
+func match(index int, loc *config.Locale, pat *config.LocalePattern, rel string, languages []string) *File {
+	raw, domain, ok := pat.Match(rel)
+	if !ok {
+		return nil
+	}
+	f := &File{Path: rel, Locale: index, Domain: domain}
+	if pat == loc.Template {
+		f.Template = true
+		return f
+	}
+	code := loc.Lang
+	if pat.HasLang() {
+		c, err := lang.Parse(raw)
+		if err != nil {
+			return nil
+		}
+		code = c
+		f.RawLang = raw
+	} else {
+		f.RawLang = code
+	}
+	if len(languages) > 0 && !slices.Contains(languages, code) {
+		return nil
+	}
+	f.Lang = code
+	return f
+}
+
+func load(root string, loc *config.Locale, f *File) {
+	data, err := content.ReadInside(root, f.Path)
+	if err != nil {
+		f.Err = &Error{Msg: err.Error()}
+		return
+	}
+	switch loc.Format {
+	case config.FormatPO:
+		pf, err := po.Parse(data)
+		if err != nil {
+			var se *po.SyntaxError
+			if errors.As(err, &se) {
+				f.Err = &Error{Line: se.Line, Col: se.Col, Msg: se.Msg}
+			} else {
+				f.Err = &Error{Msg: err.Error()}
+			}
+			return
+		}
+		f.PO = pf
+	default:
+		gf, err := goi18n.Parse(f.Path, data)
+		if err != nil {
+			var pe *goi18n.ParseError
+			if errors.As(err, &pe) && pe.Err != nil {
+				f.Err = &Error{Line: pe.Line, Col: pe.Column, Msg: pe.Err.Error()}
+			} else {
+				f.Err = &Error{Msg: err.Error()}
+			}
+			return
+		}
+		f.GoI18n = gf
+	}
+}

@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/glosa/glosa/internal/atomicfile"
+	"github.com/glosa/glosa/internal/catalog"
+	"github.com/glosa/glosa/internal/catalog/goi18n"
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/status"
+)
+
+// catalogFile is a go-i18n translation file with what stamping it needs.
+type catalogFile struct {
+	file    *catalog.File
+	catalog *status.Catalog
+}
+
+// catalogTranslation returns the go-i18n translation file at rel, if rel
+// is one.
+func (p *project) catalogTranslation(rel string) (catalogFile, bool) {
+	for i := range p.report.Catalogs {
+		c := &p.report.Catalogs[i]
+		for _, f := range c.Files {
+			if f.Path == rel && !f.Template && f.Lang != c.Source {
+				return catalogFile{file: f, catalog: c}, true
+			}
+		}
+	}
+	return catalogFile{}, false
+}
+
+// catalogTranslations returns the go-i18n translation files in langs, or
+// all of them.
+func (p *project) catalogTranslations(langs []string, all bool) []catalogFile {
+	var out []catalogFile
+	for i := range p.report.Catalogs {
+		c := &p.report.Catalogs[i]
+		for _, f := range c.Files {
+			if !f.Template && f.Lang != c.Source && (all || slices.Contains(langs, f.Lang)) {
+				out = append(out, catalogFile{file: f, catalog: c})
+			}
+		}
+	}
+	return out
+}
+
+// stampCatalog records the source hash in every translated message of a
+// go-i18n file whose hash is missing (unverified) or old (stale), as
+// goi18n merge does for the messages it keeps. Untranslated messages are
+// left alone. It returns how many messages it stamped, and whether the
+// file was skipped.
+func (p *project) stampCatalog(ios *iostreams.IOStreams, cf catalogFile, dryRun bool) (int, bool, error) {
+	f := cf.file
+	if p.cfg.Locales[f.Locale].Format != config.FormatGoI18n {
+		warnf(ios.ErrOut, "%s", p.l.T("stamp.skip", "Path", f.Path, "Reason", p.l.T("stamp.skipPO")))
+		return 0, true, nil
+	}
+	if f.Err != nil {
+		where := f.Path
+		if f.Err.Line > 0 {
+			where = fmt.Sprintf("%s:%d:%d", f.Path, f.Err.Line, f.Err.Col)
+		}
+		warnf(ios.ErrOut, "%s", p.l.T("stamp.skip", "Path", where, "Reason", p.l.T("stamp.skipUnparsable", "Error", f.Err.Msg)))
+		return 0, true, nil
+	}
+	var src *catalog.File
+	for _, other := range cf.catalog.Files {
+		if other.Domain == f.Domain && other.Lang == cf.catalog.Source && !other.Template {
+			src = other
+		}
+	}
+	if src == nil || src.GoI18n == nil {
+		warnf(ios.ErrOut, "%s", p.l.T("stamp.skip", "Path", f.Path, "Reason", p.l.T("stamp.skipNoSourceCatalog")))
+		return 0, true, nil
+	}
+	cur := f.GoI18n
+	n := 0
+	for _, sm := range src.GoI18n.Messages {
+		tm := cur.Message(sm.ID)
+		st := goi18n.StateOf(sm, tm)
+		if st != goi18n.Unverified && st != goi18n.Stale {
+			continue
+		}
+		m := *tm
+		m.Hash = goi18n.Hash(sm)
+		data, err := cur.Set(&m)
+		if err != nil {
+			return n, false, fmt.Errorf("stamping %s: %s: %w", f.Path, sm.ID, err)
+		}
+		if cur, err = goi18n.Parse(f.Path, data); err != nil {
+			return n, false, fmt.Errorf("stamping %s: %s: %w", f.Path, sm.ID, err)
+		}
+		n++
+	}
+	if n == 0 {
+		return 0, false, nil
+	}
+	if !dryRun {
+		if err := atomicfile.Write(p.root, f.Path, cur.Bytes()); err != nil {
+			return n, false, err
+		}
+	}
+	fmt.Fprintf(ios.Out, "%s: %s\n", f.Path, p.l.N("stamp.messages", n))
+	return n, false, nil
+}

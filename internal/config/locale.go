@@ -1,0 +1,242 @@
+package config
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/glosa/glosa/internal/lang"
+)
+
+// Catalog formats.
+const (
+	FormatGoI18n = "goi18n"
+	FormatPO     = "po"
+)
+
+// Locale is one set of message catalogs: files that hold the same
+// messages in different languages.
+type Locale struct {
+	// Pattern says where the files are: {lang} the language, {domain} a
+	// part of the path shared by a source file and its translations (it
+	// may span folders, as PO trees with one file per document do).
+	Pattern *LocalePattern
+	// Source is the language the messages are written in; "" means the
+	// project's source language.
+	Source string
+	// Lang is the language of every file matched, for a pattern without
+	// {lang} (a repository per language).
+	Lang string
+	// Format is FormatGoI18n or FormatPO.
+	Format string
+	// Template is where a PO file's template (.pot) is, with {domain}: its
+	// messages are the source; without one, each PO file is its own source.
+	Template *LocalePattern
+	Exclude  []string
+	Line     int
+}
+
+// Excluded reports whether rel matches one of the locale's exclude globs.
+func (l *Locale) Excluded(rel string) bool {
+	lay := Layout{Exclude: l.Exclude}
+	return lay.Excluded(rel)
+}
+
+// LocalePattern matches catalog paths such as locales/active.{lang}.yaml,
+// po/{lang}.po, {lang}/LC_MESSAGES/{domain}.po or {domain}.po.
+type LocalePattern struct {
+	Text      string
+	re        *regexp.Regexp
+	hasLang   bool
+	hasDomain bool
+}
+
+// compileLocalePattern compiles a catalog path pattern.
+func compileLocalePattern(pat string) (*LocalePattern, error) {
+	if pat == "" {
+		return nil, fmt.Errorf("the path pattern is empty")
+	}
+	if strings.HasPrefix(pat, "/") || hasDotDot(pat) {
+		return nil, fmt.Errorf("path pattern %q must be relative to the repository and stay inside it", pat)
+	}
+	p := &LocalePattern{Text: pat, hasLang: strings.Contains(pat, "{lang}"), hasDomain: strings.Contains(pat, "{domain}")}
+	if strings.Count(pat, "{lang}") > 1 || strings.Count(pat, "{domain}") > 1 {
+		return nil, fmt.Errorf("path pattern %q may hold {lang} and {domain} once each", pat)
+	}
+	if rest := strings.NewReplacer("{lang}", "", "{domain}", "").Replace(pat); strings.ContainsAny(rest, "{}") {
+		return nil, fmt.Errorf("path pattern %q has an unknown placeholder (known: {lang}, {domain})", pat)
+	}
+	var b strings.Builder
+	b.WriteString("^")
+	rest := pat
+	for rest != "" {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			b.WriteString(regexp.QuoteMeta(rest))
+			break
+		}
+		b.WriteString(regexp.QuoteMeta(rest[:i]))
+		rest = rest[i:]
+		if strings.HasPrefix(rest, "{lang}") {
+			b.WriteString(`(?P<lang>` + langRE + `)`)
+			rest = rest[len("{lang}"):]
+		} else {
+			b.WriteString(`(?P<domain>.+)`)
+			rest = rest[len("{domain}"):]
+		}
+	}
+	b.WriteString("$")
+	re, err := regexp.Compile(b.String())
+	if err != nil {
+		return nil, fmt.Errorf("path pattern %q: %v", pat, err)
+	}
+	p.re = re
+	return p, nil
+}
+
+// HasLang reports whether the pattern names the language.
+func (p *LocalePattern) HasLang() bool { return p.hasLang }
+
+// Match reports whether rel is a catalog of the pattern, with the language
+// as written in the path ("" without {lang}) and the domain ("" without
+// {domain}).
+func (p *LocalePattern) Match(rel string) (rawLang, domain string, ok bool) {
+	m := p.re.FindStringSubmatch(rel)
+	if m == nil {
+		return "", "", false
+	}
+	if p.hasLang {
+		rawLang = m[p.re.SubexpIndex("lang")]
+	}
+	if p.hasDomain {
+		domain = m[p.re.SubexpIndex("domain")]
+		if !validSlug(domain) {
+			return "", "", false
+		}
+	}
+	return rawLang, domain, true
+}
+
+// PathFor returns the catalog path for a language (as spelled in paths)
+// and a domain.
+func (p *LocalePattern) PathFor(rawLang, domain string) string {
+	return strings.NewReplacer("{lang}", rawLang, "{domain}", domain).Replace(p.Text)
+}
+
+// Root returns the literal folder prefix of the pattern ("" for the root).
+func (p *LocalePattern) Root() string {
+	prefix := p.Text
+	if i := strings.IndexByte(prefix, '{'); i >= 0 {
+		prefix = prefix[:i]
+	}
+	dir := path.Dir(prefix + "x")
+	if dir == "." {
+		return ""
+	}
+	return dir
+}
+
+func (p *parser) locales(n *yaml.Node) []Locale {
+	if n.Kind != yaml.SequenceNode {
+		p.errorf(n, "locales must be a list of {path, source, format} items")
+		return nil
+	}
+	var out []Locale
+	for _, item := range n.Content {
+		if l, ok := p.locale(item); ok {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (p *parser) locale(n *yaml.Node) (Locale, bool) {
+	l := Locale{Line: n.Line}
+	if n.Kind != yaml.MappingNode {
+		p.errorf(n, "a locales item must be a mapping with at least a path")
+		return l, false
+	}
+	ok := true
+	var pathNode, templateNode *yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch k.Value {
+		case "path":
+			pathNode = v
+		case "source":
+			l.Source = p.language(v)
+		case "lang":
+			l.Lang = p.language(v)
+		case "format":
+			s, _ := p.scalar(v, "format")
+			if s != FormatGoI18n && s != FormatPO {
+				p.errorf(v, "unknown catalog format %q (use goi18n or po)", s)
+				ok = false
+			}
+			l.Format = s
+		case "template":
+			templateNode = v
+		case "exclude":
+			l.Exclude = p.globs(v)
+		default:
+			p.errorf(k, "unknown key %q in a locales item (known: path, source, lang, format, template, exclude)", k.Value)
+			ok = false
+		}
+	}
+	if pathNode == nil {
+		p.errorf(n, "a locales item needs a path, e.g. path: locales/active.{lang}.yaml")
+		return l, false
+	}
+	s, _ := p.scalar(pathNode, "path")
+	pat, err := compileLocalePattern(s)
+	if err != nil {
+		p.errorf(pathNode, "%v", err)
+		return l, false
+	}
+	l.Pattern = pat
+	if !pat.hasLang && l.Lang == "" {
+		p.errorf(pathNode, "path pattern %q has no {lang}: say which language its files are in with lang:", s)
+		ok = false
+	}
+	if pat.hasLang && l.Lang != "" {
+		p.errorf(pathNode, "path pattern %q has {lang}, so lang: would contradict it", s)
+		ok = false
+	}
+	if l.Format == "" {
+		switch strings.ToLower(path.Ext(s)) {
+		case ".po":
+			l.Format = FormatPO
+		case ".json", ".toml", ".yaml":
+			l.Format = FormatGoI18n
+		default:
+			p.errorf(pathNode, "cannot tell the catalog format from %q: add format: goi18n or format: po", s)
+			ok = false
+		}
+	}
+	if templateNode != nil {
+		t, _ := p.scalar(templateNode, "template")
+		tp, err := compileLocalePattern(t)
+		switch {
+		case err != nil:
+			p.errorf(templateNode, "%v", err)
+			ok = false
+		case tp.hasLang:
+			p.errorf(templateNode, "a template is the same for every language: %q must not hold {lang}", t)
+			ok = false
+		case l.Format != FormatPO:
+			p.errorf(templateNode, "template is for PO catalogs")
+			ok = false
+		default:
+			l.Template = tp
+		}
+	}
+	if l.Lang != "" {
+		if _, err := lang.Parse(l.Lang); err != nil {
+			ok = false
+		}
+	}
+	return l, ok
+}

@@ -1,0 +1,147 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/glosa/glosa/internal/status"
+)
+
+// CatalogJSON is one locale of glosa.yaml in status --format json.
+type CatalogJSON struct {
+	Path      string         `json:"path"`
+	Format    string         `json:"format"`
+	Source    string         `json:"source"`
+	Languages []LanguageJSON `json:"languages"`
+	Messages  []MessageJSON  `json:"messages"`
+}
+
+// MessageJSON is one message and its translations; Path is "" for an
+// orphan or a PO file read without a template.
+type MessageJSON struct {
+	ID           string                   `json:"id"`
+	Domain       string                   `json:"domain"`
+	Path         string                   `json:"path"`
+	Line         int                      `json:"line"`
+	Translations []MessageTranslationJSON `json:"translations"`
+}
+
+// MessageTranslationJSON is one language's side of a message; Line is 0
+// when the message is not in the file.
+type MessageTranslationJSON struct {
+	Lang             string `json:"lang"`
+	State            string `json:"state"`
+	Path             string `json:"path"`
+	Line             int    `json:"line"`
+	WordsToTranslate int    `json:"wordsToTranslate"`
+}
+
+// catalogLanguages returns the shown language summaries of a catalog.
+func (v View) catalogLanguages(c status.Catalog) []status.Language {
+	var out []status.Language
+	for _, l := range c.Languages {
+		if v.langShown(l.Lang) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// messages returns the messages with a translation shown, each with only
+// its shown translations.
+func (v View) messages(c status.Catalog) []status.Message {
+	var out []status.Message
+	for _, m := range c.Messages {
+		var ts []status.MessageTranslation
+		for _, t := range m.Translations {
+			if v.langShown(t.Lang) && v.stateShown(t.State) {
+				ts = append(ts, t)
+			}
+		}
+		if len(ts) > 0 {
+			m.Translations = ts
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// CatalogsDocument builds the catalogs of the JSON document, never nil.
+func (v View) CatalogsDocument() []CatalogJSON {
+	out := []CatalogJSON{}
+	for _, c := range v.Report.Catalogs {
+		cj := CatalogJSON{Path: c.Pattern, Format: c.Format, Source: c.Source, Languages: []LanguageJSON{}, Messages: []MessageJSON{}}
+		for _, l := range v.catalogLanguages(c) {
+			cj.Languages = append(cj.Languages, NewLanguageJSON(l))
+		}
+		for _, m := range v.messages(c) {
+			mj := MessageJSON{ID: m.ID, Domain: m.Domain, Path: m.Path, Line: m.Line, Translations: []MessageTranslationJSON{}}
+			for _, t := range m.Translations {
+				mj.Translations = append(mj.Translations, MessageTranslationJSON{Lang: t.Lang, State: string(t.State), Path: t.Path, Line: t.Line, WordsToTranslate: t.Words})
+			}
+			cj.Messages = append(cj.Messages, mj)
+		}
+		out = append(out, cj)
+	}
+	return out
+}
+
+// catalogsText writes a table per catalog, in the shape of the entries'
+// table, and with States the messages in those states.
+func catalogsText(w io.Writer, v View) error {
+	l := v.l()
+	for _, c := range v.Report.Catalogs {
+		n := 0
+		for _, m := range c.Messages {
+			if m.Path != "" {
+				n++
+			}
+		}
+		fmt.Fprintf(w, "\n%s\n\n", l.N("status.catalog", n, "Path", c.Pattern, "Format", c.Format, "Lang", c.Source))
+		if err := v.summaryTable(w, v.catalogLanguages(c)); err != nil {
+			return err
+		}
+		if len(v.States) == 0 {
+			continue
+		}
+		t := &table{}
+		var states []status.State
+		for _, m := range v.messages(c) {
+			for _, tr := range m.Translations {
+				where := tr.Path
+				if tr.Line > 0 {
+					where += ":" + strconv.Itoa(tr.Line)
+				}
+				t.add(tr.Lang, v.stateName(tr.State), displayID(m.ID), where)
+				states = append(states, tr.State)
+			}
+		}
+		if len(states) == 0 {
+			continue
+		}
+		t.paint = func(row, col int, cell string) string {
+			if col == 1 {
+				return paint(v.Color, stateColor[states[row]], cell)
+			}
+			return cell
+		}
+		fmt.Fprintln(w)
+		if err := t.write(w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// displayID shows a PO message key (msgctxt EOT msgid) as "msgctxt|msgid",
+// on one line.
+func displayID(id string) string {
+	id = strings.ReplaceAll(id, "\x04", "|")
+	id = strings.ReplaceAll(id, "\n", `\n`)
+	if r := []rune(id); len(r) > 60 {
+		id = string(r[:60]) + "…"
+	}
+	return id
+}

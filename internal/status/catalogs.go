@@ -1,0 +1,406 @@
+package status
+
+import (
+	"math"
+	"sort"
+
+	"github.com/glosa/glosa/internal/catalog"
+	"github.com/glosa/glosa/internal/catalog/goi18n"
+	"github.com/glosa/glosa/internal/catalog/po"
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/markdown"
+)
+
+// Catalog is the state of one locale of glosa.yaml: its messages in every
+// language.
+type Catalog struct {
+	// Locale indexes the configuration's locales; Pattern is its path.
+	Locale  int
+	Pattern string
+	Format  string
+	// Source is the language the messages are written in.
+	Source    string
+	Languages []Language
+	Messages  []Message
+	// Files are the catalog's files, the unreadable ones included.
+	Files []*catalog.File
+}
+
+// Message is one message ID of one domain and its translations.
+type Message struct {
+	ID     string
+	Domain string
+	// Path and Line locate the message in its source (the source file or
+	// the PO template); Path is "" for an orphan.
+	Path string
+	Line int
+	// Text is the source text (the "other" form, or the msgid).
+	Text         string
+	Translations []MessageTranslation
+}
+
+// MessageTranslation is one language's side of a message.
+type MessageTranslation struct {
+	Lang  string
+	State State
+	// Path is the translation's file, or where it belongs; Line is 0 when
+	// the message is not in it.
+	Path  string
+	Line  int
+	Words int
+}
+
+// ComputeCatalogs decides the state of every message of every locale.
+// targets are the project's translation languages; a locale whose source
+// differs from the project's counts the project source as a target too.
+func ComputeCatalogs(cfg *config.Config, files []*catalog.File, projectSource string, languages []string) []Catalog {
+	var out []Catalog
+	for i := range cfg.Locales {
+		loc := &cfg.Locales[i]
+		c := Catalog{Locale: i, Pattern: loc.Pattern.Text, Format: loc.Format, Source: loc.Source}
+		for _, f := range files {
+			if f.Locale == i {
+				c.Files = append(c.Files, f)
+			}
+		}
+		if c.Source == "" {
+			c.Source = projectSource
+		}
+		if c.Source == "" {
+			c.Source = fullest(c.Files)
+		}
+		var targets []string
+		for _, code := range languages {
+			if code != c.Source {
+				targets = append(targets, code)
+			}
+		}
+		if loc.Format == config.FormatPO {
+			c.Messages = poMessages(loc, c.Files, c.Source, targets)
+		} else {
+			c.Messages = goi18nMessages(loc, c.Files, c.Source, targets)
+		}
+		sort.SliceStable(c.Messages, func(a, b int) bool {
+			x, y := c.Messages[a], c.Messages[b]
+			if x.Domain != y.Domain {
+				return x.Domain < y.Domain
+			}
+			return x.ID < y.ID
+		})
+		c.Languages = summariseMessages(c.Messages, targets, loc.Format == config.FormatPO && loc.Template == nil)
+		out = append(out, c)
+	}
+	return out
+}
+
+// byDomainLang indexes files by domain and language.
+func byDomainLang(files []*catalog.File) (map[string]map[string]*catalog.File, []string) {
+	m := map[string]map[string]*catalog.File{}
+	var domains []string
+	for _, f := range files {
+		if f.Template {
+			continue
+		}
+		if m[f.Domain] == nil {
+			m[f.Domain] = map[string]*catalog.File{}
+			domains = append(domains, f.Domain)
+		}
+		m[f.Domain][f.Lang] = f
+	}
+	sort.Strings(domains)
+	return m, domains
+}
+
+func pathFor(loc *config.Locale, code, domain string, files map[string]*catalog.File) string {
+	if f, ok := files[code]; ok {
+		return f.Path
+	}
+	return loc.Pattern.PathFor(code, domain)
+}
+
+// goi18nMessages compares each translation file with the source file of
+// its domain, as goi18n merge does.
+func goi18nMessages(loc *config.Locale, files []*catalog.File, source string, targets []string) []Message {
+	idx, domains := byDomainLang(files)
+	var out []Message
+	for _, domain := range domains {
+		langs := idx[domain]
+		src := langs[source]
+		var srcFile *goi18n.File
+		if src != nil {
+			srcFile = src.GoI18n
+		}
+		if srcFile != nil {
+			for _, sm := range srcFile.Messages {
+				m := Message{ID: sm.ID, Domain: domain, Path: src.Path, Line: sm.Line, Text: sm.Other()}
+				for _, code := range targets {
+					t := MessageTranslation{Lang: code, Path: pathFor(loc, code, domain, langs)}
+					tf := langs[code]
+					switch {
+					case tf == nil:
+						t.State = Missing
+					case tf.Err != nil:
+						t.State = Unverified
+					default:
+						tm := tf.GoI18n.Message(sm.ID)
+						if tm != nil {
+							t.Line = tm.Line
+						}
+						t.State = fromGoI18n(goi18n.StateOf(sm, tm))
+					}
+					if t.State == Missing || t.State == Untranslated || t.State == Stale {
+						t.Words = markdown.CountWords(sm.Other())
+					}
+					m.Translations = append(m.Translations, t)
+				}
+				out = append(out, m)
+			}
+		}
+		// Orphans: messages of a translation that the source lacks (all of
+		// them when the domain has no readable source file).
+		if src != nil && src.Err != nil {
+			continue
+		}
+		for _, code := range targets {
+			tf := langs[code]
+			if tf == nil || tf.GoI18n == nil {
+				continue
+			}
+			for _, tm := range tf.GoI18n.Messages {
+				if srcFile != nil && srcFile.Message(tm.ID) != nil {
+					continue
+				}
+				out = append(out, Message{ID: tm.ID, Domain: domain, Text: tm.Other(),
+					Translations: []MessageTranslation{{Lang: code, State: Orphan, Path: tf.Path, Line: tm.Line}}})
+			}
+		}
+	}
+	return mergeOrphans(out)
+}
+
+// mergeOrphans joins the orphan rows of one ID and domain found in several
+// languages.
+func mergeOrphans(ms []Message) []Message {
+	var out []Message
+	at := map[[2]string]int{}
+	for _, m := range ms {
+		if m.Path != "" {
+			out = append(out, m)
+			continue
+		}
+		k := [2]string{m.Domain, m.ID}
+		if i, ok := at[k]; ok {
+			out[i].Translations = append(out[i].Translations, m.Translations...)
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, m)
+	}
+	return out
+}
+
+func fromGoI18n(s goi18n.State) State {
+	if st, ok := ParseState(s.String()); ok {
+		return st
+	}
+	return Unverified
+}
+
+// poKey is how gettext tells messages apart: msgctxt and msgid.
+func poKey(e *po.Entry) string {
+	if e.HasContext {
+		return e.Context + "\x04" + e.ID
+	}
+	return e.ID
+}
+
+// poState is a PO entry's state as msgfmt counts it: an empty msgstr (or
+// msgstr[0]) is untranslated, fuzzy is stale, anything else current.
+func poState(e *po.Entry) State {
+	switch {
+	case len(e.Translations) == 0 || e.Translations[0] == "":
+		return Untranslated
+	case e.IsFuzzy():
+		return Stale
+	}
+	return Current
+}
+
+// counted reports whether an entry is a message msgfmt counts: not the
+// header, not obsolete.
+func counted(e *po.Entry) bool { return !e.Obsolete && !e.IsHeader() }
+
+// poMessages reads the states of PO files: against the template of their
+// domain when the locale names one (then missing and orphan messages are
+// known), else each file on its own, as msgfmt --statistics does.
+func poMessages(loc *config.Locale, files []*catalog.File, source string, targets []string) []Message {
+	idx, domains := byDomainLang(files)
+	templates := map[string]*catalog.File{}
+	for _, f := range files {
+		if f.Template {
+			templates[f.Domain] = f
+			if _, ok := idx[f.Domain]; !ok {
+				idx[f.Domain] = map[string]*catalog.File{}
+				domains = append(domains, f.Domain)
+			}
+		}
+	}
+	sort.Strings(domains)
+	var out []Message
+	for _, domain := range domains {
+		langs := idx[domain]
+		tmpl := templates[domain]
+		if loc.Template != nil && tmpl != nil && tmpl.PO != nil {
+			out = append(out, poAgainstTemplate(loc, domain, tmpl, langs, targets)...)
+			continue
+		}
+		if loc.Template != nil && tmpl == nil {
+			continue // nothing to compare with; the files are orphans of no template
+		}
+		rows := map[string]int{}
+		for _, code := range targets {
+			f := langs[code]
+			if f == nil || f.PO == nil {
+				continue
+			}
+			for _, e := range f.PO.Entries {
+				if !counted(e) {
+					continue
+				}
+				k := poKey(e)
+				i, ok := rows[k]
+				if !ok {
+					i = len(out)
+					rows[k] = i
+					out = append(out, Message{ID: k, Domain: domain, Text: e.ID})
+				}
+				t := MessageTranslation{Lang: code, State: poState(e), Path: f.Path, Line: e.Line}
+				if t.State != Current {
+					t.Words = markdown.CountWords(e.ID)
+				}
+				out[i].Translations = append(out[i].Translations, t)
+			}
+		}
+	}
+	return out
+}
+
+func poAgainstTemplate(loc *config.Locale, domain string, tmpl *catalog.File, langs map[string]*catalog.File, targets []string) []Message {
+	var out []Message
+	for _, te := range tmpl.PO.Entries {
+		if !counted(te) {
+			continue
+		}
+		k := poKey(te)
+		m := Message{ID: k, Domain: domain, Path: tmpl.Path, Line: te.Line, Text: te.ID}
+		for _, code := range targets {
+			t := MessageTranslation{Lang: code, Path: pathFor(loc, code, domain, langs)}
+			f := langs[code]
+			switch {
+			case f == nil:
+				t.State = Missing
+			case f.PO == nil:
+				t.State = Unverified
+			default:
+				e := f.PO.LookupContext(te.Context, te.ID)
+				if !te.HasContext {
+					e = f.PO.Lookup(te.ID)
+				}
+				if e == nil || !counted(e) {
+					t.State = Missing
+				} else {
+					t.State, t.Line = poState(e), e.Line
+				}
+			}
+			if t.State != Current && t.State != Unverified {
+				t.Words = markdown.CountWords(te.ID)
+			}
+			m.Translations = append(m.Translations, t)
+		}
+		out = append(out, m)
+	}
+	for _, code := range targets {
+		f := langs[code]
+		if f == nil || f.PO == nil {
+			continue
+		}
+		for _, e := range f.PO.Entries {
+			if !counted(e) {
+				continue
+			}
+			var te *po.Entry
+			if e.HasContext {
+				te = tmpl.PO.LookupContext(e.Context, e.ID)
+			} else {
+				te = tmpl.PO.Lookup(e.ID)
+			}
+			if te != nil && counted(te) {
+				continue
+			}
+			out = append(out, Message{ID: poKey(e), Domain: domain, Text: e.ID,
+				Translations: []MessageTranslation{{Lang: code, State: Orphan, Path: f.Path, Line: e.Line}}})
+		}
+	}
+	return mergeOrphans(out)
+}
+
+// summariseMessages sums the messages per language. With perFile (PO
+// files without a template) a language's total is the messages its own
+// files hold; otherwise it is the source's messages.
+func summariseMessages(ms []Message, targets []string, perFile bool) []Language {
+	var out []Language
+	total := 0
+	for _, m := range ms {
+		if m.Path != "" {
+			total++
+		}
+	}
+	for _, code := range targets {
+		l := Language{Lang: code, Name: lang.Name(code), Counts: map[State]int{}}
+		n := 0
+		for _, m := range ms {
+			for _, t := range m.Translations {
+				if t.Lang != code {
+					continue
+				}
+				l.Counts[t.State]++
+				l.WordsToTranslate += t.Words
+				if t.State != Orphan {
+					n++
+				}
+			}
+		}
+		l.Total = total
+		if perFile {
+			l.Total = n
+		}
+		l.Coverage = 100
+		if l.Total > 0 {
+			l.Coverage = math.Floor(float64(l.Counts[Current])*1000/float64(l.Total)) / 10
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// fullest returns the language whose files hold the most messages: the
+// likely source when nothing says which it is.
+func fullest(files []*catalog.File) string {
+	count := map[string]int{}
+	best := ""
+	for _, f := range files {
+		switch {
+		case f.GoI18n != nil:
+			count[f.Lang] += len(f.GoI18n.Messages)
+		case f.PO != nil:
+			count[f.Lang] += len(f.PO.Entries)
+		}
+	}
+	for code, n := range count {
+		if code != "" && (best == "" || n > count[best] || n == count[best] && code < best) {
+			best = code
+		}
+	}
+	return best
+}
