@@ -9,10 +9,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/glosa/glosa/internal/catalog/goi18n"
 	"github.com/glosa/glosa/internal/catalog/po"
@@ -165,13 +168,28 @@ func load(root string, loc *config.Locale, f *File) {
 		gf, err := goi18n.Parse(f.Path, data)
 		if err != nil {
 			var pe *goi18n.ParseError
-			if errors.As(err, &pe) && pe.Err != nil {
+			var te *yaml.TypeError
+			switch {
+			case errors.As(err, &pe) && pe.Err != nil && isYAML(f.Path) && strings.HasPrefix(pe.Err.Error(), "yaml: ") && !errors.As(err, &te):
+				// yaml.v3 puts a syntax error where the enclosing construct
+				// began, often a line early, and without a column: find it
+				// as glosa.yaml's and front matter's errors are found.
+				line, col, msg := config.LocateYAMLError(data, pe.Err)
+				f.Err = &Error{Line: line, Col: col, Msg: msg}
+			case errors.As(err, &pe) && pe.Err != nil:
 				f.Err = &Error{Line: pe.Line, Col: pe.Column, Msg: pe.Err.Error()}
-			} else {
+			default:
 				f.Err = &Error{Msg: err.Error()}
 			}
 			return
 		}
 		f.GoI18n = gf
 	}
+}
+
+// isYAML reports whether a go-i18n file is read as YAML, as go-i18n tells
+// by the extension.
+func isYAML(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	return ext == ".yaml" || ext == ".yml"
 }

@@ -95,7 +95,7 @@ func catalogsText(w io.Writer, v View) error {
 	for _, c := range v.Report.Catalogs {
 		n := 0
 		for _, m := range c.Messages {
-			if m.Path != "" {
+			if m.Path != "" || !orphanOnly(m) {
 				n++
 			}
 		}
@@ -144,4 +144,16 @@ func displayID(id string) string {
 		id = string(r[:60]) + "…"
 	}
 	return id
+}
+
+// orphanOnly reports whether a message is known only from translations
+// the source lacks. A message of a PO file read without a template has no
+// source path but is not an orphan: it counts in the catalog's messages.
+func orphanOnly(m status.Message) bool {
+	for _, t := range m.Translations {
+		if t.State != status.Orphan {
+			return false
+		}
+	}
+	return true
 }

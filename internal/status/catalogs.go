@@ -2,12 +2,14 @@ package status
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/glosa/glosa/internal/catalog"
 	"github.com/glosa/glosa/internal/catalog/goi18n"
 	"github.com/glosa/glosa/internal/catalog/po"
 	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/markdown"
 )
@@ -51,6 +53,31 @@ type MessageTranslation struct {
 	Words int
 }
 
+// ComputeAll decides the states of the entries and of the catalogs' messages.
+func ComputeAll(repo *content.Repo, files []*catalog.File) *Report {
+	r := Compute(repo)
+	if len(repo.Config.Locales) > 0 {
+		r.Catalogs = ComputeCatalogs(repo.Config, files, repo.Source, projectLanguages(repo, files))
+	}
+	return r
+}
+
+// projectLanguages returns the project's languages for the catalogs: the
+// configured ones, or those found in content and catalogs together.
+func projectLanguages(repo *content.Repo, files []*catalog.File) []string {
+	if len(repo.Config.Languages) > 0 {
+		return repo.Languages
+	}
+	langs := slices.Clone(repo.Languages)
+	for _, f := range files {
+		if f.Lang != "" && !slices.Contains(langs, f.Lang) {
+			langs = append(langs, f.Lang)
+		}
+	}
+	sort.Strings(langs)
+	return langs
+}
+
 // ComputeCatalogs decides the state of every message of every locale.
 // targets are the project's translation languages; a locale whose source
 // differs from the project's counts the project source as a target too.
@@ -70,8 +97,9 @@ func ComputeCatalogs(cfg *config.Config, files []*catalog.File, projectSource st
 		if c.Source == "" {
 			c.Source = fullest(c.Files)
 		}
+		perFile := loc.Format == config.FormatPO && loc.Template == nil
 		var targets []string
-		for _, code := range languages {
+		for _, code := range localeLanguages(loc, c.Files, languages, perFile) {
 			if code != c.Source {
 				targets = append(targets, code)
 			}
@@ -88,8 +116,33 @@ func ComputeCatalogs(cfg *config.Config, files []*catalog.File, projectSource st
 			}
 			return x.ID < y.ID
 		})
-		c.Languages = summariseMessages(c.Messages, targets, loc.Format == config.FormatPO && loc.Template == nil)
+		c.Languages = summariseMessages(c.Messages, targets, perFile)
 		out = append(out, c)
+	}
+	return out
+}
+
+// localeLanguages returns the languages a locale is read in: its lang:
+// alone when its files are all in one language (a pattern without
+// {lang}); for PO files without a template, whose messages are known only
+// from the files, the languages that have one, since a language with no
+// readable file has no total to cover (an unreadable one is a parse-error
+// finding); else the project's languages.
+func localeLanguages(loc *config.Locale, files []*catalog.File, languages []string, perFile bool) []string {
+	if loc.Lang != "" {
+		return []string{loc.Lang}
+	}
+	if !perFile {
+		return languages
+	}
+	var out []string
+	for _, code := range languages {
+		for _, f := range files {
+			if f.Lang == code && !f.Template && f.PO != nil {
+				out = append(out, code)
+				break
+			}
+		}
 	}
 	return out
 }
