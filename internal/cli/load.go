@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/glosa/glosa/internal/catalog"
@@ -50,31 +49,13 @@ func (g *globals) load() (*project, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep := status.Compute(repo)
+	var files []*catalog.File
 	if len(cfg.Locales) > 0 {
-		files, err := catalog.Scan(root, cfg, cfg.Languages)
-		if err != nil {
+		if files, err = catalog.Scan(root, cfg, cfg.Languages); err != nil {
 			return nil, err
 		}
-		rep.Catalogs = status.ComputeCatalogs(cfg, files, repo.Source, catalogLanguages(repo, files))
 	}
-	return &project{root: root, cfg: cfg, repo: repo, report: rep, linter: linter, l: g.l}, nil
-}
-
-// catalogLanguages returns the project's languages for the catalogs: the
-// configured ones, or those found in content and catalogs together.
-func catalogLanguages(repo *content.Repo, files []*catalog.File) []string {
-	if len(repo.Config.Languages) > 0 {
-		return repo.Languages
-	}
-	langs := slices.Clone(repo.Languages)
-	for _, f := range files {
-		if f.Lang != "" && !slices.Contains(langs, f.Lang) {
-			langs = append(langs, f.Lang)
-		}
-	}
-	sort.Strings(langs)
-	return langs
+	return &project{root: root, cfg: cfg, repo: repo, report: status.ComputeAll(repo, files), linter: linter, l: g.l}, nil
 }
 
 // parseLangs reads a --lang value (es,it) into canonical tags that must be

@@ -16,8 +16,12 @@ func newRulesCmd(ios *iostreams.IOStreams) *cobra.Command {
 		Example: "  glosa rules",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			width := 0
 			for _, r := range lint.Rules() {
-				fmt.Fprintf(ios.Out, "%-16s %-8s %s\n", r.ID, r.Severity, r.Summary)
+				width = max(width, len(r.ID))
+			}
+			for _, r := range lint.Rules() {
+				fmt.Fprintf(ios.Out, "%-*s %-8s %s\n", width, r.ID, r.Severity, r.Summary)
 			}
 			return nil
 		},

@@ -71,7 +71,8 @@ type Rule struct {
 func Rules() []Rule {
 	rules := []Rule{
 		citationRange, duplicateSlug, fieldMissing, keyMismatch, localeLink,
-		parseError, relatedMissing, sameAsSource, structureRule,
+		obsoleteMessage, parseError, placeholderMismatch, pluralForms,
+		relatedMissing, sameAsSource, structureRule,
 	}
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	return rules

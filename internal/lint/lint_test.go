@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/glosa/glosa/internal/catalog"
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/lang"
@@ -55,8 +56,12 @@ func lint(t *testing.T, cfgText string, files map[string]string, rules ...string
 	if err != nil {
 		t.Fatal(err)
 	}
+	catalogs, err := catalog.Scan(root, cfg, cfg.Languages)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out []Finding
-	for _, f := range l.Run(status.Compute(repo)) {
+	for _, f := range l.Run(status.ComputeAll(repo, catalogs)) {
 		if len(rules) == 0 || slices.Contains(rules, f.Rule) {
 			out = append(out, f)
 		}
@@ -428,7 +433,7 @@ func TestRules(t *testing.T) {
 			t.Errorf("rule %s has no summary or severity", r.ID)
 		}
 	}
-	want := []string{"citation-range", "duplicate-slug", "field-missing", "key-mismatch", "locale-link", "parse-error", "related-missing", "same-as-source", "structure"}
+	want := []string{"citation-range", "duplicate-slug", "field-missing", "key-mismatch", "locale-link", "obsolete-message", "parse-error", "placeholder-mismatch", "plural-forms", "related-missing", "same-as-source", "structure"}
 	if diff := cmp.Diff(want, ids); diff != "" {
 		t.Errorf("Rules mismatch (-want +got):\n%s", diff)
 	}

@@ -13,10 +13,11 @@ import (
 var sameAsSource = Rule{
 	ID:       "same-as-source",
 	Severity: Info,
-	Summary:  "a text field or a paragraph of a translation is identical to the source: text left untranslated",
+	Summary:  "a text field, a paragraph or a catalog message of a translation is identical to the source: text left untranslated",
 	Options:  []string{"minWords"},
 	check: func(c *checker, emit func(Finding)) {
 		minWords := c.intOption("minWords", 3)
+		sameMessages(c, minWords, emit)
 		for _, p := range c.pairs() {
 			if p.t.State == status.Untranslated {
 				continue // the state already says it all

@@ -1,0 +1,319 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/glosa/glosa/internal/catalog"
+	"github.com/glosa/glosa/internal/catalog/goi18n"
+	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/markdown"
+	"github.com/glosa/glosa/internal/placeholder"
+	cldr "github.com/glosa/glosa/internal/plural"
+)
+
+// message is a translated catalog message with its source, whatever the
+// format: what the message rules compare.
+type message struct {
+	file   *catalog.File
+	id     string
+	lang   string
+	line   int
+	col    int
+	syntax placeholder.Syntax
+	// left and right are a go-i18n message's template delimiters.
+	left, right string
+	// pairs are (source text, translated text) for each translated form.
+	pairs [][2]string
+	// other are the source's and the translation's main text.
+	src, text string
+}
+
+// messages returns every translated (non-empty) message of every catalog
+// that has a source to compare with: go-i18n messages with their source
+// file's message, PO entries with their own msgid.
+func (c *checker) messages() []message {
+	var out []message
+	for ci := range c.rep.Catalogs {
+		cat := &c.rep.Catalogs[ci]
+		sources := map[string]*goi18n.File{}
+		for _, f := range cat.Files {
+			if f.GoI18n != nil && f.Lang == cat.Source {
+				sources[f.Domain] = f.GoI18n
+			}
+		}
+		for _, f := range cat.Files {
+			switch {
+			case f.Template || f.Lang == cat.Source:
+				continue
+			case f.GoI18n != nil:
+				src := sources[f.Domain]
+				if src == nil {
+					continue
+				}
+				for _, tm := range f.GoI18n.Messages {
+					sm := src.Message(tm.ID)
+					if sm == nil || tm.Other() == "" {
+						continue
+					}
+					m := message{file: f, id: tm.ID, lang: f.Lang, line: tm.Line, col: tm.Column, syntax: placeholder.Template,
+						left: tm.LeftDelim, right: tm.RightDelim, src: sm.Other(), text: tm.Other()}
+					for _, form := range goi18n.Forms() {
+						t, ok := tm.Text[form]
+						if !ok || t == "" {
+							continue
+						}
+						s := sm.Text[form]
+						if s == "" {
+							s = sm.Other()
+						}
+						m.pairs = append(m.pairs, [2]string{s, t})
+					}
+					out = append(out, m)
+				}
+			case f.PO != nil:
+				for _, e := range f.PO.Entries {
+					if e.Obsolete || e.IsHeader() || len(e.Translations) == 0 || e.Translations[0] == "" {
+						continue
+					}
+					m := message{file: f, id: e.ID, lang: f.Lang, line: e.Line, col: 1, src: e.ID, text: e.Translations[0]}
+					switch {
+					case e.HasFlag("c-format"):
+						m.syntax = placeholder.CFormat
+					case e.HasFlag("go-format"):
+						m.syntax = placeholder.GoFormat
+					}
+					for i, t := range e.Translations {
+						if t == "" {
+							continue
+						}
+						s := e.ID
+						if i > 0 && e.HasPlural {
+							s = e.Plural
+						}
+						m.pairs = append(m.pairs, [2]string{s, t})
+					}
+					out = append(out, m)
+				}
+			}
+		}
+	}
+	return out
+}
+
+var placeholderMismatch = Rule{
+	ID:       "placeholder-mismatch",
+	Severity: Error,
+	Summary:  "a message's translation lacks or adds a placeholder of its source: {{.Name}} fields, or printf verbs in c-format/go-format PO entries",
+	check: func(c *checker, emit func(Finding)) {
+		for _, m := range c.messages() {
+			if m.syntax == 0 && m.file.PO != nil {
+				continue // a PO entry without a format flag holds no placeholders
+			}
+			opts := placeholder.Options{Syntax: m.syntax, LeftDelim: m.left, RightDelim: m.right}
+			seen := map[string]bool{}
+			for _, p := range m.pairs {
+				d, err := placeholder.Compare(p[0], p[1], opts)
+				f := Finding{Path: m.file.Path, Line: m.line, Column: m.col, Lang: m.lang, Slug: m.id}
+				if err != nil {
+					var me *placeholder.MessageError
+					if errors.As(err, &me) && !me.Translation {
+						continue // the source's own problem, not this translation's
+					}
+					f.Message = fmt.Sprintf("message %s: the translation %q cannot be read: %v", m.id, shorten(p[1]), err)
+				} else if d.Empty() {
+					continue
+				} else {
+					f.Message = fmt.Sprintf("message %s: %s", m.id, describeDiff(d))
+					f.Fix = "use the placeholders of the source: " + strings.Join(keys(d.Missing), ", ")
+					if len(d.Missing) == 0 {
+						f.Fix = "remove what the source does not have"
+					}
+				}
+				if !seen[f.Message] {
+					seen[f.Message] = true
+					emit(f)
+				}
+			}
+		}
+	},
+}
+
+func describeDiff(d placeholder.Diff) string {
+	var parts []string
+	if len(d.Missing) > 0 {
+		parts = append(parts, "the translation lacks "+strings.Join(texts(d.Missing), ", "))
+	}
+	if len(d.Extra) > 0 {
+		parts = append(parts, "it has "+strings.Join(texts(d.Extra), ", ")+", which the source does not")
+	}
+	return strings.Join(parts, "; ")
+}
+
+func texts(ps []placeholder.Placeholder) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Text)
+	}
+	return out
+}
+
+func keys(ps []placeholder.Placeholder) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Text)
+	}
+	sort.Strings(out)
+	return out
+}
+
+var pluralForms = Rule{
+	ID:       "plural-forms",
+	Severity: Error,
+	Summary:  "a plural message lacks a CLDR plural category its language needs, or has one it never uses; a PO file's nplurals differs from CLDR",
+	check: func(c *checker, emit func(Finding)) {
+		var cache cldr.Cache
+		for ci := range c.rep.Catalogs {
+			cat := &c.rep.Catalogs[ci]
+			sources := map[string]*goi18n.File{}
+			for _, f := range cat.Files {
+				if f.GoI18n != nil && f.Lang == cat.Source {
+					sources[f.Domain] = f.GoI18n
+				}
+			}
+			for _, f := range cat.Files {
+				if f.Template || f.Lang == cat.Source || f.Lang == "" {
+					continue
+				}
+				set, err := cache.Set(f.Lang)
+				if err != nil {
+					continue
+				}
+				switch {
+				case f.GoI18n != nil && sources[f.Domain] != nil:
+					for _, tm := range f.GoI18n.Messages {
+						sm := sources[f.Domain].Message(tm.ID)
+						if sm == nil || len(sm.Text) < 2 || tm.Other() == "" {
+							continue // not plural in the source, or not translated
+						}
+						var have []string
+						for form := range tm.Text {
+							have = append(have, string(form))
+						}
+						missing, _ := cache.Missing(f.Lang, have)
+						extra, _ := cache.Extra(f.Lang, have)
+						if len(missing) == 0 && len(extra) == 0 {
+							continue
+						}
+						emit(Finding{Path: f.Path, Line: tm.Line, Column: tm.Column, Lang: f.Lang, Slug: tm.ID,
+							Message: fmt.Sprintf("message %s: %s", tm.ID, formsProblem(set, missing, extra, f.Lang))})
+					}
+				case f.PO != nil:
+					poPluralForms(f, set, emit)
+				}
+			}
+		}
+	},
+}
+
+func formsProblem(set cldr.Set, missing []cldr.Category, extra []string, code string) string {
+	var parts []string
+	if len(missing) > 0 {
+		var ms []string
+		for _, m := range missing {
+			ms = append(ms, fmt.Sprintf("%s (e.g. %s)", m, set.Example(m)))
+		}
+		parts = append(parts, fmt.Sprintf("%s needs the plural forms %s", lang.EnglishName(code), strings.Join(ms, ", ")))
+	}
+	if len(extra) > 0 {
+		parts = append(parts, fmt.Sprintf("%s does not use %s", lang.EnglishName(code), strings.Join(extra, ", ")))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// poPluralForms checks a PO file's header nplurals against CLDR, and each
+// plural entry against the header.
+func poPluralForms(f *catalog.File, set cldr.Set, emit func(Finding)) {
+	n, _, ok := f.PO.PluralForms()
+	hasPlural := false
+	for _, e := range f.PO.Entries {
+		if e.HasPlural && !e.Obsolete {
+			hasPlural = true
+		}
+	}
+	if !hasPlural {
+		return
+	}
+	h := f.PO.Header()
+	hline := 1
+	if h != nil {
+		hline = h.Line
+	}
+	if !ok {
+		emit(Finding{Path: f.Path, Line: hline, Column: 1, Lang: f.Lang,
+			Message: "the file has plural messages but its header has no Plural-Forms",
+			Fix:     fmt.Sprintf("add Plural-Forms with nplurals=%d for %s", set.NPlurals(), lang.EnglishName(f.Lang))})
+		return
+	}
+	if n != set.NPlurals() {
+		emit(Finding{Path: f.Path, Line: hline, Column: 1, Lang: f.Lang,
+			Message: fmt.Sprintf("Plural-Forms says nplurals=%d, but %s has %d plural forms for whole numbers in CLDR (%s)",
+				n, lang.EnglishName(f.Lang), set.NPlurals(), joinCategories(set.IntegerCategories()))})
+	}
+	for _, e := range f.PO.Entries {
+		if !e.HasPlural || e.Obsolete || len(e.Translations) == n {
+			continue
+		}
+		emit(Finding{Path: f.Path, Line: e.Line, Column: 1, Lang: f.Lang, Slug: e.ID,
+			Message: fmt.Sprintf("message %q has %d msgstr forms; the header's Plural-Forms says %d", shorten(e.ID), len(e.Translations), n)})
+	}
+}
+
+func joinCategories(cs []cldr.Category) string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, string(c))
+	}
+	return strings.Join(out, ", ")
+}
+
+var obsoleteMessage = Rule{
+	ID:       "obsolete-message",
+	Severity: Info,
+	Summary:  "a PO file keeps an obsolete (#~) message: remove it, or restore it if the source still needs it",
+	check: func(c *checker, emit func(Finding)) {
+		for _, cat := range c.rep.Catalogs {
+			for _, f := range cat.Files {
+				if f.PO == nil {
+					continue
+				}
+				for _, e := range f.PO.Entries {
+					if e.Obsolete {
+						emit(Finding{Path: f.Path, Line: e.FirstLine, Column: 1, Lang: f.Lang, Slug: e.ID,
+							Message: fmt.Sprintf("obsolete message %q", shorten(e.ID)),
+							Fix:     "delete it (msgattrib --no-obsolete does) or move it back if it is still used"})
+					}
+				}
+			}
+		}
+	},
+}
+
+// sameMessages reports translated messages whose text is their source's.
+func sameMessages(c *checker, minWords int, emit func(Finding)) {
+	for _, m := range c.messages() {
+		if content.Normalize(m.text) != content.Normalize(m.src) || markdown.CountWords(m.src) < minWords {
+			continue
+		}
+		emit(Finding{Path: m.file.Path, Line: m.line, Column: m.col, Lang: m.lang, Slug: m.id,
+			Message: fmt.Sprintf("message %s is identical to the source: %q", displayID(m.id), shorten(m.text))})
+	}
+}
+
+// displayID shows a message ID on one line.
+func displayID(id string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(id, "\x04", "|"), "\n", `\n`)
+}
