@@ -1,0 +1,102 @@
+package lint
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const catalogConfig = `source: en
+languages: [en, es, pl]
+content: []
+locales:
+  - path: locales/active.{lang}.yaml
+  - path: po/{lang}.po
+`
+
+var catalogFiles = map[string]string{
+	"locales/active.en.yaml": lines(
+		"greeting: 'Hello, {{.Name}}!'",
+		"files:",
+		"  one: '{{.Count}} file'",
+		"  other: '{{.Count}} files'",
+		"save: Save the document now",
+		"title: Title"),
+	"locales/active.es.yaml": lines(
+		"greeting: '¡Hola!'",
+		"files:",
+		"  one: '{{.Count}} archivo'",
+		"  many: '{{.Count}} de archivos'",
+		"  other: '{{.Count}} archivos'",
+		"save: Save the document now",
+		"title: Title"),
+	"locales/active.pl.yaml": lines(
+		"greeting: 'Cześć, {{.Name}} i {{.Other}}!'",
+		"files:",
+		"  one: '{{.Count}} plik'",
+		"  two: '{{.Count}} pliki'",
+		"  other: '{{.Count}} plików'"),
+	"po/pl.po": lines(
+		`msgid ""`,
+		`msgstr ""`,
+		`"Language: pl\n"`,
+		`"Plural-Forms: nplurals=2; plural=(n != 1);\n"`,
+		"",
+		"#, c-format",
+		`msgid "%d file deleted"`,
+		`msgid_plural "%d files deleted"`,
+		`msgstr[0] "usunięto %s plik"`,
+		`msgstr[1] "usunięto %d plików"`,
+		"",
+		`msgid "Hello %s"`,
+		`msgstr "Cześć"`,
+		"",
+		`msgid "Save the document now"`,
+		`msgstr "Save the document now"`,
+		"",
+		`#~ msgid "Old"`,
+		`#~ msgstr "Stary"`),
+}
+
+func TestPlaceholderMismatch(t *testing.T) {
+	want := []Finding{
+		{Rule: "placeholder-mismatch", Severity: Error, Path: "locales/active.es.yaml", Line: 1, Column: 1, Lang: "es", Slug: "greeting",
+			Message: "message greeting: the translation lacks .Name", Fix: "use the placeholders of the source: .Name"},
+		{Rule: "placeholder-mismatch", Severity: Error, Path: "locales/active.pl.yaml", Line: 1, Column: 1, Lang: "pl", Slug: "greeting",
+			Message: "message greeting: it has .Other, which the source does not", Fix: "remove what the source does not have"},
+		// msgstr[0] swaps %d for %s; "Hello %s" has no c-format flag, so
+		// its translation is not checked.
+		{Rule: "placeholder-mismatch", Severity: Error, Path: "po/pl.po", Line: 7, Column: 1, Lang: "pl", Slug: "%d file deleted",
+			Message: "message %d file deleted: the translation lacks %d; it has %s, which the source does not", Fix: "use the placeholders of the source: %d"},
+	}
+	if diff := cmp.Diff(want, lint(t, catalogConfig, catalogFiles, "placeholder-mismatch")); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestPluralForms(t *testing.T) {
+	want := []Finding{
+		// Polish: one, few, many, other; "two" is no Polish category.
+		{Rule: "plural-forms", Severity: Error, Path: "locales/active.pl.yaml", Line: 2, Column: 1, Lang: "pl", Slug: "files",
+			Message: "message files: Polish needs the plural forms few (e.g. 2), many (e.g. 0); Polish does not use two"},
+		{Rule: "plural-forms", Severity: Error, Path: "po/pl.po", Line: 1, Column: 1, Lang: "pl",
+			Message: "Plural-Forms says nplurals=2, but Polish has 3 plural forms for whole numbers in CLDR (one, few, many)"},
+	}
+	if diff := cmp.Diff(want, lint(t, catalogConfig, catalogFiles, "plural-forms")); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestObsoleteAndSameMessages(t *testing.T) {
+	want := []Finding{
+		{Rule: "same-as-source", Severity: Info, Path: "locales/active.es.yaml", Line: 6, Column: 1, Lang: "es", Slug: "save",
+			Message: `message save is identical to the source: "Save the document now"`},
+		{Rule: "same-as-source", Severity: Info, Path: "po/pl.po", Line: 15, Column: 1, Lang: "pl", Slug: "Save the document now",
+			Message: `message Save the document now is identical to the source: "Save the document now"`},
+		{Rule: "obsolete-message", Severity: Info, Path: "po/pl.po", Line: 18, Column: 1, Lang: "pl", Slug: "Old",
+			Message: `obsolete message "Old"`, Fix: "delete it (msgattrib --no-obsolete does) or move it back if it is still used"},
+	}
+	if diff := cmp.Diff(want, lint(t, catalogConfig, catalogFiles, "same-as-source", "obsolete-message")); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+}
