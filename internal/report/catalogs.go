@@ -93,6 +93,10 @@ func (v View) CatalogsDocument() []CatalogJSON {
 func catalogsText(w io.Writer, v View) error {
 	l := v.l()
 	for _, c := range v.Report.Catalogs {
+		langs := v.catalogLanguages(c)
+		if len(langs) == 0 && len(c.Languages) > 0 {
+			continue // --lang leaves none of its languages: an empty table says nothing
+		}
 		n := 0
 		for _, m := range c.Messages {
 			if m.Path != "" || !orphanOnly(m) {
@@ -100,7 +104,7 @@ func catalogsText(w io.Writer, v View) error {
 			}
 		}
 		fmt.Fprintf(w, "\n%s\n\n", l.N("status.catalog", n, "Path", c.Pattern, "Format", c.Format, "Lang", c.Source))
-		if err := v.summaryTable(w, v.catalogLanguages(c)); err != nil {
+		if err := v.summaryTable(w, langs); err != nil {
 			return err
 		}
 		if len(v.States) == 0 {
