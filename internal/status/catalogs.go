@@ -309,7 +309,20 @@ func poMessages(loc *config.Locale, files []*catalog.File, source string, target
 			continue
 		}
 		if loc.Template != nil && tmpl == nil {
-			continue // nothing to compare with; the files are orphans of no template
+			// The domain has no template: every message of its files is
+			// one the template lacks, an orphan, rather than nothing at
+			// all, which would hide the files from status and the gate.
+			for _, code := range targets {
+				if f := langs[code]; f != nil && f.PO != nil {
+					for _, e := range f.PO.Entries {
+						if counted(e) {
+							out = append(out, Message{ID: poKey(e), Domain: domain, Text: e.ID,
+								Translations: []MessageTranslation{{Lang: code, State: Orphan, Path: f.Path, Line: e.Line}}})
+						}
+					}
+				}
+			}
+			continue
 		}
 		rows := map[string]int{}
 		for _, code := range targets {
@@ -336,7 +349,7 @@ func poMessages(loc *config.Locale, files []*catalog.File, source string, target
 			}
 		}
 	}
-	return out
+	return mergeOrphans(out)
 }
 
 func poAgainstTemplate(loc *config.Locale, domain string, tmpl *catalog.File, langs map[string]*catalog.File, targets []string) []Message {
