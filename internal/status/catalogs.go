@@ -213,6 +213,15 @@ func goi18nMessages(loc *config.Locale, files []*catalog.File, source string, ta
 		// Orphans: messages of a translation that the source lacks (all of
 		// them when the domain has no readable source file).
 		if src != nil && src.Err != nil {
+			out = append(out, unreadableSource(loc, domain, src.Path, langs, targets, func(f *catalog.File) []sourceless {
+				var ks []sourceless
+				if f.GoI18n != nil {
+					for _, tm := range f.GoI18n.Messages {
+						ks = append(ks, sourceless{tm.ID, tm.Line})
+					}
+				}
+				return ks
+			})...)
 			continue
 		}
 		for _, code := range targets {
@@ -230,6 +239,56 @@ func goi18nMessages(loc *config.Locale, files []*catalog.File, source string, ta
 		}
 	}
 	return mergeOrphans(out)
+}
+
+// sourceless is a message of a translation file whose source cannot be
+// read: its ID and line.
+type sourceless struct {
+	id   string
+	line int
+}
+
+// unreadableSource returns the messages of a domain whose source file or
+// template cannot be parsed (a parse-error finding): nothing can be
+// compared, so every message a translation file holds is unverified, and
+// missing in the languages whose file lacks it or that have none. The
+// messages belong to the source's path, at line 0, so that they count in
+// the total and no language looks complete.
+func unreadableSource(loc *config.Locale, domain, srcPath string, langs map[string]*catalog.File, targets []string, keys func(*catalog.File) []sourceless) []Message {
+	var ids []string
+	byLang := map[string]map[string]int{}
+	for _, code := range targets {
+		f := langs[code]
+		if f == nil {
+			continue
+		}
+		byLang[code] = map[string]int{}
+		for _, k := range keys(f) {
+			if _, ok := byLang[code][k.id]; ok {
+				continue
+			}
+			byLang[code][k.id] = k.line
+			ids = append(ids, k.id)
+		}
+	}
+	sort.Strings(ids)
+	ids = slices.Compact(ids)
+	var out []Message
+	for _, id := range ids {
+		m := Message{ID: id, Domain: domain, Path: srcPath}
+		for _, code := range targets {
+			t := MessageTranslation{Lang: code, Path: pathFor(loc, code, domain, langs), State: Missing}
+			f := langs[code]
+			if line, ok := byLang[code][id]; ok {
+				t.State, t.Line = Unverified, line
+			} else if f != nil && f.Err != nil {
+				t.State = Unverified
+			}
+			m.Translations = append(m.Translations, t)
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // mergeOrphans joins the orphan rows of one ID and domain found in several
@@ -306,6 +365,20 @@ func poMessages(loc *config.Locale, files []*catalog.File, source string, target
 		tmpl := templates[domain]
 		if loc.Template != nil && tmpl != nil && tmpl.PO != nil {
 			out = append(out, poAgainstTemplate(loc, domain, tmpl, langs, targets)...)
+			continue
+		}
+		if loc.Template != nil && tmpl != nil {
+			out = append(out, unreadableSource(loc, domain, tmpl.Path, langs, targets, func(f *catalog.File) []sourceless {
+				var ks []sourceless
+				if f.PO != nil {
+					for _, e := range f.PO.Entries {
+						if counted(e) {
+							ks = append(ks, sourceless{poKey(e), e.Line})
+						}
+					}
+				}
+				return ks
+			})...)
 			continue
 		}
 		if loc.Template != nil && tmpl == nil {
