@@ -6,11 +6,13 @@
 package catalog
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -170,6 +172,14 @@ func load(root string, loc *config.Locale, f *File) {
 			var pe *goi18n.ParseError
 			var te *yaml.TypeError
 			switch {
+			case bytes.HasPrefix(data, []byte("\ufeff")) && strings.EqualFold(path.Ext(f.Path), ".json"):
+				// go-i18n reads JSON without skipping a byte order
+				// mark, and says only "invalid character 'ï'".
+				f.Err = &Error{Line: 1, Col: 1, Msg: "the file starts with a byte order mark (U+FEFF), which go-i18n cannot read: save it as UTF-8 without one"}
+			case errors.As(err, &pe) && pe.Err != nil && errors.As(err, &te) && len(te.Errors) > 0:
+				// yaml.v3 says "yaml: unmarshal errors:\n  line N: …" for
+				// each; the line is already the finding's.
+				f.Err = &Error{Line: pe.Line, Col: pe.Column, Msg: yamlLinePrefix.ReplaceAllString(te.Errors[0], "")}
 			case errors.As(err, &pe) && pe.Err != nil && isYAML(f.Path) && strings.HasPrefix(pe.Err.Error(), "yaml: ") && !errors.As(err, &te):
 				// yaml.v3 puts a syntax error where the enclosing construct
 				// began, often a line early, and without a column: find it
@@ -177,7 +187,7 @@ func load(root string, loc *config.Locale, f *File) {
 				line, col, msg := config.LocateYAMLError(data, pe.Err)
 				f.Err = &Error{Line: line, Col: col, Msg: msg}
 			case errors.As(err, &pe) && pe.Err != nil:
-				f.Err = &Error{Line: pe.Line, Col: pe.Column, Msg: pe.Err.Error()}
+				f.Err = &Error{Line: pe.Line, Col: pe.Column, Msg: tomlLinePrefix.ReplaceAllString(pe.Err.Error(), "")}
 			default:
 				f.Err = &Error{Msg: err.Error()}
 			}
@@ -186,6 +196,13 @@ func load(root string, loc *config.Locale, f *File) {
 		f.GoI18n = gf
 	}
 }
+
+// yamlLinePrefix and tomlLinePrefix are the positions the YAML and TOML
+// parsers put in front of their messages, which a finding already shows.
+var (
+	yamlLinePrefix = regexp.MustCompile(`^line \d+: `)
+	tomlLinePrefix = regexp.MustCompile(`^toml: line \d+(?: \(last key "(?:[^"\\]|\\.)*"\))?: `)
+)
 
 // isYAML reports whether a go-i18n file is read as YAML, as go-i18n tells
 // by the extension.
