@@ -1,0 +1,193 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glosa/glosa/internal/atomicfile"
+	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/syncplan"
+)
+
+type syncOptions struct {
+	langs  []string
+	dryRun bool
+	prune  bool
+	format string
+}
+
+func newSyncCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
+	opts := &syncOptions{}
+	cmd := &cobra.Command{
+		Use:   "sync",
+		Short: "Bring translations up to date with the source: stubs and catalog messages",
+		Long: `sync creates a stub for every missing translation of an entry (the source
+file marked draft: true, its text left in the source language for the
+translator) and adds every missing message to each go-i18n translation file
+(an empty stub with the source's text in a comment). Stale translations are
+kept, so the translator sees the old text; with --prune, messages the source
+no longer has are removed. Existing files are never replaced by stubs, every
+untouched byte stays, and writes are atomic.
+
+stdout gets a summary per language, as text or as Markdown to paste into a
+pull request; --dry-run prints the same and changes nothing.`,
+		Example: `  glosa sync --dry-run
+  glosa sync --lang es --prune
+  glosa sync --format markdown`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(opts.format, "text", "markdown"); err != nil {
+				return err
+			}
+			return syncRun(ios, g, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringSliceVar(&opts.langs, "lang", nil, "sync only these `languages`")
+	f.BoolVarP(&opts.dryRun, "dry-run", "n", false, "print what would change and change nothing")
+	f.BoolVar(&opts.prune, "prune", false, "remove messages the source no longer has")
+	f.StringVar(&opts.format, "format", "text", "summary `format`: text or markdown")
+	return cmd
+}
+
+func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
+	p, err := g.load()
+	if err != nil {
+		return err
+	}
+	langs, err := p.parseLangs(opts.langs)
+	if err != nil {
+		return err
+	}
+	plan := syncplan.Make(p.report, p.cfg, p.repo.RawLang, syncplan.Options{Langs: langs, Prune: opts.prune})
+	for _, s := range plan.Skips {
+		reason := s.Err.Error()
+		switch {
+		case errors.Is(s.Err, syncplan.ErrPO):
+			reason = p.l.T("sync.skipPO")
+		case errors.Is(s.Err, syncplan.ErrUnparsable):
+			reason = p.l.T("sync.skipUnparsable", "Path", s.From)
+		}
+		warnf(ios.ErrOut, "%s", p.l.T("stamp.skip", "Path", s.Path, "Reason", reason))
+	}
+	// A file that exists where a stub belongs (one the configuration
+	// excludes, say) is never replaced; a dry run checks it too, so that
+	// it prints what a real run does.
+	kept := plan.Changes[:0]
+	for _, c := range plan.Changes {
+		if c.Create {
+			abs, err := atomicfile.Inside(p.root, c.Path)
+			if err != nil {
+				return err
+			}
+			if _, err := os.Lstat(abs); !errors.Is(err, fs.ErrNotExist) {
+				warnf(ios.ErrOut, "%s", p.l.T("stamp.skip", "Path", c.Path, "Reason", p.l.T("sync.skipExists")))
+				continue
+			}
+		}
+		kept = append(kept, c)
+	}
+	plan.Changes = kept
+	written := 0
+	for _, c := range plan.Changes {
+		if c.Data == nil {
+			continue
+		}
+		if !opts.dryRun {
+			if err := writeChange(p.root, c); err != nil {
+				return err
+			}
+		}
+		written++
+	}
+	if opts.format == "markdown" {
+		p.syncMarkdown(ios.Out, plan)
+	} else {
+		p.syncText(ios.Out, plan)
+	}
+	id := "sync.done"
+	if opts.dryRun {
+		id = "sync.dryRun"
+	}
+	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N(id, written))
+	return nil
+}
+
+// writeChange writes one planned file; a stub never replaces a file that
+// exists, and its folders are made inside the repository only.
+func writeChange(root string, c syncplan.Change) error {
+	if c.Create {
+		abs, err := atomicfile.Inside(root, c.Path)
+		if err != nil {
+			return err
+		}
+		if _, err := os.Lstat(abs); !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("creating %s: %w", c.Path, fs.ErrExist)
+		}
+		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+			return fmt.Errorf("creating %s: %w", c.Path, err)
+		}
+	}
+	return atomicfile.Write(root, c.Path, c.Data)
+}
+
+// syncChangeLine words what a change does to its file.
+func (p *project) syncChangeLine(c syncplan.Change) string {
+	var parts []string
+	if c.Entry {
+		parts = append(parts, p.l.T("sync.stub"))
+	} else if c.Create {
+		parts = append(parts, p.l.T("sync.created"))
+	}
+	if n := len(c.Added); n > 0 {
+		parts = append(parts, p.l.N("sync.added", n))
+	}
+	if n := len(c.Pruned); n > 0 {
+		parts = append(parts, p.l.N("sync.pruned", n))
+	}
+	if n := len(c.Stale); n > 0 {
+		parts = append(parts, p.l.N("sync.stale", n))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (p *project) syncText(w io.Writer, plan *syncplan.Plan) {
+	if len(plan.Changes) == 0 {
+		return
+	}
+	for _, c := range plan.Changes {
+		fmt.Fprintf(w, "%s: %s\n", c.Path, p.syncChangeLine(c))
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.l.T("col.language"), p.l.T("sync.colEntries"), p.l.T("sync.colAdded"), p.l.T("sync.colPruned"), p.l.T("sync.colStale"))
+	for _, l := range plan.Languages() {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\n", l.Lang, l.Entries, l.Added, l.Pruned, l.Stale)
+	}
+	tw.Flush()
+}
+
+func (p *project) syncMarkdown(w io.Writer, plan *syncplan.Plan) {
+	fmt.Fprintf(w, "### %s\n\n", p.l.T("sync.title"))
+	if len(plan.Changes) == 0 {
+		fmt.Fprintf(w, "%s\n", p.l.T("sync.nothing"))
+		return
+	}
+	fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", p.l.T("sync.mdLanguage"), p.l.T("sync.mdEntries"), p.l.T("sync.mdAdded"), p.l.T("sync.mdPruned"), p.l.T("sync.mdStale"))
+	fmt.Fprintln(w, "|---|--:|--:|--:|--:|")
+	for _, l := range plan.Languages() {
+		fmt.Fprintf(w, "| %s (%s) | %d | %d | %d | %d |\n", l.Lang, p.l.LangName(l.Lang), l.Entries, l.Added, l.Pruned, l.Stale)
+	}
+	fmt.Fprintln(w)
+	for _, c := range plan.Changes {
+		fmt.Fprintf(w, "- `%s`: %s\n", c.Path, p.syncChangeLine(c))
+	}
+}

@@ -1,0 +1,100 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Stub returns a source file turned into the stub of a translation that
+// does not exist yet: the same bytes, with draft: true in the front matter
+// (an existing draft value set to true, else a line added at the end of the
+// front matter) and without a translation record. Every other byte stays,
+// so the translator starts from the source's text and fields. A file
+// without front matter gets one holding only the draft line. The result is
+// parsed again before it is returned.
+func Stub(d *Document) ([]byte, error) {
+	nl := "\n"
+	if d.CRLF {
+		nl = "\r\n"
+	}
+	raw := d.Raw
+	if d.FrontEnd == 0 {
+		start := 0
+		if d.BOM {
+			start = len(bom)
+		}
+		return verifyStub(concat(raw[:start], []byte("---"+nl+"draft: true"+nl+"---"+nl), raw[start:]))
+	}
+	if d.Front == nil { // empty front matter
+		return verifyStub(concat(raw[:d.FrontEnd], []byte("draft: true"+nl), raw[d.FrontEnd:]))
+	}
+	if d.Front.Style&yaml.FlowStyle != 0 {
+		return nil, fmt.Errorf("line %d: the front matter is one {…} mapping; write one key: value per line: %w", d.Front.Line, ErrUneditable)
+	}
+	if d.KeyNode(RecordKey) != nil {
+		// SetRecord finds the record block's extent; an empty record is
+		// then cut out of its result.
+		const mark = "glosa-stub-record-to-remove"
+		out, err := SetRecord(d, Record{Hash: mark})
+		if err != nil {
+			return nil, err
+		}
+		nd, err := Parse(out)
+		if err != nil {
+			return nil, err
+		}
+		k := nd.KeyNode(RecordKey)
+		from := lineOffset(out, k.Line)
+		to := bytes.Index(out[from:], []byte(mark))
+		_, end := lineAt(out, from+to)
+		out = concat(out[:from], out[end:])
+		if d, err = Parse(out); err != nil {
+			return nil, fmt.Errorf("%w: %v", errUnverified, err)
+		}
+		raw = d.Raw
+		if d.Front == nil {
+			return verifyStub(concat(raw[:d.FrontEnd], []byte("draft: true"+nl), raw[d.FrontEnd:]))
+		}
+	}
+	col := d.Front.Content[0].Column
+	indent := strings.Repeat(" ", col-1)
+	if v := d.Lookup("draft"); v != nil {
+		if v.Kind != yaml.ScalarNode || v.Style != 0 || strings.ContainsAny(v.Value, "\n#") {
+			return nil, fmt.Errorf("line %d: draft is not a plain value on one line: %w", v.Line, ErrUneditable)
+		}
+		from := lineOffset(raw, v.Line)
+		off := from
+		for c := 1; c < v.Column && off < len(raw); c++ {
+			_, size := utf8.DecodeRune(raw[off:])
+			off += size
+		}
+		if !bytes.HasPrefix(raw[off:], []byte(v.Value)) {
+			return nil, fmt.Errorf("line %d: draft: %w", v.Line, ErrUneditable)
+		}
+		return verifyStub(concat(raw[:off], []byte("true"), raw[off+len(v.Value):]))
+	}
+	if line := lessIndented(raw[d.FrontStart:d.FrontEnd], len(indent)); line > 0 {
+		return nil, fmt.Errorf("line %d: this line is less indented than the keys: %w", 1+line, ErrUneditable)
+	}
+	return verifyStub(concat(raw[:d.FrontEnd], []byte(indent+"draft: true"+nl), raw[d.FrontEnd:]))
+}
+
+// verifyStub parses a stub and checks that it is a draft without a record.
+func verifyStub(out []byte) ([]byte, error) {
+	d, err := Parse(out)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errUnverified, err)
+	}
+	var draft bool
+	if v := d.Lookup("draft"); v != nil {
+		_ = v.Decode(&draft)
+	}
+	if !draft || d.Lookup(RecordKey) != nil {
+		return nil, fmt.Errorf("%w: the stub does not read back as a draft without a record", errUnverified)
+	}
+	return out, nil
+}

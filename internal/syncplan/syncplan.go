@@ -1,0 +1,253 @@
+// Package syncplan decides what glosa sync changes: the stubs of missing
+// translations and the messages to add to (or, with pruning, remove from)
+// go-i18n translation files. Like goi18n's merge it returns the file
+// writes it wants and never touches the disk; the caller alone writes.
+package syncplan
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+
+	"golang.org/x/text/language"
+
+	"github.com/glosa/glosa/internal/catalog"
+	"github.com/glosa/glosa/internal/catalog/goi18n"
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/status"
+)
+
+// Options choose what a plan covers.
+type Options struct {
+	// Langs limits the plan to these languages; nil means every one.
+	Langs []string
+	// Prune removes orphan messages from translation files.
+	Prune bool
+}
+
+// Change is one file the plan writes.
+type Change struct {
+	// Path is the slash-separated path from the repository root.
+	Path string
+	Lang string
+	// Data is the file's new content; nil for a file that is only
+	// counted (its stale messages) and not written.
+	Data []byte
+	// Create reports a file that does not exist yet: the writer must not
+	// replace one that appeared since.
+	Create bool
+	// Entry reports the stub of a missing entry translation.
+	Entry bool
+	// Added, Pruned and Stale are message IDs added, removed, and left
+	// stale in a catalog file.
+	Added, Pruned, Stale []string
+}
+
+// Skip is a file the plan leaves alone although it has work to do.
+type Skip struct {
+	Path string
+	Lang string
+	Err  error
+	// From is the file that cannot be parsed, with ErrUnparsable.
+	From string
+}
+
+// ErrPO reports a PO catalog, which sync does not merge yet.
+var ErrPO = errors.New("PO catalogs are not synced yet")
+
+// ErrUnparsable reports a file that cannot be read.
+var ErrUnparsable = errors.New("the file cannot be parsed")
+
+// Language sums a plan for one language.
+type Language struct {
+	Lang                          string
+	Entries, Added, Pruned, Stale int
+}
+
+// Plan is what sync does.
+type Plan struct {
+	// Changes are sorted by path.
+	Changes []Change
+	Skips   []Skip
+}
+
+// Languages sums the plan per language, sorted by language.
+func (p *Plan) Languages() []Language {
+	by := map[string]*Language{}
+	var out []string
+	for _, c := range p.Changes {
+		l := by[c.Lang]
+		if l == nil {
+			l = &Language{Lang: c.Lang}
+			by[c.Lang] = l
+			out = append(out, c.Lang)
+		}
+		if c.Entry {
+			l.Entries++
+		}
+		l.Added += len(c.Added)
+		l.Pruned += len(c.Pruned)
+		l.Stale += len(c.Stale)
+	}
+	sort.Strings(out)
+	langs := make([]Language, len(out))
+	for i, code := range out {
+		langs[i] = *by[code]
+	}
+	return langs
+}
+
+// Make plans a sync of the report's repository. rawLang spells a
+// language in paths (as content.Repo.RawLang); a language missing from it
+// is spelled as its tag.
+func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts Options) *Plan {
+	p := &Plan{}
+	want := func(code string) bool { return opts.Langs == nil || slices.Contains(opts.Langs, code) }
+	for _, it := range r.Items {
+		if it.Source == nil {
+			continue
+		}
+		for _, t := range it.Translations {
+			if t.State != status.Missing || !want(t.Lang) {
+				continue
+			}
+			if it.Source.Err != nil {
+				p.Skips = append(p.Skips, Skip{Path: t.Path, Lang: t.Lang, Err: ErrUnparsable, From: it.Source.Path})
+				continue
+			}
+			data, err := content.Stub(it.Source.Doc)
+			if err != nil {
+				p.Skips = append(p.Skips, Skip{Path: t.Path, Lang: t.Lang, Err: fmt.Errorf("%s: %w", it.Source.Path, err)})
+				continue
+			}
+			p.Changes = append(p.Changes, Change{Path: t.Path, Lang: t.Lang, Data: data, Create: true, Entry: true})
+		}
+	}
+	for i := range r.Catalogs {
+		c := &r.Catalogs[i]
+		loc := &cfg.Locales[c.Locale]
+		if loc.Format == config.FormatPO {
+			for _, f := range c.Files {
+				if !f.Template && f.Lang != c.Source && want(f.Lang) {
+					p.Skips = append(p.Skips, Skip{Path: f.Path, Lang: f.Lang, Err: ErrPO})
+				}
+			}
+			continue
+		}
+		for _, l := range c.Languages {
+			if !want(l.Lang) {
+				continue
+			}
+			for _, src := range c.Files {
+				if !src.Template && src.Lang == c.Source {
+					p.catalogFile(c, loc, src, l.Lang, rawLang, opts.Prune)
+				}
+			}
+		}
+	}
+	sort.SliceStable(p.Changes, func(i, j int) bool { return p.Changes[i].Path < p.Changes[j].Path })
+	sort.SliceStable(p.Skips, func(i, j int) bool { return p.Skips[i].Path < p.Skips[j].Path })
+	return p
+}
+
+// pathIn returns the file of a language and domain in a catalog.
+func pathIn(loc *config.Locale, c *status.Catalog, code, domain string, rawLang map[string]string) string {
+	for _, f := range c.Files {
+		if !f.Template && f.Lang == code && f.Domain == domain {
+			return f.Path
+		}
+	}
+	raw := rawLang[code]
+	if raw == "" {
+		raw = code
+	}
+	return loc.Pattern.PathFor(raw, domain)
+}
+
+// empty is the content of a new go-i18n file before messages are added.
+var empty = map[string]string{"yaml": "", "json": "{}\n", "toml": ""}
+
+// catalogFile plans the changes to one go-i18n translation file: the
+// source's messages it lacks are added as stubs, orphans removed when
+// pruning; stale messages are kept for the translator to see the old text.
+func (p *Plan) catalogFile(c *status.Catalog, loc *config.Locale, src *catalog.File, code string, rawLang map[string]string, prune bool) {
+	path := pathIn(loc, c, code, src.Domain, rawLang)
+	if src.Err != nil || src.GoI18n == nil {
+		p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: ErrUnparsable, From: src.Path})
+		return
+	}
+	var cur *goi18n.File
+	create := true
+	for _, f := range c.Files {
+		if f.Path == path {
+			if f.Err != nil || f.GoI18n == nil {
+				p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: ErrUnparsable, From: path})
+				return
+			}
+			cur, create = f.GoI18n, false
+		}
+	}
+	if create {
+		if loc.Lang != "" || !loc.Pattern.HasLang() {
+			return // a one-language locale has no file to create
+		}
+		var err error
+		if cur, err = goi18n.Parse(path, []byte(empty[src.GoI18n.Format])); err != nil {
+			p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: err})
+			return
+		}
+	}
+	forms, ok := goi18n.PluralForms(language.Make(code))
+	if !ok {
+		forms = []goi18n.Form{goi18n.Other}
+	}
+	ch := Change{Path: path, Lang: code, Create: create}
+	for _, sm := range src.GoI18n.Messages {
+		tm := cur.Message(sm.ID)
+		switch {
+		case tm == nil:
+			data, err := cur.Add(goi18n.Stub(sm, forms), goi18n.SourceComment(c.Source, sm))
+			if cur, err = reparse(path, data, err); err != nil {
+				p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: fmt.Errorf("%s: %w", sm.ID, err)})
+				return
+			}
+			ch.Added = append(ch.Added, sm.ID)
+		case goi18n.StateOf(sm, tm) == goi18n.Stale:
+			ch.Stale = append(ch.Stale, sm.ID)
+		}
+	}
+	if prune {
+		var orphans []string
+		for _, tm := range cur.Messages {
+			if src.GoI18n.Message(tm.ID) == nil {
+				orphans = append(orphans, tm.ID)
+			}
+		}
+		for _, id := range orphans {
+			data, err := cur.Remove(id)
+			if cur, err = reparse(path, data, err); err != nil {
+				p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: fmt.Errorf("%s: %w", id, err)})
+				return
+			}
+			ch.Pruned = append(ch.Pruned, id)
+		}
+	}
+	if len(ch.Added) == 0 && len(ch.Pruned) == 0 {
+		if len(ch.Stale) > 0 { // nothing to write, but the summary counts them
+			p.Changes = append(p.Changes, ch)
+		}
+		return
+	}
+	ch.Data = cur.Bytes()
+	p.Changes = append(p.Changes, ch)
+}
+
+// reparse parses the result of an edit, so the next edit sees the new file.
+func reparse(path string, data []byte, err error) (*goi18n.File, error) {
+	if err != nil {
+		return nil, err
+	}
+	return goi18n.Parse(path, data)
+}
