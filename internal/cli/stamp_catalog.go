@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/catalog"
@@ -90,6 +91,12 @@ func (p *project) stampCatalog(ios *iostreams.IOStreams, cf catalogFile, dryRun 
 		if err != nil {
 			return n, false, fmt.Errorf("stamping %s: %s: %w", f.Path, sm.ID, err)
 		}
+		// Nothing is lost: an edit that would drop a comment is not made.
+		if lost := lostComment(cur.Bytes(), data); lost != "" {
+			warnf(ios.ErrOut, "%s", p.l.T("stamp.skip", "Path", fmt.Sprintf("%s:%d", f.Path, tm.Line),
+				"Reason", p.l.T("stamp.skipComment", "ID", sm.ID, "Comment", lost)))
+			continue
+		}
 		if cur, err = goi18n.Parse(f.Path, data); err != nil {
 			return n, false, fmt.Errorf("stamping %s: %s: %w", f.Path, sm.ID, err)
 		}
@@ -105,4 +112,45 @@ func (p *project) stampCatalog(ios *iostreams.IOStreams, cf catalogFile, dryRun 
 	}
 	fmt.Fprintf(ios.Out, "%s: %s\n", f.Path, p.l.N("stamp.messages", n))
 	return n, false, nil
+}
+
+// lostComment returns a comment of before (YAML and TOML "# …") that after
+// no longer holds, or "".
+func lostComment(before, after []byte) string {
+	have := map[string]int{}
+	for _, c := range comments(after) {
+		have[c]++
+	}
+	for _, c := range comments(before) {
+		if have[c] == 0 {
+			return c
+		}
+		have[c]--
+	}
+	return ""
+}
+
+// comments returns the "# …" comments of YAML or TOML text, found outside
+// quoted strings.
+func comments(data []byte) []string {
+	var out []string
+	for _, line := range strings.Split(string(data), "\n") {
+		var quote rune
+		for i, r := range line {
+			switch {
+			case quote != 0:
+				if r == quote && (quote == '\'' || i == 0 || line[i-1] != '\\') {
+					quote = 0
+				}
+			case r == '"' || r == '\'':
+				quote = r
+			case r == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
+				out = append(out, strings.TrimSpace(line[i:]))
+			}
+			if r == '#' && quote == 0 && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t') {
+				break
+			}
+		}
+	}
+	return out
 }

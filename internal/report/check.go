@@ -104,7 +104,11 @@ func CheckText(w io.Writer, c Check) error {
 			if f.Line > 0 {
 				where = fmt.Sprintf("%s:%d", f.Path, f.Line)
 			}
-			msg = l.T("check.failMessage", "ID", displayID(f.Slug), "LangName", l.LangName(f.Lang), "State", c.View.stateName(f.State))
+			id := "check.failMessage"
+			if f.State == status.Orphan {
+				id = "check.failMessageOrphan"
+			}
+			msg = l.T(id, "ID", displayID(f.Slug), "LangName", l.LangName(f.Lang), "State", c.View.stateName(f.State))
 		case "coverage":
 			where = "coverage " + f.Lang
 			msg = l.T("check.failCoverage", "LangName", l.LangName(f.Lang), "Coverage", fmt.Sprintf("%.1f", f.Coverage), "Min", fmt.Sprintf("%g", f.Min))

@@ -62,7 +62,8 @@ func (s State) String() string {
 
 // StateOf decides the state of a translated message against its source
 // message; either may be nil (Missing, Orphan). The checks run in this
-// order: no text at all is Untranslated whatever the hash says, then no hash
+// order: an empty "other" form (the one every language has) is Untranslated
+// whatever the hash and the other forms say, then no hash
 // is Unverified, then a hash other than Hash(source) is Stale, else Current.
 // Plural forms a language lacks do not change the state: they are a finding
 // of their own (see MissingForms).
@@ -72,7 +73,9 @@ func StateOf(source, translation *Message) State {
 		return Orphan
 	case translation == nil:
 		return Missing
-	case !hasText(translation):
+	case translation.Other() == "":
+		// "other" is the form every language has: without it the
+		// translation is not usable, whatever other forms it has.
 		return Untranslated
 	case translation.Hash == "":
 		return Unverified

@@ -41,6 +41,7 @@ func TestStateOf(t *testing.T) {
 		{"stale", src, &Message{Hash: "sha1-old", Text: text}, Stale, true},
 		{"untranslated beats stale", src, &Message{Hash: "sha1-old", Text: map[Form]string{}}, Untranslated, true},
 		{"untranslated", src, &Message{Hash: h}, Untranslated, true},
+		{"other empty is untranslated", src, &Message{Text: map[Form]string{One: "uno"}}, Untranslated, true},
 		{"unverified", src, &Message{Text: map[Form]string{One: "uno", Many: "x", Other: "muchos"}}, Unverified, false},
 		{"missing", src, nil, Missing, true},
 		{"orphan", nil, &Message{Text: text}, Orphan, false},
