@@ -13,6 +13,7 @@ import (
 	"github.com/glosa/glosa/internal/markdown"
 	"github.com/glosa/glosa/internal/placeholder"
 	cldr "github.com/glosa/glosa/internal/plural"
+	"github.com/glosa/glosa/internal/status"
 )
 
 // message is a translated catalog message with its source, whatever the
@@ -32,6 +33,17 @@ type message struct {
 	src, text string
 }
 
+// goi18nSources maps each domain of a go-i18n catalog to its source file.
+func goi18nSources(cat *status.Catalog) map[string]*goi18n.File {
+	sources := map[string]*goi18n.File{}
+	for _, f := range cat.Files {
+		if f.GoI18n != nil && f.Lang == cat.Source {
+			sources[f.Domain] = f.GoI18n
+		}
+	}
+	return sources
+}
+
 // messages returns every translated (non-empty) message of every catalog
 // that has a source to compare with: go-i18n messages with their source
 // file's message, PO entries with their own msgid.
@@ -39,12 +51,7 @@ func (c *checker) messages() []message {
 	var out []message
 	for ci := range c.rep.Catalogs {
 		cat := &c.rep.Catalogs[ci]
-		sources := map[string]*goi18n.File{}
-		for _, f := range cat.Files {
-			if f.GoI18n != nil && f.Lang == cat.Source {
-				sources[f.Domain] = f.GoI18n
-			}
-		}
+		sources := goi18nSources(cat)
 		for _, f := range cat.Files {
 			switch {
 			case f.Template || f.Lang == cat.Source:
@@ -178,12 +185,7 @@ var pluralForms = Rule{
 		var cache cldr.Cache
 		for ci := range c.rep.Catalogs {
 			cat := &c.rep.Catalogs[ci]
-			sources := map[string]*goi18n.File{}
-			for _, f := range cat.Files {
-				if f.GoI18n != nil && f.Lang == cat.Source {
-					sources[f.Domain] = f.GoI18n
-				}
-			}
+			sources := goi18nSources(cat)
 			for _, f := range cat.Files {
 				if f.Template || f.Lang == cat.Source || f.Lang == "" {
 					continue
