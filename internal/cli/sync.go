@@ -147,6 +147,9 @@ func (p *project) syncChangeLine(c syncplan.Change) string {
 	} else if c.Create {
 		parts = append(parts, p.l.T("sync.created"))
 	}
+	if len(c.Fields) > 0 {
+		parts = append(parts, p.l.T("sync.fields", "Fields", strings.Join(c.Fields, ", ")))
+	}
 	if n := len(c.Added); n > 0 {
 		parts = append(parts, p.l.N("sync.added", n))
 	}
@@ -168,9 +171,9 @@ func (p *project) syncText(w io.Writer, plan *syncplan.Plan) {
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.l.T("col.language"), p.l.T("sync.colEntries"), p.l.T("sync.colAdded"), p.l.T("sync.colPruned"), p.l.T("sync.colStale"))
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", p.l.T("col.language"), p.l.T("sync.colEntries"), p.l.T("sync.colUpdated"), p.l.T("sync.colAdded"), p.l.T("sync.colPruned"), p.l.T("sync.colStale"))
 	for _, l := range plan.Languages() {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\n", l.Lang, l.Entries, l.Added, l.Pruned, l.Stale)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\n", l.Lang, l.Entries, l.Updated, l.Added, l.Pruned, l.Stale)
 	}
 	tw.Flush()
 }
@@ -181,10 +184,10 @@ func (p *project) syncMarkdown(w io.Writer, plan *syncplan.Plan) {
 		fmt.Fprintf(w, "%s\n", p.l.T("sync.nothing"))
 		return
 	}
-	fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", p.l.T("sync.mdLanguage"), p.l.T("sync.mdEntries"), p.l.T("sync.mdAdded"), p.l.T("sync.mdPruned"), p.l.T("sync.mdStale"))
-	fmt.Fprintln(w, "|---|--:|--:|--:|--:|")
+	fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", p.l.T("sync.mdLanguage"), p.l.T("sync.mdEntries"), p.l.T("sync.mdUpdated"), p.l.T("sync.mdAdded"), p.l.T("sync.mdPruned"), p.l.T("sync.mdStale"))
+	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|")
 	for _, l := range plan.Languages() {
-		fmt.Fprintf(w, "| %s (%s) | %d | %d | %d | %d |\n", l.Lang, p.l.LangName(l.Lang), l.Entries, l.Added, l.Pruned, l.Stale)
+		fmt.Fprintf(w, "| %s (%s) | %d | %d | %d | %d | %d |\n", l.Lang, p.l.LangName(l.Lang), l.Entries, l.Updated, l.Added, l.Pruned, l.Stale)
 	}
 	fmt.Fprintln(w)
 	for _, c := range plan.Changes {

@@ -88,44 +88,72 @@ func SetRecord(d *Document, rec Record) ([]byte, error) {
 		}
 		return verify(concat(raw[:start], []byte("---"+nl+recordBlock(rec, "", nl)+"---"+nl), raw[start:]), rec)
 	}
-	indent, col := "", 1
-	if d.Front != nil {
-		if d.Front.Style&yaml.FlowStyle != 0 {
-			return nil, fmt.Errorf("line %d: the front matter is one {…} mapping; write one key: value per line: %w", d.Front.Line, ErrUneditable)
-		}
-		// Keys start where the first one does (the mapping itself may
-		// start earlier, at a tag or an anchor).
-		col = d.Front.Column
-		if len(d.Front.Content) > 0 {
-			col = d.Front.Content[0].Column
-		}
-		indent = strings.Repeat(" ", col-1)
-		if line := lessIndented(raw[d.FrontStart:d.FrontEnd], len(indent)); line > 0 {
-			return nil, fmt.Errorf("line %d: this line is less indented than the keys: %w", 1+line, ErrUneditable)
-		}
+	indent, col, err := keyIndent(d)
+	if err != nil {
+		return nil, err
 	}
 	block := []byte(recordBlock(rec, indent, nl))
 	k := d.KeyNode(RecordKey)
 	if k == nil {
 		return verify(concat(raw[:d.FrontEnd], block, raw[d.FrontEnd:]), rec)
 	}
-	from := lineOffset(raw, k.Line)
+	from, end, err := keyBlock(d, k, col, indent, "the translation record")
+	if err != nil {
+		return nil, err
+	}
+	return verify(concat(raw[:from], block, raw[end:]), rec)
+}
+
+// keyIndent returns the indentation of the front matter's top-level keys
+// (as text and as a 1-based column), refusing front matter whose lines
+// cannot be edited one key at a time: a {…} flow mapping, or values less
+// indented than the keys.
+func keyIndent(d *Document) (indent string, col int, err error) {
+	col = 1
+	if d.Front == nil {
+		return "", col, nil
+	}
+	if d.Front.Style&yaml.FlowStyle != 0 {
+		return "", 0, fmt.Errorf("line %d: the front matter is one {…} mapping; write one key: value per line: %w", d.Front.Line, ErrUneditable)
+	}
+	// Keys start where the first one does (the mapping itself may start
+	// earlier, at a tag or an anchor).
+	col = d.Front.Column
+	if len(d.Front.Content) > 0 {
+		col = d.Front.Content[0].Column
+	}
+	indent = strings.Repeat(" ", col-1)
+	if line := lessIndented(d.Raw[d.FrontStart:d.FrontEnd], len(indent)); line > 0 {
+		return "", 0, fmt.Errorf("line %d: this line is less indented than the keys: %w", 1+line, ErrUneditable)
+	}
+	return indent, col, nil
+}
+
+// keyBlock returns the bytes [from, end) of the top-level key k and its
+// value: from its line to the last line before the next key that is not
+// blank or a comment (blank lines and comments after it are not its own).
+// what names the key in errors.
+func keyBlock(d *Document, k *yaml.Node, col int, indent, what string) (from, end int, err error) {
+	raw := d.Raw
+	from = lineOffset(raw, k.Line)
 	if k.Column != col || len(bytes.TrimLeft(raw[from:from+len(indent)], " ")) != 0 {
-		return nil, fmt.Errorf("line %d: the translation record does not start its line: %w", k.Line, ErrUneditable)
+		return 0, 0, fmt.Errorf("line %d: %s does not start its line: %w", k.Line, what, ErrUneditable)
 	}
-	if k.Anchor != "" || hasAnchor(d.Lookup(RecordKey)) {
-		return nil, fmt.Errorf("line %d: the translation record defines an anchor (&) that other keys may use: %w", k.Line, ErrUneditable)
-	}
-	// The record runs to the last line before the next key that is not
-	// blank or a comment.
+	var value *yaml.Node
 	limit := d.FrontEnd
-	for i := 0; i+2 < len(d.Front.Content); i += 2 {
+	for i := 0; i+1 < len(d.Front.Content); i += 2 {
 		if d.Front.Content[i] == k {
-			limit = lineOffset(raw, d.Front.Content[i+2].Line)
+			value = d.Front.Content[i+1]
+			if i+2 < len(d.Front.Content) {
+				limit = lineOffset(raw, d.Front.Content[i+2].Line)
+			}
 			break
 		}
 	}
-	_, end := lineAt(raw, from)
+	if k.Anchor != "" || value != nil && hasAnchor(value) {
+		return 0, 0, fmt.Errorf("line %d: %s defines an anchor (&) that other keys may use: %w", k.Line, what, ErrUneditable)
+	}
+	_, end = lineAt(raw, from)
 	for pos := end; pos < limit; {
 		text, next := lineAt(raw, pos)
 		if t := bytes.TrimLeft(text, " \t"); len(t) > 0 && t[0] != '#' {
@@ -133,7 +161,7 @@ func SetRecord(d *Document, rec Record) ([]byte, error) {
 		}
 		pos = next
 	}
-	return verify(concat(raw[:from], block, raw[end:]), rec)
+	return from, end, nil
 }
 
 // lessIndented returns the 1-based line of front that holds a value but is

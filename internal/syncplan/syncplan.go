@@ -40,6 +40,9 @@ type Change struct {
 	Create bool
 	// Entry reports the stub of a missing entry translation.
 	Entry bool
+	// Fields are the key and slugs fields copied from the source into an
+	// existing entry translation.
+	Fields []string
 	// Added, Pruned and Stale are message IDs added, removed, and left
 	// stale in a catalog file.
 	Added, Pruned, Stale []string
@@ -62,8 +65,10 @@ var ErrUnparsable = errors.New("the file cannot be parsed")
 
 // Language sums a plan for one language.
 type Language struct {
-	Lang                          string
-	Entries, Added, Pruned, Stale int
+	Lang string
+	// Entries are stubs created, Updated translations whose key fields
+	// were copied from the source.
+	Entries, Updated, Added, Pruned, Stale int
 }
 
 // Plan is what sync does.
@@ -86,6 +91,9 @@ func (p *Plan) Languages() []Language {
 		}
 		if c.Entry {
 			l.Entries++
+		}
+		if len(c.Fields) > 0 {
+			l.Updated++
 		}
 		l.Added += len(c.Added)
 		l.Pruned += len(c.Pruned)
@@ -110,6 +118,9 @@ func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts 
 			continue
 		}
 		for _, t := range it.Translations {
+			if t.State != status.Missing && want(t.Lang) {
+				p.copyKeys(r, it.Source, t)
+			}
 			if t.State != status.Missing || !want(t.Lang) {
 				continue
 			}
@@ -150,6 +161,41 @@ func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts 
 	sort.SliceStable(p.Changes, func(i, j int) bool { return p.Changes[i].Path < p.Changes[j].Path })
 	sort.SliceStable(p.Skips, func(i, j int) bool { return p.Skips[i].Path < p.Skips[j].Path })
 	return p
+}
+
+// copyKeys plans copying the source's key and slugs fields (category,
+// related…), which must be the same in every language, into a translation
+// whose values differ or are missing.
+func (p *Plan) copyKeys(r *status.Report, src *content.Entry, t status.Translation) {
+	e := t.Entry
+	if e == nil || e.Err != nil || src.Err != nil || src.Doc.Front == nil {
+		return
+	}
+	schema := r.Repo.Schema(src)
+	doc := e.Doc
+	var fields []string
+	for _, name := range schema.Keys {
+		kind := schema.Fields[name].Kind
+		if kind != config.Key && kind != config.Slugs {
+			continue
+		}
+		sv := src.Doc.Lookup(name)
+		if sv == nil || content.SameValue(sv, doc.Lookup(name)) {
+			continue
+		}
+		data, err := content.SetField(doc, src.Doc, name)
+		if err == nil {
+			doc, err = content.Parse(data)
+		}
+		if err != nil {
+			p.Skips = append(p.Skips, Skip{Path: e.Path, Lang: t.Lang, Err: fmt.Errorf("%s: %w", name, err)})
+			return
+		}
+		fields = append(fields, name)
+	}
+	if len(fields) > 0 {
+		p.Changes = append(p.Changes, Change{Path: e.Path, Lang: t.Lang, Data: doc.Raw, Fields: fields})
+	}
 }
 
 // pathIn returns the file of a language and domain in a catalog.

@@ -1,0 +1,89 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// SetField returns the translation d with its top-level field key made
+// identical to the source's: the source's lines for the key (its value,
+// and comments inside it) replace the translation's, or are added at the
+// end of its front matter when it lacks the key. Line endings follow the
+// translation; every other byte stays. The result is parsed again and
+// must hold the source's value. It is how glosa sync copies key and slugs
+// fields, which must be the same in every language.
+func SetField(d, src *Document, key string) ([]byte, error) {
+	sk := src.KeyNode(key)
+	if sk == nil {
+		return nil, fmt.Errorf("the source has no field %s", key)
+	}
+	srcIndent, srcCol, err := keyIndent(src)
+	if err != nil {
+		return nil, fmt.Errorf("source: %w", err)
+	}
+	sFrom, sEnd, err := keyBlock(src, sk, srcCol, srcIndent, key)
+	if err != nil {
+		return nil, fmt.Errorf("source: %w", err)
+	}
+	block := bytes.ReplaceAll(src.Raw[sFrom:sEnd], []byte("\r\n"), []byte("\n"))
+	if !bytes.HasSuffix(block, []byte("\n")) {
+		block = append(block, '\n')
+	}
+	if d.CRLF {
+		block = bytes.ReplaceAll(block, []byte("\n"), []byte("\r\n"))
+	}
+	if d.FrontEnd == 0 {
+		return nil, fmt.Errorf("the translation has no front matter to hold %s: %w", key, ErrUneditable)
+	}
+	indent, col, err := keyIndent(d)
+	if err != nil {
+		return nil, err
+	}
+	if d.Front != nil && indent != srcIndent {
+		return nil, fmt.Errorf("the source and the translation indent their keys differently: %w", ErrUneditable)
+	}
+	raw := d.Raw
+	var out []byte
+	if k := d.KeyNode(key); k != nil {
+		from, end, err := keyBlock(d, k, col, indent, key)
+		if err != nil {
+			return nil, err
+		}
+		out = concat(raw[:from], block, raw[end:])
+	} else {
+		out = concat(raw[:d.FrontEnd], block, raw[d.FrontEnd:])
+	}
+	nd, err := Parse(out)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errUnverified, err)
+	}
+	if !SameValue(nd.Lookup(key), src.Lookup(key)) {
+		return nil, fmt.Errorf("%w: %s does not read back as the source's", errUnverified, key)
+	}
+	return out, nil
+}
+
+// SameValue reports whether two YAML values are equal: the same kind, the
+// same scalar text, the same items and members in the same order.
+func SameValue(a, b *yaml.Node) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if a.Kind == yaml.AliasNode && a.Alias != nil {
+		a = a.Alias
+	}
+	if b.Kind == yaml.AliasNode && b.Alias != nil {
+		b = b.Alias
+	}
+	if a.Kind != b.Kind || a.Kind == yaml.ScalarNode && a.Value != b.Value || len(a.Content) != len(b.Content) {
+		return false
+	}
+	for i := range a.Content {
+		if !SameValue(a.Content[i], b.Content[i]) {
+			return false
+		}
+	}
+	return true
+}
