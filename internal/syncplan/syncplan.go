@@ -14,6 +14,7 @@ import (
 
 	"github.com/glosa/glosa/internal/catalog"
 	"github.com/glosa/glosa/internal/catalog/goi18n"
+	"github.com/glosa/glosa/internal/catalog/po"
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/status"
@@ -57,8 +58,9 @@ type Skip struct {
 	From string
 }
 
-// ErrPO reports a PO catalog, which sync does not merge yet.
-var ErrPO = errors.New("PO catalogs are not synced yet")
+// ErrPO reports a PO catalog without a template, which sync has nothing
+// to merge from.
+var ErrPO = errors.New("a PO catalog without a template has nothing to sync from")
 
 // ErrUnparsable reports a file that cannot be read.
 var ErrUnparsable = errors.New("the file cannot be parsed")
@@ -140,9 +142,26 @@ func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts 
 		c := &r.Catalogs[i]
 		loc := &cfg.Locales[c.Locale]
 		if loc.Format == config.FormatPO {
+			templates := map[string]*catalog.File{}
 			for _, f := range c.Files {
-				if !f.Template && f.Lang != c.Source && want(f.Lang) {
+				if f.Template {
+					templates[f.Domain] = f
+				}
+			}
+			for _, f := range c.Files {
+				if f.Template || f.Lang == c.Source || !want(f.Lang) {
+					continue
+				}
+				tmpl := templates[f.Domain]
+				switch {
+				case tmpl == nil:
 					p.Skips = append(p.Skips, Skip{Path: f.Path, Lang: f.Lang, Err: ErrPO})
+				case tmpl.PO == nil:
+					p.Skips = append(p.Skips, Skip{Path: f.Path, Lang: f.Lang, Err: ErrUnparsable, From: tmpl.Path})
+				case f.PO == nil:
+					p.Skips = append(p.Skips, Skip{Path: f.Path, Lang: f.Lang, Err: ErrUnparsable, From: f.Path})
+				default:
+					p.poFile(tmpl, f, opts.Prune)
 				}
 			}
 			continue
@@ -296,4 +315,94 @@ func reparse(path string, data []byte, err error) (*goi18n.File, error) {
 		return nil, err
 	}
 	return goi18n.Parse(path, data)
+}
+
+// poFile plans merging a PO template into a translation, as msgmerge does
+// without fuzzy matching: a message of the template the file lacks is added
+// untranslated (its comments, references and flags copied); an obsolete
+// (#~) copy of it is brought back, marked fuzzy for review; with pruning, a
+// message the template no longer has is made obsolete, never deleted.
+// Fuzzy messages are kept and counted as still stale.
+func (p *Plan) poFile(tmpl, f *catalog.File, prune bool) {
+	cur, err := po.Parse(f.PO.Encode()) // a copy: planning never edits the report
+	if err != nil {
+		p.Skips = append(p.Skips, Skip{Path: f.Path, Lang: f.Lang, Err: err})
+		return
+	}
+	lookup := func(pf *po.File, e *po.Entry) *po.Entry {
+		if e.HasContext {
+			return pf.LookupContext(e.Context, e.ID)
+		}
+		return pf.Lookup(e.ID)
+	}
+	nplurals, _, ok := cur.PluralForms()
+	if !ok {
+		nplurals = 2
+	}
+	ch := Change{Path: f.Path, Lang: f.Lang}
+	key := func(e *po.Entry) string { return e.Context + "\x04" + e.ID }
+	for _, te := range tmpl.PO.Entries {
+		if te.Obsolete || te.IsHeader() {
+			continue
+		}
+		if e := lookup(cur, te); e != nil {
+			if e.IsFuzzy() {
+				ch.Stale = append(ch.Stale, key(te))
+			}
+			continue
+		}
+		if old := obsoleteCopy(cur, te); old != nil {
+			old.Obsolete = false
+			old.SetFuzzy(true)
+			ch.Added = append(ch.Added, key(te))
+			continue
+		}
+		ne := &po.Entry{Extracted: te.Extracted, References: te.References, Context: te.Context, HasContext: te.HasContext,
+			ID: te.ID, Plural: te.Plural, HasPlural: te.HasPlural, Translations: []string{""}}
+		for _, flag := range te.Flags {
+			if flag != "fuzzy" {
+				ne.Flags = append(ne.Flags, flag)
+			}
+		}
+		if te.HasPlural {
+			ne.Translations = make([]string, nplurals)
+		}
+		if err := cur.Add(ne); err != nil {
+			p.Skips = append(p.Skips, Skip{Path: f.Path, Lang: f.Lang, Err: fmt.Errorf("%s: %w", te.ID, err)})
+			return
+		}
+		ch.Added = append(ch.Added, key(te))
+	}
+	if prune {
+		for _, e := range cur.Entries {
+			if e.Obsolete || e.IsHeader() || lookup(tmpl.PO, e) != nil {
+				continue
+			}
+			e.MarkObsolete()
+			ch.Pruned = append(ch.Pruned, key(e))
+		}
+	}
+	if len(ch.Added) == 0 && len(ch.Pruned) == 0 {
+		if len(ch.Stale) > 0 {
+			p.Changes = append(p.Changes, ch)
+		}
+		return
+	}
+	out := cur.Encode()
+	if _, err := po.Parse(out); err != nil {
+		p.Skips = append(p.Skips, Skip{Path: f.Path, Lang: f.Lang, Err: fmt.Errorf("the merged file does not parse: %w", err)})
+		return
+	}
+	ch.Data = out
+	p.Changes = append(p.Changes, ch)
+}
+
+// obsoleteCopy returns the obsolete (#~) entry of pf for te's message.
+func obsoleteCopy(pf *po.File, te *po.Entry) *po.Entry {
+	for _, e := range pf.Entries {
+		if e.Obsolete && e.HasContext == te.HasContext && e.Context == te.Context && e.ID == te.ID {
+			return e
+		}
+	}
+	return nil
 }
