@@ -21,7 +21,9 @@ type syncOptions struct {
 	langs  []string
 	dryRun bool
 	prune  bool
-	format string
+	// translateFiles writes goi18n's translate.{lang}.{format} files too.
+	translateFiles bool
+	format         string
 }
 
 func newSyncCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
@@ -54,6 +56,7 @@ pull request; --dry-run prints the same and changes nothing.`,
 	f.StringSliceVar(&opts.langs, "lang", nil, "sync only these `languages`")
 	f.BoolVarP(&opts.dryRun, "dry-run", "n", false, "print what would change and change nothing")
 	f.BoolVar(&opts.prune, "prune", false, "remove messages the source no longer has")
+	f.BoolVar(&opts.translateFiles, "translate-files", false, "also write goi18n's translate.{lang}.{format} files: what needs translating")
 	f.StringVar(&opts.format, "format", "text", "summary `format`: text or markdown")
 	return cmd
 }
@@ -67,7 +70,7 @@ func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
 	if err != nil {
 		return err
 	}
-	plan := syncplan.Make(p.report, p.cfg, p.repo.RawLang, syncplan.Options{Langs: langs, Prune: opts.prune})
+	plan := syncplan.Make(p.report, p.cfg, p.repo.RawLang, syncplan.Options{Langs: langs, Prune: opts.prune, TranslateFiles: opts.translateFiles})
 	for _, s := range plan.Skips {
 		reason := s.Err.Error()
 		switch {
@@ -149,6 +152,9 @@ func (p *project) syncChangeLine(c syncplan.Change) string {
 	}
 	if len(c.Fields) > 0 {
 		parts = append(parts, p.l.T("sync.fields", "Fields", strings.Join(c.Fields, ", ")))
+	}
+	if c.Translate > 0 {
+		parts = append(parts, p.l.N("sync.translate", c.Translate))
 	}
 	if n := len(c.Added); n > 0 {
 		parts = append(parts, p.l.N("sync.added", n))

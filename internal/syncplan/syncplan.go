@@ -7,6 +7,7 @@ package syncplan
 import (
 	"errors"
 	"fmt"
+	pathpkg "path"
 	"slices"
 	"sort"
 
@@ -26,6 +27,10 @@ type Options struct {
 	Langs []string
 	// Prune removes orphan messages from translation files.
 	Prune bool
+	// TranslateFiles also writes goi18n-style translate.{lang}.{format}
+	// files beside each go-i18n translation file, holding only what needs
+	// translating, as goi18n merge writes them.
+	TranslateFiles bool
 }
 
 // Change is one file the plan writes.
@@ -47,6 +52,8 @@ type Change struct {
 	// Added, Pruned and Stale are message IDs added, removed, and left
 	// stale in a catalog file.
 	Added, Pruned, Stale []string
+	// Translate is the number of messages of a goi18n translate file.
+	Translate int
 }
 
 // Skip is a file the plan leaves alone although it has work to do.
@@ -172,7 +179,7 @@ func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts 
 			}
 			for _, src := range c.Files {
 				if !src.Template && src.Lang == c.Source {
-					p.catalogFile(c, loc, src, l.Lang, rawLang, opts.Prune)
+					p.catalogFile(c, loc, src, l.Lang, rawLang, opts)
 				}
 			}
 		}
@@ -237,7 +244,8 @@ var empty = map[string]string{"yaml": "", "json": "{}\n", "toml": ""}
 // catalogFile plans the changes to one go-i18n translation file: the
 // source's messages it lacks are added as stubs, orphans removed when
 // pruning; stale messages are kept for the translator to see the old text.
-func (p *Plan) catalogFile(c *status.Catalog, loc *config.Locale, src *catalog.File, code string, rawLang map[string]string, prune bool) {
+func (p *Plan) catalogFile(c *status.Catalog, loc *config.Locale, src *catalog.File, code string, rawLang map[string]string, opts Options) {
+	prune := opts.Prune
 	path := pathIn(loc, c, code, src.Domain, rawLang)
 	if src.Err != nil || src.GoI18n == nil {
 		p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: ErrUnparsable, From: src.Path})
@@ -263,6 +271,9 @@ func (p *Plan) catalogFile(c *status.Catalog, loc *config.Locale, src *catalog.F
 			p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: err})
 			return
 		}
+	}
+	if opts.TranslateFiles {
+		p.translateFile(src, cur, path, code)
 	}
 	forms, ok := goi18n.PluralForms(language.Make(code))
 	if !ok {
@@ -405,4 +416,28 @@ func obsoleteCopy(pf *po.File, te *po.Entry) *po.Entry {
 		}
 	}
 	return nil
+}
+
+// translateFile plans goi18n's translate.{lang}.{format} beside a
+// translation file: what needs translating, with the source's text, in the
+// source's format, byte for byte as goi18n merge writes it. It replaces an
+// older translate file, as goi18n does; nothing is written when nothing
+// needs translating.
+func (p *Plan) translateFile(src *catalog.File, target *goi18n.File, path, code string) {
+	format := src.GoI18n.Format
+	data, err := goi18n.TranslateFile(src.GoI18n, target, language.Make(code), format)
+	if err != nil {
+		p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: err})
+		return
+	}
+	if len(data) == 0 {
+		return
+	}
+	parsed, err := goi18n.Parse("translate."+code+"."+format, data)
+	if err != nil {
+		p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: err})
+		return
+	}
+	out := pathpkg.Join(pathpkg.Dir(path), "translate."+code+"."+format)
+	p.Changes = append(p.Changes, Change{Path: out, Lang: code, Data: data, Translate: len(parsed.Messages)})
 }
