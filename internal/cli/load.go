@@ -63,6 +63,13 @@ func (g *globals) load() (*project, error) {
 func (p *project) parseLangs(values []string) ([]string, error) {
 	var out []string
 	targets := p.report.Targets()
+	for _, c := range p.report.Catalogs { // catalog-only languages count too
+		for _, l := range c.Languages {
+			if !slices.Contains(targets, l.Lang) {
+				targets = append(targets, l.Lang)
+			}
+		}
+	}
 	for _, v := range values {
 		for _, s := range strings.Split(v, ",") {
 			s = strings.TrimSpace(s)

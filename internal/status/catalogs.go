@@ -2,6 +2,7 @@ package status
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 
@@ -203,7 +204,7 @@ func goi18nMessages(loc *config.Locale, files []*catalog.File, source string, ta
 						t.State = fromGoI18n(goi18n.StateOf(sm, tm))
 					}
 					if t.State == Missing || t.State == Untranslated || t.State == Stale {
-						t.Words = markdown.CountWords(sm.Other())
+						t.Words = messageWords(sm.Other())
 					}
 					m.Translations = append(m.Translations, t)
 				}
@@ -416,7 +417,7 @@ func poMessages(loc *config.Locale, files []*catalog.File, source string, target
 				}
 				t := MessageTranslation{Lang: code, State: poState(e), Path: f.Path, Line: e.Line}
 				if t.State != Current {
-					t.Words = markdown.CountWords(e.ID)
+					t.Words = messageWords(e.ID)
 				}
 				out[i].Translations = append(out[i].Translations, t)
 			}
@@ -453,7 +454,7 @@ func poAgainstTemplate(loc *config.Locale, domain string, tmpl *catalog.File, la
 				}
 			}
 			if t.State != Current && t.State != Unverified {
-				t.Words = markdown.CountWords(te.ID)
+				t.Words = messageWords(te.ID)
 			}
 			m.Translations = append(m.Translations, t)
 		}
@@ -542,4 +543,13 @@ func fullest(files []*catalog.File) string {
 		}
 	}
 	return best
+}
+
+// placeholderRE matches what a translator does not translate in a message:
+// template actions ({{.Count}}) and printf verbs (%s, %5.2f, %[1]d, %1$s).
+var placeholderRE = regexp.MustCompile(`{{.*?}}|%(?:\[\d+\]|\d+\$)?[-+# 0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[a-zA-Z%]`)
+
+// messageWords counts the words of a message's text, placeholders left out.
+func messageWords(s string) int {
+	return markdown.CountWords(placeholderRE.ReplaceAllString(s, " "))
 }
