@@ -33,9 +33,9 @@ is in a --fail-on state, or a language is below --min-coverage; 0 otherwise.`,
   glosa check --fail-on warning,stale,missing
   glosa check --min-coverage es=90,en=80
   glosa check --format github`,
-		Args: noArgs,
+		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(opts.format, "text", "json", "github"); err != nil {
+			if err := checkFormat(g.l, opts.format, "text", "json", "github"); err != nil {
 				return err
 			}
 			return checkRun(ios, g, opts)
@@ -63,7 +63,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	}
 	for code := range policy.MinCoverage {
 		if code != "*" && !slices.Contains(p.report.Targets(), code) {
-			return usagef("--min-coverage: %s is not a translation language of this project", code)
+			return usage(g.l, "usage.minCoverageNotLang", "Lang", code)
 		}
 	}
 	langs, err := p.parseLangs(opts.langs)
@@ -72,7 +72,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	}
 	for code := range policy.MinCoverage {
 		if code != "*" && len(langs) > 0 && !slices.Contains(langs, code) {
-			return usagef("--min-coverage: %s is not among the languages of --lang (%s)", code, strings.Join(langs, ", "))
+			return usage(g.l, "usage.minCoverageNotInLang", "Lang", code, "Langs", strings.Join(langs, ", "))
 		}
 	}
 	// A gate that passes because it found nothing to check hides a wrong

@@ -78,13 +78,13 @@ func (p *project) parseLangs(values []string) ([]string, error) {
 			}
 			code, err := lang.Parse(s)
 			if err != nil {
-				return nil, usagef("--lang: %v", err)
+				return nil, usage(p.l, "usage.langSyntax", "Value", s)
 			}
 			if !slices.Contains(targets, code) {
 				if code == p.report.Source {
-					return nil, usagef("--lang %s: %s is the source language; choose a translation language (%s)", s, code, strings.Join(targets, ", "))
+					return nil, usage(p.l, "usage.langSource", "Value", s, "Lang", code, "Langs", strings.Join(targets, ", "))
 				}
-				return nil, usagef("--lang %s: not a language of this project (translation languages: %s)", s, strings.Join(targets, ", "))
+				return nil, usage(p.l, "usage.langUnknown", "Value", s, "Langs", strings.Join(targets, ", "))
 			}
 			out = append(out, code)
 		}
@@ -92,7 +92,7 @@ func (p *project) parseLangs(values []string) ([]string, error) {
 	return out, nil
 }
 
-func parseStates(values []string) ([]status.State, error) {
+func parseStates(l *l10n.Localizer, values []string) ([]status.State, error) {
 	var out []status.State
 	for _, v := range values {
 		for _, s := range strings.Split(v, ",") {
@@ -102,7 +102,7 @@ func parseStates(values []string) ([]status.State, error) {
 			}
 			st, ok := status.ParseState(s)
 			if !ok {
-				return nil, usagef("--state: unknown state %q (use current, stale, missing, untranslated, unverified, orphan)", s)
+				return nil, usage(l, "usage.state", "Value", s)
 			}
 			out = append(out, st)
 		}
@@ -111,11 +111,11 @@ func parseStates(values []string) ([]status.State, error) {
 }
 
 // checkFormat validates a --format value.
-func checkFormat(format string, allowed ...string) error {
+func checkFormat(l *l10n.Localizer, format string, allowed ...string) error {
 	if slices.Contains(allowed, format) {
 		return nil
 	}
-	return usagef("--format %s: unknown format (use %s)", format, strings.Join(allowed, ", "))
+	return usage(l, "usage.format", "Value", format, "Formats", strings.Join(allowed, ", "))
 }
 
 // warnf prints a warning on stderr.

@@ -53,8 +53,10 @@ type usageError struct{ err error }
 func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }
 
-func usagef(format string, args ...any) error {
-	return &usageError{fmt.Errorf(format, args...)}
+// usage returns a usage error worded by the localizer: the message id
+// filled with data (pairs of field names and values).
+func usage(l *l10n.Localizer, id string, data ...any) error {
+	return &usageError{errors.New(l.T(id, data...))}
 }
 
 // errFailed reports a check or command that ran and found what fails it;
@@ -79,13 +81,14 @@ func Main(args []string) int {
 // code; tests call it directly.
 // The interface language comes from LC_ALL, LC_MESSAGES or LANG.
 func Run(io *iostreams.IOStreams, args []string) int {
-	root := newRootCmd(io, l10n.FromEnv(os.Getenv))
+	l := l10n.FromEnv(os.Getenv)
+	root := newRootCmd(io, l)
 	root.SetArgs(args)
 	err := root.Execute()
-	return exitCode(io.ErrOut, err)
+	return exitCode(io.ErrOut, l, err)
 }
 
-func exitCode(w io.Writer, err error) int {
+func exitCode(w io.Writer, l *l10n.Localizer, err error) int {
 	if err == nil {
 		return ExitOK
 	}
@@ -96,7 +99,7 @@ func exitCode(w io.Writer, err error) int {
 	var ce *config.Error
 	switch {
 	case errors.As(err, &ue):
-		fmt.Fprintf(w, "glosa: error: %v\nglosa: hint: run glosa --help for usage\n", err)
+		fmt.Fprintf(w, "glosa: error: %v\nglosa: hint: %s\n", err, l.T("hint.help"))
 		return ExitUsage
 	case errors.As(err, &ce):
 		for _, line := range strings.Split(err.Error(), "\n") {
@@ -115,13 +118,13 @@ func exitCode(w io.Writer, err error) int {
 		}
 		fmt.Fprintf(w, "glosa: error: %s\n", msg)
 		if len(suggestions) > 0 {
-			fmt.Fprintf(w, "glosa: hint: did you mean %s?\n", strings.Join(suggestions, " or "))
+			fmt.Fprintf(w, "glosa: hint: %s\n", l.T("hint.didYouMean", "Commands", strings.Join(suggestions, l.T("hint.or"))))
 		} else {
-			fmt.Fprintf(w, "glosa: hint: run glosa --help for usage\n")
+			fmt.Fprintf(w, "glosa: hint: %s\n", l.T("hint.help"))
 		}
 		return ExitUsage
 	case strings.HasPrefix(err.Error(), "unknown flag"):
-		fmt.Fprintf(w, "glosa: error: %v\nglosa: hint: run glosa --help for usage\n", err)
+		fmt.Fprintf(w, "glosa: error: %v\nglosa: hint: %s\n", err, l.T("hint.help"))
 		return ExitUsage
 	}
 	fmt.Fprintf(w, "glosa: error: %v\n", err)
@@ -148,11 +151,11 @@ comparison with the source shows, and records finished translations.`,
 				fi, err := os.Stat(g.dir)
 				switch {
 				case errors.Is(err, fs.ErrNotExist):
-					return usagef("-C %s: no such directory", g.dir)
+					return usage(g.l, "usage.dirMissing", "Dir", g.dir)
 				case err != nil:
-					return usagef("-C %s: %v", g.dir, err)
+					return usage(g.l, "usage.dirError", "Dir", g.dir, "Error", err)
 				case !fi.IsDir():
-					return usagef("-C %s: not a directory", g.dir)
+					return usage(g.l, "usage.notDir", "Dir", g.dir)
 				}
 			}
 			return nil
@@ -165,7 +168,7 @@ comparison with the source shows, and records finished translations.`,
 	pf.StringVarP(&g.dir, "directory", "C", "", "run as if glosa was started in `DIR`")
 	pf.StringVar(&g.config, "config", "", "read the configuration from `FILE` instead of glosa.yaml")
 	pf.BoolVar(&g.noColor, "no-color", false, "never colour the output (NO_COLOR does the same)")
-	root.AddCommand(newStatusCmd(ios, g), newCheckCmd(ios, g), newStampCmd(ios, g), newSyncCmd(ios, g), newRulesCmd(ios))
+	root.AddCommand(newStatusCmd(ios, g), newCheckCmd(ios, g), newStampCmd(ios, g), newSyncCmd(ios, g), newRulesCmd(ios, g))
 	return root
 }
 
@@ -177,10 +180,10 @@ func (g *globals) rootDir() (string, error) {
 	return os.Getwd()
 }
 
-// exactArgs validates positional arguments as a usage error.
-func noArgs(cmd *cobra.Command, args []string) error {
+// noArgs refuses positional arguments as a usage error.
+func (g *globals) noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usagef("%s takes no arguments, got %q", cmd.CommandPath(), strings.Join(args, " "))
+		return usage(g.l, "usage.noArgs", "Command", cmd.CommandPath(), "Args", fmt.Sprintf("%q", strings.Join(args, " ")))
 	}
 	return nil
 }

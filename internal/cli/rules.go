@@ -9,12 +9,12 @@ import (
 	"github.com/glosa/glosa/internal/lint"
 )
 
-func newRulesCmd(ios *iostreams.IOStreams) *cobra.Command {
+func newRulesCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:     "rules",
 		Short:   "List the lint rules with their default severities",
 		Example: "  glosa rules",
-		Args:    noArgs,
+		Args:    g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			width := 0
 			for _, r := range lint.Rules() {

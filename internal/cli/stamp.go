@@ -54,7 +54,7 @@ text identical to the source and files that cannot be parsed are skipped.`,
 				n++
 			}
 			if n != 1 {
-				return usagef("stamp needs exactly one of: PATH..., --lang LANG, --all")
+				return usage(g.l, "usage.stampOne")
 			}
 			return stampRun(ios, g, opts)
 		},
@@ -103,12 +103,12 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 			t, ok := byPath[rel]
 			if !ok {
 				if e := p.entryAt(rel); e != nil && e.Lang == p.report.Source {
-					return usagef("%s is a source entry; stamp its translations", rel)
+					return usage(p.l, "usage.stampSource", "Path", rel)
 				}
 				if _, err := os.Stat(filepath.Join(p.root, filepath.FromSlash(rel))); errors.Is(err, fs.ErrNotExist) {
-					return usagef("%s: no such file", rel)
+					return usage(p.l, "usage.noFile", "Path", rel)
 				}
-				return usagef("%s is not a translation glosa knows (see glosa status --by entry)", rel)
+				return usage(p.l, "usage.notTranslation", "Path", rel)
 			}
 			targets = append(targets, t)
 		}
@@ -215,7 +215,7 @@ func (p *project) relPath(arg string) (string, error) {
 	}
 	rel, err := filepath.Rel(absRoot, abs)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", usagef("%s is outside the repository", arg)
+		return "", usage(p.l, "usage.outside", "Path", arg)
 	}
 	return filepath.ToSlash(rel), nil
 }

@@ -26,13 +26,13 @@ func newStatusCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
   glosa status --lang es --state stale,missing
   glosa status --by entry
   glosa status --format json | jq '.languages[] | {lang, coverage}'`,
-		Args: noArgs,
+		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(opts.format, "text", "json", "csv", "markdown"); err != nil {
+			if err := checkFormat(g.l, opts.format, "text", "json", "csv", "markdown"); err != nil {
 				return err
 			}
 			if opts.by != "language" && opts.by != "entry" {
-				return usagef("--by %s: use language or entry", opts.by)
+				return usage(g.l, "usage.by", "Value", opts.by)
 			}
 			return statusRun(ios, g, opts)
 		},
@@ -54,7 +54,7 @@ func statusRun(ios *iostreams.IOStreams, g *globals, opts *statusOptions) error 
 	if err != nil {
 		return err
 	}
-	states, err := parseStates(opts.states)
+	states, err := parseStates(g.l, opts.states)
 	if err != nil {
 		return err
 	}

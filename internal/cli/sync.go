@@ -44,9 +44,9 @@ pull request; --dry-run prints the same and changes nothing.`,
 		Example: `  glosa sync --dry-run
   glosa sync --lang es --prune
   glosa sync --format markdown`,
-		Args: noArgs,
+		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(opts.format, "text", "markdown"); err != nil {
+			if err := checkFormat(g.l, opts.format, "text", "markdown"); err != nil {
 				return err
 			}
 			return syncRun(ios, g, opts)
