@@ -10,7 +10,6 @@ import (
 	"github.com/glosa/glosa/internal/catalog/goi18n"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/lang"
-	"github.com/glosa/glosa/internal/markdown"
 	"github.com/glosa/glosa/internal/placeholder"
 	cldr "github.com/glosa/glosa/internal/plural"
 	"github.com/glosa/glosa/internal/status"
@@ -307,7 +306,7 @@ var obsoleteMessage = Rule{
 // sameMessages reports translated messages whose text is their source's.
 func sameMessages(c *checker, minWords int, emit func(Finding)) {
 	for _, m := range c.messages() {
-		if content.Normalize(m.text) != content.Normalize(m.src) || markdown.CountWords(m.src) < minWords {
+		if content.Normalize(m.text) != content.Normalize(m.src) || status.MessageWords(m.src) < minWords {
 			continue
 		}
 		emit(Finding{Path: m.file.Path, Line: m.line, Column: m.col, Lang: m.lang, Slug: m.id,

@@ -204,7 +204,7 @@ func goi18nMessages(loc *config.Locale, files []*catalog.File, source string, ta
 						t.State = fromGoI18n(goi18n.StateOf(sm, tm))
 					}
 					if t.State == Missing || t.State == Untranslated || t.State == Stale {
-						t.Words = messageWords(sm.Other())
+						t.Words = MessageWords(sm.Other())
 					}
 					m.Translations = append(m.Translations, t)
 				}
@@ -417,7 +417,7 @@ func poMessages(loc *config.Locale, files []*catalog.File, source string, target
 				}
 				t := MessageTranslation{Lang: code, State: poState(e), Path: f.Path, Line: e.Line}
 				if t.State != Current {
-					t.Words = messageWords(e.ID)
+					t.Words = MessageWords(e.ID)
 				}
 				out[i].Translations = append(out[i].Translations, t)
 			}
@@ -454,7 +454,7 @@ func poAgainstTemplate(loc *config.Locale, domain string, tmpl *catalog.File, la
 				}
 			}
 			if t.State != Current && t.State != Unverified {
-				t.Words = messageWords(te.ID)
+				t.Words = MessageWords(te.ID)
 			}
 			m.Translations = append(m.Translations, t)
 		}
@@ -549,7 +549,7 @@ func fullest(files []*catalog.File) string {
 // template actions ({{.Count}}) and printf verbs (%s, %5.2f, %[1]d, %1$s).
 var placeholderRE = regexp.MustCompile(`{{.*?}}|%(?:\[\d+\]|\d+\$)?[-+# 0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[a-zA-Z%]`)
 
-// messageWords counts the words of a message's text, placeholders left out.
-func messageWords(s string) int {
+// MessageWords counts the words of a message's text, placeholders left out.
+func MessageWords(s string) int {
 	return markdown.CountWords(placeholderRE.ReplaceAllString(s, " "))
 }

@@ -13,8 +13,8 @@ func TestMessageWords(t *testing.T) {
 		"Save the document now":      4,
 	}
 	for s, want := range tests {
-		if got := messageWords(s); got != want {
-			t.Errorf("messageWords(%q) = %d, want %d", s, got, want)
+		if got := MessageWords(s); got != want {
+			t.Errorf("MessageWords(%q) = %d, want %d", s, got, want)
 		}
 	}
 }
