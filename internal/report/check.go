@@ -23,6 +23,7 @@ type CheckJSON struct {
 	Version   int            `json:"version"`
 	Findings  []FindingJSON  `json:"findings"`
 	Languages []LanguageJSON `json:"languages"`
+	Catalogs  []CatalogJSON  `json:"catalogs"`
 	Failures  []FailureJSON  `json:"failures"`
 	Failed    bool           `json:"failed"`
 }
@@ -57,7 +58,7 @@ type FailureJSON struct {
 
 // Document builds the JSON document of a check.
 func (c Check) Document() CheckJSON {
-	doc := CheckJSON{Version: SchemaVersion, Findings: []FindingJSON{}, Languages: c.View.LanguagesJSON(), Failures: []FailureJSON{}, Failed: c.Result.Failed}
+	doc := CheckJSON{Version: SchemaVersion, Findings: []FindingJSON{}, Languages: c.View.LanguagesJSON(), Catalogs: c.View.CatalogsDocument(), Failures: []FailureJSON{}, Failed: c.Result.Failed}
 	for _, f := range c.Findings {
 		doc.Findings = append(doc.Findings, FindingJSON{Rule: f.Rule, Severity: string(f.Severity), Path: f.Path, Line: f.Line, Column: f.Column,
 			Lang: f.Lang, Slug: f.Slug, Message: f.Message, Fix: f.Fix})

@@ -317,7 +317,8 @@ func coverage(current, total int) float64 {
 }
 
 // OnlyLanguages returns a copy of the report limited to some translation
-// languages: their summaries and translations only.
+// languages: their summaries and translations only, of entries and of
+// catalog messages.
 func (r *Report) OnlyLanguages(langs []string) *Report {
 	keep := map[string]bool{}
 	for _, l := range langs {
@@ -343,6 +344,30 @@ func (r *Report) OnlyLanguages(langs []string) *Report {
 		}
 		it.Translations = ts
 		out.Items = append(out.Items, it)
+	}
+	out.Catalogs = nil
+	for _, c := range r.Catalogs {
+		var ls []Language
+		for _, l := range c.Languages {
+			if keep[l.Lang] {
+				ls = append(ls, l)
+			}
+		}
+		var ms []Message
+		for _, m := range c.Messages {
+			var ts []MessageTranslation
+			for _, t := range m.Translations {
+				if keep[t.Lang] {
+					ts = append(ts, t)
+				}
+			}
+			if len(ts) > 0 {
+				m.Translations = ts
+				ms = append(ms, m)
+			}
+		}
+		c.Languages, c.Messages = ls, ms
+		out.Catalogs = append(out.Catalogs, c)
 	}
 	return &out
 }
