@@ -58,6 +58,19 @@ func (g *globals) load() (*project, error) {
 	return &project{root: root, cfg: cfg, repo: repo, report: status.ComputeAll(repo, files), linter: linter, l: g.l}, nil
 }
 
+// loadLangs loads the project and reads a --lang value against it.
+func (g *globals) loadLangs(values []string) (*project, []string, error) {
+	p, err := g.load()
+	if err != nil {
+		return nil, nil, err
+	}
+	langs, err := p.parseLangs(values)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, langs, nil
+}
+
 // parseLangs reads a --lang value (es,it) into canonical tags that must be
 // translation languages of the project.
 func (p *project) parseLangs(values []string) ([]string, error) {

@@ -67,11 +67,7 @@ text identical to the source and files that cannot be parsed are skipped.`,
 }
 
 func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
-	p, err := g.load()
-	if err != nil {
-		return err
-	}
-	langs, err := p.parseLangs(opts.langs)
+	p, langs, err := g.loadLangs(opts.langs)
 	if err != nil {
 		return err
 	}

@@ -46,11 +46,7 @@ func newStatusCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 }
 
 func statusRun(ios *iostreams.IOStreams, g *globals, opts *statusOptions) error {
-	p, err := g.load()
-	if err != nil {
-		return err
-	}
-	langs, err := p.parseLangs(opts.langs)
+	p, langs, err := g.loadLangs(opts.langs)
 	if err != nil {
 		return err
 	}

@@ -62,11 +62,7 @@ pull request; --dry-run prints the same and changes nothing.`,
 }
 
 func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
-	p, err := g.load()
-	if err != nil {
-		return err
-	}
-	langs, err := p.parseLangs(opts.langs)
+	p, langs, err := g.loadLangs(opts.langs)
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ package content
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"unicode/utf8"
 
@@ -238,9 +237,6 @@ func (d *Document) KeyNode(key string) *yaml.Node {
 	}
 	return nil
 }
-
-// ErrNotMapping is returned when a value expected to be a mapping is not.
-var ErrNotMapping = errors.New("not a mapping")
 
 // ClosingLine returns the 1-based line of the delimiter that closes the
 // front matter, where a missing field would be added; 1 without front

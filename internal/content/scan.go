@@ -66,9 +66,6 @@ func (r *Repo) PathFor(layout int, code, slug string) string {
 	return r.Config.Content[layout].Patterns.PathFor(code, r.RawLang[code], slug)
 }
 
-// ErrNoSource is returned when no source language can be decided.
-var ErrNoSource = errors.New("no source language: set source in glosa.yaml")
-
 type match struct {
 	path, code, raw, slug string
 	layout                int

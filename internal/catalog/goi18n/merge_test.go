@@ -153,3 +153,13 @@ func exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
 }
+
+// hasText reports whether any plural form of m has text.
+func hasText(m *Message) bool {
+	for _, s := range m.Text {
+		if s != "" {
+			return true
+		}
+	}
+	return false
+}

@@ -85,15 +85,6 @@ func StateOf(source, translation *Message) State {
 	return Current
 }
 
-func hasText(m *Message) bool {
-	for _, s := range m.Text {
-		if s != "" {
-			return true
-		}
-	}
-	return false
-}
-
 // PluralForms returns the plural categories go-i18n v2 uses for a language,
 // in CLDR order, and false when go-i18n has no plural rule for it (goi18n
 // merge then skips the language).
