@@ -35,24 +35,16 @@ func Stub(d *Document) ([]byte, error) {
 	if d.Front.Style&yaml.FlowStyle != 0 {
 		return nil, fmt.Errorf("line %d: the front matter is one {…} mapping; write one key: value per line: %w", d.Front.Line, ErrUneditable)
 	}
-	if d.KeyNode(RecordKey) != nil {
-		// SetRecord finds the record block's extent; an empty record is
-		// then cut out of its result.
-		const mark = "glosa-stub-record-to-remove"
-		out, err := SetRecord(d, Record{Hash: mark})
+	if k := d.KeyNode(RecordKey); k != nil {
+		indent, col, err := keyIndent(d)
 		if err != nil {
 			return nil, err
 		}
-		nd, err := Parse(out)
+		from, end, err := keyBlock(d, k, col, indent, "the translation record")
 		if err != nil {
 			return nil, err
 		}
-		k := nd.KeyNode(RecordKey)
-		from := lineOffset(out, k.Line)
-		to := bytes.Index(out[from:], []byte(mark))
-		_, end := lineAt(out, from+to)
-		out = concat(out[:from], out[end:])
-		if d, err = Parse(out); err != nil {
+		if d, err = Parse(concat(raw[:from], raw[end:])); err != nil {
 			return nil, fmt.Errorf("%w: %v", errUnverified, err)
 		}
 		raw = d.Raw
