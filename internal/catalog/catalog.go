@@ -23,6 +23,7 @@ import (
 	"github.com/glosa/glosa/internal/catalog/po"
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 )
 
@@ -50,10 +51,11 @@ type File struct {
 // when unknown).
 type Error struct {
 	Line, Col int
-	Msg       string
+	// Text says what is wrong, worded in the user's language on a terminal.
+	Text l10n.Text
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Text) }
 
 // Scan finds and parses the catalogs of every locale. languages limits the
 // languages read (nil reads every language found).
@@ -150,7 +152,7 @@ func match(index int, loc *config.Locale, pat *config.LocalePattern, rel string,
 func load(root string, loc *config.Locale, f *File) {
 	data, err := content.ReadInside(root, f.Path)
 	if err != nil {
-		f.Err = &Error{Msg: err.Error()}
+		f.Err = &Error{Text: l10n.TextOf(err)}
 		return
 	}
 	switch loc.Format {
@@ -159,9 +161,9 @@ func load(root string, loc *config.Locale, f *File) {
 		if err != nil {
 			var se *po.SyntaxError
 			if errors.As(err, &se) {
-				f.Err = &Error{Line: se.Line, Col: se.Col, Msg: se.Msg}
+				f.Err = &Error{Line: se.Line, Col: se.Col, Text: l10n.Raw(se.Msg)}
 			} else {
-				f.Err = &Error{Msg: err.Error()}
+				f.Err = &Error{Text: l10n.Raw(err.Error())}
 			}
 			return
 		}
@@ -175,21 +177,21 @@ func load(root string, loc *config.Locale, f *File) {
 			case bytes.HasPrefix(data, []byte("\ufeff")) && strings.EqualFold(path.Ext(f.Path), ".json"):
 				// go-i18n reads JSON without skipping a byte order
 				// mark, and says only "invalid character 'ï'".
-				f.Err = &Error{Line: 1, Col: 1, Msg: "the file starts with a byte order mark (U+FEFF), which go-i18n cannot read: save it as UTF-8 without one"}
+				f.Err = &Error{Line: 1, Col: 1, Text: l10n.Msg("catalog.bom")}
 			case errors.As(err, &pe) && pe.Err != nil && errors.As(err, &te) && len(te.Errors) > 0:
 				// yaml.v3 says "yaml: unmarshal errors:\n  line N: …" for
 				// each; the line is already the finding's.
-				f.Err = &Error{Line: pe.Line, Col: pe.Column, Msg: yamlLinePrefix.ReplaceAllString(te.Errors[0], "")}
+				f.Err = &Error{Line: pe.Line, Col: pe.Column, Text: l10n.Raw(yamlLinePrefix.ReplaceAllString(te.Errors[0], ""))}
 			case errors.As(err, &pe) && pe.Err != nil && isYAML(f.Path) && strings.HasPrefix(pe.Err.Error(), "yaml: ") && !errors.As(err, &te):
 				// yaml.v3 puts a syntax error where the enclosing construct
 				// began, often a line early, and without a column: find it
 				// as glosa.yaml's and front matter's errors are found.
 				line, col, msg := config.LocateYAMLError(data, pe.Err)
-				f.Err = &Error{Line: line, Col: col, Msg: msg}
+				f.Err = &Error{Line: line, Col: col, Text: l10n.Raw(msg)}
 			case errors.As(err, &pe) && pe.Err != nil:
-				f.Err = &Error{Line: pe.Line, Col: pe.Column, Msg: tomlLinePrefix.ReplaceAllString(pe.Err.Error(), "")}
+				f.Err = &Error{Line: pe.Line, Col: pe.Column, Text: l10n.Raw(tomlLinePrefix.ReplaceAllString(pe.Err.Error(), ""))}
 			default:
-				f.Err = &Error{Msg: err.Error()}
+				f.Err = &Error{Text: l10n.Raw(err.Error())}
 			}
 			return
 		}

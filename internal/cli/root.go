@@ -102,8 +102,8 @@ func exitCode(w io.Writer, l *l10n.Localizer, err error) int {
 		fmt.Fprintf(w, "glosa: error: %v\nglosa: hint: %s\n", err, l.T("hint.help"))
 		return ExitUsage
 	case errors.As(err, &ce):
-		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintf(w, "glosa: error: %s\n", line)
+		for _, ce := range configErrors(err) {
+			fmt.Fprintf(w, "glosa: error: %s\n", ce.In(l))
 		}
 		return ExitUsage
 	case strings.HasPrefix(err.Error(), "unknown command"):
@@ -127,8 +127,26 @@ func exitCode(w io.Writer, l *l10n.Localizer, err error) int {
 		fmt.Fprintf(w, "glosa: error: %v\nglosa: hint: %s\n", err, l.T("hint.help"))
 		return ExitUsage
 	}
-	fmt.Fprintf(w, "glosa: error: %v\n", err)
+	fmt.Fprintf(w, "glosa: error: %s\n", l.Text(l10n.TextOf(err)))
 	return ExitTool
+}
+
+// configErrors returns the configuration errors err holds, in order: one,
+// or several joined.
+func configErrors(err error) []*config.Error {
+	if ce, ok := err.(*config.Error); ok {
+		return []*config.Error{ce}
+	}
+	var out []*config.Error
+	switch u := err.(type) {
+	case interface{ Unwrap() []error }:
+		for _, e := range u.Unwrap() {
+			out = append(out, configErrors(e)...)
+		}
+	case interface{ Unwrap() error }:
+		out = configErrors(u.Unwrap())
+	}
+	return out
 }
 
 func newRootCmd(ios *iostreams.IOStreams, l *l10n.Localizer) *cobra.Command {

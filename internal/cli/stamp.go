@@ -14,6 +14,7 @@ import (
 	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/status"
 )
 
@@ -126,7 +127,7 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 		reason, where := "", e.Path
 		switch {
 		case e.Err != nil:
-			reason = p.l.T("stamp.skipUnparsable", "Error", e.Err.Msg)
+			reason = p.l.T("stamp.skipUnparsable", "Error", p.l.Text(e.Err.Text))
 			if e.Err.Line > 0 {
 				where = fmt.Sprintf("%s:%d:%d", e.Path, e.Err.Line, e.Err.Col)
 			}
@@ -158,7 +159,7 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 		if !opts.dryRun {
 			data, err := content.SetRecord(e.Doc, rec)
 			if err != nil {
-				return fmt.Errorf("stamping %s: %w", e.Path, err)
+				return l10n.Wrap(err, "stamp.failed", "Path", e.Path, "Error", l10n.TextOf(err))
 			}
 			if err := atomicfile.Write(p.root, e.Path, data); err != nil {
 				return err

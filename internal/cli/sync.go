@@ -14,6 +14,7 @@ import (
 
 	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/syncplan"
 )
 
@@ -68,7 +69,7 @@ func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
 	}
 	plan := syncplan.Make(p.report, p.cfg, p.repo.RawLang, syncplan.Options{Langs: langs, Prune: opts.prune, TranslateFiles: opts.translateFiles})
 	for _, s := range plan.Skips {
-		reason := s.Err.Error()
+		reason := p.l.Text(l10n.TextOf(s.Err))
 		switch {
 		case errors.Is(s.Err, syncplan.ErrPO):
 			reason = p.l.T("sync.skipPO")

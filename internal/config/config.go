@@ -12,11 +12,13 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 )
 
@@ -67,14 +69,18 @@ type RuleConfig struct {
 type Error struct {
 	File string
 	Line int
-	Msg  string
+	// Text says what is wrong, worded in the user's language on a terminal.
+	Text l10n.Text
 }
 
-func (e *Error) Error() string {
+func (e *Error) Error() string { return e.In(l10n.English()) }
+
+// In words the error in l's language, after its file and line.
+func (e *Error) In(l *l10n.Localizer) string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, l.Text(e.Text))
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	return fmt.Sprintf("%s: %s", e.File, l.Text(e.Text))
 }
 
 // Default returns the configuration used when the repository has no
@@ -126,7 +132,7 @@ func Load(root, file string) (*Config, error) {
 func Parse(name string, data []byte) (*Config, error) {
 	p := &parser{file: name}
 	if UTF16(data) {
-		return nil, &Error{File: name, Line: 1, Msg: "the file is in UTF-16; save it as UTF-8"}
+		return nil, &Error{File: name, Line: 1, Text: l10n.Msg("err.utf16")}
 	}
 	if !utf8.Valid(data) {
 		i := 0
@@ -137,13 +143,13 @@ func Parse(name string, data []byte) (*Config, error) {
 			}
 			i += n
 		}
-		return nil, &Error{File: name, Line: 1 + bytes.Count(data[:i], []byte("\n")), Msg: "invalid UTF-8"}
+		return nil, &Error{File: name, Line: 1 + bytes.Count(data[:i], []byte("\n")), Text: l10n.Msg("err.invalidUTF8")}
 	}
 	if i, what := LineSeparator(data); i >= 0 {
-		return nil, &Error{File: name, Line: 1 + bytes.Count(data[:i], []byte("\n")), Msg: what + ", which YAML reads as a line break; remove it"}
+		return nil, &Error{File: name, Line: 1 + bytes.Count(data[:i], []byte("\n")), Text: l10n.Msg("err.lineSeparator", "What", what)}
 	}
 	if i := LoneCR(data); i >= 0 {
-		return nil, &Error{File: name, Line: 1 + bytes.Count(data[:i], []byte("\n")), Msg: "a carriage return (CR) without a line feed; save the file with LF or CRLF line endings"}
+		return nil, &Error{File: name, Line: 1 + bytes.Count(data[:i], []byte("\n")), Text: l10n.Msg("err.loneCR")}
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -158,7 +164,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, p.errorf(root, "the configuration must be a mapping of keys to values")
+		return nil, p.errorf(root, "config.notMapping")
 	}
 	noContent := false
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -178,7 +184,7 @@ func Parse(name string, data []byte) (*Config, error) {
 		case "locales":
 			cfg.Locales = p.locales(v)
 		default:
-			p.errorf(k, "unknown key %q (known: source, languages, content, locales, rules)", k.Value)
+			p.errorf(k, "config.unknownKey", "Key", strconv.Quote(k.Value))
 		}
 	}
 	if len(p.errs) > 0 {
@@ -205,8 +211,14 @@ type parser struct {
 	errs []error
 }
 
-func (p *parser) errorf(n *yaml.Node, format string, args ...any) error {
-	err := &Error{File: p.file, Line: n.Line, Msg: fmt.Sprintf(format, args...)}
+// errorf records the error of message id (data as pairs) at n's line.
+func (p *parser) errorf(n *yaml.Node, id string, data ...any) error {
+	return p.fail(n, l10n.Msg(id, data...))
+}
+
+// fail records an error saying t at n's line.
+func (p *parser) fail(n *yaml.Node, t l10n.Text) error {
+	err := &Error{File: p.file, Line: n.Line, Text: t}
 	p.errs = append(p.errs, err)
 	return err
 }
@@ -215,7 +227,7 @@ func (p *parser) errorf(n *yaml.Node, format string, args ...any) error {
 // the problem is.
 func (p *parser) yamlError(data []byte, err error) *Error {
 	line, _, msg := LocateYAMLError(data, err)
-	return &Error{File: p.file, Line: line, Msg: msg}
+	return &Error{File: p.file, Line: line, Text: l10n.Raw(msg)}
 }
 
 // duplicates reports every key that a mapping of the tree repeats: YAML
@@ -231,7 +243,7 @@ func (p *parser) duplicates(n *yaml.Node) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			if line, dup := first[k.Value]; dup {
-				p.errorf(k, "key %s appears twice (first on line %d)", k.Value, line)
+				p.errorf(k, "err.duplicateKey", "Key", k.Value, "Line", line)
 			} else {
 				first[k.Value] = k.Line
 			}
@@ -240,22 +252,24 @@ func (p *parser) duplicates(n *yaml.Node) {
 	}
 }
 
-func (p *parser) scalar(n *yaml.Node, what string) (string, bool) {
+// scalar reads a single value; what names it in an error (a Text, such
+// as l10n.Msg("config.what.language"), or a key as it is written).
+func (p *parser) scalar(n *yaml.Node, what l10n.Text) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
-		p.errorf(n, "%s must be a single value", what)
+		p.errorf(n, "config.notScalar", "What", what)
 		return "", false
 	}
 	return n.Value, true
 }
 
 func (p *parser) language(n *yaml.Node) string {
-	s, ok := p.scalar(n, "a language")
+	s, ok := p.scalar(n, l10n.Msg("config.what.language"))
 	if !ok {
 		return ""
 	}
 	code, err := lang.Parse(s)
 	if err != nil {
-		p.errorf(n, "%v", err)
+		p.fail(n, l10n.TextOf(err))
 		return ""
 	}
 	return code
@@ -263,7 +277,7 @@ func (p *parser) language(n *yaml.Node) string {
 
 func (p *parser) languages(n *yaml.Node) []string {
 	if n.Kind != yaml.SequenceNode {
-		p.errorf(n, "languages must be a list, e.g. [en, es, it]")
+		p.errorf(n, "config.languagesList")
 		return nil
 	}
 	var out []string
@@ -273,7 +287,7 @@ func (p *parser) languages(n *yaml.Node) []string {
 			continue
 		}
 		if slices.Contains(out, code) {
-			p.errorf(item, "language %s is listed twice", code)
+			p.errorf(item, "config.languageTwice", "Lang", code)
 			continue
 		}
 		out = append(out, code)
@@ -283,7 +297,7 @@ func (p *parser) languages(n *yaml.Node) []string {
 
 func (p *parser) layouts(n *yaml.Node) []Layout {
 	if n.Kind != yaml.SequenceNode {
-		p.errorf(n, "content must be a list of {path, fields} items")
+		p.errorf(n, "config.contentList")
 		return nil
 	}
 	var out []Layout
@@ -298,7 +312,7 @@ func (p *parser) layouts(n *yaml.Node) []Layout {
 func (p *parser) layout(n *yaml.Node) (Layout, bool) {
 	l := Layout{Line: n.Line}
 	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "a content item must be a mapping with at least a path")
+		p.errorf(n, "config.contentItem")
 		return l, false
 	}
 	var path string
@@ -309,28 +323,28 @@ func (p *parser) layout(n *yaml.Node) (Layout, bool) {
 		k, v := n.Content[i], n.Content[i+1]
 		switch k.Value {
 		case "path":
-			path, _ = p.scalar(v, "path")
+			path, _ = p.scalar(v, l10n.Raw("path"))
 			pathNode = v
 		case "paths":
 			if v.Kind != yaml.MappingNode {
-				p.errorf(v, "paths must map languages to patterns, e.g. {en: docs/{slug}.md}")
+				p.errorf(v, "config.pathsMapping")
 				ok = false
 				continue
 			}
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				code := p.language(v.Content[j])
-				pat, _ := p.scalar(v.Content[j+1], "a path pattern")
+				pat, _ := p.scalar(v.Content[j+1], l10n.Msg("config.what.pattern"))
 				if code == "" || pat == "" {
 					ok = false
 					continue
 				}
 				if _, dup := perLang[code]; dup {
-					p.errorf(v.Content[j], "paths: language %s has two patterns", code)
+					p.errorf(v.Content[j], "config.pathsTwice", "Lang", code)
 					ok = false
 					continue
 				}
 				if err := checkPattern(pat, false); err != nil {
-					p.errorf(v.Content[j+1], "%v", err)
+					p.fail(v.Content[j+1], l10n.TextOf(err))
 					ok = false
 					continue
 				}
@@ -341,23 +355,23 @@ func (p *parser) layout(n *yaml.Node) (Layout, bool) {
 		case "fields":
 			l.Fields = p.fields(v)
 		default:
-			p.errorf(k, "unknown key %q in a content item (known: path, paths, exclude, fields)", k.Value)
+			p.errorf(k, "config.unknownContentKey", "Key", strconv.Quote(k.Value))
 			ok = false
 		}
 	}
 	if pathNode == nil && len(perLang) == 0 {
-		p.errorf(n, "a content item needs a path, e.g. path: content/{lang}/{slug}.md")
+		p.errorf(n, "config.contentNeedsPath")
 		return l, false
 	}
 	if pathNode != nil {
 		if err := checkPattern(path, true); err != nil {
-			p.errorf(pathNode, "%v", err)
+			p.fail(pathNode, l10n.TextOf(err))
 			return l, false
 		}
 	}
 	pats, err := CompilePatterns(path, perLang)
 	if err != nil {
-		p.errorf(n, "%v", err)
+		p.fail(n, l10n.TextOf(err))
 		return l, false
 	}
 	l.Patterns = pats
@@ -374,14 +388,14 @@ func (p *parser) globs(n *yaml.Node) []string {
 	case yaml.SequenceNode:
 		items = n.Content
 	default:
-		p.errorf(n, "exclude must be a glob or a list of globs")
+		p.errorf(n, "config.excludeList")
 		return nil
 	}
 	var out []string
 	for _, item := range items {
-		if s, ok := p.scalar(item, "a glob"); ok {
+		if s, ok := p.scalar(item, l10n.Msg("config.what.glob")); ok {
 			if !validGlob(s) {
-				p.errorf(item, "%q is not a valid glob", s)
+				p.errorf(item, "config.badGlob", "Glob", strconv.Quote(s))
 				continue
 			}
 			out = append(out, s)
@@ -393,7 +407,7 @@ func (p *parser) globs(n *yaml.Node) []string {
 func (p *parser) rules(n *yaml.Node) map[string]RuleConfig {
 	out := map[string]RuleConfig{}
 	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "rules must map rule IDs to off, a severity, or {severity: …, options}")
+		p.errorf(n, "config.rulesMapping")
 		return out
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -413,7 +427,7 @@ func (p *parser) rules(n *yaml.Node) map[string]RuleConfig {
 				rc.Options[ok.Value] = ov
 			}
 		default:
-			p.errorf(v, "rule %s: expected off, a severity, or a mapping", k.Value)
+			p.errorf(v, "config.ruleValue", "Rule", k.Value)
 		}
 		out[k.Value] = rc
 	}
@@ -430,7 +444,7 @@ func (p *parser) severity(n *yaml.Node, s string, rc *RuleConfig) {
 	case "error", "warning", "info":
 		rc.Severity = s
 	default:
-		p.errorf(n, "unknown severity %q (use off, error, warning or info)", s)
+		p.errorf(n, "config.unknownSeverity", "Severity", strconv.Quote(s))
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // messages returns the messages of a Parse error, each an *Error.
@@ -362,10 +364,10 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestErrorString(t *testing.T) {
-	if got, want := (&Error{File: "glosa.yaml", Line: 3, Msg: "bad"}).Error(), "glosa.yaml:3: bad"; got != want {
+	if got, want := (&Error{File: "glosa.yaml", Line: 3, Text: l10n.Raw("bad")}).Error(), "glosa.yaml:3: bad"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
-	if got, want := (&Error{File: "glosa.yaml", Msg: "bad"}).Error(), "glosa.yaml: bad"; got != want {
+	if got, want := (&Error{File: "glosa.yaml", Text: l10n.Raw("bad")}).Error(), "glosa.yaml: bad"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }

@@ -2,6 +2,7 @@ package config
 
 import (
 	"sort"
+	"strconv"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -56,7 +57,7 @@ type Field struct {
 func (p *parser) fields(n *yaml.Node) *Field {
 	f := p.field(n, "fields")
 	if f != nil && f.Kind != Object {
-		p.errorf(n, "fields must map field names to kinds (text, key, slugs, url)")
+		p.errorf(n, "config.fieldsMapping")
 		return nil
 	}
 	return f
@@ -67,17 +68,17 @@ func (p *parser) field(n *yaml.Node, name string) *Field {
 	case yaml.ScalarNode:
 		k, ok := kindNames[n.Value]
 		if !ok && n.Tag == "!!null" {
-			p.errorf(n, "field %s: no kind given (use text, key, slugs or url, a [list] or a {mapping})", name)
+			p.errorf(n, "config.fieldNoKind", "Field", name)
 			return nil
 		}
 		if !ok {
-			p.errorf(n, "field %s: unknown kind %q (use text, key, slugs or url, a [list] or a {mapping})", name, n.Value)
+			p.errorf(n, "config.fieldUnknownKind", "Field", name, "Kind", strconv.Quote(n.Value))
 			return nil
 		}
 		return &Field{Kind: k}
 	case yaml.SequenceNode:
 		if len(n.Content) != 1 {
-			p.errorf(n, "field %s: a list kind names one item kind, e.g. [{text: text, url: url}]", name)
+			p.errorf(n, "config.fieldListKind", "Field", name)
 			return nil
 		}
 		elem := p.field(n.Content[0], name+"[]")
@@ -97,6 +98,6 @@ func (p *parser) field(n *yaml.Node, name string) *Field {
 		sort.Strings(f.Keys)
 		return f
 	}
-	p.errorf(n, "field %s: expected a kind", name)
+	p.errorf(n, "config.fieldExpectedKind", "Field", name)
 	return nil
 }

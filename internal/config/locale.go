@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 )
 
@@ -57,17 +59,17 @@ type LocalePattern struct {
 // compileLocalePattern compiles a catalog path pattern.
 func compileLocalePattern(pat string) (*LocalePattern, error) {
 	if pat == "" {
-		return nil, fmt.Errorf("the path pattern is empty")
+		return nil, l10n.Errorf("config.patternEmpty")
 	}
 	if strings.HasPrefix(pat, "/") || hasDotDot(pat) {
-		return nil, fmt.Errorf("path pattern %q must be relative to the repository and stay inside it", pat)
+		return nil, l10n.Errorf("config.patternOutside", "Pattern", strconv.Quote(pat))
 	}
 	p := &LocalePattern{Text: pat, hasLang: strings.Contains(pat, "{lang}"), hasDomain: strings.Contains(pat, "{domain}")}
 	if strings.Count(pat, "{lang}") > 1 || strings.Count(pat, "{domain}") > 1 {
-		return nil, fmt.Errorf("path pattern %q may hold {lang} and {domain} once each", pat)
+		return nil, l10n.Errorf("config.patternLangDomainOnce", "Pattern", strconv.Quote(pat))
 	}
 	if rest := strings.NewReplacer("{lang}", "", "{domain}", "").Replace(pat); strings.ContainsAny(rest, "{}") {
-		return nil, fmt.Errorf("path pattern %q has an unknown placeholder (known: {lang}, {domain})", pat)
+		return nil, l10n.Errorf("config.patternUnknownLocale", "Pattern", strconv.Quote(pat))
 	}
 	var b strings.Builder
 	b.WriteString("^")
@@ -141,7 +143,7 @@ func (p *LocalePattern) Root() string {
 
 func (p *parser) locales(n *yaml.Node) []Locale {
 	if n.Kind != yaml.SequenceNode {
-		p.errorf(n, "locales must be a list of {path, source, format} items")
+		p.errorf(n, "config.localesList")
 		return nil
 	}
 	var out []Locale
@@ -156,7 +158,7 @@ func (p *parser) locales(n *yaml.Node) []Locale {
 func (p *parser) locale(n *yaml.Node) (Locale, bool) {
 	l := Locale{Line: n.Line}
 	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "a locales item must be a mapping with at least a path")
+		p.errorf(n, "config.localesItem")
 		return l, false
 	}
 	ok := true
@@ -171,9 +173,9 @@ func (p *parser) locale(n *yaml.Node) (Locale, bool) {
 		case "lang":
 			l.Lang = p.language(v)
 		case "format":
-			s, _ := p.scalar(v, "format")
+			s, _ := p.scalar(v, l10n.Raw("format"))
 			if s != FormatGoI18n && s != FormatPO {
-				p.errorf(v, "unknown catalog format %q (use goi18n or po)", s)
+				p.errorf(v, "config.unknownFormat", "Format", strconv.Quote(s))
 				ok = false
 			}
 			l.Format = s
@@ -182,27 +184,27 @@ func (p *parser) locale(n *yaml.Node) (Locale, bool) {
 		case "exclude":
 			l.Exclude = p.globs(v)
 		default:
-			p.errorf(k, "unknown key %q in a locales item (known: path, source, lang, format, template, exclude)", k.Value)
+			p.errorf(k, "config.unknownLocalesKey", "Key", strconv.Quote(k.Value))
 			ok = false
 		}
 	}
 	if pathNode == nil {
-		p.errorf(n, "a locales item needs a path, e.g. path: locales/active.{lang}.yaml")
+		p.errorf(n, "config.localesNeedsPath")
 		return l, false
 	}
-	s, _ := p.scalar(pathNode, "path")
+	s, _ := p.scalar(pathNode, l10n.Raw("path"))
 	pat, err := compileLocalePattern(s)
 	if err != nil {
-		p.errorf(pathNode, "%v", err)
+		p.fail(pathNode, l10n.TextOf(err))
 		return l, false
 	}
 	l.Pattern = pat
 	if !pat.hasLang && l.Lang == "" {
-		p.errorf(pathNode, "path pattern %q has no {lang}: say which language its files are in with lang:", s)
+		p.errorf(pathNode, "config.localesNoLang", "Pattern", strconv.Quote(s))
 		ok = false
 	}
 	if pat.hasLang && l.Lang != "" {
-		p.errorf(pathNode, "path pattern %q has {lang}, so lang: would contradict it", s)
+		p.errorf(pathNode, "config.localesLangContradicts", "Pattern", strconv.Quote(s))
 		ok = false
 	}
 	if l.Format == "" {
@@ -212,22 +214,22 @@ func (p *parser) locale(n *yaml.Node) (Locale, bool) {
 		case ".json", ".toml", ".yaml":
 			l.Format = FormatGoI18n
 		default:
-			p.errorf(pathNode, "cannot tell the catalog format from %q: add format: goi18n or format: po", s)
+			p.errorf(pathNode, "config.localesFormatUnknown", "Pattern", strconv.Quote(s))
 			ok = false
 		}
 	}
 	if templateNode != nil {
-		t, _ := p.scalar(templateNode, "template")
+		t, _ := p.scalar(templateNode, l10n.Raw("template"))
 		tp, err := compileLocalePattern(t)
 		switch {
 		case err != nil:
-			p.errorf(templateNode, "%v", err)
+			p.fail(templateNode, l10n.TextOf(err))
 			ok = false
 		case tp.hasLang:
-			p.errorf(templateNode, "a template is the same for every language: %q must not hold {lang}", t)
+			p.errorf(templateNode, "config.templateLang", "Pattern", strconv.Quote(t))
 			ok = false
 		case l.Format != FormatPO:
-			p.errorf(templateNode, "template is for PO catalogs")
+			p.errorf(templateNode, "config.templatePO")
 			ok = false
 		default:
 			l.Template = tp

@@ -6,10 +6,12 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 )
 
@@ -66,20 +68,20 @@ func CompilePatterns(def string, perLang map[string]string) (*Patterns, error) {
 
 func checkPattern(pat string, needLang bool) error {
 	if pat == "" {
-		return fmt.Errorf("the path pattern is empty")
+		return l10n.Errorf("config.patternEmpty")
 	}
 	if strings.HasPrefix(pat, "/") || hasDotDot(pat) {
-		return fmt.Errorf("path pattern %q must be relative to the repository and stay inside it", pat)
+		return l10n.Errorf("config.patternOutside", "Pattern", strconv.Quote(pat))
 	}
 	if strings.Count(pat, "{slug}") != 1 {
-		return fmt.Errorf("path pattern %q must contain {slug} exactly once", pat)
+		return l10n.Errorf("config.patternSlugOnce", "Pattern", strconv.Quote(pat))
 	}
 	if needLang && strings.Count(pat, "{lang}") != 1 {
-		return fmt.Errorf("path pattern %q must contain {lang} exactly once (use paths: for a language of its own)", pat)
+		return l10n.Errorf("config.patternLangOnce", "Pattern", strconv.Quote(pat))
 	}
 	rest := strings.NewReplacer("{slug}", "", "{lang}", "").Replace(pat)
 	if strings.ContainsAny(rest, "{}") {
-		return fmt.Errorf("path pattern %q has an unknown placeholder (known: {lang}, {slug})", pat)
+		return l10n.Errorf("config.patternUnknown", "Pattern", strconv.Quote(pat))
 	}
 	return nil
 }

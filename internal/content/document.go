@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // Document is a Markdown file split into its YAML front matter and body.
@@ -38,10 +39,11 @@ type Document struct {
 // line and column of the file.
 type ParseError struct {
 	Line, Col int
-	Msg       string
+	// Text says what is wrong, worded in the user's language on a terminal.
+	Text l10n.Text
 }
 
-func (e *ParseError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+func (e *ParseError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Text) }
 
 var bom = []byte("\xef\xbb\xbf")
 
@@ -61,25 +63,25 @@ func Parse(data []byte) (*Document, error) {
 		d.CRLF = true
 	}
 	if config.UTF16(data) {
-		return d, &ParseError{Line: 1, Col: 1, Msg: "the file is in UTF-16; save it as UTF-8"}
+		return d, &ParseError{Line: 1, Col: 1, Text: l10n.Msg("err.utf16")}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := Position(data, i)
-		return d, &ParseError{Line: line, Col: col, Msg: "the file contains a NUL byte; is it binary?"}
+		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("err.nul")}
 	}
 	if i := config.LoneCR(data); i >= 0 {
 		line, col := Position(data, i)
-		return d, &ParseError{Line: line, Col: col, Msg: "a carriage return (CR) without a line feed; save the file with LF or CRLF line endings"}
+		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("err.loneCR")}
 	}
 	if !utf8.Valid(data) {
 		off := invalidUTF8(data)
 		line, col := Position(data, off)
-		return d, &ParseError{Line: line, Col: col, Msg: "invalid UTF-8"}
+		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("err.invalidUTF8")}
 	}
 	first, next := lineAt(data, start)
 	first = bytes.TrimRight(first, " \t") // "--- " is a delimiter too, as for Jekyll
 	if string(first) == "+++" {
-		return d, &ParseError{Line: 1, Col: 1, Msg: "TOML front matter (+++) is not supported; use YAML between --- lines"}
+		return d, &ParseError{Line: 1, Col: 1, Text: l10n.Msg("fm.toml")}
 	}
 	if string(first) != "---" {
 		d.Body = data[start:]
@@ -90,7 +92,7 @@ func Parse(data []byte) (*Document, error) {
 	pos, line := next, 2
 	for {
 		if pos >= len(data) {
-			return d, &ParseError{Line: 1, Col: 1, Msg: "front matter opened with --- is never closed"}
+			return d, &ParseError{Line: 1, Col: 1, Text: l10n.Msg("fm.unclosed")}
 		}
 		text, after := lineAt(data, pos)
 		if text = bytes.TrimRight(text, " \t"); string(text) == "---" || string(text) == "..." {
@@ -104,7 +106,7 @@ func Parse(data []byte) (*Document, error) {
 	front := data[d.FrontStart:d.FrontEnd]
 	if i, what := config.LineSeparator(front); i >= 0 {
 		line, col := Position(data, d.FrontStart+i)
-		return d, &ParseError{Line: line, Col: col, Msg: "front matter: " + what + ", which YAML reads as a line break; remove it, or write it as an escape in double quotes"}
+		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("fm.lineSeparator", "What", what)}
 	}
 	if len(bytes.Trim(front, " \r\n")) == 0 { // yaml.v3 rejects a line of only \t or \f
 		return d, nil
@@ -115,19 +117,19 @@ func Parse(data []byte) (*Document, error) {
 	padded = append(padded, '\n')
 	padded = append(padded, front...)
 	if line := documentMarker(padded); line > 0 {
-		return d, &ParseError{Line: line, Col: 1, Msg: "front matter: a line that starts with --- or ... starts a second YAML document; only one is allowed"}
+		return d, &ParseError{Line: line, Col: 1, Text: l10n.Msg("fm.secondDocument")}
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(padded, &doc); err != nil {
 		line, col, msg := config.LocateYAMLError(padded, err)
-		return d, &ParseError{Line: line, Col: col, Msg: "front matter: " + msg}
+		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("fm.yaml", "Error", msg)}
 	}
 	if len(doc.Content) == 0 {
 		return d, nil
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return d, &ParseError{Line: root.Line, Col: root.Column, Msg: "front matter must be a mapping of keys to values"}
+		return d, &ParseError{Line: root.Line, Col: root.Column, Text: l10n.Msg("fm.notMapping")}
 	}
 	if err := checkDuplicates(root); err != nil {
 		return d, err
@@ -159,7 +161,7 @@ func checkDuplicates(n *yaml.Node) error {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			if line, dup := first[k.Value]; dup {
-				return &ParseError{Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("front matter: key %s appears twice (first on line %d)", k.Value, line)}
+				return &ParseError{Line: k.Line, Col: k.Column, Text: l10n.Msg("fm.duplicateKey", "Key", k.Value, "Line", line)}
 			}
 			first[k.Value] = k.Line
 			if err := checkDuplicates(n.Content[i+1]); err != nil {

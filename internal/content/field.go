@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // SetField returns the translation d with its top-level field key made
@@ -17,15 +19,15 @@ import (
 func SetField(d, src *Document, key string) ([]byte, error) {
 	sk := src.KeyNode(key)
 	if sk == nil {
-		return nil, fmt.Errorf("the source has no field %s", key)
+		return nil, l10n.Errorf("edit.noSourceField", "Field", key)
 	}
 	srcIndent, srcCol, err := keyIndent(src)
 	if err != nil {
-		return nil, fmt.Errorf("source: %w", err)
+		return nil, l10n.Wrap(err, "edit.inSource", "Error", l10n.TextOf(err))
 	}
 	sFrom, sEnd, err := keyBlock(src, sk, srcCol, srcIndent, key)
 	if err != nil {
-		return nil, fmt.Errorf("source: %w", err)
+		return nil, l10n.Wrap(err, "edit.inSource", "Error", l10n.TextOf(err))
 	}
 	block := bytes.ReplaceAll(src.Raw[sFrom:sEnd], []byte("\r\n"), []byte("\n"))
 	if !bytes.HasSuffix(block, []byte("\n")) {
@@ -35,14 +37,14 @@ func SetField(d, src *Document, key string) ([]byte, error) {
 		block = bytes.ReplaceAll(block, []byte("\n"), []byte("\r\n"))
 	}
 	if d.FrontEnd == 0 {
-		return nil, fmt.Errorf("the translation has no front matter to hold %s: %w", key, ErrUneditable)
+		return nil, l10n.Wrap(ErrUneditable, "edit.noFrontMatter", "Field", key)
 	}
 	indent, col, err := keyIndent(d)
 	if err != nil {
 		return nil, err
 	}
 	if d.Front != nil && indent != srcIndent {
-		return nil, fmt.Errorf("the source and the translation indent their keys differently: %w", ErrUneditable)
+		return nil, l10n.Wrap(ErrUneditable, "edit.indent")
 	}
 	raw := d.Raw
 	var out []byte

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // RecordKey is the front-matter key of the translation record.
@@ -33,13 +35,13 @@ func (d *Document) Record() (*Record, error) {
 	}
 	k := d.KeyNode(RecordKey)
 	if n.Kind != yaml.MappingNode {
-		return nil, &ParseError{Line: n.Line, Col: n.Column, Msg: "translation record must be a mapping with source and hash"}
+		return nil, &ParseError{Line: n.Line, Col: n.Column, Text: l10n.Msg("record.notMapping")}
 	}
 	r := &Record{Line: k.Line}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, v := n.Content[i], n.Content[i+1]
 		if v.Kind != yaml.ScalarNode {
-			return nil, &ParseError{Line: v.Line, Col: v.Column, Msg: fmt.Sprintf("translation.%s must be a single value", key.Value)}
+			return nil, &ParseError{Line: v.Line, Col: v.Column, Text: l10n.Msg("record.notScalar", "Key", key.Value)}
 		}
 		switch key.Value {
 		case "source":
@@ -51,7 +53,7 @@ func (d *Document) Record() (*Record, error) {
 		}
 	}
 	if r.Hash == "" {
-		return nil, &ParseError{Line: k.Line, Col: k.Column, Msg: "translation record has no hash; run glosa stamp to write one"}
+		return nil, &ParseError{Line: k.Line, Col: k.Column, Text: l10n.Msg("record.noHash")}
 	}
 	return r, nil
 }
@@ -97,7 +99,7 @@ func SetRecord(d *Document, rec Record) ([]byte, error) {
 	if k == nil {
 		return verify(concat(raw[:d.FrontEnd], block, raw[d.FrontEnd:]), rec)
 	}
-	from, end, err := keyBlock(d, k, col, indent, "the translation record")
+	from, end, err := keyBlock(d, k, col, indent, RecordKey)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +116,7 @@ func keyIndent(d *Document) (indent string, col int, err error) {
 		return "", col, nil
 	}
 	if d.Front.Style&yaml.FlowStyle != 0 {
-		return "", 0, fmt.Errorf("line %d: the front matter is one {…} mapping; write one key: value per line: %w", d.Front.Line, ErrUneditable)
+		return "", 0, l10n.Wrap(ErrUneditable, "edit.flow", "Line", d.Front.Line)
 	}
 	// Keys start where the first one does (the mapping itself may start
 	// earlier, at a tag or an anchor).
@@ -124,7 +126,7 @@ func keyIndent(d *Document) (indent string, col int, err error) {
 	}
 	indent = strings.Repeat(" ", col-1)
 	if line := lessIndented(d.Raw[d.FrontStart:d.FrontEnd], len(indent)); line > 0 {
-		return "", 0, fmt.Errorf("line %d: this line is less indented than the keys: %w", 1+line, ErrUneditable)
+		return "", 0, l10n.Wrap(ErrUneditable, "edit.lessIndented", "Line", 1+line)
 	}
 	return indent, col, nil
 }
@@ -137,7 +139,7 @@ func keyBlock(d *Document, k *yaml.Node, col int, indent, what string) (from, en
 	raw := d.Raw
 	from = lineOffset(raw, k.Line)
 	if k.Column != col || len(bytes.TrimLeft(raw[from:from+len(indent)], " ")) != 0 {
-		return 0, 0, fmt.Errorf("line %d: %s does not start its line: %w", k.Line, what, ErrUneditable)
+		return 0, 0, l10n.Wrap(ErrUneditable, "edit.notLineStart", "Line", k.Line, "Key", what)
 	}
 	var value *yaml.Node
 	limit := d.FrontEnd
@@ -151,7 +153,7 @@ func keyBlock(d *Document, k *yaml.Node, col int, indent, what string) (from, en
 		}
 	}
 	if k.Anchor != "" || value != nil && hasAnchor(value) {
-		return 0, 0, fmt.Errorf("line %d: %s defines an anchor (&) that other keys may use: %w", k.Line, what, ErrUneditable)
+		return 0, 0, l10n.Wrap(ErrUneditable, "edit.anchor", "Line", k.Line, "Key", what)
 	}
 	_, end = lineAt(raw, from)
 	for pos := end; pos < limit; {

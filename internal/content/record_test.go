@@ -302,11 +302,11 @@ func TestSetRecordRefuses(t *testing.T) {
 		{"a flow mapping", lines("---", "{title: LLM, category: Basics}", "---"),
 			"line 2: the front matter is one {…} mapping; write one key: value per line: glosa cannot edit this front matter in place"},
 		{"a record that defines an anchor", lines("---", "translation: &t", "  hash: sha256-aaaaaaaaaaaaaaaa", "copy: *t", "---"),
-			"line 2: the translation record defines an anchor (&) that other keys may use: glosa cannot edit this front matter in place"},
+			"line 2: key translation defines an anchor (&) that other keys may use: glosa cannot edit this front matter in place"},
 		{"a value less indented than its key", lines("---", "  title: LLM", "  description:", "A value at column 1", "---"),
 			"line 4: this line is less indented than the keys: glosa cannot edit this front matter in place"},
 		{"an anchor on the record's key", lines("---", "&a translation:", "  hash: h", "title: x", "---"),
-			"line 2: the translation record defines an anchor (&) that other keys may use: glosa cannot edit this front matter in place"},
+			"line 2: key translation defines an anchor (&) that other keys may use: glosa cannot edit this front matter in place"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -326,7 +326,7 @@ func TestRecord(t *testing.T) {
 		name    string
 		in      string
 		want    *Record
-		wantErr *ParseError
+		wantErr *posErr
 	}{{
 		name: "none",
 		in:   lines("---", "title: LLM", "---"),
@@ -344,19 +344,19 @@ func TestRecord(t *testing.T) {
 	}, {
 		name:    "not a mapping",
 		in:      lines("---", "title: LLM", "translation: done", "---"),
-		wantErr: &ParseError{Line: 3, Col: 14, Msg: "translation record must be a mapping with source and hash"},
+		wantErr: &posErr{Line: 3, Col: 14, Msg: "translation record must be a mapping with source and hash"},
 	}, {
 		name:    "empty",
 		in:      lines("---", "translation:", "---"),
-		wantErr: &ParseError{Line: 2, Col: 13, Msg: "translation record must be a mapping with source and hash"},
+		wantErr: &posErr{Line: 2, Col: 13, Msg: "translation record must be a mapping with source and hash"},
 	}, {
 		name:    "no hash",
 		in:      lines("---", "title: LLM", "translation:", "  source: it", "---"),
-		wantErr: &ParseError{Line: 3, Col: 1, Msg: "translation record has no hash; run glosa stamp to write one"},
+		wantErr: &posErr{Line: 3, Col: 1, Msg: "translation record has no hash; run glosa stamp to write one"},
 	}, {
 		name:    "a list value",
 		in:      lines("---", "translation:", "  hash: [a, b]", "---"),
-		wantErr: &ParseError{Line: 3, Col: 9, Msg: "translation.hash must be a single value"},
+		wantErr: &posErr{Line: 3, Col: 9, Msg: "translation.hash must be a single value"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -368,7 +368,7 @@ func TestRecord(t *testing.T) {
 			if err != nil {
 				gotErr = asParseError(err)
 			}
-			if diff := cmp.Diff(tt.wantErr, gotErr); diff != "" {
+			if diff := cmp.Diff(tt.wantErr, english(gotErr)); diff != "" {
 				t.Errorf("Record error mismatch (-want +got):\n%s", diff)
 			}
 		})

@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/markdown"
 )
@@ -209,7 +210,7 @@ func load(root string, m match) *Entry {
 	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout}
 	data, err := ReadInside(root, m.path)
 	if err != nil {
-		e.Err = &ParseError{Msg: err.Error()}
+		e.Err = &ParseError{Text: l10n.TextOf(err)}
 		e.Doc = &Document{}
 		return e
 	}
@@ -221,7 +222,7 @@ func load(root string, m match) *Entry {
 	}
 	if k := doc.Lookup("translationKey"); k != nil {
 		if k.Kind != yaml.ScalarNode || !validSlug(k.Value) {
-			e.Err = &ParseError{Line: k.Line, Col: k.Column, Msg: "translationKey must be a slug, e.g. translationKey: llm"}
+			e.Err = &ParseError{Line: k.Line, Col: k.Column, Text: l10n.Msg("fm.translationKey")}
 		} else {
 			e.Slug = k.Value
 		}
@@ -247,7 +248,7 @@ func asParseError(err error) *ParseError {
 	if errors.As(err, &pe) {
 		return pe
 	}
-	return &ParseError{Msg: err.Error()}
+	return &ParseError{Text: l10n.TextOf(err)}
 }
 
 // ReadInside reads a file of the repository, refusing a symlink that leads
@@ -258,26 +259,26 @@ func ReadInside(root, rel string) ([]byte, error) {
 		if _, err := os.Stat(p); err != nil {
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
-				return nil, fmt.Errorf("broken symlink: the file it points to does not exist")
+				return nil, l10n.Errorf("err.symlinkBroken")
 			case errors.Is(err, syscall.ELOOP):
-				return nil, fmt.Errorf("broken symlink: it is part of a loop of symlinks")
+				return nil, l10n.Errorf("err.symlinkLoop")
 			}
-			return nil, fmt.Errorf("broken symlink: %v", err)
+			return nil, l10n.Errorf("err.symlinkOther", "Error", err.Error())
 		}
 		target, err := filepath.EvalSymlinks(p)
 		if err != nil {
-			return nil, fmt.Errorf("broken symlink: %v", err)
+			return nil, l10n.Errorf("err.symlinkOther", "Error", err.Error())
 		}
 		absRoot, _ := filepath.EvalSymlinks(root)
 		if r, err := filepath.Rel(absRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-			return nil, fmt.Errorf("symlink points outside the repository")
+			return nil, l10n.Errorf("err.symlinkOutside")
 		}
 	}
 	data, err := os.ReadFile(p)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("cannot read: %v", pe.Err)
+			return nil, l10n.Errorf("err.cannotRead", "Error", pe.Err.Error())
 		}
 		return nil, err
 	}

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // Stub returns a source file turned into the stub of a translation that
@@ -33,14 +35,14 @@ func Stub(d *Document) ([]byte, error) {
 		return verifyStub(concat(raw[:d.FrontEnd], []byte("draft: true"+nl), raw[d.FrontEnd:]))
 	}
 	if d.Front.Style&yaml.FlowStyle != 0 {
-		return nil, fmt.Errorf("line %d: the front matter is one {…} mapping; write one key: value per line: %w", d.Front.Line, ErrUneditable)
+		return nil, l10n.Wrap(ErrUneditable, "edit.flow", "Line", d.Front.Line)
 	}
 	if k := d.KeyNode(RecordKey); k != nil {
 		indent, col, err := keyIndent(d)
 		if err != nil {
 			return nil, err
 		}
-		from, end, err := keyBlock(d, k, col, indent, "the translation record")
+		from, end, err := keyBlock(d, k, col, indent, RecordKey)
 		if err != nil {
 			return nil, err
 		}
@@ -56,7 +58,7 @@ func Stub(d *Document) ([]byte, error) {
 	indent := strings.Repeat(" ", col-1)
 	if v := d.Lookup("draft"); v != nil {
 		if v.Kind != yaml.ScalarNode || v.Style != 0 || strings.ContainsAny(v.Value, "\n#") {
-			return nil, fmt.Errorf("line %d: draft is not a plain value on one line: %w", v.Line, ErrUneditable)
+			return nil, l10n.Wrap(ErrUneditable, "edit.draft", "Line", v.Line)
 		}
 		from := lineOffset(raw, v.Line)
 		off := from
@@ -65,12 +67,12 @@ func Stub(d *Document) ([]byte, error) {
 			off += size
 		}
 		if !bytes.HasPrefix(raw[off:], []byte(v.Value)) {
-			return nil, fmt.Errorf("line %d: draft: %w", v.Line, ErrUneditable)
+			return nil, l10n.Wrap(ErrUneditable, "edit.draft", "Line", v.Line)
 		}
 		return verifyStub(concat(raw[:off], []byte("true"), raw[off+len(v.Value):]))
 	}
 	if line := lessIndented(raw[d.FrontStart:d.FrontEnd], len(indent)); line > 0 {
-		return nil, fmt.Errorf("line %d: this line is less indented than the keys: %w", 1+line, ErrUneditable)
+		return nil, l10n.Wrap(ErrUneditable, "edit.lessIndented", "Line", 1+line)
 	}
 	return verifyStub(concat(raw[:d.FrontEnd], []byte(indent+"draft: true"+nl), raw[d.FrontEnd:]))
 }

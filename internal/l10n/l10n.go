@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"go.yaml.in/yaml/v3"
@@ -123,3 +124,108 @@ func pairs(data []any) map[string]any {
 	}
 	return m
 }
+
+// Text is something glosa will say, held until it is known in which
+// language: a message ID from locales/ and its template data. Findings and
+// errors carry a Text so that the terminal shows them in the user's
+// language while JSON keeps the English of String.
+//
+// In Data, a Lang value is shown as the language's name, a Text is worded
+// itself, and a []Text is worded item by item and joined with ", ".
+type Text struct {
+	ID   string
+	Data map[string]any
+	// Raw is shown as it is when ID is empty: words that are not glosa's,
+	// such as a YAML parser's message.
+	Raw string
+	// Count chooses the plural form when Plural is set.
+	Count  int
+	Plural bool
+}
+
+// Lang is a language code that a Text shows as the language's name.
+type Lang string
+
+// Msg returns the Text of message id with data given as pairs of field
+// names and values.
+func Msg(id string, data ...any) Text { return Text{ID: id, Data: pairs(data)} }
+
+// Plural returns the Text of plural message id for count; Count is set in
+// its data too.
+func Plural(id string, count int, data ...any) Text {
+	m := pairs(data)
+	m["Count"] = count
+	return Text{ID: id, Data: m, Count: count, Plural: true}
+}
+
+// Raw returns a Text that shows s as it is, in every language.
+func Raw(s string) Text { return Text{Raw: s} }
+
+// TextOf returns what err says: its Text when err is an *Error, the
+// error's own words otherwise.
+func TextOf(err error) Text {
+	if e, ok := err.(*Error); ok {
+		return e.Text
+	}
+	return Raw(err.Error())
+}
+
+// IsZero reports whether t says nothing.
+func (t Text) IsZero() bool { return t.ID == "" && t.Raw == "" }
+
+// String words t in English, glosa's language for machine output.
+func (t Text) String() string { return English().Text(t) }
+
+// English returns the English localizer, built once.
+var English = sync.OnceValue(func() *Localizer { return New(language.English) })
+
+// Text words t in the localizer's language.
+func (l *Localizer) Text(t Text) string {
+	if t.ID == "" {
+		return t.Raw
+	}
+	data := make(map[string]any, len(t.Data))
+	for k, v := range t.Data {
+		switch v := v.(type) {
+		case Lang:
+			data[k] = l.LangName(string(v))
+		case Text:
+			data[k] = l.Text(v)
+		case []Text:
+			words := make([]string, len(v))
+			for i, item := range v {
+				words[i] = l.Text(item)
+			}
+			data[k] = strings.Join(words, ", ")
+		default:
+			data[k] = v
+		}
+	}
+	c := &i18n.LocalizeConfig{MessageID: t.ID, TemplateData: data}
+	if t.Plural {
+		c.PluralCount = t.Count
+	}
+	return l.localize(c)
+}
+
+// Error is an error glosa words in the reader's language: Error gives the
+// English, and the command line shows Text in the user's language. Err,
+// when set, is the error it wraps, for errors.Is and errors.As.
+type Error struct {
+	Text Text
+	Err  error
+}
+
+// Errorf returns an *Error saying message id with data as pairs.
+func Errorf(id string, data ...any) error { return &Error{Text: Msg(id, data...)} }
+
+// Wrap returns an *Error saying message id with data as pairs, wrapping
+// err. The message says what err means itself: often it holds err's Text
+// as one of its values.
+func Wrap(err error, id string, data ...any) error {
+	return &Error{Text: Msg(id, data...), Err: err}
+}
+
+func (e *Error) Error() string { return e.Text.String() }
+
+func (e *Error) Unwrap() error { return e.Err }

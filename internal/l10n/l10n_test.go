@@ -1,9 +1,8 @@
 package l10n
 
 import (
+	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -11,8 +10,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
 
-	"github.com/glosa/glosa/internal/status"
 	"github.com/glosa/glosa/locales"
 )
 
@@ -96,46 +95,6 @@ func TestCatalogs(t *testing.T) {
 	}
 }
 
-// TestIDsExist checks that every message ID the code asks for is in the
-// English catalog: literal IDs in internal/, and the state and reason IDs
-// built from status values.
-func TestIDsExist(t *testing.T) {
-	en := catalog(t, "active.en.yaml")
-	ids := map[string]bool{}
-	for _, s := range status.States {
-		ids["state."+string(s)] = true
-	}
-	for _, r := range []status.Reason{status.NoSource, status.NoFile, status.Unparsable, status.SourceUnparsable, status.Draft,
-		status.SameText, status.NoRecord, status.RecordSourceMissing, status.RecordMatches, status.SourceChanged} {
-		ids["reason."+string(r)] = true
-	}
-	call := regexp.MustCompile(`\.(?:T|N)\("([A-Za-z0-9.-]+)"[,)]`)
-	err := filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		for _, m := range call.FindAllSubmatch(data, -1) {
-			ids[string(m[1])] = true
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ids) < 30 {
-		t.Fatalf("found only %d IDs; is the scan broken?", len(ids))
-	}
-	for id := range ids {
-		if _, ok := en[id]; !ok {
-			t.Errorf("the code uses %s, which active.en.yaml lacks", id)
-		}
-	}
-}
-
 func TestFromEnv(t *testing.T) {
 	tests := []struct {
 		env  map[string]string
@@ -181,5 +140,44 @@ func TestLocalize(t *testing.T) {
 		if tt.got != tt.want {
 			t.Errorf("got %q, want %q", tt.got, tt.want)
 		}
+	}
+}
+
+// TestText checks that a Text is worded late, in the reader's language,
+// with the values inside it worded too.
+func TestText(t *testing.T) {
+	es := New(language.Spanish)
+	structure := Msg("lint.structure", "SourcePath", "content/it/llm.md", "Diffs", []Text{
+		Plural("lint.structure.links", 1, "Source", 0),
+		Plural("lint.structure.headings", 3, "Source", 2),
+	})
+	if got, want := structure.String(), "the body's structure differs from the source content/it/llm.md: 1 link (source: 0), 3 headings (source: 2)"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	link := Msg("lint.localeLink", "LinkLang", Lang("it"), "Lang", Lang("es"), "URL", "https://x.test/it/")
+	if got := link.String(); !strings.Contains(got, "Italian") || !strings.Contains(got, "Spanish") {
+		t.Errorf("English wording %q does not name the languages in English", got)
+	}
+	if got := es.Text(link); !strings.Contains(got, "italiano") || !strings.Contains(got, "español") {
+		t.Errorf("Spanish wording %q does not name the languages in Spanish", got)
+	}
+	if got := es.Text(structure); got == structure.String() || strings.Contains(got, "heading") {
+		t.Errorf("Spanish wording %q is English", got)
+	}
+	if got := es.Text(Raw("did not find expected key")); got != "did not find expected key" {
+		t.Errorf("a raw text is shown as it is, got %q", got)
+	}
+	if !(Text{}).IsZero() || Raw("x").IsZero() || Msg("err.nul").IsZero() {
+		t.Error("IsZero is wrong")
+	}
+	err := Errorf("lang.invalid", "Tag", `"xx-!"`)
+	if got, want := err.Error(), `"xx-!" is not a BCP 47 language tag`; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	if got := TextOf(err); got.ID != "lang.invalid" {
+		t.Errorf("TextOf(*Error) = %+v, want its Text", got)
+	}
+	if got := TextOf(io.EOF); got.ID != "" || got.Raw != "EOF" {
+		t.Errorf("TextOf(io.EOF) = %+v, want the raw words", got)
 	}
 }

@@ -3,11 +3,13 @@
 package lang
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // Parse reads a language tag as written by a user or found in a path and
@@ -17,11 +19,11 @@ import (
 // language.Parse, not language.Make.
 func Parse(s string) (string, error) {
 	if s == "" {
-		return "", fmt.Errorf("empty language tag")
+		return "", l10n.Errorf("lang.empty")
 	}
 	t, err := language.Parse(strings.ReplaceAll(s, "_", "-"))
 	if err != nil {
-		return "", fmt.Errorf("%q is not a BCP 47 language tag", s)
+		return "", l10n.Errorf("lang.invalid", "Tag", strconv.Quote(s))
 	}
 	return t.String(), nil
 }

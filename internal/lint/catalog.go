@@ -2,14 +2,14 @@ package lint
 
 import (
 	"errors"
-	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/glosa/glosa/internal/catalog"
 	"github.com/glosa/glosa/internal/catalog/goi18n"
 	"github.com/glosa/glosa/internal/content"
-	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/placeholder"
 	cldr "github.com/glosa/glosa/internal/plural"
 	"github.com/glosa/glosa/internal/status"
@@ -129,18 +129,18 @@ var placeholderMismatch = Rule{
 					if errors.As(err, &me) && !me.Translation {
 						continue // the source's own problem, not this translation's
 					}
-					f.Message = fmt.Sprintf("message %s: the translation %q cannot be read: %v", m.id, shorten(p[1]), err)
+					f.Text = l10n.Msg("lint.placeholder.unreadable", "ID", m.id, "Text", strconv.Quote(shorten(p[1])), "Error", err.Error())
 				} else if d.Empty() {
 					continue
 				} else {
-					f.Message = fmt.Sprintf("message %s: %s", m.id, describeDiff(d))
-					f.Fix = "use the placeholders of the source: " + strings.Join(keys(d.Missing), ", ")
+					f.Text = describeDiff(m.id, d)
+					f.FixText = l10n.Msg("lint.placeholder.fixUse", "Placeholders", strings.Join(keys(d.Missing), ", "))
 					if len(d.Missing) == 0 {
-						f.Fix = "remove what the source does not have"
+						f.FixText = l10n.Msg("lint.placeholder.fixRemove")
 					}
 				}
-				if !seen[f.Message] {
-					seen[f.Message] = true
+				if key := f.Text.String(); !seen[key] {
+					seen[key] = true
 					emit(f)
 				}
 			}
@@ -148,15 +148,15 @@ var placeholderMismatch = Rule{
 	},
 }
 
-func describeDiff(d placeholder.Diff) string {
-	var parts []string
-	if len(d.Missing) > 0 {
-		parts = append(parts, "the translation lacks "+strings.Join(texts(d.Missing), ", "))
+func describeDiff(id string, d placeholder.Diff) l10n.Text {
+	missing, extra := strings.Join(texts(d.Missing), ", "), strings.Join(texts(d.Extra), ", ")
+	switch {
+	case missing != "" && extra != "":
+		return l10n.Msg("lint.placeholder.lacksAndHas", "ID", id, "Missing", missing, "Extra", extra)
+	case missing != "":
+		return l10n.Msg("lint.placeholder.lacks", "ID", id, "Missing", missing)
 	}
-	if len(d.Extra) > 0 {
-		parts = append(parts, "it has "+strings.Join(texts(d.Extra), ", ")+", which the source does not")
-	}
-	return strings.Join(parts, "; ")
+	return l10n.Msg("lint.placeholder.has", "ID", id, "Extra", extra)
 }
 
 func texts(ps []placeholder.Placeholder) []string {
@@ -210,7 +210,7 @@ var pluralForms = Rule{
 							continue
 						}
 						emit(Finding{Path: f.Path, Line: tm.Line, Column: tm.Column, Lang: f.Lang, Slug: tm.ID,
-							Message: fmt.Sprintf("message %s: %s", tm.ID, formsProblem(set, missing, extra, f.Lang))})
+							Text: l10n.Msg("lint.plural.message", "ID", tm.ID, "Problem", formsProblem(set, missing, extra, f.Lang))})
 					}
 				case f.PO != nil:
 					poPluralForms(f, set, emit)
@@ -220,19 +220,18 @@ var pluralForms = Rule{
 	},
 }
 
-func formsProblem(set cldr.Set, missing []cldr.Category, extra []string, code string) string {
-	var parts []string
-	if len(missing) > 0 {
-		var ms []string
-		for _, m := range missing {
-			ms = append(ms, fmt.Sprintf("%s (e.g. %s)", m, set.Example(m)))
-		}
-		parts = append(parts, fmt.Sprintf("%s needs the plural forms %s", lang.EnglishName(code), strings.Join(ms, ", ")))
+func formsProblem(set cldr.Set, missing []cldr.Category, extra []string, code string) l10n.Text {
+	var ms []l10n.Text
+	for _, m := range missing {
+		ms = append(ms, l10n.Msg("lint.plural.example", "Form", string(m), "Example", set.Example(m)))
 	}
-	if len(extra) > 0 {
-		parts = append(parts, fmt.Sprintf("%s does not use %s", lang.EnglishName(code), strings.Join(extra, ", ")))
+	switch {
+	case len(missing) > 0 && len(extra) > 0:
+		return l10n.Msg("lint.plural.needsAndExtra", "Lang", l10n.Lang(code), "Forms", ms, "Extra", strings.Join(extra, ", "))
+	case len(missing) > 0:
+		return l10n.Msg("lint.plural.needs", "Lang", l10n.Lang(code), "Forms", ms)
 	}
-	return strings.Join(parts, "; ")
+	return l10n.Msg("lint.plural.extra", "Lang", l10n.Lang(code), "Extra", strings.Join(extra, ", "))
 }
 
 // poPluralForms checks a PO file's header nplurals against CLDR, and each
@@ -255,21 +254,21 @@ func poPluralForms(f *catalog.File, set cldr.Set, emit func(Finding)) {
 	}
 	if !ok {
 		emit(Finding{Path: f.Path, Line: hline, Column: 1, Lang: f.Lang,
-			Message: "the file has plural messages but its header has no Plural-Forms",
-			Fix:     fmt.Sprintf("add Plural-Forms with nplurals=%d for %s", set.NPlurals(), lang.EnglishName(f.Lang))})
+			Text:    l10n.Msg("lint.plural.noHeader"),
+			FixText: l10n.Msg("lint.plural.noHeaderFix", "N", set.NPlurals(), "Lang", l10n.Lang(f.Lang))})
 		return
 	}
 	if n != set.NPlurals() {
 		emit(Finding{Path: f.Path, Line: hline, Column: 1, Lang: f.Lang,
-			Message: fmt.Sprintf("Plural-Forms says nplurals=%d, but %s has %d plural forms for whole numbers in CLDR (%s)",
-				n, lang.EnglishName(f.Lang), set.NPlurals(), joinCategories(set.IntegerCategories()))})
+			Text: l10n.Msg("lint.plural.nplurals", "N", n, "Lang", l10n.Lang(f.Lang), "CLDR", set.NPlurals(),
+				"Forms", joinCategories(set.IntegerCategories()))})
 	}
 	for _, e := range f.PO.Entries {
 		if !e.HasPlural || e.Obsolete || len(e.Translations) == n {
 			continue
 		}
 		emit(Finding{Path: f.Path, Line: e.Line, Column: 1, Lang: f.Lang, Slug: e.ID,
-			Message: fmt.Sprintf("message %q has %d msgstr forms; the header's Plural-Forms says %d", shorten(e.ID), len(e.Translations), n)})
+			Text: l10n.Msg("lint.plural.msgstrs", "ID", strconv.Quote(shorten(e.ID)), "Have", len(e.Translations), "N", n)})
 	}
 }
 
@@ -294,8 +293,8 @@ var obsoleteMessage = Rule{
 				for _, e := range f.PO.Entries {
 					if e.Obsolete {
 						emit(Finding{Path: f.Path, Line: e.FirstLine, Column: 1, Lang: f.Lang, Slug: e.ID,
-							Message: fmt.Sprintf("obsolete message %q", shorten(e.ID)),
-							Fix:     "delete it (msgattrib --no-obsolete does) or move it back if it is still used"})
+							Text:    l10n.Msg("lint.obsolete", "ID", strconv.Quote(shorten(e.ID))),
+							FixText: l10n.Msg("lint.obsolete.fix")})
 					}
 				}
 			}
@@ -310,7 +309,7 @@ func sameMessages(c *checker, minWords int, emit func(Finding)) {
 			continue
 		}
 		emit(Finding{Path: m.file.Path, Line: m.line, Column: m.col, Lang: m.lang, Slug: m.id,
-			Message: fmt.Sprintf("message %s is identical to the source: %q", displayID(m.id), shorten(m.text))})
+			Text: l10n.Msg("lint.same.message", "ID", displayID(m.id), "Text", strconv.Quote(shorten(m.text)))})
 	}
 }
 

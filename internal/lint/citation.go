@@ -1,11 +1,12 @@
 package lint
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 var citationRange = Rule{
@@ -34,22 +35,15 @@ var citationRange = Rule{
 					continue
 				}
 				f := Finding{Path: e.Path, Line: cit.Line, Column: cit.Col, Lang: e.Lang, Slug: e.Slug,
-					Message: fmt.Sprintf("%s [%s] %s out of range: %s lists %d %s", plural(len(bad), "citation", "citations"), strings.Join(bad, ", "),
-						plural(len(bad), "is", "are"), field, count, plural(count, "item", "items")),
-					Fix: fmt.Sprintf("cite a number from 1 to %d, or add the missing item to %s", count, field)}
+					Text: l10n.Plural("lint.citation.range", len(bad), "Citations", strings.Join(bad, ", "), "Field", field,
+						"Items", l10n.Plural("lint.citation.items", count)),
+					FixText: l10n.Msg("lint.citation.rangeFix", "Max", count, "Field", field)}
 				if count == 0 {
-					f.Message = fmt.Sprintf("%s [%s] %s out of range: there is no %s list", plural(len(bad), "citation", "citations"), strings.Join(bad, ", "), plural(len(bad), "is", "are"), field)
-					f.Fix = fmt.Sprintf("add the sources to %s, or remove the citation", field)
+					f.Text = l10n.Plural("lint.citation.noList", len(bad), "Citations", strings.Join(bad, ", "), "Field", field)
+					f.FixText = l10n.Msg("lint.citation.noListFix", "Field", field)
 				}
 				emit(f)
 			}
 		}
 	},
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -1,13 +1,13 @@
 package lint
 
 import (
-	"fmt"
+	"strconv"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
-	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 var keyMismatch = Rule{
@@ -33,8 +33,9 @@ var keyMismatch = Rule{
 					continue
 				}
 				emit(Finding{Path: p.entry.Path, Line: tv.Node.Line, Column: tv.Node.Column, Lang: p.t.Lang, Slug: p.item.Slug,
-					Message: fmt.Sprintf("%s is %q here but %q in the source %s", sv.Path, tv.Node.Value, sv.Node.Value, p.src.Path),
-					Fix:     fmt.Sprintf("set %s to %q", sv.Path, sv.Node.Value)})
+					Text: l10n.Msg("lint.keyMismatch", "Field", sv.Path, "Value", strconv.Quote(tv.Node.Value),
+						"Source", strconv.Quote(sv.Node.Value), "SourcePath", p.src.Path),
+					FixText: l10n.Msg("lint.keyMismatch.fix", "Field", sv.Path, "Source", strconv.Quote(sv.Node.Value))})
 			}
 		}
 	},
@@ -53,16 +54,16 @@ var fieldMissing = Rule{
 				}
 				kind := schema.Fields[name].Kind
 				f := Finding{Path: p.entry.Path, Line: p.entry.Doc.ClosingLine(), Column: 1, Lang: p.t.Lang, Slug: p.item.Slug,
-					Message: fmt.Sprintf("%s field %s is missing; the source %s has it", kind, name, p.src.Path)}
+					Text: l10n.Msg("lint.fieldMissing", "Kind", kind.String(), "Field", name, "SourcePath", p.src.Path)}
 				switch kind {
 				case config.Key, config.Slugs:
-					f.Fix = "copy " + name + " from the source: " + inline(p.src.Doc.Lookup(name))
+					f.FixText = l10n.Msg("lint.fieldMissing.fixCopy", "Field", name, "Value", inline(p.src.Doc.Lookup(name)))
 				case config.Text:
-					f.Fix = "add " + name + ", translated from the source"
+					f.FixText = l10n.Msg("lint.fieldMissing.fixText", "Field", name)
 				case config.URL:
-					f.Fix = "add " + name + ": the source's link or its " + lang.EnglishName(p.t.Lang) + " counterpart"
+					f.FixText = l10n.Msg("lint.fieldMissing.fixURL", "Field", name, "Lang", l10n.Lang(p.t.Lang))
 				default:
-					f.Fix = "copy " + name + " from the source and translate its text"
+					f.FixText = l10n.Msg("lint.fieldMissing.fixOther", "Field", name)
 				}
 				emit(f)
 			}

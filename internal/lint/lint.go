@@ -7,7 +7,6 @@ package lint
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/status"
 )
@@ -51,9 +51,13 @@ type Finding struct {
 	// Line and Column are 1-based; 0 when the problem is the whole file.
 	Line, Column int
 	Lang, Slug   string
-	Message      string
-	// Fix says how to mend it, when glosa knows.
-	Fix string
+	// Message says what is wrong, in English (for JSON and annotations);
+	// Text says it in a form the terminal words in the user's language.
+	Message string
+	Text    l10n.Text
+	// Fix says how to mend it, when glosa knows; FixText is its Text.
+	Fix     string
+	FixText l10n.Text
 }
 
 // Rule is one lint rule.
@@ -98,12 +102,12 @@ func New(cfg *config.Config) (*Linter, error) {
 		rc := cfg.Rules[id]
 		r, ok := known[id]
 		if !ok {
-			errs = append(errs, &config.Error{File: cfg.File, Line: rc.Line, Msg: fmt.Sprintf("unknown rule %q", id)})
+			errs = append(errs, &config.Error{File: cfg.File, Line: rc.Line, Text: l10n.Msg("lint.unknownRule", "Rule", strconv.Quote(id))})
 			continue
 		}
 		for name, v := range rc.Options {
 			if !slices.Contains(r.Options, name) {
-				errs = append(errs, &config.Error{File: cfg.File, Line: v.Line, Msg: fmt.Sprintf("rule %s has no option %q", id, name)})
+				errs = append(errs, &config.Error{File: cfg.File, Line: v.Line, Text: l10n.Msg("lint.unknownOption", "Rule", id, "Option", strconv.Quote(name))})
 			}
 		}
 		l.options[id] = rc.Options
@@ -128,7 +132,7 @@ func New(cfg *config.Config) (*Linter, error) {
 		c.langsOption("allow")
 		c.severityOption("untranslated", Info)
 		for _, e := range c.optionErrs {
-			errs = append(errs, &config.Error{File: cfg.File, Line: e.line, Msg: e.msg})
+			errs = append(errs, &config.Error{File: cfg.File, Line: e.line, Text: e.text})
 		}
 	}
 	if len(errs) > 0 {
@@ -149,6 +153,12 @@ func (l *Linter) Run(rep *status.Report) []Finding {
 			f.Rule = r.ID
 			if f.Severity == "" { // a rule may grade a case of its own
 				f.Severity = r.Severity
+			}
+			if f.Message == "" {
+				f.Message = f.Text.String()
+			}
+			if f.Fix == "" {
+				f.Fix = f.FixText.String()
 			}
 			out = append(out, f)
 		})
@@ -191,7 +201,7 @@ type checker struct {
 
 type optionErr struct {
 	line int
-	msg  string
+	text l10n.Text
 }
 
 func (c *checker) option(name string) *yaml.Node { return c.linter.options[c.rule][name] }
@@ -203,7 +213,7 @@ func (c *checker) intOption(name string, def int) int {
 	}
 	v, err := strconv.Atoi(n.Value)
 	if n.Kind != yaml.ScalarNode || err != nil || v < 0 {
-		c.optionErrs = append(c.optionErrs, optionErr{n.Line, fmt.Sprintf("rule %s: %s must be a whole number", c.rule, name)})
+		c.optionErrs = append(c.optionErrs, optionErr{n.Line, l10n.Msg("lint.optionInt", "Rule", c.rule, "Option", name)})
 		return def
 	}
 	return v
@@ -224,7 +234,7 @@ func (c *checker) severityOption(name string, def Severity) Severity {
 			return Severity(n.Value)
 		}
 	}
-	c.optionErrs = append(c.optionErrs, optionErr{n.Line, fmt.Sprintf("rule %s: %s must be off, error, warning or info", c.rule, name)})
+	c.optionErrs = append(c.optionErrs, optionErr{n.Line, l10n.Msg("lint.optionSeverity", "Rule", c.rule, "Option", name)})
 	return def
 }
 
@@ -234,7 +244,7 @@ func (c *checker) stringOption(name, def string) string {
 		return def
 	}
 	if n.Kind != yaml.ScalarNode || n.Value == "" {
-		c.optionErrs = append(c.optionErrs, optionErr{n.Line, fmt.Sprintf("rule %s: %s must be a single value", c.rule, name)})
+		c.optionErrs = append(c.optionErrs, optionErr{n.Line, l10n.Msg("lint.optionScalar", "Rule", c.rule, "Option", name)})
 		return def
 	}
 	return n.Value
@@ -253,18 +263,18 @@ func (c *checker) langsOption(name string) []string {
 	case yaml.SequenceNode:
 		items = n.Content
 	default:
-		c.optionErrs = append(c.optionErrs, optionErr{n.Line, fmt.Sprintf("rule %s: %s must be a language or a list of languages", c.rule, name)})
+		c.optionErrs = append(c.optionErrs, optionErr{n.Line, l10n.Msg("lint.optionLangs", "Rule", c.rule, "Option", name)})
 		return nil
 	}
 	var out []string
 	for _, item := range items {
 		if item.Kind != yaml.ScalarNode {
-			c.optionErrs = append(c.optionErrs, optionErr{item.Line, fmt.Sprintf("rule %s: %s must be a language or a list of languages", c.rule, name)})
+			c.optionErrs = append(c.optionErrs, optionErr{item.Line, l10n.Msg("lint.optionLangs", "Rule", c.rule, "Option", name)})
 			continue
 		}
 		code, err := lang.Parse(item.Value)
 		if err != nil {
-			c.optionErrs = append(c.optionErrs, optionErr{item.Line, fmt.Sprintf("rule %s: %s: %v", c.rule, name, err)})
+			c.optionErrs = append(c.optionErrs, optionErr{item.Line, l10n.Msg("lint.optionError", "Rule", c.rule, "Option", name, "Error", l10n.TextOf(err))})
 			continue
 		}
 		out = append(out, code)

@@ -13,6 +13,7 @@ import (
 	"github.com/glosa/glosa/internal/catalog"
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/status"
 )
@@ -63,6 +64,12 @@ func lint(t *testing.T, cfgText string, files map[string]string, rules ...string
 	var out []Finding
 	for _, f := range l.Run(status.ComputeAll(repo, catalogs)) {
 		if len(rules) == 0 || slices.Contains(rules, f.Rule) {
+			// Message and Fix are the English of Text and FixText, and
+			// the tests pin the English.
+			if f.Message != f.Text.String() || f.Fix != f.FixText.String() {
+				t.Errorf("%s: Message and Fix are not the English of Text and FixText", f.Path)
+			}
+			f.Text, f.FixText = l10n.Text{}, l10n.Text{}
 			out = append(out, f)
 		}
 	}
@@ -109,28 +116,28 @@ func TestLocaleLink(t *testing.T) {
 	}
 	want := []Finding{
 		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 5, Column: 34, Lang: "es", Slug: "llm",
-			Message: "link to an Italian page in a Spanish entry: https://www.nvidia.com/it-it/glossary/large-language-models/",
+			Message: "link to a page in Italian from the Spanish translation: https://www.nvidia.com/it-it/glossary/large-language-models/",
 			Fix:     "link to the Spanish page: https://www.nvidia.com/es-es/glossary/large-language-models/"},
 		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 7, Column: 18, Lang: "es", Slug: "llm",
-			Message: "link to an Italian page in a Spanish entry: https://it.wikipedia.org/wiki/LLM",
+			Message: "link to a page in Italian from the Spanish translation: https://it.wikipedia.org/wiki/LLM",
 			Fix:     "link to the Spanish article on es.wikipedia.org (titles differ between languages: the Italian article's language links lead to it)"},
 		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 9, Column: 49, Lang: "es", Slug: "llm",
-			Message: "link to an Italian page in a Spanish entry: https://support.google.com/answer/1?hl=it&co=x",
+			Message: "link to a page in Italian from the Spanish translation: https://support.google.com/answer/1?hl=it&co=x",
 			Fix:     "link to the Spanish page: https://support.google.com/answer/1?hl=es&co=x"},
 		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 14, Column: 33, Lang: "es", Slug: "llm",
-			Message: "link to an Italian page in a Spanish entry: https://example.com/it_IT/page",
+			Message: "link to a page in Italian from the Spanish translation: https://example.com/it_IT/page",
 			Fix:     "link to the Spanish page: https://example.com/es_ES/page"},
 		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 14, Column: 72, Lang: "es", Slug: "llm",
-			Message: "link to an Italian page in a Spanish entry: https://italy.com/IT",
+			Message: "link to a page in Italian from the Spanish translation: https://italy.com/IT",
 			Fix:     "link to the Spanish page: https://italy.com/ES"},
 		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 16, Column: 16, Lang: "es", Slug: "llm",
-			Message: "link to an English page in a Spanish entry: /docs/en/page",
+			Message: "link to a page in English from the Spanish translation: /docs/en/page",
 			Fix:     "link to the Spanish page: /docs/es/page"},
 		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 16, Column: 45, Lang: "es", Slug: "llm",
-			Message: "link to an Italian page in a Spanish entry: www.example.com/it/",
+			Message: "link to a page in Italian from the Spanish translation: www.example.com/it/",
 			Fix:     "link to the Spanish page: www.example.com/es/"},
 		{Rule: "locale-link", Severity: Warning, Path: "content/it/llm.md", Line: 4, Column: 59, Lang: "it", Slug: "llm",
-			Message: "link to an English page in an Italian entry: https://en.wikipedia.org/wiki/LLM",
+			Message: "link to a page in English from the Italian translation: https://en.wikipedia.org/wiki/LLM",
 			Fix:     "link to the Italian article on it.wikipedia.org (titles differ between languages: the English article's language links lead to it)"},
 	}
 	if diff := cmp.Diff(want, lint(t, baseConfig, files, "locale-link")); diff != "" {

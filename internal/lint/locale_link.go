@@ -2,7 +2,6 @@ package lint
 
 import (
 	"bytes"
-	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 )
 
@@ -40,9 +40,8 @@ var localeLink = Rule{
 					return
 				}
 				emit(Finding{Path: e.Path, Line: line, Column: col + utf8.RuneCountInString(u[:m.start]), Lang: e.Lang, Slug: e.Slug,
-					Message: fmt.Sprintf("link to a%s %s page in a%s %s entry: %s", article(lang.EnglishName(m.lang)), lang.EnglishName(m.lang),
-						article(lang.EnglishName(e.Lang)), lang.EnglishName(e.Lang), u),
-					Fix: localeFix(m, e.Lang)})
+					Text:    l10n.Msg("lint.localeLink", "LinkLang", l10n.Lang(m.lang), "Lang", l10n.Lang(e.Lang), "URL", u),
+					FixText: localeFix(m, e.Lang)})
 			}
 			for _, v := range content.Values(e.Doc.Front, c.repo.Schema(e)) {
 				if v.Kind == config.URL {
@@ -55,13 +54,6 @@ var localeLink = Rule{
 			}
 		}
 	},
-}
-
-func article(name string) string {
-	if name != "" && strings.ContainsRune("AEIOU", rune(name[0])) {
-		return "n"
-	}
-	return ""
 }
 
 // valueColumn finds where a scalar's text starts on its line, past any
@@ -96,18 +88,16 @@ type localeMatch struct {
 // localeFix proposes the link for the entry's own locale. On the wikis of
 // the Wikimedia family an article's title differs from one language to the
 // next, so only the wiki can be proposed, not the page.
-func localeFix(m localeMatch, own string) string {
-	name := lang.EnglishName(own)
+func localeFix(m localeMatch, own string) l10n.Text {
 	if parsed, err := url.Parse(m.fixed); err == nil && parsed.Path != "" && parsed.Path != "/" {
 		host := strings.ToLower(parsed.Hostname())
 		for _, wiki := range wikimedia {
 			if strings.HasSuffix(host, "."+wiki) {
-				return fmt.Sprintf("link to the %s article on %s (titles differ between languages: the %s article's language links lead to it)",
-					name, host, lang.EnglishName(m.lang))
+				return l10n.Msg("lint.localeLink.fixWiki", "Lang", l10n.Lang(own), "Host", host, "LinkLang", l10n.Lang(m.lang))
 			}
 		}
 	}
-	return "link to the " + name + " page: " + m.fixed
+	return l10n.Msg("lint.localeLink.fix", "Lang", l10n.Lang(own), "URL", m.fixed)
 }
 
 // wikimedia lists the wikis whose language is the first host label and

@@ -1,10 +1,6 @@
 package lint
 
-import (
-	"fmt"
-
-	"github.com/glosa/glosa/internal/lang"
-)
+import "github.com/glosa/glosa/internal/l10n"
 
 var parseError = Rule{
 	ID:       "parse-error",
@@ -15,12 +11,12 @@ var parseError = Rule{
 			if e.Err == nil {
 				continue
 			}
-			emit(Finding{Path: e.Path, Line: e.Err.Line, Column: e.Err.Col, Lang: e.Lang, Slug: e.Slug, Message: e.Err.Msg})
+			emit(Finding{Path: e.Path, Line: e.Err.Line, Column: e.Err.Col, Lang: e.Lang, Slug: e.Slug, Text: e.Err.Text})
 		}
 		for _, cat := range c.rep.Catalogs {
 			for _, f := range cat.Files {
 				if f.Err != nil {
-					emit(Finding{Path: f.Path, Line: f.Err.Line, Column: f.Err.Col, Lang: f.Lang, Message: f.Err.Msg})
+					emit(Finding{Path: f.Path, Line: f.Err.Line, Column: f.Err.Col, Lang: f.Lang, Text: f.Err.Text})
 				}
 			}
 		}
@@ -38,7 +34,7 @@ var duplicateSlug = Rule{
 				line = k.Line
 			}
 			emit(Finding{Path: d.Entry.Path, Line: line, Column: 1, Lang: d.Entry.Lang, Slug: d.Entry.Slug,
-				Message: fmt.Sprintf("the %s entry %s already has the slug %s; this file is ignored", lang.EnglishName(d.Entry.Lang), d.Kept, d.Entry.Slug)})
+				Text: l10n.Msg("lint.duplicateSlug", "Lang", l10n.Lang(d.Entry.Lang), "Kept", d.Kept, "Slug", d.Entry.Slug)})
 		}
 	},
 }

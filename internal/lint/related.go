@@ -1,11 +1,11 @@
 package lint
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
-	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 var relatedMissing = Rule{
@@ -34,14 +34,14 @@ var relatedMissing = Rule{
 					f := Finding{Path: e.Path, Line: n.Line, Column: n.Column, Lang: e.Lang, Slug: e.Slug}
 					switch {
 					case !langs[c.repo.Source]:
-						f.Message = fmt.Sprintf("%s names %q, which is not an entry of the source language", v.Path, n.Value)
-						f.Fix = "remove " + n.Value + " or correct its spelling"
+						f.Text = l10n.Msg("lint.related.noSource", "Field", v.Path, "Slug", strconv.Quote(n.Value))
+						f.FixText = l10n.Msg("lint.related.noSourceFix", "Slug", n.Value)
 					case !langs[e.Lang]:
 						if untranslated == "" {
 							continue
 						}
 						f.Severity = untranslated
-						f.Message = fmt.Sprintf("%s names %q, which has no %s translation yet", v.Path, n.Value, lang.EnglishName(e.Lang))
+						f.Text = l10n.Msg("lint.related.untranslated", "Field", v.Path, "Slug", strconv.Quote(n.Value), "Lang", l10n.Lang(e.Lang))
 					default:
 						continue
 					}

@@ -1,11 +1,12 @@
 package lint
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/markdown"
 	"github.com/glosa/glosa/internal/status"
 )
@@ -36,7 +37,7 @@ var sameAsSource = Rule{
 				text := content.Normalize(v.Node.Value)
 				if s, ok := srcText[v.Path]; ok && s == text && markdown.CountWords(text) >= minWords {
 					emit(Finding{Path: p.entry.Path, Line: v.Node.Line, Column: v.Node.Column, Lang: p.t.Lang, Slug: p.item.Slug,
-						Message: fmt.Sprintf("%s is identical to the source: %q", v.Path, shorten(text))})
+						Text: l10n.Msg("lint.same.field", "Field", v.Path, "Text", strconv.Quote(shorten(text)))})
 				}
 			}
 			srcBlocks := map[string]bool{}
@@ -47,7 +48,7 @@ var sameAsSource = Rule{
 				text := content.Normalize(b.Text)
 				if srcBlocks[text] && markdown.CountWords(text) >= minWords {
 					emit(Finding{Path: p.entry.Path, Line: b.Line, Column: b.Col, Lang: p.t.Lang, Slug: p.item.Slug,
-						Message: fmt.Sprintf("this %s is identical to the source: %q", b.Kind, shorten(text))})
+						Text: l10n.Msg("lint.same."+b.Kind, "Text", strconv.Quote(shorten(text)))})
 				}
 			}
 		}
@@ -74,22 +75,22 @@ var structureRule = Rule{
 				continue
 			}
 			s, t := p.src.Body().Structure, p.entry.Body().Structure
-			var diffs []string
-			add := func(one, many string, src, tr int) {
+			var diffs []l10n.Text
+			add := func(id string, src, tr int) {
 				if src != tr {
-					diffs = append(diffs, fmt.Sprintf("%d %s (source: %d)", tr, plural(tr, one, many), src))
+					diffs = append(diffs, l10n.Plural(id, tr, "Source", src))
 				}
 			}
-			add("heading", "headings", s.Headings, t.Headings)
-			add("code block", "code blocks", s.CodeBlocks, t.CodeBlocks)
-			add("list item", "list items", s.ListItems, t.ListItems)
-			add("link", "links", s.Links, t.Links)
-			add("image", "images", s.Images, t.Images)
+			add("lint.structure.headings", s.Headings, t.Headings)
+			add("lint.structure.codeBlocks", s.CodeBlocks, t.CodeBlocks)
+			add("lint.structure.listItems", s.ListItems, t.ListItems)
+			add("lint.structure.links", s.Links, t.Links)
+			add("lint.structure.images", s.Images, t.Images)
 			if len(diffs) == 0 {
 				continue
 			}
 			emit(Finding{Path: p.entry.Path, Line: p.entry.Doc.FirstBodyLine(), Column: 1, Lang: p.t.Lang, Slug: p.item.Slug,
-				Message: "the body's structure differs from the source " + p.src.Path + ": " + strings.Join(diffs, ", ")})
+				Text: l10n.Msg("lint.structure", "SourcePath", p.src.Path, "Diffs", diffs)})
 		}
 	},
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/glosa/glosa/internal/gate"
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lint"
 	"github.com/glosa/glosa/internal/status"
 )
@@ -74,6 +75,14 @@ func (c Check) Document() CheckJSON {
 	return doc
 }
 
+// say words t in l's language, or gives english when t is empty.
+func say(l *l10n.Localizer, t l10n.Text, english string) string {
+	if t.IsZero() {
+		return english
+	}
+	return l.Text(t)
+}
+
 // location formats path:line:col, leaving out what is unknown.
 func location(path string, line, col int) string {
 	switch {
@@ -93,9 +102,9 @@ func CheckText(w io.Writer, c Check) error {
 	for _, f := range c.Findings {
 		// The severity stays in English: editors and CI parse these lines.
 		sev := paint(c.View.Color, severityColor[string(f.Severity)], string(f.Severity))
-		fmt.Fprintf(&b, "%s: %s: %s [%s]\n", location(f.Path, f.Line, f.Column), sev, f.Message, f.Rule)
-		if f.Fix != "" {
-			fmt.Fprintf(&b, "    %s: %s\n", l.T("check.fix"), f.Fix)
+		fmt.Fprintf(&b, "%s: %s: %s [%s]\n", location(f.Path, f.Line, f.Column), sev, say(l, f.Text, f.Message), f.Rule)
+		if fix := say(l, f.FixText, f.Fix); fix != "" {
+			fmt.Fprintf(&b, "    %s: %s\n", l.T("check.fix"), fix)
 		}
 	}
 	for _, f := range c.Result.Failures {

@@ -18,6 +18,7 @@ import (
 	"github.com/glosa/glosa/internal/catalog/po"
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/status"
 )
 
@@ -139,7 +140,7 @@ func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts 
 			}
 			data, err := content.Stub(it.Source.Doc)
 			if err != nil {
-				p.Skips = append(p.Skips, Skip{Path: t.Path, Lang: t.Lang, Err: fmt.Errorf("%s: %w", it.Source.Path, err)})
+				p.Skips = append(p.Skips, Skip{Path: t.Path, Lang: t.Lang, Err: l10n.Wrap(err, "err.prefixed", "Prefix", it.Source.Path, "Error", l10n.TextOf(err))})
 				continue
 			}
 			p.Changes = append(p.Changes, Change{Path: t.Path, Lang: t.Lang, Data: data, Create: true, Entry: true})
@@ -214,7 +215,7 @@ func (p *Plan) copyKeys(r *status.Report, src *content.Entry, t status.Translati
 			doc, err = content.Parse(data)
 		}
 		if err != nil {
-			p.Skips = append(p.Skips, Skip{Path: e.Path, Lang: t.Lang, Err: fmt.Errorf("%s: %w", name, err)})
+			p.Skips = append(p.Skips, Skip{Path: e.Path, Lang: t.Lang, Err: l10n.Wrap(err, "err.prefixed", "Prefix", name, "Error", l10n.TextOf(err))})
 			return
 		}
 		fields = append(fields, name)
