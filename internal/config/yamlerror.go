@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // locateBudget bounds the bytes LocateYAMLError parses line by line before
@@ -197,16 +199,16 @@ func UTF16(data []byte) bool {
 // NEL (U+0085), LINE SEPARATOR (U+2028) or PARAGRAPH SEPARATOR (U+2029),
 // and its name; or -1. yaml.v3 takes them for line breaks, which editors
 // and glosa's line numbers do not: positions would disagree.
-func LineSeparator(data []byte) (int, string) {
+func LineSeparator(data []byte) (int, l10n.Text) {
 	for i, r := range string(data) {
 		switch r {
 		case '\u0085':
-			return i, "a next-line character (U+0085)"
+			return i, l10n.Msg("char.nextLine")
 		case '\u2028':
-			return i, "a line separator (U+2028)"
+			return i, l10n.Msg("char.lineSeparator")
 		case '\u2029':
-			return i, "a paragraph separator (U+2029)"
+			return i, l10n.Msg("char.paragraphSeparator")
 		}
 	}
-	return -1, ""
+	return -1, l10n.Text{}
 }

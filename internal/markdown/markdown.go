@@ -6,6 +6,7 @@ package markdown
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -50,6 +51,8 @@ type Summary struct {
 	Blocks    []Block
 	Links     []Link
 	Citations []Citation
+	// CodeSpans are the inline code spans' texts, in order.
+	CodeSpans []string
 	Structure Structure
 	// Words counts the words of the prose (code and citations excluded).
 	Words int
@@ -104,6 +107,13 @@ func Analyze(body []byte, firstLine int) *Summary {
 			l.Line, l.Col = findLink(l.Dest, false, n, body, pos, cursor)
 			s.Links = append(s.Links, l)
 		case *ast.CodeSpan:
+			var code bytes.Buffer
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					code.Write(t.Segment.Value(body))
+				}
+			}
+			s.CodeSpans = append(s.CodeSpans, code.String())
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			prose.Write(n.Segment.Value(body))
@@ -182,6 +192,27 @@ func maskCode(n ast.Node, body []byte) []byte {
 
 // citationRE matches [1], [2, 3], [1-3], [1–3]; link syntax is excluded
 // by the caller by looking at the neighbouring characters.
+// Markup lists what a translation of text must carry over unchanged: its
+// link and image destinations, inline code and citation numbers, sorted,
+// one string per item ("link https://…", "code x := 1", "cite 2").
+func Markup(text string) []string {
+	s := Analyze([]byte(text), 1)
+	var out []string
+	for _, l := range s.Links {
+		out = append(out, "link "+l.Dest)
+	}
+	for _, c := range s.CodeSpans {
+		out = append(out, "code "+c)
+	}
+	for _, c := range s.Citations {
+		for _, n := range c.Numbers {
+			out = append(out, "cite "+strconv.Itoa(n))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 var citationRE = regexp.MustCompile(`\[(\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*)\]`)
 
 // findCitations finds the citations of one line of a block, whose text

@@ -246,3 +246,11 @@ func TestAnalyzeEmpty(t *testing.T) {
 		t.Errorf("Analyze(nil) mismatch (-want +got):\n%s", diff)
 	}
 }
+
+func TestMarkup(t *testing.T) {
+	got := Markup("See [the *paper*](https://x.test/a) and `go test ./...`, as [2, 3] says; ![img](i.png)")
+	want := []string{"cite 2", "cite 3", "code go test ./...", "link https://x.test/a", "link i.png"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Markup mismatch (-want +got):\n%s", diff)
+	}
+}
