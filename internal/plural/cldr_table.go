@@ -10,256 +10,374 @@ const cldrVersion = ""
 const cldrSource = "github.com/nicksnyder/go-i18n/v2@v2.7.0/internal/plural/codegen/plurals.xml"
 
 // cldrRuleSets holds the cardinal rule sets of plurals.xml in file order:
-// each category with its first sample and whether CLDR gives integer samples
+// the gettext plural= expression compiled from CLDR's conditions, and each
+// category with its first sample and whether CLDR gives integer samples
 // for it. The comments are CLDR's conditions.
 var cldrRuleSets = [...]cldrRuleSet{
 	// 0: bm bo dz hnj id ig ii in ja jbo jv jw kde kea km ko lkt lo ms my nqo osa root sah ses sg su th to tpi wo yo yue zh
 	{
-		{Other, "0", true},
+		plural: "0",
+		forms: []cldrForm{
+			{Other, "0", true},
+		},
 	},
 	// 1: am as bn doi fa gu hi kn kok kok_Latn pcm tg vi zu
 	{
-		{One, "0", true}, // i = 0 or n = 1
-		{Other, "2", true},
+		plural: "n != 0 && n != 1",
+		forms: []cldrForm{
+			{One, "0", true}, // i = 0 or n = 1
+			{Other, "2", true},
+		},
 	},
 	// 2: ff hy kab
 	{
-		{One, "0", true}, // i = 0,1
-		{Other, "2", true},
+		plural: "n != 0 && n != 1",
+		forms: []cldrForm{
+			{One, "0", true}, // i = 0,1
+			{Other, "2", true},
+		},
 	},
 	// 3: ast de en et fi fy ia ie io ji lij nl sc sv sw ur yi
 	{
-		{One, "1", true}, // i = 1 and v = 0
-		{Other, "0", true},
+		plural: "n != 1",
+		forms: []cldrForm{
+			{One, "1", true}, // i = 1 and v = 0
+			{Other, "0", true},
+		},
 	},
 	// 4: si
 	{
-		{One, "0", true}, // n = 0,1 or i = 0 and f = 1
-		{Other, "2", true},
+		plural: "n != 0 && n != 1",
+		forms: []cldrForm{
+			{One, "0", true}, // n = 0,1 or i = 0 and f = 1
+			{Other, "2", true},
+		},
 	},
 	// 5: ak bho csw guw ln mg nso pa ti wa
 	{
-		{One, "0", true}, // n = 0..1
-		{Other, "2", true},
+		plural: "n > 1",
+		forms: []cldrForm{
+			{One, "0", true}, // n = 0..1
+			{Other, "2", true},
+		},
 	},
 	// 6: tzm
 	{
-		{One, "0", true}, // n = 0..1 or n = 11..99
-		{Other, "2", true},
+		plural: "n > 1 && (n < 11 || n > 99)",
+		forms: []cldrForm{
+			{One, "0", true}, // n = 0..1 or n = 11..99
+			{Other, "2", true},
+		},
 	},
 	// 7: af an asa az bal bem bez bg brx ce cgg chr ckb dv ee el eo eu fo fur gsw ha haw hu jgo jmc ka kaj kcg kk kkj kl ks ksb ku ky lb lg mas mgo ml mn mr nah nb nd ne nn nnh no nr ny nyn om or os pap ps rm rof rwk saq sd sdh seh sn so sq ss ssy st syr ta te teo tig tk tn tr ts ug uz ve vo vun wae xh xog
 	{
-		{One, "1", true}, // n = 1
-		{Other, "0", true},
+		plural: "n != 1",
+		forms: []cldrForm{
+			{One, "1", true}, // n = 1
+			{Other, "0", true},
+		},
 	},
 	// 8: da
 	{
-		{One, "1", true}, // n = 1 or t != 0 and i = 0,1
-		{Other, "0", true},
+		plural: "n != 1",
+		forms: []cldrForm{
+			{One, "1", true}, // n = 1 or t != 0 and i = 0,1
+			{Other, "0", true},
+		},
 	},
 	// 9: is
 	{
-		{One, "1", true}, // t = 0 and i % 10 = 1 and i % 100 != 11 or t % 10 = 1 and t % 100 != 11
-		{Other, "0", true},
+		plural: "n % 10 != 1 || n % 100 == 11",
+		forms: []cldrForm{
+			{One, "1", true}, // t = 0 and i % 10 = 1 and i % 100 != 11 or t % 10 = 1 and t % 100 != 11
+			{Other, "0", true},
+		},
 	},
 	// 10: mk
 	{
-		{One, "1", true}, // v = 0 and i % 10 = 1 and i % 100 != 11 or f % 10 = 1 and f % 100 != 11
-		{Other, "0", true},
+		plural: "n % 10 != 1 || n % 100 == 11",
+		forms: []cldrForm{
+			{One, "1", true}, // v = 0 and i % 10 = 1 and i % 100 != 11 or f % 10 = 1 and f % 100 != 11
+			{Other, "0", true},
+		},
 	},
 	// 11: ceb fil tl
 	{
-		{One, "0", true}, // v = 0 and i = 1,2,3 or v = 0 and i % 10 != 4,6,9 or v != 0 and f % 10 != 4,6,9
-		{Other, "4", true},
+		plural: "n != 1 && n != 2 && n != 3 && (n % 10 == 4 || n % 10 == 6 || n % 10 == 9)",
+		forms: []cldrForm{
+			{One, "0", true}, // v = 0 and i = 1,2,3 or v = 0 and i % 10 != 4,6,9 or v != 0 and f % 10 != 4,6,9
+			{Other, "4", true},
+		},
 	},
 	// 12: lv prg
 	{
-		{Zero, "0", true}, // n % 10 = 0 or n % 100 = 11..19 or v = 2 and f % 100 = 11..19
-		{One, "1", true},  // n % 10 = 1 and n % 100 != 11 or v = 2 and f % 10 = 1 and f % 100 != 11 or v != 2 and f % 10 = 1
-		{Other, "2", true},
+		plural: "(n % 10 == 0 || (n % 100 >= 11 && n % 100 <= 19)) ? 0 : n % 10 == 1 && n % 100 != 11 ? 1 : 2",
+		forms: []cldrForm{
+			{Zero, "0", true}, // n % 10 = 0 or n % 100 = 11..19 or v = 2 and f % 100 = 11..19
+			{One, "1", true},  // n % 10 = 1 and n % 100 != 11 or v = 2 and f % 10 = 1 and f % 100 != 11 or v != 2 and f % 10 = 1
+			{Other, "2", true},
+		},
 	},
 	// 13: lag
 	{
-		{Zero, "0", true}, // n = 0
-		{One, "1", true},  // i = 0,1 and n != 0
-		{Other, "2", true},
+		plural: "n == 0 ? 0 : (n == 0 || n == 1) && n != 0 ? 1 : 2",
+		forms: []cldrForm{
+			{Zero, "0", true}, // n = 0
+			{One, "1", true},  // i = 0,1 and n != 0
+			{Other, "2", true},
+		},
 	},
 	// 14: blo cv ksh
 	{
-		{Zero, "0", true}, // n = 0
-		{One, "1", true},  // n = 1
-		{Other, "2", true},
+		plural: "n == 0 ? 0 : n == 1 ? 1 : 2",
+		forms: []cldrForm{
+			{Zero, "0", true}, // n = 0
+			{One, "1", true},  // n = 1
+			{Other, "2", true},
+		},
 	},
 	// 15: he iw
 	{
-		{One, "1", true}, // i = 1 and v = 0 or i = 0 and v != 0
-		{Two, "2", true}, // i = 2 and v = 0
-		{Other, "0", true},
+		plural: "n == 1 ? 0 : n == 2 ? 1 : 2",
+		forms: []cldrForm{
+			{One, "1", true}, // i = 1 and v = 0 or i = 0 and v != 0
+			{Two, "2", true}, // i = 2 and v = 0
+			{Other, "0", true},
+		},
 	},
 	// 16: iu naq sat se sma smi smj smn sms
 	{
-		{One, "1", true}, // n = 1
-		{Two, "2", true}, // n = 2
-		{Other, "0", true},
+		plural: "n == 1 ? 0 : n == 2 ? 1 : 2",
+		forms: []cldrForm{
+			{One, "1", true}, // n = 1
+			{Two, "2", true}, // n = 2
+			{Other, "0", true},
+		},
 	},
 	// 17: shi
 	{
-		{One, "0", true}, // i = 0 or n = 1
-		{Few, "2", true}, // n = 2..10
-		{Other, "11", true},
+		plural: "(n == 0 || n == 1) ? 0 : n >= 2 && n <= 10 ? 1 : 2",
+		forms: []cldrForm{
+			{One, "0", true}, // i = 0 or n = 1
+			{Few, "2", true}, // n = 2..10
+			{Other, "11", true},
+		},
 	},
 	// 18: mo ro
 	{
-		{One, "1", true}, // i = 1 and v = 0
-		{Few, "0", true}, // v != 0 or n = 0 or n != 1 and n % 100 = 1..19
-		{Other, "20", true},
+		plural: "n == 1 ? 0 : (n == 0 || (n != 1 && n % 100 >= 1 && n % 100 <= 19)) ? 1 : 2",
+		forms: []cldrForm{
+			{One, "1", true}, // i = 1 and v = 0
+			{Few, "0", true}, // v != 0 or n = 0 or n != 1 and n % 100 = 1..19
+			{Other, "20", true},
+		},
 	},
 	// 19: bs hr sh sr
 	{
-		{One, "1", true}, // v = 0 and i % 10 = 1 and i % 100 != 11 or f % 10 = 1 and f % 100 != 11
-		{Few, "2", true}, // v = 0 and i % 10 = 2..4 and i % 100 != 12..14 or f % 10 = 2..4 and f % 100 != 12..14
-		{Other, "0", true},
+		plural: "n % 10 == 1 && n % 100 != 11 ? 0 : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : 2",
+		forms: []cldrForm{
+			{One, "1", true}, // v = 0 and i % 10 = 1 and i % 100 != 11 or f % 10 = 1 and f % 100 != 11
+			{Few, "2", true}, // v = 0 and i % 10 = 2..4 and i % 100 != 12..14 or f % 10 = 2..4 and f % 100 != 12..14
+			{Other, "0", true},
+		},
 	},
 	// 20: fr pt
 	{
-		{One, "0", true},        // i = 0..1
-		{Many, "1000000", true}, // e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5
-		{Other, "2", true},
+		plural: "n <= 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2",
+		forms: []cldrForm{
+			{One, "0", true},        // i = 0..1
+			{Many, "1000000", true}, // e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5
+			{Other, "2", true},
+		},
 	},
 	// 21: ca gl it lld pt_PT scn vec
 	{
-		{One, "1", true},        // i = 1 and v = 0
-		{Many, "1000000", true}, // e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5
-		{Other, "0", true},
+		plural: "n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2",
+		forms: []cldrForm{
+			{One, "1", true},        // i = 1 and v = 0
+			{Many, "1000000", true}, // e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5
+			{Other, "0", true},
+		},
 	},
 	// 22: es
 	{
-		{One, "1", true},        // n = 1
-		{Many, "1000000", true}, // e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5
-		{Other, "0", true},
+		plural: "n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2",
+		forms: []cldrForm{
+			{One, "1", true},        // n = 1
+			{Many, "1000000", true}, // e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5
+			{Other, "0", true},
+		},
 	},
 	// 23: gd
 	{
-		{One, "1", true}, // n = 1,11
-		{Two, "2", true}, // n = 2,12
-		{Few, "3", true}, // n = 3..10,13..19
-		{Other, "0", true},
+		plural: "(n == 1 || n == 11) ? 0 : (n == 2 || n == 12) ? 1 : ((n >= 3 && n <= 10) || (n >= 13 && n <= 19)) ? 2 : 3",
+		forms: []cldrForm{
+			{One, "1", true}, // n = 1,11
+			{Two, "2", true}, // n = 2,12
+			{Few, "3", true}, // n = 3..10,13..19
+			{Other, "0", true},
+		},
 	},
 	// 24: sl
 	{
-		{One, "1", true}, // v = 0 and i % 100 = 1
-		{Two, "2", true}, // v = 0 and i % 100 = 2
-		{Few, "3", true}, // v = 0 and i % 100 = 3..4 or v != 0
-		{Other, "0", true},
+		plural: "n % 100 == 1 ? 0 : n % 100 == 2 ? 1 : n % 100 >= 3 && n % 100 <= 4 ? 2 : 3",
+		forms: []cldrForm{
+			{One, "1", true}, // v = 0 and i % 100 = 1
+			{Two, "2", true}, // v = 0 and i % 100 = 2
+			{Few, "3", true}, // v = 0 and i % 100 = 3..4 or v != 0
+			{Other, "0", true},
+		},
 	},
 	// 25: dsb hsb
 	{
-		{One, "1", true}, // v = 0 and i % 100 = 1 or f % 100 = 1
-		{Two, "2", true}, // v = 0 and i % 100 = 2 or f % 100 = 2
-		{Few, "3", true}, // v = 0 and i % 100 = 3..4 or f % 100 = 3..4
-		{Other, "0", true},
+		plural: "n % 100 == 1 ? 0 : n % 100 == 2 ? 1 : n % 100 >= 3 && n % 100 <= 4 ? 2 : 3",
+		forms: []cldrForm{
+			{One, "1", true}, // v = 0 and i % 100 = 1 or f % 100 = 1
+			{Two, "2", true}, // v = 0 and i % 100 = 2 or f % 100 = 2
+			{Few, "3", true}, // v = 0 and i % 100 = 3..4 or f % 100 = 3..4
+			{Other, "0", true},
+		},
 	},
 	// 26: cs sk
 	{
-		{One, "1", true},     // i = 1 and v = 0
-		{Few, "2", true},     // i = 2..4 and v = 0
-		{Many, "0.0", false}, // v != 0
-		{Other, "0", true},
+		plural: "n == 1 ? 0 : n >= 2 && n <= 4 ? 1 : 2",
+		forms: []cldrForm{
+			{One, "1", true},     // i = 1 and v = 0
+			{Few, "2", true},     // i = 2..4 and v = 0
+			{Many, "0.0", false}, // v != 0
+			{Other, "0", true},
+		},
 	},
 	// 27: pl
 	{
-		{One, "1", true},  // i = 1 and v = 0
-		{Few, "2", true},  // v = 0 and i % 10 = 2..4 and i % 100 != 12..14
-		{Many, "0", true}, // v = 0 and i != 1 and i % 10 = 0..1 or v = 0 and i % 10 = 5..9 or v = 0 and i % 100 = 12..14
-		{Other, "0.0", false},
+		plural: "n == 1 ? 0 : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : 2",
+		forms: []cldrForm{
+			{One, "1", true},  // i = 1 and v = 0
+			{Few, "2", true},  // v = 0 and i % 10 = 2..4 and i % 100 != 12..14
+			{Many, "0", true}, // v = 0 and i != 1 and i % 10 = 0..1 or v = 0 and i % 10 = 5..9 or v = 0 and i % 100 = 12..14
+			{Other, "0.0", false},
+		},
 	},
 	// 28: be
 	{
-		{One, "1", true},  // n % 10 = 1 and n % 100 != 11
-		{Few, "2", true},  // n % 10 = 2..4 and n % 100 != 12..14
-		{Many, "0", true}, // n % 10 = 0 or n % 10 = 5..9 or n % 100 = 11..14
-		{Other, "0.1", false},
+		plural: "n % 10 == 1 && n % 100 != 11 ? 0 : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : 2",
+		forms: []cldrForm{
+			{One, "1", true},  // n % 10 = 1 and n % 100 != 11
+			{Few, "2", true},  // n % 10 = 2..4 and n % 100 != 12..14
+			{Many, "0", true}, // n % 10 = 0 or n % 10 = 5..9 or n % 100 = 11..14
+			{Other, "0.1", false},
+		},
 	},
 	// 29: lt
 	{
-		{One, "1", true},     // n % 10 = 1 and n % 100 != 11..19
-		{Few, "2", true},     // n % 10 = 2..9 and n % 100 != 11..19
-		{Many, "0.1", false}, // f != 0
-		{Other, "0", true},
+		plural: "n % 10 == 1 && (n % 100 < 11 || n % 100 > 19) ? 0 : n % 10 >= 2 && (n % 100 < 11 || n % 100 > 19) ? 1 : 2",
+		forms: []cldrForm{
+			{One, "1", true},     // n % 10 = 1 and n % 100 != 11..19
+			{Few, "2", true},     // n % 10 = 2..9 and n % 100 != 11..19
+			{Many, "0.1", false}, // f != 0
+			{Other, "0", true},
+		},
 	},
 	// 30: ru uk
 	{
-		{One, "1", true},  // v = 0 and i % 10 = 1 and i % 100 != 11
-		{Few, "2", true},  // v = 0 and i % 10 = 2..4 and i % 100 != 12..14
-		{Many, "0", true}, // v = 0 and i % 10 = 0 or v = 0 and i % 10 = 5..9 or v = 0 and i % 100 = 11..14
-		{Other, "0.0", false},
+		plural: "n % 10 == 1 && n % 100 != 11 ? 0 : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : 2",
+		forms: []cldrForm{
+			{One, "1", true},  // v = 0 and i % 10 = 1 and i % 100 != 11
+			{Few, "2", true},  // v = 0 and i % 10 = 2..4 and i % 100 != 12..14
+			{Many, "0", true}, // v = 0 and i % 10 = 0 or v = 0 and i % 10 = 5..9 or v = 0 and i % 100 = 11..14
+			{Other, "0.0", false},
+		},
 	},
 	// 31: sgs
 	{
-		{One, "1", true},     // n % 10 = 1 and n % 100 != 11
-		{Two, "2", true},     // n = 2
-		{Few, "3", true},     // n != 2 and n % 10 = 2..9 and n % 100 != 11..19
-		{Many, "0.1", false}, // f != 0
-		{Other, "0", true},
+		plural: "n % 10 == 1 && n % 100 != 11 ? 0 : n == 2 ? 1 : n != 2 && n % 10 >= 2 && (n % 100 < 11 || n % 100 > 19) ? 2 : 3",
+		forms: []cldrForm{
+			{One, "1", true},     // n % 10 = 1 and n % 100 != 11
+			{Two, "2", true},     // n = 2
+			{Few, "3", true},     // n != 2 and n % 10 = 2..9 and n % 100 != 11..19
+			{Many, "0.1", false}, // f != 0
+			{Other, "0", true},
+		},
 	},
 	// 32: br
 	{
-		{One, "1", true},        // n % 10 = 1 and n % 100 != 11,71,91
-		{Two, "2", true},        // n % 10 = 2 and n % 100 != 12,72,92
-		{Few, "3", true},        // n % 10 = 3..4,9 and n % 100 != 10..19,70..79,90..99
-		{Many, "1000000", true}, // n != 0 and n % 1000000 = 0
-		{Other, "0", true},
+		plural: "n % 10 == 1 && n % 100 != 11 && n % 100 != 71 && n % 100 != 91 ? 0 : n % 10 == 2 && n % 100 != 12 && n % 100 != 72 && n % 100 != 92 ? 1 : ((n % 10 >= 3 && n % 10 <= 4) || n % 10 == 9) && (n % 100 < 10 || n % 100 > 19) && (n % 100 < 70 || n % 100 > 79) && n % 100 < 90 ? 2 : n != 0 && n % 1000000 == 0 ? 3 : 4",
+		forms: []cldrForm{
+			{One, "1", true},        // n % 10 = 1 and n % 100 != 11,71,91
+			{Two, "2", true},        // n % 10 = 2 and n % 100 != 12,72,92
+			{Few, "3", true},        // n % 10 = 3..4,9 and n % 100 != 10..19,70..79,90..99
+			{Many, "1000000", true}, // n != 0 and n % 1000000 = 0
+			{Other, "0", true},
+		},
 	},
 	// 33: mt
 	{
-		{One, "1", true},   // n = 1
-		{Two, "2", true},   // n = 2
-		{Few, "0", true},   // n = 0 or n % 100 = 3..10
-		{Many, "11", true}, // n % 100 = 11..19
-		{Other, "20", true},
+		plural: "n == 1 ? 0 : n == 2 ? 1 : (n == 0 || (n % 100 >= 3 && n % 100 <= 10)) ? 2 : n % 100 >= 11 && n % 100 <= 19 ? 3 : 4",
+		forms: []cldrForm{
+			{One, "1", true},   // n = 1
+			{Two, "2", true},   // n = 2
+			{Few, "0", true},   // n = 0 or n % 100 = 3..10
+			{Many, "11", true}, // n % 100 = 11..19
+			{Other, "20", true},
+		},
 	},
 	// 34: ga
 	{
-		{One, "1", true},  // n = 1
-		{Two, "2", true},  // n = 2
-		{Few, "3", true},  // n = 3..6
-		{Many, "7", true}, // n = 7..10
-		{Other, "0", true},
+		plural: "n == 1 ? 0 : n == 2 ? 1 : n >= 3 && n <= 6 ? 2 : n >= 7 && n <= 10 ? 3 : 4",
+		forms: []cldrForm{
+			{One, "1", true},  // n = 1
+			{Two, "2", true},  // n = 2
+			{Few, "3", true},  // n = 3..6
+			{Many, "7", true}, // n = 7..10
+			{Other, "0", true},
+		},
 	},
 	// 35: gv
 	{
-		{One, "1", true},     // v = 0 and i % 10 = 1
-		{Two, "2", true},     // v = 0 and i % 10 = 2
-		{Few, "0", true},     // v = 0 and i % 100 = 0,20,40,60,80
-		{Many, "0.0", false}, // v != 0
-		{Other, "3", true},
+		plural: "n % 10 == 1 ? 0 : n % 10 == 2 ? 1 : (n % 100 == 0 || n % 100 == 20 || n % 100 == 40 || n % 100 == 60 || n % 100 == 80) ? 2 : 3",
+		forms: []cldrForm{
+			{One, "1", true},     // v = 0 and i % 10 = 1
+			{Two, "2", true},     // v = 0 and i % 10 = 2
+			{Few, "0", true},     // v = 0 and i % 100 = 0,20,40,60,80
+			{Many, "0.0", false}, // v != 0
+			{Other, "3", true},
+		},
 	},
 	// 36: kw
 	{
-		{Zero, "0", true},  // n = 0
-		{One, "1", true},   // n = 1
-		{Two, "2", true},   // n % 100 = 2,22,42,62,82 or n % 1000 = 0 and n % 100000 = 1000..20000,40000,60000,80000 or n != 0 and n % 1000000 = 100000
-		{Few, "3", true},   // n % 100 = 3,23,43,63,83
-		{Many, "21", true}, // n != 1 and n % 100 = 1,21,41,61,81
-		{Other, "4", true},
+		plural: "n == 0 ? 0 : n == 1 ? 1 : (n % 100 == 2 || n % 100 == 22 || n % 100 == 42 || n % 100 == 62 || n % 100 == 82 || (n % 1000 == 0 && ((n % 100000 >= 1000 && n % 100000 <= 20000) || n % 100000 == 40000 || n % 100000 == 60000 || n % 100000 == 80000)) || (n != 0 && n % 1000000 == 100000)) ? 2 : (n % 100 == 3 || n % 100 == 23 || n % 100 == 43 || n % 100 == 63 || n % 100 == 83) ? 3 : n != 1 && (n % 100 == 1 || n % 100 == 21 || n % 100 == 41 || n % 100 == 61 || n % 100 == 81) ? 4 : 5",
+		forms: []cldrForm{
+			{Zero, "0", true},  // n = 0
+			{One, "1", true},   // n = 1
+			{Two, "2", true},   // n % 100 = 2,22,42,62,82 or n % 1000 = 0 and n % 100000 = 1000..20000,40000,60000,80000 or n != 0 and n % 1000000 = 100000
+			{Few, "3", true},   // n % 100 = 3,23,43,63,83
+			{Many, "21", true}, // n != 1 and n % 100 = 1,21,41,61,81
+			{Other, "4", true},
+		},
 	},
 	// 37: ar ars
 	{
-		{Zero, "0", true},  // n = 0
-		{One, "1", true},   // n = 1
-		{Two, "2", true},   // n = 2
-		{Few, "3", true},   // n % 100 = 3..10
-		{Many, "11", true}, // n % 100 = 11..99
-		{Other, "100", true},
+		plural: "n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n % 100 >= 3 && n % 100 <= 10 ? 3 : n % 100 >= 11 ? 4 : 5",
+		forms: []cldrForm{
+			{Zero, "0", true},  // n = 0
+			{One, "1", true},   // n = 1
+			{Two, "2", true},   // n = 2
+			{Few, "3", true},   // n % 100 = 3..10
+			{Many, "11", true}, // n % 100 = 11..99
+			{Other, "100", true},
+		},
 	},
 	// 38: cy
 	{
-		{Zero, "0", true}, // n = 0
-		{One, "1", true},  // n = 1
-		{Two, "2", true},  // n = 2
-		{Few, "3", true},  // n = 3
-		{Many, "6", true}, // n = 6
-		{Other, "4", true},
+		plural: "n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n == 3 ? 3 : n == 6 ? 4 : 5",
+		forms: []cldrForm{
+			{Zero, "0", true}, // n = 0
+			{One, "1", true},  // n = 1
+			{Two, "2", true},  // n = 2
+			{Few, "3", true},  // n = 3
+			{Many, "6", true}, // n = 6
+			{Other, "4", true},
+		},
 	},
 }
 

@@ -1,7 +1,8 @@
 // Package plural tells which CLDR cardinal plural categories (zero, one,
 // two, few, many, other) a language uses, so that a catalog rule can say
 // that a translation lacks a category its language needs or has one it never
-// uses.
+// uses, and which gettext Plural-Forms header and msgstr[] forms a PO file
+// for the language has.
 //
 // The data is CLDR's and never typed by hand: cldr_table.go is generated
 // from the plurals.xml that go-i18n ships and compiles its own rules from
@@ -95,9 +96,12 @@ type cldrForm struct {
 	integer bool
 }
 
-// cldrRuleSet is the categories of one <pluralRules> of plurals.xml, in
-// CLDR order.
-type cldrRuleSet []cldrForm
+// cldrRuleSet is one <pluralRules> of plurals.xml: the gettext plural=
+// expression compiled from its conditions, and its categories in CLDR order.
+type cldrRuleSet struct {
+	plural string
+	forms  []cldrForm
+}
 
 // Set is the plural categories one language uses, with an example number for
 // each. The zero Set has no categories; get one from Derive or a Cache.
@@ -106,6 +110,9 @@ type Set struct {
 	// byRank is indexed by Category.rank; an empty example means the
 	// language does not use that category.
 	byRank [6]member
+	// plural is the C expression of the Plural-Forms header, without
+	// outer parentheses; "" in the zero Set.
+	plural string
 }
 
 type member struct {
@@ -147,9 +154,30 @@ func (s Set) IntegerCategories() []Category {
 // the language: the number of categories some integer selects (ru 3, pl 3,
 // ar 6, ja 1, fr 3, he 3). It is CLDR's count; a team's PO files can follow
 // another convention (French ones usually use 2, leaving out many for
-// millions). The plural= expression of the header is not offered: the
-// table keeps CLDR's categories, not its rules.
+// millions).
 func (s Set) NPlurals() int { return len(s.IntegerCategories()) }
+
+// FormCategories returns the category each msgstr[] of a PO file written
+// with PluralForms stands for: msgstr[i] is FormCategories()[i]. They are
+// IntegerCategories, in CLDR order, so Other, when an integer can select it,
+// is last, and there are NPlurals of them.
+func (s Set) FormCategories() []Category { return s.IntegerCategories() }
+
+// PluralForms returns the value of a gettext Plural-Forms header for the
+// language, as msgfmt reads it: "nplurals=2; plural=(n != 1);" for en,
+// "nplurals=1; plural=0;" for ja. The expression is compiled from CLDR's
+// rules when the table is generated, never typed by hand: for a whole
+// number n it selects the index in FormCategories of the category CLDR
+// gives n, falling back to the last form. It returns "" for the zero Set.
+func (s Set) PluralForms() string {
+	switch s.plural {
+	case "":
+		return ""
+	case "0":
+		return "nplurals=1; plural=0;"
+	}
+	return fmt.Sprintf("nplurals=%d; plural=(%s);", s.NPlurals(), s.plural)
+}
 
 // Has reports whether the language uses c.
 func (s Set) Has(c Category) bool {
@@ -210,8 +238,9 @@ func Derive(lang string) (Set, error) {
 	if err != nil {
 		return Set{}, fmt.Errorf("plural categories for %q: not a BCP 47 language tag", lang)
 	}
-	s := Set{lang: tag.String()}
-	for _, f := range cldrRuleSets[ruleSet(tag)] {
+	rs := cldrRuleSets[ruleSet(tag)]
+	s := Set{lang: tag.String(), plural: rs.plural}
+	for _, f := range rs.forms {
 		s.byRank[f.cat.rank()] = member{example: f.example, integer: f.integer}
 	}
 	return s, nil

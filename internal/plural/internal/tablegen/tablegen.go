@@ -3,9 +3,11 @@
 // and compiles its own rules from, so that glosa asks translators for exactly
 // the plural forms go-i18n selects; gentable is the command that runs it.
 //
-// Only what a catalog check needs is kept: each rule set's categories, the
-// first sample CLDR gives for each, and whether CLDR gives integer samples
-// for it. The rules themselves stay with go-i18n.
+// Only what glosa needs is kept: each rule set's categories, the first
+// sample CLDR gives for each, whether CLDR gives integer samples for it, and
+// the rules compiled for whole numbers into the C expression of a gettext
+// Plural-Forms header (see CompileGettext). The rules for decimals stay with
+// go-i18n.
 package tablegen
 
 import (
@@ -202,20 +204,27 @@ func Generate(f File, src Source) ([]byte, error) {
 	keys := map[string]int{}
 	root := -1
 	b.WriteString("// cldrRuleSets holds the cardinal rule sets of plurals.xml in file order:\n")
-	b.WriteString("// each category with its first sample and whether CLDR gives integer samples\n// for it. The comments are CLDR's conditions.\n")
+	b.WriteString("// the gettext plural= expression compiled from CLDR's conditions, and each\n")
+	b.WriteString("// category with its first sample and whether CLDR gives integer samples\n// for it. The comments are CLDR's conditions.\n")
 	b.WriteString("var cldrRuleSets = [...]cldrRuleSet{\n")
 	for i, rs := range f.RuleSets {
+		g, err := CompileGettext(rs)
+		if err != nil {
+			return nil, fmt.Errorf("plurals.xml: %w", err)
+		}
 		fmt.Fprintf(&b, "\t// %d: %s\n\t{\n", i, strings.Join(rs.Locales, " "))
+		fmt.Fprintf(&b, "\t\tplural: %q,\n", g.Plural)
+		b.WriteString("\t\tforms: []cldrForm{\n")
 		rules := slices.Clone(rs.Rules)
 		slices.SortStableFunc(rules, func(x, y Rule) int { return rank(x.Count) - rank(y.Count) })
 		for _, r := range rules {
-			fmt.Fprintf(&b, "\t\t{%s, %q, %t},", categoryConst(r.Count), r.Example(), len(r.Integers) > 0)
+			fmt.Fprintf(&b, "\t\t\t{%s, %q, %t},", categoryConst(r.Count), r.Example(), len(r.Integers) > 0)
 			if r.Condition != "" {
 				fmt.Fprintf(&b, " // %s", r.Condition)
 			}
 			b.WriteString("\n")
 		}
-		b.WriteString("\t},\n")
+		b.WriteString("\t\t},\n\t},\n")
 		for _, id := range rs.Locales {
 			if id == "root" {
 				root = i

@@ -98,8 +98,8 @@ func TestGenerate(t *testing.T) {
 	f := File{Version: "47", RuleSets: []RuleSet{
 		{Locales: []string{"root", "ja"}, Rules: []Rule{{Count: "other", Integers: []string{"0~15"}}}},
 		{Locales: []string{"pt_PT", "ru"}, Rules: []Rule{
-			{Count: "other", Decimals: []string{"0.0~1.5"}},
-			{Count: "one", Condition: "i = 1", Integers: []string{"1"}},
+			{Count: "other", Integers: []string{"0", "2~16"}, Decimals: []string{"0.0~1.5"}},
+			{Count: "one", Condition: "i = 1 and v = 0", Integers: []string{"1"}},
 		}},
 	}}
 	got, err := Generate(f, Source{Module: Module, Version: "v9.9.9", Path: XMLPath})
@@ -118,17 +118,24 @@ const cldrVersion = "47"
 const cldrSource = "github.com/nicksnyder/go-i18n/v2@v9.9.9/internal/plural/codegen/plurals.xml"
 
 // cldrRuleSets holds the cardinal rule sets of plurals.xml in file order:
-// each category with its first sample and whether CLDR gives integer samples
+// the gettext plural= expression compiled from CLDR's conditions, and each
+// category with its first sample and whether CLDR gives integer samples
 // for it. The comments are CLDR's conditions.
 var cldrRuleSets = [...]cldrRuleSet{
 	// 0: root ja
 	{
-		{Other, "0", true},
+		plural: "0",
+		forms: []cldrForm{
+			{Other, "0", true},
+		},
 	},
 	// 1: pt_PT ru
 	{
-		{One, "1", true}, // i = 1
-		{Other, "0.0", false},
+		plural: "n != 1",
+		forms: []cldrForm{
+			{One, "1", true}, // i = 1 and v = 0
+			{Other, "0", true},
+		},
 	},
 }
 
@@ -152,8 +159,11 @@ var cldrLocales = map[string]int{
 // cannot have different rules.
 func TestGenerateAliasConflict(t *testing.T) {
 	f := File{RuleSets: []RuleSet{
-		{Locales: []string{"root", "iw"}, Rules: []Rule{{Count: "other"}}},
-		{Locales: []string{"he"}, Rules: []Rule{{Count: "one"}, {Count: "other"}}},
+		{Locales: []string{"root", "iw"}, Rules: []Rule{{Count: "other", Integers: []string{"0~15"}}}},
+		{Locales: []string{"he"}, Rules: []Rule{
+			{Count: "one", Condition: "n = 1", Integers: []string{"1"}},
+			{Count: "other", Integers: []string{"0", "2~16"}},
+		}},
 	}}
 	if _, err := Generate(f, Source{}); err == nil {
 		t.Error("Generate accepted iw and he with different rules")
