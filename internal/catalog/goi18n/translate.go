@@ -60,11 +60,12 @@ func TranslateFile(source, target *File, lang language.Tag, format string) ([]by
 	if len(out) == 0 {
 		return nil, nil
 	}
-	return marshal(out, format)
+	return Marshal(out, format)
 }
 
-// marshal encodes v exactly as goi18n does (goi18n/marshal.go).
-func marshal(v any, format string) ([]byte, error) {
+// Marshal encodes v exactly as goi18n does (goi18n/marshal.go): JSON
+// indented by two spaces without HTML escapes, TOML, or YAML.
+func Marshal(v any, format string) ([]byte, error) {
 	var buf bytes.Buffer
 	switch format {
 	case "json":

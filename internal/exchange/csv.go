@@ -1,0 +1,187 @@
+package exchange
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// csvColumns are the columns of an exported CSV file; the source and
+// target columns are named by their languages.
+var csvColumns = []string{"id", "kind", "state", "", "", "notes", "references"}
+
+// pluralCategories are CLDR's categories, the suffixes of a plural unit's
+// rows: llm.items[one].
+var pluralCategories = []string{"zero", "one", "two", "few", "many", "other"}
+
+// WriteCSV writes f as CSV (RFC 4180): a header row "id, kind, state,
+// <source language>, <target language>, notes, references", then one row
+// per unit, or per target plural category of a plural message with the
+// category after its ID (greeting[one]).
+func WriteCSV(w io.Writer, f *File) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // as RFC 4180 says
+	head := slices.Clone(csvColumns)
+	head[3], head[4] = f.SourceLang, f.TargetLang
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	for _, u := range f.Units {
+		var refs []string
+		for _, r := range u.Refs {
+			refs = append(refs, r.Path+":"+strconv.Itoa(r.Line))
+		}
+		row := func(id, source, target string) []string {
+			return []string{id, u.Kind, string(u.State), source, target, strings.Join(u.Notes, "\n"), strings.Join(refs, " ")}
+		}
+		if !u.Plural() {
+			if err := cw.Write(row(u.ID, u.Source, u.Target)); err != nil {
+				return err
+			}
+			continue
+		}
+		for _, c := range pluralCategories {
+			target, ok := u.TargetForms[c]
+			if !ok {
+				continue
+			}
+			source := u.SourceForms[c]
+			if source == "" {
+				source = u.SourceForms["other"]
+			}
+			if err := cw.Write(row(u.ID+"["+c+"]", source, target)); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// ReadCSV reads a CSV file in WriteCSV's layout. Rows whose ID ends in a
+// CLDR category in brackets are regrouped into plural units.
+func ReadCSV(data []byte) (*File, error) {
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	r.FieldsPerRecord = -1
+	head, err := r.Read()
+	if err != nil {
+		return nil, csvError(r, err)
+	}
+	col := map[string]int{}
+	var langs []int
+	for i, h := range head {
+		h = strings.TrimSpace(h)
+		switch h {
+		case "id", "kind", "state", "notes", "references":
+			col[h] = i
+		default:
+			if _, err := language.Parse(h); err == nil {
+				langs = append(langs, i)
+			}
+		}
+	}
+	if _, ok := col["id"]; !ok || len(langs) != 2 {
+		return nil, &SyntaxError{Line: 1, Col: 1, Msg: "the header row must name the columns id, the source language and the target language (e.g. id,kind,state,it,es,notes,references)"}
+	}
+	f := &File{SourceLang: head[langs[0]], TargetLang: head[langs[1]]}
+	plurals := map[string]int{} // unit ID → index in f.Units
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, csvError(r, err)
+		}
+		get := func(name string) string {
+			if i, ok := col[name]; ok && i < len(rec) {
+				return rec[i]
+			}
+			return ""
+		}
+		at := func(i int) string {
+			if i < len(rec) {
+				return rec[i]
+			}
+			return ""
+		}
+		id := get("id")
+		u := Unit{ID: id, Kind: get("kind"), Source: at(langs[0]), Target: at(langs[1]), State: State(get("state"))}
+		if n := get("notes"); n != "" {
+			u.Notes = strings.Split(n, "\n")
+		}
+		u.Refs = parseRefs(get("references"))
+		switch u.State {
+		case New, NeedsReview, Translated:
+		case "":
+			u.State = New
+			if u.Target != "" {
+				u.State = Translated
+			}
+		default:
+			line, _ := r.FieldPos(0)
+			return nil, &SyntaxError{Line: line, Col: 1, Msg: fmt.Sprintf("unknown state %q (use new, needs-review or translated)", u.State)}
+		}
+		if base, c, ok := pluralID(id); ok {
+			i, seen := plurals[base]
+			if !seen {
+				i = len(f.Units)
+				plurals[base] = i
+				f.Units = append(f.Units, Unit{ID: base, Kind: u.Kind, State: u.State, Notes: u.Notes, Refs: u.Refs,
+					SourceForms: map[string]string{}, TargetForms: map[string]string{}})
+			}
+			pu := &f.Units[i]
+			pu.SourceForms[c] = u.Source
+			if u.Target != "" {
+				pu.TargetForms[c] = u.Target
+			}
+			if stateRank(u.State) < stateRank(pu.State) {
+				pu.State = u.State // a plural unit is as done as its least done form
+			}
+			continue
+		}
+		f.Units = append(f.Units, u)
+	}
+	return f, nil
+}
+
+func stateRank(s State) int {
+	switch s {
+	case New:
+		return 0
+	case NeedsReview:
+		return 1
+	}
+	return 2
+}
+
+// pluralID splits "greeting[one]" into "greeting" and "one".
+func pluralID(id string) (base, category string, ok bool) {
+	if !strings.HasSuffix(id, "]") {
+		return "", "", false
+	}
+	i := strings.LastIndexByte(id, '[')
+	if i <= 0 || !slices.Contains(pluralCategories, id[i+1:len(id)-1]) {
+		return "", "", false
+	}
+	return id[:i], id[i+1 : len(id)-1], true
+}
+
+func csvError(r *csv.Reader, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &SyntaxError{Line: pe.Line, Col: pe.Column, Msg: pe.Err.Error()}
+	}
+	if errors.Is(err, io.EOF) {
+		return &SyntaxError{Line: 1, Col: 1, Msg: "the file is empty"}
+	}
+	line, col := r.FieldPos(0)
+	return &SyntaxError{Line: line, Col: col, Msg: err.Error()}
+}

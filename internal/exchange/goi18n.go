@@ -1,0 +1,90 @@
+package exchange
+
+import (
+	"io"
+	"strings"
+
+	"github.com/glosa/glosa/internal/catalog/goi18n"
+)
+
+// WriteGoI18n writes f as a go-i18n message file in format json, toml or
+// yaml, as goi18n merge writes translate files: each unit a message with
+// its description (the notes), the hash of its source and its text — the
+// translation, or the source's text where there is none yet, for the
+// translator to replace.
+func WriteGoI18n(w io.Writer, f *File, format string) error {
+	out := map[string]any{}
+	for _, u := range f.Units {
+		m := map[string]string{"hash": SourceHash(u)}
+		if len(u.Notes) > 0 {
+			m["description"] = strings.Join(u.Notes, "\n")
+		}
+		if u.Plural() {
+			for c, t := range u.TargetForms {
+				if t == "" {
+					if t = u.SourceForms[c]; t == "" {
+						t = u.SourceForms["other"]
+					}
+				}
+				m[c] = t
+			}
+		} else {
+			m["other"] = u.Target
+			if u.Target == "" {
+				m["other"] = u.Source
+			}
+		}
+		out[u.ID] = m
+	}
+	data, err := goi18n.Marshal(out, format)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// SourceHash is the go-i18n hash of a unit's source text: of its "other"
+// form for a plural message.
+func SourceHash(u Unit) string {
+	m := &goi18n.Message{Text: map[goi18n.Form]string{goi18n.Other: u.Source}}
+	if u.Plural() {
+		m.Text[goi18n.Other] = u.SourceForms["other"]
+	}
+	return goi18n.Hash(m)
+}
+
+// ReadGoI18n reads a go-i18n message file; name gives its format and
+// language as go-i18n reads them from a file name (translate.es.json).
+// Every message is a unit with its text as the target, translated when
+// not empty; the source's text, which the export left in untranslated
+// messages, is told apart later, by comparing with the source.
+func ReadGoI18n(name string, data []byte) (*File, error) {
+	gf, err := goi18n.Parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	f := &File{TargetLang: gf.Lang.String(), Format: "goi18n"}
+	if f.TargetLang == "und" {
+		f.TargetLang = ""
+	}
+	for _, m := range gf.Messages {
+		u := Unit{ID: m.ID, SourceHash: m.Hash, State: New}
+		if m.Description != "" {
+			u.Notes = strings.Split(m.Description, "\n")
+		}
+		if len(m.Text) > 1 || m.Text[goi18n.Other] == "" && len(m.Text) == 1 {
+			u.TargetForms = map[string]string{}
+			for form, t := range m.Text {
+				u.TargetForms[string(form)] = t
+			}
+		} else {
+			u.Target = m.Other()
+		}
+		if hasTarget(u) {
+			u.State = Translated
+		}
+		f.Units = append(f.Units, u)
+	}
+	return f, nil
+}

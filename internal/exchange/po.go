@@ -1,0 +1,239 @@
+package exchange
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/glosa/glosa/internal/catalog/po"
+	"github.com/glosa/glosa/internal/plural"
+)
+
+// WritePO writes f as a gettext PO file: msgctxt is the unit ID, "#."
+// comments its notes, "#:" its references; a unit that needs review is
+// fuzzy, with its previous source as "#| msgid". With template set it
+// writes a POT: no language, no translations.
+func WritePO(w io.Writer, f *File, template bool) error {
+	pf := &po.File{}
+	header := &po.Entry{Translations: []string{poHeader(f, template)}}
+	if template {
+		header.Flags = []string{"fuzzy"} // as xgettext writes a template's header
+	}
+	if err := pf.Add(header); err != nil {
+		return err
+	}
+	var forms []plural.Category
+	if !template {
+		set, err := plural.Derive(f.TargetLang)
+		if err != nil {
+			return err
+		}
+		forms = set.FormCategories()
+	}
+	for _, u := range f.Units {
+		e := &po.Entry{Context: u.ID, HasContext: true, Flags: append([]string(nil), u.Flags...)}
+		for _, n := range u.Notes {
+			e.Extracted = append(e.Extracted, strings.Split(n, "\n")...)
+		}
+		for _, r := range u.Refs {
+			e.References = append(e.References, r.Path+":"+strconv.Itoa(r.Line))
+		}
+		if u.Plural() {
+			e.ID, e.HasPlural = u.SourceForms["one"], true
+			if e.ID == "" {
+				e.ID = u.SourceForms["other"]
+			}
+			e.Plural = u.SourceForms["other"]
+			if template {
+				e.Translations = []string{"", ""}
+			} else {
+				for _, c := range forms {
+					e.Translations = append(e.Translations, u.TargetForms[string(c)])
+				}
+			}
+		} else {
+			e.ID = u.Source
+			if !template {
+				e.Translations = []string{u.Target}
+			}
+		}
+		if e.ID == "" {
+			return fmt.Errorf("unit %s: an empty source text cannot be a PO message", u.ID)
+		}
+		if !template && u.State == NeedsReview && hasTarget(u) {
+			e.Flags = append([]string{"fuzzy"}, e.Flags...)
+			if u.Previous != "" {
+				e.Previous = &po.Previous{ID: u.Previous}
+			}
+		}
+		if !template {
+			matchNewlines(e)
+		}
+		if err := pf.Add(e); err != nil {
+			return err
+		}
+	}
+	return pf.Write(w)
+}
+
+func hasTarget(u Unit) bool {
+	if u.Plural() {
+		for _, t := range u.TargetForms {
+			if t != "" {
+				return true
+			}
+		}
+		return false
+	}
+	return u.Target != ""
+}
+
+// matchNewlines makes each translation begin and end with a newline when
+// the msgid does, as msgfmt -c requires.
+func matchNewlines(e *po.Entry) {
+	for i, t := range e.Translations {
+		if t == "" {
+			continue
+		}
+		if strings.HasPrefix(e.ID, "\n") && !strings.HasPrefix(t, "\n") {
+			t = "\n" + t
+		}
+		if !strings.HasPrefix(e.ID, "\n") {
+			t = strings.TrimLeft(t, "\n")
+		}
+		if strings.HasSuffix(e.ID, "\n") && !strings.HasSuffix(t, "\n") {
+			t += "\n"
+		}
+		if !strings.HasSuffix(e.ID, "\n") {
+			t = strings.TrimRight(t, "\n")
+		}
+		e.Translations[i] = t
+	}
+}
+
+// poHeader is the header entry's text.
+func poHeader(f *File, template bool) string {
+	lang, forms := "", "nplurals=INTEGER; plural=EXPRESSION;"
+	if !template {
+		lang = strings.ReplaceAll(f.TargetLang, "-", "_")
+		if set, err := plural.Derive(f.TargetLang); err == nil {
+			forms = set.PluralForms()
+		}
+	}
+	original := f.Original
+	if original == "" {
+		original = "glosa"
+	}
+	fields := [][2]string{
+		{"Project-Id-Version", original},
+		{"Language", lang},
+		{"MIME-Version", "1.0"},
+		{"Content-Type", "text/plain; charset=UTF-8"},
+		{"Content-Transfer-Encoding", "8bit"},
+		{"Plural-Forms", forms},
+		{"X-Generator", "glosa"},
+		{"X-Source-Language", f.SourceLang},
+	}
+	var b strings.Builder
+	for _, kv := range fields {
+		b.WriteString(kv[0] + ": " + kv[1] + "\n")
+	}
+	return b.String()
+}
+
+// ReadPO reads a PO file written by WritePO and edited by a translator's
+// tool: each message is a unit named by its msgctxt (or, without one, by
+// its msgid); fuzzy means needs review, a translation means translated.
+// Obsolete messages are left out.
+func ReadPO(data []byte) (*File, error) {
+	pf, err := po.Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	f := &File{TargetLang: strings.ReplaceAll(pf.Language(), "_", "-")}
+	f.SourceLang, _ = pf.HeaderField("X-Source-Language")
+	f.Original, _ = pf.HeaderField("Project-Id-Version")
+	var forms []plural.Category
+	for _, e := range pf.Entries {
+		if e.IsHeader() || e.Obsolete {
+			continue
+		}
+		u := Unit{ID: e.ID, State: New}
+		if e.HasContext {
+			u.ID = e.Context
+		}
+		u.Notes = append(u.Notes, e.Extracted...)
+		for _, r := range e.References {
+			u.Refs = append(u.Refs, parseRefs(r)...)
+		}
+		for _, fl := range e.Flags {
+			if fl != "fuzzy" {
+				u.Flags = append(u.Flags, fl)
+			}
+		}
+		if e.Previous != nil {
+			u.Previous = e.Previous.ID
+		}
+		if e.HasPlural {
+			if forms == nil {
+				if forms, err = poForms(pf, f.TargetLang); err != nil {
+					return nil, fmt.Errorf("%d:1: %w", e.Line, err)
+				}
+			}
+			u.SourceForms = map[string]string{"one": e.ID, "other": e.Plural}
+			u.TargetForms = map[string]string{}
+			for i, c := range forms {
+				if i < len(e.Translations) && e.Translations[i] != "" {
+					u.TargetForms[string(c)] = e.Translations[i]
+				}
+			}
+		} else {
+			u.Source = e.ID
+			if len(e.Translations) > 0 {
+				u.Target = e.Translations[0]
+			}
+		}
+		switch {
+		case !hasTarget(u):
+		case e.IsFuzzy():
+			u.State = NeedsReview
+		default:
+			u.State = Translated
+		}
+		f.Units = append(f.Units, u)
+	}
+	return f, nil
+}
+
+// poForms maps msgstr indexes to CLDR categories: the language's, when the
+// file's Plural-Forms has as many forms as CLDR gives it.
+func poForms(pf *po.File, lang string) ([]plural.Category, error) {
+	set, err := plural.Derive(lang)
+	if err != nil {
+		return nil, err
+	}
+	n, _, ok := pf.PluralForms()
+	if !ok || n != set.NPlurals() {
+		return nil, fmt.Errorf("the header's Plural-Forms (nplurals=%d) is not CLDR's for %s (%s); glosa cannot tell which msgstr is which form", n, lang, set.PluralForms())
+	}
+	return set.FormCategories(), nil
+}
+
+// parseRefs reads a "#:" line: references "path:line" separated by spaces.
+func parseRefs(s string) []Ref {
+	var out []Ref
+	for _, field := range strings.Fields(s) {
+		p, l, ok := strings.Cut(field, ":")
+		i := strings.LastIndexByte(field, ':')
+		if ok && i >= 0 {
+			p, l = field[:i], field[i+1:]
+		}
+		n, err := strconv.Atoi(l)
+		if err != nil {
+			p, n = field, 0
+		}
+		out = append(out, Ref{Path: p, Line: n})
+	}
+	return out
+}
