@@ -680,8 +680,12 @@ func (r *xliffReader) walk(parent *node, out *[]Unit) error {
 			}
 			*out = append(*out, u.Unit)
 		case r.is(c, "group"):
-			if ok, err := r.plural(c, out); ok || err != nil {
+			ok, err := r.plural(c, out)
+			if err != nil {
 				return err
+			}
+			if ok {
+				continue
 			}
 			if err := r.walk(c, out); err != nil {
 				return err
