@@ -139,15 +139,23 @@ func ReadCSV(data []byte) (*File, error) {
 			}
 			pu := &f.Units[i]
 			pu.SourceForms[c] = u.Source
-			if u.Target != "" {
-				pu.TargetForms[c] = u.Target
-			}
+			pu.TargetForms[c] = u.Target
 			if stateRank(u.State) < stateRank(pu.State) {
 				pu.State = u.State // a plural unit is as done as its least done form
 			}
 			continue
 		}
 		f.Units = append(f.Units, u)
+	}
+	// WriteCSV gives a category the source lacks the source's "other";
+	// the source has only its own.
+	for _, i := range plurals {
+		sf := f.Units[i].SourceForms
+		for c, text := range sf {
+			if c != "other" && c != "one" && text == sf["other"] {
+				delete(sf, c)
+			}
+		}
 	}
 	return f, nil
 }

@@ -23,14 +23,17 @@ func WritePO(w io.Writer, f *File, template bool) error {
 	if err := pf.Add(header); err != nil {
 		return err
 	}
-	var forms []plural.Category
-	if !template {
-		set, err := plural.Derive(f.TargetLang)
-		if err != nil {
-			return err
-		}
-		forms = set.FormCategories()
+	// A template's plural messages have the source language's forms, as
+	// its header says: msgfmt checks them, msginit replaces them.
+	formsLang := f.TargetLang
+	if template {
+		formsLang = f.SourceLang
 	}
+	set, err := plural.Derive(formsLang)
+	if err != nil {
+		return err
+	}
+	forms := set.FormCategories()
 	for _, u := range f.Units {
 		e := &po.Entry{Context: u.ID, HasContext: true, Flags: append([]string(nil), u.Flags...)}
 		for _, n := range u.Notes {
@@ -45,12 +48,12 @@ func WritePO(w io.Writer, f *File, template bool) error {
 				e.ID = u.SourceForms["other"]
 			}
 			e.Plural = u.SourceForms["other"]
-			if template {
-				e.Translations = []string{"", ""}
-			} else {
-				for _, c := range forms {
-					e.Translations = append(e.Translations, u.TargetForms[string(c)])
+			for _, c := range forms {
+				text := ""
+				if !template {
+					text = u.TargetForms[string(c)]
 				}
+				e.Translations = append(e.Translations, text)
 			}
 		} else {
 			e.ID = u.Source
@@ -114,12 +117,13 @@ func matchNewlines(e *po.Entry) {
 
 // poHeader is the header entry's text.
 func poHeader(f *File, template bool) string {
-	lang, forms := "", "nplurals=INTEGER; plural=EXPRESSION;"
-	if !template {
-		lang = strings.ReplaceAll(f.TargetLang, "-", "_")
-		if set, err := plural.Derive(f.TargetLang); err == nil {
-			forms = set.PluralForms()
-		}
+	lang, formsLang := strings.ReplaceAll(f.TargetLang, "-", "_"), f.TargetLang
+	if template {
+		lang, formsLang = "", f.SourceLang
+	}
+	forms := "nplurals=INTEGER; plural=EXPRESSION;"
+	if set, err := plural.Derive(formsLang); err == nil {
+		forms = set.PluralForms()
 	}
 	original := f.Original
 	if original == "" {
@@ -184,7 +188,8 @@ func ReadPO(data []byte) (*File, error) {
 			u.SourceForms = map[string]string{"one": e.ID, "other": e.Plural}
 			u.TargetForms = map[string]string{}
 			for i, c := range forms {
-				if i < len(e.Translations) && e.Translations[i] != "" {
+				u.TargetForms[string(c)] = ""
+				if i < len(e.Translations) {
 					u.TargetForms[string(c)] = e.Translations[i]
 				}
 			}

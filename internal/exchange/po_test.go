@@ -1,0 +1,192 @@
+package exchange
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
+)
+
+// spanishFile has the units an export of a Spanish translation holds.
+func spanishFile() *File {
+	return &File{
+		SourceLang: "it", TargetLang: "es", Original: "glosa",
+		Units: []Unit{
+			{ID: "llm#title", Kind: KindField, Source: "Modello linguistico", Target: "Modelo de lenguaje", State: Translated,
+				Notes: []string{"field title", "entry: LLM"}, Refs: []Ref{{Path: "content/it/llm.md", Line: 2}}},
+			{ID: "llm#p-3f9a1c2b", Kind: "paragraph", Source: "Un *modello* che\nprevede il [token](https://x.test/t) successivo [1].",
+				Target: "Un *modelo* que\npredice el [token](https://x.test/t) siguiente [1].", State: NeedsReview,
+				Previous: "Un modello che prevede il token.", Notes: []string{"paragraph"}, Refs: []Ref{{Path: "content/it/llm.md", Line: 9}}},
+			{ID: "llm#p-00aa11bb", Kind: "heading", Source: "Storia", State: New, Notes: []string{"heading"}, Refs: []Ref{{Path: "content/it/llm.md", Line: 12}}},
+			{ID: "quotes", Kind: KindMessage, Source: "Say \"hi\"\tthen\\leave", Target: "Di \"hola\"\ty\\vete", State: Translated,
+				Refs: []Ref{{Path: "locales/active.it.yaml", Line: 4}}},
+			{ID: "items", Kind: KindMessage, State: Translated, Notes: []string{"a count"},
+				SourceForms: map[string]string{"one": "{{.Count}} elemento", "other": "{{.Count}} elementi"},
+				TargetForms: map[string]string{"one": "{{.Count}} elemento", "many": "{{.Count}} de elementos", "other": "{{.Count}} elementos"}},
+			{ID: "files", Kind: KindMessage, State: New,
+				SourceForms: map[string]string{"one": "{{.Count}} file", "other": "{{.Count}} file"},
+				TargetForms: map[string]string{"one": "", "many": "", "other": ""}},
+		},
+	}
+}
+
+func TestPORoundTrip(t *testing.T) {
+	want := spanishFile()
+	var b bytes.Buffer
+	if err := WritePO(&b, want, false); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadPO(b.Bytes())
+	if err != nil {
+		t.Fatalf("ReadPO: %v\n%s", err, b.String())
+	}
+	// PO keeps no kind; the notes say it.
+	ignore := cmpopts.IgnoreFields(Unit{}, "Kind")
+	if diff := cmp.Diff(want, got, ignore, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s\n%s", diff, b.String())
+	}
+}
+
+// TestPOMsgfmt runs gettext's own checks on what glosa writes.
+func TestPOMsgfmt(t *testing.T) {
+	msgfmt := lookTool(t, "msgfmt")
+	dir := t.TempDir()
+	for _, lang := range []string{"es", "ru", "ja", "ar", "pt-BR"} {
+		f := spanishFile()
+		f.TargetLang = lang
+		for i := range f.Units {
+			if f.Units[i].Plural() {
+				f.Units[i].TargetForms = map[string]string{}
+			}
+		}
+		for _, template := range []bool{false, true} {
+			var b bytes.Buffer
+			if err := WritePO(&b, f, template); err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Join(dir, lang+".po")
+			if template {
+				name = filepath.Join(dir, "glosa.pot")
+			}
+			if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command(msgfmt, "-c", "--check-format", "-o", os.DevNull, name).CombinedOutput()
+			if err != nil {
+				t.Errorf("msgfmt -c %s (%s): %v\n%s\n%s", filepath.Base(name), lang, err, out, b.String())
+			}
+		}
+	}
+}
+
+func TestCSVRoundTrip(t *testing.T) {
+	want := spanishFile()
+	var b bytes.Buffer
+	if err := WriteCSV(&b, want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadCSV(b.Bytes())
+	if err != nil {
+		t.Fatalf("ReadCSV: %v\n%s", err, b.String())
+	}
+	// CSV keeps one state per row; a plural unit is as done as its least
+	// done form, and its rows share its notes.
+	if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(File{}, "Original"), cmpopts.IgnoreFields(Unit{}, "Previous"), cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s\n%s", diff, b.String())
+	}
+}
+
+func TestReadCSVErrors(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", "1:1: the file is empty"},
+		{"id,source,target\n", "1:1: the header row must name"},
+		{"id,it,es,state\nx,a,b,done\n", `2:1: unknown state "done"`},
+		{"id,it,es\nx,\"a,b\n", "2:"},
+	} {
+		_, err := ReadCSV([]byte(tt.in))
+		if err == nil || !bytes.HasPrefix([]byte(err.Error()), []byte(tt.want)) {
+			t.Errorf("ReadCSV(%q) error = %v, want %q…", tt.in, err, tt.want)
+		}
+	}
+}
+
+// TestGoI18nLoads checks that go-i18n itself reads what glosa writes, and
+// that the translations come back.
+func TestGoI18nLoads(t *testing.T) {
+	for _, format := range []string{"json", "toml", "yaml"} {
+		f := spanishFile()
+		var b bytes.Buffer
+		if err := WriteGoI18n(&b, f, format); err != nil {
+			t.Fatal(err)
+		}
+		name := "translate.es." + format
+		bundle := i18n.NewBundle(language.Italian)
+		bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+		bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+		if _, err := bundle.ParseMessageFileBytes(b.Bytes(), name); err != nil {
+			t.Fatalf("go-i18n cannot read the %s file: %v\n%s", format, err, b.String())
+		}
+		loc := i18n.NewLocalizer(bundle, "es")
+		if got, err := loc.Localize(&i18n.LocalizeConfig{MessageID: "llm#title"}); err != nil || got != "Modelo de lenguaje" {
+			t.Errorf("%s: Localize(llm#title) = %q, %v", format, got, err)
+		}
+		back, err := ReadGoI18n(name, b.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if back.TargetLang != "es" || len(back.Units) != len(f.Units) {
+			t.Fatalf("%s: read back %s with %d units", format, back.TargetLang, len(back.Units))
+		}
+		for _, u := range back.Units {
+			if u.ID == "llm#p-00aa11bb" && (u.Target != "Storia" || u.SourceHash != SourceHash(f.Units[2])) {
+				t.Errorf("%s: an untranslated unit reads back as %+v, want the source's text and hash", format, u)
+			}
+		}
+	}
+}
+
+func TestDetect(t *testing.T) {
+	f := spanishFile()
+	for _, format := range Formats {
+		var b bytes.Buffer
+		if err := Write(&b, f, format); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		want := format
+		switch format {
+		case "pot":
+			want = "po"
+		case "xliff12", "xliff20":
+			want = "xliff"
+		}
+		// The name says nothing: the content does.
+		if got := Detect("upload.txt", b.Bytes()); got != want {
+			t.Errorf("Detect(%s export) = %q, want %q", format, got, want)
+		}
+	}
+	if got := Detect("x", []byte("just some text\n")); got != "" {
+		t.Errorf("Detect(plain text) = %q, want nothing", got)
+	}
+}
+
+// lookTool finds a program the test needs; without it the test is skipped,
+// except in CI, which installs it.
+func lookTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not installed; CI must install it", name)
+		}
+		t.Skipf("%s is not installed", name)
+	}
+	return p
+}
