@@ -41,6 +41,20 @@ func WriteCSV(w io.Writer, f *File) error {
 		row := func(id, source, target string) []string {
 			return []string{id, u.Kind, string(u.State), source, target, strings.Join(u.Notes, "\n"), strings.Join(refs, " ")}
 		}
+		// CSV readers turn CR LF into LF inside a cell, and some drop a
+		// lone CR: text with a CR would not come back as it was.
+		for _, s := range append([]string{u.ID, u.Source, u.Target, u.Kind}, u.Notes...) {
+			if strings.Contains(s, "\r") {
+				return fmt.Errorf("unit %q: CSV cannot keep a carriage return (CR); export as PO or XLIFF", u.ID)
+			}
+		}
+		for _, forms := range []map[string]string{u.SourceForms, u.TargetForms} {
+			for _, s := range forms {
+				if strings.Contains(s, "\r") {
+					return fmt.Errorf("unit %q: CSV cannot keep a carriage return (CR); export as PO or XLIFF", u.ID)
+				}
+			}
+		}
 		if !u.Plural() {
 			if err := cw.Write(row(u.ID, u.Source, u.Target)); err != nil {
 				return err
@@ -52,8 +66,8 @@ func WriteCSV(w io.Writer, f *File) error {
 			if !ok {
 				continue
 			}
-			source := u.SourceForms[c]
-			if source == "" {
+			source, ok := u.SourceForms[c]
+			if !ok {
 				source = u.SourceForms["other"]
 			}
 			if err := cw.Write(row(u.ID+"["+c+"]", source, target)); err != nil {
@@ -90,7 +104,7 @@ func ReadCSV(data []byte) (*File, error) {
 	if _, ok := col["id"]; !ok || len(langs) != 2 {
 		return nil, &SyntaxError{Line: 1, Col: 1, Msg: "the header row must name the columns id, the source language and the target language (e.g. id,kind,state,it,es,notes,references)"}
 	}
-	f := &File{SourceLang: head[langs[0]], TargetLang: head[langs[1]]}
+	f := &File{SourceLang: strings.TrimSpace(head[langs[0]]), TargetLang: strings.TrimSpace(head[langs[1]])}
 	plurals := map[string]int{} // unit ID → index in f.Units
 	for {
 		rec, err := r.Read()
@@ -152,7 +166,7 @@ func ReadCSV(data []byte) (*File, error) {
 	for _, i := range plurals {
 		sf := f.Units[i].SourceForms
 		for c, text := range sf {
-			if c != "other" && c != "one" && text == sf["other"] {
+			if other, ok := sf["other"]; ok && c != "other" && c != "one" && text == other {
 				delete(sf, c)
 			}
 		}
