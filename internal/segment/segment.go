@@ -1,0 +1,203 @@
+// Package segment cuts an entry into translation units, the pieces a CAT
+// tool shows a translator one at a time, and puts a translated entry back
+// together from them: front-matter text fields by path, body blocks
+// (headings, paragraphs, table cells) by a hash of their text.
+//
+// Blocks are found with goldmark and edited through its source positions,
+// so that everything between them (list markers, "> " prefixes, code
+// blocks, HTML, link reference definitions, blank lines) keeps the
+// source's bytes.
+package segment
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/content"
+)
+
+// The kinds of units.
+const (
+	KindField     = "field"
+	KindHeading   = "heading"
+	KindParagraph = "paragraph"
+	KindCell      = "cell"
+)
+
+// Unit is a translatable piece of an entry.
+type Unit struct {
+	// ID is stable: slug#path for a field (llm#title, llm#sources[1].text);
+	// slug#p-<hash> for a body block, the first 8 hex digits of the SHA-256
+	// of its normalised text, with -2, -3… for later blocks of the same
+	// text. Re-wrapping or moving a paragraph keeps its ID.
+	ID string
+	// Kind is KindField for a front-matter text field, else the block's
+	// kind: heading, paragraph or cell. List items and block quotes are
+	// not units: the paragraphs in them are.
+	Kind string
+	// Text is the text to translate, inline Markdown kept. A block's text
+	// is its own source without container prefixes (list markers, "> ",
+	// indentation), lines joined with "\n"; a table cell's has \| read as |.
+	Text string
+	// Line is the 1-based line of the file where the unit starts.
+	Line int
+}
+
+// Split returns the units of a parsed entry: its text fields in schema
+// order, nested ones included, then its body blocks in document order.
+// Empty texts are not units: there is nothing to translate.
+func Split(doc *content.Document, schema *config.Field, slug string) []Unit {
+	var out []Unit
+	for _, f := range fields(doc, schema) {
+		out = append(out, Unit{ID: slug + "#" + f.Path, Kind: KindField, Text: f.Node.Value, Line: f.Node.Line})
+	}
+	for _, b := range blocks(doc.Body) {
+		out = append(out, Unit{ID: slug + "#" + b.id, Kind: b.kind, Text: b.text, Line: doc.BodyLine + b.line - 1})
+	}
+	return out
+}
+
+// Align returns the existing translation's text for each unit of the
+// source, by the source unit's ID. Fields pair by path. Body blocks pair by
+// position, and only when the two bodies have the same sequence of block
+// kinds: otherwise there are none, since a guess would be worse than
+// nothing.
+func Align(src, tr *content.Document, schema *config.Field, slug string) map[string]string {
+	out := map[string]string{}
+	if src == nil || tr == nil {
+		return out
+	}
+	have := map[string]string{}
+	for _, f := range fields(tr, schema) {
+		have[f.Path] = f.Node.Value
+	}
+	for _, f := range fields(src, schema) {
+		if t, ok := have[f.Path]; ok {
+			out[slug+"#"+f.Path] = t
+		}
+	}
+	sb, tb := blocks(src.Body), blocks(tr.Body)
+	if len(sb) != len(tb) {
+		return out
+	}
+	for i := range sb {
+		if sb[i].kind != tb[i].kind {
+			return out
+		}
+	}
+	for i := range sb {
+		out[slug+"#"+sb[i].id] = tb[i].text
+	}
+	return out
+}
+
+// fields returns the non-empty text fields of a document's front matter.
+func fields(doc *content.Document, schema *config.Field) []content.Value {
+	if doc == nil {
+		return nil
+	}
+	var out []content.Value
+	for _, v := range content.Values(doc.Front, schema) {
+		if v.Kind == config.Text && strings.TrimSpace(v.Node.Value) != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// block is a translatable block of a body and where it is written.
+type block struct {
+	kind, text, id string
+	// line is the 1-based line of the body where the block starts.
+	line int
+	// start and end delimit the block's text in the body, from its first
+	// character to the last of its last line (line ending excluded).
+	start, end int
+	// prefix is what precedes the block's first line on that line: list
+	// markers, "> ", indentation, "# ".
+	prefix string
+	// atx reports a heading written with #, which holds one line only.
+	atx bool
+}
+
+var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
+
+// parse reads a body with the same Markdown dialect for every use.
+func parse(body []byte) ast.Node { return md.Parser().Parse(text.NewReader(body)) }
+
+// blocks returns the translatable blocks of a body in document order, with
+// their IDs (without the slug).
+func blocks(body []byte) []block {
+	var out []block
+	_ = ast.Walk(parse(body), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		kind := ""
+		switch n.(type) {
+		case *ast.Heading:
+			kind = KindHeading
+		case *ast.Paragraph, *ast.TextBlock:
+			kind = KindParagraph
+		case *east.TableCell:
+			kind = KindCell
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.LinkReferenceDefinition:
+			return ast.WalkSkipChildren, nil
+		default:
+			return ast.WalkContinue, nil
+		}
+		if b, ok := newBlock(kind, n, body); ok {
+			out = append(out, b)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	seen := map[string]int{}
+	for i := range out {
+		sum := sha256.Sum256([]byte(content.Normalize(out[i].text)))
+		id := "p-" + hex.EncodeToString(sum[:4])
+		seen[id]++
+		if n := seen[id]; n > 1 {
+			id += "-" + strconv.Itoa(n)
+		}
+		out[i].id = id
+	}
+	return out
+}
+
+func newBlock(kind string, n ast.Node, body []byte) (block, bool) {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return block{}, false
+	}
+	parts := make([]string, 0, lines.Len())
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		parts = append(parts, strings.TrimRight(string(body[seg.Start:seg.Stop]), "\r\n"))
+	}
+	b := block{kind: kind, text: strings.Join(parts, "\n"), start: lines.At(0).Start}
+	last := lines.At(lines.Len() - 1)
+	b.end = last.Start + len(strings.TrimRight(string(body[last.Start:last.Stop]), "\r\n"))
+	if strings.TrimSpace(b.text) == "" {
+		return block{}, false
+	}
+	lineStart := bytes.LastIndexByte(body[:b.start], '\n') + 1
+	b.line = 1 + bytes.Count(body[:b.start], []byte("\n"))
+	b.prefix = string(body[lineStart:b.start])
+	if kind == KindHeading {
+		b.atx = strings.Contains(b.prefix, "#")
+	}
+	if kind == KindCell {
+		b.text = strings.ReplaceAll(b.text, `\|`, "|")
+	}
+	return b, true
+}
