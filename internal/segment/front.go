@@ -310,6 +310,21 @@ func plainSafe(s string, flow bool) bool {
 // rewriteKey writes the top-level key anew, from base's value with the
 // paths set (and what they need added from the source's value).
 func rewriteKey(cur, src *content.Document, key string, paths []string, want map[string]string) (*content.Document, error) {
+	d, err := rewriteKeyStyle(cur, src, key, paths, want, false)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range paths {
+		if v, _ := nodeAt(d.Front, tokens(p)); v == nil || v.Value != want[p] {
+			// yaml.v3 writes some texts in a block style that reads
+			// back otherwise: write them all double-quoted.
+			return rewriteKeyStyle(cur, src, key, paths, want, true)
+		}
+	}
+	return d, nil
+}
+
+func rewriteKeyStyle(cur, src *content.Document, key string, paths []string, want map[string]string, quote bool) (*content.Document, error) {
 	i := keyIndex(cur, key)
 	if i < 0 {
 		return nil, fmt.Errorf("%s: %w", key, errShape)
@@ -317,7 +332,7 @@ func rewriteKey(cur, src *content.Document, key string, paths []string, want map
 	k := cur.Front.Content[i]
 	v := deepCopy(cur.Front.Content[i+1])
 	for _, p := range paths {
-		if err := setPath(&v, src.Lookup(key), tokens(p)[1:], want[p]); err != nil {
+		if err := setPath(&v, src.Lookup(key), tokens(p)[1:], want[p], quote); err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 	}
@@ -353,7 +368,7 @@ func rewriteKey(cur, src *content.Document, key string, paths []string, want map
 
 // setPath sets the scalar at path under *n to value, adding the list items
 // and members that are missing from the source's value s.
-func setPath(n **yaml.Node, s *yaml.Node, path []token, value string) error {
+func setPath(n **yaml.Node, s *yaml.Node, path []token, value string, quote bool) error {
 	deref := func(n **yaml.Node) {
 		if (*n).Kind == yaml.AliasNode && (*n).Alias != nil {
 			c := deepCopy((*n).Alias)
@@ -407,10 +422,13 @@ func setPath(n **yaml.Node, s *yaml.Node, path []token, value string) error {
 		return errShape
 	}
 	m.Value, m.Tag = value, "!!str"
-	if m.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
-		m.Style = 0
-	} else {
+	switch {
+	case quote:
+		m.Style = yaml.DoubleQuotedStyle
+	case m.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 		m.Style &^= yaml.TaggedStyle
+	default:
+		m.Style = 0
 	}
 	return nil
 }

@@ -157,14 +157,14 @@ func TestJoinContainers(t *testing.T) {
 		"Last.",
 	))
 	tr := map[string]string{
-		"Heading":         "Two\nlines #",
-		"Para one.":       "1986. A year\n\nwith a blank line\n- and a dash",
-		"item":            "first\nsecond",
-		"quoted in item":  "# not a heading\nthird",
+		"Heading":          "Two\nlines #",
+		"Para one.":        "1986. A year\n\nwith a blank line\n- and a dash",
+		"item":             "first\nsecond",
+		"quoted in item":   "# not a heading\nthird",
 		"in a quote\nmore": "a\nb\nc",
-		"cell":            "a | b\nc",
-		"x":               "`p|q`",
-		"Last.":           "<div> not html\n===",
+		"cell":             "a | b\nc",
+		"x":                "`p|q`",
+		"Last.":            "<div> not html\n===",
 	}
 	units := Split(src, nil, "x")
 	byID := map[string]string{}

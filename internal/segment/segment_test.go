@@ -44,14 +44,14 @@ func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
 
 // rich is an entry with every kind of block glosa meets.
 var rich = lines(
-	"---", // 1
-	"title: 'LLM: I Grandi Modelli'", // 2
-	"description: >-",                // 3
-	"  Reti neurali addestrate",      // 4
-	"  su molto testo.",              // 5
-	"category: Advanced Topics",      // 6
-	"sources:",                       // 7
-	"  - text: Articolo # commento",  // 8
+	"---",                                         // 1
+	"title: 'LLM: I Grandi Modelli'",              // 2
+	"description: >-",                             // 3
+	"  Reti neurali addestrate",                   // 4
+	"  su molto testo.",                           // 5
+	"category: Advanced Topics",                   // 6
+	"sources:",                                    // 7
+	"  - text: Articolo # commento",               // 8
 	"    url: 'https://arxiv.org/abs/1706.03762'", // 9
 	"  - text: \"Spiegazione di NVIDIA\"",         // 10
 	"    url: https://www.nvidia.com/it-it/",      // 11
@@ -63,32 +63,32 @@ var rich = lines(
 	"# Titolo *grande*",                           // 17
 	"",                                            // 18
 	"Un **LLM** è una [rete](https://example.com/rete) addestrata", // 19
-	"su testo. [2, 3]", // 20
-	"",                 // 21
-	"- primo *punto*",  // 22
-	"  continua",       // 23
-	"  - annidato con `codice`", // 24
-	"",                          // 25
-	"    secondo paragrafo",     // 26
-	"- ultimo",                  // 27
-	"",                          // 28
-	"> citazione con [1]",       // 29
-	"> > profonda",              // 30
-	"",                          // 31
-	"| Nome | Valore \\| pipe |", // 32
-	"|------|-------|",           // 33
-	"| uno  | `a \\| b` |",       // 34
-	"",                           // 35
-	"```go",                      // 36
-	"fmt.Println(\"ciao\")",      // 37
-	"```",                        // 38
-	"",                           // 39
-	"    codice indentato",       // 40
-	"",                           // 41
-	"<div>",                      // 42
-	"html",                       // 43
-	"</div>",                     // 44
-	"",                           // 45
+	"su testo. [2, 3]",               // 20
+	"",                               // 21
+	"- primo *punto*",                // 22
+	"  continua",                     // 23
+	"  - annidato con `codice`",      // 24
+	"",                               // 25
+	"    secondo paragrafo",          // 26
+	"- ultimo",                       // 27
+	"",                               // 28
+	"> citazione con [1]",            // 29
+	"> > profonda",                   // 30
+	"",                               // 31
+	"| Nome | Valore \\| pipe |",     // 32
+	"|------|-------|",               // 33
+	"| uno  | `a \\| b` |",           // 34
+	"",                               // 35
+	"```go",                          // 36
+	"fmt.Println(\"ciao\")",          // 37
+	"```",                            // 38
+	"",                               // 39
+	"    codice indentato",           // 40
+	"",                               // 41
+	"<div>",                          // 42
+	"html",                           // 43
+	"</div>",                         // 44
+	"",                               // 45
 	"[ref]: https://example.com/ref", // 46
 	"",                               // 47
 	"Sottotitolo",                    // 48
@@ -204,7 +204,7 @@ func TestAlign(t *testing.T) {
 		},
 		{
 			name: "a heading for a paragraph",
-			tr: lines("# Encabezado", "", "## Primer párrafo.", "", "- elemento", "", "| A |", "|---|", "| B |"),
+			tr:   lines("# Encabezado", "", "## Primer párrafo.", "", "- elemento", "", "| A |", "|---|", "| B |"),
 			want: map[string]string{},
 		},
 	}
