@@ -62,7 +62,7 @@ func Split(doc *content.Document, schema *config.Field, slug string) []Unit {
 		out = append(out, Unit{ID: slug + "#" + f.Path, Kind: KindField, Text: f.Node.Value, Line: f.Node.Line})
 	}
 	for _, b := range blocks(doc.Body) {
-		out = append(out, Unit{ID: slug + "#" + b.id, Kind: b.kind, Text: b.text, Line: doc.BodyLine + b.line - 1})
+		out = append(out, b.unit(doc, slug))
 	}
 	return out
 }
@@ -74,16 +74,35 @@ func Split(doc *content.Document, schema *config.Field, slug string) []Unit {
 // nothing.
 func Align(src, tr *content.Document, schema *config.Field, slug string) map[string]string {
 	out := map[string]string{}
+	for _, p := range Pairs(src, tr, schema, slug) {
+		out[p.Source.ID] = p.Translation.Text
+	}
+	return out
+}
+
+// Pair is a unit of the source and the translation's unit that Align
+// pairs it with. The translation's unit has the translation's own ID, text
+// and line.
+type Pair struct {
+	Source, Translation Unit
+}
+
+// Pairs returns what Align finds, as pairs of units in the source's order:
+// for those who need to know where the translation says it.
+func Pairs(src, tr *content.Document, schema *config.Field, slug string) []Pair {
 	if src == nil || tr == nil {
-		return out
+		return nil
 	}
-	have := map[string]string{}
-	for _, f := range fields(tr, schema) {
-		have[f.Path] = f.Node.Value
+	var out []Pair
+	have := map[string]Unit{}
+	for _, u := range Split(tr, schema, slug) {
+		if u.Kind == KindField {
+			have[u.ID] = u
+		}
 	}
-	for _, f := range fields(src, schema) {
-		if t, ok := have[f.Path]; ok {
-			out[slug+"#"+f.Path] = t
+	for _, u := range Split(src, schema, slug) {
+		if t, ok := have[u.ID]; ok && u.Kind == KindField {
+			out = append(out, Pair{u, t})
 		}
 	}
 	sb, tb := blocks(src.Body), blocks(tr.Body)
@@ -96,7 +115,7 @@ func Align(src, tr *content.Document, schema *config.Field, slug string) map[str
 		}
 	}
 	for i := range sb {
-		out[slug+"#"+sb[i].id] = tb[i].text
+		out = append(out, Pair{sb[i].unit(src, slug), tb[i].unit(tr, slug)})
 	}
 	return out
 }
@@ -128,6 +147,11 @@ type block struct {
 	prefix string
 	// atx reports a heading written with #, which holds one line only.
 	atx bool
+}
+
+// unit returns the block as a unit of doc, whose body it is.
+func (b block) unit(doc *content.Document, slug string) Unit {
+	return Unit{ID: slug + "#" + b.id, Kind: b.kind, Text: b.text, Line: doc.BodyLine + b.line - 1}
 }
 
 var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
