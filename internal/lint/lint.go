@@ -74,7 +74,7 @@ type Rule struct {
 // Rules returns every rule, sorted by ID.
 func Rules() []Rule {
 	rules := []Rule{
-		citationRange, duplicateSlug, fieldMissing, keyMismatch, localeLink,
+		citationRange, duplicateSlug, fieldMissing, keyMismatch, localeLink, markupMismatch,
 		obsoleteMessage, parseError, placeholderMismatch, pluralForms,
 		relatedMissing, sameAsSource, structureRule,
 	}
