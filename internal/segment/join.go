@@ -123,7 +123,14 @@ func Join(src, base *content.Document, schema *config.Field, slug string, texts 
 		}
 	}
 	head := cur.Raw[:len(cur.Raw)-len(cur.Body)]
-	if cur.FrontEnd == 0 && len(bytes.TrimPrefix(head, bom)) == 0 && (bytes.HasPrefix(newBody, []byte("---")) || bytes.HasPrefix(newBody, []byte("+++"))) {
+	if base == nil && src.FrontEnd == 0 && cur.Front == nil {
+		// The source had no front matter and the result needs none.
+		head = head[:0]
+		if cur.BOM {
+			head = bom
+		}
+	}
+	if len(bytes.TrimPrefix(head, bom)) == 0 && (bytes.HasPrefix(newBody, []byte("---")) || bytes.HasPrefix(newBody, []byte("+++"))) {
 		// A body that starts with --- would read as front matter.
 		head = append(bytes.Clone(head), "---"+lineEnd(cur)+"---"+lineEnd(cur)...)
 	}

@@ -34,6 +34,7 @@ func TestJoinIdentity(t *testing.T) {
 		strings.ReplaceAll(rich, "\n", "\r\n"),
 		"\xef\xbb\xbf" + rich,
 		lines("No front matter.", "", "- a", "- b"),
+		lines("---", "---", "---", "", "A body after an empty front matter, starting with a rule."),
 	} {
 		src := mustParse(t, file)
 		units := Split(src, schema(t), "llm")
@@ -51,7 +52,7 @@ func TestJoinIdentity(t *testing.T) {
 		if !bytes.Equal(got.Body, src.Body) {
 			t.Errorf("body changed:\n%s", got.Body)
 		}
-		if src.Front != nil && string(data) != file {
+		if string(data) != file {
 			t.Errorf("file changed:\n%s", data)
 		}
 	}
@@ -183,8 +184,6 @@ func TestJoinContainers(t *testing.T) {
 		t.Error("complete = false")
 	}
 	want := lines(
-		"---",
-		"---",
 		`# Two lines \#`,
 		"",
 		`1986\. A year with a blank line - and a dash`,
@@ -370,5 +369,23 @@ func TestJoinErrors(t *testing.T) {
 	_, _, err = Join(src, flow, schema(t), "x", map[string]string{})
 	if !errors.Is(err, content.ErrUneditable) {
 		t.Errorf("err = %v, want ErrUneditable", err)
+	}
+}
+
+// TestJoinLineEndings writes a CRLF translation with a BOM from an LF
+// source: the result keeps the translation's line endings throughout.
+func TestJoinLineEndings(t *testing.T) {
+	src := mustParse(t, lines("---", "title: Titolo", "sources:", "  - text: Uno", "---", "- voce", "", "Testo."))
+	base := mustParse(t, "\xef\xbb\xbf---\r\ntitle: Vecchio\r\n---\r\nVecchio.\r\n")
+	units := Split(src, schema(t), "x")
+	tr := texts(units, func(u Unit) string { return "«es» " + u.Text })
+	tr[units[2].ID] = "una\nvoce"
+	data, complete, err := Join(src, base, schema(t), "x", tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\xef\xbb\xbf---\r\ntitle: «es» Titolo\r\nsources:\r\n  - text: «es» Uno\r\n---\r\n- una\r\n  voce\r\n\r\n«es» Testo.\r\n"
+	if diff := cmp.Diff(want, string(data)); diff != "" || !complete {
+		t.Errorf("complete = %v; Join (-want +got):\n%s", complete, diff)
 	}
 }

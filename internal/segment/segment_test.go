@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -215,5 +216,23 @@ func TestAlign(t *testing.T) {
 				t.Errorf("Align (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestPairs(t *testing.T) {
+	src := mustParse(t, lines("---", "title: Titolo", "---", "# Uno", "", "- due", "  tre"))
+	tr := mustParse(t, lines("---", "# commento", "title: Título", "---", "", "", "# One", "", "* two", "  three"))
+	var got []string
+	for _, p := range Pairs(src, tr, schema(t), "x") {
+		got = append(got, fmt.Sprintf("%s %d → %s %d %q", p.Source.ID, p.Source.Line, p.Translation.Kind, p.Translation.Line, p.Translation.Text))
+	}
+	units := Split(src, schema(t), "x")
+	want := []string{
+		"x#title 2 → field 3 \"Título\"",
+		units[1].ID + " 4 → heading 7 \"One\"",
+		units[2].ID + " 6 → paragraph 9 \"two\\nthree\"",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Pairs (-want +got):\n%s", diff)
 	}
 }
