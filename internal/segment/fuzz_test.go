@@ -64,7 +64,7 @@ func FuzzSplitJoin(f *testing.F) {
 		if err != nil {
 			t.Fatalf("the marked result does not parse: %v\n%s", err, data)
 		}
-		if diff := cmp.Diff(Shape(src.Body), Shape(got.Body)); diff != "" {
+		if diff := cmp.Diff(shape(src.Body), shape(got.Body)); diff != "" {
 			t.Fatalf("block structure (-source +joined):\n%s", diff)
 		}
 	})

@@ -189,12 +189,12 @@ func draft(d *content.Document) bool {
 
 // sameShape reports whether two bodies have the same blocks, nested the
 // same way.
-func sameShape(a, b []byte) bool { return slices.Equal(Shape(a), Shape(b)) }
+func sameShape(a, b []byte) bool { return slices.Equal(shape(a), shape(b)) }
 
-// Shape lists the block nodes of a Markdown body in document order, each
+// shape lists the block nodes of a Markdown body in document order, each
 // as its goldmark kind preceded by one "." per level of nesting: what a
 // translation must keep of its source's structure.
-func Shape(body []byte) []string {
+func shape(body []byte) []string {
 	var out []string
 	depth := 0
 	_ = ast.Walk(parse(body), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
