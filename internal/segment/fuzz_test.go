@@ -19,6 +19,8 @@ func FuzzSplitJoin(f *testing.F) {
 	f.Add(rich)
 	f.Add(lines("---", "title: |", "  a", "draft: yes", "---", "- a\n  b", "", "> c\n> > d"))
 	f.Add("\xef\xbb\xbf---\r\ntitle: x\r\n---\r\n| a | b |\r\n|---|---|\r\n| c \\| d | e |\r\n")
+	f.Add(lines("---", `title: "a \" b"`, "description: 'it''s'", "meta: {note: x}", "---",
+		"Setext", "---", "", "1. > # in a quote", "   2) deep", "", "* [x](y) `z`", "", "    code", "", "<!-- c -->", "", "[r]: u 't'"))
 	for _, dir := range []string{"it", "es", "en"} {
 		files, _ := filepath.Glob(filepath.Join("..", "..", "content", dir, "*.md"))
 		for _, name := range files {
