@@ -75,14 +75,7 @@ func (g *globals) loadLangs(values []string) (*project, []string, error) {
 // translation languages of the project.
 func (p *project) parseLangs(values []string) ([]string, error) {
 	var out []string
-	targets := p.report.Targets()
-	for _, c := range p.report.Catalogs { // catalog-only languages count too
-		for _, l := range c.Languages {
-			if !slices.Contains(targets, l.Lang) {
-				targets = append(targets, l.Lang)
-			}
-		}
-	}
+	targets := p.targets()
 	for _, v := range values {
 		for _, s := range strings.Split(v, ",") {
 			s = strings.TrimSpace(s)

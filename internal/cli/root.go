@@ -186,7 +186,8 @@ comparison with the source shows, and records finished translations.`,
 	pf.StringVarP(&g.dir, "directory", "C", "", "run as if glosa was started in `DIR`")
 	pf.StringVar(&g.config, "config", "", "read the configuration from `FILE` instead of glosa.yaml")
 	pf.BoolVar(&g.noColor, "no-color", false, "never colour the output (NO_COLOR does the same)")
-	root.AddCommand(newStatusCmd(ios, g), newCheckCmd(ios, g), newStampCmd(ios, g), newSyncCmd(ios, g), newRulesCmd(ios, g))
+	root.AddCommand(newStatusCmd(ios, g), newCheckCmd(ios, g), newStampCmd(ios, g), newSyncCmd(ios, g), newRulesCmd(ios, g),
+		newExportCmd(ios, g), newImportCmd(ios, g))
 	return root
 }
 

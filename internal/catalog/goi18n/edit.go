@@ -672,3 +672,59 @@ func slicesContainsFold[T any](s []T, key func(T) string, name string) bool {
 	}
 	return false
 }
+
+// SetAll returns the file with every message of ms rewritten as Set
+// rewrites one, checked once at the end: an import of hundreds of messages
+// parses the file once, not once per message. Every ID must be in the file.
+func (f *File) SetAll(ms []*Message) ([]byte, error) {
+	type job struct {
+		m     *Message
+		start int
+	}
+	jobs := make([]job, 0, len(ms))
+	for _, m := range ms {
+		e, err := f.entryFor(m.ID, "setting")
+		if err != nil {
+			return nil, err
+		}
+		jobs = append(jobs, job{m, e.start})
+	}
+	// From the end of the file back, so that every edit leaves the
+	// offsets of the entries still to edit where they were.
+	slices.SortStableFunc(jobs, func(a, b job) int { return b.start - a.start })
+	cur := *f
+	for i, j := range jobs {
+		if i > 0 && j.start == jobs[i-1].start {
+			return nil, fmt.Errorf("setting %q in %s: %w", j.m.ID, f.Path, ErrLayout)
+		}
+		out, err := cur.set(j.m)
+		if err != nil {
+			return nil, err
+		}
+		cur.data = out
+	}
+	return f.checkedAll(cur.data, ms)
+}
+
+// checkedAll is checked for several messages set at once.
+func (f *File) checkedAll(out []byte, ms []*Message) ([]byte, error) {
+	want := make(map[string]*Message, len(ms))
+	for _, m := range ms {
+		want[m.ID] = m
+	}
+	fail := fmt.Errorf("setting %d messages in %s: %w", len(ms), f.Path, ErrLayout)
+	g, err := Parse(f.Path, out)
+	if err != nil || len(g.Messages) != len(f.Messages) {
+		return nil, fail
+	}
+	for _, m := range f.Messages {
+		w, ok := want[m.ID]
+		if !ok {
+			w = m
+		}
+		if !sameContent(w, g.Message(m.ID)) {
+			return nil, fail
+		}
+	}
+	return out, nil
+}

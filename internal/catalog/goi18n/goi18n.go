@@ -80,10 +80,14 @@ type File struct {
 
 	data    []byte
 	entries map[string]entry
+	byID    map[string]*Message // the messages by ID, as Parse read them
 }
 
 // Message returns the message with the given ID, or nil.
 func (f *File) Message(id string) *Message {
+	if f.byID != nil {
+		return f.byID[id]
+	}
 	for _, m := range f.Messages {
 		if m.ID == id {
 			return m
@@ -164,6 +168,10 @@ func Parse(path string, data []byte) (*File, error) {
 	slices.SortStableFunc(f.Messages, func(a, b *Message) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column), cmp.Compare(a.ID, b.ID))
 	})
+	f.byID = make(map[string]*Message, len(f.Messages))
+	for _, m := range f.Messages {
+		f.byID[m.ID] = m
+	}
 	return f, nil
 }
 

@@ -3,7 +3,9 @@ package goi18n
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -95,6 +97,25 @@ func StateOf(source, translation *Message) State {
 // and two fraction digits, and compact exponents. That keeps glosa on the
 // very rules goi18n merge applies.
 func PluralForms(lang language.Tag) ([]Form, bool) {
+	if v, ok := pluralCache.Load(lang); ok {
+		r := v.(pluralResult)
+		return slices.Clone(r.forms), r.ok
+	}
+	forms, ok := probeForms(lang)
+	pluralCache.Store(lang, pluralResult{forms, ok})
+	return slices.Clone(forms), ok
+}
+
+// pluralCache keeps PluralForms' answers: probing takes thousands of
+// localizations, and an import asks once per message.
+var pluralCache sync.Map // language.Tag → pluralResult
+
+type pluralResult struct {
+	forms []Form
+	ok    bool
+}
+
+func probeForms(lang language.Tag) ([]Form, bool) {
 	b := i18n.NewBundle(lang)
 	probe := &i18n.Message{ID: "p", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}
 	if err := b.AddMessages(lang, probe); err != nil {

@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glosa/glosa/internal/atomicfile"
+	"github.com/glosa/glosa/internal/exchange"
+	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/transfer"
+)
+
+type exportOptions struct {
+	format string
+	langs  []string
+	states []string
+	all    bool
+	out    string
+}
+
+func newExportCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
+	opts := &exportOptions{}
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write what needs translating as PO, XLIFF, go-i18n or CSV files for translators' tools",
+		Long: `export writes, for each translation language, a file a translator's tool
+opens: the text fields and body blocks of every entry that needs work (each
+paragraph, heading, list item or table cell is a unit of its own, its inline
+Markdown kept), and the messages of go-i18n catalogs. Each unit has a stable
+ID, the source text, the current translation when there is one, and its
+state: new, needs review (stale: the source changed since) or translated.
+
+By default export picks what needs work (missing, stale, untranslated);
+--state chooses, --all takes everything. Files go to --out DIR, one per
+language (es.po, es.xlf, es.csv, translate.es.json…), or to stdout with
+--out - for one language. Bring the work back with glosa import.`,
+		Example: `  glosa export --format po --lang es --out -  > es.po
+  glosa export --format xliff20 --out translations/
+  glosa export --format po --all --lang es,en --out po/`,
+		Args: g.noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(g.l, opts.format, exchange.Formats...); err != nil {
+				return err
+			}
+			return exportRun(ios, g, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.format, "format", "po", "file `format`: po, pot, xliff12, xliff20, goi18n-json, goi18n-toml, goi18n-yaml or csv")
+	f.StringSliceVar(&opts.langs, "lang", nil, "export only these `languages` (default: every translation language)")
+	f.StringSliceVar(&opts.states, "state", nil, "export entries and messages in these `states` (default: missing,stale,untranslated)")
+	f.BoolVar(&opts.all, "all", false, "export every entry and message, translated ones too")
+	f.StringVarP(&opts.out, "out", "o", "-", "`directory` to write one file per language into, or - for stdout (one language)")
+	return cmd
+}
+
+func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error {
+	if opts.all && len(opts.states) > 0 {
+		return usage(g.l, "usage.allState")
+	}
+	states, err := parseStates(g.l, opts.states)
+	if err != nil {
+		return err
+	}
+	p, langs, err := g.loadLangs(opts.langs)
+	if err != nil {
+		return err
+	}
+	if len(langs) == 0 {
+		langs = p.targets()
+	}
+	switch {
+	case opts.all:
+		states = nil
+	case len(states) == 0:
+		states = transfer.NeedsWork
+	}
+	if opts.format == "pot" {
+		langs = langs[:1] // a template is the same for every language
+		states = nil
+	}
+	if opts.out == "-" && len(langs) != 1 {
+		return usage(g.l, "usage.exportOut", "Langs", fmt.Sprint(langs))
+	}
+	for _, code := range langs {
+		set := transfer.Collect(p.report, code, states)
+		f := set.File
+		var buf bytes.Buffer
+		if err := exchange.Write(&buf, f, opts.format); err != nil {
+			return err
+		}
+		if opts.out == "-" {
+			if _, err := ios.Out.Write(buf.Bytes()); err != nil {
+				return err
+			}
+			fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.units", len(f.Units), "Lang", code, "Path", "stdout"))
+			continue
+		}
+		name := exportName(opts.format, code)
+		if err := os.MkdirAll(opts.out, 0o755); err != nil {
+			return err
+		}
+		dir, err := filepath.Abs(opts.out)
+		if err != nil {
+			return err
+		}
+		if err := atomicfile.Write(dir, name, buf.Bytes()); err != nil {
+			return err
+		}
+		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.units", len(f.Units), "Lang", code, "Path", filepath.Join(opts.out, name)))
+	}
+	return nil
+}
+
+// exportName is the file a language's export is written to: es.po,
+// es.xlf, es.csv, and translate.es.json as goi18n names its files (go-i18n
+// reads the language from the name).
+func exportName(format, code string) string {
+	switch format {
+	case "pot":
+		return "glosa.pot"
+	case "goi18n-json", "goi18n-toml", "goi18n-yaml":
+		return "translate." + code + exchange.Ext(format)
+	}
+	return code + exchange.Ext(format)
+}
+
+// targets returns the project's translation languages, catalog-only ones
+// included.
+func (p *project) targets() []string {
+	out := p.report.Targets()
+	for _, c := range p.report.Catalogs {
+		for _, l := range c.Languages {
+			if !slices.Contains(out, l.Lang) {
+				out = append(out, l.Lang)
+			}
+		}
+	}
+	return out
+}
