@@ -44,9 +44,14 @@ func WriteGoI18n(w io.Writer, f *File, format string) error {
 	return err
 }
 
-// SourceHash is the go-i18n hash of a unit's source text: of its "other"
-// form for a plural message.
+// SourceHash is the go-i18n hash of a unit's source: the unit's own
+// SourceHash when it has one (a catalog message's, which covers its
+// description too), else the hash of its source text — of its "other" form
+// for a plural message.
 func SourceHash(u Unit) string {
+	if u.SourceHash != "" {
+		return u.SourceHash
+	}
 	m := &goi18n.Message{Text: map[goi18n.Form]string{goi18n.Other: u.Source}}
 	if u.Plural() {
 		m.Text[goi18n.Other] = u.SourceForms["other"]

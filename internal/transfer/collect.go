@@ -153,7 +153,7 @@ func (s *Set) messageUnit(c *status.Catalog, m *status.Message, mt *status.Messa
 		tm = tf.GoI18n.Message(m.ID)
 	}
 	u := exchange.Unit{ID: messageID(m), Kind: exchange.KindMessage, State: exchange.New,
-		Refs: []exchange.Ref{{Path: m.Path, Line: m.Line}}}
+		Refs: []exchange.Ref{{Path: m.Path, Line: m.Line}}, SourceHash: goi18n.Hash(sm)}
 	if sm.Description != "" {
 		u.Notes = append(u.Notes, sm.Description)
 	}
