@@ -81,7 +81,7 @@ func WritePO(w io.Writer, f *File, template bool) error {
 }
 
 func hasTarget(u Unit) bool {
-	if u.Plural() {
+	if u.Plural() || len(u.TargetForms) > 0 {
 		for _, t := range u.TargetForms {
 			if t != "" {
 				return true

@@ -52,6 +52,9 @@ func Apply(r *status.Report, cfg *config.Config, rawLang map[string]string, f *e
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	if outside(f.Original) {
+		return nil, []error{l10n.Errorf("import.originalOutside", "Path", f.Original)}
+	}
 	all := Collect(r, lang, nil)
 	byID := map[string]*exchange.Unit{}
 	for i := range all.File.Units {
@@ -249,7 +252,7 @@ func applyMessages(all *Set, p, lang string, units []exchange.Unit) (*Change, er
 	for _, u := range units {
 		t := all.targets[u.ID]
 		m := goi18n.Stub(t.source, goi18n.RequiredForms(t.source, pluralForms(lang)))
-		if u.Plural() {
+		if len(u.TargetForms) > 0 {
 			for form, text := range u.TargetForms {
 				if _, ok := m.Text[goi18n.Form(form)]; ok {
 					m.Text[goi18n.Form(form)] = text

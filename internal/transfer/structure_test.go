@@ -139,3 +139,45 @@ func TestStructureThroughFormats(t *testing.T) {
 		})
 	}
 }
+
+// TestPluralMessageThroughGoI18n: a plural message read back from a go-i18n
+// file (which has no source forms) keeps every form, and an unverified one
+// becomes current with the source's hash.
+func TestPluralMessageThroughGoI18n(t *testing.T) {
+	root := t.TempDir()
+	for rel, s := range map[string]string{
+		"glosa.yaml":      "source: it\nlanguages: [it, es]\ncontent: []\nlocales:\n  - path: locales/{lang}.yaml\n",
+		"locales/it.yaml": "files:\n  description: a count\n  one: '{{.Count}} file'\n  other: '{{.Count}} file'\n",
+		"locales/es.yaml": "files:\n  one: '{{.Count}} archivo'\n  many: '{{.Count}} de archivos'\n  other: '{{.Count}} archivos'\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(root, rel)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, rel), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := load(t, root)
+	set := Collect(p.report, "es", nil)
+	if len(set.File.Units) != 1 || set.File.Units[0].State != exchange.NeedsReview {
+		t.Fatalf("units = %+v, want the unverified message needing review", set.File.Units)
+	}
+	var b bytes.Buffer
+	if err := exchange.Write(&b, set.File, "goi18n-json"); err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(b.Bytes(), []byte("{{.Count}} archivos\""), []byte("{{.Count}} ficheros\""), 1)
+	f, err := exchange.Read("translate.es.json", edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changes, errs := Apply(p.report, p.cfg, p.repo.RawLang, f, Options{})
+	if len(errs) > 0 || len(changes) != 1 {
+		t.Fatalf("Apply = %+v, %v", changes, errs)
+	}
+	for _, want := range []string{"{{.Count}} archivo'", "{{.Count}} de archivos'", "{{.Count}} ficheros'", "hash: sha1-"} {
+		if !bytes.Contains(changes[0].Data, []byte(want)) {
+			t.Errorf("the imported file lacks %q:\n%s", want, changes[0].Data)
+		}
+	}
+}

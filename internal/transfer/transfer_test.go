@@ -223,6 +223,7 @@ func TestRefusals(t *testing.T) {
 			"points outside the repository"},
 		{"absolute reference", exchange.File{TargetLang: "es", Units: []exchange.Unit{{ID: para.ID, Target: para.Source, State: exchange.Translated, Refs: []exchange.Ref{{Path: "/etc/passwd"}}}}},
 			"points outside the repository"},
+		{"original outside", exchange.File{TargetLang: "es", Original: "../../secrets"}, "outside the repository"},
 		{"unknown language", exchange.File{TargetLang: "de"}, "not a language of this project"},
 		{"no language", exchange.File{}, "does not say its target language"},
 		{"markup", exchange.File{TargetLang: "es", Units: []exchange.Unit{{ID: para.ID, Target: "no links here", State: exchange.Translated}}},
