@@ -93,7 +93,7 @@ func Apply(r *status.Report, cfg *config.Config, rawLang map[string]string, f *e
 		if u.SourceHash != "" && u.SourceHash != exchange.SourceHash(*known) && u.State == exchange.Translated {
 			u.State = exchange.NeedsReview // translated from another source text
 		}
-		if f.Format == "goi18n" && u.Target != "" && u.Target == known.Source {
+		if f.Format == "goi18n" && holdsSource(u, known) {
 			continue // goi18n translate files hold the source's text until translated
 		}
 		if !accept(u) || u.Target == "" && !anyText(u.TargetForms) {
@@ -132,6 +132,24 @@ func Apply(r *status.Report, cfg *config.Config, rawLang map[string]string, f *e
 	}
 	sort.SliceStable(changes, func(i, j int) bool { return changes[i].Path < changes[j].Path })
 	return changes, errs
+}
+
+// holdsSource reports whether an imported unit's text is its source's:
+// every form of a plural message the source's form (or "other").
+func holdsSource(u exchange.Unit, known *exchange.Unit) bool {
+	if len(u.TargetForms) == 0 {
+		return u.Target != "" && u.Target == known.Source
+	}
+	for c, t := range u.TargetForms {
+		src, ok := known.SourceForms[c]
+		if !ok {
+			src = known.SourceForms["other"]
+		}
+		if t != "" && t != src {
+			return false
+		}
+	}
+	return true
 }
 
 // markupList shows a unit's markup in an error: its items, or "none".
