@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -24,6 +25,11 @@ type Record struct {
 	Commit string
 	// Line is where the record starts in the file.
 	Line int
+	// Foreign names the other ecosystem's record this one was read from:
+	// "l10n.sourceCommit" (MDN) or "default_lang_commit" (OpenTelemetry
+	// and other Hugo sites); "" for glosa's own. A foreign record has a
+	// commit and no hash.
+	Foreign string
 }
 
 // Record returns the document's translation record, nil when it has none.
@@ -31,7 +37,7 @@ type Record struct {
 func (d *Document) Record() (*Record, error) {
 	n := d.Lookup(RecordKey)
 	if n == nil {
-		return nil, nil
+		return d.foreignRecord()
 	}
 	k := d.KeyNode(RecordKey)
 	if n.Kind != yaml.MappingNode {
@@ -57,6 +63,35 @@ func (d *Document) Record() (*Record, error) {
 	}
 	return r, nil
 }
+
+// foreignRecord reads the source commit other tools record: MDN's
+// l10n: {sourceCommit: …} and the default_lang_commit: … of OpenTelemetry's
+// and other Hugo sites' translations. nil when there is none.
+func (d *Document) foreignRecord() (*Record, error) {
+	var v *yaml.Node
+	var key *yaml.Node
+	name := ""
+	if l := d.Lookup("l10n"); l != nil && l.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(l.Content); i += 2 {
+			if l.Content[i].Value == "sourceCommit" {
+				key, v, name = l.Content[i], l.Content[i+1], "l10n.sourceCommit"
+			}
+		}
+	}
+	if c := d.Lookup("default_lang_commit"); c != nil && v == nil {
+		key, v, name = d.KeyNode("default_lang_commit"), c, "default_lang_commit"
+	}
+	if v == nil {
+		return nil, nil
+	}
+	if v.Kind != yaml.ScalarNode || !commitRE.MatchString(v.Value) {
+		return nil, &ParseError{Line: v.Line, Col: v.Column, Text: l10n.Msg("record.badCommit", "Key", name)}
+	}
+	return &Record{Commit: strings.ToLower(v.Value), Line: key.Line, Foreign: name}, nil
+}
+
+// commitRE is a full or abbreviated git commit hash.
+var commitRE = regexp.MustCompile(`^[0-9a-fA-F]{4,64}$`)
 
 // ErrUneditable is returned by SetRecord for front matter whose record it
 // cannot rewrite by lines: a {…} flow mapping, a line less indented than

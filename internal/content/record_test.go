@@ -374,3 +374,38 @@ func TestRecord(t *testing.T) {
 		})
 	}
 }
+
+func TestForeignRecord(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		want    *Record
+		wantErr string
+	}{
+		{"OpenTelemetry, with a comment", lines("---", "title: x", "default_lang_commit: 3f1c9a0 # 2024-05-01", "---"),
+			&Record{Commit: "3f1c9a0", Line: 3, Foreign: "default_lang_commit"}, ""},
+		{"MDN, full hash in capitals", lines("---", "l10n:", "  sourceCommit: 0123456789ABCDEF0123456789abcdef01234567", "---"),
+			&Record{Commit: "0123456789abcdef0123456789abcdef01234567", Line: 3, Foreign: "l10n.sourceCommit"}, ""},
+		{"glosa's record wins", lines("---", "default_lang_commit: 3f1c9a0", "translation: {hash: h}", "---"),
+			&Record{Hash: "h", Line: 3}, ""},
+		{"not a hash", lines("---", "default_lang_commit: main", "---"), nil, "default_lang_commit must be a git commit hash"},
+		{"l10n without sourceCommit", lines("---", "l10n: {correspondingSourceMissing: true}", "---"), nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := mustParse(t, tt.in).Record()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Record mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

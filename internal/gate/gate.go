@@ -21,6 +21,9 @@ type Policy struct {
 	Severity lint.Severity
 	// States are translation states that fail.
 	States []status.State
+	// ProbablyStale fails unverified translations whose source changed
+	// in commits after their own last change (git history's guess).
+	ProbablyStale bool
 	// MinCoverage maps languages to their minimum coverage in percent;
 	// the key "*" applies to every language not named.
 	MinCoverage map[string]float64
@@ -42,6 +45,10 @@ func ParseFailOn(s string) (Policy, error) {
 			none = true
 			continue
 		}
+		if item == "probably-stale" {
+			p.ProbablyStale = true
+			continue
+		}
 		if sev := lint.Severity(item); sev.Rank() > 0 {
 			if p.Severity == "" || sev.Rank() < p.Severity.Rank() {
 				p.Severity = sev
@@ -51,7 +58,7 @@ func ParseFailOn(s string) (Policy, error) {
 		}
 		st, ok := status.ParseState(item)
 		if !ok {
-			return p, fmt.Errorf("--fail-on: unknown %q (use error, warning, info, none or a state: current, stale, missing, untranslated, unverified, orphan)", item)
+			return p, fmt.Errorf("--fail-on: unknown %q (use error, warning, info, none, probably-stale or a state: current, stale, missing, untranslated, unverified, orphan)", item)
 		}
 		p.States = append(p.States, st)
 	}
@@ -115,6 +122,9 @@ type Failure struct {
 	// Coverage and Min are set for coverage failures.
 	Coverage, Min float64
 	Message       string
+	// ProbablyStale marks the failure of an unverified translation that
+	// --fail-on probably-stale caught.
+	ProbablyStale bool
 }
 
 // Result is the verdict of a check.
@@ -140,6 +150,10 @@ func Evaluate(p Policy, findings []lint.Finding, rep *status.Report) Result {
 	}
 	for _, it := range rep.Items {
 		for _, t := range it.Translations {
+			if p.ProbablyStale && t.ProbablyStale && !slices.Contains(p.States, t.State) {
+				r.Failures = append(r.Failures, Failure{Reason: "state", Lang: t.Lang, Slug: it.Slug, State: t.State, Why: t.Reason, Path: t.Path, ProbablyStale: true,
+					Message: fmt.Sprintf("%s translation of %s is probably stale: its source changed in commits after its own last change", lang.EnglishName(t.Lang), it.Slug)})
+			}
 			for _, s := range p.States {
 				if t.State == s {
 					r.Failures = append(r.Failures, Failure{Reason: "state", Lang: t.Lang, Slug: it.Slug, State: t.State, Why: t.Reason, Path: t.Path,

@@ -30,8 +30,8 @@ func TestParseFailOn(t *testing.T) {
 		{in: "", want: Policy{Severity: lint.Error}},
 		{in: "none,warning", wantErr: "--fail-on: none cannot be combined with a severity"},
 		{in: " error , ", want: Policy{Severity: lint.Error}},
-		{in: "errors", wantErr: `--fail-on: unknown "errors" (use error, warning, info, none or a state: current, stale, missing, untranslated, unverified, orphan)`},
-		{in: "Error", wantErr: `--fail-on: unknown "Error" (use error, warning, info, none or a state: current, stale, missing, untranslated, unverified, orphan)`},
+		{in: "errors", wantErr: `--fail-on: unknown "errors" (use error, warning, info, none, probably-stale or a state: current, stale, missing, untranslated, unverified, orphan)`},
+		{in: "Error", wantErr: `--fail-on: unknown "Error" (use error, warning, info, none, probably-stale or a state: current, stale, missing, untranslated, unverified, orphan)`},
 	}
 	for _, tt := range tests {
 		got, err := ParseFailOn(tt.in)
@@ -157,5 +157,20 @@ func TestEvaluate(t *testing.T) {
 				t.Errorf("Evaluate mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestProbablyStale(t *testing.T) {
+	p, err := ParseFailOn("probably-stale")
+	if err != nil || !p.ProbablyStale || p.Severity != lint.Error {
+		t.Fatalf("ParseFailOn(probably-stale) = %+v, %v; want ProbablyStale with the error default", p, err)
+	}
+	rep := &status.Report{Items: []status.Item{{Slug: "llm", Translations: []status.Translation{
+		{Lang: "es", State: status.Unverified, Path: "content/es/llm.md", ProbablyStale: true},
+		{Lang: "en", State: status.Unverified, Path: "content/en/llm.md"},
+	}}}}
+	r := Evaluate(p, nil, rep)
+	if len(r.Failures) != 1 || !r.Failures[0].ProbablyStale || r.Failures[0].Lang != "es" {
+		t.Errorf("failures = %+v, want the Spanish translation only", r.Failures)
 	}
 }

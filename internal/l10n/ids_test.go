@@ -42,7 +42,8 @@ func TestIDsExist(t *testing.T) {
 		ids["state."+string(s)] = true
 	}
 	for _, r := range []status.Reason{status.NoSource, status.NoFile, status.Unparsable, status.SourceUnparsable, status.Draft,
-		status.SameText, status.NoRecord, status.RecordSourceMissing, status.RecordMatches, status.SourceChanged} {
+		status.SameText, status.NoRecord, status.RecordSourceMissing, status.RecordMatches, status.SourceChanged,
+		status.CommitMatches, status.CommitChanged, status.CommitUnknown} {
 		ids["reason."+string(r)] = true
 	}
 	// Block kinds name the same-as-source message of a body block.

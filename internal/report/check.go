@@ -124,7 +124,10 @@ func CheckText(w io.Writer, c Check) error {
 			msg = l.T("check.failCoverage", "LangName", l.LangName(f.Lang), "Coverage", fmt.Sprintf("%.1f", f.Coverage), "Min", fmt.Sprintf("%g", f.Min))
 		default:
 			id := "check.failState"
-			if f.State == status.Orphan {
+			switch {
+			case f.ProbablyStale:
+				id = "check.failProbablyStale"
+			case f.State == status.Orphan:
 				id = "check.failOrphan"
 			}
 			msg = l.T(id, "Slug", f.Slug, "LangName", l.LangName(f.Lang), "State", c.View.stateName(f.State),
@@ -139,6 +142,9 @@ func CheckText(w io.Writer, c Check) error {
 func failureTag(f gate.Failure) string {
 	if f.Reason == "coverage" {
 		return "min-coverage"
+	}
+	if f.ProbablyStale {
+		return "probably-stale"
 	}
 	return "state:" + string(f.State)
 }

@@ -134,6 +134,9 @@ type TranslationJSON struct {
 	// Reason says why the state was decided, as a code (no-record,
 	// source-changed…); see the README.
 	Reason string `json:"reason"`
+	// ProbablyStale is git history's guess for an unverified translation:
+	// its source changed in commits after its own last change.
+	ProbablyStale bool `json:"probablyStale"`
 }
 
 // NewLanguageJSON converts a language summary.
@@ -168,7 +171,7 @@ func (v View) StatusDocument() StatusJSON {
 			if t.State == status.Missing {
 				p = ""
 			}
-			e.Translations = append(e.Translations, TranslationJSON{Lang: t.Lang, State: string(t.State), Path: p, WordsToTranslate: t.Words, Reason: string(t.Reason)})
+			e.Translations = append(e.Translations, TranslationJSON{Lang: t.Lang, State: string(t.State), Path: p, WordsToTranslate: t.Words, Reason: string(t.Reason), ProbablyStale: t.ProbablyStale})
 		}
 		doc.Entries = append(doc.Entries, e)
 	}

@@ -56,7 +56,12 @@ type MessageTranslation struct {
 
 // ComputeAll decides the states of the entries and of the catalogs' messages.
 func ComputeAll(repo *content.Repo, files []*catalog.File) *Report {
-	r := Compute(repo)
+	return ComputeAllWith(repo, files, nil)
+}
+
+// ComputeAllWith is ComputeAll with git history at hand (hist may be nil).
+func ComputeAllWith(repo *content.Repo, files []*catalog.File, hist History) *Report {
+	r := ComputeWith(repo, hist)
 	if len(repo.Config.Locales) > 0 {
 		r.Catalogs = ComputeCatalogs(repo.Config, files, repo.Source, projectLanguages(repo, files))
 	}

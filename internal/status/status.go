@@ -7,6 +7,7 @@ package status
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"sort"
 
@@ -62,6 +63,21 @@ type Translation struct {
 	// formats and logs.
 	Reason Reason
 	Why    string
+	// ProbablyStale is history's guess for an unverified translation: its
+	// source changed in commits after the translation's own last change.
+	ProbablyStale bool
+}
+
+// History is what git knows about the files, for what a hash cannot tell.
+// A nil History means git history is unavailable.
+type History interface {
+	// Since returns how many commits after commit changed path, renames
+	// followed; ok is false when commit is not in the history.
+	Since(path, commit string) (n int, ok bool)
+	// ChangedAfter reports whether path changed in commits after the
+	// last commit that changed other; ok is false when either has no
+	// history.
+	ChangedAfter(path, other string) (changed, ok bool)
 }
 
 // Reason is why a translation has its state.
@@ -79,6 +95,9 @@ const (
 	RecordSourceMissing Reason = "record-source-missing" // unverified
 	RecordMatches       Reason = "record-matches"        // current
 	SourceChanged       Reason = "source-changed"        // stale
+	CommitMatches       Reason = "commit-matches"        // current
+	CommitChanged       Reason = "commit-changed"        // stale
+	CommitUnknown       Reason = "commit-unknown"        // unverified
 )
 
 func (t *Translation) because(r Reason, why string) { t.Reason, t.Why = r, why }
@@ -116,6 +135,9 @@ type Report struct {
 	// another and were left out: of two, the one that claims the slug
 	// with translationKey, or else the later by path.
 	Duplicates []Duplicate
+	// History, when not nil, is consulted for records that name a commit
+	// and for guesses about unverified translations (see ComputeWith).
+	History History
 	// hashes caches source hashes by entry.
 	hashes map[*content.Entry]string
 }
@@ -133,8 +155,11 @@ type key struct {
 }
 
 // Compute decides every state of the repository.
-func Compute(repo *content.Repo) *Report {
-	r := &Report{Repo: repo, Source: repo.Source, hashes: map[*content.Entry]string{}}
+func Compute(repo *content.Repo) *Report { return ComputeWith(repo, nil) }
+
+// ComputeWith is Compute with git history at hand (hist may be nil).
+func ComputeWith(repo *content.Repo, hist History) *Report {
+	r := &Report{Repo: repo, Source: repo.Source, History: hist, hashes: map[*content.Entry]string{}}
 	byKey := map[key]map[string]*content.Entry{}
 	var keys []key
 	for _, e := range repo.Entries {
@@ -240,6 +265,27 @@ func (r *Report) decide(t *Translation, src *content.Entry, langs map[string]*co
 	case e.Record == nil:
 		t.State = Unverified
 		t.because(NoRecord, "no translation record; run glosa stamp once it is checked")
+		if r.History != nil {
+			if changed, ok := r.History.ChangedAfter(src.Path, e.Path); ok && changed {
+				t.ProbablyStale = true
+			}
+		}
+	case e.Record.Hash == "": // a commit recorded by another tool
+		n, ok := 0, false
+		if r.History != nil {
+			n, ok = r.History.Since(src.Path, e.Record.Commit)
+		}
+		switch {
+		case !ok:
+			t.State = Unverified
+			t.because(CommitUnknown, "the recorded commit "+e.Record.Commit+" is not in the git history glosa can read")
+		case n == 0:
+			t.State = Current
+			t.because(CommitMatches, "the source has not changed since the recorded commit")
+		default:
+			t.State = Stale
+			t.because(CommitChanged, fmt.Sprintf("the source changed in %d commits since the recorded commit", n))
+		}
 	default:
 		from := src
 		if e.Record.Source != "" && e.Record.Source != r.Source {

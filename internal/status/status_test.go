@@ -271,3 +271,65 @@ func TestDuplicates(t *testing.T) {
 		t.Errorf("Duplicates mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// fakeHistory answers as git would for a few files.
+type fakeHistory struct {
+	since map[string]int  // "path@commit" → commits after it
+	after map[string]bool // "path>other" → path changed after other
+}
+
+func (h fakeHistory) Since(path, commit string) (int, bool) {
+	n, ok := h.since[path+"@"+commit]
+	return n, ok
+}
+
+func (h fakeHistory) ChangedAfter(path, other string) (bool, bool) {
+	c, ok := h.after[path+">"+other]
+	return c, ok
+}
+
+// TestHistory: records other tools write (MDN's l10n.sourceCommit,
+// OpenTelemetry's default_lang_commit) are decided by git history, and an
+// unverified translation gets history's guess.
+func TestHistory(t *testing.T) {
+	files := map[string]string{
+		"content/it/a.md": source("Uno", "Due."),
+		"content/es/a.md": lines("---", "title: Uno", "default_lang_commit: 3f1c9a0 # the Italian version", "---", "Dos."),
+		"content/en/a.md": lines("---", "title: One", "l10n:", "  sourceCommit: 3F1C9A0B", "---", "Two."),
+		"content/it/b.md": source("Tre", "Quattro."),
+		"content/es/b.md": lines("---", "title: Tres", "default_lang_commit: abcdef1", "---", "Cuatro."),
+		"content/en/b.md": lines("---", "title: Three", "---", "Four."),
+	}
+	hist := fakeHistory{
+		since: map[string]int{"content/it/a.md@3f1c9a0": 0, "content/it/a.md@3f1c9a0b": 2},
+		after: map[string]bool{"content/it/b.md>content/en/b.md": true},
+	}
+	r := ComputeWith(repo(t, testConfig, files), hist)
+	got := map[string]string{}
+	for _, it := range r.Items {
+		for _, tr := range it.Translations {
+			got[tr.Path] = string(tr.State) + " " + string(tr.Reason)
+			if tr.ProbablyStale {
+				got[tr.Path] += " probably-stale"
+			}
+		}
+	}
+	want := map[string]string{
+		"content/es/a.md": "current commit-matches",
+		"content/en/a.md": "stale commit-changed",
+		"content/es/b.md": "unverified commit-unknown",
+		"content/en/b.md": "unverified no-record probably-stale",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("states mismatch (-want +got):\n%s", diff)
+	}
+	// Without history, a commit cannot be judged.
+	r = Compute(repo(t, testConfig, files))
+	for _, it := range r.Items {
+		for _, tr := range it.Translations {
+			if tr.Path == "content/es/a.md" && tr.Reason != CommitUnknown {
+				t.Errorf("without history %s is %s (%s)", tr.Path, tr.State, tr.Reason)
+			}
+		}
+	}
+}
