@@ -1,0 +1,407 @@
+// Package history reads a repository's git history in one pass and answers
+// per-file questions from it: what changed in a file since a commit, where a
+// renamed file went, whether the work tree differs from HEAD, and what a file
+// held at a commit.
+//
+// Asking git once per file takes minutes on large sites; Load runs one
+// `git log` over the files of interest, parses its output as a stream and
+// keeps a path → changes index, so every later question is a map lookup.
+// The git command is used rather than a Go implementation of git because its
+// speed and its handling of every repository format are what users have.
+//
+// # What the index holds
+//
+// Load walks every commit reachable from HEAD (with --full-history --sparse,
+// so commits that touched none of the files still give the DAG its shape) in
+// --topo-order, and records for each commit its parents and the changes it
+// made to the files under the pathspecs, with rename detection (-M).
+//
+// Merges are read like every other commit, not skipped and not reduced to
+// their first parent: their parents are what makes "after a commit" a
+// question about ancestry rather than timestamps. A merge's own changes are
+// those of its combined diff (--diff-merges=combined): the files that differ
+// from every parent, i.e. conflict resolutions and edits made in the merge,
+// which are exactly the merges `git log -- path` lists. A change made on a
+// side branch is therefore recorded once, at the side-branch commit.
+//
+// Renames are detected among the files under the pathspecs only: a file
+// moved in from outside them appears as added, as in `git log -- pathspecs`.
+package history
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Change is one commit's change to one file.
+type Change struct {
+	Commit  string    // full hash
+	Time    time.Time // committer time
+	Status  byte      // 'A', 'M', 'D', 'R' (rename; OldPath set), 'C' copy treated as 'A'
+	Path    string    // repository-relative, slash-separated
+	OldPath string    // for 'R'
+}
+
+// ErrUnavailable wraps why history cannot be read: not a git work tree, git not installed.
+var ErrUnavailable = errors.New("git history unavailable")
+
+// Index is the history of a repository's files. Its methods are safe for
+// concurrent use.
+type Index struct {
+	root   string // as given to Load
+	prefix string // root relative to the top level, "" or ending in "/"
+
+	shallow bool
+	head    string
+
+	commits []commit         // newest first, in --topo-order
+	byHash  map[string]int32 // full hash → index in commits
+	sorted  []string         // full hashes, sorted, for abbreviations
+	linear  bool             // no commit has more than one parent
+
+	changes []change           // in log order: newest commit first
+	byPath  map[string][]int32 // top-level-relative path → indices in changes, newest first
+
+	dirty map[string]bool // top-level-relative paths that differ from HEAD
+
+	mu        sync.Mutex
+	ancestors map[int32][]uint64 // commit → bit set of the commits it reaches
+	resolved  map[string]int32   // revisions resolved by git rev-parse; -1 when not in the history
+
+	cat catFile
+}
+
+type commit struct {
+	hash    string
+	time    time.Time
+	parents []int32 // indices in Index.commits; parents outside the history (shallow) are left out
+}
+
+// change is a Change with paths relative to the top level and the commit by index.
+type change struct {
+	commit  int32
+	status  byte
+	path    string
+	oldPath string
+}
+
+// Load reads the history of the files under pathspecs in the git work tree
+// that contains root. Pathspecs are git pathspecs relative to root; none
+// means everything under root, the whole repository when root is its top
+// level. Paths given to and returned by the Index are slash-separated and
+// relative to root; a path outside root (the source of a rename into it)
+// is returned with leading "../" elements.
+//
+// Load runs `git rev-parse` twice, `git log` once and `git status` once.
+// It returns an error wrapping ErrUnavailable when git is not installed or
+// root is not in a git work tree.
+func Load(root string, pathspecs ...string) (*Index, error) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil, fmt.Errorf("%w: git is not installed: %v", ErrUnavailable, err)
+	}
+	ix := &Index{
+		root:      root,
+		byHash:    map[string]int32{},
+		byPath:    map[string][]int32{},
+		dirty:     map[string]bool{},
+		ancestors: map[int32][]uint64{},
+		resolved:  map[string]int32{},
+		linear:    true,
+	}
+	ix.cat.ix = ix
+	out, err := ix.git("rev-parse", "--is-inside-work-tree", "--show-prefix", "--is-shallow-repository")
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrUnavailable, root, err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	if len(lines) != 3 || lines[0] != "true" {
+		return nil, fmt.Errorf("%w: %s is not in a git work tree", ErrUnavailable, root)
+	}
+	ix.prefix, ix.shallow = lines[1], lines[2] == "true"
+	if out, err := ix.git("rev-parse", "--quiet", "--verify", "HEAD^{commit}"); err == nil {
+		ix.head = strings.TrimSpace(string(out))
+	}
+	if len(pathspecs) == 0 {
+		pathspecs = []string{"."}
+	}
+	if ix.head != "" {
+		if err := ix.readLog(pathspecs); err != nil {
+			return nil, err
+		}
+	}
+	if err := ix.readStatus(pathspecs); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+// git runs git in the root and returns its standard output; the error
+// carries git's standard error.
+func (ix *Index) git(args ...string) ([]byte, error) {
+	cmd := exec.Command("git", append([]string{"-C", ix.root}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			return out, fmt.Errorf("git %s: %s", args[0], msg)
+		}
+		return out, fmt.Errorf("git %s: %w", args[0], err)
+	}
+	return out, nil
+}
+
+// logFormat starts each commit's header with a byte no status letter
+// begins with, so the header tells itself from the name-status fields
+// that follow it in the NUL-separated stream.
+const logFormat = "--format=\x01%H %cI %P"
+
+func (ix *Index) readLog(pathspecs []string) error {
+	args := []string{"-C", ix.root, "log", "-z", "--topo-order", "--full-history", "--sparse",
+		"--name-status", "-M", "--diff-merges=combined", "--root", "--no-follow",
+		"--no-color", "--no-ext-diff", "--no-textconv", logFormat, "HEAD", "--"}
+	cmd := exec.Command("git", append(args, pathspecs...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return fmt.Errorf("git log: %w", err)
+	}
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("git log: %w", err)
+	}
+	parents, perr := ix.parseLog(bufio.NewReaderSize(stdout, 64<<10))
+	if perr != nil {
+		// Drain so that git does not block on a full pipe before exiting.
+		_, _ = io.Copy(io.Discard, stdout)
+	}
+	if err := cmd.Wait(); err != nil {
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			return fmt.Errorf("git log: %s", msg)
+		}
+		return fmt.Errorf("git log: %w", err)
+	}
+	if perr != nil {
+		return fmt.Errorf("reading git log: %w", perr)
+	}
+	for i, ps := range parents {
+		for _, p := range ps {
+			if j, ok := ix.byHash[p]; ok {
+				ix.commits[i].parents = append(ix.commits[i].parents, j)
+			}
+		}
+	}
+	ix.sorted = make([]string, len(ix.commits))
+	for i, c := range ix.commits {
+		ix.sorted[i] = c.hash
+	}
+	slices.Sort(ix.sorted)
+	return nil
+}
+
+// parseLog reads the NUL-separated output of readLog's git log: per commit
+// a header field, then per changed file a status field ("M", "R087", or
+// one letter per parent for a merge) and one path, or two for a rename or
+// copy. Git puts a newline before the first status field of a commit and
+// an empty field after a merge's header; both are skipped. It returns each
+// commit's parent hashes, resolved to indices once every commit is known.
+func (ix *Index) parseLog(r *bufio.Reader) ([][]string, error) {
+	var parents [][]string
+	intern := map[string]string{}
+	str := func(b []byte) string {
+		if s, ok := intern[string(b)]; ok {
+			return s
+		}
+		s := string(b)
+		intern[s] = s
+		return s
+	}
+	field := func() ([]byte, error) {
+		b, err := r.ReadSlice(0)
+		if err == bufio.ErrBufferFull {
+			// A path longer than the buffer: gather it.
+			long := append([]byte(nil), b...)
+			for err == bufio.ErrBufferFull {
+				b, err = r.ReadSlice(0)
+				long = append(long, b...)
+			}
+			b = long
+		}
+		if err != nil {
+			if err == io.EOF && len(b) > 0 {
+				return nil, io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+		return b[:len(b)-1], nil
+	}
+	cur := int32(-1)
+	merge := false
+	for {
+		f, err := field()
+		if err == io.EOF {
+			return parents, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		f = bytes.TrimPrefix(f, []byte("\n"))
+		if len(f) == 0 {
+			continue
+		}
+		if f[0] == '\x01' {
+			c, ps, err := parseHeader(f[1:])
+			if err != nil {
+				return nil, err
+			}
+			cur = int32(len(ix.commits))
+			ix.byHash[c.hash] = cur
+			ix.commits = append(ix.commits, c)
+			parents = append(parents, ps)
+			merge = len(ps) > 1
+			if merge {
+				ix.linear = false
+			}
+			continue
+		}
+		if cur < 0 {
+			return nil, fmt.Errorf("status %q before the first commit", f)
+		}
+		st, paths := status(f, merge)
+		if st == 0 {
+			return nil, fmt.Errorf("commit %s: unknown status %q", ix.commits[cur].hash, f)
+		}
+		ch := change{commit: cur, status: st}
+		for i := 0; i < paths; i++ {
+			p, err := field()
+			if err != nil {
+				if err == io.EOF {
+					err = io.ErrUnexpectedEOF
+				}
+				return nil, err
+			}
+			ch.oldPath, ch.path = ch.path, str(p)
+		}
+		if st == 'C' {
+			// A copy leaves its source alone: the new path is added.
+			ch.status, ch.oldPath = 'A', ""
+		}
+		n := int32(len(ix.changes))
+		ix.changes = append(ix.changes, ch)
+		ix.byPath[ch.path] = append(ix.byPath[ch.path], n)
+		if ch.status == 'R' {
+			ix.byPath[ch.oldPath] = append(ix.byPath[ch.oldPath], n)
+		}
+	}
+}
+
+// parseHeader parses "HASH TIME PARENT…".
+func parseHeader(b []byte) (commit, []string, error) {
+	fields := strings.Fields(string(b))
+	if len(fields) < 2 {
+		return commit{}, nil, fmt.Errorf("malformed commit header %q", b)
+	}
+	t, err := time.Parse(time.RFC3339, fields[1])
+	if err != nil {
+		return commit{}, nil, fmt.Errorf("commit %s: %w", fields[0], err)
+	}
+	return commit{hash: fields[0], time: t}, fields[2:], nil
+}
+
+// status returns the change's status letter and how many paths follow the
+// status field; 0 for a status it does not know. A merge's combined status
+// has one letter per parent: the file was added (or deleted) when it is
+// so against every parent, and modified otherwise; only its final path is
+// printed.
+func status(f []byte, merge bool) (byte, int) {
+	if merge {
+		all := f[0]
+		for _, c := range f {
+			if c < 'A' || c > 'Z' {
+				return 0, 0
+			}
+			if c != all {
+				all = 'M'
+			}
+		}
+		if all != 'A' && all != 'D' {
+			all = 'M'
+		}
+		return all, 1
+	}
+	switch f[0] {
+	case 'A', 'M', 'D':
+		return f[0], 1
+	case 'T': // type change (file ↔ symlink): the content changed
+		return 'M', 1
+	case 'R', 'C':
+		return f[0], 2
+	}
+	return 0, 0
+}
+
+// readStatus records the files that differ from HEAD in the index or the
+// work tree, untracked files included. Renames are not paired
+// (--no-renames) so that each record holds one path; porcelain paths are
+// relative to the top level.
+func (ix *Index) readStatus(pathspecs []string) error {
+	args := append([]string{"--no-optional-locks", "status", "--porcelain", "-z",
+		"--untracked-files=all", "--no-renames", "--"}, pathspecs...)
+	out, err := ix.git(args...)
+	if err != nil {
+		return err
+	}
+	for _, rec := range bytes.Split(out, []byte{0}) {
+		if len(rec) > 3 {
+			ix.dirty[string(rec[3:])] = true
+		}
+	}
+	return nil
+}
+
+// top converts a path relative to root to one relative to the top level.
+func (ix *Index) top(p string) string {
+	return path.Join(ix.prefix, filepath.ToSlash(p))
+}
+
+// rel converts a path relative to the top level to one relative to root.
+func (ix *Index) rel(p string) string {
+	if p == "" || ix.prefix == "" {
+		return p
+	}
+	if strings.HasPrefix(p, ix.prefix) {
+		return p[len(ix.prefix):]
+	}
+	// Outside root: climb to the common directory.
+	dir := strings.TrimSuffix(ix.prefix, "/")
+	up := ""
+	for dir != "." && dir != "" && !strings.HasPrefix(p, dir+"/") {
+		dir, up = path.Dir(dir), up+"../"
+	}
+	if dir == "." || dir == "" {
+		return up + p
+	}
+	return up + p[len(dir)+1:]
+}
+
+// Shallow reports a shallow clone (git rev-parse --is-shallow-repository):
+// history before the graft is missing.
+func (ix *Index) Shallow() bool { return ix.shallow }
+
+// Head is HEAD's full hash ("" in a repository without commits).
+func (ix *Index) Head() string { return ix.head }
+
+// Dirty reports whether path differs from HEAD in the work tree or index;
+// an untracked file counts as dirty. The answer comes from one
+// `git status` run by Load.
+func (ix *Index) Dirty(path string) bool { return ix.dirty[ix.top(path)] }
