@@ -61,6 +61,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
+	p.warnHistory(ios.ErrOut)
 	for code := range policy.MinCoverage {
 		if code != "*" && !slices.Contains(p.report.Targets(), code) {
 			return usage(g.l, "usage.minCoverageNotLang", "Lang", code)

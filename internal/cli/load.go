@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/glosa/glosa/internal/catalog"
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/history"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/lint"
@@ -22,8 +24,24 @@ type project struct {
 	repo   *content.Repo
 	report *status.Report
 	linter *lint.Linter
+	// hist is the git history, nil when it cannot be read; histErr says
+	// why.
+	hist    *history.Index
+	histErr error
 	// l words human-facing output.
 	l *l10n.Localizer
+}
+
+// gitHistory is the history as status asks for it.
+type gitHistory struct{ ix *history.Index }
+
+func (h gitHistory) Since(path, commit string) (int, bool) {
+	changes, ok := h.ix.Since(path, commit)
+	return len(changes), ok
+}
+
+func (h gitHistory) ChangedAfter(path, other string) (bool, bool) {
+	return h.ix.ChangedAfter(path, other)
 }
 
 // load reads the configuration, validates the rules, scans the repository
@@ -55,7 +73,33 @@ func (g *globals) load() (*project, error) {
 			return nil, err
 		}
 	}
-	return &project{root: root, cfg: cfg, repo: repo, report: status.ComputeAll(repo, files), linter: linter, l: g.l}, nil
+	p := &project{root: root, cfg: cfg, repo: repo, linter: linter, l: g.l}
+	var hist status.History
+	if p.hist, p.histErr = history.Load(root); p.histErr == nil {
+		hist = gitHistory{p.hist}
+	}
+	p.report = status.ComputeAllWith(repo, files, hist)
+	return p, nil
+}
+
+// warnHistory says once on stderr why translations that record a commit
+// could not be judged, when there are any.
+func (p *project) warnHistory(w io.Writer) {
+	n := 0
+	for _, it := range p.report.Items {
+		for _, t := range it.Translations {
+			if t.Reason == status.CommitUnknown {
+				n++
+			}
+		}
+	}
+	switch {
+	case n == 0:
+	case p.histErr != nil:
+		warnf(w, "%s", p.l.N("warn.noHistory", n, "Error", p.histErr.Error()))
+	case p.hist.Shallow():
+		warnf(w, "%s", p.l.N("warn.shallow", n))
+	}
 }
 
 // loadLangs loads the project and reads a --lang value against it.

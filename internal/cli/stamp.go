@@ -156,6 +156,13 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 			}
 		}
 		rec.Hash = p.report.SourceHash(from)
+		// The commit of the source version hashed, when git knows it:
+		// the source's last change, unless the file differs from HEAD.
+		if p.hist != nil && !p.hist.Dirty(from.Path) {
+			if c, ok := p.hist.LastChange(from.Path); ok {
+				rec.Commit = c.Commit
+			}
+		}
 		if !opts.dryRun {
 			data, err := content.SetRecord(e.Doc, rec)
 			if err != nil {

@@ -79,6 +79,7 @@ func (p *project) warnProblems(ios *iostreams.IOStreams) {
 	if n > 0 {
 		warnf(ios.ErrOut, "%s", p.l.N("warn.unparsable", n))
 	}
+	p.warnHistory(ios.ErrOut)
 	p.warnNoEntries(ios)
 }
 
