@@ -40,6 +40,8 @@ func (h gitHistory) Since(path, commit string) (int, bool) {
 	return len(changes), ok
 }
 
+func (h gitHistory) RenamedTo(path string) string { return h.ix.RenamedTo(path) }
+
 func (h gitHistory) ChangedAfter(path, other string) (bool, bool) {
 	return h.ix.ChangedAfter(path, other)
 }

@@ -136,15 +136,28 @@ func writeChange(root string, c syncplan.Change) error {
 			return fmt.Errorf("creating %s: %w", c.Path, err)
 		}
 	}
-	return atomicfile.Write(root, c.Path, c.Data)
+	if err := atomicfile.Write(root, c.Path, c.Data); err != nil {
+		return err
+	}
+	if c.From != "" {
+		abs, err := atomicfile.Inside(root, c.From)
+		if err != nil {
+			return err
+		}
+		return os.Remove(abs)
+	}
+	return nil
 }
 
 // syncChangeLine words what a change does to its file.
 func (p *project) syncChangeLine(c syncplan.Change) string {
 	var parts []string
+	if c.From != "" {
+		parts = append(parts, p.l.T("sync.moved", "From", c.From))
+	}
 	if c.Entry {
 		parts = append(parts, p.l.T("sync.stub"))
-	} else if c.Create {
+	} else if c.Create && c.From == "" {
 		parts = append(parts, p.l.T("sync.created"))
 	}
 	if len(c.Fields) > 0 {

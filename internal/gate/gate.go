@@ -125,6 +125,8 @@ type Failure struct {
 	// ProbablyStale marks the failure of an unverified translation that
 	// --fail-on probably-stale caught.
 	ProbablyStale bool
+	// RenamedTo is an orphan's source's new slug, when git saw the rename.
+	RenamedTo string
 }
 
 // Result is the verdict of a check.
@@ -156,7 +158,7 @@ func Evaluate(p Policy, findings []lint.Finding, rep *status.Report) Result {
 			}
 			for _, s := range p.States {
 				if t.State == s {
-					r.Failures = append(r.Failures, Failure{Reason: "state", Lang: t.Lang, Slug: it.Slug, State: t.State, Why: t.Reason, Path: t.Path,
+					r.Failures = append(r.Failures, Failure{Reason: "state", Lang: t.Lang, Slug: it.Slug, State: t.State, Why: t.Reason, Path: t.Path, RenamedTo: t.RenamedTo,
 						Message: fmt.Sprintf("%s translation of %s is %s: %s", lang.EnglishName(t.Lang), it.Slug, stateWords(t.State), t.Why)})
 				}
 			}

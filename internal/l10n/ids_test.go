@@ -43,7 +43,7 @@ func TestIDsExist(t *testing.T) {
 	}
 	for _, r := range []status.Reason{status.NoSource, status.NoFile, status.Unparsable, status.SourceUnparsable, status.Draft,
 		status.SameText, status.NoRecord, status.RecordSourceMissing, status.RecordMatches, status.SourceChanged,
-		status.CommitMatches, status.CommitChanged, status.CommitUnknown} {
+		status.CommitMatches, status.CommitChanged, status.CommitUnknown, status.SourceRenamed} {
 		ids["reason."+string(r)] = true
 	}
 	// Block kinds name the same-as-source message of a body block.

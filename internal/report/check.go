@@ -131,7 +131,7 @@ func CheckText(w io.Writer, c Check) error {
 				id = "check.failOrphan"
 			}
 			msg = l.T(id, "Slug", f.Slug, "LangName", l.LangName(f.Lang), "State", c.View.stateName(f.State),
-				"Why", l.T("reason."+string(f.Why), "Slug", f.Slug))
+				"Why", l.T("reason."+string(f.Why), "Slug", f.Slug, "NewSlug", f.RenamedTo))
 		}
 		fmt.Fprintf(&b, "%s: %s: %s [%s]\n", where, paint(c.View.Color, red, l.T("check.fail")), msg, failureTag(f))
 	}

@@ -137,6 +137,9 @@ type TranslationJSON struct {
 	// ProbablyStale is git history's guess for an unverified translation:
 	// its source changed in commits after its own last change.
 	ProbablyStale bool `json:"probablyStale"`
+	// RenamedTo is, for an orphan whose source git saw renamed, the
+	// source's new slug ("" otherwise).
+	RenamedTo string `json:"renamedTo"`
 }
 
 // NewLanguageJSON converts a language summary.
@@ -171,7 +174,7 @@ func (v View) StatusDocument() StatusJSON {
 			if t.State == status.Missing {
 				p = ""
 			}
-			e.Translations = append(e.Translations, TranslationJSON{Lang: t.Lang, State: string(t.State), Path: p, WordsToTranslate: t.Words, Reason: string(t.Reason), ProbablyStale: t.ProbablyStale})
+			e.Translations = append(e.Translations, TranslationJSON{Lang: t.Lang, State: string(t.State), Path: p, WordsToTranslate: t.Words, Reason: string(t.Reason), ProbablyStale: t.ProbablyStale, RenamedTo: t.RenamedTo})
 		}
 		doc.Entries = append(doc.Entries, e)
 	}
@@ -270,7 +273,7 @@ func listText(w io.Writer, v View) error {
 	var states []status.State
 	for _, it := range v.items() {
 		for _, tr := range it.Translations {
-			t.add(tr.Lang, v.stateName(tr.State), it.Slug, tr.Path, v.l().T("reason."+string(tr.Reason), "Slug", it.Slug, "Source", recordSource(tr)))
+			t.add(tr.Lang, v.stateName(tr.State), it.Slug, tr.Path, v.l().T("reason."+string(tr.Reason), "Slug", it.Slug, "Source", recordSource(tr), "NewSlug", tr.RenamedTo))
 			states = append(states, tr.State)
 		}
 	}

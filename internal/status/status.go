@@ -66,6 +66,10 @@ type Translation struct {
 	// ProbablyStale is history's guess for an unverified translation: its
 	// source changed in commits after the translation's own last change.
 	ProbablyStale bool
+	// RenamedTo is, for an orphan whose source git saw renamed, the
+	// source's new slug; MoveTo is where the translation belongs now ("" when
+	// a file is already there).
+	RenamedTo, MoveTo string
 }
 
 // History is what git knows about the files, for what a hash cannot tell.
@@ -78,6 +82,9 @@ type History interface {
 	// last commit that changed other; ok is false when either has no
 	// history.
 	ChangedAfter(path, other string) (changed, ok bool)
+	// RenamedTo returns where a path that no longer exists was renamed
+	// to, "" when it was not.
+	RenamedTo(path string) string
 }
 
 // Reason is why a translation has its state.
@@ -86,6 +93,7 @@ type Reason string
 // The reasons for a state.
 const (
 	NoSource            Reason = "no-source"             // orphan
+	SourceRenamed       Reason = "source-renamed"        // orphan
 	NoFile              Reason = "no-file"               // missing
 	Unparsable          Reason = "unparsable"            // unverified
 	SourceUnparsable    Reason = "source-unparsable"     // unverified
@@ -196,6 +204,7 @@ func ComputeWith(repo *content.Repo, hist History) *Report {
 				}
 				t.State, t.Path = Orphan, t.Entry.Path
 				t.because(NoSource, "the source language has no entry "+k.slug)
+				r.renamed(&t, k)
 			} else {
 				r.decide(&t, src, langs)
 			}
@@ -214,6 +223,33 @@ func ComputeWith(repo *content.Repo, hist History) *Report {
 	})
 	r.summarise(targets)
 	return r
+}
+
+// renamed finds, through git history, where the source of an orphan went:
+// the source entry its old path was renamed to.
+func (r *Report) renamed(t *Translation, k key) {
+	if r.History == nil {
+		return
+	}
+	to := r.History.RenamedTo(r.Repo.PathFor(k.layout, r.Source, k.slug))
+	if to == "" {
+		return
+	}
+	for _, e := range r.Repo.Entries {
+		if e.Path != to || e.Lang != r.Source || e.Layout != k.layout {
+			continue
+		}
+		t.RenamedTo = e.Slug
+		t.because(SourceRenamed, "the source was renamed to "+e.Slug)
+		move := r.Repo.PathFor(k.layout, t.Lang, e.Slug)
+		taken := false
+		for _, o := range r.Repo.Entries {
+			taken = taken || o.Path == move
+		}
+		if !taken {
+			t.MoveTo = move
+		}
+	}
 }
 
 // claimsByKey reports whether an entry takes its slug from translationKey.

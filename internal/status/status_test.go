@@ -283,6 +283,8 @@ func (h fakeHistory) Since(path, commit string) (int, bool) {
 	return n, ok
 }
 
+func (h fakeHistory) RenamedTo(string) string { return "" }
+
 func (h fakeHistory) ChangedAfter(path, other string) (bool, bool) {
 	c, ok := h.after[path+">"+other]
 	return c, ok

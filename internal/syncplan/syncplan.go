@@ -55,6 +55,9 @@ type Change struct {
 	Added, Pruned, Stale []string
 	// Translate is the number of messages of a goi18n translate file.
 	Translate int
+	// From is the file an orphan translation moves from, after git saw
+	// its source renamed: the writer writes Path, then removes From.
+	From string
 }
 
 // Skip is a file the plan leaves alone although it has work to do.
@@ -123,6 +126,17 @@ func (p *Plan) Languages() []Language {
 func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts Options) *Plan {
 	p := &Plan{}
 	want := func(code string) bool { return opts.Langs == nil || slices.Contains(opts.Langs, code) }
+	// Orphans whose source git saw renamed follow it; the move takes the
+	// place of a stub.
+	moved := map[string]bool{}
+	for _, it := range r.Items {
+		for _, t := range it.Translations {
+			if it.Source == nil && t.MoveTo != "" && t.Entry != nil && want(t.Lang) && !moved[t.MoveTo] {
+				moved[t.MoveTo] = true
+				p.Changes = append(p.Changes, Change{Path: t.MoveTo, Lang: t.Lang, Data: t.Entry.Doc.Raw, Create: true, From: t.Path})
+			}
+		}
+	}
 	for _, it := range r.Items {
 		if it.Source == nil {
 			continue
@@ -131,7 +145,7 @@ func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts 
 			if t.State != status.Missing && want(t.Lang) {
 				p.copyKeys(r, it.Source, t)
 			}
-			if t.State != status.Missing || !want(t.Lang) {
+			if t.State != status.Missing || !want(t.Lang) || moved[t.Path] {
 				continue
 			}
 			if it.Source.Err != nil {
