@@ -1,0 +1,145 @@
+package status_test
+
+import (
+	"fmt"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/history"
+	"github.com/glosa/glosa/internal/status"
+)
+
+type gitHist struct{ ix *history.Index }
+
+func (h gitHist) Since(p, c string) (int, bool) {
+	ch, ok := h.ix.Since(p, c)
+	return len(ch), ok
+}
+func (h gitHist) ChangedAfter(p, o string) (bool, bool) { return h.ix.ChangedAfter(p, o) }
+func (h gitHist) RenamedTo(p string) string             { return h.ix.RenamedTo(p) }
+
+// TestHugoSiteAgainstGitLog builds a Hugo-like site whose translations
+// record default_lang_commit, with renames and edits after translation,
+// and checks that the stale translations are exactly those for which
+// `git log <commit>..HEAD --follow -- <source>` lists a commit.
+func TestHugoSiteAgainstGitLog(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("git is not installed")
+		}
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	n := 0
+	git := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		n++
+		date := fmt.Sprintf("2026-01-01T00:%02d:%02dZ", n/60%60, n%60)
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1",
+			"GIT_AUTHOR_NAME=a", "GIT_AUTHOR_EMAIL=a@x", "GIT_COMMITTER_NAME=a", "GIT_COMMITTER_EMAIL=a@x",
+			"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	write := func(rel, s string) {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("glosa.yaml", "source: en\nlanguages: [en, es, fr, ja]\n")
+	git("init", "-q", "-b", "main")
+	rng := rand.New(rand.NewSource(1))
+	slugs := []string{}
+	for i := range 12 {
+		s := fmt.Sprintf("page%02d", i)
+		slugs = append(slugs, s)
+		write("content/en/"+s+".md", fmt.Sprintf("---\ntitle: Page %d\n---\n\nVersion 0 of page %d.\n", i, i))
+	}
+	git("add", "-A")
+	git("commit", "-q", "-m", "sources")
+	version := map[string]int{}
+	// Rounds of edits, renames and translations made at the commit of the
+	// moment; some translations are then left behind by later edits.
+	for round := 1; round <= 6; round++ {
+		for i, s := range slugs {
+			switch rng.Intn(5) {
+			case 0: // edit the source
+				version[s]++
+				write("content/en/"+s+".md", fmt.Sprintf("---\ntitle: Page %d\n---\n\nVersion %d of page %d.\n", i, version[s], i))
+			case 1: // rename the source (and its translations, as Hugo sites do)
+				ns := fmt.Sprintf("%s-r%d", s, round)
+				git("mv", "content/en/"+s+".md", "content/en/"+ns+".md")
+				for _, l := range []string{"es", "fr", "ja"} {
+					if _, err := os.Stat(filepath.Join(dir, "content", l, s+".md")); err == nil {
+						git("mv", "content/"+l+"/"+s+".md", "content/"+l+"/"+ns+".md")
+					}
+				}
+				slugs[i] = ns
+			}
+		}
+		git("add", "-A")
+		git("commit", "-q", "-m", fmt.Sprintf("round %d", round))
+		head := git("rev-parse", "HEAD")
+		for i, s := range slugs {
+			for _, l := range []string{"es", "fr", "ja"} {
+				if rng.Intn(3) == 0 {
+					short := head[:7+rng.Intn(5)]
+					write("content/"+l+"/"+s+".md", fmt.Sprintf("---\ntitle: %s %d\ndefault_lang_commit: %s # round %d\n---\n\n%s text %d.\n", l, i, short, round, l, round))
+				}
+			}
+		}
+		git("add", "-A")
+		git("commit", "-q", "-m", fmt.Sprintf("translations %d", round))
+	}
+	cfg, err := config.Load(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo, err := content.Scan(dir, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := history.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	rep := status.ComputeWith(repo, gitHist{ix})
+	checked, stale := 0, 0
+	for _, it := range rep.Items {
+		for _, tr := range it.Translations {
+			if tr.Entry == nil || tr.Entry.Record == nil || tr.Entry.Record.Foreign == "" {
+				continue
+			}
+			log := git("log", "--format=%H", "--follow", tr.Entry.Record.Commit+"..HEAD", "--", it.Source.Path)
+			wantStale := log != ""
+			if got := tr.State == status.Stale; got != wantStale {
+				t.Errorf("%s (commit %s): glosa says %s (%s); git log %s..HEAD -- %s lists %q",
+					tr.Path, tr.Entry.Record.Commit, tr.State, tr.Why, tr.Entry.Record.Commit, it.Source.Path, log)
+			}
+			checked++
+			if tr.State == status.Stale {
+				stale++
+			}
+		}
+	}
+	if checked < 20 || stale == 0 || stale == checked {
+		t.Fatalf("%d translations compared, %d stale: the site does not test both cases", checked, stale)
+	}
+	t.Logf("%d translations compared with git log, %d stale", checked, stale)
+}
