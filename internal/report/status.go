@@ -212,6 +212,7 @@ func StatusText(w io.Writer, v View) error {
 	if err := v.summaryTable(w, v.languages()); err != nil {
 		return err
 	}
+	v.probablyStaleText(w)
 	if len(v.States) > 0 {
 		fmt.Fprintln(w)
 		if err := listText(w, v); err != nil {
@@ -219,6 +220,24 @@ func StatusText(w io.Writer, v View) error {
 		}
 	}
 	return catalogsText(w, v)
+}
+
+// probablyStaleText says, under the table, how many unverified
+// translations of each language git history thinks stale.
+func (v View) probablyStaleText(w io.Writer) {
+	count := map[string]int{}
+	for _, it := range v.Report.Items {
+		for _, t := range it.Translations {
+			if t.ProbablyStale {
+				count[t.Lang]++
+			}
+		}
+	}
+	for _, lg := range v.languages() {
+		if n := count[lg.Lang]; n > 0 {
+			fmt.Fprintf(w, "%s\n", v.l().N("status.probablyStale", n, "Lang", lg.Lang, "LangName", v.l().LangName(lg.Lang)))
+		}
+	}
 }
 
 // summaryTable writes one row per language: each state's count, coverage
