@@ -77,11 +77,40 @@ func (g *globals) load() (*project, error) {
 	}
 	p := &project{root: root, cfg: cfg, repo: repo, linter: linter, l: g.l}
 	var hist status.History
-	if p.hist, p.histErr = history.Load(root); p.histErr == nil {
+	if p.hist, p.histErr = history.Load(root, historyPaths(cfg)...); p.histErr == nil {
 		hist = gitHistory{p.hist}
 	}
 	p.report = status.ComputeAllWith(repo, files, hist)
 	return p, nil
+}
+
+// historyPaths are the folders whose history matters: those of the
+// content layouts and catalogs; none (the whole repository) when one of
+// them is the root.
+func historyPaths(cfg *config.Config) []string {
+	var out []string
+	add := func(dir string) bool {
+		if dir == "" {
+			return false
+		}
+		if !slices.Contains(out, dir) {
+			out = append(out, dir)
+		}
+		return true
+	}
+	for _, l := range cfg.Content {
+		for _, r := range l.Patterns.Roots() {
+			if !add(r) {
+				return nil
+			}
+		}
+	}
+	for _, l := range cfg.Locales {
+		if !add(l.Pattern.Root()) {
+			return nil
+		}
+	}
+	return out
 }
 
 // warnHistory says once on stderr why translations that record a commit
