@@ -188,6 +188,7 @@ comparison with the source shows, and records finished translations.`,
 	pf.BoolVar(&g.noColor, "no-color", false, "never colour the output (NO_COLOR does the same)")
 	root.AddCommand(newStatusCmd(ios, g), newCheckCmd(ios, g), newStampCmd(ios, g), newSyncCmd(ios, g), newRulesCmd(ios, g),
 		newExportCmd(ios, g), newImportCmd(ios, g))
+	root.AddCommand(newDiffCmd(ios, g))
 	return root
 }
 
