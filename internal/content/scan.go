@@ -274,6 +274,11 @@ func ReadInside(root, rel string) ([]byte, error) {
 			return nil, l10n.Errorf("err.symlinkOutside")
 		}
 	}
+	// A FIFO, a socket or a device named like a content file would block
+	// the read forever or never end: only regular files are read.
+	if fi, err := os.Stat(p); err == nil && !fi.Mode().IsRegular() {
+		return nil, l10n.Errorf("err.cannotRead", "Error", "not a regular file (a "+fileKind(fi.Mode())+")")
+	}
 	data, err := os.ReadFile(p)
 	if err != nil {
 		var pe *fs.PathError
@@ -283,6 +288,21 @@ func ReadInside(root, rel string) ([]byte, error) {
 		return nil, err
 	}
 	return data, nil
+}
+
+// fileKind names the kind of a file that is not a regular one.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
 }
 
 func validSlug(s string) bool {
