@@ -277,7 +277,7 @@ func ReadInside(root, rel string) ([]byte, error) {
 	// A FIFO, a socket or a device named like a content file would block
 	// the read forever or never end: only regular files are read.
 	if fi, err := os.Stat(p); err == nil && !fi.Mode().IsRegular() {
-		return nil, l10n.Errorf("err.cannotRead", "Error", "not a regular file (a "+fileKind(fi.Mode())+")")
+		return nil, l10n.Errorf("err.notRegular", "Kind", l10n.Msg("file."+fileKind(fi.Mode())))
 	}
 	data, err := os.ReadFile(p)
 	if err != nil {
@@ -290,19 +290,20 @@ func ReadInside(root, rel string) ([]byte, error) {
 	return data, nil
 }
 
-// fileKind names the kind of a file that is not a regular one.
+// fileKind names the kind of a file that is not a regular one, as the
+// message IDs file.* do.
 func fileKind(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "directory"
 	case m&fs.ModeNamedPipe != 0:
-		return "named pipe"
+		return "namedPipe"
 	case m&fs.ModeSocket != 0:
 		return "socket"
 	case m&fs.ModeDevice != 0:
 		return "device"
 	}
-	return "special file"
+	return "special"
 }
 
 func validSlug(s string) bool {
