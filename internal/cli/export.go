@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -72,7 +71,7 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 		return err
 	}
 	if len(langs) == 0 {
-		langs = p.targets()
+		langs = p.report.TranslationLanguages()
 	}
 	switch {
 	case opts.all:
@@ -128,18 +127,4 @@ func exportName(format, code string) string {
 		return "translate." + code + exchange.Ext(format)
 	}
 	return code + exchange.Ext(format)
-}
-
-// targets returns the project's translation languages, catalog-only ones
-// included.
-func (p *project) targets() []string {
-	out := p.report.Targets()
-	for _, c := range p.report.Catalogs {
-		for _, l := range c.Languages {
-			if !slices.Contains(out, l.Lang) {
-				out = append(out, l.Lang)
-			}
-		}
-	}
-	return out
 }

@@ -150,7 +150,7 @@ func (g *globals) loadLangs(values []string) (*project, []string, error) {
 // translation languages of the project.
 func (p *project) parseLangs(values []string) ([]string, error) {
 	var out []string
-	targets := p.targets()
+	targets := p.report.TranslationLanguages()
 	for _, v := range values {
 		for _, s := range strings.Split(v, ",") {
 			s = strings.TrimSpace(s)

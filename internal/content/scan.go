@@ -255,8 +255,10 @@ func asParseError(err error) *ParseError {
 // outside it.
 func ReadInside(root, rel string) ([]byte, error) {
 	p := filepath.Join(root, filepath.FromSlash(rel))
-	if fi, err := os.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-		if _, err := os.Stat(p); err != nil {
+	fi, statErr := os.Lstat(p)
+	if statErr == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		var err error
+		if fi, err = os.Stat(p); err != nil {
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
 				return nil, l10n.Errorf("err.symlinkBroken")
@@ -275,8 +277,9 @@ func ReadInside(root, rel string) ([]byte, error) {
 		}
 	}
 	// A FIFO, a socket or a device named like a content file would block
-	// the read forever or never end: only regular files are read.
-	if fi, err := os.Stat(p); err == nil && !fi.Mode().IsRegular() {
+	// the read forever or never end: only regular files are read. fi is
+	// the file's, or its symlink's target's.
+	if statErr == nil && !fi.Mode().IsRegular() {
 		return nil, l10n.Errorf("err.notRegular", "Kind", l10n.Msg("file."+fileKind(fi.Mode())))
 	}
 	data, err := os.ReadFile(p)

@@ -65,6 +65,20 @@ type Unit struct {
 // Plural reports whether the unit is a plural message.
 func (u *Unit) Plural() bool { return len(u.SourceForms) > 0 }
 
+// HasTarget reports whether the unit has a translation: a target text, or
+// a plural form that is not empty.
+func (u Unit) HasTarget() bool {
+	if u.Plural() || len(u.TargetForms) > 0 {
+		for _, t := range u.TargetForms {
+			if t != "" {
+				return true
+			}
+		}
+		return false
+	}
+	return u.Target != ""
+}
+
 // Ref is a place in the repository.
 type Ref struct {
 	Path string

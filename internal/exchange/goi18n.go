@@ -86,7 +86,7 @@ func ReadGoI18n(name string, data []byte) (*File, error) {
 		} else {
 			u.Target = m.Other()
 		}
-		if hasTarget(u) {
+		if u.HasTarget() {
 			u.State = Translated
 		}
 		f.Units = append(f.Units, u)

@@ -64,7 +64,7 @@ func WritePO(w io.Writer, f *File, template bool) error {
 		if e.ID == "" {
 			return fmt.Errorf("unit %s: an empty source text cannot be a PO message", u.ID)
 		}
-		if !template && u.State == NeedsReview && hasTarget(u) {
+		if !template && u.State == NeedsReview && u.HasTarget() {
 			e.Flags = append([]string{"fuzzy"}, e.Flags...)
 			if u.Previous != "" {
 				e.Previous = &po.Previous{ID: u.Previous}
@@ -78,18 +78,6 @@ func WritePO(w io.Writer, f *File, template bool) error {
 		}
 	}
 	return pf.Write(w)
-}
-
-func hasTarget(u Unit) bool {
-	if u.Plural() || len(u.TargetForms) > 0 {
-		for _, t := range u.TargetForms {
-			if t != "" {
-				return true
-			}
-		}
-		return false
-	}
-	return u.Target != ""
 }
 
 // matchNewlines makes each translation begin and end with a newline when
@@ -200,7 +188,7 @@ func ReadPO(data []byte) (*File, error) {
 			}
 		}
 		switch {
-		case !hasTarget(u):
+		case !u.HasTarget():
 		case e.IsFuzzy():
 			u.State = NeedsReview
 		default:
@@ -229,16 +217,13 @@ func poForms(pf *po.File, lang string) ([]plural.Category, error) {
 func parseRefs(s string) []Ref {
 	var out []Ref
 	for _, field := range strings.Fields(s) {
-		p, l, ok := strings.Cut(field, ":")
-		i := strings.LastIndexByte(field, ':')
-		if ok && i >= 0 {
-			p, l = field[:i], field[i+1:]
+		ref := Ref{Path: field}
+		if i := strings.LastIndexByte(field, ':'); i >= 0 {
+			if n, err := strconv.Atoi(field[i+1:]); err == nil {
+				ref = Ref{Path: field[:i], Line: n}
+			}
 		}
-		n, err := strconv.Atoi(l)
-		if err != nil {
-			p, n = field, 0
-		}
-		out = append(out, Ref{Path: p, Line: n})
+		out = append(out, ref)
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/glosa/glosa/internal/content"
@@ -261,6 +262,20 @@ func (r *Report) Targets() []string {
 	for _, code := range r.Repo.Languages {
 		if code != r.Source {
 			out = append(out, code)
+		}
+	}
+	return out
+}
+
+// TranslationLanguages returns the languages entries or catalog messages
+// are translated into: Targets, then the catalogs' own.
+func (r *Report) TranslationLanguages() []string {
+	out := r.Targets()
+	for _, c := range r.Catalogs {
+		for _, l := range c.Languages {
+			if !slices.Contains(out, l.Lang) {
+				out = append(out, l.Lang)
+			}
 		}
 	}
 	return out

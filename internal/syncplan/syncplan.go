@@ -239,8 +239,9 @@ func (p *Plan) copyKeys(r *status.Report, src *content.Entry, t status.Translati
 	}
 }
 
-// pathIn returns the file of a language and domain in a catalog.
-func pathIn(loc *config.Locale, c *status.Catalog, code, domain string, rawLang map[string]string) string {
+// CatalogPath returns the file of a language and domain in a catalog:
+// the one it has, or where a new one belongs.
+func CatalogPath(loc *config.Locale, c *status.Catalog, code, domain string, rawLang map[string]string) string {
 	for _, f := range c.Files {
 		if !f.Template && f.Lang == code && f.Domain == domain {
 			return f.Path
@@ -261,7 +262,7 @@ var empty = map[string]string{"yaml": "", "json": "{}\n", "toml": ""}
 // pruning; stale messages are kept for the translator to see the old text.
 func (p *Plan) catalogFile(c *status.Catalog, loc *config.Locale, src *catalog.File, code string, rawLang map[string]string, opts Options) {
 	prune := opts.Prune
-	path := pathIn(loc, c, code, src.Domain, rawLang)
+	path := CatalogPath(loc, c, code, src.Domain, rawLang)
 	if src.Err != nil || src.GoI18n == nil {
 		p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: ErrUnparsable, From: src.Path})
 		return

@@ -18,6 +18,7 @@ import (
 	"github.com/glosa/glosa/internal/markdown"
 	"github.com/glosa/glosa/internal/segment"
 	"github.com/glosa/glosa/internal/status"
+	"github.com/glosa/glosa/internal/syncplan"
 )
 
 // Options tune Apply.
@@ -96,7 +97,7 @@ func Apply(r *status.Report, cfg *config.Config, rawLang map[string]string, f *e
 		if f.Format == "goi18n" && holdsSource(u, known) {
 			continue // goi18n translate files hold the source's text until translated
 		}
-		if !accept(u) || u.Target == "" && !anyText(u.TargetForms) {
+		if !accept(u) || !u.HasTarget() {
 			continue
 		}
 		t := all.targets[u.ID]
@@ -107,7 +108,7 @@ func Apply(r *status.Report, cfg *config.Config, rawLang map[string]string, f *e
 			entries[t.tr] = append(entries[t.tr], u)
 			continue
 		}
-		p := catalogPath(cfg, rawLang, t, lang)
+		p := syncplan.CatalogPath(&cfg.Locales[t.cat.Locale], t.cat, lang, t.msg.Domain, rawLang)
 		if _, seen := files[p]; !seen {
 			fileOrder = append(fileOrder, p)
 		}
@@ -167,22 +168,9 @@ func checkLang(r *status.Report, lang string) (string, []error) {
 	if err != nil || lang == "" {
 		return "", []error{l10n.Errorf("import.noLang", "Lang", lang)}
 	}
-	var langs []string
-	for _, l := range r.Languages {
-		langs = append(langs, l.Lang)
-		if l.Lang == code.String() {
-			return l.Lang, nil
-		}
-	}
-	for _, c := range r.Catalogs {
-		for _, l := range c.Languages {
-			if l.Lang == code.String() {
-				return l.Lang, nil
-			}
-			if !slices.Contains(langs, l.Lang) {
-				langs = append(langs, l.Lang)
-			}
-		}
+	langs := r.TranslationLanguages()
+	if slices.Contains(langs, code.String()) {
+		return code.String(), nil
 	}
 	if code.String() == r.Source {
 		return "", []error{l10n.Errorf("import.sourceLang", "Lang", lang)}
@@ -211,15 +199,14 @@ func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exch
 		return nil, l10n.Errorf("import.unparsable", "Path", tr.Path)
 	}
 	var base *content.Document
-	texts := map[string]string{}
-	existing := map[string]string{}
-	if e := tr.Entry; e != nil && e.Err == nil {
+	var existing map[string]string
+	if e := tr.Entry; e != nil {
 		base = e.Doc
-		for id, text := range segment.Align(src.Doc, base, schema, t.item.Slug) {
-			existing[id] = text
-		}
+		existing = segment.Align(src.Doc, base, schema, t.item.Slug)
 	}
-	for _, su := range segment.Split(src.Doc, schema, t.item.Slug) {
+	srcUnits := segment.Split(src.Doc, schema, t.item.Slug)
+	texts := map[string]string{}
+	for _, su := range srcUnits {
 		text, ok := existing[su.ID]
 		// A draft's text equal to the source's is the stub's copy.
 		if ok && !(tr.State == status.Untranslated && text == su.Text) {
@@ -238,7 +225,7 @@ func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exch
 	if !changed && base != nil {
 		// The translation already says this: at most, the translator
 		// confirmed a stale or unverified one, which stamping records.
-		complete = tr.State != status.Untranslated && len(texts) == len(segment.Split(src.Doc, schema, t.item.Slug))
+		complete = tr.State != status.Untranslated && len(texts) == len(srcUnits)
 		data = base.Raw
 	} else {
 		var err error
@@ -356,26 +343,10 @@ func newCatalog(p, format string, msgs []*goi18n.Message) ([]byte, error) {
 	return data, nil
 }
 
-// EmptyCatalog is the content of a new go-i18n file before messages are
-// added, by format.
-var EmptyCatalog = map[string]string{"yaml": "", "json": "{}\n", "toml": ""}
-
 func pluralForms(lang string) []goi18n.Form {
 	forms, ok := goi18n.PluralForms(language.Make(lang))
 	if !ok {
 		return []goi18n.Form{goi18n.Other}
 	}
 	return forms
-}
-
-// catalogPath is the file a message of language lang belongs in.
-func catalogPath(cfg *config.Config, rawLang map[string]string, t target, lang string) string {
-	if t.file != nil {
-		return t.file.Path
-	}
-	raw := rawLang[lang]
-	if raw == "" {
-		raw = lang
-	}
-	return cfg.Locales[t.cat.Locale].Pattern.PathFor(raw, t.msg.Domain)
 }

@@ -175,7 +175,7 @@ func (s *Set) messageUnit(c *status.Catalog, m *status.Message, mt *status.Messa
 			u.Target = tm.Other()
 		}
 	}
-	if u.Target != "" || anyText(u.TargetForms) {
+	if u.HasTarget() {
 		switch mt.State {
 		case status.Current:
 			u.State = exchange.Translated
@@ -184,15 +184,6 @@ func (s *Set) messageUnit(c *status.Catalog, m *status.Message, mt *status.Messa
 		}
 	}
 	s.add(u, target{cat: c, msg: m, source: sm, file: tf})
-}
-
-func anyText(m map[string]string) bool {
-	for _, t := range m {
-		if t != "" {
-			return true
-		}
-	}
-	return false
 }
 
 // targetForms returns the plural forms a translation of sm into lang
