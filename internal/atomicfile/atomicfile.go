@@ -1,10 +1,15 @@
 // Package atomicfile writes files of the repository so that a reader sees
 // the old bytes or the new ones, never a mix, and never outside the root.
+// A process killed in the middle leaves the old file and, at worst, a
+// temporary ".name.glosa-*" file beside it, which glosa's scanners skip as
+// they skip every dot file.
 package atomicfile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,12 +21,72 @@ var ErrOutsideRoot = errors.New("path is outside the repository")
 // ErrBrokenSymlink is returned for a symlink whose target does not exist.
 var ErrBrokenSymlink = errors.New("path is a broken symlink")
 
+// ErrChanged is returned by Replace for a file whose bytes on disk are no
+// longer those the caller read, and by Create for a file that appeared:
+// writing would lose someone else's change.
+var ErrChanged = errors.New("the file changed on disk after it was read")
+
+// beforeRename, when set by a test, runs just before the temporary file is
+// renamed over the target: a test can kill the process or edit the file
+// there.
+var beforeRename func(target string)
+
 // Write replaces root/rel with data: it writes a temporary file in the same
 // folder, syncs it, gives it the old file's permissions (0644 for a new
-// file) and renames it over the old one. rel is slash-separated and must
-// stay inside root, also through symlinks; a symlink keeps pointing at the
-// file, which gets the new bytes.
+// file), renames it over the old one and syncs the folder. rel is
+// slash-separated and must stay inside root, also through symlinks; a
+// symlink keeps pointing at the file, which gets the new bytes.
 func Write(root, rel string, data []byte) error {
+	return write(root, rel, data, nil)
+}
+
+// Replace is Write for a file the caller read: just before the rename it
+// reads the file again and, when its bytes are no longer old, leaves it
+// alone and returns an error wrapping ErrChanged.
+func Replace(root, rel string, old, data []byte) error {
+	return write(root, rel, data, func(p string) error {
+		return same(p, rel, old)
+	})
+}
+
+// Create writes root/rel, a file that must not exist: when one appeared
+// since the caller looked, it is left alone and the error wraps ErrChanged.
+// The folder must exist.
+func Create(root, rel string, data []byte) error {
+	return write(root, rel, data, func(p string) error {
+		if _, err := os.Lstat(p); !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("writing %s: %w", rel, ErrChanged)
+		}
+		return nil
+	})
+}
+
+// Unchanged returns an error wrapping ErrChanged when root/rel no longer
+// holds old.
+func Unchanged(root, rel string, old []byte) error {
+	p, err := Inside(root, rel)
+	if err != nil {
+		return err
+	}
+	return same(p, rel, old)
+}
+
+// same compares the file at p with old; a file that is gone has changed.
+func same(p, rel string, old []byte) error {
+	cur, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) || err == nil && !bytes.Equal(cur, old) {
+		return fmt.Errorf("writing %s: %w", rel, ErrChanged)
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", rel, err)
+	}
+	return nil
+}
+
+// write writes data to a temporary file, runs check (when not nil) on the
+// target, and renames the temporary file over it. The check runs as late
+// as it can: after the slow part, the write and sync of the data.
+func write(root, rel string, data []byte, check func(p string) error) error {
 	p, err := Inside(root, rel)
 	if err != nil {
 		return err
@@ -55,10 +120,31 @@ func Write(root, rel string, data []byte) error {
 	if err := os.Chmod(tmp.Name(), perm); err != nil {
 		return fmt.Errorf("writing %s: %w", rel, err)
 	}
+	if check != nil {
+		if err := check(p); err != nil {
+			return err
+		}
+	}
+	if beforeRename != nil {
+		beforeRename(p)
+	}
 	if err := os.Rename(tmp.Name(), p); err != nil {
 		return fmt.Errorf("writing %s: %w", rel, err)
 	}
+	syncDir(dir)
 	return nil
+}
+
+// syncDir makes a rename in dir durable: without it a power cut can bring
+// the old file back, or lose a new one. It is best effort: some file
+// systems refuse to sync a folder, and the file itself is already synced.
+func syncDir(dir string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	d.Sync()
+	d.Close()
 }
 
 // Inside returns the file-system path of rel under root, or ErrOutsideRoot
