@@ -105,10 +105,15 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.T("import.refused"))
 		return errFailed
 	}
-	units := 0
+	units, refused := 0, 0
 	for _, c := range changes {
 		if !opts.dryRun {
-			if err := writeChange(p.root, syncplan.Change{Path: c.Path, Data: c.Data, Create: c.Create}); err != nil {
+			err := writeChange(p.root, syncplan.Change{Path: c.Path, Data: c.Data, Old: c.Old, Create: c.Create})
+			if p.refuseWrite(ios.ErrOut, c.Path, err) {
+				refused++
+				continue
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -126,7 +131,10 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 	if opts.dryRun {
 		id = "import.dryRun"
 	}
-	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N(id, units, "Files", len(changes)))
+	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N(id, units, "Files", len(changes)-refused))
+	if refused > 0 {
+		return errFailed
+	}
 	return nil
 }
 

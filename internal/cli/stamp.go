@@ -11,7 +11,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/l10n"
@@ -120,7 +119,7 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 		}
 		catalogs = p.catalogTranslations(langs, opts.all)
 	}
-	skipped, stamped := 0, 0
+	skipped, stamped, refused := 0, 0, 0
 	for _, t := range targets {
 		e := t.Entry
 		src := sources[e.Path]
@@ -168,7 +167,12 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 			if err != nil {
 				return l10n.Wrap(err, "stamp.failed", "Path", e.Path, "Error", l10n.TextOf(err))
 			}
-			if err := atomicfile.Write(p.root, e.Path, data); err != nil {
+			err = replaceFile(p.root, e.Path, e.Doc.Raw, data)
+			if p.refuseWrite(ios.ErrOut, e.Path, err) {
+				refused++
+				continue
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -177,6 +181,10 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 	}
 	for _, cf := range catalogs {
 		n, skip, err := p.stampCatalog(ios, cf, opts.dryRun)
+		if p.refuseWrite(ios.ErrOut, cf.file.Path, err) {
+			refused++
+			continue
+		}
 		if err != nil {
 			return err
 		}
@@ -196,7 +204,7 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 		fmt.Fprint(ios.ErrOut, p.l.N("stamp.skipped", skipped))
 	}
 	fmt.Fprintln(ios.ErrOut)
-	if explicit && skipped > 0 {
+	if explicit && skipped > 0 || refused > 0 {
 		return errFailed
 	}
 	return nil

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/catalog"
 	"github.com/glosa/glosa/internal/catalog/goi18n"
 	"github.com/glosa/glosa/internal/config"
@@ -106,7 +105,7 @@ func (p *project) stampCatalog(ios *iostreams.IOStreams, cf catalogFile, dryRun 
 		return 0, false, nil
 	}
 	if !dryRun {
-		if err := atomicfile.Write(p.root, f.Path, cur.Bytes()); err != nil {
+		if err := replaceFile(p.root, f.Path, f.GoI18n.Bytes(), cur.Bytes()); err != nil {
 			return n, false, err
 		}
 	}

@@ -81,10 +81,15 @@ func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
 	// A file that exists where a stub belongs (one the configuration
 	// excludes, say) is never replaced; a dry run checks it too, so that
 	// it prints what a real run does.
+	refused := 0
 	kept := plan.Changes[:0]
 	for _, c := range plan.Changes {
 		if c.Create {
 			abs, err := atomicfile.Inside(p.root, c.Path)
+			if p.refuseWrite(ios.ErrOut, c.Path, err) {
+				refused++
+				continue
+			}
 			if err != nil {
 				return err
 			}
@@ -102,7 +107,12 @@ func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
 			continue
 		}
 		if !opts.dryRun {
-			if err := writeChange(p.root, c); err != nil {
+			err := writeChange(p.root, c)
+			if p.refuseWrite(ios.ErrOut, c.Path, err) {
+				refused++
+				continue
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -118,26 +128,62 @@ func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
 		id = "sync.dryRun"
 	}
 	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N(id, written))
+	if refused > 0 {
+		return errFailed
+	}
 	return nil
 }
 
-// writeChange writes one planned file; a stub never replaces a file that
-// exists, and its folders are made inside the repository only.
+// beforeWrite, when a test sets it, runs just before a command writes a
+// file it read: the test edits the file there, as an editor or another
+// glosa could while glosa runs.
+var beforeWrite func(rel string)
+
+// replaceFile replaces a file glosa read, old, with data, unless the file
+// changed on disk since (atomicfile.ErrChanged).
+func replaceFile(root, rel string, old, data []byte) error {
+	if beforeWrite != nil {
+		beforeWrite(rel)
+	}
+	return atomicfile.Replace(root, rel, old, data)
+}
+
+// writeChange writes one planned file. A new file never replaces one that
+// appeared since the plan was made, and its folders are made inside the
+// repository only; a file the plan read is replaced only while it still
+// holds what was read; a moved file is removed only while it does. Either
+// refusal wraps atomicfile.ErrChanged.
 func writeChange(root string, c syncplan.Change) error {
-	if c.Create {
+	if beforeWrite != nil {
+		beforeWrite(c.Path)
+	}
+	switch {
+	case c.Create:
+		if c.From != "" {
+			// A move copies the orphan's bytes as read: it must not
+			// drop an edit made since.
+			if err := atomicfile.Unchanged(root, c.From, c.Data); err != nil {
+				return err
+			}
+		}
 		abs, err := atomicfile.Inside(root, c.Path)
 		if err != nil {
 			return err
 		}
-		if _, err := os.Lstat(abs); !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("creating %s: %w", c.Path, fs.ErrExist)
-		}
 		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 			return fmt.Errorf("creating %s: %w", c.Path, err)
 		}
-	}
-	if err := atomicfile.Write(root, c.Path, c.Data); err != nil {
-		return err
+		if err := atomicfile.Create(root, c.Path, c.Data); err != nil {
+			return err
+		}
+	case c.Old != nil:
+		if err := atomicfile.Replace(root, c.Path, c.Old, c.Data); err != nil {
+			return err
+		}
+	default:
+		if err := atomicfile.Write(root, c.Path, c.Data); err != nil {
+			return err
+		}
 	}
 	if c.From != "" {
 		abs, err := atomicfile.Inside(root, c.From)
@@ -147,6 +193,22 @@ func writeChange(root string, c syncplan.Change) error {
 		return os.Remove(abs)
 	}
 	return nil
+}
+
+// refuseWrite reports, and says whether err is, a write refused for the
+// file at rel: it changed on disk after glosa read it, or it is outside
+// the repository through a symlink. The command goes on with the other
+// files and fails at the end.
+func (p *project) refuseWrite(w io.Writer, rel string, err error) bool {
+	switch {
+	case errors.Is(err, atomicfile.ErrChanged):
+		fmt.Fprintf(w, "glosa: error: %s\n", p.l.T("write.changed", "Path", rel))
+	case errors.Is(err, atomicfile.ErrOutsideRoot):
+		fmt.Fprintf(w, "glosa: error: %s\n", p.l.T("write.outside", "Path", rel))
+	default:
+		return false
+	}
+	return true
 }
 
 // syncChangeLine words what a change does to its file.

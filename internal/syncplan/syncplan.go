@@ -42,6 +42,10 @@ type Change struct {
 	// Data is the file's new content; nil for a file that is only
 	// counted (its stale messages) and not written.
 	Data []byte
+	// Old is the file's content as the plan read it, which the writer
+	// checks is still on disk; nil for a file created, or replaced
+	// without being read (a goi18n translate file).
+	Old []byte
 	// Create reports a file that does not exist yet: the writer must not
 	// replace one that appeared since.
 	Create bool
@@ -235,7 +239,7 @@ func (p *Plan) copyKeys(r *status.Report, src *content.Entry, t status.Translati
 		fields = append(fields, name)
 	}
 	if len(fields) > 0 {
-		p.Changes = append(p.Changes, Change{Path: e.Path, Lang: t.Lang, Data: doc.Raw, Fields: fields})
+		p.Changes = append(p.Changes, Change{Path: e.Path, Lang: t.Lang, Data: doc.Raw, Old: e.Doc.Raw, Fields: fields})
 	}
 }
 
@@ -296,6 +300,9 @@ func (p *Plan) catalogFile(c *status.Catalog, loc *config.Locale, src *catalog.F
 		forms = []goi18n.Form{goi18n.Other}
 	}
 	ch := Change{Path: path, Lang: code, Create: create}
+	if !create {
+		ch.Old = cur.Bytes()
+	}
 	for _, sm := range src.GoI18n.Messages {
 		tm := cur.Message(sm.ID)
 		switch {
@@ -366,7 +373,8 @@ func (p *Plan) poFile(tmpl, f *catalog.File, prune bool) {
 	if !ok {
 		nplurals = 2
 	}
-	ch := Change{Path: f.Path, Lang: f.Lang}
+	// Encode gives back the bytes parsed: the PO parser round-trips.
+	ch := Change{Path: f.Path, Lang: f.Lang, Old: f.PO.Encode()}
 	key := func(e *po.Entry) string { return e.Context + "\x04" + e.ID }
 	for _, te := range tmpl.PO.Entries {
 		if te.Obsolete || te.IsHeader() {

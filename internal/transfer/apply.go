@@ -31,8 +31,11 @@ type Options struct {
 
 // Change is a file an import writes.
 type Change struct {
-	Path   string
-	Data   []byte
+	Path string
+	Data []byte
+	// Old is the file as Apply read it, nil for a file Create makes: the
+	// writer checks it is still on disk.
+	Old    []byte
 	Create bool
 	// Entry reports an entry; Complete that every unit of it is translated
 	// (it is stamped current), else it is a draft.
@@ -246,7 +249,11 @@ func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exch
 	if base != nil && bytes.Equal(data, base.Raw) {
 		return nil, nil
 	}
-	return &Change{Path: tr.Path, Data: data, Create: tr.Entry == nil, Entry: true, Complete: complete, Units: len(units)}, nil
+	ch := &Change{Path: tr.Path, Data: data, Create: tr.Entry == nil, Entry: true, Complete: complete, Units: len(units)}
+	if base != nil {
+		ch.Old = base.Raw
+	}
+	return ch, nil
 }
 
 // applyMessages writes the messages given into one go-i18n file, creating
@@ -310,7 +317,7 @@ func applyMessages(all *Set, p, lang string, units []exchange.Unit) (*Change, er
 	if bytes.Equal(cur.Bytes(), orig) {
 		return nil, nil
 	}
-	return &Change{Path: p, Data: cur.Bytes(), Units: len(units)}, nil
+	return &Change{Path: p, Data: cur.Bytes(), Old: orig, Units: len(units)}, nil
 }
 
 // newCatalog writes a new go-i18n file holding msgs, as goi18n writes its

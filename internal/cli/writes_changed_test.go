@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/glosa/glosa/internal/iostreams"
+)
+
+// writesRepo is a repository in which glosa stamp --all, glosa sync and
+// glosa import writes.csv each write several files: the two Spanish
+// entries are unverified, the Spanish catalog lacks bye, c has no Spanish
+// translation yet.
+const writesRepo = `
+-- glosa.yaml --
+source: en
+languages: [en, es]
+content:
+  - path: content/{lang}/{slug}.md
+    fields: {title: text}
+locales:
+  - path: locales/active.{lang}.yaml
+-- content/en/a.md --
+---
+title: Alpha
+---
+
+Alpha text.
+-- content/en/b.md --
+---
+title: Beta
+---
+
+Beta text.
+-- content/en/c.md --
+---
+title: Gamma
+---
+
+Gamma text.
+-- content/es/a.md --
+---
+title: Alfa
+---
+
+Texto alfa.
+-- content/es/b.md --
+---
+title: Beta
+---
+
+Texto beta.
+-- locales/active.en.yaml --
+hello: Hello
+bye: Goodbye
+-- locales/active.es.yaml --
+hello: Hola
+-- writes.csv --
+id,kind,state,en,es
+a#title,field,translated,Alpha,Alfa nueva
+b#title,field,translated,Beta,Beta nueva
+bye,message,translated,Goodbye,Adiós
+`
+
+// makeRepo writes a txtar archive's files into a new folder.
+func makeRepo(t *testing.T, archive string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range txtar.Parse([]byte(archive)).Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// readAll returns the bytes of the files at rels, nil for a missing one.
+func readAll(t *testing.T, dir string, rels []string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	for _, rel := range rels {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		out[rel] = data
+	}
+	return out
+}
+
+// runIn runs glosa in dir, in English, and returns its exit code and
+// stderr.
+func runIn(t *testing.T, dir string, args ...string) (int, string) {
+	t.Helper()
+	t.Setenv("LC_ALL", "C")
+	ios, _, _, errOut := iostreams.Test()
+	code := Run(ios, append([]string{"-C", dir}, args...))
+	return code, errOut.String()
+}
+
+// TestWritesRefuseChangedFile edits a file after glosa read it and just
+// before glosa writes it, as an editor or a second glosa could: stamp,
+// sync and import each leave the edit alone with a clear refusal, write
+// every other file, and exit 1.
+func TestWritesRefuseChangedFile(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		// target is the file edited (created, for a stub) just before
+		// glosa writes it.
+		target string
+		// written are the other files the command must still write.
+		written []string
+	}{
+		{"stamp entry", []string{"stamp", "--all"}, "content/es/a.md",
+			[]string{"content/es/b.md", "locales/active.es.yaml"}},
+		{"stamp catalog", []string{"stamp", "--all"}, "locales/active.es.yaml",
+			[]string{"content/es/a.md", "content/es/b.md"}},
+		{"sync catalog", []string{"sync"}, "locales/active.es.yaml",
+			[]string{"content/es/c.md"}},
+		{"sync stub", []string{"sync"}, "content/es/c.md",
+			[]string{"locales/active.es.yaml"}},
+		{"import entry", []string{"import", "writes.csv"}, "content/es/a.md",
+			[]string{"content/es/b.md", "locales/active.es.yaml"}},
+		{"import catalog", []string{"import", "writes.csv"}, "locales/active.es.yaml",
+			[]string{"content/es/a.md", "content/es/b.md"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := makeRepo(t, writesRepo)
+			for i, a := range tt.args {
+				if strings.HasSuffix(a, ".csv") {
+					tt.args[i] = filepath.Join(dir, a)
+				}
+			}
+			before := readAll(t, dir, append([]string{tt.target}, tt.written...))
+			edit := []byte("# edited while glosa ran\n")
+			want := append(bytes.Clone(before[tt.target]), edit...)
+			hooked := false
+			beforeWrite = func(rel string) {
+				if rel != tt.target {
+					return
+				}
+				hooked = true
+				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), want, 0o644); err != nil {
+					t.Error(err)
+				}
+			}
+			t.Cleanup(func() { beforeWrite = nil })
+			code, stderr := runIn(t, dir, tt.args...)
+			if !hooked {
+				t.Fatalf("glosa %s did not write %s", strings.Join(tt.args, " "), tt.target)
+			}
+			if code != ExitFailed {
+				t.Errorf("exit code %d, want %d; stderr:\n%s", code, ExitFailed, stderr)
+			}
+			msg := "glosa: error: " + tt.target + " changed on disk after glosa read it; run the command again\n"
+			if !strings.Contains(stderr, msg) {
+				t.Errorf("stderr does not say %q:\n%s", msg, stderr)
+			}
+			after := readAll(t, dir, append([]string{tt.target}, tt.written...))
+			if !bytes.Equal(after[tt.target], want) {
+				t.Errorf("%s was written over the edit:\n%s", tt.target, after[tt.target])
+			}
+			for _, rel := range tt.written {
+				if bytes.Equal(after[rel], before[rel]) {
+					t.Errorf("%s was not written", rel)
+				}
+			}
+		})
+	}
+}
