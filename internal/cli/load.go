@@ -48,7 +48,11 @@ func (h gitHistory) ChangedAfter(path, other string) (bool, bool) {
 
 // load reads the configuration, validates the rules, scans the repository
 // and computes every state.
-func (g *globals) load() (*project, error) {
+func (g *globals) load() (*project, error) { return g.loadFor(false) }
+
+// loadFor is load, preparing every body's summary in parallel when the
+// caller is going to lint.
+func (g *globals) loadFor(bodies bool) (*project, error) {
 	root, err := g.rootDir()
 	if err != nil {
 		return nil, err
@@ -65,19 +69,30 @@ func (g *globals) load() (*project, error) {
 	if err != nil {
 		return nil, err
 	}
+	p := &project{root: root, cfg: cfg, linter: linter, l: g.l}
+	// git reads the history while glosa reads the files.
+	histDone := make(chan struct{})
+	go func() {
+		defer close(histDone)
+		p.hist, p.histErr = history.Load(root, historyPaths(cfg)...)
+	}()
 	repo, err := content.Scan(root, cfg)
 	if err != nil {
+		<-histDone
 		return nil, err
 	}
+	p.repo = repo
 	var files []*catalog.File
 	if len(cfg.Locales) > 0 {
 		if files, err = catalog.Scan(root, cfg, cfg.Languages); err != nil {
+			<-histDone
 			return nil, err
 		}
 	}
-	p := &project{root: root, cfg: cfg, repo: repo, linter: linter, l: g.l}
+	repo.Prepare(bodies)
+	<-histDone
 	var hist status.History
-	if p.hist, p.histErr = history.Load(root, historyPaths(cfg)...); p.histErr == nil {
+	if p.histErr == nil {
 		hist = gitHistory{p.hist}
 	}
 	p.report = status.ComputeAllWith(repo, files, hist)

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -21,8 +22,10 @@ const HashPrefix = "sha256-"
 // the text fields of the schema and the body, normalised (see HashInput);
 // keys, slugs, urls, other front matter and the translation record are
 // outside it.
-func Hash(d *Document, schema *config.Field) string {
-	sum := sha256.Sum256(HashInput(d, schema))
+func Hash(d *Document, schema *config.Field) string { return hashOf(HashInput(d, schema)) }
+
+func hashOf(input []byte) string {
+	sum := sha256.Sum256(input)
 	return HashPrefix + hex.EncodeToString(sum[:8])
 }
 
@@ -41,6 +44,11 @@ func Hash(d *Document, schema *config.Field) string {
 // re-wrapping a paragraph leave the hash unchanged, while any change of
 // wording, punctuation or block structure changes it.
 func HashInput(d *Document, schema *config.Field) []byte {
+	return hashInput(d, schema, BodyBlocks(d.Body))
+}
+
+// hashInput is HashInput with the body's blocks already found.
+func hashInput(d *Document, schema *config.Field, blocks []string) []byte {
 	var b bytes.Buffer
 	for _, v := range Values(d.Front, schema) {
 		if v.Kind != config.Text {
@@ -52,7 +60,7 @@ func HashInput(d *Document, schema *config.Field) []byte {
 		b.WriteString(Normalize(v.Node.Value))
 		b.WriteByte('\n')
 	}
-	for _, block := range BodyBlocks(d.Body) {
+	for _, block := range blocks {
 		b.WriteString("block\t")
 		b.WriteString(block)
 		b.WriteByte('\n')
@@ -65,27 +73,54 @@ func HashInput(d *Document, schema *config.Field) []byte {
 func BodyBlocks(body []byte) []string {
 	body = bytes.TrimPrefix(body, bom)
 	var blocks []string
-	var cur []string
-	flush := func() {
-		if len(cur) > 0 {
-			blocks = append(blocks, Normalize(strings.Join(cur, " ")))
-			cur = cur[:0]
+	start := -1 // where the current block starts, -1 between blocks
+	for off := 0; off < len(body); {
+		end := bytes.IndexByte(body[off:], '\n') + off + 1
+		if end == off { // the last line, without a line ending
+			end = len(body)
 		}
-	}
-	for _, line := range strings.Split(string(body), "\n") {
-		if strings.TrimFunc(line, unicode.IsSpace) == "" {
-			flush()
-			continue
+		blank := len(bytes.TrimFunc(body[off:end], unicode.IsSpace)) == 0
+		switch {
+		case blank && start >= 0:
+			// The lines' breaks are white space, which Normalize
+			// collapses as joining them with spaces would.
+			blocks = append(blocks, Normalize(string(body[start:off])))
+			start = -1
+		case !blank && start < 0:
+			start = off
 		}
-		cur = append(cur, line)
+		off = end
 	}
-	flush()
+	if start >= 0 {
+		blocks = append(blocks, Normalize(string(body[start:])))
+	}
 	return blocks
 }
 
 // Normalize puts text in the form the hash and the comparisons use: NFC,
 // white-space runs collapsed to one space, trimmed.
 func Normalize(s string) string {
-	s = norm.NFC.String(s)
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a run of white space is pending
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/unicode/norm"
@@ -203,4 +204,71 @@ func TestNormalize(t *testing.T) {
 			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// TestNormalizeAsDefined checks Normalize against its definition written
+// the plain way: NFC, then the fields between white space joined by one
+// space. Hashes recorded in translations depend on it never changing.
+func TestNormalizeAsDefined(t *testing.T) {
+	plain := func(s string) string {
+		return strings.Join(strings.FieldsFunc(norm.NFC.String(s), unicode.IsSpace), " ")
+	}
+	for _, s := range []string{
+		"", " ", "a", "  a  b\t\n c ", "\u00a0x\u2003y\u3000", "Cafe\u0301 \r\n au lait",
+		"\u1e9b\u0323", "x\u0085y\u2028z", "\xff\xfe broken", "日本語 の テキスト", "\v\f",
+	} {
+		if got, want := Normalize(s), plain(s); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	f.Add("  Cafe\u0301\t au\u00a0lait \n")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Join(strings.FieldsFunc(norm.NFC.String(s), unicode.IsSpace), " ")
+		if got := Normalize(s); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// TestBodyBlocksAsDefined checks BodyBlocks against its definition
+// written the plain way: runs of non-blank lines, joined and normalised.
+func TestBodyBlocksAsDefined(t *testing.T) {
+	for _, body := range []string{
+		"", "\n", "one", "one\ntwo\n\nthree", "\ufeffa\r\n b \r\n\r\n\t\n c", "x\n \u00a0\ny\n", "a\u0301\nb\n\n\n",
+	} {
+		if diff := cmp.Diff(plainBodyBlocks(body), BodyBlocks([]byte(body))); diff != "" {
+			t.Errorf("BodyBlocks(%q) (-want +got):\n%s", body, diff)
+		}
+	}
+}
+
+func FuzzBodyBlocks(f *testing.F) {
+	f.Add("# T\n\npara\r\ngraph \n\n- a\n- b\n")
+	f.Fuzz(func(t *testing.T, body string) {
+		if diff := cmp.Diff(plainBodyBlocks(body), BodyBlocks([]byte(body))); diff != "" {
+			t.Errorf("BodyBlocks(%q) (-want +got):\n%s", body, diff)
+		}
+	})
+}
+
+func plainBodyBlocks(body string) []string {
+	var blocks, cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			blocks = append(blocks, strings.Join(strings.FieldsFunc(norm.NFC.String(strings.Join(cur, " ")), unicode.IsSpace), " "))
+			cur = cur[:0]
+		}
+	}
+	for _, line := range strings.Split(strings.TrimPrefix(body, "\ufeff"), "\n") {
+		if strings.TrimFunc(line, unicode.IsSpace) == "" {
+			flush()
+			continue
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	return blocks
 }

@@ -18,7 +18,6 @@ import (
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
-	"github.com/glosa/glosa/internal/markdown"
 )
 
 // Entry is one file of one language: a source entry or a translation.
@@ -42,8 +41,7 @@ type Entry struct {
 	// Draft reports draft: true in the front matter.
 	Draft bool
 
-	bodyOnce sync.Once
-	body     *markdown.Summary
+	derived
 }
 
 // Repo is what a scan found: every entry, sorted by path.

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/markdown"
@@ -20,26 +22,62 @@ var markupMismatch = Rule{
 			if p.t.State == status.Untranslated {
 				continue // a draft is work in progress
 			}
-			schema := c.repo.Schema(p.src)
-			for _, u := range segment.Pairs(p.src.Doc, p.entry.Doc, schema, p.item.Slug) {
-				src := markup(u.Source.Text)
-				diffs := markupDiffs(src, localized(markup(u.Translation.Text), src, p.src.Lang, p.t.Lang))
+			for _, u := range markupPairs(p.src, p.entry, c.repo.Schema(p.src)) {
+				src := slices.Compact(u.src)
+				diffs := markupDiffs(src, localized(slices.Compact(u.tr), src, p.src.Lang, p.t.Lang))
 				if len(diffs) == 0 {
 					continue
 				}
-				fix := l10n.Msg("lint.markup.fix", "SourcePath", p.src.Path, "SourceLine", u.Source.Line)
-				emit(Finding{Path: p.entry.Path, Line: u.Translation.Line, Column: 1, Lang: p.t.Lang, Slug: p.item.Slug,
-					Text: markupText(u.Translation, diffs), FixText: fix})
+				fix := l10n.Msg("lint.markup.fix", "SourcePath", p.src.Path, "SourceLine", u.srcLine)
+				emit(Finding{Path: p.entry.Path, Line: u.line, Column: 1, Lang: p.t.Lang, Slug: p.item.Slug,
+					Text: markupText(u, diffs), FixText: fix})
 				break // the first one says enough: the rest is often the same slip
 			}
 		}
 	},
 }
 
-// markup returns the set of what a translation must carry over from text:
-// "link <dest>", "code <text>", "cite <n>", sorted, without repeats.
-func markup(text string) []string {
-	return slices.Compact(markdown.Markup(text))
+// markupPair is a unit of a translation (a text field or a body block)
+// and the source's unit it translates, with what each carries (see
+// markdown.Markup).
+type markupPair struct {
+	kind, field   string
+	src, tr       []string
+	line, srcLine int
+}
+
+// markupPairs pairs the units of a translation with the source's as
+// segment.Pairs does — text fields by path, body blocks by position when
+// both bodies have the same sequence of block kinds — from the summaries
+// the entries keep, so that no body is parsed again.
+func markupPairs(src, tr *content.Entry, schema *config.Field) []markupPair {
+	var out []markupPair
+	have := map[string]content.Value{}
+	for _, v := range content.Values(tr.Doc.Front, schema) {
+		if v.Kind == config.Text && strings.TrimSpace(v.Node.Value) != "" {
+			have[v.Path] = v
+		}
+	}
+	for _, v := range content.Values(src.Doc.Front, schema) {
+		if t, ok := have[v.Path]; ok && v.Kind == config.Text && strings.TrimSpace(v.Node.Value) != "" {
+			out = append(out, markupPair{kind: segment.KindField, field: v.Path,
+				src: markdown.Markup(v.Node.Value), tr: markdown.Markup(t.Node.Value),
+				line: t.Node.Line, srcLine: v.Node.Line})
+		}
+	}
+	sb, tb := src.Body().Blocks, tr.Body().Blocks
+	if len(sb) != len(tb) {
+		return out
+	}
+	for i := range sb {
+		if sb[i].Kind != tb[i].Kind {
+			return out
+		}
+	}
+	for i := range sb {
+		out = append(out, markupPair{kind: tb[i].Kind, src: sb[i].Markup, tr: tb[i].Markup, line: tb[i].Line, srcLine: sb[i].Line})
+	}
+	return out
 }
 
 // localized returns the translation's markup with each link that is the
@@ -104,11 +142,10 @@ func markupItem(m string, missing bool) l10n.Text {
 
 // markupText says which unit differs, with literal message IDs so that
 // the catalog check finds them.
-func markupText(u segment.Unit, diffs []l10n.Text) l10n.Text {
-	switch u.Kind {
+func markupText(u markupPair, diffs []l10n.Text) l10n.Text {
+	switch u.kind {
 	case segment.KindField:
-		field := u.ID[strings.LastIndex(u.ID, "#")+1:]
-		return l10n.Msg("lint.markup.field", "Field", field, "Diffs", diffs)
+		return l10n.Msg("lint.markup.field", "Field", u.field, "Diffs", diffs)
 	case segment.KindHeading:
 		return l10n.Msg("lint.markup.heading", "Diffs", diffs)
 	case segment.KindCell:

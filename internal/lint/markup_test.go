@@ -1,11 +1,13 @@
 package lint
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/markdown"
 )
 
 func TestMarkupMismatch(t *testing.T) {
@@ -76,7 +78,7 @@ func TestMarkupMismatch(t *testing.T) {
 // TestMarkupDiffs pins the order of the differences: what is missing,
 // then what is extra, each sorted; repeats count once.
 func TestMarkupDiffs(t *testing.T) {
-	got := markupDiffs(markup("[a](x) `c` [1] [1]"), markup("[a](y) [1] [3]"))
+	got := markupDiffs(slices.Compact(markdown.Markup("[a](x) `c` [1] [1]")), slices.Compact(markdown.Markup("[a](y) [1] [3]")))
 	want := []l10n.Text{
 		l10n.Msg("lint.markup.missingCode", "Code", "c"),
 		l10n.Msg("lint.markup.missingLink", "Dest", "x"),

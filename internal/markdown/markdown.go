@@ -26,6 +26,10 @@ type Block struct {
 	// Text is the block's source, lines joined by "\n".
 	Text      string
 	Line, Col int
+	// Markup is what a translation of the block must carry over, as
+	// Markup returns it for the block's text: its link destinations,
+	// inline code and citation numbers, sorted.
+	Markup []string
 }
 
 // Link is a link or image destination, or a bare URL.
@@ -54,14 +58,23 @@ type Summary struct {
 	// CodeSpans are the inline code spans' texts, in order.
 	CodeSpans []string
 	Structure Structure
-	// Words counts the words of the prose (code and citations excluded).
+	// Words counts the words of the prose (code and citations excluded);
+	// -1 when the summary was made without counting them.
 	Words int
 }
 
 var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
 // Analyze parses body, which starts at 1-based line firstLine of its file.
-func Analyze(body []byte, firstLine int) *Summary {
+func Analyze(body []byte, firstLine int) *Summary { return analyze(body, firstLine, true) }
+
+// AnalyzeWithoutWords is Analyze without counting words (Words is -1):
+// word segmentation is a good part of the work, and only sources need it.
+func AnalyzeWithoutWords(body []byte, firstLine int) *Summary {
+	return analyze(body, firstLine, false)
+}
+
+func analyze(body []byte, firstLine int, words bool) *Summary {
 	s := &Summary{}
 	doc := md.Parser().Parse(text.NewReader(body))
 	pos := newPositions(body, firstLine)
@@ -69,8 +82,15 @@ func Analyze(body []byte, firstLine int) *Summary {
 	// The prose is gathered whole and counted once: goldmark splits text
 	// at _, [ and other delimiters, and foo_bar is one word.
 	var prose bytes.Buffer
+	// cur is the leaf block being walked, whose Markup the links, code
+	// spans and citations met go to; nil between blocks.
+	var cur ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if n == cur {
+				s.closeBlock()
+				cur = nil
+			}
 			return ast.WalkContinue, nil
 		}
 		if n.Type() == ast.TypeBlock {
@@ -79,13 +99,11 @@ func Analyze(body []byte, firstLine int) *Summary {
 		switch n := n.(type) {
 		case *ast.Heading:
 			s.Structure.Headings++
-			s.addBlock("heading", n, body, pos)
-		case *ast.Paragraph:
-			s.addBlock("paragraph", n, body, pos)
-		case *ast.TextBlock:
-			s.addBlock("paragraph", n, body, pos)
+			cur = s.addBlock("heading", n, body, pos)
+		case *ast.Paragraph, *ast.TextBlock:
+			cur = s.addBlock("paragraph", n, body, pos)
 		case *east.TableCell:
-			s.addBlock("cell", n, body, pos)
+			cur = s.addBlock("cell", n, body, pos)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			s.Structure.CodeBlocks++
 			return ast.WalkSkipChildren, nil
@@ -95,10 +113,10 @@ func Analyze(body []byte, firstLine int) *Summary {
 			s.Structure.ListItems++
 		case *ast.Link:
 			s.Structure.Links++
-			s.addLink(string(n.Destination), n, body, pos, cursor)
+			s.addLink(cur, string(n.Destination), n, body, pos, cursor)
 		case *ast.Image:
 			s.Structure.Images++
-			s.addLink(string(n.Destination), n, body, pos, cursor)
+			s.addLink(cur, string(n.Destination), n, body, pos, cursor)
 		case *ast.AutoLink:
 			// The label is the URL as written (www.example.com without
 			// the http:// that goldmark adds), and it has a position.
@@ -106,6 +124,7 @@ func Analyze(body []byte, firstLine int) *Summary {
 			l := Link{Dest: string(n.Label(body))}
 			l.Line, l.Col = findLink(l.Dest, false, n, body, pos, cursor)
 			s.Links = append(s.Links, l)
+			s.blockMarkup(cur, "link "+l.Dest)
 		case *ast.CodeSpan:
 			var code bytes.Buffer
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -114,6 +133,7 @@ func Analyze(body []byte, firstLine int) *Summary {
 				}
 			}
 			s.CodeSpans = append(s.CodeSpans, code.String())
+			s.blockMarkup(cur, "code "+code.String())
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			prose.Write(n.Segment.Value(body))
@@ -125,15 +145,20 @@ func Analyze(body []byte, firstLine int) *Summary {
 		}
 		return ast.WalkContinue, nil
 	})
-	// Citations are references, not words to translate.
-	s.Words = CountWords(citationRE.ReplaceAllString(prose.String(), " "))
+	s.Words = -1
+	if words {
+		// Citations are references, not words to translate.
+		s.Words = CountWords(citationRE.ReplaceAllString(prose.String(), " "))
+	}
 	return s
 }
 
-func (s *Summary) addBlock(kind string, n ast.Node, body []byte, pos *positions) {
+// addBlock adds the leaf block n and returns it, or nil when it holds no
+// text: a heading with no title, an empty cell.
+func (s *Summary) addBlock(kind string, n ast.Node, body []byte, pos *positions) ast.Node {
 	lines := n.Lines()
 	if lines.Len() == 0 {
-		return
+		return nil
 	}
 	var parts []string
 	for i := 0; i < lines.Len(); i++ {
@@ -142,12 +167,37 @@ func (s *Summary) addBlock(kind string, n ast.Node, body []byte, pos *positions)
 	}
 	first := lines.At(0)
 	line, col := pos.at(first.Start)
-	s.Blocks = append(s.Blocks, Block{Kind: kind, Text: strings.Join(parts, "\n"), Line: line, Col: col})
+	text := strings.Join(parts, "\n")
 	masked := maskCode(n, body)
+	from := len(s.Citations)
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		s.findCitations(masked[seg.Start:seg.Stop], seg.Start, pos)
 	}
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	b := Block{Kind: kind, Text: text, Line: line, Col: col}
+	for _, c := range s.Citations[from:] {
+		for _, num := range c.Numbers {
+			b.Markup = append(b.Markup, "cite "+strconv.Itoa(num))
+		}
+	}
+	s.Blocks = append(s.Blocks, b)
+	return n
+}
+
+// blockMarkup adds m to the Markup of the block being walked, if any.
+func (s *Summary) blockMarkup(cur ast.Node, m string) {
+	if cur != nil {
+		b := &s.Blocks[len(s.Blocks)-1]
+		b.Markup = append(b.Markup, m)
+	}
+}
+
+// closeBlock sorts the Markup of the block just walked.
+func (s *Summary) closeBlock() {
+	sort.Strings(s.Blocks[len(s.Blocks)-1].Markup)
 }
 
 // maskCode returns a copy of body in which the code spans and inline HTML
@@ -255,13 +305,14 @@ func expandCitation(s string) []int {
 	return out
 }
 
-func (s *Summary) addLink(dest string, n ast.Node, body []byte, pos *positions, cursor map[ast.Node]int) {
+func (s *Summary) addLink(cur ast.Node, dest string, n ast.Node, body []byte, pos *positions, cursor map[ast.Node]int) {
 	if dest == "" {
 		return
 	}
 	l := Link{Dest: dest}
 	l.Line, l.Col = findLink(dest, true, n, body, pos, cursor)
 	s.Links = append(s.Links, l)
+	s.blockMarkup(cur, "link "+dest)
 }
 
 // findLink returns where the destination dest of the inline n is written:

@@ -154,7 +154,8 @@ func TestAnalyzeCRLF(t *testing.T) {
 	body := "# Title\r\n\r\nText [2] and [a](https://e.com/it/).\r\n"
 	s := Analyze([]byte(body), 3)
 	want := &Summary{
-		Blocks:    []Block{{Kind: "heading", Text: "Title", Line: 3, Col: 3}, {Kind: "paragraph", Text: "Text [2] and [a](https://e.com/it/).", Line: 5, Col: 1}},
+		Blocks: []Block{{Kind: "heading", Text: "Title", Line: 3, Col: 3}, {Kind: "paragraph", Text: "Text [2] and [a](https://e.com/it/).", Line: 5, Col: 1,
+			Markup: []string{"cite 2", "link https://e.com/it/"}}},
 		Links:     []Link{{Dest: "https://e.com/it/", Line: 5, Col: 18}},
 		Citations: []Citation{{Numbers: []int{2}, Line: 5, Col: 6}},
 		Structure: Structure{Headings: 1, Links: 1},
@@ -252,5 +253,43 @@ func TestMarkup(t *testing.T) {
 	want := []string{"cite 2", "cite 3", "code go test ./...", "link https://x.test/a", "link i.png"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Markup mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestBlockMarkup checks that each block's Markup, found while walking the
+// whole body, is what Markup finds in the block's text alone: the lint
+// rule markup-mismatch compares the former, import the latter.
+func TestBlockMarkup(t *testing.T) {
+	data, err := os.ReadFile("../content/testdata/llm.es.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := []string{
+		string(data[strings.Index(string(data), "\n---\n")+5:]),
+		"# Use `go test` [1]\n\n- item with [a](/x) and `c`\n- two [2-3]\n\n> quoted <https://e.com>\n\n| a | `b` |\n|---|---|\n| [c](/c) | d [4] |\n",
+		"Para one `x` and ![img](/i.png).\n\n```\n[9] not a citation\n```\n\nSee www.example.com and `[5]`.\n",
+	}
+	for _, body := range bodies {
+		s := Analyze([]byte(body), 1)
+		if len(s.Blocks) == 0 {
+			t.Fatalf("no blocks in %q", body)
+		}
+		for _, b := range s.Blocks {
+			if diff := cmp.Diff(Markup(b.Text), b.Markup, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("block %q (line %d): Markup mismatch (-alone +in body):\n%s", b.Text, b.Line, diff)
+			}
+		}
+	}
+}
+
+func TestAnalyzeWithoutWords(t *testing.T) {
+	body := []byte("# Title\n\nSome words [a](/x).\n")
+	with, without := Analyze(body, 1), AnalyzeWithoutWords(body, 1)
+	if without.Words != -1 {
+		t.Errorf("AnalyzeWithoutWords: Words = %d, want -1", without.Words)
+	}
+	without.Words = with.Words
+	if diff := cmp.Diff(with, without); diff != "" {
+		t.Errorf("AnalyzeWithoutWords differs beyond Words (-with +without):\n%s", diff)
 	}
 }

@@ -6,7 +6,6 @@
 package status
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"slices"
@@ -286,7 +285,7 @@ func (r *Report) SourceHash(e *content.Entry) string {
 	if h, ok := r.hashes[e]; ok {
 		return h
 	}
-	h := content.Hash(e.Doc, r.Repo.Schema(e))
+	h := e.Hash(r.Repo.Schema(e))
 	r.hashes[e] = h
 	return h
 }
@@ -310,7 +309,7 @@ func (r *Report) decide(t *Translation, src *content.Entry, langs map[string]*co
 	case e.Draft:
 		t.State = Untranslated
 		t.because(Draft, "marked draft: true")
-	case sameText(e, src, r.Repo):
+	case content.SameText(e, src, r.Repo):
 		t.State = Untranslated
 		t.because(SameText, "its text is the source's")
 	case e.Record == nil:
@@ -357,29 +356,6 @@ func (r *Report) decide(t *Translation, src *content.Entry, langs map[string]*co
 	if t.State == Untranslated || t.State == Stale {
 		t.Words = src.Words(r.Repo.Schema(src))
 	}
-}
-
-// sameText reports whether a translation's text is the source's: its body
-// (when not empty) or all of its translatable text equals the source's
-// after normalisation.
-func sameText(e, src *content.Entry, repo *content.Repo) bool {
-	eb, sb := content.BodyBlocks(e.Doc.Body), content.BodyBlocks(src.Doc.Body)
-	if len(sb) > 0 && equalStrings(eb, sb) {
-		return true
-	}
-	return bytes.Equal(content.HashInput(e.Doc, repo.Schema(e)), content.HashInput(src.Doc, repo.Schema(src)))
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func (r *Report) summarise(targets []string) {
