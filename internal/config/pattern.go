@@ -2,8 +2,8 @@ package config
 
 import (
 	"fmt"
+	"iter"
 	"path"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -30,20 +30,39 @@ type Patterns struct {
 }
 
 type compiledPattern struct {
-	re      *regexp.Regexp
+	parts   []part
 	lang    string // fixed language of a per-language pattern, "" when captured
 	literal int    // literal characters: more means more specific
 }
 
+// A part of a pattern: literal text, {slug} or {lang}.
+type part struct {
+	kind partKind
+	text string // the literal text
+}
+
+type partKind int
+
+const (
+	literalPart partKind = iota
+	slugPart
+	langPart
+)
+
 // langRE matches a BCP 47 tag as it appears in paths (es, pt-BR, pt_br,
-// es-419, zh-Hans-CN); lang.Parse validates it afterwards.
+// es-419, zh-Hans-CN); lang.Parse validates it afterwards. langEnds is its
+// scanner.
 const langRE = `[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*`
 
-// CompilePatterns compiles a layout's patterns; perLang keys are canonical
-// tags.
+// CompilePatterns checks and compiles a layout's patterns; perLang keys
+// are canonical tags. Match relies on the checks: a shared pattern without
+// {lang} has no language to give.
 func CompilePatterns(def string, perLang map[string]string) (*Patterns, error) {
 	p := &Patterns{Default: def, PerLang: perLang}
 	if def != "" {
+		if err := checkPattern(def, true); err != nil {
+			return nil, err
+		}
 		c, err := compilePattern(def, "")
 		if err != nil {
 			return nil, err
@@ -56,6 +75,9 @@ func CompilePatterns(def string, perLang map[string]string) (*Patterns, error) {
 	}
 	sort.Strings(codes)
 	for _, code := range codes {
+		if err := checkPattern(perLang[code], false); err != nil {
+			return nil, err
+		}
 		c, err := compilePattern(perLang[code], code)
 		if err != nil {
 			return nil, err
@@ -96,38 +118,111 @@ func hasDotDot(p string) bool {
 }
 
 func compilePattern(pat, fixed string) (compiledPattern, error) {
-	var b strings.Builder
-	b.WriteString("^")
-	literal := 0
+	c := compiledPattern{lang: fixed}
 	rest := pat
 	for rest != "" {
 		i := strings.IndexByte(rest, '{')
 		if i < 0 {
-			b.WriteString(regexp.QuoteMeta(rest))
-			literal += len(rest)
-			break
+			i = len(rest)
 		}
-		b.WriteString(regexp.QuoteMeta(rest[:i]))
-		literal += i
-		rest = rest[i:]
+		if i > 0 {
+			c.parts = append(c.parts, part{kind: literalPart, text: rest[:i]})
+			c.literal += i
+			rest = rest[i:]
+			continue
+		}
 		switch {
 		case strings.HasPrefix(rest, "{slug}"):
-			b.WriteString(`(?P<slug>.+)`)
+			c.parts = append(c.parts, part{kind: slugPart})
 			rest = rest[len("{slug}"):]
 		case strings.HasPrefix(rest, "{lang}"):
-			b.WriteString(`(?P<lang>` + langRE + `)`)
+			c.parts = append(c.parts, part{kind: langPart})
 			rest = rest[len("{lang}"):]
 		default:
 			return compiledPattern{}, fmt.Errorf("path pattern %q has an unknown placeholder", pat)
 		}
 	}
-	b.WriteString("$")
-	re, err := regexp.Compile(b.String())
-	if err != nil {
-		return compiledPattern{}, fmt.Errorf("path pattern %q: %v", pat, err)
-	}
-	return compiledPattern{re: re, lang: fixed, literal: literal}, nil
+	return c, nil
 }
+
+// splits yields every way rel spells the pattern as a slug and a language
+// spelling ("" when the pattern has no {lang}), in the order a greedy
+// regular expression prefers: the longest slug, then the longest language.
+// A regular expression gives one split only, and docs/{slug}-{lang}.md
+// reads docs/intro-pt-BR.md as the slug "intro-pt" in Breton ("BR"); Match
+// needs the others to find the one in a project language.
+func (c compiledPattern) splits(rel string) iter.Seq2[string, string] {
+	return func(yield func(slug, raw string) bool) {
+		walkParts(c.parts, rel, "", "", yield)
+	}
+}
+
+// walkParts matches parts against s, with slug and raw the placeholders
+// read so far, and reports whether to go on.
+func walkParts(parts []part, s, slug, raw string, yield func(slug, raw string) bool) bool {
+	if len(parts) == 0 {
+		return s != "" || yield(slug, raw)
+	}
+	rest := parts[1:]
+	switch p := parts[0]; p.kind {
+	case literalPart:
+		if after, ok := strings.CutPrefix(s, p.text); ok {
+			return walkParts(rest, after, slug, raw, yield)
+		}
+	case slugPart:
+		for n := len(s); n > 0; n-- {
+			if !walkParts(rest, s[n:], s[:n], raw, yield) {
+				return false
+			}
+		}
+	case langPart:
+		if raw != "" {
+			// A second {lang} spells the language as the first does.
+			if after, ok := strings.CutPrefix(s, raw); ok {
+				return walkParts(rest, after, slug, raw, yield)
+			}
+			return true
+		}
+		ends := langEnds(s)
+		for i := len(ends) - 1; i >= 0; i-- {
+			if !walkParts(rest, s[ends[i]:], slug, s[:ends[i]], yield) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// langEnds returns, shortest first, the lengths n for which s[:n] is a
+// whole match of langRE: two or three letters, then subtags of one to
+// eight letters or digits, each after "-" or "_".
+func langEnds(s string) []int {
+	var ends []int
+	i := 0
+	for i < len(s) && i < 3 && isLetter(s[i]) {
+		i++
+		if i >= 2 {
+			ends = append(ends, i)
+		}
+	}
+	if len(ends) == 0 {
+		return nil
+	}
+	for i < len(s) && (s[i] == '-' || s[i] == '_') {
+		j := i + 1
+		for j < len(s) && j-i <= 8 && (isLetter(s[j]) || s[j] >= '0' && s[j] <= '9') {
+			j++
+			ends = append(ends, j)
+		}
+		if j == i+1 {
+			break // an empty subtag
+		}
+		i = j
+	}
+	return ends
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 // Match reports whether the slash-separated repository path rel is an
 // entry of this layout in one of the languages langs (any language when
@@ -140,49 +235,48 @@ func compilePattern(pat, fixed string) (compiledPattern, error) {
 // is no entry.
 func (p *Patterns) Match(rel string, langs []string) (code, raw, slug string, ok bool) {
 	for _, c := range p.compiled {
-		m := c.re.FindStringSubmatch(rel)
-		if m == nil {
-			continue
-		}
-		slug = m[c.re.SubexpIndex("slug")]
-		if !validSlug(slug) {
-			continue
-		}
-		li := c.re.SubexpIndex("lang")
-		if c.lang != "" {
-			code, raw = c.lang, c.lang
-			if li >= 0 {
-				raw = m[li]
-				if parsed, err := lang.Parse(raw); err != nil || parsed != c.lang {
-					continue
-				}
-			}
-			if len(langs) > 0 && !slices.Contains(langs, code) {
+		ownPattern := false
+		for slug, raw := range c.splits(rel) {
+			if !validSlug(slug) {
 				continue
 			}
-			return code, raw, slug, true
+			if c.lang != "" {
+				if raw == "" {
+					raw = c.lang
+				} else if parsed, err := lang.Parse(raw); err != nil || parsed != c.lang {
+					continue
+				}
+				if len(langs) > 0 && !slices.Contains(langs, c.lang) {
+					continue
+				}
+				return c.lang, raw, slug, true
+			}
+			parsed, err := lang.Parse(raw)
+			if err != nil {
+				continue
+			}
+			if _, own := p.PerLang[parsed]; own {
+				// content/llm.en.md when en lives in content/{slug}.md: in
+				// the wrong place for en, and no English "llm.en" either.
+				ownPattern = true
+				continue
+			}
+			if len(langs) > 0 && !slices.Contains(langs, parsed) {
+				continue
+			}
+			return parsed, raw, slug, true
 		}
-		raw = m[li]
-		parsed, err := lang.Parse(raw)
-		if err != nil {
-			continue
-		}
-		if _, own := p.PerLang[parsed]; own {
-			// content/llm.en.md when en lives in content/{slug}.md: in
-			// the wrong place for en, and no English "llm.en" either.
+		if ownPattern {
 			return "", "", "", false
 		}
-		if len(langs) > 0 && !slices.Contains(langs, parsed) {
-			continue
-		}
-		return parsed, raw, slug, true
 	}
 	return "", "", "", false
 }
 
 // validSlug rejects slugs that would name a path outside their folder.
 func validSlug(s string) bool {
-	if s == "" || strings.HasPrefix(s, "/") {
+	// Nor one with a newline: no entry's file name has one.
+	if s == "" || strings.HasPrefix(s, "/") || strings.Contains(s, "\n") {
 		return false
 	}
 	for _, seg := range strings.Split(s, "/") {

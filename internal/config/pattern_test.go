@@ -96,6 +96,29 @@ func TestPatterns(t *testing.T) {
 			"po/pt-BR/a.md":           {}, // pt-BR has its own pattern
 			"po/brasil/pt_BR/../a.md": {},
 		},
+	}, {
+		// The slug may hold what separates it from the language, and a
+		// region subtag may be a language of its own (BR, Breton): the
+		// split that names a project language wins.
+		name:  "the language after a hyphen",
+		def:   "docs/{slug}-{lang}.md",
+		langs: []string{"en", "pt-BR", "zh-Hant-TW"},
+		roots: []string{"docs"},
+		paths: map[string]match{
+			"docs/intro-pt-BR.md":      {"pt-BR", "pt-BR", "intro", true},
+			"docs/my-doc-pt_BR.md":     {"pt-BR", "pt_BR", "my-doc", true},
+			"docs/a-b-zh-Hant-TW.md":   {"zh-Hant-TW", "zh-Hant-TW", "a-b", true},
+			"docs/guides/set-up-en.md": {"en", "en", "guides/set-up", true},
+			"docs/intro-fr.md":         {}, // not a project language
+		},
+	}, {
+		name:  "the language right before the slug",
+		def:   "{lang}{slug}.md",
+		langs: []string{"en"},
+		roots: []string{""},
+		paths: map[string]match{
+			"enab.md": {"en", "en", "ab", true}, // not the language "ena" and the slug "b"
+		},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -122,6 +145,26 @@ func TestPatterns(t *testing.T) {
 				t.Errorf("Match mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestCompilePatternsRefuses checks that CompilePatterns refuses what
+// Parse refuses: Match has no language to give for a shared pattern
+// without {lang}, and PathFor must build no path outside the repository.
+func TestCompilePatternsRefuses(t *testing.T) {
+	tests := []struct {
+		def     string
+		perLang map[string]string
+	}{
+		{"{slug}.md", nil},
+		{"/content/{lang}/{slug}.md", nil},
+		{"content/{lang}/{slug}.md", map[string]string{"en": "../docs/{slug}.md"}},
+		{"content/{lang}/{slug}.md", map[string]string{"en": "docs/{slug}/{slug}.md"}},
+	}
+	for _, tt := range tests {
+		if _, err := CompilePatterns(tt.def, tt.perLang); err == nil {
+			t.Errorf("CompilePatterns(%q, %q) = nil error", tt.def, tt.perLang)
+		}
 	}
 }
 
