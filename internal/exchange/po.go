@@ -164,9 +164,6 @@ func ReadPO(data []byte) (*File, error) {
 				u.Flags = append(u.Flags, fl)
 			}
 		}
-		if e.Previous != nil {
-			u.Previous = e.Previous.ID
-		}
 		if e.HasPlural {
 			if forms == nil {
 				if forms, err = poForms(pf, f.TargetLang); err != nil {
@@ -191,6 +188,11 @@ func ReadPO(data []byte) (*File, error) {
 		case !u.HasTarget():
 		case e.IsFuzzy():
 			u.State = NeedsReview
+			// "#| msgid" is what a fuzzy translation was made from; on
+			// any other message it tells nothing, and WritePO drops it.
+			if e.Previous != nil {
+				u.Previous = e.Previous.ID
+			}
 		default:
 			u.State = Translated
 		}
