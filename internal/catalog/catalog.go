@@ -155,13 +155,17 @@ func load(root string, loc *config.Locale, f *File) {
 		f.Err = &Error{Text: l10n.TextOf(err)}
 		return
 	}
+	if config.UTF16(data) {
+		f.Err = &Error{Line: 1, Col: 1, Text: l10n.Msg("err.utf16")}
+		return
+	}
 	switch loc.Format {
 	case config.FormatPO:
 		pf, err := po.Parse(data)
 		if err != nil {
 			var se *po.SyntaxError
 			if errors.As(err, &se) {
-				f.Err = &Error{Line: se.Line, Col: se.Col, Text: l10n.Raw(se.Msg)}
+				f.Err = &Error{Line: se.Line, Col: se.Col, Text: poText(se)}
 			} else {
 				f.Err = &Error{Text: l10n.Raw(err.Error())}
 			}
@@ -173,7 +177,10 @@ func load(root string, loc *config.Locale, f *File) {
 		if err != nil {
 			var pe *goi18n.ParseError
 			var te *yaml.TypeError
+			var le *l10n.Error
 			switch {
+			case errors.As(err, &pe) && errors.As(pe.Err, &le):
+				f.Err = &Error{Line: pe.Line, Col: pe.Column, Text: le.Text}
 			case bytes.HasPrefix(data, []byte("\ufeff")) && strings.EqualFold(path.Ext(f.Path), ".json"):
 				// go-i18n reads JSON without skipping a byte order
 				// mark, and says only "invalid character 'ï'".
@@ -197,6 +204,22 @@ func load(root string, loc *config.Locale, f *File) {
 		}
 		f.GoI18n = gf
 	}
+}
+
+// poText words a PO file's error: in the user's language when it is about
+// the file's bytes, in msgfmt's words when it is about its syntax.
+func poText(se *po.SyntaxError) l10n.Text {
+	switch {
+	case errors.Is(se, po.ErrUTF16):
+		return l10n.Msg("err.utf16")
+	case errors.Is(se, po.ErrNUL):
+		return l10n.Msg("err.nul")
+	case errors.Is(se, po.ErrInvalidUTF8):
+		return l10n.Msg("err.invalidUTF8")
+	case errors.Is(se, po.ErrCharset):
+		return l10n.Msg("catalog.charset", "Charset", se.Charset)
+	}
+	return l10n.Raw(se.Msg)
 }
 
 // yamlLinePrefix and tomlLinePrefix are the positions the YAML and TOML

@@ -47,6 +47,13 @@ func TestBadInput(t *testing.T) {
 		t.Logf("stdout:\n%s\nstderr:\n%s", stdout, stderr)
 	}
 	checkLines(t, "check", stdout, readLines(t, filepath.Join(src, "want.txt")))
+	// Inputs that are odd but right: a PO file in ISO-8859-1, read by
+	// decoding it into UTF-8.
+	for _, ok := range []string{"locales/po-latin1/"} {
+		if strings.Contains(stdout, ok) {
+			t.Errorf("glosa check found a problem in %s:\n%s", ok, stdout)
+		}
+	}
 
 	code, stdout, stderr = runGlosa(t, "-C", dir, "status", "--by", "entry", "--format", "csv")
 	if code != ExitOK {
@@ -171,13 +178,16 @@ func writeRuntimeInputs(t *testing.T, dir string) {
 	es("deep-mapping", []byte("---\ntitle: Hondo\nx: "+strings.Repeat("{a: ", 10000)+"b"+strings.Repeat("}", 10000)+"\n---\n\nCuerpo.\n"))
 	es("big-list", []byte("---\ntitle: Lista\nx:\n"+strings.Repeat("  - item\n", 100000)+"---\n\nCuerpo.\n"))
 
-	// A catalog file with invalid UTF-8 and one with a NUL byte.
+	// Catalog files with invalid UTF-8, a NUL byte, in ISO-8859-1 (read),
+	// in Shift_JIS (refused) and in UTF-16.
 	write("locales/json-utf8/en.json", []byte(`{"hello": "Hello"}`+"\n"))
 	write("locales/json-utf8/es.json", []byte("{\"hello\": \"Hol\xe1\"}\n"))
 	write("locales/po-nul/en.po", []byte("msgid \"Hello\"\nmsgstr \"\"\n"))
 	write("locales/po-nul/es.po", []byte("msgid \"Hello\"\nmsgstr \"Ho\x00la\"\n"))
 	write("locales/po-latin1/en.po", []byte("msgid \"Hello\"\nmsgstr \"\"\n"))
 	write("locales/po-latin1/es.po", []byte("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n\nmsgid \"Bye\"\nmsgstr \"Adi\xf3s\"\n"))
+	write("locales/po-sjis/en.po", []byte("msgid \"Hello\"\nmsgstr \"\"\n"))
+	write("locales/po-sjis/es.po", []byte("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=Shift_JIS\\n\"\n\nmsgid \"Hello\"\nmsgstr \"\x82\xb1\x82\xf1\"\n"))
 	write("locales/po-utf16/en.po", []byte("msgid \"Hello\"\nmsgstr \"\"\n"))
 	write("locales/po-utf16/es.po", utf16LE("\ufeffmsgid \"Hello\"\nmsgstr \"Hola\"\n"))
 	cfg := filepath.Join(dir, "glosa.yaml")
@@ -185,7 +195,7 @@ func writeRuntimeInputs(t *testing.T, dir string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{"json-utf8/{lang}.json", "po-nul/{lang}.po", "po-latin1/{lang}.po", "po-utf16/{lang}.po"} {
+	for _, p := range []string{"json-utf8/{lang}.json", "po-nul/{lang}.po", "po-latin1/{lang}.po", "po-sjis/{lang}.po", "po-utf16/{lang}.po"} {
 		data = append(data, "  - path: locales/"+p+"\n"...)
 	}
 	if err := os.WriteFile(cfg, data, 0o644); err != nil {

@@ -135,24 +135,52 @@ func unmarshalFuncs() map[string]i18n.UnmarshalFunc {
 	}
 }
 
+// decoded returns an unmarshal function for go-i18n that gives it raw, a
+// file already decoded with the format's unmarshaler.
+func decoded(format string, raw any) map[string]i18n.UnmarshalFunc {
+	return map[string]i18n.UnmarshalFunc{format: func(_ []byte, v any) error {
+		p, ok := v.(*any)
+		if !ok {
+			return fmt.Errorf("go-i18n decodes into %T, not *any", v)
+		}
+		*p = raw
+		return nil
+	}}
+}
+
 // Parse reads a go-i18n message file. The path names the file in errors and
 // gives the language and the format, as in go-i18n (active.es.toml, es.yaml,
 // en.json). Errors are *ParseError.
 func Parse(path string, data []byte) (*File, error) {
-	if _, ok := unmarshalFuncs()[format(path)]; !ok {
+	unmarshal, ok := unmarshalFuncs()[format(path)]
+	if !ok {
 		return nil, &ParseError{Path: path, Err: fmt.Errorf("%w %q", ErrFormat, format(path))}
 	}
-	mf, err := i18n.ParseMessageFileBytes(data, path, unmarshalFuncs())
-	if err != nil {
+	if err := checkUTF8(data); err != nil {
 		return nil, parseError(path, data, err)
 	}
-	f := &File{Path: path, Format: mf.Format, Lang: mf.Tag, data: data}
+	// The file is decoded once, here, and go-i18n reads the decoded value:
+	// glosa's checks of its shape run first and word what go-i18n would
+	// not, or would word as its internals.
+	var raw any
+	var es entries
 	if len(data) > 0 {
-		f.entries, err = scan(mf.Format, data)
-		if err != nil {
+		if err := unmarshal(data, &raw); err != nil {
+			return nil, parseError(path, data, err)
+		}
+		var err error
+		if es, err = scan(format(path), data); err != nil {
+			return nil, parseError(path, data, err)
+		}
+		if err := checkShape(data, raw, es); err != nil {
 			return nil, parseError(path, data, err)
 		}
 	}
+	mf, err := i18n.ParseMessageFileBytes(data, path, decoded(format(path), raw))
+	if err != nil {
+		return nil, parseError(path, data, err)
+	}
+	f := &File{Path: path, Format: mf.Format, Lang: mf.Tag, data: data, entries: es}
 	for _, gm := range mf.Messages {
 		m := fromI18n(gm)
 		// A message inside an inline table or a list has no key of its
@@ -226,7 +254,11 @@ func parseError(path string, data []byte, err error) error {
 		terr toml.ParseError
 		yerr *yaml.TypeError
 	)
+	var own *ParseError
 	switch {
+	case errors.As(err, &own):
+		// Found by glosa's own checks, already located.
+		pe.Line, pe.Column, pe.Err = own.Line, own.Column, own.Err
 	case errors.As(err, &syn):
 		// Offset counts the offending byte.
 		pe.Line, pe.Column = lineCol(data, int(syn.Offset)-1)

@@ -7,6 +7,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"golang.org/x/text/language"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 func TestParse(t *testing.T) {
@@ -114,7 +116,7 @@ func TestParseErrors(t *testing.T) {
 		{"yaml syntax", "es.yaml", "a: x\nb: x\n  c: y\n", 3, 0},
 		{"yaml duplicate", "es.yaml", "a: x\nb: y\na: z\n", 3, 0},
 		{"mixed keys", "es.yaml", "a: x\ngroup:\n  other: y\n  child: z\n", 4, 3},
-		{"not a string, no key named", "es.json", "{\n  \"a\": {\"other\": 1}\n}\n", 0, 0},
+		{"not a string, no key named", "es.json", "{\n  \"a\": {\"other\": 1}\n}\n", 2, 9},
 		{"not a string", "es.yaml", "a:\n  translation:\n    other: x\n    one: [1]\n", 4, 5},
 		{"format", "es.xml", "<a/>", 0, 0},
 	}
@@ -129,5 +131,79 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error at %s:%d:%d, want %s:%d:%d (%v)", pe.Path, pe.Line, pe.Column, tt.path, tt.line, tt.col, err)
 			}
 		})
+	}
+}
+
+// TestParseProblems checks the problems glosa finds itself, beyond what
+// go-i18n and the format's parser report: each is a *ParseError wrapping
+// an *l10n.Error with the message ID and data given.
+func TestParseProblems(t *testing.T) {
+	tests := []struct {
+		name, path, in string
+		line, col      int
+		id             string
+		data           map[string]any
+	}{
+		{"json duplicate", "es.json", "{\n  \"hello\": \"Hola\",\n  \"bye\": \"Adiós\",\n  \"hello\": \"Otra\"\n}\n",
+			4, 3, "err.duplicateKey", map[string]any{"Key": "hello", "Line": 2}},
+		{"json nested duplicate", "es.json", "{\"a\": {\"b\": {\"other\": \"x\", \"other\": \"y\"}}}",
+			1, 28, "err.duplicateKey", map[string]any{"Key": "other", "Line": 1}},
+		{"json dotted ID twice", "es.json", "{\"a\": {\"b\": \"x\"},\n\"a.b\": \"y\"}",
+			2, 1, "catalog.duplicateID", map[string]any{"ID": "a.b", "Line": 1}},
+		{"json list", "es.json", "\n  [\"hello\", \"bye\"]\n", 2, 3, "catalog.notMapping", nil},
+		{"json string", "es.json", "\"hello\"", 1, 1, "catalog.notMapping", nil},
+		{"yaml list", "es.yaml", "- hello\n- bye\n", 1, 1, "catalog.notMapping", nil},
+		{"yaml scalar", "es.yaml", "# c\nhello\n", 2, 1, "catalog.notMapping", nil},
+		{"json number", "es.json", "{\n  \"hello\": 42,\n  \"bye\": \"Adiós\"\n}\n",
+			2, 3, "catalog.notText", map[string]any{"ID": "hello", "What": l10n.Msg("kind.number")}},
+		{"json bool nested", "es.json", "{\"a\": {\"b\": true}}",
+			1, 8, "catalog.notText", map[string]any{"ID": "a.b", "What": l10n.Msg("kind.bool")}},
+		{"yaml date", "es.yaml", "a: x\nb: 2024-01-02\n",
+			2, 1, "catalog.notText", map[string]any{"ID": "b", "What": l10n.Msg("kind.date")}},
+		{"toml list", "es.toml", "bye = \"Adiós\"\nhello = [\"Hola\", \"Buenas\"]\n",
+			2, 1, "catalog.notText", map[string]any{"ID": "hello", "What": l10n.Msg("kind.list")}},
+		{"toml array of tables", "es.toml", "[[hello]]\nother = \"Hola\"\n",
+			1, 1, "catalog.notText", map[string]any{"ID": "hello", "What": l10n.Msg("kind.list")}},
+		{"toml integer", "es.toml", "[group]\nhello = 1\n",
+			2, 1, "catalog.notText", map[string]any{"ID": "group.hello", "What": l10n.Msg("kind.number")}},
+		{"field twice in two cases", "es.json", "{\"a\": {\n  \"other\": \"x\",\n  \"Other\": \"y\"}}",
+			3, 3, "catalog.sameField", map[string]any{"Key": "Other", "First": "other", "Line": 2}},
+		{"json invalid UTF-8", "es.json", "{\"hello\":\n \"Hol\xe1\"}\n", 2, 6, "err.invalidUTF8", nil},
+		{"yaml invalid UTF-8", "es.yaml", "hello: Hol\xe1\n", 1, 11, "err.invalidUTF8", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse(tt.path, []byte(tt.in))
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %v is not a *ParseError", err)
+			}
+			if pe.Line != tt.line || pe.Column != tt.col {
+				t.Errorf("error at %d:%d, want %d:%d (%v)", pe.Line, pe.Column, tt.line, tt.col, err)
+			}
+			var le *l10n.Error
+			if !errors.As(err, &le) {
+				t.Fatalf("error %v is not an *l10n.Error", err)
+			}
+			want := l10n.Msg(tt.id)
+			if tt.data != nil {
+				want.Data = tt.data
+			}
+			if diff := cmp.Diff(want, le.Text, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("message (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestParseV1 checks that a go-i18n v1 file, a list of messages with ids,
+// is still read: it is no list of the wrong shape.
+func TestParseV1(t *testing.T) {
+	f, err := Parse("es.json", []byte(`[{"id": "hello", "translation": "Hola"}]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := f.Message("hello"); m == nil || m.Other() != "Hola" {
+		t.Errorf("hello = %+v, want Hola", m)
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // entry is where one key of a message file is written: a message, a
@@ -207,6 +209,9 @@ func scanJSON(data []byte) (entries, error) {
 					continue
 				}
 				line, col := ls.pos(keyStart)
+				if first, dup := es[id]; dup {
+					return duplicate(id, key, prefix, first, line, col)
+				}
 				lineStart := ls.start(line, len(data))
 				e := entry{line: line, col: col, start: keyStart, end: int(dec.InputOffset()), valStart: valStart,
 					key: string(data[keyStart:valStart]), parent: prefix, nested: !top, open: open, prevEnd: -1, nextStart: -1}
@@ -251,6 +256,17 @@ func scanJSON(data []byte) (entries, error) {
 		return nil, fmt.Errorf("unexpected data after the top-level value")
 	}
 	return es, nil
+}
+
+// duplicate reports a message ID written twice in a JSON file, which
+// encoding/json reads without a word, keeping the last: a translation is
+// lost. key and parent are the second one's; first is the first one's.
+func duplicate(id, key, parent string, first entry, line, col int) error {
+	err := l10n.Errorf("catalog.duplicateID", "ID", id, "Line", first.line)
+	if first.parent == parent {
+		err = l10n.Errorf("err.duplicateKey", "Key", key, "Line", first.line)
+	}
+	return &ParseError{Line: line, Column: col, Err: err}
 }
 
 // scanTOML finds the keys of a TOML file. BurntSushi/toml, which reads the

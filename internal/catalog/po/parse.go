@@ -49,7 +49,32 @@ type msgKey struct {
 // Parse reads a PO file. It tolerates a UTF-8 byte order mark and CRLF line
 // endings, and keeps both for Encode. Like msgfmt, it stops at the first
 // error, which is a *SyntaxError.
+//
+// A file whose header names a single-byte charset, such as ISO-8859-1, is
+// decoded into UTF-8, and Encode writes it back in that charset. Any other
+// charset that is not UTF-8, a UTF-16 file, a NUL byte and a byte that is
+// not UTF-8 in a UTF-8 file are errors.
 func Parse(data []byte) (*File, error) {
+	if err := checkBytes(data); err != nil {
+		return nil, err
+	}
+	f, err := parse(data)
+	if err != nil {
+		return nil, err
+	}
+	enc, text, err := decodeCharset(f, data)
+	if err != nil || enc == nil {
+		return f, err
+	}
+	if f, err = parse(text); err != nil {
+		return nil, err
+	}
+	f.charset = enc
+	return f, nil
+}
+
+// parse reads a PO file whose bytes are not checked.
+func parse(data []byte) (*File, error) {
 	f := &File{newline: "\n"}
 	if bytes.HasPrefix(data, []byte("\ufeff")) {
 		f.bom = true
@@ -403,6 +428,11 @@ func decodeEscape(b *strings.Builder, s []byte) (int, *SyntaxError) {
 		for n < 4 && n < len(s) && s[n] >= '0' && s[n] <= '7' {
 			v = v*8 + int(s[n]-'0')
 			n++
+		}
+		if v > 0xff {
+			// \400 to \777 name no byte; gettext keeps the low eight
+			// bits, a byte nobody meant.
+			return 0, &SyntaxError{Msg: "invalid control sequence"}
 		}
 		b.WriteByte(byte(v))
 		return n, nil

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -134,6 +135,16 @@ func TestParseErrors(t *testing.T) {
 		{"mixed obsolete", "#~ msgid \"a\"\nmsgstr \"b\"\n", SyntaxError{Line: 2, Col: 1}},
 		{"text after string", "msgid \"a\" x\nmsgstr \"b\"\n", SyntaxError{Line: 1, Col: 11}},
 		{"string without keyword", "\"a\"\n", SyntaxError{Line: 1, Col: 1}},
+		{"octal escape past a byte", "msgid \"a\"\nmsgstr \"b \\777\"\n", SyntaxError{Line: 2, Col: 11}},
+		{"UTF-16", "\xff\xfem\x00s\x00", SyntaxError{Line: 1, Col: 1, Err: ErrUTF16}},
+		{"NUL in msgstr", "msgid \"a\"\nmsgstr \"b\x00c\"\n", SyntaxError{Line: 2, Col: 10, Err: ErrNUL}},
+		{"invalid UTF-8", "msgid \"a\"\nmsgstr \"Adi\xf3s\"\n", SyntaxError{Line: 2, Col: 12, Err: ErrInvalidUTF8}},
+		{"invalid UTF-8 in a UTF-8 file", "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"a\"\nmsgstr \"Adi\xf3s\"\n",
+			SyntaxError{Line: 5, Col: 12, Err: ErrInvalidUTF8}},
+		{"multibyte charset", "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=Shift_JIS\\n\"\n",
+			SyntaxError{Line: 2, Col: 43, Err: ErrCharset, Charset: "Shift_JIS"}},
+		{"unknown charset", "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=klingon\\n\"\n",
+			SyntaxError{Line: 2, Col: 43, Err: ErrCharset, Charset: "klingon"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -144,6 +155,9 @@ func TestParseErrors(t *testing.T) {
 			}
 			if se.Line != tt.want.Line || se.Col != tt.want.Col {
 				t.Errorf("error at %d:%d (%v), want %d:%d", se.Line, se.Col, se, tt.want.Line, tt.want.Col)
+			}
+			if se.Err != tt.want.Err || se.Charset != tt.want.Charset {
+				t.Errorf("error %v wraps %v (charset %q), want %v (charset %q)", se, se.Err, se.Charset, tt.want.Err, tt.want.Charset)
 			}
 		})
 	}
@@ -231,4 +245,35 @@ func parseString(t testing.TB, s string) *File {
 		t.Fatal(err)
 	}
 	return f
+}
+
+// TestLatin1 checks that a file in ISO-8859-1 reads as UTF-8 text and is
+// written back in ISO-8859-1, byte for byte when unedited; a character
+// ISO-8859-1 lacks turns the file into UTF-8, its header saying so.
+func TestLatin1(t *testing.T) {
+	in := "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n\nmsgid \"Bye\"\nmsgstr \"Adi\xf3s\"\n"
+	f, err := Parse([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Lookup("Bye").Translations[0]; got != "Adiós" {
+		t.Errorf("msgstr = %q, want Adiós", got)
+	}
+	if got := string(f.Encode()); got != in {
+		t.Errorf("Encode = %q, want the input", got)
+	}
+
+	f.Lookup("Bye").SetTranslations("Adiós…")
+	want := "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"Bye\"\nmsgstr \"Adiós…\"\n"
+	if diff := cmp.Diff(want, string(f.Encode())); diff != "" {
+		t.Errorf("Encode with … (-want +got):\n%s", diff)
+	}
+	if got := f.Charset(); got != "ISO-8859-1" {
+		t.Errorf("Encode changed the file: Charset = %q", got)
+	}
+
+	f.Lookup("Bye").SetTranslations("Adiós otra vez")
+	if got, want := string(f.Encode()), strings.ReplaceAll(in, "Adi\xf3s", "Adi\xf3s otra vez"); got != want {
+		t.Errorf("Encode = %q, want %q", got, want)
+	}
 }

@@ -3,6 +3,8 @@ package po
 import (
 	"fmt"
 	"slices"
+
+	"golang.org/x/text/encoding"
 )
 
 // File is a parsed PO file: its entries in file order, header included.
@@ -11,9 +13,10 @@ type File struct {
 	// entries included.
 	Entries []*Entry
 
-	bom     bool   // the file began with a UTF-8 byte order mark
-	newline string // "\n" or "\r\n", as the file's first line ended
-	trailer []byte // text after the last entry: blank lines, stray comments
+	bom     bool              // the file began with a UTF-8 byte order mark
+	charset encoding.Encoding // the file's charset, nil for UTF-8
+	newline string            // "\n" or "\r\n", as the file's first line ended
+	trailer []byte            // text after the last entry: blank lines, stray comments
 }
 
 // Entry is one message of a PO file, or its header (msgid "").
@@ -73,7 +76,15 @@ type Previous struct {
 type SyntaxError struct {
 	Line, Col int
 	Msg       string
+	// Err is ErrUTF16, ErrNUL, ErrInvalidUTF8 or ErrCharset when the file's
+	// bytes are wrong, nil for an error of syntax.
+	Err error
+	// Charset is the charset named in the header, with ErrCharset.
+	Charset string
 }
+
+// Unwrap returns Err.
+func (e *SyntaxError) Unwrap() error { return e.Err }
 
 // Error returns "line:col: msg", ready to follow a path and a colon.
 func (e *SyntaxError) Error() string {

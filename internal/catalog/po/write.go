@@ -13,8 +13,16 @@ const wrapWidth = 79
 
 // Encode returns the file as PO text: every unedited entry exactly as it
 // was read, every edited or added entry in gettext's canonical style, with
-// the file's line endings and byte order mark.
+// the file's line endings, byte order mark and charset.
 func (f *File) Encode() []byte {
+	if f.charset != nil {
+		return f.encodeCharset(f.encodeUTF8())
+	}
+	return f.encodeUTF8()
+}
+
+// encodeUTF8 returns the file as PO text in UTF-8.
+func (f *File) encodeUTF8() []byte {
 	var b bytes.Buffer
 	nl := f.newline
 	if nl == "" {
