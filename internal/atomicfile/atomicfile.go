@@ -33,7 +33,7 @@ var beforeRename func(target string)
 
 // Write replaces root/rel with data: it writes a temporary file in the same
 // folder, syncs it, gives it the old file's permissions (0644 for a new
-// file), renames it over the old one and syncs the folder. rel is
+// file) and renames it over the old one. rel is
 // slash-separated and must stay inside root, also through symlinks; a
 // symlink keeps pointing at the file, which gets the new bytes.
 func Write(root, rel string, data []byte) error {
@@ -131,20 +131,35 @@ func write(root, rel string, data []byte, check func(p string) error) error {
 	if err := os.Rename(tmp.Name(), p); err != nil {
 		return fmt.Errorf("writing %s: %w", rel, err)
 	}
-	syncDir(dir)
 	return nil
 }
 
-// syncDir makes a rename in dir durable: without it a power cut can bring
-// the old file back, or lose a new one. It is best effort: some file
-// systems refuse to sync a folder, and the file itself is already synced.
-func syncDir(dir string) {
-	d, err := os.Open(dir)
-	if err != nil {
-		return
+// SyncDirs makes the renames of the files written at rels durable: without
+// it a power cut can bring an old file back, or lose a new one. It syncs
+// each folder once, which is why the writes leave it to their caller: a
+// sync per file made writing many files take half as long again. It is
+// best effort: some file systems refuse to sync a folder, and every file's
+// bytes are already synced.
+func SyncDirs(root string, rels []string) {
+	seen := map[string]bool{}
+	for _, rel := range rels {
+		p, err := Inside(root, rel)
+		if err != nil {
+			continue
+		}
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			p = real
+		}
+		dir := filepath.Dir(p)
+		if seen[dir] {
+			continue
+		}
+		seen[dir] = true
+		if d, err := os.Open(dir); err == nil {
+			d.Sync()
+			d.Close()
+		}
 	}
-	d.Sync()
-	d.Close()
 }
 
 // Inside returns the file-system path of rel under root, or ErrOutsideRoot

@@ -75,3 +75,13 @@ func noTemporaries(t *testing.T, root string) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+func TestSyncDirs(t *testing.T) {
+	root := t.TempDir()
+	if err := Write(root, "a.md", []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	// Nothing to check but that it neither fails nor leaves the root on
+	// paths that lead out or do not exist.
+	SyncDirs(root, []string{"a.md", "a.md", "../x.md", "missing/b.md"})
+}

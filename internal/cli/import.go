@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/exchange"
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/l10n"
@@ -106,6 +107,8 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 		return errFailed
 	}
 	units, refused := 0, 0
+	var wrote []string
+	defer func() { atomicfile.SyncDirs(p.root, wrote) }()
 	for _, c := range changes {
 		if !opts.dryRun {
 			err := writeChange(p.root, syncplan.Change{Path: c.Path, Data: c.Data, Old: c.Old, Create: c.Create})
@@ -116,6 +119,7 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 			if err != nil {
 				return err
 			}
+			wrote = append(wrote, c.Path)
 		}
 		what := p.l.N("import.messages", c.Units)
 		switch {

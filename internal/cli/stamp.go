@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/l10n"
@@ -120,6 +121,8 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 		catalogs = p.catalogTranslations(langs, opts.all)
 	}
 	skipped, stamped, refused := 0, 0, 0
+	var wrote []string
+	defer func() { atomicfile.SyncDirs(p.root, wrote) }()
 	for _, t := range targets {
 		e := t.Entry
 		src := sources[e.Path]
@@ -175,6 +178,7 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 			if err != nil {
 				return err
 			}
+			wrote = append(wrote, e.Path)
 		}
 		stamped++
 		fmt.Fprintf(ios.Out, "%s: %s → %s (%s)\n", e.Path, p.l.T("state."+string(t.State)), p.l.T("state.current"), rec.Hash)
@@ -193,6 +197,9 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 		}
 		if n > 0 {
 			stamped++
+			if !opts.dryRun {
+				wrote = append(wrote, cf.file.Path)
+			}
 		}
 	}
 	id := "stamp.done"

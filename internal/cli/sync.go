@@ -102,6 +102,8 @@ func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
 	}
 	plan.Changes = kept
 	written := 0
+	var wrote []string
+	defer func() { atomicfile.SyncDirs(p.root, wrote) }()
 	for _, c := range plan.Changes {
 		if c.Data == nil {
 			continue
@@ -115,6 +117,7 @@ func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
 			if err != nil {
 				return err
 			}
+			wrote = append(wrote, c.Path, c.From)
 		}
 		written++
 	}
