@@ -67,6 +67,57 @@ b#title,field,translated,Beta,Beta nueva
 bye,message,translated,Goodbye,Adiós
 `
 
+// writesRepoPO is a repository in which glosa sync copies a key field
+// into two Spanish entries and merges a PO template into es.po.
+const writesRepoPO = `
+-- glosa.yaml --
+source: en
+languages: [en, es]
+content:
+  - path: content/{lang}/{slug}.md
+    fields: {title: text, category: key}
+locales:
+  - path: po/{lang}.po
+    template: po/messages.pot
+-- content/en/a.md --
+---
+title: Alpha
+category: Models
+---
+-- content/en/b.md --
+---
+title: Beta
+category: Models
+---
+-- content/es/a.md --
+---
+title: Alfa
+category: Modelos
+---
+-- content/es/b.md --
+---
+title: Beta
+---
+-- po/messages.pot --
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+
+msgid "Open"
+msgstr ""
+
+msgid "Quit"
+msgstr ""
+-- po/es.po --
+msgid ""
+msgstr ""
+"Language: es\n"
+"Content-Type: text/plain; charset=UTF-8\n"
+
+msgid "Open"
+msgstr "Abrir"
+`
+
 // makeRepo writes a txtar archive's files into a new folder.
 func makeRepo(t *testing.T, archive string) string {
 	t.Helper()
@@ -110,10 +161,12 @@ func runIn(t *testing.T, dir string, args ...string) (int, string) {
 // TestWritesRefuseChangedFile edits a file after glosa read it and just
 // before glosa writes it, as an editor or a second glosa could: stamp,
 // sync and import each leave the edit alone with a clear refusal, write
-// every other file, and exit 1.
+// every other file, and exit 1. Every kind of file they rewrite is
+// covered: an entry, a go-i18n catalog, a PO catalog, a new stub.
 func TestWritesRefuseChangedFile(t *testing.T) {
 	tests := []struct {
 		name string
+		repo string
 		args []string
 		// target is the file edited (created, for a stub) just before
 		// glosa writes it.
@@ -121,22 +174,26 @@ func TestWritesRefuseChangedFile(t *testing.T) {
 		// written are the other files the command must still write.
 		written []string
 	}{
-		{"stamp entry", []string{"stamp", "--all"}, "content/es/a.md",
+		{"stamp entry", writesRepo, []string{"stamp", "--all"}, "content/es/a.md",
 			[]string{"content/es/b.md", "locales/active.es.yaml"}},
-		{"stamp catalog", []string{"stamp", "--all"}, "locales/active.es.yaml",
+		{"stamp catalog", writesRepo, []string{"stamp", "--all"}, "locales/active.es.yaml",
 			[]string{"content/es/a.md", "content/es/b.md"}},
-		{"sync catalog", []string{"sync"}, "locales/active.es.yaml",
+		{"sync catalog", writesRepo, []string{"sync"}, "locales/active.es.yaml",
 			[]string{"content/es/c.md"}},
-		{"sync stub", []string{"sync"}, "content/es/c.md",
+		{"sync stub", writesRepo, []string{"sync"}, "content/es/c.md",
 			[]string{"locales/active.es.yaml"}},
-		{"import entry", []string{"import", "writes.csv"}, "content/es/a.md",
+		{"sync key field", writesRepoPO, []string{"sync"}, "content/es/a.md",
+			[]string{"content/es/b.md", "po/es.po"}},
+		{"sync PO catalog", writesRepoPO, []string{"sync"}, "po/es.po",
+			[]string{"content/es/a.md", "content/es/b.md"}},
+		{"import entry", writesRepo, []string{"import", "writes.csv"}, "content/es/a.md",
 			[]string{"content/es/b.md", "locales/active.es.yaml"}},
-		{"import catalog", []string{"import", "writes.csv"}, "locales/active.es.yaml",
+		{"import catalog", writesRepo, []string{"import", "writes.csv"}, "locales/active.es.yaml",
 			[]string{"content/es/a.md", "content/es/b.md"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := makeRepo(t, writesRepo)
+			dir := makeRepo(t, tt.repo)
 			for i, a := range tt.args {
 				if strings.HasSuffix(a, ".csv") {
 					tt.args[i] = filepath.Join(dir, a)
