@@ -48,8 +48,9 @@ func TestBadInput(t *testing.T) {
 	}
 	checkLines(t, "check", stdout, readLines(t, filepath.Join(src, "want.txt")))
 	// Inputs that are odd but right: a PO file in ISO-8859-1, read by
-	// decoding it into UTF-8.
-	for _, ok := range []string{"locales/po-latin1/"} {
+	// decoding it into UTF-8, and front matter whose title comes through a
+	// YAML merge key (<<: *base).
+	for _, ok := range []string{"locales/po-latin1/", "content/es/merge-key.md"} {
 		if strings.Contains(stdout, ok) {
 			t.Errorf("glosa check found a problem in %s:\n%s", ok, stdout)
 		}

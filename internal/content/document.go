@@ -121,6 +121,9 @@ func Parse(data []byte) (*Document, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(padded, &doc); err != nil {
+		if line := directive(padded); line > 0 {
+			return d, &ParseError{Line: line, Col: 1, Text: l10n.Msg("fm.directive")}
+		}
 		line, col, msg := config.LocateYAMLError(padded, err)
 		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("fm.yaml", "Error", msg)}
 	}
@@ -146,6 +149,21 @@ func documentMarker(yaml []byte) int {
 	for n, line := range bytes.Split(yaml, []byte("\n")) {
 		if (bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("..."))) &&
 			len(line) > 3 && (line[3] == ' ' || line[3] == '\t') {
+			return n + 1
+		}
+	}
+	return 0
+}
+
+// directive returns the 1-based line of yaml that holds a directive
+// (%YAML 1.2, %TAG …) or 0. A directive must come before a --- that starts
+// the document, and front matter cannot hold one: yaml.v3 then says only
+// "mapping values are not allowed in this context". Parse asks only when
+// yaml.v3 has failed, so that a line of a valid value is never taken for
+// one.
+func directive(yaml []byte) int {
+	for n, line := range bytes.Split(yaml, []byte("\n")) {
+		if len(line) > 1 && line[0] == '%' && (line[1] >= 'A' && line[1] <= 'Z' || line[1] >= 'a' && line[1] <= 'z') {
 			return n + 1
 		}
 	}
@@ -214,17 +232,69 @@ func invalidUTF8(data []byte) int {
 	return len(data)
 }
 
-// Lookup returns the value of a top-level front-matter key, or nil.
+// Lookup returns the value of a top-level front-matter key, or nil. A key
+// that comes through a merge key (<<: *base) counts, as it does for every
+// YAML reader; KeyNode, for edits, finds only the key written in the front
+// matter itself.
 func (d *Document) Lookup(key string) *yaml.Node {
 	if d == nil || d.Front == nil {
 		return nil
 	}
-	for i := 0; i+1 < len(d.Front.Content); i += 2 {
-		if d.Front.Content[i].Value == key {
-			return d.Front.Content[i+1]
+	return member(d.Front, key)
+}
+
+// maxMerges bounds the merge keys member follows, against a chain of
+// anchors built to make it work forever.
+const maxMerges = 100
+
+// member returns the value of key in mapping m, or nil, following merge
+// keys as yaml.v3 decodes them: a key of m itself wins over a merged one,
+// and of several mappings merged with <<: [*a, *b] the first that has the
+// key wins.
+func member(m *yaml.Node, key string) *yaml.Node {
+	budget := maxMerges
+	return memberIn(m, key, &budget)
+}
+
+func memberIn(m *yaml.Node, key string, budget *int) *yaml.Node {
+	m = resolve(m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	var merges []*yaml.Node
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+			merges = append(merges, m.Content[i+1])
+			continue
+		}
+		if k.Value == key {
+			return m.Content[i+1]
+		}
+	}
+	for _, v := range merges {
+		sources := []*yaml.Node{v}
+		if v = resolve(v); v != nil && v.Kind == yaml.SequenceNode {
+			sources = v.Content
+		}
+		for _, src := range sources {
+			if *budget--; *budget < 0 {
+				return nil
+			}
+			if found := memberIn(src, key, budget); found != nil {
+				return found
+			}
 		}
 	}
 	return nil
+}
+
+// resolve returns the node an alias stands for, or n itself.
+func resolve(n *yaml.Node) *yaml.Node {
+	if n != nil && n.Kind == yaml.AliasNode {
+		return n.Alias
+	}
+	return n
 }
 
 // KeyNode returns the key node of a top-level front-matter key, or nil.

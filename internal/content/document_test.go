@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/l10n"
 )
 
@@ -134,6 +135,14 @@ func TestParseErrors(t *testing.T) {
 		name: "TOML",
 		in:   lines("+++", `title = "LLM"`, "+++"),
 		want: posErr{Line: 1, Col: 1, Msg: "TOML front matter (+++) is not supported; use YAML between --- lines"},
+	}, {
+		name: "YAML directive",
+		in:   lines("---", "%YAML 1.2", "title: LLM", "---"),
+		want: posErr{Line: 2, Col: 1, Msg: "front matter: YAML directives (%YAML, %TAG) are not allowed; remove the line"},
+	}, {
+		name: "TAG directive after a comment",
+		in:   lines("---", "# tags", "%TAG ! tag:example.com,2000:", "title: LLM", "---"),
+		want: posErr{Line: 3, Col: 1, Msg: "front matter: YAML directives (%YAML, %TAG) are not allowed; remove the line"},
 	}, {
 		name: "TOML after a BOM",
 		in:   "\ufeff" + lines("+++", `title = "LLM"`, "+++"),
@@ -336,5 +345,47 @@ func TestLookup(t *testing.T) {
 	var none *Document
 	if none.Lookup("title") != nil || none.KeyNode("title") != nil {
 		t.Error("a nil document has keys")
+	}
+}
+
+// TestLookupMerge checks that keys merged with <<: count for Lookup and
+// Values, the way yaml.v3 decodes them, and not for KeyNode, which edits
+// use.
+func TestLookupMerge(t *testing.T) {
+	d := mustParse(t, lines("---",
+		"base: &b {title: Base, category: Basics}",
+		"more: &m {title: More, description: Desc}",
+		"<<: [*b, *m]",
+		"category: Own",
+		"nested:",
+		"  <<: *b",
+		"---"))
+	for key, want := range map[string]string{"title": "Base", "category": "Own", "description": "Desc"} {
+		if n := d.Lookup(key); n == nil || n.Value != want {
+			t.Errorf("Lookup(%s) = %v, want %s", key, n, want)
+		}
+	}
+	if k := d.KeyNode("title"); k != nil {
+		t.Errorf("KeyNode(title) = %v, want nil: the key is not written here", k)
+	}
+	if d.Lookup("<<") != nil {
+		t.Error("Lookup(<<) found the merge key itself")
+	}
+	schema := &config.Field{Kind: config.Object, Keys: []string{"nested", "title"}, Fields: map[string]*config.Field{
+		"title":  {Kind: config.Text},
+		"nested": {Kind: config.Object, Keys: []string{"title"}, Fields: map[string]*config.Field{"title": {Kind: config.Text}}},
+	}}
+	var got []string
+	for _, v := range Values(d.Front, schema) {
+		got = append(got, v.Path+"="+v.Node.Value)
+	}
+	if diff := cmp.Diff([]string{"nested.title=Base", "title=Base"}, got); diff != "" {
+		t.Errorf("Values (-want +got):\n%s", diff)
+	}
+
+	// A quoted "<<" is a plain key, not a merge.
+	q := mustParse(t, lines("---", "base: &b {title: Base}", `"<<": *b`, "---"))
+	if n := q.Lookup("title"); n != nil {
+		t.Errorf("Lookup(title) through a quoted << = %v, want nil", n)
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/l10n"
 )
 
@@ -88,4 +89,24 @@ func SameValue(a, b *yaml.Node) bool {
 		}
 	}
 	return true
+}
+
+// NotText returns the problem with v, the value of field name, when the
+// field's kind takes one value (text, key, url) and v is a mapping or a
+// list: every reader of the field would skip it, and the field would be
+// neither translated nor hashed. It returns nil when v fits.
+func NotText(name string, v *yaml.Node, kind config.Kind) *ParseError {
+	if v == nil || kind != config.Text && kind != config.Key && kind != config.URL {
+		return nil
+	}
+	var what l10n.Text
+	switch resolve(v).Kind {
+	case yaml.MappingNode:
+		what = l10n.Msg("kind.mapping")
+	case yaml.SequenceNode:
+		what = l10n.Msg("kind.list")
+	default:
+		return nil
+	}
+	return &ParseError{Line: v.Line, Col: v.Column, Text: l10n.Msg("fm.notText", "Field", name, "What", what)}
 }

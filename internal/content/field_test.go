@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/glosa/glosa/internal/config"
 )
 
 func TestSetField(t *testing.T) {
@@ -66,5 +68,35 @@ func TestSameValue(t *testing.T) {
 	}
 	if SameValue(a.Lookup("x"), c.Lookup("x")) || SameValue(a.Lookup("x"), nil) {
 		t.Error("different values reported equal")
+	}
+}
+
+func TestNotText(t *testing.T) {
+	d := mustParse(t, lines("---",
+		"title: {es: Título}",
+		"description:",
+		"  - one",
+		"category: Basics",
+		"tags: [a, b]",
+		"base: &b {x: y}",
+		"url: *b",
+		"---"))
+	tests := []struct {
+		field string
+		kind  config.Kind
+		want  *posErr
+	}{
+		{"title", config.Text, &posErr{Line: 2, Col: 8, Msg: "title must be text, not a mapping"}},
+		{"description", config.Text, &posErr{Line: 4, Col: 3, Msg: "description must be text, not a list"}},
+		{"category", config.Key, nil},
+		{"tags", config.Slugs, nil},
+		{"url", config.URL, &posErr{Line: 8, Col: 6, Msg: "url must be text, not a mapping"}},
+		{"missing", config.Text, nil},
+	}
+	for _, tt := range tests {
+		got := english(NotText(tt.field, d.Lookup(tt.field), tt.kind))
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("NotText(%s) (-want +got):\n%s", tt.field, diff)
+		}
 	}
 }

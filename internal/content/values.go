@@ -39,7 +39,7 @@ func walkValue(n *yaml.Node, f *config.Field, path string, out *[]Value) {
 			return
 		}
 		for _, k := range f.Keys {
-			if v := lookup(n, k); v != nil {
+			if v := member(n, k); v != nil {
 				p := k
 				if path != "" {
 					p = path + "." + k
@@ -63,15 +63,6 @@ func walkValue(n *yaml.Node, f *config.Field, path string, out *[]Value) {
 			*out = append(*out, Value{Path: path, Kind: f.Kind, Node: n})
 		}
 	}
-}
-
-func lookup(m *yaml.Node, key string) *yaml.Node {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1]
-		}
-	}
-	return nil
 }
 
 // SlugNodes returns the scalar nodes of a slugs value: the items of a list,

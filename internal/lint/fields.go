@@ -49,10 +49,16 @@ var fieldMissing = Rule{
 		for _, p := range c.pairs() {
 			schema := c.repo.Schema(p.src)
 			for _, name := range schema.Keys {
+				kind := schema.Fields[name].Kind
+				if pe := content.NotText(name, p.entry.Doc.Lookup(name), kind); pe != nil {
+					// Present, but no reader can use it: as good as
+					// missing, and worse, for it looks done.
+					emit(Finding{Severity: Error, Path: p.entry.Path, Line: pe.Line, Column: pe.Col, Lang: p.t.Lang, Slug: p.item.Slug, Text: pe.Text})
+					continue
+				}
 				if p.src.Doc.Lookup(name) == nil || p.entry.Doc.Lookup(name) != nil {
 					continue
 				}
-				kind := schema.Fields[name].Kind
 				f := Finding{Path: p.entry.Path, Line: p.entry.Doc.ClosingLine(), Column: 1, Lang: p.t.Lang, Slug: p.item.Slug,
 					Text: l10n.Msg("lint.fieldMissing", "Kind", kind.String(), "Field", name, "SourcePath", p.src.Path)}
 				switch kind {

@@ -278,6 +278,24 @@ func TestKeyMismatchAndFieldMissing(t *testing.T) {
 	}
 }
 
+// TestFieldNotText checks that a text field written as a mapping or a list
+// is an error of field-missing: present, yet no reader can use it. A title
+// that comes through a merge key is not missing.
+func TestFieldNotText(t *testing.T) {
+	files := map[string]string{
+		"content/en/llm.md": lines("---", "title: LLM", "---"),
+		"content/es/llm.md": lines("---", "title: {es: LLM}", "---"),
+		"content/it/llm.md": lines("---", "base: &b {title: LLM}", "<<: *b", "---"),
+	}
+	want := []Finding{
+		{Rule: "field-missing", Severity: Error, Path: "content/es/llm.md", Line: 2, Column: 8, Lang: "es", Slug: "llm",
+			Message: "title must be text, not a mapping"},
+	}
+	if diff := cmp.Diff(want, lint(t, baseConfig, files, "field-missing")); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+}
+
 func TestSameAsSource(t *testing.T) {
 	files := map[string]string{
 		"content/en/llm.md": lines("---", "title: Large Language Models", "sources: [{text: The original paper}]", "---", "",
