@@ -50,9 +50,9 @@ const (
 )
 
 // langRE matches a BCP 47 tag as it appears in paths (es, pt-BR, pt_br,
-// es-419, zh-Hans-CN); lang.Parse validates it afterwards. langEnds is its
-// scanner.
-const langRE = `[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*`
+// es-419, zh-Hans-CN, x-pirate); lang.Parse validates it afterwards.
+// langEnds is its scanner.
+const langRE = `(?:[A-Za-z]{2,3}|[xX])(?:[-_][A-Za-z0-9]{1,8})*`
 
 // CompilePatterns checks and compiles a layout's patterns; perLang keys
 // are canonical tags. Match relies on the checks: a shared pattern without
@@ -194,10 +194,14 @@ func walkParts(parts []part, s, slug, raw string, yield func(slug, raw string) b
 }
 
 // langEnds returns, shortest first, the lengths n for which s[:n] is a
-// whole match of langRE: two or three letters, then subtags of one to
-// eight letters or digits, each after "-" or "_".
+// whole match of langRE: two or three letters, or the x of a private-use
+// tag, then subtags of one to eight letters or digits, each after "-" or
+// "_".
 func langEnds(s string) []int {
 	var ends []int
+	if s != "" && (s[0] == 'x' || s[0] == 'X') {
+		ends = append(ends, 1)
+	}
 	i := 0
 	for i < len(s) && i < 3 && isLetter(s[i]) {
 		i++

@@ -30,7 +30,8 @@ func TestPatterns(t *testing.T) {
 			"content/pt-br/llm.md":       {"pt-BR", "pt-br", "llm", true},
 			"content/es-419/llm.md":      {"es-419", "es-419", "llm", true},
 			"content/zh-Hant-TW/llm.md":  {"zh-Hant-TW", "zh-Hant-TW", "llm", true},
-			"content/images/logo.md":     {}, // not a language
+			"content/x-pirate/llm.md":    {"x-pirate", "x-pirate", "llm", true}, // a private-use tag
+			"content/images/logo.md":     {},                                    // not a language
 			"content/en/llm.txt":         {},
 			"content/llm.md":             {},
 			"other/en/llm.md":            {},
