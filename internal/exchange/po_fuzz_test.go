@@ -8,6 +8,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/glosa/glosa/internal/catalog/po"
 )
 
 // FuzzReadPO checks that ReadPO never panics, and that whatever it reads
@@ -41,12 +43,23 @@ func FuzzReadPO(f *testing.F) {
 		if want.Original == "" {
 			want.Original = "glosa" // WritePO's default Project-Id-Version
 		}
-		for _, u := range want.Units {
-			if u.Plural() && u.SourceForms["one"] == "" {
-				// WritePO's msgid is the "other" form when there is no
-				// "one" (a source language without it), and ReadPO reads
-				// msgid as "one".
-				u.SourceForms["one"] = u.SourceForms["other"]
+		for i := range want.Units {
+			u := &want.Units[i]
+			if !u.Plural() {
+				u.Target = newlined(u.Source, u.Target)
+			} else {
+				if u.SourceForms["one"] == "" {
+					// WritePO's msgid is the "other" form when there is
+					// no "one" (a source language without it), and
+					// ReadPO reads msgid as "one".
+					u.SourceForms["one"] = u.SourceForms["other"]
+				}
+				for c, t := range u.TargetForms {
+					u.TargetForms[c] = newlined(u.SourceForms["one"], t)
+				}
+			}
+			if !u.HasTarget() {
+				u.State, u.Previous = New, "" // a translation of newlines only
 			}
 		}
 		got, err := ReadPO(buf.Bytes())
@@ -57,4 +70,12 @@ func FuzzReadPO(f *testing.F) {
 			t.Fatalf("round trip (-read first +read again):\n%s\n%s", diff, buf.Bytes())
 		}
 	})
+}
+
+// newlined is the translation t of msgid as WritePO writes it: beginning
+// and ending with a newline when msgid does, as msgfmt -c requires.
+func newlined(msgid, t string) string {
+	e := &po.Entry{ID: msgid, Translations: []string{t}}
+	matchNewlines(e)
+	return e.Translations[0]
 }
