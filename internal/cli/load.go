@@ -47,12 +47,16 @@ func (h gitHistory) ChangedAfter(path, other string) (bool, bool) {
 }
 
 // load reads the configuration, validates the rules, scans the repository
-// and computes every state.
-func (g *globals) load() (*project, error) { return g.loadFor(false) }
+// and computes every state, reading every file: for the commands that
+// edit or export files, which need all of each.
+func (g *globals) load() (*project, error) { return g.loadFor(false, false) }
 
-// loadFor is load, preparing every body's summary in parallel when the
-// caller is going to lint.
-func (g *globals) loadFor(bodies bool) (*project, error) {
+// loadCached is load for the commands that only report: they use glosa's
+// cache (unless --no-cache), keep of each file only what they report on,
+// and prepare every body's summary when bodies is set, for the lint rules.
+func (g *globals) loadCached(bodies bool) (*project, error) { return g.loadFor(true, bodies) }
+
+func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
 	root, err := g.rootDir()
 	if err != nil {
 		return nil, err
@@ -76,7 +80,11 @@ func (g *globals) loadFor(bodies bool) (*project, error) {
 		defer close(histDone)
 		p.hist, p.histErr = history.Load(root, historyPaths(cfg)...)
 	}()
-	repo, err := content.Scan(root, cfg)
+	opts := content.ScanOptions{Prepare: reporting, Bodies: bodies, Compact: reporting}
+	if reporting && !g.noCache {
+		opts.Cache = content.OpenCache(root, cfg, bodies)
+	}
+	repo, err := content.ScanWith(root, cfg, opts)
 	if err != nil {
 		<-histDone
 		return nil, err
@@ -89,7 +97,11 @@ func (g *globals) loadFor(bodies bool) (*project, error) {
 			return nil, err
 		}
 	}
-	repo.Prepare(bodies)
+	repo.Prepare(bodies) // done already when reporting
+	if opts.Cache != nil {
+		// A cache that cannot be written costs speed, not results.
+		_ = opts.Cache.Save(repo)
+	}
 	<-histDone
 	var hist status.History
 	if p.histErr == nil {
@@ -150,15 +162,26 @@ func (p *project) warnHistory(w io.Writer) {
 
 // loadLangs loads the project and reads a --lang value against it.
 func (g *globals) loadLangs(values []string) (*project, []string, error) {
-	p, err := g.load()
-	if err != nil {
-		return nil, nil, err
+	return withLangs(g.load())(values)
+}
+
+// loadLangsCached is loadLangs for a command that only reports.
+func (g *globals) loadLangsCached(values []string) (*project, []string, error) {
+	return withLangs(g.loadCached(false))(values)
+}
+
+// withLangs returns what reads a --lang value against a loaded project.
+func withLangs(p *project, err error) func([]string) (*project, []string, error) {
+	return func(values []string) (*project, []string, error) {
+		if err != nil {
+			return nil, nil, err
+		}
+		langs, err := p.parseLangs(values)
+		if err != nil {
+			return nil, nil, err
+		}
+		return p, langs, nil
 	}
-	langs, err := p.parseLangs(values)
-	if err != nil {
-		return nil, nil, err
-	}
-	return p, langs, nil
 }
 
 // parseLangs reads a --lang value (es,it) into canonical tags that must be

@@ -68,6 +68,7 @@ type globals struct {
 	dir     string
 	config  string
 	noColor bool
+	noCache bool
 	// l words human-facing output in the user's language.
 	l *l10n.Localizer
 }
@@ -186,6 +187,7 @@ comparison with the source shows, and records finished translations.`,
 	pf.StringVarP(&g.dir, "directory", "C", "", "run as if glosa was started in `DIR`")
 	pf.StringVar(&g.config, "config", "", "read the configuration from `FILE` instead of glosa.yaml")
 	pf.BoolVar(&g.noColor, "no-color", false, "never colour the output (NO_COLOR does the same)")
+	pf.BoolVar(&g.noCache, "no-cache", false, "neither read nor write glosa's cache (.glosa/cache)")
 	root.AddCommand(newStatusCmd(ios, g), newCheckCmd(ios, g), newStampCmd(ios, g), newSyncCmd(ios, g), newRulesCmd(ios, g),
 		newExportCmd(ios, g), newImportCmd(ios, g))
 	root.AddCommand(newDiffCmd(ios, g))

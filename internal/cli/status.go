@@ -46,7 +46,7 @@ func newStatusCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 }
 
 func statusRun(ios *iostreams.IOStreams, g *globals, opts *statusOptions) error {
-	p, langs, err := g.loadLangs(opts.langs)
+	p, langs, err := g.loadLangsCached(opts.langs)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ package config
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -32,6 +33,9 @@ const DefaultPath = "content/{lang}/{slug}.md"
 type Config struct {
 	// File is the path the configuration was read from, "" for defaults.
 	File string
+	// Digest is the SHA-256 of the file's bytes, zero for defaults: what
+	// glosa's cache checks its results against.
+	Digest [sha256.Size]byte
 	// Source is the canonical tag of the source language; "" means the
 	// language with the most entries, decided after scanning.
 	Source string
@@ -158,7 +162,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	if p.duplicates(&doc); len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
 	}
-	cfg := &Config{File: name, Rules: map[string]RuleConfig{}}
+	cfg := &Config{File: name, Digest: sha256.Sum256(data), Rules: map[string]RuleConfig{}}
 	if doc.Kind == 0 || len(doc.Content) == 0 || doc.Content[0].ShortTag() == "!!null" {
 		return withDefaults(cfg), nil // empty, comments only, a lone ---
 	}

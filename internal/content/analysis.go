@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"runtime"
 	"sync"
@@ -16,6 +17,11 @@ import (
 type derived struct {
 	bodyOnce sync.Once
 	body     *markdown.Summary
+
+	// fullOnce guards full: the summary of the file read again, for an
+	// entry from the cache whose summary lacks what a caller needs.
+	fullOnce sync.Once
+	full     *markdown.Summary
 
 	textOnce sync.Once
 	// hash is the source hash; input and blocks are SHA-256 digests of
@@ -35,12 +41,19 @@ func (e *Entry) Body() *markdown.Summary {
 func (e *Entry) analyzeBody(words bool) {
 	e.bodyOnce.Do(func() {
 		switch {
+		case e.cached: // the cache had no summary: read the file
+			e.body = e.reread()
 		case e.Doc == nil:
 			e.body = &markdown.Summary{}
 		case words:
 			e.body = markdown.Analyze(e.Doc.Body, e.Doc.BodyLine)
 		default:
 			e.body = markdown.AnalyzeWithoutWords(e.Doc.Body, e.Doc.BodyLine)
+		}
+		// The blocks' digests are what same-as-source compares; computed
+		// here, they are computed once per entry, in parallel.
+		for i := range e.body.Blocks {
+			e.body.Blocks[i].Digest = BlockDigest(e.body.Blocks[i])
 		}
 	})
 }
@@ -53,7 +66,7 @@ func (e *Entry) Words(schema *config.Field) int {
 		return n
 	}
 	if n < 0 { // prepared as a translation, whose words nobody counts
-		n = markdown.Analyze(e.Doc.Body, e.Doc.BodyLine).Words
+		n = e.reread().Words
 	}
 	for _, v := range Values(e.Doc.Front, schema) {
 		if v.Kind == config.Text {
@@ -61,6 +74,84 @@ func (e *Entry) Words(schema *config.Field) int {
 		}
 	}
 	return n
+}
+
+// prepare computes the entry's digests and, for a source (words) or when
+// bodies are asked for, its body summary.
+func (e *Entry) prepare(words, bodies bool, schema *config.Field) {
+	if words || bodies {
+		e.analyzeBody(words)
+	}
+	e.digest(schema)
+}
+
+// compact drops what a prepared entry no longer needs for reporting: the
+// file's bytes after the front matter and the texts of the body's blocks.
+// The entry is then as one from the cache.
+func (e *Entry) compact() {
+	if e.Err != nil || e.Doc == nil || e.cached {
+		return
+	}
+	head := len(e.Doc.Raw) - len(e.Doc.Body)
+	if head < 0 || !bytes.Equal(e.Doc.Raw[head:], e.Doc.Body) {
+		return
+	}
+	e.firstBody = e.Doc.FirstBodyLine()
+	e.Doc.Raw = bytes.Clone(e.Doc.Raw[:head]) // lets the file's bytes go
+	e.Doc.Body = e.Doc.Raw[head:]
+	if e.body != nil {
+		e.body = cacheSummary(e.body)
+	}
+	e.cached = true
+}
+
+// FirstBodyLine returns the line of the first non-blank line of the body
+// (see Document.FirstBodyLine), also for an entry whose body is not kept.
+func (e *Entry) FirstBodyLine() int {
+	if e.firstBody > 0 {
+		return e.firstBody
+	}
+	return e.Doc.FirstBodyLine()
+}
+
+// bodyDone reports whether the body's summary has been computed.
+func (e *Entry) bodyDone() bool { return e.body != nil }
+
+// reread returns the summary of the body with its words, from the file
+// read again when the entry came from the cache (whose Doc has no body),
+// computed once.
+func (e *Entry) reread() *markdown.Summary {
+	e.fullOnce.Do(func() {
+		e.full = &markdown.Summary{}
+		switch {
+		case !e.cached:
+			if e.Doc != nil {
+				e.full = markdown.Analyze(e.Doc.Body, e.Doc.BodyLine)
+			}
+		default:
+			data, err := ReadInside(e.root, e.Path)
+			if err != nil {
+				return
+			}
+			if doc, err := Parse(data); err == nil {
+				e.full = markdown.Analyze(doc.Body, doc.BodyLine)
+			}
+		}
+	})
+	return e.full
+}
+
+// BlockText returns the text of the entry's i-th body block (of
+// Body().Blocks), reading the file again when the entry came from the
+// cache, which keeps no block texts.
+func (e *Entry) BlockText(i int) string {
+	if b := e.Body().Blocks; i < len(b) && (b[i].Text != "" || !e.cached) {
+		return b[i].Text
+	}
+	if b := e.reread().Blocks; i < len(b) {
+		return b[i].Text
+	}
+	return ""
 }
 
 func (e *Entry) digest(schema *config.Field) {
@@ -110,12 +201,7 @@ func (r *Repo) Prepare(bodies bool) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for e := range work {
-				if e.Lang == r.Source {
-					e.analyzeBody(true)
-				} else if bodies {
-					e.analyzeBody(false)
-				}
-				e.digest(r.Schema(e))
+				e.prepare(e.Lang == r.Source, bodies, r.Schema(e))
 			}
 		})
 	}

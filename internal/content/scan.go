@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -40,6 +41,19 @@ type Entry struct {
 	Record *Record
 	// Draft reports draft: true in the front matter.
 	Draft bool
+
+	// root is the repository's root, for reading the file again.
+	root string
+	// cached reports an entry that comes from glosa's cache, or was
+	// compacted after reading (see ScanOptions.Compact): its Doc has the
+	// front matter but no body, and its body summary has no block texts.
+	// What needs more reads the file again.
+	cached bool
+	// hit reports an entry the cache gave.
+	hit bool
+	// firstBody is Doc.FirstBodyLine() of an entry whose body is not
+	// kept.
+	firstBody int
 
 	derived
 }
@@ -74,11 +88,29 @@ type match struct {
 // layout and parses them in parallel. Files that cannot be read or parsed
 // are entries with Err set: the scan goes on. The error is for failures of
 // the walk itself.
-func Scan(root string, cfg *config.Config) (*Repo, error) {
+func Scan(root string, cfg *config.Config) (*Repo, error) { return ScanWith(root, cfg, ScanOptions{}) }
+
+// ScanOptions are the ways of scanning for the commands that only report.
+type ScanOptions struct {
+	// Cache, when not nil, gives the files it remembers unchanged without
+	// reading them, and remembers those read for Cache.Save.
+	Cache *Cache
+	// Prepare computes, while scanning, what the state decisions read of
+	// every entry (see Repo.Prepare); Bodies adds every body's summary.
+	Prepare, Bodies bool
+	// Compact drops each prepared entry's body and block texts, which
+	// make most of the memory of a big repository, keeping the front
+	// matter, the summary and the digests. Needs Prepare.
+	Compact bool
+}
+
+// ScanWith is Scan with options.
+func ScanWith(root string, cfg *config.Config, opts ScanOptions) (*Repo, error) {
 	matches, err := walk(root, cfg)
 	if err != nil {
 		return nil, err
 	}
+	now := time.Now()
 	entries := make([]*Entry, len(matches))
 	var wg sync.WaitGroup
 	jobs := make(chan int)
@@ -87,7 +119,14 @@ func Scan(root string, cfg *config.Config) (*Repo, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				entries[i] = load(root, matches[i])
+				e := loadWith(root, matches[i], cfg, opts.Cache, now)
+				if opts.Prepare {
+					e.prepare(cfg.Source == "" || e.Lang == cfg.Source, opts.Bodies, cfg.Content[e.Layout].Fields)
+					if opts.Compact {
+						e.compact()
+					}
+				}
+				entries[i] = e
 			}
 		}()
 	}
@@ -203,9 +242,35 @@ func walk(root string, cfg *config.Config) ([]match, error) {
 	return out, nil
 }
 
+// loadWith reads and parses one matched file, or takes it from the cache
+// when it remembers the file unchanged.
+func loadWith(root string, m match, cfg *config.Config, cache *Cache, now time.Time) *Entry {
+	if cache == nil {
+		return load(root, m)
+	}
+	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout, root: root}
+	// Only regular files are cached: a symlink can point elsewhere
+	// without changing itself.
+	fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(m.path)))
+	if err != nil || !fi.Mode().IsRegular() {
+		cache.remember(e, fileKey{}, false)
+		return load(root, m)
+	}
+	k := keyOf(fi)
+	// The source's words are counted; with the source language not
+	// configured, any entry may be a source.
+	needBody := cfg.Source == "" || m.code == cfg.Source
+	if cache.lookup(e, k, needBody) {
+		return e
+	}
+	e = load(root, m)
+	cache.remember(e, k, cacheable(k, now))
+	return e
+}
+
 // load reads and parses one matched file.
 func load(root string, m match) *Entry {
-	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout}
+	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout, root: root}
 	data, err := ReadInside(root, m.path)
 	if err != nil {
 		e.Err = &ParseError{Text: l10n.TextOf(err)}
@@ -218,6 +283,14 @@ func load(root string, m match) *Entry {
 		e.Err = asParseError(err)
 		return e
 	}
+	e.fromDocument()
+	return e
+}
+
+// fromDocument reads what the entry's front matter says of it: its
+// translationKey, draft and translation record.
+func (e *Entry) fromDocument() {
+	doc := e.Doc
 	if k := doc.Lookup("translationKey"); k != nil {
 		if k.Kind != yaml.ScalarNode || !validSlug(k.Value) {
 			e.Err = &ParseError{Line: k.Line, Col: k.Column, Text: l10n.Msg("fm.translationKey")}
@@ -238,7 +311,6 @@ func load(root string, m match) *Entry {
 		}
 	}
 	e.Record = rec
-	return e
 }
 
 func asParseError(err error) *ParseError {

@@ -5,6 +5,8 @@ package lang
 import (
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -18,6 +20,33 @@ import (
 // accepted as a hyphen. Parse never invents a tag for unknown input: it uses
 // language.Parse, not language.Make.
 func Parse(s string) (string, error) {
+	if p, ok := parsed.Load(s); ok {
+		p := p.(parseResult)
+		return p.code, p.err
+	}
+	code, err := parse(s)
+	if parsedCount.Add(1) <= maxParsed {
+		parsed.Store(s, parseResult{code, err})
+	}
+	return code, err
+}
+
+// parsed remembers what Parse said of a string: the lint rules ask about
+// every segment of every link, and the same few come back again and
+// again. At most maxParsed are kept.
+var (
+	parsed      sync.Map // string → parseResult
+	parsedCount atomic.Int64
+)
+
+const maxParsed = 1 << 16
+
+type parseResult struct {
+	code string
+	err  error
+}
+
+func parse(s string) (string, error) {
 	if s == "" {
 		return "", l10n.Errorf("lang.empty")
 	}

@@ -197,6 +197,9 @@ type checker struct {
 	repo       *content.Repo
 	rule       string
 	optionErrs []optionErr
+	// markups and locales remember answers (see markup and findLocale).
+	markups map[string][]string
+	locales map[string]localeResult
 }
 
 type optionErr struct {

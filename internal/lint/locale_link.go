@@ -35,7 +35,7 @@ var localeLink = Rule{
 				}
 			}
 			check := func(u string, line, col int) {
-				m, ok := findLocale(u, foreign, e.Lang)
+				m, ok := c.findLocale(u, foreign, e.Lang)
 				if !ok {
 					return
 				}
@@ -113,6 +113,26 @@ var queryLocaleKeys = []string{"hl", "lang", "locale", "language", "lng", "usela
 // language query parameter (?hl=it). own is the entry's language, used to
 // propose the fix. Offsets are found in raw itself, so that the column and
 // the fix touch the locale and nothing else (not the "it" of italy.com).
+// findLocale is findLocale remembering its answers for the run: the same
+// links come back in every language.
+func (c *checker) findLocale(raw string, foreign []string, own string) (localeMatch, bool) {
+	key := raw + "\x00" + own + "\x00" + strings.Join(foreign, ",")
+	if r, ok := c.locales[key]; ok {
+		return r.m, r.ok
+	}
+	if c.locales == nil {
+		c.locales = map[string]localeResult{}
+	}
+	m, ok := findLocale(raw, foreign, own)
+	c.locales[key] = localeResult{m, ok}
+	return m, ok
+}
+
+type localeResult struct {
+	m  localeMatch
+	ok bool
+}
+
 func findLocale(raw string, foreign []string, own string) (localeMatch, bool) {
 	u, err := url.Parse(raw)
 	if err != nil {

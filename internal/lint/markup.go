@@ -22,7 +22,7 @@ var markupMismatch = Rule{
 			if p.t.State == status.Untranslated {
 				continue // a draft is work in progress
 			}
-			for _, u := range markupPairs(p.src, p.entry, c.repo.Schema(p.src)) {
+			for _, u := range markupPairs(c, p.src, p.entry, c.repo.Schema(p.src)) {
 				src := slices.Compact(u.src)
 				diffs := markupDiffs(src, localized(slices.Compact(u.tr), src, p.src.Lang, p.t.Lang))
 				if len(diffs) == 0 {
@@ -50,7 +50,7 @@ type markupPair struct {
 // segment.Pairs does — text fields by path, body blocks by position when
 // both bodies have the same sequence of block kinds — from the summaries
 // the entries keep, so that no body is parsed again.
-func markupPairs(src, tr *content.Entry, schema *config.Field) []markupPair {
+func markupPairs(c *checker, src, tr *content.Entry, schema *config.Field) []markupPair {
 	var out []markupPair
 	have := map[string]content.Value{}
 	for _, v := range content.Values(tr.Doc.Front, schema) {
@@ -61,7 +61,7 @@ func markupPairs(src, tr *content.Entry, schema *config.Field) []markupPair {
 	for _, v := range content.Values(src.Doc.Front, schema) {
 		if t, ok := have[v.Path]; ok && v.Kind == config.Text && strings.TrimSpace(v.Node.Value) != "" {
 			out = append(out, markupPair{kind: segment.KindField, field: v.Path,
-				src: markdown.Markup(v.Node.Value), tr: markdown.Markup(t.Node.Value),
+				src: c.markup(v.Node.Value), tr: c.markup(t.Node.Value),
 				line: t.Node.Line, srcLine: v.Node.Line})
 		}
 	}
@@ -104,6 +104,20 @@ func localized(tr, src []string, srcLang, trLang string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// markup returns markdown.Markup(text), computed once per text in a run:
+// a source's fields are compared with each of its translations'.
+func (c *checker) markup(text string) []string {
+	if m, ok := c.markups[text]; ok {
+		return m
+	}
+	if c.markups == nil {
+		c.markups = map[string][]string{}
+	}
+	m := markdown.Markup(text)
+	c.markups[text] = m
+	return m
 }
 
 // markupDiffs words what the translation lacks and adds, in that order.

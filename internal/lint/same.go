@@ -40,13 +40,18 @@ var sameAsSource = Rule{
 						Text: l10n.Msg("lint.same.field", "Field", v.Path, "Text", strconv.Quote(shorten(text)))})
 				}
 			}
-			srcBlocks := map[string]bool{}
+			// Blocks are compared by the digests of their normalised
+			// texts, which glosa's cache keeps instead of the texts.
+			srcBlocks := map[[16]byte]bool{}
 			for _, b := range p.src.Body().Blocks {
-				srcBlocks[content.Normalize(b.Text)] = true
+				srcBlocks[content.BlockDigest(b)] = true
 			}
-			for _, b := range p.entry.Body().Blocks {
-				text := content.Normalize(b.Text)
-				if srcBlocks[text] && markdown.CountWords(text) >= minWords {
+			for i, b := range p.entry.Body().Blocks {
+				if !srcBlocks[content.BlockDigest(b)] {
+					continue
+				}
+				text := content.Normalize(p.entry.BlockText(i))
+				if markdown.CountWords(text) >= minWords {
 					emit(Finding{Path: p.entry.Path, Line: b.Line, Column: b.Col, Lang: p.t.Lang, Slug: p.item.Slug,
 						Text: l10n.Msg("lint.same."+b.Kind, "Text", strconv.Quote(shorten(text)))})
 				}
@@ -89,7 +94,7 @@ var structureRule = Rule{
 			if len(diffs) == 0 {
 				continue
 			}
-			emit(Finding{Path: p.entry.Path, Line: p.entry.Doc.FirstBodyLine(), Column: 1, Lang: p.t.Lang, Slug: p.item.Slug,
+			emit(Finding{Path: p.entry.Path, Line: p.entry.FirstBodyLine(), Column: 1, Lang: p.t.Lang, Slug: p.item.Slug,
 				Text: l10n.Msg("lint.structure", "SourcePath", p.src.Path, "Diffs", diffs)})
 		}
 	},

@@ -30,6 +30,9 @@ type Block struct {
 	// Markup returns it for the block's text: its link destinations,
 	// inline code and citation numbers, sorted.
 	Markup []string
+	// Digest is set, and Text empty, in a summary glosa kept in its
+	// cache: a digest of the normalised text (see content.BlockDigest).
+	Digest [16]byte
 }
 
 // Link is a link or image destination, or a bare URL.
@@ -168,11 +171,11 @@ func (s *Summary) addBlock(kind string, n ast.Node, body []byte, pos *positions)
 	first := lines.At(0)
 	line, col := pos.at(first.Start)
 	text := strings.Join(parts, "\n")
-	masked := maskCode(n, body)
+	masked, base := maskCode(n, body)
 	from := len(s.Citations)
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		s.findCitations(masked[seg.Start:seg.Stop], seg.Start, pos)
+		s.findCitations(masked[seg.Start-base:seg.Stop-base], seg.Start, pos)
 	}
 	if strings.TrimSpace(text) == "" {
 		return nil
@@ -200,18 +203,20 @@ func (s *Summary) closeBlock() {
 	sort.Strings(s.Blocks[len(s.Blocks)-1].Markup)
 }
 
-// maskCode returns a copy of body in which the code spans and inline HTML
-// of the block n are blanked, so that [1] inside them is not a citation.
-// Positions are those of body.
-func maskCode(n ast.Node, body []byte) []byte {
+// maskCode returns a copy of the lines of block n, from body offset base
+// on, in which the code spans and inline HTML are blanked, so that [1]
+// inside them is not a citation; without any, the body itself and 0.
+func maskCode(n ast.Node, body []byte) (masked []byte, base int) {
 	var out []byte
 	blank := func(seg text.Segment) {
 		if out == nil {
-			out = bytes.Clone(body)
+			lines := n.Lines()
+			base = lines.At(0).Start
+			out = bytes.Clone(body[base:lines.At(lines.Len()-1).Stop])
 		}
-		for i := seg.Start; i < seg.Stop && i < len(out); i++ {
-			if out[i] != '\n' && out[i] != '\r' {
-				out[i] = ' '
+		for i := max(seg.Start, base); i < seg.Stop && i-base < len(out); i++ {
+			if out[i-base] != '\n' && out[i-base] != '\r' {
+				out[i-base] = ' '
 			}
 		}
 	}
@@ -235,9 +240,9 @@ func maskCode(n ast.Node, body []byte) []byte {
 		return ast.WalkContinue, nil
 	})
 	if out == nil {
-		return body
+		return body, 0
 	}
-	return out
+	return out, base
 }
 
 // citationRE matches [1], [2, 3], [1-3], [1–3]; link syntax is excluded
@@ -246,7 +251,12 @@ func maskCode(n ast.Node, body []byte) []byte {
 // link and image destinations, inline code and citation numbers, sorted,
 // one string per item ("link https://…", "code x := 1", "cite 2").
 func Markup(text string) []string {
-	s := Analyze([]byte(text), 1)
+	// Links, autolinks, code and citations all need one of these; most
+	// titles and descriptions have none, and need no parsing.
+	if !strings.ContainsAny(text, "[`<@:") && !strings.Contains(text, "www.") && !strings.Contains(text, "WWW.") {
+		return nil
+	}
+	s := AnalyzeWithoutWords([]byte(text), 1)
 	var out []string
 	for _, l := range s.Links {
 		out = append(out, "link "+l.Dest)

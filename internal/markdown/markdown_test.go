@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"os"
+	"sort"
 	"strings"
 	"testing"
 
@@ -291,5 +292,25 @@ func TestAnalyzeWithoutWords(t *testing.T) {
 	without.Words = with.Words
 	if diff := cmp.Diff(with, without); diff != "" {
 		t.Errorf("AnalyzeWithoutWords differs beyond Words (-with +without):\n%s", diff)
+	}
+}
+
+// TestMarkupWithoutMarkers checks Markup's shortcut: a text without any
+// character that starts a link, an autolink, code or a citation has no
+// markup, as the parser would find.
+func TestMarkupWithoutMarkers(t *testing.T) {
+	for _, text := range []string{
+		"Plain title", "Ünïcödé — text, with (parens) and 'quotes'", "WwW.example.com and Www.x.org",
+		"a_b *em* **strong** ~~del~~", "# not a heading in a field", "1. list\n2. items",
+		"mail me at x@example.com", "see https://e.com", "www.example.com", "[1]", "`x`", "<https://e.com>",
+	} {
+		var want []string
+		for _, b := range AnalyzeWithoutWords([]byte(text), 1).Blocks {
+			want = append(want, b.Markup...)
+		}
+		sort.Strings(want)
+		if diff := cmp.Diff(want, Markup(text), cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("Markup(%q) (-parsed +got):\n%s", text, diff)
+		}
 	}
 }

@@ -1,0 +1,399 @@
+package content
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/glosa/glosa/internal/atomicfile"
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/markdown"
+)
+
+// CacheDir is where glosa keeps its cache, relative to the repository
+// root. It holds a .gitignore of its own, so that git ignores it without
+// anyone editing the repository's.
+const CacheDir = ".glosa/cache"
+
+// cacheFile is the file of the content cache in CacheDir. Its format:
+//
+//	"glosa-cache\n", the 32-byte stamp (see cacheStamp), then for each
+//	file its path and its record (see cachecodec.go), each as a varint
+//	length and the bytes, then the CRC-32C of everything before, 4 bytes.
+//
+// A file that does not start so, or whose checksum does not match, is
+// ignored and replaced: the cache is never trusted, only checked. The
+// checksum finds damage; nobody but the user writes in the repository.
+const cacheFile = "content"
+
+var cacheMagic = []byte("glosa-cache\n")
+
+// cacheFormat changes whenever what is cached, or how glosa computes it,
+// changes in a way the build identity would not show.
+const cacheFormat = 2
+
+// racyWindow is how recent a file's modification time may be for the
+// file to be cached: a file written again within the same clock tick,
+// with the same size, would look unchanged (git's "racily clean" files).
+const racyWindow = 2 * time.Second
+
+// Cache remembers, for each content file of a repository, what glosa
+// learnt by reading it: its parsed front matter, its body summary and its
+// digests. A file whose size, times, inode and mode are those remembered
+// is not read again. The results are the same with or without the cache.
+type Cache struct {
+	root  string
+	stamp [sha256.Size]byte
+	// old holds the records read, undecoded: a record is decoded when
+	// its file is looked up, by the scan's workers.
+	old map[string][]byte
+	// bodies asks for every body summary, not only the sources' (check
+	// lints them); a remembered file without one is read again.
+	bodies bool
+
+	mu      sync.Mutex
+	fresh   map[*Entry]fileKey
+	hits    int
+	skipped bool // a file was not cacheable, or a record was dropped
+}
+
+// fileKey is what tells a file unchanged.
+type fileKey struct {
+	Size, Mtime, Ctime int64
+	Ino, Dev           uint64
+	Mode               uint32
+}
+
+// cached is what the cache remembers of one file.
+type cached struct {
+	Key  fileKey
+	Doc  cachedDoc
+	Body *markdown.Summary // nil when it was not computed
+	// The digests (see derived).
+	Hash          string
+	Input, Blocks [sha256.Size]byte
+	NBlocks       int
+}
+
+// cachedDoc is a Document without its body: the bytes up to the body,
+// which positions in the front matter are read against, and the front
+// matter as a flat list of nodes.
+type cachedDoc struct {
+	Head                                      []byte
+	BOM, CRLF                                 bool
+	FrontStart, FrontEnd, BodyLine, FirstBody int
+	Front                                     []flatNode
+}
+
+// flatNode is a yaml.Node in a pre-order list: Children counts the nodes
+// of its Content that follow it, Alias is the index of the node an alias
+// refers to, or -1. Comments are not kept: nothing that reads the cache
+// edits files.
+type flatNode struct {
+	Kind                yaml.Kind
+	Style               yaml.Style
+	Tag, Value, Anchor  string
+	Line, Column, Alias int
+	Children            int
+}
+
+// OpenCache reads the cache of the repository at root for a
+// configuration; a missing, damaged or foreign cache file is an empty
+// cache. bodies says whether the run needs every body's summary.
+func OpenCache(root string, cfg *config.Config, bodies bool) *Cache {
+	c := &Cache{root: root, stamp: cacheStamp(cfg), bodies: bodies, fresh: map[*Entry]fileKey{}}
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(CacheDir), cacheFile))
+	if err == nil {
+		c.old = c.decode(data)
+	}
+	return c
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// decode returns the records of a cache file's bytes by path, nil when
+// they are not a complete cache file of this glosa and configuration.
+func (c *Cache) decode(data []byte) map[string][]byte {
+	head := len(cacheMagic) + len(c.stamp)
+	if len(data) < head+4 || !bytes.HasPrefix(data, cacheMagic) ||
+		!bytes.Equal(data[len(cacheMagic):head], c.stamp[:]) {
+		return nil
+	}
+	body, sum := data[:len(data)-4], data[len(data)-4:]
+	if binary.BigEndian.Uint32(sum) != crc32.Checksum(body, castagnoli) {
+		return nil
+	}
+	r := &decoder{buf: body[head:]}
+	out := map[string][]byte{}
+	for len(r.buf) > 0 && r.err == nil {
+		path := string(r.bytes())
+		out[path] = r.bytes()
+	}
+	if r.err != nil {
+		return nil
+	}
+	return out
+}
+
+// cacheStamp identifies what the cached results were computed by and
+// for: the cache format, the glosa program (its version, its commit and,
+// for a build from changed sources, the executable's size and time) and
+// the configuration's bytes.
+func cacheStamp(cfg *config.Config) [sha256.Size]byte {
+	h := sha256.New()
+	h.Write([]byte("format " + strconv.Itoa(cacheFormat) + "\n"))
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		h.Write([]byte(bi.Path + " " + bi.Main.Path + " " + bi.Main.Version + " " + bi.GoVersion + "\n"))
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
+				h.Write([]byte(s.Key + "=" + s.Value + "\n"))
+			}
+		}
+	}
+	// A build whose sources are not a commit's (go run, go test, a
+	// modified tree) is told apart by its executable.
+	if exe, err := os.Executable(); err == nil {
+		if fi, err := os.Stat(exe); err == nil {
+			h.Write([]byte(exe + " " + strconv.FormatInt(fi.Size(), 10) + " " + fi.ModTime().UTC().String() + "\n"))
+		}
+	}
+	h.Write([]byte("config " + cfg.File + "\n"))
+	h.Write(cfg.Digest[:])
+	var out [sha256.Size]byte
+	h.Sum(out[:0])
+	return out
+}
+
+// lookup fills e, which holds the path, language, slug and layout the
+// walk found, with what the cache remembers of its file, whose key is k;
+// false when the file must be read. needBody says whether the run needs
+// the entry's body summary.
+func (c *Cache) lookup(e *Entry, k fileKey, needBody bool) bool {
+	raw, ok := c.old[e.Path]
+	if !ok {
+		return false
+	}
+	r := &decoder{buf: raw, strs: map[string]string{}}
+	rec := r.record()
+	if r.err != nil || len(r.buf) > 0 || rec.Key != k || rec.Body == nil && (c.bodies || needBody) {
+		return false
+	}
+	doc := rec.Doc.document()
+	if doc == nil {
+		return false
+	}
+	e.Doc = doc
+	e.cached, e.hit = true, true
+	e.firstBody = rec.Doc.FirstBody
+	e.fromDocument()
+	if e.Err != nil { // cannot happen for a file that was cached; be safe
+		return false
+	}
+	if rec.Body != nil {
+		e.bodyOnce.Do(func() { e.body = rec.Body })
+	}
+	e.textOnce.Do(func() {
+		e.hash, e.input, e.blocks, e.nblocks = rec.Hash, rec.Input, rec.Blocks, rec.NBlocks
+	})
+	c.mu.Lock()
+	c.hits++
+	c.fresh[e] = k
+	c.mu.Unlock()
+	return true
+}
+
+// remember notes that the entry e was read from a file with key k, to be
+// cached when the run saves the cache.
+func (c *Cache) remember(e *Entry, k fileKey, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !ok {
+		c.skipped = true
+		return
+	}
+	c.fresh[e] = k
+}
+
+// Save writes the cache with the entries of repo, when anything changed
+// since it was read: the files read this run replace their records, the
+// files gone lose theirs. Entries with errors are not cached: they are
+// read every time, so that their errors are always reported afresh.
+// Save is for after Prepare, so that the summaries are there.
+func (c *Cache) Save(repo *Repo) error {
+	if c.hits == len(c.fresh) && c.hits == len(c.old) && !c.skipped {
+		return nil // nothing new: every file came from the cache
+	}
+	entries := make([]*Entry, 0, len(c.fresh))
+	for e := range c.fresh {
+		if e.Err == nil && e.Doc != nil {
+			entries = append(entries, e)
+		}
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
+	w := &encoder{}
+	w.buf = append(w.buf, cacheMagic...)
+	w.buf = append(w.buf, c.stamp[:]...)
+	rec := &encoder{}
+	for _, e := range entries {
+		if raw, ok := c.old[e.Path]; e.hit && ok {
+			w.str(e.Path)
+			w.bytes(raw)
+			continue
+		}
+		doc := flattenDocument(e.Doc, e.FirstBodyLine())
+		if doc == nil {
+			continue
+		}
+		r := &cached{Key: c.fresh[e], Doc: *doc}
+		if e.bodyDone() {
+			r.Body = cacheSummary(e.body)
+		}
+		e.digest(repo.Schema(e))
+		r.Hash, r.Input, r.Blocks, r.NBlocks = e.hash, e.input, e.blocks, e.nblocks
+		rec.buf = rec.buf[:0]
+		rec.record(r)
+		w.str(e.Path)
+		w.bytes(rec.buf)
+	}
+	w.buf = binary.BigEndian.AppendUint32(w.buf, crc32.Checksum(w.buf, castagnoli))
+	dir := filepath.Join(c.root, filepath.FromSlash(CacheDir))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	ignore := filepath.Join(dir, ".gitignore")
+	if _, err := os.Lstat(ignore); errors.Is(err, fs.ErrNotExist) {
+		if err := atomicfile.Write(c.root, CacheDir+"/.gitignore", []byte("# glosa's cache: safe to delete, never to commit.\n*\n")); err != nil {
+			return err
+		}
+	}
+	return atomicfile.Write(c.root, CacheDir+"/"+cacheFile, w.buf)
+}
+
+// cacheable reports whether a file with key k may be cached now: not when
+// it was modified so recently that another change within the same clock
+// tick, keeping the size, would go unnoticed. (Its change time is part of
+// the key, not of this test: setting a file's times, as a test or a
+// checkout does, changes it.)
+func cacheable(k fileKey, now time.Time) bool {
+	return now.Sub(time.Unix(0, k.Mtime)) > racyWindow
+}
+
+// cacheSummary returns a copy of s for the cache: the blocks keep their
+// kind, position, markup and the digest of their normalised text, not the
+// text itself, which would make the cache as big as the repository.
+func cacheSummary(s *markdown.Summary) *markdown.Summary {
+	out := *s
+	out.Blocks = make([]markdown.Block, len(s.Blocks))
+	for i, b := range s.Blocks {
+		b.Digest = BlockDigest(b)
+		b.Text = "" // BlockText reads it again when asked
+		out.Blocks[i] = b
+	}
+	return &out
+}
+
+// BlockDigest returns the digest of a body block's normalised text: the
+// digest the cache keeps, or the one of its text.
+func BlockDigest(b markdown.Block) [16]byte {
+	if b.Digest != ([16]byte{}) {
+		return b.Digest
+	}
+	sum := sha256.Sum256([]byte(Normalize(b.Text)))
+	var out [16]byte
+	copy(out[:], sum[:])
+	return out
+}
+
+// flattenDocument returns what the cache keeps of d, nil when it cannot
+// keep it.
+func flattenDocument(d *Document, firstBody int) *cachedDoc {
+	head := len(d.Raw) - len(d.Body)
+	if head < 0 || !bytes.Equal(d.Raw[head:], d.Body) {
+		return nil
+	}
+	out := &cachedDoc{Head: d.Raw[:head], BOM: d.BOM, CRLF: d.CRLF,
+		FrontStart: d.FrontStart, FrontEnd: d.FrontEnd, BodyLine: d.BodyLine, FirstBody: firstBody}
+	if d.Front != nil {
+		index := map[*yaml.Node]int{}
+		var flatten func(n *yaml.Node) bool
+		flatten = func(n *yaml.Node) bool {
+			index[n] = len(out.Front)
+			out.Front = append(out.Front, flatNode{Kind: n.Kind, Style: n.Style, Tag: n.Tag, Value: n.Value,
+				Anchor: n.Anchor, Line: n.Line, Column: n.Column, Alias: -1, Children: len(n.Content)})
+			at := len(out.Front) - 1
+			if n.Alias != nil {
+				i, ok := index[n.Alias]
+				if !ok {
+					return false // an alias to a node not met before: not kept
+				}
+				out.Front[at].Alias = i
+			}
+			for _, c := range n.Content {
+				if !flatten(c) {
+					return false
+				}
+			}
+			return true
+		}
+		if !flatten(d.Front) {
+			return nil
+		}
+	}
+	return out
+}
+
+// document rebuilds the Document the cache kept, without its body; nil
+// when the list of nodes is not a well-formed tree.
+func (cd *cachedDoc) document() *Document {
+	d := &Document{Raw: cd.Head, BOM: cd.BOM, CRLF: cd.CRLF, FrontStart: cd.FrontStart,
+		FrontEnd: cd.FrontEnd, BodyLine: cd.BodyLine, Body: cd.Head[len(cd.Head):]}
+	if len(cd.Front) == 0 {
+		return d
+	}
+	nodes := make([]yaml.Node, len(cd.Front))
+	next := 0
+	var build func() *yaml.Node
+	build = func() *yaml.Node {
+		if next >= len(nodes) {
+			return nil
+		}
+		i := next
+		next++
+		f, n := cd.Front[i], &nodes[i]
+		*n = yaml.Node{Kind: f.Kind, Style: f.Style, Tag: f.Tag, Value: f.Value, Anchor: f.Anchor, Line: f.Line, Column: f.Column}
+		if f.Alias >= 0 {
+			if f.Alias >= i {
+				return nil
+			}
+			n.Alias = &nodes[f.Alias]
+		}
+		if f.Children > 0 {
+			n.Content = make([]*yaml.Node, 0, min(f.Children, len(nodes)))
+			for range f.Children {
+				c := build()
+				if c == nil {
+					return nil
+				}
+				n.Content = append(n.Content, c)
+			}
+		}
+		return n
+	}
+	d.Front = build()
+	if d.Front == nil || next != len(nodes) {
+		return nil
+	}
+	return d
+}
