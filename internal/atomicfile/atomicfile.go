@@ -21,9 +21,10 @@ var ErrOutsideRoot = errors.New("path is outside the repository")
 // ErrBrokenSymlink is returned for a symlink whose target does not exist.
 var ErrBrokenSymlink = errors.New("path is a broken symlink")
 
-// ErrChanged is returned by Replace for a file whose bytes on disk are no
-// longer those the caller read, and by Create for a file that appeared:
-// writing would lose someone else's change.
+// ErrChanged is returned, in an *fs.PathError naming the file, by Replace
+// for a file whose bytes on disk are no longer those the caller read, by
+// Create for a file that appeared, and by Unchanged: writing would lose
+// someone else's change.
 var ErrChanged = errors.New("the file changed on disk after it was read")
 
 // beforeRename, when set by a test, runs just before the temporary file is
@@ -55,7 +56,7 @@ func Replace(root, rel string, old, data []byte) error {
 func Create(root, rel string, data []byte) error {
 	return write(root, rel, data, func(p string) error {
 		if _, err := os.Lstat(p); !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("writing %s: %w", rel, ErrChanged)
+			return &fs.PathError{Op: "writing", Path: rel, Err: ErrChanged}
 		}
 		return nil
 	})
@@ -75,7 +76,7 @@ func Unchanged(root, rel string, old []byte) error {
 func same(p, rel string, old []byte) error {
 	cur, err := os.ReadFile(p)
 	if errors.Is(err, fs.ErrNotExist) || err == nil && !bytes.Equal(cur, old) {
-		return fmt.Errorf("writing %s: %w", rel, ErrChanged)
+		return &fs.PathError{Op: "writing", Path: rel, Err: ErrChanged}
 	}
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", rel, err)

@@ -2,6 +2,7 @@ package atomicfile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -42,8 +43,10 @@ func TestReplace(t *testing.T) {
 	if err := Unchanged(root, "llm.md", []byte("theirs")); err != nil {
 		t.Errorf("Unchanged of an unchanged file: %v", err)
 	}
-	if err := Unchanged(root, "llm.md", []byte("new")); !errors.Is(err, ErrChanged) {
-		t.Errorf("Unchanged of a changed file: %v, want ErrChanged", err)
+	err := Unchanged(root, "llm.md", []byte("new"))
+	var pe *fs.PathError
+	if !errors.Is(err, ErrChanged) || !errors.As(err, &pe) || pe.Path != "llm.md" {
+		t.Errorf("Unchanged of a changed file: %v, want ErrChanged for llm.md", err)
 	}
 	noTemporaries(t, root)
 }

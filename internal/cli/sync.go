@@ -199,12 +199,16 @@ func writeChange(root string, c syncplan.Change) error {
 }
 
 // refuseWrite reports, and says whether err is, a write refused for the
-// file at rel: it changed on disk after glosa read it, or it is outside
-// the repository through a symlink. The command goes on with the other
-// files and fails at the end.
+// file at rel: it (or, for a move, the file moved) changed on disk after
+// glosa read it, or it is outside the repository through a symlink. The
+// command goes on with the other files and fails at the end.
 func (p *project) refuseWrite(w io.Writer, rel string, err error) bool {
 	switch {
 	case errors.Is(err, atomicfile.ErrChanged):
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			rel = pe.Path
+		}
 		fmt.Fprintf(w, "glosa: error: %s\n", p.l.T("write.changed", "Path", rel))
 	case errors.Is(err, atomicfile.ErrOutsideRoot):
 		fmt.Fprintf(w, "glosa: error: %s\n", p.l.T("write.outside", "Path", rel))

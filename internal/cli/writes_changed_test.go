@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -234,5 +235,73 @@ func TestWritesRefuseChangedFile(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWritesRefuseChangedMove edits a translation that glosa sync is about
+// to move after its source (git saw the source renamed): the edit would be
+// lost in the copy, so the move is refused, naming the file edited, and
+// neither file is touched.
+func TestWritesRefuseChangedMove(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := makeRepo(t, `
+-- glosa.yaml --
+source: it
+languages: [it, es]
+-- content/it/diffusion.md --
+---
+title: Diffusione
+---
+
+Un modello di diffusione.
+-- content/es/diffusion.md --
+---
+title: Difusión
+---
+
+Un modelo de difusión.
+`)
+	for _, args := range [][]string{
+		{"init", "-q", "-b", "main"}, {"add", "-A"}, {"commit", "-q", "-m", "first"},
+		{"mv", "content/it/diffusion.md", "content/it/diffusione.md"}, {"commit", "-q", "-m", "rename"},
+	} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1",
+			"GIT_AUTHOR_NAME=Ada", "GIT_AUTHOR_EMAIL=ada@example.org", "GIT_COMMITTER_NAME=Ada", "GIT_COMMITTER_EMAIL=ada@example.org")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	from := filepath.Join(dir, "content", "es", "diffusion.md")
+	edited := []byte("---\ntitle: Difusión\n---\n\nEditado mientras glosa corría.\n")
+	hooked := false
+	beforeWrite = func(rel string) {
+		if rel == "content/es/diffusione.md" {
+			hooked = true
+			if err := os.WriteFile(from, edited, 0o644); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+	t.Cleanup(func() { beforeWrite = nil })
+	code, stderr := runIn(t, dir, "sync")
+	if !hooked {
+		t.Fatalf("glosa sync did not move content/es/diffusion.md; stderr:\n%s", stderr)
+	}
+	if code != ExitFailed {
+		t.Errorf("exit code %d, want %d; stderr:\n%s", code, ExitFailed, stderr)
+	}
+	msg := "glosa: error: content/es/diffusion.md changed on disk after glosa read it; run the command again\n"
+	if !strings.Contains(stderr, msg) {
+		t.Errorf("stderr does not say %q:\n%s", msg, stderr)
+	}
+	if data, _ := os.ReadFile(from); !bytes.Equal(data, edited) {
+		t.Errorf("content/es/diffusion.md lost the edit: %q", data)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "es", "diffusione.md")); err == nil {
+		t.Error("content/es/diffusione.md was written from the bytes before the edit")
 	}
 }
