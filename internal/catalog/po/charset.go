@@ -73,7 +73,7 @@ func decodeCharset(f *File, data []byte) (encoding.Encoding, []byte, error) {
 			line, col := lineCol(data, invalidUTF8(data))
 			return nil, nil, &SyntaxError{Line: line, Col: col, Msg: ErrInvalidUTF8.Error(), Err: ErrInvalidUTF8}
 		}
-		return nil, nil, nil
+		return nil, nil, checkStrings(f)
 	}
 	line, col := 1, 1
 	if i := bytes.Index(data, []byte(name)); i >= 0 {
@@ -93,6 +93,24 @@ func decodeCharset(f *File, data []byte) (encoding.Encoding, []byte, error) {
 		return nil, nil, refuse
 	}
 	return enc, text, nil
+}
+
+// checkStrings rejects an entry whose strings are not UTF-8 once their
+// escapes are decoded ("\200", "\xff"): the file's bytes are right, its
+// text is not, and writing it would give a file that is not UTF-8.
+func checkStrings(f *File) error {
+	for _, e := range f.Entries {
+		texts := append([]string{e.Context, e.ID, e.Plural}, e.Translations...)
+		if e.Previous != nil {
+			texts = append(texts, e.Previous.Context, e.Previous.ID, e.Previous.Plural)
+		}
+		for _, t := range texts {
+			if !utf8.ValidString(t) {
+				return &SyntaxError{Line: max(e.Line, e.FirstLine), Col: 1, Msg: ErrInvalidUTF8.Error(), Err: ErrInvalidUTF8}
+			}
+		}
+	}
+	return nil
 }
 
 // encodeCharset returns text, a file as UTF-8, in the file's charset. When

@@ -69,6 +69,9 @@ func Parse(data []byte) (*File, error) {
 	if f, err = parse(text); err != nil {
 		return nil, err
 	}
+	if err := checkStrings(f); err != nil {
+		return nil, err
+	}
 	f.charset = enc
 	return f, nil
 }

@@ -141,6 +141,7 @@ func TestParseErrors(t *testing.T) {
 		{"invalid UTF-8", "msgid \"a\"\nmsgstr \"Adi\xf3s\"\n", SyntaxError{Line: 2, Col: 12, Err: ErrInvalidUTF8}},
 		{"invalid UTF-8 in a UTF-8 file", "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"a\"\nmsgstr \"Adi\xf3s\"\n",
 			SyntaxError{Line: 5, Col: 12, Err: ErrInvalidUTF8}},
+		{"escape that is not UTF-8", "msgid \"a\"\nmsgstr \"\"\n\nmsgid \"b\"\nmsgstr \"\\200\"\n", SyntaxError{Line: 4, Col: 1, Err: ErrInvalidUTF8}},
 		{"multibyte charset", "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=Shift_JIS\\n\"\n",
 			SyntaxError{Line: 2, Col: 43, Err: ErrCharset, Charset: "Shift_JIS"}},
 		{"unknown charset", "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=klingon\\n\"\n",
