@@ -57,6 +57,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	if policy.MinCoverage, err = gate.ParseMinCoverage(opts.minCoverage); err != nil {
 		return &usageError{err}
 	}
+	g.showProgress(ios, opts.format)
 	p, err := g.loadCached(true)
 	if err != nil {
 		return err

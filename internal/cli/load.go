@@ -14,6 +14,7 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/lint"
+	"github.com/glosa/glosa/internal/progress"
 	"github.com/glosa/glosa/internal/status"
 )
 
@@ -81,6 +82,11 @@ func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
 		p.hist, p.histErr = history.Load(root, historyPaths(cfg)...)
 	}()
 	opts := content.ScanOptions{Prepare: reporting, Bodies: bodies, Compact: reporting}
+	if g.progress != nil {
+		bar := progress.Start(g.progress, func(done, total int) string { return g.l.N("progress.files", total, "Done", done) })
+		defer bar.Done()
+		opts.Progress = bar
+	}
 	if reporting && !g.noCache {
 		opts.Cache = content.OpenCache(root, cfg, bodies)
 	}

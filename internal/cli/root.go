@@ -69,6 +69,9 @@ type globals struct {
 	config  string
 	noColor bool
 	noCache bool
+	// progress is where a progress bar goes, nil for none: a terminal's
+	// stderr, for a human format.
+	progress io.Writer
 	// l words human-facing output in the user's language.
 	l *l10n.Localizer
 }
@@ -192,6 +195,14 @@ comparison with the source shows, and records finished translations.`,
 		newExportCmd(ios, g), newImportCmd(ios, g))
 	root.AddCommand(newDiffCmd(ios, g))
 	return root
+}
+
+// showProgress asks for a progress bar on stderr for long runs, when it
+// is a terminal and the output is for a human.
+func (g *globals) showProgress(ios *iostreams.IOStreams, format string) {
+	if ios.IsStderrTTY() && (format == "text" || format == "markdown") {
+		g.progress = ios.ErrOut
+	}
 }
 
 // rootDir returns the repository root: -C DIR or the working directory.

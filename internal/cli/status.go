@@ -46,6 +46,7 @@ func newStatusCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 }
 
 func statusRun(ios *iostreams.IOStreams, g *globals, opts *statusOptions) error {
+	g.showProgress(ios, opts.format)
 	p, langs, err := g.loadLangsCached(opts.langs)
 	if err != nil {
 		return err

@@ -185,7 +185,7 @@ func (c *Cache) lookup(e *Entry, k fileKey, needBody bool) bool {
 	if !ok {
 		return false
 	}
-	r := &decoder{buf: raw, strs: map[string]string{}}
+	r := &decoder{buf: raw}
 	rec := r.record()
 	if r.err != nil || len(r.buf) > 0 || rec.Key != k || rec.Body == nil && (c.bodies || needBody) {
 		return false

@@ -35,8 +35,6 @@ func (w *encoder) bool(b bool) {
 type decoder struct {
 	buf []byte
 	err error
-	// strs interns the short strings that repeat (kinds, tags).
-	strs map[string]string
 }
 
 func (r *decoder) fail() {
@@ -86,18 +84,7 @@ func (r *decoder) bytes() []byte {
 	return b
 }
 
-func (r *decoder) str() string {
-	b := r.bytes()
-	if len(b) <= 16 && r.strs != nil {
-		if s, ok := r.strs[string(b)]; ok {
-			return s
-		}
-		s := string(b)
-		r.strs[s] = s
-		return s
-	}
-	return string(b)
-}
+func (r *decoder) str() string { return string(r.bytes()) }
 
 func (r *decoder) bool() bool {
 	if len(r.buf) == 0 {

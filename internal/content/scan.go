@@ -102,6 +102,12 @@ type ScanOptions struct {
 	// make most of the memory of a big repository, keeping the front
 	// matter, the summary and the digests. Needs Prepare.
 	Compact bool
+	// Progress, when not nil, learns how many files there are and counts
+	// each one done.
+	Progress interface {
+		SetTotal(n int)
+		Add(n int)
+	}
 }
 
 // ScanWith is Scan with options.
@@ -111,6 +117,9 @@ func ScanWith(root string, cfg *config.Config, opts ScanOptions) (*Repo, error) 
 		return nil, err
 	}
 	now := time.Now()
+	if opts.Progress != nil {
+		opts.Progress.SetTotal(len(matches))
+	}
 	entries := make([]*Entry, len(matches))
 	var wg sync.WaitGroup
 	jobs := make(chan int)
@@ -127,6 +136,9 @@ func ScanWith(root string, cfg *config.Config, opts ScanOptions) (*Repo, error) 
 					}
 				}
 				entries[i] = e
+				if opts.Progress != nil {
+					opts.Progress.Add(1)
+				}
 			}
 		}()
 	}

@@ -116,6 +116,15 @@ var queryLocaleKeys = []string{"hl", "lang", "locale", "language", "lng", "usela
 // findLocale is findLocale remembering its answers for the run: the same
 // links come back in every language.
 func (c *checker) findLocale(raw string, foreign []string, own string) (localeMatch, bool) {
+	// A link to a page in another language names the language: a
+	// link without any of their codes in it needs no parsing.
+	lower, named := strings.ToLower(raw), false
+	for _, code := range foreign {
+		named = named || strings.Contains(lower, code)
+	}
+	if !named {
+		return localeMatch{}, false
+	}
 	key := raw + "\x00" + own + "\x00" + strings.Join(foreign, ",")
 	if r, ok := c.locales[key]; ok {
 		return r.m, r.ok

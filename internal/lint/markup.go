@@ -23,8 +23,8 @@ var markupMismatch = Rule{
 				continue // a draft is work in progress
 			}
 			for _, u := range markupPairs(c, p.src, p.entry, c.repo.Schema(p.src)) {
-				src := slices.Compact(u.src)
-				diffs := markupDiffs(src, localized(slices.Compact(u.tr), src, p.src.Lang, p.t.Lang))
+				src := slices.Compact(slices.Clone(u.src)) // Compact clears what it drops: the summary keeps its own
+				diffs := markupDiffs(src, localized(slices.Compact(slices.Clone(u.tr)), src, p.src.Lang, p.t.Lang))
 				if len(diffs) == 0 {
 					continue
 				}
