@@ -23,6 +23,9 @@ type derived struct {
 	fullOnce sync.Once
 	full     *markdown.Summary
 
+	valuesOnce sync.Once
+	values     []Value
+
 	textOnce sync.Once
 	// hash is the source hash; input and blocks are SHA-256 digests of
 	// HashInput and of BodyBlocks, nblocks the number of blocks.
@@ -112,6 +115,17 @@ func (e *Entry) FirstBodyLine() int {
 		return e.firstBody
 	}
 	return e.Doc.FirstBodyLine()
+}
+
+// Values returns Values(e.Doc.Front, schema), computed once: the schema
+// is the entry's layout's, the same at every call.
+func (e *Entry) Values(schema *config.Field) []Value {
+	e.valuesOnce.Do(func() {
+		if e.Doc != nil {
+			e.values = Values(e.Doc.Front, schema)
+		}
+	})
+	return e.values
 }
 
 // bodyDone reports whether the body's summary has been computed.

@@ -18,10 +18,10 @@ var keyMismatch = Rule{
 		for _, p := range c.pairs() {
 			schema := c.repo.Schema(p.src)
 			mine := map[string]content.Value{}
-			for _, v := range content.Values(p.entry.Doc.Front, schema) {
+			for _, v := range p.entry.Values(schema) {
 				mine[v.Path] = v
 			}
-			for _, sv := range content.Values(p.src.Doc.Front, schema) {
+			for _, sv := range p.src.Values(schema) {
 				if sv.Kind != config.Key {
 					continue
 				}

@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/glosa/glosa/internal/config"
-	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 )
@@ -43,7 +42,7 @@ var localeLink = Rule{
 					Text:    l10n.Msg("lint.localeLink", "LinkLang", l10n.Lang(m.lang), "Lang", l10n.Lang(e.Lang), "URL", u),
 					FixText: localeFix(m, e.Lang)})
 			}
-			for _, v := range content.Values(e.Doc.Front, c.repo.Schema(e)) {
+			for _, v := range e.Values(c.repo.Schema(e)) {
 				if v.Kind == config.URL {
 					line, col := valueColumn(e.Doc.Raw, v.Node.Line, v.Node.Column, v.Node.Value)
 					check(v.Node.Value, line, col)

@@ -53,12 +53,12 @@ type markupPair struct {
 func markupPairs(c *checker, src, tr *content.Entry, schema *config.Field) []markupPair {
 	var out []markupPair
 	have := map[string]content.Value{}
-	for _, v := range content.Values(tr.Doc.Front, schema) {
+	for _, v := range tr.Values(schema) {
 		if v.Kind == config.Text && strings.TrimSpace(v.Node.Value) != "" {
 			have[v.Path] = v
 		}
 	}
-	for _, v := range content.Values(src.Doc.Front, schema) {
+	for _, v := range src.Values(schema) {
 		if t, ok := have[v.Path]; ok && v.Kind == config.Text && strings.TrimSpace(v.Node.Value) != "" {
 			out = append(out, markupPair{kind: segment.KindField, field: v.Path,
 				src: c.markup(v.Node.Value), tr: c.markup(t.Node.Value),

@@ -25,7 +25,7 @@ var relatedMissing = Rule{
 			exists[e.Slug][e.Lang] = true
 		}
 		for _, e := range c.entries() {
-			for _, v := range content.Values(e.Doc.Front, c.repo.Schema(e)) {
+			for _, v := range e.Values(c.repo.Schema(e)) {
 				if v.Kind != config.Slugs {
 					continue
 				}

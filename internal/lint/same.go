@@ -25,12 +25,12 @@ var sameAsSource = Rule{
 			}
 			schema := c.repo.Schema(p.src)
 			srcText := map[string]string{}
-			for _, v := range content.Values(p.src.Doc.Front, schema) {
+			for _, v := range p.src.Values(schema) {
 				if v.Kind == config.Text {
 					srcText[v.Path] = content.Normalize(v.Node.Value)
 				}
 			}
-			for _, v := range content.Values(p.entry.Doc.Front, schema) {
+			for _, v := range p.entry.Values(schema) {
 				if v.Kind != config.Text {
 					continue
 				}
