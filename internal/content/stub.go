@@ -69,7 +69,11 @@ func Stub(d *Document) ([]byte, error) {
 		if !bytes.HasPrefix(raw[off:], []byte(v.Value)) {
 			return nil, l10n.Wrap(ErrUneditable, "edit.draft", "Line", v.Line)
 		}
-		return verifyStub(concat(raw[:off], []byte("true"), raw[off+len(v.Value):]))
+		value := "true"
+		if off > 0 && raw[off-1] == ':' {
+			value = " true" // an empty value ("draft:") sits right after the colon
+		}
+		return verifyStub(concat(raw[:off], []byte(value), raw[off+len(v.Value):]))
 	}
 	if line := lessIndented(raw[d.FrontStart:d.FrontEnd], len(indent)); line > 0 {
 		return nil, l10n.Wrap(ErrUneditable, "edit.lessIndented", "Line", 1+line)
