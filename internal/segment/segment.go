@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -185,6 +186,18 @@ func blocks(body []byte) []block {
 		}
 		return ast.WalkSkipChildren, nil
 	})
+	// Goldmark may put a block before one that precedes it in the text
+	// (a table made of a paragraph's last line comes before the heading
+	// the paragraph's first lines become); blocks are replaced in text
+	// order, and one that overlaps another cannot be replaced on its own.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	kept := out[:0]
+	for _, b := range out {
+		if len(kept) == 0 || b.start >= kept[len(kept)-1].end {
+			kept = append(kept, b)
+		}
+	}
+	out = kept
 	seen := map[string]int{}
 	for i := range out {
 		sum := sha256.Sum256([]byte(content.Normalize(out[i].text)))
