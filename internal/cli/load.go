@@ -81,7 +81,11 @@ func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
 		defer close(histDone)
 		p.hist, p.histErr = history.Load(root, historyPaths(cfg)...)
 	}()
-	opts := content.ScanOptions{Prepare: reporting, Bodies: bodies, Compact: reporting}
+	// A report keeps of each file only what the states need; the lint
+	// rules load the rest again chunk by chunk, from the cache's records
+	// when there is a cache (which the scan makes with every body's
+	// summary when they will be read), else from the files.
+	opts := content.ScanOptions{Prepare: reporting, Compact: reporting, Release: reporting}
 	if g.progress != nil {
 		bar := progress.Start(g.progress, func(done, total int) string { return g.l.N("progress.files", total, "Done", done) })
 		defer bar.Done()
@@ -89,6 +93,7 @@ func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
 	}
 	if reporting && !g.noCache {
 		opts.Cache = content.OpenCache(root, cfg, bodies)
+		opts.Bodies = bodies
 	}
 	repo, err := content.ScanWith(root, cfg, opts)
 	if err != nil {
@@ -103,7 +108,9 @@ func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
 			return nil, err
 		}
 	}
-	repo.Prepare(bodies) // done already when reporting
+	if !reporting {
+		repo.Prepare(bodies)
+	}
 	if opts.Cache != nil {
 		// A cache that cannot be written costs speed, not results.
 		_ = opts.Cache.Save(repo)

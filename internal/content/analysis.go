@@ -14,7 +14,28 @@ import (
 // the Markdown summary of the body and the digests the state decision
 // compares. Each part is computed on first use, so that entries nobody
 // asks about cost nothing, and Prepare can compute them in parallel.
+//
+// The digests and the words are small and stay; the summaries and the
+// front-matter values, which make most of an entry's memory, are in
+// heavy, which Release drops and the accessors compute again.
 type derived struct {
+	// mu guards h, Doc and released against Load and Release.
+	mu sync.Mutex
+	h  *heavy
+
+	textOnce sync.Once
+	// hash is the source hash; input and blocks are SHA-256 digests of
+	// HashInput and of BodyBlocks, nblocks the number of blocks.
+	hash          string
+	input, blocks [sha256.Size]byte
+	nblocks       int
+
+	wordsOnce sync.Once
+	words     int
+}
+
+// heavy is the part of derived that Release drops.
+type heavy struct {
 	bodyOnce sync.Once
 	body     *markdown.Summary
 
@@ -25,65 +46,88 @@ type derived struct {
 
 	valuesOnce sync.Once
 	values     []Value
+}
 
-	textOnce sync.Once
-	// hash is the source hash; input and blocks are SHA-256 digests of
-	// HashInput and of BodyBlocks, nblocks the number of blocks.
-	hash          string
-	input, blocks [sha256.Size]byte
-	nblocks       int
+// heavy returns the entry's heavy part, loading the entry again first if
+// it was released.
+func (e *Entry) heavy() *heavy {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.loadLocked()
+	if e.h == nil {
+		e.h = &heavy{}
+	}
+	return e.h
 }
 
 // Body returns the Markdown summary of the entry's body, computed on first
 // use and kept.
 func (e *Entry) Body() *markdown.Summary {
-	e.analyzeBody(true)
-	return e.body
+	return e.analyzeBody(true)
 }
 
-func (e *Entry) analyzeBody(words bool) {
-	e.bodyOnce.Do(func() {
+func (e *Entry) analyzeBody(words bool) *markdown.Summary {
+	h := e.heavy()
+	h.bodyOnce.Do(func() {
 		switch {
 		case e.cached: // the cache had no summary: read the file
-			e.body = e.reread()
+			h.body = e.reread()
 		case e.Doc == nil:
-			e.body = &markdown.Summary{}
+			h.body = &markdown.Summary{}
 		case words:
-			e.body = markdown.Analyze(e.Doc.Body, e.Doc.BodyLine)
+			h.body = markdown.Analyze(e.Doc.Body, e.Doc.BodyLine)
 		default:
-			e.body = markdown.AnalyzeWithoutWords(e.Doc.Body, e.Doc.BodyLine)
+			h.body = markdown.AnalyzeWithoutWords(e.Doc.Body, e.Doc.BodyLine)
 		}
 		// The blocks' digests are what same-as-source compares; computed
 		// here, they are computed once per entry, in parallel.
-		for i := range e.body.Blocks {
-			e.body.Blocks[i].Digest = BlockDigest(e.body.Blocks[i])
+		for i := range h.body.Blocks {
+			h.body.Blocks[i].Digest = BlockDigest(h.body.Blocks[i])
 		}
 	})
+	return h.body
 }
 
 // Words counts the words of the entry's translatable text: its text fields
-// and the prose of its body.
+// and the prose of its body. It is computed once and kept.
 func (e *Entry) Words(schema *config.Field) int {
-	n := e.Body().Words
-	if e.Doc == nil {
-		return n
-	}
-	if n < 0 { // prepared as a translation, whose words nobody counts
-		n = e.reread().Words
-	}
-	for _, v := range Values(e.Doc.Front, schema) {
-		if v.Kind == config.Text {
-			n += markdown.CountWords(v.Node.Value)
+	e.wordsOnce.Do(func() {
+		n := e.Body().Words
+		doc := e.document()
+		if doc == nil {
+			e.words = n
+			return
 		}
-	}
-	return n
+		if n < 0 { // prepared as a translation, whose words nobody counts
+			n = e.reread().Words
+		}
+		for _, v := range Values(doc.Front, schema) {
+			if v.Kind == config.Text {
+				n += markdown.CountWords(v.Node.Value)
+			}
+		}
+		e.words = n
+	})
+	return e.words
+}
+
+// document returns the entry's Doc, loading the entry again first if it
+// was released.
+func (e *Entry) document() *Document {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.loadLocked()
+	return e.Doc
 }
 
 // prepare computes the entry's digests and, for a source (words) or when
-// bodies are asked for, its body summary.
+// bodies are asked for, its body summary; a source's words are counted.
 func (e *Entry) prepare(words, bodies bool, schema *config.Field) {
 	if words || bodies {
 		e.analyzeBody(words)
+	}
+	if words {
+		e.Words(schema)
 	}
 	e.digest(schema)
 }
@@ -102,10 +146,85 @@ func (e *Entry) compact() {
 	e.firstBody = e.Doc.FirstBodyLine()
 	e.Doc.Raw = bytes.Clone(e.Doc.Raw[:head]) // lets the file's bytes go
 	e.Doc.Body = e.Doc.Raw[head:]
-	if e.body != nil {
-		e.body = cacheSummary(e.body)
+	if e.h != nil && e.h.body != nil {
+		e.h.body = cacheSummary(e.h.body)
 	}
 	e.cached = true
+}
+
+// Release drops what the entry can give again from its file or glosa's
+// cache — its parsed front matter, its body summary, its front-matter
+// values — keeping its identity, record, digests and words: what the
+// state decisions read. The accessors (Body, Values, BlockText, Words)
+// and Load bring the rest back when asked. Only entries of a scan with
+// ScanOptions.Release are released; others keep everything. Release must
+// not run while the entry is in use.
+func (e *Entry) Release() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if !e.releasable || e.Err != nil || e.Doc == nil {
+		return
+	}
+	if e.firstBody == 0 {
+		e.firstBody = e.Doc.FirstBodyLine()
+	}
+	e.Doc, e.h, e.released = nil, nil, true
+}
+
+// Load brings back what Release dropped: the entry's Doc is set again.
+func (e *Entry) Load() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.loadLocked()
+}
+
+// Load loads every entry again, in parallel; see Entry.Load.
+func Load(entries []*Entry) {
+	work := make(chan *Entry)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for e := range work {
+				e.Load()
+			}
+		})
+	}
+	for _, e := range entries {
+		work <- e
+	}
+	close(work)
+	wg.Wait()
+}
+
+// loadLocked is Load with e.mu held. A released entry comes back from the
+// record glosa's cache keeps of it, or else from its file read again
+// (which, changed since the scan, gives what the file says now).
+func (e *Entry) loadLocked() {
+	if !e.released {
+		return
+	}
+	e.released = false
+	e.h = &heavy{}
+	if e.cache != nil {
+		if rec := e.cache.recordOf(e); rec != nil {
+			if doc := rec.Doc.document(); doc != nil {
+				e.Doc, e.cached = doc, true
+				if rec.Body != nil {
+					e.h.bodyOnce.Do(func() { e.h.body = rec.Body })
+				}
+				return
+			}
+		}
+	}
+	e.cached = false
+	e.Doc = &Document{}
+	data, err := ReadInside(e.root, e.Path)
+	if err != nil {
+		return
+	}
+	if doc, err := Parse(data); err == nil {
+		e.Doc = doc
+	}
 }
 
 // FirstBodyLine returns the line of the first non-blank line of the body
@@ -114,33 +233,35 @@ func (e *Entry) FirstBodyLine() int {
 	if e.firstBody > 0 {
 		return e.firstBody
 	}
-	return e.Doc.FirstBodyLine()
+	return e.document().FirstBodyLine()
 }
 
 // Values returns Values(e.Doc.Front, schema), computed once: the schema
 // is the entry's layout's, the same at every call.
 func (e *Entry) Values(schema *config.Field) []Value {
-	e.valuesOnce.Do(func() {
+	h := e.heavy()
+	h.valuesOnce.Do(func() {
 		if e.Doc != nil {
-			e.values = Values(e.Doc.Front, schema)
+			h.values = Values(e.Doc.Front, schema)
 		}
 	})
-	return e.values
+	return h.values
 }
 
 // bodyDone reports whether the body's summary has been computed.
-func (e *Entry) bodyDone() bool { return e.body != nil }
+func (e *Entry) bodyDone() bool { return e.h != nil && e.h.body != nil }
 
 // reread returns the summary of the body with its words, from the file
 // read again when the entry came from the cache (whose Doc has no body),
 // computed once.
 func (e *Entry) reread() *markdown.Summary {
-	e.fullOnce.Do(func() {
-		e.full = &markdown.Summary{}
+	h := e.heavy()
+	h.fullOnce.Do(func() {
+		h.full = &markdown.Summary{}
 		switch {
 		case !e.cached:
 			if e.Doc != nil {
-				e.full = markdown.Analyze(e.Doc.Body, e.Doc.BodyLine)
+				h.full = markdown.Analyze(e.Doc.Body, e.Doc.BodyLine)
 			}
 		default:
 			data, err := ReadInside(e.root, e.Path)
@@ -148,11 +269,11 @@ func (e *Entry) reread() *markdown.Summary {
 				return
 			}
 			if doc, err := Parse(data); err == nil {
-				e.full = markdown.Analyze(doc.Body, doc.BodyLine)
+				h.full = markdown.Analyze(doc.Body, doc.BodyLine)
 			}
 		}
 	})
-	return e.full
+	return h.full
 }
 
 // BlockText returns the text of the entry's i-th body block (of
@@ -170,11 +291,12 @@ func (e *Entry) BlockText(i int) string {
 
 func (e *Entry) digest(schema *config.Field) {
 	e.textOnce.Do(func() {
-		if e.Doc == nil {
+		doc := e.document()
+		if doc == nil {
 			return
 		}
-		blocks := BodyBlocks(e.Doc.Body)
-		input := hashInput(e.Doc, schema, blocks)
+		blocks := BodyBlocks(doc.Body)
+		input := hashInput(doc, schema, blocks)
 		e.hash = hashOf(input)
 		e.input = sha256.Sum256(input)
 		h := sha256.New()

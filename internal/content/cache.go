@@ -63,8 +63,11 @@ type Cache struct {
 	// lints them); a remembered file without one is read again.
 	bodies bool
 
-	mu      sync.Mutex
-	fresh   map[*Entry]fileKey
+	mu    sync.Mutex
+	fresh map[*Entry]fileKey
+	// kept holds the records made of the entries read this run (see
+	// keep), for Save and for Load.
+	kept    map[*Entry][]byte
 	hits    int
 	skipped bool // a file was not cacheable, or a record was dropped
 }
@@ -113,7 +116,7 @@ type flatNode struct {
 // configuration; a missing, damaged or foreign cache file is an empty
 // cache. bodies says whether the run needs every body's summary.
 func OpenCache(root string, cfg *config.Config, bodies bool) *Cache {
-	c := &Cache{root: root, stamp: cacheStamp(cfg), bodies: bodies, fresh: map[*Entry]fileKey{}}
+	c := &Cache{root: root, stamp: cacheStamp(cfg), bodies: bodies, fresh: map[*Entry]fileKey{}, kept: map[*Entry][]byte{}}
 	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(CacheDir), cacheFile))
 	if err == nil {
 		c.old = c.decode(data)
@@ -195,14 +198,15 @@ func (c *Cache) lookup(e *Entry, k fileKey, needBody bool) bool {
 		return false
 	}
 	e.Doc = doc
-	e.cached, e.hit = true, true
+	e.cached, e.hit, e.cache = true, true, c
 	e.firstBody = rec.Doc.FirstBody
 	e.fromDocument()
 	if e.Err != nil { // cannot happen for a file that was cached; be safe
 		return false
 	}
 	if rec.Body != nil {
-		e.bodyOnce.Do(func() { e.body = rec.Body })
+		e.h = &heavy{body: rec.Body}
+		e.h.bodyOnce.Do(func() {})
 	}
 	e.textOnce.Do(func() {
 		e.hash, e.input, e.blocks, e.nblocks = rec.Hash, rec.Input, rec.Blocks, rec.NBlocks
@@ -226,6 +230,66 @@ func (c *Cache) remember(e *Entry, k fileKey, ok bool) {
 	c.fresh[e] = k
 }
 
+// keep makes the record of an entry read this run, before the entry is
+// released: Save writes it and Load reads the entry back from it.
+func (c *Cache) keep(e *Entry, schema *config.Field) {
+	c.mu.Lock()
+	k, ok := c.fresh[e]
+	c.mu.Unlock()
+	if !ok || e.hit {
+		return
+	}
+	raw := c.encode(e, k, schema)
+	if raw == nil {
+		return
+	}
+	c.mu.Lock()
+	c.kept[e] = raw
+	c.mu.Unlock()
+	e.cache = c
+}
+
+// encode returns the record of an entry read this run, whose file has key
+// k; nil when it cannot be cached.
+func (c *Cache) encode(e *Entry, k fileKey, schema *config.Field) []byte {
+	if e.Err != nil || e.Doc == nil {
+		return nil
+	}
+	doc := flattenDocument(e.Doc, e.FirstBodyLine())
+	if doc == nil {
+		return nil
+	}
+	r := &cached{Key: k, Doc: *doc}
+	if e.bodyDone() {
+		r.Body = cacheSummary(e.h.body)
+	}
+	e.digest(schema)
+	r.Hash, r.Input, r.Blocks, r.NBlocks = e.hash, e.input, e.blocks, e.nblocks
+	w := &encoder{}
+	w.record(r)
+	return w.buf
+}
+
+// recordOf returns the record the cache keeps of an entry, the one read
+// from the cache file or the one made this run; nil when there is none.
+func (c *Cache) recordOf(e *Entry) *cached {
+	raw, ok := c.old[e.Path]
+	if !e.hit || !ok {
+		c.mu.Lock()
+		raw, ok = c.kept[e]
+		c.mu.Unlock()
+	}
+	if !ok {
+		return nil
+	}
+	r := &decoder{buf: raw}
+	rec := r.record()
+	if r.err != nil || len(r.buf) > 0 {
+		return nil
+	}
+	return rec
+}
+
 // Save writes the cache with the entries of repo, when anything changed
 // since it was read: the files read this run replace their records, the
 // files gone lose theirs. Entries with errors are not cached: they are
@@ -237,7 +301,7 @@ func (c *Cache) Save(repo *Repo) error {
 	}
 	entries := make([]*Entry, 0, len(c.fresh))
 	for e := range c.fresh {
-		if e.Err == nil && e.Doc != nil {
+		if e.Err == nil && (e.Doc != nil || e.released) {
 			entries = append(entries, e)
 		}
 	}
@@ -245,27 +309,18 @@ func (c *Cache) Save(repo *Repo) error {
 	w := &encoder{}
 	w.buf = append(w.buf, cacheMagic...)
 	w.buf = append(w.buf, c.stamp[:]...)
-	rec := &encoder{}
 	for _, e := range entries {
-		if raw, ok := c.old[e.Path]; e.hit && ok {
-			w.str(e.Path)
-			w.bytes(raw)
+		raw, ok := c.old[e.Path]
+		if !e.hit || !ok {
+			if raw, ok = c.kept[e]; !ok {
+				raw = c.encode(e, c.fresh[e], repo.Schema(e))
+			}
+		}
+		if raw == nil {
 			continue
 		}
-		doc := flattenDocument(e.Doc, e.FirstBodyLine())
-		if doc == nil {
-			continue
-		}
-		r := &cached{Key: c.fresh[e], Doc: *doc}
-		if e.bodyDone() {
-			r.Body = cacheSummary(e.body)
-		}
-		e.digest(repo.Schema(e))
-		r.Hash, r.Input, r.Blocks, r.NBlocks = e.hash, e.input, e.blocks, e.nblocks
-		rec.buf = rec.buf[:0]
-		rec.record(r)
 		w.str(e.Path)
-		w.bytes(rec.buf)
+		w.bytes(raw)
 	}
 	w.buf = binary.BigEndian.AppendUint32(w.buf, crc32.Checksum(w.buf, castagnoli))
 	dir := filepath.Join(c.root, filepath.FromSlash(CacheDir))

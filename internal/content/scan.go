@@ -33,7 +33,8 @@ type Entry struct {
 	Slug string
 	// Layout indexes the configuration's content layouts.
 	Layout int
-	// Doc is the parsed file; with Err set it may be partial.
+	// Doc is the parsed file; with Err set it may be partial. It is nil
+	// while the entry is released (see Release); Load sets it again.
 	Doc *Document
 	// Err is why the file could not be read or parsed, if it could not.
 	Err *ParseError
@@ -54,6 +55,14 @@ type Entry struct {
 	// firstBody is Doc.FirstBodyLine() of an entry whose body is not
 	// kept.
 	firstBody int
+	// keyLine is the line of the translationKey key, 0 without one.
+	keyLine int
+	// releasable marks an entry of a scan with ScanOptions.Release;
+	// released one whose Doc and heavy derived data Release dropped.
+	releasable, released bool
+	// cache is the cache that keeps a record of the entry, nil when none
+	// does: what Load reads the entry from.
+	cache *Cache
 
 	derived
 }
@@ -102,6 +111,11 @@ type ScanOptions struct {
 	// make most of the memory of a big repository, keeping the front
 	// matter, the summary and the digests. Needs Prepare.
 	Compact bool
+	// Release releases each prepared entry (see Entry.Release) once what
+	// the state decisions read of it is computed, and, with a Cache,
+	// its record is made: a scan's memory then grows with the number of
+	// files, not with their size. Needs Prepare.
+	Release bool
 	// Progress, when not nil, learns how many files there are and counts
 	// each one done.
 	Progress interface {
@@ -133,6 +147,13 @@ func ScanWith(root string, cfg *config.Config, opts ScanOptions) (*Repo, error) 
 					e.prepare(cfg.Source == "" || e.Lang == cfg.Source, opts.Bodies, cfg.Content[e.Layout].Fields)
 					if opts.Compact {
 						e.compact()
+					}
+					if opts.Release {
+						if opts.Cache != nil {
+							opts.Cache.keep(e, cfg.Content[e.Layout].Fields)
+						}
+						e.releasable = true
+						e.Release()
 					}
 				}
 				entries[i] = e
@@ -299,10 +320,17 @@ func load(root string, m match) *Entry {
 	return e
 }
 
+// KeyLine returns the line of the entry's translationKey, 0 when its
+// front matter has none; it stays known when the entry is released.
+func (e *Entry) KeyLine() int { return e.keyLine }
+
 // fromDocument reads what the entry's front matter says of it: its
 // translationKey, draft and translation record.
 func (e *Entry) fromDocument() {
 	doc := e.Doc
+	if k := doc.KeyNode("translationKey"); k != nil {
+		e.keyLine = k.Line
+	}
 	if k := doc.Lookup("translationKey"); k != nil {
 		if k.Kind != yaml.ScalarNode || !validSlug(k.Value) {
 			e.Err = &ParseError{Line: k.Line, Col: k.Column, Text: l10n.Msg("fm.translationKey")}

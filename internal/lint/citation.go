@@ -10,6 +10,7 @@ import (
 )
 
 var citationRange = Rule{
+	entries:  true,
 	ID:       "citation-range",
 	Severity: Error,
 	Summary:  "the body cites [n] beyond the number of sources (the list field named by the field option, default sources)",

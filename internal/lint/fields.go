@@ -11,6 +11,7 @@ import (
 )
 
 var keyMismatch = Rule{
+	entries:  true,
 	ID:       "key-mismatch",
 	Severity: Error,
 	Summary:  "a key field (e.g. category) differs from the source's; keys must be identical in every language",
@@ -42,6 +43,7 @@ var keyMismatch = Rule{
 }
 
 var fieldMissing = Rule{
+	entries:  true,
 	ID:       "field-missing",
 	Severity: Warning,
 	Summary:  "the source has a front-matter field of the schema that the translation lacks",

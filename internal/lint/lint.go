@@ -68,6 +68,9 @@ type Rule struct {
 	Summary string
 	// Options are the names of the rule's own settings in glosa.yaml.
 	Options []string
+	// entries marks a rule that reads entries through checker.pairs and
+	// checker.entries: it runs on one chunk of them at a time.
+	entries bool
 	check   func(c *checker, emit func(Finding))
 }
 
@@ -144,10 +147,14 @@ func New(cfg *config.Config) (*Linter, error) {
 
 // Run checks the repository and returns the findings sorted by path, line,
 // column, rule and message.
+//
+// The rules that compare entries run on chunks of items, each chunk's
+// entries loaded for them and released after (see content.Entry.Release),
+// so that a big repository's files are not all in memory at once.
 func (l *Linter) Run(rep *status.Report) []Finding {
 	c := &checker{linter: l, rep: rep, repo: rep.Repo}
 	var out []Finding
-	for _, r := range l.rules {
+	run := func(r Rule) {
 		c.rule = r.ID
 		r.check(c, func(f Finding) {
 			f.Rule = r.ID
@@ -163,7 +170,85 @@ func (l *Linter) Run(rep *status.Report) []Finding {
 			out = append(out, f)
 		})
 	}
+	for _, r := range l.rules {
+		if !r.entries {
+			run(r)
+		}
+	}
+	for _, ch := range c.chunks(chunkSize) {
+		content.Load(ch.entries)
+		c.chunk = ch
+		for _, r := range l.rules {
+			if r.entries {
+				run(r)
+			}
+		}
+		for _, e := range ch.entries {
+			e.Release()
+		}
+		// The memos are worth keeping between chunks, not without bound.
+		if len(c.markups) > memoMax {
+			c.markups = nil
+		}
+		if len(c.locales) > memoMax {
+			c.locales = nil
+		}
+	}
 	Sort(out)
+	return out
+}
+
+// chunkSize is how many items the entry rules check at a time (a
+// variable for tests).
+var chunkSize = 256
+
+// memoMax is how many answers a memo keeps between chunks.
+const memoMax = 1 << 14
+
+// chunk is a part of the report the entry rules check at once: some items,
+// and their entries (sources, translations), in path order.
+type chunk struct {
+	items   []*status.Item
+	entries []*content.Entry
+}
+
+// chunks cuts the report's items into chunks of n; the entries of no item
+// (those a duplicate slug hides) come in the last one.
+func (c *checker) chunks(n int) []chunk {
+	var out []chunk
+	seen := map[*content.Entry]bool{}
+	for i := range c.rep.Items {
+		if i%n == 0 {
+			out = append(out, chunk{})
+		}
+		ch := &out[len(out)-1]
+		it := &c.rep.Items[i]
+		ch.items = append(ch.items, it)
+		if it.Source != nil {
+			ch.entries = append(ch.entries, it.Source)
+			seen[it.Source] = true
+		}
+		for j := range it.Translations {
+			if e := it.Translations[j].Entry; e != nil && !seen[e] {
+				ch.entries = append(ch.entries, e)
+				seen[e] = true
+			}
+		}
+	}
+	var rest []*content.Entry
+	for _, e := range c.repo.Entries {
+		if !seen[e] {
+			rest = append(rest, e)
+		}
+	}
+	if len(rest) > 0 || len(out) == 0 {
+		out = append(out, chunk{})
+	}
+	last := &out[len(out)-1]
+	last.entries = append(last.entries, rest...)
+	for i := range out {
+		sort.Slice(out[i].entries, func(a, b int) bool { return out[i].entries[a].Path < out[i].entries[b].Path })
+	}
 	return out
 }
 
@@ -197,9 +282,13 @@ type checker struct {
 	repo       *content.Repo
 	rule       string
 	optionErrs []optionErr
-	// markups and locales remember answers (see markup and findLocale).
-	markups map[string][]string
-	locales map[string]localeResult
+	// chunk is what the entry rules check now (see Run).
+	chunk chunk
+	// markups and locales remember answers (see markup and findLocale);
+	// slugLangs is the languages of every slug (see languagesOf).
+	markups   map[string][]string
+	locales   map[string]localeResult
+	slugLangs map[string]map[string]bool
 }
 
 type optionErr struct {
@@ -293,12 +382,11 @@ type pair struct {
 	entry *content.Entry
 }
 
-// pairs returns every translation that exists and can be compared with
-// its source: both parsed, not an orphan.
+// pairs returns every translation of the chunk that exists and can be
+// compared with its source: both parsed, not an orphan.
 func (c *checker) pairs() []pair {
 	var out []pair
-	for i := range c.rep.Items {
-		it := &c.rep.Items[i]
+	for _, it := range c.chunk.items {
 		if it.Source == nil || it.Source.Err != nil {
 			continue
 		}
@@ -313,13 +401,29 @@ func (c *checker) pairs() []pair {
 	return out
 }
 
-// entries returns every parsed entry, sources and translations, in path order.
+// entries returns every parsed entry of the chunk, sources and
+// translations, in path order.
 func (c *checker) entries() []*content.Entry {
 	var out []*content.Entry
-	for _, e := range c.repo.Entries {
+	for _, e := range c.chunk.entries {
 		if e.Err == nil {
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// languagesOf returns the languages that have an entry of slug, of all
+// the repository's entries.
+func (c *checker) languagesOf(slug string) map[string]bool {
+	if c.slugLangs == nil {
+		c.slugLangs = map[string]map[string]bool{}
+		for _, e := range c.repo.Entries {
+			if c.slugLangs[e.Slug] == nil {
+				c.slugLangs[e.Slug] = map[string]bool{}
+			}
+			c.slugLangs[e.Slug][e.Lang] = true
+		}
+	}
+	return c.slugLangs[slug]
 }

@@ -13,6 +13,7 @@ import (
 )
 
 var localeLink = Rule{
+	entries:  true,
 	ID:       "locale-link",
 	Severity: Warning,
 	Summary:  "a link in a translation points to a page of another project language (/it-it/, /it/, it.wikipedia.org, ?hl=it)",

@@ -14,6 +14,7 @@ import (
 )
 
 var markupMismatch = Rule{
+	entries:  true,
 	ID:       "markup-mismatch",
 	Severity: Warning,
 	Summary:  "a paragraph, heading, table cell or text field of a translation has other link destinations, inline code or citations than the source's",

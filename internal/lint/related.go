@@ -9,6 +9,7 @@ import (
 )
 
 var relatedMissing = Rule{
+	entries:  true,
 	ID:       "related-missing",
 	Severity: Error,
 	Summary:  "a slugs field names an entry that does not exist (error) or is not in this language yet (info)",
@@ -17,20 +18,13 @@ var relatedMissing = Rule{
 		// The entry exists but not in this language yet: a note for the
 		// translator, graded on its own, not a broken reference.
 		untranslated := c.severityOption("untranslated", Info)
-		exists := map[string]map[string]bool{} // slug → languages
-		for _, e := range c.repo.Entries {
-			if exists[e.Slug] == nil {
-				exists[e.Slug] = map[string]bool{}
-			}
-			exists[e.Slug][e.Lang] = true
-		}
 		for _, e := range c.entries() {
 			for _, v := range e.Values(c.repo.Schema(e)) {
 				if v.Kind != config.Slugs {
 					continue
 				}
 				for _, n := range content.SlugNodes(v) {
-					langs := exists[n.Value]
+					langs := c.languagesOf(n.Value)
 					f := Finding{Path: e.Path, Line: n.Line, Column: n.Column, Lang: e.Lang, Slug: e.Slug}
 					switch {
 					case !langs[c.repo.Source]:

@@ -12,6 +12,7 @@ import (
 )
 
 var sameAsSource = Rule{
+	entries:  true,
 	ID:       "same-as-source",
 	Severity: Info,
 	Summary:  "a text field, a paragraph or a catalog message of a translation is identical to the source: text left untranslated",
@@ -71,6 +72,7 @@ func shorten(s string) string {
 }
 
 var structureRule = Rule{
+	entries:  true,
 	ID:       "structure",
 	Severity: Warning,
 	Summary:  "the body has a different number of headings, code blocks, list items, links or images than the source",

@@ -253,7 +253,7 @@ func (r *Report) renamed(t *Translation, k key) {
 }
 
 // claimsByKey reports whether an entry takes its slug from translationKey.
-func claimsByKey(e *content.Entry) bool { return e.Doc.Lookup("translationKey") != nil }
+func claimsByKey(e *content.Entry) bool { return e.KeyLine() > 0 }
 
 // Targets returns the translation languages: all but the source.
 func (r *Report) Targets() []string {
