@@ -1,0 +1,650 @@
+// Package layout recognises how a repository keeps its translations — a
+// folder per language (Hugo, glosa's own sample), a folder per language and
+// one per entry (MDN), the language in the file name (Hugo), Docusaurus,
+// go-i18n and gettext PO catalogs — and proposes the glosa.yaml that
+// describes it. It reads the tree through an fs.FS and never writes: glosa
+// init prints or writes what it returns.
+//
+// Every proposal is checked with the configuration loader before it is
+// returned, and the counts it reports are those of the loaded patterns
+// matched against the tree, so what the comments say is what glosa will
+// read.
+package layout
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/lang"
+)
+
+// ErrNotFound is returned by Detect when the tree holds no layout it
+// recognises.
+var ErrNotFound = errors.New("no translation layout found")
+
+// Options tune Detect.
+type Options struct {
+	// Source is the canonical tag of the source language the user named
+	// (glosa init --source); "" chooses it from the tree. In a project
+	// without entries it is the catalogs' source.
+	Source string
+}
+
+// Kind says which layout a content or catalog item follows.
+type Kind string
+
+// The layouts Detect recognises.
+const (
+	// Folders is {dir}/{lang}/{slug}.md: Hugo's folder per language and
+	// glosa's own sample.
+	Folders Kind = "folders"
+	// MDN is {dir}/{lang}/{slug}/index.md: a folder per language and one
+	// per entry, as MDN (files/en-us/web/html/index.md) and Hugo's page
+	// bundles keep them.
+	MDN Kind = "mdn"
+	// Suffix is {dir}/{slug}.{lang}.md, the default language's files
+	// without a suffix: Hugo's translation by file name.
+	Suffix Kind = "suffix"
+	// Docusaurus is docs/ (or blog/, src/pages/) for the default locale
+	// and i18n/{lang}/docusaurus-plugin-content-docs/current/ for the
+	// others.
+	Docusaurus Kind = "docusaurus"
+	// GoI18n is go-i18n message files: active.{lang}.toml, {lang}.json…
+	GoI18n Kind = "goi18n"
+	// PO is gettext PO catalogs: {lang}/LC_MESSAGES/{domain}.po, po/{lang}.po.
+	PO Kind = "po"
+)
+
+// Proposal is a glosa.yaml for the tree: what Detect recognised and
+// counted.
+type Proposal struct {
+	// Source is the canonical tag of the source language; SourceBy says
+	// how it was chosen.
+	Source   string
+	SourceBy SourceChoice
+	// Languages are every language found, source first, then sorted.
+	Languages []string
+	// Content lists the content layouts, in the order glosa tries them.
+	Content []Content
+	// Locales lists the message catalogs.
+	Locales []Locale
+}
+
+// SourceChoice says how the source language was chosen, for the comment
+// above it.
+type SourceChoice struct {
+	// By is one of the Source… constants.
+	By string
+	// Count is the source's number of entries; Tied the languages with as
+	// many (the source included) when a tie was broken.
+	Count int
+	Tied  []string
+}
+
+// How the source language is chosen: the first rule that decides.
+const (
+	SourceFlag    = "flag"    // --source
+	SourceMost    = "most"    // the most entries
+	SourceRecords = "records" // tie: the fewest translation records
+	SourceDefault = "default" // tie: the site's default language (its own pattern)
+	SourceFirst   = "first"   // tie: the first alphabetically
+	SourceCatalog = "catalog" // no entries: the first catalog's source
+)
+
+// Content is one content layout.
+type Content struct {
+	Kind Kind
+	// Path is the pattern shared by the languages, Paths the patterns of
+	// languages kept elsewhere (canonical tags).
+	Path  string
+	Paths map[string]string
+	// Entries counts the files glosa reads as entries of this layout, by
+	// language.
+	Entries map[string]int
+	// Unread counts the files of the layout's own-pattern language that
+	// are spelled like the others' (content/about.en.md when English is
+	// read from content/{slug}.md): glosa reads neither language from them.
+	Unread int
+}
+
+// Locale is one set of message catalogs.
+type Locale struct {
+	Kind Kind
+	Path string
+	// Source is the catalogs' source language; SourceBy says how it was
+	// chosen (a Source… constant, or "convention" for PO).
+	Source   string
+	SourceBy string
+	// Format is set when the file extension does not tell (.yml).
+	Format string
+	// Template is the PO template pattern, "" without one.
+	Template string
+	// Files counts the files glosa reads, by language; Messages the
+	// go-i18n messages of the source files.
+	Files    map[string]int
+	Messages int
+}
+
+// SourceConvention is Locale.SourceBy for PO catalogs: their msgids are
+// taken to be English, as gettext's manual asks.
+const SourceConvention = "convention"
+
+// Detect inspects the tree and proposes a configuration. It returns
+// ErrNotFound when it recognises nothing.
+func Detect(fsys fs.FS, opts Options) (*Proposal, error) {
+	files, err := walk(fsys)
+	if err != nil {
+		return nil, err
+	}
+	d := &detector{fsys: fsys, opts: opts, files: files, claimed: map[string]bool{}, fronts: map[string]front{}}
+	d.docusaurus()
+	d.folders()
+	d.suffix()
+	d.goI18n()
+	d.po()
+	if len(d.content) == 0 && len(d.locales) == 0 {
+		return nil, ErrNotFound
+	}
+	return d.propose()
+}
+
+// walk lists the files of the tree, sorted. It skips what glosa's scans
+// skip (dot files and folders, node_modules) and the folders that hold
+// other projects' or test files: vendor and testdata.
+func walk(fsys fs.FS) ([]string, error) {
+	var out []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "." {
+				return err
+			}
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p == "." {
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor" || name == "testdata" {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasPrefix(name, ".") && d.Type().IsRegular() {
+			out = append(out, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the tree: %w", err)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+type detector struct {
+	fsys    fs.FS
+	opts    Options
+	files   []string
+	claimed map[string]bool
+	fronts  map[string]front
+	// noCatalogs are folders whose files are not catalogs (a Docusaurus
+	// site's i18n/, whose JSON files are Docusaurus's own).
+	noCatalogs []string
+	content    []candidate
+	locales    []Locale
+}
+
+// candidate is a content layout found, with the files that made it and
+// the language of its own pattern ("" for none).
+type candidate struct {
+	Content
+	own   string
+	files []string
+}
+
+// ref is a file read as an entry of a layout being recognised.
+type ref struct {
+	path, lang, slug string
+}
+
+// front is what Detect reads of a file's front matter.
+type front struct {
+	key    string // translationKey
+	record bool   // a translation record, glosa's or another tool's
+}
+
+// maxFront is how much of a file Detect reads for its front matter.
+const maxFront = 1 << 20
+
+// front reads a Markdown file's translationKey and whether it holds a
+// translation record; a file that cannot be read or parsed has neither.
+func (d *detector) front(p string) front {
+	if f, ok := d.fronts[p]; ok {
+		return f
+	}
+	var f front
+	if file, err := d.fsys.Open(p); err == nil {
+		data, err := io.ReadAll(io.LimitReader(file, maxFront))
+		file.Close()
+		if err == nil {
+			if doc, err := content.Parse(data); err == nil {
+				if k := doc.Lookup("translationKey"); k != nil && k.Value != "" {
+					f.key = k.Value
+				}
+				rec, err := doc.Record()
+				f.record = rec != nil || err != nil
+			}
+		}
+	}
+	d.fronts[p] = f
+	return f
+}
+
+// markdown reports whether p is a Markdown file, and its extension.
+func markdown(p string) (string, bool) {
+	ext := path.Ext(p)
+	return ext, ext == ".md" || ext == ".mdx"
+}
+
+// shared keeps the refs of the languages that share at least one entry
+// with another language: the slug, or the translationKey a translation
+// with a localized file name declares. A language sharing nothing is more
+// likely a folder that only looks like one (a handbook's it/ and hr/).
+func (d *detector) shared(refs []ref) []ref {
+	langsOf := map[string]map[string]bool{}
+	for _, r := range refs {
+		slug := r.slug
+		if k := d.front(r.path).key; k != "" {
+			slug = k
+		}
+		if langsOf[slug] == nil {
+			langsOf[slug] = map[string]bool{}
+		}
+		langsOf[slug][r.lang] = true
+	}
+	keep := map[string]bool{}
+	for _, ls := range langsOf {
+		if len(ls) > 1 {
+			for l := range ls {
+				keep[l] = true
+			}
+		}
+	}
+	var out []ref
+	for _, r := range refs {
+		if keep[r.lang] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func languagesOf(refs []ref) []string {
+	var out []string
+	for _, r := range refs {
+		if !slices.Contains(out, r.lang) {
+			out = append(out, r.lang)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (d *detector) add(c Content, own string, refs []ref) {
+	cand := candidate{Content: c, own: own}
+	for _, r := range refs {
+		d.claimed[r.path] = true
+		cand.files = append(cand.files, r.path)
+	}
+	d.content = append(d.content, cand)
+}
+
+// join joins path parts, leaving out empty ones.
+func join(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "/")
+}
+
+// folders finds {dir}/{lang}/{slug}.md and {dir}/{lang}/{slug}/index.md:
+// the first folder of a path that is a language code starts the slug.
+func (d *detector) folders() {
+	type key struct{ dir, ext string }
+	groups := map[key][]ref{}
+	var keys []key
+	for _, p := range d.files {
+		ext, ok := markdown(p)
+		if !ok || d.claimed[p] {
+			continue
+		}
+		segs := strings.Split(p, "/")
+		for i := 0; i < len(segs)-1; i++ {
+			code, ok := Code(segs[i])
+			if !ok {
+				continue
+			}
+			k := key{strings.Join(segs[:i], "/"), ext}
+			if _, seen := groups[k]; !seen {
+				keys = append(keys, k)
+			}
+			rest := strings.Join(segs[i+1:], "/")
+			groups[k] = append(groups[k], ref{path: p, lang: code, slug: strings.TrimSuffix(rest, ext)})
+			break
+		}
+	}
+	for _, k := range keys {
+		refs := d.shared(groups[k])
+		if len(languagesOf(refs)) < 2 {
+			continue
+		}
+		// MDN and page bundles: every entry is a folder's index.md.
+		index := true
+		for _, r := range refs {
+			if path.Base(r.slug) != "index" || !strings.Contains(r.slug, "/") {
+				index = false
+				break
+			}
+		}
+		c := Content{Kind: Folders, Path: join(k.dir, "{lang}", "{slug}"+k.ext)}
+		if index {
+			c = Content{Kind: MDN, Path: join(k.dir, "{lang}", "{slug}", "index"+k.ext)}
+		}
+		d.add(c, "", refs)
+	}
+}
+
+// suffix finds {dir}/{slug}.{lang}.md beside {dir}/{slug}.md, the default
+// language's files, in a top-level folder (content/ in Hugo). Files at the
+// root are left out: README.md and README.es.md would make every Markdown
+// file of the repository an entry.
+func (d *detector) suffix() {
+	type key struct{ dir, ext string }
+	suffixed := map[key][]ref{}
+	plain := map[key][]ref{}
+	var keys []key
+	for _, p := range d.files {
+		ext, ok := markdown(p)
+		if !ok || d.claimed[p] {
+			continue
+		}
+		dir, rest, ok := strings.Cut(p, "/")
+		if !ok {
+			continue
+		}
+		k := key{dir, ext}
+		stem := strings.TrimSuffix(rest, ext)
+		base := path.Base(stem)
+		if i := strings.LastIndexByte(base, '.'); i > 0 {
+			if code, ok := Code(base[i+1:]); ok {
+				if _, seen := suffixed[k]; !seen {
+					keys = append(keys, k)
+				}
+				suffixed[k] = append(suffixed[k], ref{path: p, lang: code, slug: stem[:len(stem)-len(base)+i]})
+				continue
+			}
+		}
+		plain[k] = append(plain[k], ref{path: p, slug: stem})
+	}
+	def := d.hugoDefault()
+	for _, k := range keys {
+		refs := slices.Clone(suffixed[k])
+		for _, r := range plain[k] {
+			r.lang = def
+			refs = append(refs, r)
+		}
+		refs = d.shared(refs)
+		if len(languagesOf(refs)) < 2 {
+			continue
+		}
+		c := Content{Kind: Suffix, Path: join(k.dir, "{slug}.{lang}"+k.ext)}
+		own := ""
+		for _, r := range refs {
+			if !strings.HasSuffix(r.path, "."+r.lang+k.ext) && !strings.HasSuffix(strings.ToLower(r.path), "."+strings.ToLower(r.lang)+k.ext) {
+				// A file of the default language without a suffix: the
+				// language needs a pattern of its own.
+				c.Paths = map[string]string{def: join(k.dir, "{slug}"+k.ext)}
+				own = def
+				break
+			}
+		}
+		d.add(c, own, refs)
+	}
+}
+
+// propose chooses the source and the languages, checks the proposal with
+// the configuration loader and counts what glosa will read with it.
+func (d *detector) propose() (*Proposal, error) {
+	p := &Proposal{}
+	for _, c := range d.content {
+		p.Content = append(p.Content, c.Content)
+	}
+	p.Locales = d.locales
+	// Every language found, for the first count.
+	langs := map[string]bool{}
+	for _, c := range d.content {
+		for l := range c.Paths {
+			langs[l] = true
+		}
+		for _, f := range c.files {
+			if code := d.langOf(c.Content, f); code != "" {
+				langs[code] = true
+			}
+		}
+	}
+	for _, l := range d.locales {
+		for code := range l.Files {
+			langs[code] = true
+		}
+	}
+	if d.opts.Source != "" {
+		langs[d.opts.Source] = true
+	}
+	for code := range langs {
+		p.Languages = append(p.Languages, code)
+	}
+	sort.Strings(p.Languages)
+	cfg, err := p.config()
+	if err != nil {
+		return nil, err
+	}
+	d.count(p, cfg)
+	d.chooseSource(p)
+	if !slices.Contains(p.Languages, p.Source) {
+		p.Languages = append(p.Languages, p.Source)
+	}
+	for i := range p.Locales {
+		l := &p.Locales[i]
+		if l.Source == p.Source {
+			l.Source = ""
+		}
+	}
+	sort.SliceStable(p.Languages, func(i, j int) bool { return p.Languages[i] == p.Source && p.Languages[j] != p.Source })
+	// The final text must load too.
+	if _, err := p.config(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// langOf returns the language glosa reads from f with c's patterns alone.
+func (d *detector) langOf(c Content, f string) string {
+	pats, err := config.CompilePatterns(c.Path, c.Paths)
+	if err != nil {
+		return ""
+	}
+	code, _, _, ok := pats.Match(f, nil)
+	if !ok {
+		return ""
+	}
+	if _, err := lang.Parse(code); err != nil {
+		return ""
+	}
+	return code
+}
+
+// config loads the proposal's text with the configuration loader.
+func (p *Proposal) config() (*config.Config, error) {
+	cfg, err := config.Parse(config.FileName, p.Render(l10n.English()))
+	if err != nil {
+		// A proposal the loader refuses is a bug in Detect.
+		return nil, fmt.Errorf("the proposed configuration does not load: %w", err)
+	}
+	return cfg, nil
+}
+
+// count sets the counts of every layout and catalog to what glosa reads
+// with the loaded configuration: each file belongs to the first layout
+// that matches it.
+func (d *detector) count(p *Proposal, cfg *config.Config) {
+	for i := range p.Content {
+		p.Content[i].Entries = map[string]int{}
+	}
+	for _, f := range d.files {
+		for i := range cfg.Content {
+			l := &cfg.Content[i]
+			code, _, _, ok := l.Patterns.Match(f, cfg.Languages)
+			if !ok || l.Excluded(f) {
+				continue
+			}
+			p.Content[i].Entries[code]++
+			break
+		}
+	}
+	for i, c := range d.content {
+		if c.own == "" || c.Kind != Suffix {
+			continue
+		}
+		for _, f := range c.files {
+			if code, ok := suffixLang(f); ok && code == c.own {
+				p.Content[i].Unread++
+			}
+		}
+	}
+	for i := range p.Locales {
+		loc := &cfg.Locales[i]
+		files := map[string]int{}
+		for _, f := range d.files {
+			raw, _, ok := loc.Pattern.Match(f)
+			if !ok || loc.Excluded(f) {
+				continue
+			}
+			code, err := lang.Parse(raw)
+			if err != nil || !slices.Contains(cfg.Languages, code) {
+				continue
+			}
+			files[code]++
+		}
+		p.Locales[i].Files = files
+	}
+}
+
+// suffixLang returns the language of a file name's suffix (about.es.md).
+func suffixLang(p string) (string, bool) {
+	stem := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	i := strings.LastIndexByte(stem, '.')
+	if i <= 0 {
+		return "", false
+	}
+	return Code(stem[i+1:])
+}
+
+// chooseSource sets the source language: --source; else the language with
+// the most entries, a tie going to the one with the fewest translation
+// records (a source records none), then to the language a layout keeps
+// apart (Docusaurus's docs/, Hugo's files without a suffix: the site's
+// default language), then to the first alphabetically; without entries,
+// the first catalog's source.
+func (d *detector) chooseSource(p *Proposal) {
+	if d.opts.Source != "" {
+		p.Source, p.SourceBy = d.opts.Source, SourceChoice{By: SourceFlag}
+		return
+	}
+	entries := map[string]int{}
+	records := map[string]int{}
+	own := map[string]bool{}
+	for i, c := range p.Content {
+		for code, n := range c.Entries {
+			entries[code] += n
+		}
+		for code := range c.Paths {
+			own[code] = true
+		}
+		for _, f := range d.content[i].files {
+			if d.front(f).record {
+				if code := d.langOf(c, f); code != "" {
+					records[code]++
+				}
+			}
+		}
+	}
+	if total(entries) == 0 {
+		for _, l := range p.Locales {
+			p.Source, p.SourceBy = l.Source, SourceChoice{By: SourceCatalog}
+			return
+		}
+		// Layouts without a single entry yet (a Docusaurus site before
+		// its first page): the language they keep apart.
+		for _, c := range p.Content {
+			for code := range c.Paths {
+				p.Source, p.SourceBy = code, SourceChoice{By: SourceDefault}
+				return
+			}
+		}
+		p.Source, p.SourceBy = "en", SourceChoice{By: SourceFirst}
+		return
+	}
+	best := 0
+	for _, n := range entries {
+		best = max(best, n)
+	}
+	var tied []string
+	for code, n := range entries {
+		if n == best {
+			tied = append(tied, code)
+		}
+	}
+	sort.Strings(tied)
+	choice := SourceChoice{By: SourceMost, Count: best}
+	if len(tied) > 1 {
+		choice.Tied = tied
+		fewest := slices.MinFunc(tied, func(a, b string) int { return records[a] - records[b] })
+		least := filter(tied, func(c string) bool { return records[c] == records[fewest] })
+		owned := filter(least, func(c string) bool { return own[c] })
+		switch {
+		case len(least) == 1:
+			choice.By, tied = SourceRecords, least
+		case len(owned) == 1:
+			choice.By, tied = SourceDefault, owned
+		default:
+			choice.By, tied = SourceFirst, least
+		}
+	}
+	p.Source, p.SourceBy = tied[0], choice
+}
+
+func filter(s []string, keep func(string) bool) []string {
+	var out []string
+	for _, v := range s {
+		if keep(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
