@@ -6,9 +6,11 @@
 package atomicfile
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -38,14 +40,28 @@ var beforeRename func(target string)
 // slash-separated and must stay inside root, also through symlinks; a
 // symlink keeps pointing at the file, which gets the new bytes.
 func Write(root, rel string, data []byte) error {
-	return write(root, rel, data, nil)
+	return write(root, rel, bytesOf(data), nil)
+}
+
+// WriteFrom is Write for data too big to hold in memory: fill writes the
+// file's bytes to w. When fill fails, the old file stays.
+func WriteFrom(root, rel string, fill func(w io.Writer) error) error {
+	return write(root, rel, fill, nil)
+}
+
+// bytesOf returns a fill function that writes data.
+func bytesOf(data []byte) func(w io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
 }
 
 // Replace is Write for a file the caller read: just before the rename it
 // reads the file again and, when its bytes are no longer old, leaves it
 // alone and returns an error wrapping ErrChanged.
 func Replace(root, rel string, old, data []byte) error {
-	return write(root, rel, data, func(p string) error {
+	return write(root, rel, bytesOf(data), func(p string) error {
 		return same(p, rel, old)
 	})
 }
@@ -54,7 +70,7 @@ func Replace(root, rel string, old, data []byte) error {
 // since the caller looked, it is left alone and the error wraps ErrChanged.
 // The folder must exist.
 func Create(root, rel string, data []byte) error {
-	return write(root, rel, data, func(p string) error {
+	return write(root, rel, bytesOf(data), func(p string) error {
 		if _, err := os.Lstat(p); !errors.Is(err, fs.ErrNotExist) {
 			return &fs.PathError{Op: "writing", Path: rel, Err: ErrChanged}
 		}
@@ -84,10 +100,10 @@ func same(p, rel string, old []byte) error {
 	return nil
 }
 
-// write writes data to a temporary file, runs check (when not nil) on the
-// target, and renames the temporary file over it. The check runs as late
-// as it can: after the slow part, the write and sync of the data.
-func write(root, rel string, data []byte, check func(p string) error) error {
+// write writes a temporary file with fill, runs check (when not nil) on
+// the target, and renames the temporary file over it. The check runs as
+// late as it can: after the slow part, the write and sync of the data.
+func write(root, rel string, fill func(w io.Writer) error, check func(p string) error) error {
 	p, err := Inside(root, rel)
 	if err != nil {
 		return err
@@ -107,7 +123,12 @@ func write(root, rel string, data []byte, check func(p string) error) error {
 		return fmt.Errorf("writing %s: %w", rel, err)
 	}
 	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
+	bw := bufio.NewWriter(tmp)
+	if err := fill(bw); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", rel, err)
+	}
+	if err := bw.Flush(); err != nil {
 		tmp.Close()
 		return fmt.Errorf("writing %s: %w", rel, err)
 	}

@@ -94,6 +94,8 @@ func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
 	if reporting && !g.noCache {
 		opts.Cache = content.OpenCache(root, cfg, bodies)
 		opts.Bodies = bodies
+		// The lint rules read entries back from the cache after the load.
+		g.onDone(opts.Cache.Close)
 	}
 	repo, err := content.ScanWith(root, cfg, opts)
 	if err != nil {

@@ -74,6 +74,19 @@ type globals struct {
 	progress io.Writer
 	// l words human-facing output in the user's language.
 	l *l10n.Localizer
+	// closers are run when the command is done (see onDone).
+	closers []func()
+}
+
+// onDone has f run when the command is done, whatever its outcome.
+func (g *globals) onDone(f func()) { g.closers = append(g.closers, f) }
+
+// close runs what onDone was given, last first.
+func (g *globals) close() {
+	for i := len(g.closers) - 1; i >= 0; i-- {
+		g.closers[i]()
+	}
+	g.closers = nil
 }
 
 // Main runs glosa with the process's streams and returns the exit code.
@@ -85,11 +98,12 @@ func Main(args []string) int {
 // code; tests call it directly.
 // The interface language comes from LC_ALL, LC_MESSAGES or LANG.
 func Run(io *iostreams.IOStreams, args []string) int {
-	l := l10n.FromEnv(os.Getenv)
-	root := newRootCmd(io, l)
+	g := &globals{l: l10n.FromEnv(os.Getenv)}
+	root := newRootCmd(io, g)
 	root.SetArgs(args)
 	err := root.Execute()
-	return exitCode(io.ErrOut, l, err)
+	g.close()
+	return exitCode(io.ErrOut, g.l, err)
 }
 
 func exitCode(w io.Writer, l *l10n.Localizer, err error) int {
@@ -153,8 +167,7 @@ func configErrors(err error) []*config.Error {
 	return out
 }
 
-func newRootCmd(ios *iostreams.IOStreams, l *l10n.Localizer) *cobra.Command {
-	g := &globals{l: l}
+func newRootCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "glosa",
 		Short: "glosa keeps a multilingual content repository honest",

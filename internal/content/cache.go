@@ -1,15 +1,18 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -56,20 +59,33 @@ const racyWindow = 2 * time.Second
 type Cache struct {
 	root  string
 	stamp [sha256.Size]byte
-	// old holds the records read, undecoded: a record is decoded when
-	// its file is looked up, by the scan's workers.
-	old map[string][]byte
+	// old is the cache file read, nil when there is none (or it was not
+	// this glosa's, or damaged); index locates each path's record in it.
+	// Records are read from the file when their entry is looked up or
+	// loaded: the cache of a big repository is never all in memory.
+	old   *os.File
+	index map[string]span
 	// bodies asks for every body summary, not only the sources' (check
 	// lints them); a remembered file without one is read again.
 	bodies bool
 
 	mu    sync.Mutex
 	fresh map[*Entry]fileKey
-	// kept holds the records made of the entries read this run (see
-	// keep), for Save and for Load.
-	kept    map[*Entry][]byte
-	hits    int
-	skipped bool // a file was not cacheable, or a record was dropped
+	// spool holds the records made this run of the entries read (see
+	// keep), at kept, for Save and for Load; nil until the first one, or
+	// when it cannot be made (those entries are then read again).
+	spool     *os.File
+	spoolSize int64
+	spoolErr  bool
+	kept      map[*Entry]span
+	hits      int
+	skipped   bool // a file was not cacheable, or a record was dropped
+}
+
+// span is where a record is in a file.
+type span struct {
+	off int64
+	n   int
 }
 
 // fileKey is what tells a file unchanged.
@@ -112,42 +128,123 @@ type flatNode struct {
 	Children            int
 }
 
-// OpenCache reads the cache of the repository at root for a
+// OpenCache opens the cache of the repository at root for a
 // configuration; a missing, damaged or foreign cache file is an empty
-// cache. bodies says whether the run needs every body's summary.
+// cache. bodies says whether the run needs every body's summary. Close
+// it when done.
 func OpenCache(root string, cfg *config.Config, bodies bool) *Cache {
-	c := &Cache{root: root, stamp: cacheStamp(cfg), bodies: bodies, fresh: map[*Entry]fileKey{}, kept: map[*Entry][]byte{}}
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(CacheDir), cacheFile))
-	if err == nil {
-		c.old = c.decode(data)
+	c := &Cache{root: root, stamp: cacheStamp(cfg), bodies: bodies, fresh: map[*Entry]fileKey{}, kept: map[*Entry]span{}}
+	f, err := os.Open(filepath.Join(root, filepath.FromSlash(CacheDir), cacheFile))
+	if err != nil {
+		return c
 	}
+	if c.index = c.readIndex(f); c.index == nil {
+		f.Close()
+		return c
+	}
+	c.old = f
 	return c
+}
+
+// Close closes the cache's files; the cache is then empty.
+func (c *Cache) Close() {
+	if c.old != nil {
+		c.old.Close()
+	}
+	if c.spool != nil {
+		c.spool.Close()
+	}
+	c.old, c.index, c.spool, c.kept = nil, nil, nil, map[*Entry]span{}
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// decode returns the records of a cache file's bytes by path, nil when
-// they are not a complete cache file of this glosa and configuration.
-func (c *Cache) decode(data []byte) map[string][]byte {
-	head := len(cacheMagic) + len(c.stamp)
-	if len(data) < head+4 || !bytes.HasPrefix(data, cacheMagic) ||
-		!bytes.Equal(data[len(cacheMagic):head], c.stamp[:]) {
+// readIndex reads the cache file f through, checking it, and returns where
+// each path's record is; nil when f is not a complete cache file of this
+// glosa and configuration.
+func (c *Cache) readIndex(f *os.File) map[string]span {
+	fi, err := f.Stat()
+	head := int64(len(cacheMagic) + len(c.stamp))
+	if err != nil || fi.Size() < head+4 {
 		return nil
 	}
-	body, sum := data[:len(data)-4], data[len(data)-4:]
-	if binary.BigEndian.Uint32(sum) != crc32.Checksum(body, castagnoli) {
+	size := fi.Size() - 4
+	sum := crc32.New(castagnoli)
+	r := &countReader{r: bufio.NewReaderSize(io.TeeReader(io.NewSectionReader(f, 0, size), sum), 1<<16)}
+	start := make([]byte, head)
+	if _, err := io.ReadFull(r, start); err != nil || !bytes.HasPrefix(start, cacheMagic) ||
+		!bytes.Equal(start[len(cacheMagic):], c.stamp[:]) {
 		return nil
 	}
-	r := &decoder{buf: body[head:]}
-	out := map[string][]byte{}
-	for len(r.buf) > 0 && r.err == nil {
-		path := string(r.bytes())
-		out[path] = r.bytes()
+	out := map[string]span{}
+	var path []byte
+	for r.n < size {
+		n, err := binary.ReadUvarint(r)
+		if err != nil || n > uint64(size-r.n) {
+			return nil
+		}
+		path = slices.Grow(path[:0], int(n))[:n]
+		if _, err := io.ReadFull(r, path); err != nil {
+			return nil
+		}
+		if n, err = binary.ReadUvarint(r); err != nil || n > uint64(size-r.n) {
+			return nil
+		}
+		out[string(path)] = span{off: r.n, n: int(n)}
+		if _, err := io.CopyN(io.Discard, r, int64(n)); err != nil {
+			return nil
+		}
 	}
-	if r.err != nil {
+	var tail [4]byte
+	if _, err := f.ReadAt(tail[:], size); err != nil || binary.BigEndian.Uint32(tail[:]) != sum.Sum32() {
 		return nil
 	}
 	return out
+}
+
+// countReader counts the bytes read through it.
+type countReader struct {
+	r *bufio.Reader
+	n int64
+}
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func (c *countReader) ReadByte() (byte, error) {
+	b, err := c.r.ReadByte()
+	if err == nil {
+		c.n++
+	}
+	return b, err
+}
+
+// read returns the bytes of a record of f, nil when they cannot be read.
+func read(f *os.File, at span) []byte {
+	if f == nil {
+		return nil
+	}
+	buf := make([]byte, at.n)
+	if _, err := f.ReadAt(buf, at.off); err != nil {
+		return nil
+	}
+	return buf
+}
+
+// decodeRecord decodes a record's bytes, nil when they are not one.
+func decodeRecord(raw []byte) *cached {
+	if raw == nil {
+		return nil
+	}
+	r := &decoder{buf: raw}
+	rec := r.record()
+	if r.err != nil || len(r.buf) > 0 {
+		return nil
+	}
+	return rec
 }
 
 // cacheStamp identifies what the cached results were computed by and
@@ -184,13 +281,12 @@ func cacheStamp(cfg *config.Config) [sha256.Size]byte {
 // false when the file must be read. needBody says whether the run needs
 // the entry's body summary.
 func (c *Cache) lookup(e *Entry, k fileKey, needBody bool) bool {
-	raw, ok := c.old[e.Path]
+	at, ok := c.index[e.Path]
 	if !ok {
 		return false
 	}
-	r := &decoder{buf: raw}
-	rec := r.record()
-	if r.err != nil || len(r.buf) > 0 || rec.Key != k || rec.Body == nil && (c.bodies || needBody) {
+	rec := decodeRecord(read(c.old, at))
+	if rec == nil || rec.Key != k || rec.Body == nil && (c.bodies || needBody) {
 		return false
 	}
 	doc := rec.Doc.document()
@@ -231,7 +327,8 @@ func (c *Cache) remember(e *Entry, k fileKey, ok bool) {
 }
 
 // keep makes the record of an entry read this run, before the entry is
-// released: Save writes it and Load reads the entry back from it.
+// released, and puts it in the spool: Save writes it and Load reads the
+// entry back from it.
 func (c *Cache) keep(e *Entry, schema *config.Field) {
 	c.mu.Lock()
 	k, ok := c.fresh[e]
@@ -244,9 +341,39 @@ func (c *Cache) keep(e *Entry, schema *config.Field) {
 		return
 	}
 	c.mu.Lock()
-	c.kept[e] = raw
-	c.mu.Unlock()
+	defer c.mu.Unlock()
+	if c.spool == nil && !c.spoolErr {
+		c.spool = c.openSpool()
+		c.spoolErr = c.spool == nil
+	}
+	if c.spool == nil {
+		return
+	}
+	if _, err := c.spool.WriteAt(raw, c.spoolSize); err != nil {
+		return
+	}
+	c.kept[e] = span{off: c.spoolSize, n: len(raw)}
+	c.spoolSize += int64(len(raw))
 	e.cache = c
+}
+
+// openSpool makes the spool: a file in the cache folder, removed at once
+// (its descriptor is what is read and written), so that nothing is left
+// behind, even when glosa is killed.
+func (c *Cache) openSpool() *os.File {
+	dir := filepath.Join(c.root, filepath.FromSlash(CacheDir))
+	if os.MkdirAll(dir, 0o755) != nil {
+		return nil
+	}
+	f, err := os.CreateTemp(dir, ".spool-*")
+	if err != nil {
+		return nil
+	}
+	if err := os.Remove(f.Name()); err != nil {
+		f.Close()
+		return nil
+	}
+	return f
 }
 
 // encode returns the record of an entry read this run, whose file has key
@@ -270,33 +397,33 @@ func (c *Cache) encode(e *Entry, k fileKey, schema *config.Field) []byte {
 	return w.buf
 }
 
-// recordOf returns the record the cache keeps of an entry, the one read
-// from the cache file or the one made this run; nil when there is none.
-func (c *Cache) recordOf(e *Entry) *cached {
-	raw, ok := c.old[e.Path]
-	if !e.hit || !ok {
-		c.mu.Lock()
-		raw, ok = c.kept[e]
-		c.mu.Unlock()
+// raw returns the bytes of the record the cache keeps of an entry: the one
+// of the cache file, or the one made this run; nil when there is none.
+func (c *Cache) raw(e *Entry) []byte {
+	if at, ok := c.index[e.Path]; e.hit && ok {
+		return read(c.old, at)
 	}
+	c.mu.Lock()
+	at, ok := c.kept[e]
+	c.mu.Unlock()
 	if !ok {
 		return nil
 	}
-	r := &decoder{buf: raw}
-	rec := r.record()
-	if r.err != nil || len(r.buf) > 0 {
-		return nil
-	}
-	return rec
+	return read(c.spool, at)
 }
+
+// recordOf returns the record the cache keeps of an entry, nil when there
+// is none.
+func (c *Cache) recordOf(e *Entry) *cached { return decodeRecord(c.raw(e)) }
 
 // Save writes the cache with the entries of repo, when anything changed
 // since it was read: the files read this run replace their records, the
 // files gone lose theirs. Entries with errors are not cached: they are
 // read every time, so that their errors are always reported afresh.
-// Save is for after Prepare, so that the summaries are there.
+// Save is for after Prepare, so that the summaries are there. The file is
+// written as it is made, never held whole in memory.
 func (c *Cache) Save(repo *Repo) error {
-	if c.hits == len(c.fresh) && c.hits == len(c.old) && !c.skipped {
+	if c.hits == len(c.fresh) && c.hits == len(c.index) && !c.skipped {
 		return nil // nothing new: every file came from the cache
 	}
 	entries := make([]*Entry, 0, len(c.fresh))
@@ -306,23 +433,6 @@ func (c *Cache) Save(repo *Repo) error {
 		}
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
-	w := &encoder{}
-	w.buf = append(w.buf, cacheMagic...)
-	w.buf = append(w.buf, c.stamp[:]...)
-	for _, e := range entries {
-		raw, ok := c.old[e.Path]
-		if !e.hit || !ok {
-			if raw, ok = c.kept[e]; !ok {
-				raw = c.encode(e, c.fresh[e], repo.Schema(e))
-			}
-		}
-		if raw == nil {
-			continue
-		}
-		w.str(e.Path)
-		w.bytes(raw)
-	}
-	w.buf = binary.BigEndian.AppendUint32(w.buf, crc32.Checksum(w.buf, castagnoli))
 	dir := filepath.Join(c.root, filepath.FromSlash(CacheDir))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -333,7 +443,36 @@ func (c *Cache) Save(repo *Repo) error {
 			return err
 		}
 	}
-	return atomicfile.Write(c.root, CacheDir+"/"+cacheFile, w.buf)
+	return atomicfile.WriteFrom(c.root, CacheDir+"/"+cacheFile, func(out io.Writer) error {
+		sum := crc32.New(castagnoli)
+		w := io.MultiWriter(out, sum)
+		var head []byte
+		head = append(head, cacheMagic...)
+		head = append(head, c.stamp[:]...)
+		if _, err := w.Write(head); err != nil {
+			return err
+		}
+		for _, e := range entries {
+			raw := c.raw(e)
+			if raw == nil {
+				raw = c.encode(e, c.fresh[e], repo.Schema(e))
+			}
+			if raw == nil {
+				continue
+			}
+			frame := &encoder{}
+			frame.str(e.Path)
+			frame.uint(uint64(len(raw)))
+			if _, err := w.Write(frame.buf); err != nil {
+				return err
+			}
+			if _, err := w.Write(raw); err != nil {
+				return err
+			}
+		}
+		_, err := out.Write(binary.BigEndian.AppendUint32(nil, sum.Sum32()))
+		return err
+	})
 }
 
 // cacheable reports whether a file with key k may be cached now: not when

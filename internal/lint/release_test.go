@@ -92,6 +92,7 @@ func TestReleaseIdentical(t *testing.T) {
 					if err := opts.Cache.Save(rep.Repo); err != nil {
 						t.Fatal(err)
 					}
+					opts.Cache.Close()
 				}
 				if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b lint.Finding) bool {
 					return a.Rule == b.Rule && a.Severity == b.Severity && a.Path == b.Path && a.Line == b.Line &&
