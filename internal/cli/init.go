@@ -69,6 +69,9 @@ func initRun(ios *iostreams.IOStreams, g *globals, opts *initOptions) error {
 	if err != nil {
 		return err
 	}
+	if root, err = filepath.Abs(root); err != nil {
+		return err
+	}
 	target := filepath.Join(root, config.FileName)
 	if g.config != "" {
 		target = g.config

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/glosa/glosa/internal/catalog/goi18n"
-	"github.com/glosa/glosa/internal/config"
 )
 
 // goI18nFile is a go-i18n file found: its language and what it holds.
@@ -35,7 +34,9 @@ func (d *detector) goI18n() {
 		dir, name := path.Split(p)
 		ext := path.Ext(name)
 		switch ext {
-		case ".json", ".toml", ".yaml", ".yml":
+		case ".json", ".toml", ".yaml":
+			// Not .yml: glosa's go-i18n reader, like go-i18n with the
+			// unmarshalers it is usually given, does not read it.
 		default:
 			continue
 		}
@@ -69,13 +70,11 @@ func (d *detector) goI18n() {
 				continue
 			}
 		}
-		loc := Locale{Kind: GoI18n, Path: join(k.dir, k.name+"{lang}"+k.ext)}
-		if k.ext == ".yml" {
-			loc.Format = config.FormatGoI18n
-		}
+		loc := Locale{Kind: GoI18n, Path: join(k.dir, k.name+"{lang}"+k.ext), Files: map[string]int{}}
 		loc.Source, loc.SourceBy, loc.Messages = d.goI18nSource(files)
 		for _, f := range files {
 			d.claimed[f.path] = true
+			loc.Files[f.lang]++
 		}
 		d.locales = append(d.locales, loc)
 	}
@@ -234,11 +233,26 @@ func (d *detector) po() {
 				loc.Template = join(k.dir, pots[k.dir][0])
 			}
 		}
+		loc.Files = map[string]int{}
 		for _, p := range groups[k] {
 			d.claimed[p] = true
+			loc.Files[poLang(p)]++
 		}
 		d.locales = append(d.locales, loc)
 	}
+}
+
+// poLang returns the language of a PO file found by po.
+func poLang(p string) string {
+	segs := strings.Split(p, "/")
+	n := len(segs)
+	if n >= 3 && segs[n-2] == "LC_MESSAGES" {
+		if code, ok := Code(segs[n-3]); ok {
+			return code
+		}
+	}
+	code, _ := Code(strings.TrimSuffix(segs[n-1], ".po"))
+	return code
 }
 
 func isCode(s string) bool {

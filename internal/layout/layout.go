@@ -71,7 +71,8 @@ type Proposal struct {
 	// how it was chosen.
 	Source   string
 	SourceBy SourceChoice
-	// Languages are every language found, source first, then sorted.
+	// Languages are every language found: the source, then the others
+	// sorted (the order of the status tables).
 	Languages []string
 	// Content lists the content layouts, in the order glosa tries them.
 	Content []Content
@@ -124,8 +125,6 @@ type Locale struct {
 	// chosen (a Source… constant, or "convention" for PO).
 	Source   string
 	SourceBy string
-	// Format is set when the file extension does not tell (.yml).
-	Format string
 	// Template is the PO template pattern, "" without one.
 	Template string
 	// Files counts the files glosa reads, by language; Messages the
@@ -475,6 +474,7 @@ func (d *detector) propose() (*Proposal, error) {
 			l.Source = ""
 		}
 	}
+	sort.Strings(p.Languages)
 	sort.SliceStable(p.Languages, func(i, j int) bool { return p.Languages[i] == p.Source && p.Languages[j] != p.Source })
 	// The final text must load too.
 	if _, err := p.config(); err != nil {

@@ -70,9 +70,6 @@ func (p *Proposal) Render(l *l10n.Localizer) []byte {
 		if loc.Source != "" {
 			fmt.Fprintf(&b, "    source: %s\n", loc.Source)
 		}
-		if loc.Format != "" {
-			fmt.Fprintf(&b, "    format: %s\n", loc.Format)
-		}
 		if loc.Template != "" {
 			fmt.Fprintf(&b, "    template: %s\n", scalar(loc.Template))
 		}
