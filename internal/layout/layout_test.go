@@ -1,0 +1,346 @@
+package layout
+
+import (
+	"errors"
+	"maps"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"golang.org/x/text/language"
+
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/l10n"
+)
+
+func TestCode(t *testing.T) {
+	for s, want := range map[string]string{
+		"en": "en", "es": "es", "it": "it", "EN": "en", "pt-BR": "pt-BR", "pt_BR": "pt-BR",
+		"pt-br": "pt-BR", "en-us": "en-US", "zh-Hans": "zh-Hans", "es-419": "es-419", "sr-Latn": "sr-Latn",
+		"fil": "fil", "yue": "yue", "haw": "haw", "ast": "ast",
+		// Not languages: folder names, ISO 639-3 codes CLDR has no locale
+		// for, old spellings, special and private-use codes.
+		"docs": "", "img": "", "src": "", "api": "", "app": "", "lib": "", "bin": "", "man": "",
+		"new": "", "dev": "", "log": "", "tmp": "", "run": "", "js": "", "go": "", "ui": "",
+		"in": "", "iw": "", "sh": "", "mo": "", "tl": "", "eng": "",
+		"und": "", "mul": "", "zxx": "", "mis": "", "x-pirate": "", "": "", "content": "", "posts": "",
+	} {
+		got, ok := Code(s)
+		if ok != (want != "") || got != want {
+			t.Errorf("Code(%q) = %q, %v; want %q", s, got, ok, want)
+		}
+	}
+}
+
+func md(title string) *fstest.MapFile {
+	return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\n---\n\nText.\n")}
+}
+
+func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+
+// want is what a test expects of a proposal: its source, languages,
+// layouts and catalogs.
+type want struct {
+	Source    string
+	By        string
+	Languages []string
+	Content   []Content
+	Locales   []Locale
+}
+
+var detectTests = []struct {
+	name string
+	tree fstest.MapFS
+	opts Options
+	want want
+	err  error
+}{
+	{
+		name: "folders",
+		tree: fstest.MapFS{
+			"content/it/llm.md":  md("LLM"),
+			"content/it/clip.md": md("CLIP"),
+			"content/es/llm.md":  md("LLM"),
+			"content/en/llm.md":  md("LLM"),
+			"content/en/clip.md": &fstest.MapFile{Data: []byte("---\ntitle: CLIP\ntranslation:\n  hash: sha256-0123456789abcdef\n---\n")},
+			"README.md":          file("# readme\n"),
+			"docs/guide.md":      md("Guide"),
+		},
+		want: want{
+			Source: "it", By: SourceRecords, Languages: []string{"it", "en", "es"},
+			Content: []Content{{Kind: Folders, Path: "content/{lang}/{slug}.md", Entries: map[string]int{"it": 2, "en": 2, "es": 1}}},
+		},
+	},
+	{
+		name: "folders at the root and slugs spanning folders",
+		tree: fstest.MapFS{
+			"en/guide/install.md": md("Install"),
+			"en/index.md":         md("Home"),
+			"de/guide/install.md": md("Installieren"),
+		},
+		want: want{
+			Source: "en", By: SourceMost, Languages: []string{"en", "de"},
+			Content: []Content{{Kind: Folders, Path: "{lang}/{slug}.md", Entries: map[string]int{"en": 2, "de": 1}}},
+		},
+	},
+	{
+		name: "departments are not languages",
+		tree: fstest.MapFS{
+			"handbook/it/security.md": md("Security"),
+			"handbook/hr/hiring.md":   md("Hiring"),
+		},
+		err: ErrNotFound,
+	},
+	{
+		name: "one language is not a translation layout",
+		tree: fstest.MapFS{"content/en/a.md": md("A"), "content/en/b.md": md("B")},
+		err:  ErrNotFound,
+	},
+	{
+		name: "localized file names pair through translationKey",
+		tree: fstest.MapFS{
+			"content/en/about.md":    md("About"),
+			"content/fr/a-propos.md": &fstest.MapFile{Data: []byte("---\ntitle: À propos\ntranslationKey: about\n---\n")},
+		},
+		want: want{
+			Source: "en", By: SourceFirst, Languages: []string{"en", "fr"},
+			Content: []Content{{Kind: Folders, Path: "content/{lang}/{slug}.md", Entries: map[string]int{"en": 1, "fr": 1}}},
+		},
+	},
+	{
+		name: "mdn",
+		tree: fstest.MapFS{
+			"files/en-us/web/html/index.md": md("HTML"),
+			"files/en-us/web/css/index.md":  md("CSS"),
+			"files/ja/web/html/index.md":    md("HTML"),
+		},
+		want: want{
+			Source: "en-US", By: SourceMost, Languages: []string{"en-US", "ja"},
+			Content: []Content{{Kind: MDN, Path: "files/{lang}/{slug}/index.md", Entries: map[string]int{"en-US": 2, "ja": 1}}},
+		},
+	},
+	{
+		name: "hugo suffix, default language from hugo.toml",
+		tree: fstest.MapFS{
+			"hugo.toml":                file("title = 'x'\nDefaultContentLanguage = 'de'\n"),
+			"content/_index.md":        md("Start"),
+			"content/posts/a.md":       md("A"),
+			"content/posts/a.en.md":    md("A"),
+			"content/posts/b.md":       md("B"),
+			"content/posts/how.to.md":  md("How"),
+			"content/posts/c.de.md":    md("C"),
+			"README.md":                file("# x\n"),
+			"README.es.md":             file("# x\n"),
+			"themes/t/layouts/page.md": md("Layout"),
+		},
+		want: want{
+			Source: "de", By: SourceMost, Languages: []string{"de", "en"},
+			Content: []Content{{
+				Kind: Suffix, Path: "content/{slug}.{lang}.md", Paths: map[string]string{"de": "content/{slug}.md"},
+				Entries: map[string]int{"de": 4, "en": 1}, Unread: 1,
+			}},
+		},
+	},
+	{
+		name: "hugo suffix, every language with a suffix",
+		tree: fstest.MapFS{
+			"hugo.json":          file(`{"defaultContentLanguage": "en"}`),
+			"content/a.en.md":    md("A"),
+			"content/a.nl.md":    md("A"),
+			"content/b.en.md":    md("B"),
+			"content/readme.txt": file("x"),
+		},
+		want: want{
+			Source: "en", By: SourceMost, Languages: []string{"en", "nl"},
+			Content: []Content{{Kind: Suffix, Path: "content/{slug}.{lang}.md", Entries: map[string]int{"en": 2, "nl": 1}}},
+		},
+	},
+	{
+		name: "hugo suffix, --source names the unsuffixed language",
+		tree: fstest.MapFS{
+			"content/a.md":    md("A"),
+			"content/a.fr.md": md("A"),
+		},
+		opts: Options{Source: "pt"},
+		want: want{
+			Source: "pt", By: SourceFlag, Languages: []string{"pt", "fr"},
+			Content: []Content{{Kind: Suffix, Path: "content/{slug}.{lang}.md", Paths: map[string]string{"pt": "content/{slug}.md"}, Entries: map[string]int{"pt": 1, "fr": 1}}},
+		},
+	},
+	{
+		name: "docusaurus in a subfolder, no translations yet",
+		tree: fstest.MapFS{
+			"website/docusaurus.config.ts": file("const config = {i18n: {defaultLocale: \"ko\", locales: [\"ko\"]}};\n"),
+			"website/docs/intro.md":        md("Intro"),
+			"website/blog/first.mdx":       md("First"),
+		},
+		want: want{
+			Source: "ko", By: SourceMost, Languages: []string{"ko"},
+			Content: []Content{
+				{Kind: Docusaurus, Path: "website/i18n/{lang}/docusaurus-plugin-content-docs/current/{slug}.md", Paths: map[string]string{"ko": "website/docs/{slug}.md"}, Entries: map[string]int{"ko": 1}},
+				{Kind: Docusaurus, Path: "website/i18n/{lang}/docusaurus-plugin-content-blog/{slug}.mdx", Paths: map[string]string{"ko": "website/blog/{slug}.mdx"}, Entries: map[string]int{"ko": 1}},
+			},
+		},
+	},
+	{
+		name: "docusaurus without a config file",
+		tree: fstest.MapFS{
+			"docs/a.md": md("A"),
+			"i18n/fr/docusaurus-plugin-content-docs/current/a.md": md("A"),
+			"i18n/fr/code.json": file(`{"x": {"message": "y"}}`),
+			"i18n/de/code.json": file(`{"x": {"message": "z"}}`),
+		},
+		want: want{
+			Source: "en", By: SourceDefault, Languages: []string{"en", "fr"},
+			Content: []Content{{Kind: Docusaurus, Path: "i18n/{lang}/docusaurus-plugin-content-docs/current/{slug}.md", Paths: map[string]string{"en": "docs/{slug}.md"}, Entries: map[string]int{"en": 1, "fr": 1}}},
+		},
+	},
+	{
+		name: "catalogs only",
+		tree: fstest.MapFS{
+			"locales/active.en.json":    file(`{"a": "A", "b": "B"}`),
+			"locales/active.ru.json":    file(`{"a": {"hash": "sha1-x", "other": "А"}}`),
+			"locales/translate.ru.json": file(`{"b": "B"}`),
+			"i18n/en.yaml":              file("a: A\n"),
+			"i18n/sv.yaml":              file("a: B\nc: C\n"),
+			"config/en.json":            file(`{"a": 1}`),
+			"config/de.json":            file(`{"b": 2}`),
+			"po/de.po":                  file("msgid \"a\"\nmsgstr \"b\"\n"),
+			"po/a.pot":                  file("msgid \"a\"\nmsgstr \"\"\n"),
+			"po/b.pot":                  file("msgid \"a\"\nmsgstr \"\"\n"),
+			"po/LINGUAS":                file("de\n"),
+			"x/fr/LC_MESSAGES/app.po":   file("msgid \"a\"\nmsgstr \"b\"\n"),
+			"x/fr/LC_MESSAGES/cli.po":   file("msgid \"a\"\nmsgstr \"b\"\n"),
+			"x/app.pot":                 file("msgid \"a\"\nmsgstr \"\"\n"),
+			"x/cli.pot":                 file("msgid \"a\"\nmsgstr \"\"\n"),
+		},
+		want: want{
+			Source: "sv", By: SourceCatalog, Languages: []string{"sv", "de", "en", "fr", "ru"},
+			Locales: []Locale{
+				{Kind: GoI18n, Path: "i18n/{lang}.yaml", SourceBy: SourceMost, Messages: 2, Files: map[string]int{"en": 1, "sv": 1}},
+				{Kind: GoI18n, Path: "locales/active.{lang}.json", Source: "en", SourceBy: SourceMost, Messages: 2, Files: map[string]int{"en": 1, "ru": 1}},
+				{Kind: PO, Path: "po/{lang}.po", Source: "en", SourceBy: SourceConvention, Files: map[string]int{"de": 1}},
+				{Kind: PO, Path: "x/{lang}/LC_MESSAGES/{domain}.po", Source: "en", SourceBy: SourceConvention, Template: "x/{domain}.pot", Files: map[string]int{"fr": 2}},
+			},
+		},
+	},
+	{
+		name: "--source names the catalogs' source without entries",
+		tree: fstest.MapFS{"po/de.po": file("msgid \"a\"\nmsgstr \"b\"\n")},
+		opts: Options{Source: "fr"},
+		want: want{
+			Source: "fr", By: SourceFlag, Languages: []string{"fr", "de"},
+			Locales: []Locale{{Kind: PO, Path: "po/{lang}.po", SourceBy: SourceFlag, Files: map[string]int{"de": 1}}},
+		},
+	},
+	{
+		name: "skipped folders",
+		tree: fstest.MapFS{
+			"vendor/x/en/a.md":        md("A"),
+			"vendor/x/de/a.md":        md("A"),
+			"testdata/en/a.md":        md("A"),
+			"testdata/de/a.md":        md("A"),
+			"node_modules/en/a.md":    md("A"),
+			"node_modules/de/a.md":    md("A"),
+			".git/en/a.md":            md("A"),
+			".git/de/a.md":            md("A"),
+			"src/en/.hidden.md":       md("A"),
+			"src/de/.hidden.md":       md("A"),
+			"locales/.active.en.toml": file("a = \"A\"\n"),
+		},
+		err: ErrNotFound,
+	},
+}
+
+func TestDetect(t *testing.T) {
+	for _, tt := range detectTests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := Detect(tt.tree, tt.opts)
+			if tt.err != nil {
+				if !errors.Is(err, tt.err) {
+					t.Fatalf("Detect: %v, want %v", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := want{Source: p.Source, By: p.SourceBy.By, Languages: p.Languages, Content: p.Content, Locales: p.Locales}
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("proposal (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRoundTrip loads every proposal, its comments worded in each of
+// glosa's languages, with the configuration loader, and checks that the
+// loaded configuration says what the proposal says.
+func TestRoundTrip(t *testing.T) {
+	for _, tt := range detectTests {
+		if tt.err != nil {
+			continue
+		}
+		p, err := Detect(tt.tree, tt.opts)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		for _, tag := range l10n.Supported() {
+			text := p.Render(l10n.New(tag))
+			cfg, err := config.Parse(config.FileName, text)
+			if err != nil {
+				t.Errorf("%s (%s): the proposal does not load: %v\n%s", tt.name, tag, err, text)
+				continue
+			}
+			if cfg.Source != p.Source || !cmp.Equal(cfg.Languages, p.Languages) {
+				t.Errorf("%s (%s): loaded source %q, languages %v; proposed %q, %v", tt.name, tag, cfg.Source, cfg.Languages, p.Source, p.Languages)
+			}
+			if len(cfg.Content) != len(p.Content) {
+				t.Errorf("%s (%s): %d layouts loaded, %d proposed", tt.name, tag, len(cfg.Content), len(p.Content))
+			}
+			for i := range min(len(cfg.Content), len(p.Content)) {
+				got, want := cfg.Content[i].Patterns, p.Content[i]
+				if got.Default != want.Path || !maps.Equal(got.PerLang, want.Paths) {
+					t.Errorf("%s (%s): layout %d loads as %q %v, proposed %q %v", tt.name, tag, i, got.Default, got.PerLang, want.Path, want.Paths)
+				}
+			}
+			if len(cfg.Locales) != len(p.Locales) {
+				t.Fatalf("%s (%s): %d catalogs loaded, %d proposed", tt.name, tag, len(cfg.Locales), len(p.Locales))
+			}
+			for i, loc := range cfg.Locales {
+				want := p.Locales[i]
+				tmpl := ""
+				if loc.Template != nil {
+					tmpl = loc.Template.Text
+				}
+				if loc.Pattern.Text != want.Path || loc.Source != want.Source || tmpl != want.Template {
+					t.Errorf("%s (%s): catalog %d loads as %q source %q template %q, proposed %+v", tt.name, tag, i, loc.Pattern.Text, loc.Source, tmpl, want)
+				}
+			}
+		}
+	}
+}
+
+// TestRenderQuotes checks that patterns YAML would read otherwise are
+// quoted.
+func TestRenderQuotes(t *testing.T) {
+	p := &Proposal{
+		Source: "en", Languages: []string{"en", "fr"},
+		Locales: []Locale{{Kind: PO, Path: "{lang}/LC_MESSAGES/{domain}.po", Template: "{domain}.pot"}},
+		Content: []Content{{Kind: Folders, Path: "it's/{lang}/{slug}.md"}},
+	}
+	cfg, err := config.Parse(config.FileName, p.Render(l10n.New(language.English)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.Locales[0].Pattern.Text; got != "{lang}/LC_MESSAGES/{domain}.po" {
+		t.Errorf("catalog path loads as %q", got)
+	}
+	if got := cfg.Locales[0].Template.Text; got != "{domain}.pot" {
+		t.Errorf("template loads as %q", got)
+	}
+	if got := cfg.Content[0].Patterns.Default; got != "it's/{lang}/{slug}.md" {
+		t.Errorf("content path loads as %q", got)
+	}
+}
