@@ -1,12 +1,19 @@
 package cli
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/gate"
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/l10n"
@@ -19,6 +26,7 @@ type checkOptions struct {
 	minCoverage string
 	langs       []string
 	format      string
+	output      string
 }
 
 func newCheckCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
@@ -28,14 +36,20 @@ func newCheckCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 		Short: "Lint translations and gate CI on findings, states and coverage",
 		Long: `check runs every lint rule and prints the findings, sorted by path and line.
 It exits 1 when a finding is at or above --fail-on's severity, a translation
-is in a --fail-on state, or a language is below --min-coverage; 0 otherwise.`,
+is in a --fail-on state, or a language is below --min-coverage; 0 otherwise.
+
+With --output FILE the --format output goes to FILE (relative to the current
+directory, also with -C) and the text report to stdout, so CI keeps a log
+and uploads the file.`,
 		Example: `  glosa check
   glosa check --fail-on warning,stale,missing
   glosa check --min-coverage es=90,en=80
-  glosa check --format github`,
+  glosa check --format github
+  glosa check --format sarif --output glosa.sarif
+  glosa check --format junit --output glosa-junit.xml`,
 		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(g.l, opts.format, "text", "json", "github"); err != nil {
+			if err := checkFormat(g.l, opts.format, "text", "json", "github", "sarif", "junit"); err != nil {
 				return err
 			}
 			return checkRun(ios, g, opts)
@@ -45,7 +59,8 @@ is in a --fail-on state, or a language is below --min-coverage; 0 otherwise.`,
 	f.StringVar(&opts.failOn, "fail-on", "error", "fail on findings of these `severities` and up, and on these states (warning,stale,missing; none)")
 	f.StringVar(&opts.minCoverage, "min-coverage", "", "fail when coverage is below `PCT` (90, or es=90,it=80)")
 	f.StringSliceVar(&opts.langs, "lang", nil, "check only these `languages` (es,it)")
-	f.StringVar(&opts.format, "format", "text", "output `format`: text, json, github")
+	f.StringVar(&opts.format, "format", "text", "output `format`: text, json, github, sarif, junit")
+	f.StringVarP(&opts.output, "output", "o", "", "write the --format output to `FILE` (- for stdout) and the text report to stdout")
 	return cmd
 }
 
@@ -57,7 +72,15 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	if policy.MinCoverage, err = gate.ParseMinCoverage(opts.minCoverage); err != nil {
 		return &usageError{err}
 	}
-	g.showProgress(ios, opts.format)
+	toFile, outPath := opts.output != "" && opts.output != "-", ""
+	if toFile {
+		if outPath, err = outputPath(opts.output); err != nil {
+			return &usageError{err}
+		}
+		g.showProgress(ios, "text")
+	} else {
+		g.showProgress(ios, opts.format)
+	}
 	p, err := g.loadCached(true)
 	if err != nil {
 		return err
@@ -88,13 +111,21 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	}
 	result := gate.Evaluate(policy, findings, rep)
 	c := report.Check{View: report.View{Report: rep, Color: ios.ColorEnabled(), L: g.l}, Findings: findings, Result: result}
-	switch opts.format {
-	case "json":
-		err = report.WriteJSON(ios.Out, c.Document())
-	case "github":
-		err = report.CheckGitHub(ios.Out, c)
-	default:
+	if toFile {
+		// The file gets the chosen format, plain; stdout the text report,
+		// coloured on a terminal.
+		plain := c
+		plain.View.Color = false
+		var buf bytes.Buffer
+		if err := writeCheck(&buf, opts.format, plain, policy); err != nil {
+			return err
+		}
+		if err := writeOutput(opts.output, outPath, buf.Bytes()); err != nil {
+			return err
+		}
 		err = report.CheckText(ios.Out, c)
+	} else {
+		err = writeCheck(ios.Out, opts.format, c, policy)
 	}
 	if err != nil {
 		return err
@@ -104,6 +135,60 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 		return errFailed
 	}
 	return nil
+}
+
+// writeCheck writes a check in a format.
+func writeCheck(w io.Writer, format string, c report.Check, policy gate.Policy) error {
+	switch format {
+	case "json":
+		return report.WriteJSON(w, c.Document())
+	case "github":
+		return report.CheckGitHub(w, c)
+	case "sarif":
+		return report.CheckSARIF(w, c, report.SARIFOptions{Version: version()})
+	case "junit":
+		return report.CheckJUnit(w, c, policy)
+	}
+	return report.CheckText(w, c)
+}
+
+// outputPath resolves --output's file, before the check runs, so that a
+// name glosa cannot write fails fast. The user named the file, so it may be
+// anywhere: it is resolved against the working directory, not -C, and
+// through a symlink its target is written.
+func outputPath(name string) (string, error) {
+	p, err := filepath.Abs(name)
+	if err != nil {
+		return "", fmt.Errorf("--output %s: %w", name, err)
+	}
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		p = real
+	}
+	if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+		return "", fmt.Errorf("--output %s: is a folder", name)
+	}
+	if _, err := os.Stat(filepath.Dir(p)); err != nil {
+		return "", fmt.Errorf("--output %s: folder %s: %w", name, filepath.Dir(name), pathErr(err))
+	}
+	return p, nil
+}
+
+// writeOutput writes --output's file, at p from outputPath, atomically.
+func writeOutput(name, p string, data []byte) error {
+	if err := atomicfile.Write(filepath.Dir(p), filepath.Base(p), data); err != nil {
+		return fmt.Errorf("--output %s: %w", name, pathErr(err))
+	}
+	return nil
+}
+
+// pathErr is the reason an operation on a path failed, without the path
+// (which may name a temporary file).
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // filterFindings keeps the findings of the chosen languages; findings in
