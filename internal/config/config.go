@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -48,6 +49,11 @@ type Config struct {
 	Rules map[string]RuleConfig
 	// Locales lists the message catalogs.
 	Locales []Locale
+	// RepoURL, when not "", turns a repository path into a link to the
+	// hosting site: "{path}" in it stands for the slash-separated path,
+	// e.g. https://github.com/owner/repo/blob/main/{path}. glosa report
+	// links files with it.
+	RepoURL string
 }
 
 // Layout is one content location: a path pattern and the schema of the
@@ -187,6 +193,8 @@ func Parse(name string, data []byte) (*Config, error) {
 			cfg.Rules = p.rules(v)
 		case "locales":
 			cfg.Locales = p.locales(v)
+		case "repoURL":
+			cfg.RepoURL = p.repoURL(v)
 		default:
 			p.errorf(k, "config.unknownKey", "Key", strconv.Quote(k.Value))
 		}
@@ -264,6 +272,21 @@ func (p *parser) scalar(n *yaml.Node, what l10n.Text) (string, bool) {
 		return "", false
 	}
 	return n.Value, true
+}
+
+// repoURL reads the repoURL key: an absolute http or https URL holding
+// {path} once, which must still be a URL once a path replaces it.
+func (p *parser) repoURL(n *yaml.Node) string {
+	s, ok := p.scalar(n, l10n.Raw("repoURL"))
+	if !ok {
+		return ""
+	}
+	u, err := url.Parse(strings.Replace(s, "{path}", "content/en/x.md", 1))
+	if strings.Count(s, "{path}") != 1 || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		p.errorf(n, "config.repoURL", "Value", strconv.Quote(s))
+		return ""
+	}
+	return s
 }
 
 func (p *parser) language(n *yaml.Node) string {
