@@ -207,6 +207,7 @@ comparison with the source shows, and records finished translations.`,
 	root.AddCommand(newStatusCmd(ios, g), newCheckCmd(ios, g), newStampCmd(ios, g), newSyncCmd(ios, g), newRulesCmd(ios, g),
 		newExportCmd(ios, g), newImportCmd(ios, g))
 	root.AddCommand(newDiffCmd(ios, g))
+	root.AddCommand(newReportCmd(ios, g))
 	root.AddCommand(newInitCmd(ios, g))
 	return root
 }

@@ -1,0 +1,236 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/glosa/glosa/internal/atomicfile"
+	"github.com/glosa/glosa/internal/blockdiff"
+	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/dashboard"
+	"github.com/glosa/glosa/internal/gate"
+	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/lint"
+	"github.com/glosa/glosa/internal/report"
+	"github.com/glosa/glosa/internal/status"
+)
+
+type reportOptions struct {
+	out string
+}
+
+func newReportCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
+	opts := &reportOptions{}
+	cmd := &cobra.Command{
+		Use:   "report --out DIR",
+		Short: "Write a static HTML dashboard of every language, with coverage badges",
+		Long: `report writes a static dashboard into DIR, made to be opened from disk or
+put on any static host (no network, no server):
+
+  index.html         coverage per language for entries and catalogs, the
+                     slug × language matrix (sortable and filterable), and
+                     the findings grouped by rule and file
+  LANG.html          per language: what needs work, with links to the
+                     files and, for stale entries, what changed in the source
+  badges/LANG.svg    a coverage badge per language; badges/all.svg overall
+  report.json        what glosa status --format json writes
+  findings.json      what glosa check --format json writes
+
+Files in DIR that glosa does not write are left alone. A repoURL in
+glosa.yaml links files to the hosting site; without it, links are relative.
+Exit status 0 when the dashboard is written, whatever it shows (glosa check
+is the gate).`,
+		Example: `  glosa report --out site/
+  glosa report -o /tmp/glosa-report && xdg-open /tmp/glosa-report/index.html`,
+		Args: g.noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.out == "" {
+				return usage(g.l, "usage.reportOut")
+			}
+			return reportRun(ios, g, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.out, "out", "o", "", "the `directory` to write the dashboard into (created when missing)")
+	return cmd
+}
+
+func reportRun(ios *iostreams.IOStreams, g *globals, opts *reportOptions) error {
+	out := opts.out
+	if !filepath.IsAbs(out) && g.dir != "" {
+		out = filepath.Join(g.dir, out) // as if glosa was started in -C DIR
+	}
+	if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
+		return usage(g.l, "usage.reportOutNotDir", "Dir", opts.out)
+	}
+	p, err := g.loadCached(true)
+	if err != nil {
+		return err
+	}
+	p.warnProblems(ios)
+	findings := p.linter.Run(p.report)
+	files, err := p.dashboardFiles(g, out, findings)
+	if err != nil {
+		return err
+	}
+	dir, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	// Every file and folder must stay inside DIR, also through symlinks:
+	// checked for all before any is written.
+	for _, f := range files {
+		if _, err := atomicfile.Inside(dir, f.Name); err != nil {
+			if errors.Is(err, atomicfile.ErrOutsideRoot) || errors.Is(err, atomicfile.ErrBrokenSymlink) {
+				return l10n.Errorf("err.reportOutside", "Path", filepath.Join(opts.out, filepath.FromSlash(f.Name)), "Dir", opts.out)
+			}
+			return err
+		}
+	}
+	made := map[string]bool{}
+	for _, f := range files {
+		if sub := path.Dir(f.Name); sub != "." && !made[sub] {
+			if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(sub)), 0o755); err != nil {
+				return err
+			}
+			made[sub] = true
+		}
+		if err := atomicfile.Write(dir, f.Name, f.Data); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", g.l.N("report.written", len(files), "Dir", opts.out))
+	return nil
+}
+
+// dashboardFiles makes every file of the dashboard: the pages and badges,
+// report.json and findings.json.
+func (p *project) dashboardFiles(g *globals, out string, findings []lint.Finding) ([]dashboard.File, error) {
+	in := dashboard.Input{
+		Report: p.report, Findings: findings, Meta: p.entryMeta(), Changes: p.staleChanges(),
+		RepoURL: p.cfg.RepoURL, Version: version(), L: g.l,
+	}
+	if p.hist != nil {
+		in.Commit = short(p.hist.Head())
+	}
+	if in.RepoURL == "" {
+		absOut, err1 := filepath.Abs(out)
+		absRoot, err2 := filepath.Abs(p.root)
+		if err := errors.Join(err1, err2); err != nil {
+			return nil, err
+		}
+		rel, err := filepath.Rel(absOut, absRoot)
+		if err != nil {
+			rel = absRoot
+		}
+		in.RootLink = filepath.ToSlash(rel)
+	}
+	files, err := dashboard.Render(dashboard.Build(in), g.l)
+	if err != nil {
+		return nil, err
+	}
+	var statusJSON, checkJSON bytes.Buffer
+	// report.json is glosa status --format json, findings.json glosa check
+	// --format json with its default flags: the same documents, made by
+	// the same code.
+	if err := report.WriteJSON(&statusJSON, report.View{Report: p.report, L: g.l}.StatusDocument()); err != nil {
+		return nil, err
+	}
+	policy, err := gate.ParseFailOn("error")
+	if err != nil {
+		return nil, err
+	}
+	c := report.Check{View: report.View{Report: p.report, L: g.l}, Findings: findings, Result: gate.Evaluate(policy, findings, p.report)}
+	if err := report.WriteJSON(&checkJSON, c.Document()); err != nil {
+		return nil, err
+	}
+	files = append(files, dashboard.File{Name: "report.json", Data: statusJSON.Bytes()}, dashboard.File{Name: "findings.json", Data: checkJSON.Bytes()})
+	return files, nil
+}
+
+// entryMeta reads the title and categories of every entry, loading each
+// released entry again for the time it takes.
+func (p *project) entryMeta() map[string]dashboard.Meta {
+	out := make(map[string]dashboard.Meta, len(p.repo.Entries))
+	const chunk = 256
+	entries := p.repo.Entries
+	for i := 0; i < len(entries); i += chunk {
+		part := entries[i:min(i+chunk, len(entries))]
+		content.Load(part)
+		for _, e := range part {
+			out[e.Path] = dashboard.ReadMeta(e.Doc)
+			e.Release()
+		}
+	}
+	return out
+}
+
+// staleChanges computes, as glosa diff does, what changed in the source
+// since each stale translation that has a record was made, when git
+// history has the version it names.
+func (p *project) staleChanges() map[string]dashboard.Change {
+	out := map[string]dashboard.Change{}
+	if p.hist == nil {
+		return out
+	}
+	for i := range p.report.Items {
+		it := &p.report.Items[i]
+		if it.Source == nil {
+			continue
+		}
+		for j := range it.Translations {
+			t := &it.Translations[j]
+			if t.State != status.Stale || t.Entry == nil || t.Entry.Record == nil {
+				continue
+			}
+			src, ok := p.wholeEntry(p.recordSource(it, t.Entry))
+			if !ok {
+				continue
+			}
+			v, ok := p.findVersion(src, t.Entry.Record)
+			if !ok {
+				continue
+			}
+			doc := p.diffDocument(t, src, v)
+			ch := dashboard.Change{From: doc.From.Commit}
+			if !doc.To.Modified {
+				ch.To = doc.To.Head
+			}
+			for _, f := range doc.Fields {
+				ch.Fields = append(ch.Fields, blockdiff.Field{Path: f.Path, Change: blockdiff.Change(f.Change)})
+			}
+			for _, b := range doc.Blocks {
+				ch.Blocks = append(ch.Blocks, blockdiff.Block{Change: blockdiff.Change(b.Change), Kind: b.Kind, Line: b.Line, OldLine: b.OldLine, Text: b.Text})
+			}
+			out[t.Path] = ch
+		}
+	}
+	return out
+}
+
+// wholeEntry reads a source entry's file again, whole: a reporting load
+// keeps of each file only what the states need, and the comparison of
+// versions needs its body.
+func (p *project) wholeEntry(e *content.Entry) (*content.Entry, bool) {
+	if e == nil || e.Err != nil {
+		return nil, false
+	}
+	data, err := content.ReadInside(p.root, e.Path)
+	if err != nil {
+		return nil, false
+	}
+	doc, err := content.Parse(data)
+	if err != nil {
+		return nil, false
+	}
+	return &content.Entry{Path: e.Path, Lang: e.Lang, RawLang: e.RawLang, Slug: e.Slug, Layout: e.Layout, Doc: doc, Record: e.Record, Draft: e.Draft}, true
+}
