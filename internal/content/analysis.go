@@ -30,8 +30,9 @@ type derived struct {
 	input, blocks [sha256.Size]byte
 	nblocks       int
 
-	wordsOnce sync.Once
-	words     int
+	wordsOnce  sync.Once
+	words      int
+	wordsKnown bool
 }
 
 // heavy is the part of derived that Release drops.
@@ -95,7 +96,7 @@ func (e *Entry) Words(schema *config.Field) int {
 		n := e.Body().Words
 		doc := e.document()
 		if doc == nil {
-			e.words = n
+			e.words, e.wordsKnown = n, true
 			return
 		}
 		if n < 0 { // prepared as a translation, whose words nobody counts
@@ -106,7 +107,7 @@ func (e *Entry) Words(schema *config.Field) int {
 				n += markdown.CountWords(v.Node.Value)
 			}
 		}
-		e.words = n
+		e.words, e.wordsKnown = n, true
 	})
 	return e.words
 }
@@ -123,6 +124,12 @@ func (e *Entry) document() *Document {
 // prepare computes the entry's digests and, for a source (words) or when
 // bodies are asked for, its body summary; a source's words are counted.
 func (e *Entry) prepare(words, bodies bool, schema *config.Field) {
+	if e.released { // from the cache, which gave the digests and words
+		if words {
+			e.Words(schema)
+		}
+		return
+	}
 	if words || bodies {
 		e.analyzeBody(words)
 	}

@@ -45,7 +45,7 @@ var cacheMagic = []byte("glosa-cache\n")
 
 // cacheFormat changes whenever what is cached, or how glosa computes it,
 // changes in a way the build identity would not show.
-const cacheFormat = 2
+const cacheFormat = 3
 
 // racyWindow is how recent a file's modification time may be for the
 // file to be cached: a file written again within the same clock tick,
@@ -97,9 +97,19 @@ type fileKey struct {
 
 // cached is what the cache remembers of one file.
 type cached struct {
-	Key  fileKey
-	Doc  cachedDoc
-	Body *markdown.Summary // nil when it was not computed
+	Key fileKey
+	// What the front matter says of the entry (see Entry.fromDocument),
+	// and its words, -1 when they were not counted.
+	Slug    string
+	KeyLine int
+	Draft   bool
+	Record  *Record
+	Words   int
+	// HasBody reports a record with a body summary, which Body is when
+	// the whole record is read.
+	HasBody bool
+	Doc     cachedDoc
+	Body    *markdown.Summary // nil when it was not computed
 	// The digests (see derived).
 	Hash          string
 	Input, Blocks [sha256.Size]byte
@@ -279,34 +289,40 @@ func cacheStamp(cfg *config.Config) [sha256.Size]byte {
 // lookup fills e, which holds the path, language, slug and layout the
 // walk found, with what the cache remembers of its file, whose key is k;
 // false when the file must be read. needBody says whether the run needs
-// the entry's body summary.
-func (c *Cache) lookup(e *Entry, k fileKey, needBody bool) bool {
+// the entry's body summary. A released entry (see Entry.Release) gets
+// only what the states read, from the start of its record; the rest is
+// read when the entry is loaded.
+func (c *Cache) lookup(e *Entry, k fileKey, needBody, release bool) bool {
 	at, ok := c.index[e.Path]
 	if !ok {
 		return false
 	}
-	rec := decodeRecord(read(c.old, at))
-	if rec == nil || rec.Key != k || rec.Body == nil && (c.bodies || needBody) {
+	raw := read(c.old, at)
+	if raw == nil {
 		return false
 	}
-	doc := rec.Doc.document()
-	if doc == nil {
+	r := &decoder{buf: raw}
+	rec := r.light()
+	if r.err != nil || rec.Key != k || !rec.HasBody && (c.bodies || needBody) {
 		return false
 	}
-	e.Doc = doc
 	e.cached, e.hit, e.cache = true, true, c
 	e.firstBody = rec.Doc.FirstBody
-	e.fromDocument()
-	if e.Err != nil { // cannot happen for a file that was cached; be safe
-		return false
-	}
-	if rec.Body != nil {
-		e.h = &heavy{body: rec.Body}
-		e.h.bodyOnce.Do(func() {})
+	e.Slug, e.keyLine, e.Draft, e.Record = rec.Slug, rec.KeyLine, rec.Draft, rec.Record
+	if rec.Words >= 0 {
+		e.wordsOnce.Do(func() { e.words, e.wordsKnown = rec.Words, true })
 	}
 	e.textOnce.Do(func() {
 		e.hash, e.input, e.blocks, e.nblocks = rec.Hash, rec.Input, rec.Blocks, rec.NBlocks
 	})
+	e.releasable, e.released = true, true
+	if !release {
+		e.Load()
+		e.releasable = false
+		if e.Doc == nil || !e.cached {
+			return false // the record's front matter is damaged
+		}
+	}
 	c.mu.Lock()
 	c.hits++
 	c.fresh[e] = k
@@ -386,7 +402,10 @@ func (c *Cache) encode(e *Entry, k fileKey, schema *config.Field) []byte {
 	if doc == nil {
 		return nil
 	}
-	r := &cached{Key: k, Doc: *doc}
+	r := &cached{Key: k, Doc: *doc, Slug: e.Slug, KeyLine: e.keyLine, Draft: e.Draft, Record: e.Record, Words: -1}
+	if e.wordsKnown {
+		r.Words = e.words
+	}
 	if e.bodyDone() {
 		r.Body = cacheSummary(e.h.body)
 	}

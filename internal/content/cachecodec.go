@@ -115,6 +115,26 @@ func (w *encoder) record(c *cached) {
 	w.uint(k.Dev)
 	w.uint(uint64(k.Mode))
 
+	// What the states read: decoded alone by a lookup (see light).
+	w.str(c.Slug)
+	w.num(c.KeyLine)
+	w.bool(c.Draft)
+	w.bool(c.Record != nil)
+	if rec := c.Record; rec != nil {
+		w.str(rec.Source)
+		w.str(rec.Hash)
+		w.str(rec.Commit)
+		w.num(rec.Line)
+		w.str(rec.Foreign)
+	}
+	w.num(c.Words)
+	w.bool(c.Body != nil)
+	w.str(c.Hash)
+	w.buf = append(w.buf, c.Input[:]...)
+	w.buf = append(w.buf, c.Blocks[:]...)
+	w.num(c.NBlocks)
+	w.num(c.Doc.FirstBody)
+
 	d := &c.Doc
 	w.bytes(d.Head)
 	w.bool(d.BOM)
@@ -174,20 +194,33 @@ func (w *encoder) record(c *cached) {
 			w.str(cs)
 		}
 	}
-
-	w.str(c.Hash)
-	w.buf = append(w.buf, c.Input[:]...)
-	w.buf = append(w.buf, c.Blocks[:]...)
-	w.num(c.NBlocks)
 }
 
-// record reads a record; r.err says whether it could.
-func (r *decoder) record() *cached {
+// light reads the start of a record: its key and what the states read,
+// without the front matter and the body summary; r.err says whether it
+// could.
+func (r *decoder) light() *cached {
 	c := &cached{}
 	k := &c.Key
 	k.Size, k.Mtime, k.Ctime = r.int(), r.int(), r.int()
 	k.Ino, k.Dev, k.Mode = r.uint(), r.uint(), uint32(r.uint())
 
+	c.Slug, c.KeyLine, c.Draft = r.str(), r.num(), r.bool()
+	if r.bool() {
+		c.Record = &Record{Source: r.str(), Hash: r.str(), Commit: r.str(), Line: r.num(), Foreign: r.str()}
+	}
+	c.Words, c.HasBody = r.num(), r.bool()
+	c.Hash = r.str()
+	r.fixed(c.Input[:])
+	r.fixed(c.Blocks[:])
+	c.NBlocks = r.num()
+	c.Doc.FirstBody = r.num()
+	return c
+}
+
+// record reads a whole record; r.err says whether it could.
+func (r *decoder) record() *cached {
+	c := r.light()
 	d := &c.Doc
 	d.Head = r.bytes()
 	d.BOM, d.CRLF = r.bool(), r.bool()
@@ -248,10 +281,5 @@ func (r *decoder) record() *cached {
 		}
 		c.Body = s
 	}
-
-	c.Hash = r.str()
-	r.fixed(c.Input[:])
-	r.fixed(c.Blocks[:])
-	c.NBlocks = r.num()
 	return c
 }

@@ -142,7 +142,7 @@ func ScanWith(root string, cfg *config.Config, opts ScanOptions) (*Repo, error) 
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				e := loadWith(root, matches[i], cfg, opts.Cache, now)
+				e := loadWith(root, matches[i], cfg, opts.Cache, now, opts.Release && opts.Prepare)
 				if opts.Prepare {
 					e.prepare(cfg.Source == "" || e.Lang == cfg.Source, opts.Bodies, cfg.Content[e.Layout].Fields)
 					if opts.Compact {
@@ -277,7 +277,7 @@ func walk(root string, cfg *config.Config) ([]match, error) {
 
 // loadWith reads and parses one matched file, or takes it from the cache
 // when it remembers the file unchanged.
-func loadWith(root string, m match, cfg *config.Config, cache *Cache, now time.Time) *Entry {
+func loadWith(root string, m match, cfg *config.Config, cache *Cache, now time.Time, release bool) *Entry {
 	if cache == nil {
 		return load(root, m)
 	}
@@ -293,7 +293,7 @@ func loadWith(root string, m match, cfg *config.Config, cache *Cache, now time.T
 	// The source's words are counted; with the source language not
 	// configured, any entry may be a source.
 	needBody := cfg.Source == "" || m.code == cfg.Source
-	if cache.lookup(e, k, needBody) {
+	if cache.lookup(e, k, needBody, release) {
 		return e
 	}
 	e = load(root, m)

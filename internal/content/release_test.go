@@ -1,0 +1,117 @@
+package content
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/glosa/glosa/internal/config"
+)
+
+// TestReleasedFromCache proves that a released entry comes back from the
+// cache's record, not from its file: the first scan with the cache reads
+// the files and loads them back from the records it made, the second reads
+// no file at all (the files are made unreadable), and both give the same
+// bodies, values and states' inputs as a scan that keeps everything.
+func TestReleasedFromCache(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Log("as root, unreadable files stay readable: the second scan is only compared")
+	}
+	dir := t.TempDir()
+	files := map[string]string{
+		"content/it/llm.md":  "---\ntitle: LLM\ntranslationKey: llm\nsources:\n  - url: https://it.wikipedia.org/wiki/LLM\n---\n# Modello\n\nUn [modello](/it/gguf) di linguaggio [1].\n",
+		"content/es/llm.md":  "---\ntitle: LLM\ntranslation:\n  source: it\n  hash: sha256-00\ndraft: false\n---\n# Modelo\n\nUn modelo.\n",
+		"content/it/gguf.md": "---\ntitle: GGUF\n---\nUn formato.\n",
+	}
+	when := time.Now().Add(-time.Hour)
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, when, when); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := config.Parse(config.FileName, []byte("source: it\ncontent:\n  - path: content/{lang}/{slug}.md\n    fields:\n      title: text\n      sources:\n        - url: url\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Scan(dir, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type seen struct {
+		Path, Slug, Hash        string
+		Words, KeyLine, Headers int
+		Draft                   bool
+		Record                  *Record
+		Values                  []string
+		Links                   int
+	}
+	describe := func(r *Repo) []seen {
+		var out []seen
+		for _, e := range r.Entries {
+			s := seen{Path: e.Path, Slug: e.Slug, Hash: e.Hash(r.Schema(e)), Words: e.Words(r.Schema(e)), KeyLine: e.KeyLine(),
+				Draft: e.Draft, Record: e.Record, Headers: e.Body().Structure.Headings, Links: len(e.Body().Links)}
+			for _, v := range e.Values(r.Schema(e)) {
+				s.Values = append(s.Values, v.Path+"="+v.Node.Value)
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	wantSeen := describe(want)
+	for pass := range 2 {
+		c := OpenCache(dir, cfg, true)
+		r, err := ScanWith(dir, cfg, ScanOptions{Cache: c, Prepare: true, Bodies: true, Compact: true, Release: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range r.Entries {
+			if !e.released || e.Doc != nil {
+				t.Fatalf("pass %d: %s is not released after the scan", pass, e.Path)
+			}
+		}
+		if pass == 1 { // nothing may read the files now
+			for name := range files {
+				if err := os.Chmod(filepath.Join(dir, filepath.FromSlash(name)), 0); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		Load(r.Entries)
+		for _, e := range r.Entries {
+			if !e.cached || e.Doc == nil || e.Doc.Front == nil {
+				t.Errorf("pass %d: %s was loaded from its file, not from the cache's record", pass, e.Path)
+			}
+			if pass == 1 && !e.hit {
+				t.Errorf("pass %d: %s was not found in the cache", pass, e.Path)
+			}
+		}
+		if got := describe(r); !equalSeen(got, wantSeen) {
+			t.Errorf("pass %d: entries differ from a scan that keeps everything:\n got %+v\nwant %+v", pass, got, wantSeen)
+		}
+		if err := c.Save(r); err != nil {
+			t.Fatal(err)
+		}
+		c.Close()
+	}
+}
+
+func equalSeen[T any](a, b []T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !reflect.DeepEqual(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
