@@ -74,8 +74,8 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	}
 	toFile, outPath := opts.output != "" && opts.output != "-", ""
 	if toFile {
-		if outPath, err = outputPath(opts.output); err != nil {
-			return &usageError{err}
+		if outPath, err = outputPath(g.l, opts.output); err != nil {
+			return err
 		}
 		g.showProgress(ios, "text")
 	} else {
@@ -153,22 +153,22 @@ func writeCheck(w io.Writer, format string, c report.Check, policy gate.Policy) 
 }
 
 // outputPath resolves --output's file, before the check runs, so that a
-// name glosa cannot write fails fast. The user named the file, so it may be
-// anywhere: it is resolved against the working directory, not -C, and
-// through a symlink its target is written.
-func outputPath(name string) (string, error) {
+// name glosa cannot write fails fast, as a usage error. The user named the
+// file, so it may be anywhere: it is resolved against the working
+// directory, not -C, and through a symlink its target is written.
+func outputPath(l *l10n.Localizer, name string) (string, error) {
 	p, err := filepath.Abs(name)
 	if err != nil {
-		return "", fmt.Errorf("--output %s: %w", name, err)
+		return "", &usageError{fmt.Errorf("--output %s: %w", name, err)}
 	}
 	if real, err := filepath.EvalSymlinks(p); err == nil {
 		p = real
 	}
 	if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-		return "", fmt.Errorf("--output %s: is a folder", name)
+		return "", usage(l, "usage.outputFolder", "File", name)
 	}
 	if _, err := os.Stat(filepath.Dir(p)); err != nil {
-		return "", fmt.Errorf("--output %s: folder %s: %w", name, filepath.Dir(name), pathErr(err))
+		return "", usage(l, "usage.outputDir", "File", name, "Dir", filepath.Dir(name), "Error", pathErr(err))
 	}
 	return p, nil
 }
