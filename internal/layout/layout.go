@@ -204,6 +204,9 @@ type detector struct {
 	noCatalogs []string
 	content    []candidate
 	locales    []Locale
+	// entries maps each file glosa reads as an entry with the proposal to
+	// its language.
+	entries map[string]string
 }
 
 // candidate is a content layout found, with the files that made it and
@@ -212,11 +215,15 @@ type candidate struct {
 	Content
 	own   string
 	files []string
+	langs []string
 }
 
 // ref is a file read as an entry of a layout being recognised.
 type ref struct {
 	path, lang, slug string
+	// plain marks a file without the language in its name, in a layout
+	// that has it there (Hugo's default language).
+	plain bool
 }
 
 // front is what Detect reads of a file's front matter.
@@ -303,7 +310,7 @@ func languagesOf(refs []ref) []string {
 }
 
 func (d *detector) add(c Content, own string, refs []ref) {
-	cand := candidate{Content: c, own: own}
+	cand := candidate{Content: c, own: own, langs: languagesOf(refs)}
 	for _, r := range refs {
 		d.claimed[r.path] = true
 		cand.files = append(cand.files, r.path)
@@ -399,7 +406,7 @@ func (d *detector) suffix() {
 				continue
 			}
 		}
-		plain[k] = append(plain[k], ref{path: p, slug: stem})
+		plain[k] = append(plain[k], ref{path: p, slug: stem, plain: true})
 	}
 	def := d.hugoDefault()
 	for _, k := range keys {
@@ -415,7 +422,7 @@ func (d *detector) suffix() {
 		c := Content{Kind: Suffix, Path: join(k.dir, "{slug}.{lang}"+k.ext)}
 		own := ""
 		for _, r := range refs {
-			if !strings.HasSuffix(r.path, "."+r.lang+k.ext) && !strings.HasSuffix(strings.ToLower(r.path), "."+strings.ToLower(r.lang)+k.ext) {
+			if r.plain {
 				// A file of the default language without a suffix: the
 				// language needs a pattern of its own.
 				c.Paths = map[string]string{def: join(k.dir, "{slug}"+k.ext)}
@@ -441,10 +448,8 @@ func (d *detector) propose() (*Proposal, error) {
 		for l := range c.Paths {
 			langs[l] = true
 		}
-		for _, f := range c.files {
-			if code := d.langOf(c.Content, f); code != "" {
-				langs[code] = true
-			}
+		for _, l := range c.langs {
+			langs[l] = true
 		}
 	}
 	for _, l := range d.locales {
@@ -483,22 +488,6 @@ func (d *detector) propose() (*Proposal, error) {
 	return p, nil
 }
 
-// langOf returns the language glosa reads from f with c's patterns alone.
-func (d *detector) langOf(c Content, f string) string {
-	pats, err := config.CompilePatterns(c.Path, c.Paths)
-	if err != nil {
-		return ""
-	}
-	code, _, _, ok := pats.Match(f, nil)
-	if !ok {
-		return ""
-	}
-	if _, err := lang.Parse(code); err != nil {
-		return ""
-	}
-	return code
-}
-
 // config loads the proposal's text with the configuration loader.
 func (p *Proposal) config() (*config.Config, error) {
 	cfg, err := config.Parse(config.FileName, p.Render(l10n.English()))
@@ -516,6 +505,7 @@ func (d *detector) count(p *Proposal, cfg *config.Config) {
 	for i := range p.Content {
 		p.Content[i].Entries = map[string]int{}
 	}
+	d.entries = map[string]string{}
 	for _, f := range d.files {
 		for i := range cfg.Content {
 			l := &cfg.Content[i]
@@ -524,6 +514,7 @@ func (d *detector) count(p *Proposal, cfg *config.Config) {
 				continue
 			}
 			p.Content[i].Entries[code]++
+			d.entries[f] = code
 			break
 		}
 	}
@@ -579,19 +570,17 @@ func (d *detector) chooseSource(p *Proposal) {
 	entries := map[string]int{}
 	records := map[string]int{}
 	own := map[string]bool{}
-	for i, c := range p.Content {
+	for _, c := range p.Content {
 		for code, n := range c.Entries {
 			entries[code] += n
 		}
 		for code := range c.Paths {
 			own[code] = true
 		}
-		for _, f := range d.content[i].files {
-			if d.front(f).record {
-				if code := d.langOf(c, f); code != "" {
-					records[code]++
-				}
-			}
+	}
+	for f, code := range d.entries {
+		if d.front(f).record {
+			records[code]++
 		}
 	}
 	if total(entries) == 0 {

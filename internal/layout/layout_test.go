@@ -157,6 +157,17 @@ var detectTests = []struct {
 		},
 	},
 	{
+		name: "hugo suffix, a language spelled with an underscore",
+		tree: fstest.MapFS{
+			"content/a.md":       md("A"),
+			"content/a.pt_BR.md": md("A"),
+		},
+		want: want{
+			Source: "en", By: SourceDefault, Languages: []string{"en", "pt-BR"},
+			Content: []Content{{Kind: Suffix, Path: "content/{slug}.{lang}.md", Paths: map[string]string{"en": "content/{slug}.md"}, Entries: map[string]int{"en": 1, "pt-BR": 1}}},
+		},
+	},
+	{
 		name: "hugo suffix, --source names the unsuffixed language",
 		tree: fstest.MapFS{
 			"content/a.md":    md("A"),
