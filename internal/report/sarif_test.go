@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -217,5 +218,33 @@ func TestSARIFRules(t *testing.T) {
 	}
 	if rules[len(rules)-2].ID != report.StateRule || rules[len(rules)-1].ID != report.CoverageRule {
 		t.Errorf("pseudo-rules: %s, %s", rules[len(rules)-2].ID, rules[len(rules)-1].ID)
+	}
+}
+
+// TestSARIFSchemaRejects: the schema is not vacuous; logs that break it
+// in the ways a renderer could are refused.
+func TestSARIFSchemaRejects(t *testing.T) {
+	good, err := os.ReadFile(filepath.Join("testdata", "check.golden.sarif"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sch := sarifSchema(t)
+	for name, bad := range map[string]string{
+		"unknown level":     strings.Replace(string(good), `"level": "warning"`, `"level": "fatal"`, 1),
+		"version 2.0.0":     strings.Replace(string(good), `"version": "2.1.0"`, `"version": "2.0.0"`, 1),
+		"line 0":            strings.Replace(string(good), `"startLine": 35`, `"startLine": 0`, 1),
+		"unknown property":  strings.Replace(string(good), `"ruleId":`, `"rule_id": "x", "ruleId":`, 1),
+		"helpUri not a URI": strings.Replace(string(good), `"helpUri": "https://github.com/glosa/glosa#lint-rules"`, `"helpUri": "lint rules"`, 1),
+	} {
+		if bad == string(good) {
+			t.Fatalf("%s: the golden file has nothing to break", name)
+		}
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(bad))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sch.Validate(inst) == nil {
+			t.Errorf("%s: the schema accepts it", name)
+		}
 	}
 }
