@@ -43,10 +43,11 @@ put on any static host (no network, no server):
   report.json        what glosa status --format json writes
   findings.json      what glosa check --format json writes
 
-Files in DIR that glosa does not write are left alone. A repoURL in
-glosa.yaml links files to the hosting site; without it, links are relative.
-Exit status 0 when the dashboard is written, whatever it shows (glosa check
-is the gate).`,
+DIR is relative to the current directory, also with -C. Files in DIR that
+glosa does not write are left alone; a symlink there that leads outside DIR
+is refused before anything is written. A repoURL in glosa.yaml links files
+to the hosting site; without it, links are relative. Exit status 0 when the
+dashboard is written, whatever it shows (glosa check is the gate).`,
 		Example: `  glosa report --out site/
   glosa report -o /tmp/glosa-report && xdg-open /tmp/glosa-report/index.html`,
 		Args: g.noArgs,
@@ -62,10 +63,9 @@ is the gate).`,
 }
 
 func reportRun(ios *iostreams.IOStreams, g *globals, opts *reportOptions) error {
+	// DIR is relative to the current directory, also with -C, as
+	// check --output and export --out are.
 	out := opts.out
-	if !filepath.IsAbs(out) && g.dir != "" {
-		out = filepath.Join(g.dir, out) // as if glosa was started in -C DIR
-	}
 	if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
 		return usage(g.l, "usage.reportOutNotDir", "Dir", opts.out)
 	}
