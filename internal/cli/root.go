@@ -91,8 +91,20 @@ func (g *globals) close() {
 
 // Main runs glosa with the process's streams and returns the exit code.
 func Main(args []string) int {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(MemoryLimit)
+	}
 	return Run(iostreams.System(), args)
 }
+
+// MemoryLimit is the Go runtime's soft memory limit for a glosa process,
+// unless GOMEMLIMIT sets another: the garbage collector works harder as
+// the heap nears it, instead of letting it grow to twice what is live
+// (GOGC's default), which on a big repository is most of the peak. It is
+// soft: a run that needs more gets more. Below it, it costs nothing; on
+// 100,000 files, where the live heap is about 150 MB, it costs a warm
+// check a third more CPU and saves a third of its peak memory.
+const MemoryLimit = 256 << 20
 
 // Run runs glosa with the given streams and arguments and returns the exit
 // code; tests call it directly.

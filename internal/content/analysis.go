@@ -75,7 +75,7 @@ func (e *Entry) analyzeBody(words bool) *markdown.Summary {
 			h.body = e.reread()
 		case e.Doc == nil:
 			h.body = &markdown.Summary{}
-		case words:
+		case words && !e.wordsKnown: // counted once: Words keeps them
 			h.body = markdown.Analyze(e.Doc.Body, e.Doc.BodyLine)
 		default:
 			h.body = markdown.AnalyzeWithoutWords(e.Doc.Body, e.Doc.BodyLine)

@@ -117,6 +117,8 @@ func benchRun(b *testing.B, n int, verb string, warm bool) {
 		args = slices.Delete(args, 2, 3)
 		run() // fills the cache, for check and status alike
 	}
+	// As the glosa command does (see cli.Main).
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(cli.MemoryLimit))
 	peak := startPeak()
 	b.ReportAllocs()
 	b.ResetTimer()
