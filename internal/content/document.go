@@ -14,7 +14,10 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 )
 
-// Document is a Markdown file split into its YAML front matter and body.
+// Document is a Markdown file split into its front matter and body. The
+// front matter may be YAML between --- lines, TOML between +++ lines or a
+// JSON object, as Hugo reads them; whatever its syntax, Front holds it as a
+// YAML node tree.
 type Document struct {
 	// Raw is the file as read.
 	Raw []byte
@@ -27,7 +30,8 @@ type Document struct {
 	// matter. Its node positions are lines of the whole file.
 	Front *yaml.Node
 	// FrontStart and FrontEnd delimit the front-matter text in Raw: from
-	// the line after the opening --- to the start of the closing line.
+	// the line after the opening --- (or +++) to the start of the closing
+	// line; for JSON, from the opening { to just after the closing }.
 	FrontStart, FrontEnd int
 	// Body is the Markdown after the front matter (all of Raw without it).
 	Body []byte
@@ -48,10 +52,13 @@ func (e *ParseError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.
 var bom = []byte("\xef\xbb\xbf")
 
 // Parse splits a file into front matter and body and parses the front
-// matter. A file without an opening --- line has no front matter and is all
-// body; the front matter ends at the next line that is --- or ... (spaces
-// after either are allowed). Errors are *ParseError values, with the line
-// and column of the file where the problem is.
+// matter. YAML front matter opens with a --- line and ends at the next line
+// that is --- or ... (spaces after either are allowed); TOML front matter
+// opens and ends with a +++ line; JSON front matter is an object that opens
+// with the file's first character, { followed by " or }, and ends on the
+// line of the } that closes it. A file without any of them has no front
+// matter and is all body. Errors are *ParseError values, with the line and
+// column of the file where the problem is.
 func Parse(data []byte) (*Document, error) {
 	d := &Document{Raw: data, BodyLine: 1}
 	start := 0
@@ -81,7 +88,10 @@ func Parse(data []byte) (*Document, error) {
 	first, next := lineAt(data, start)
 	first = bytes.TrimRight(first, " \t") // "--- " is a delimiter too, as for Jekyll
 	if string(first) == "+++" {
-		return d, &ParseError{Line: 1, Col: 1, Text: l10n.Msg("fm.toml")}
+		return parseTOML(d, next)
+	}
+	if jsonStart(data[start:]) {
+		return parseJSON(d, start)
 	}
 	if string(first) != "---" {
 		d.Body = data[start:]

@@ -133,8 +133,8 @@ func TestParseErrors(t *testing.T) {
 		want: posErr{Line: 1, Col: 1, Msg: "front matter opened with --- is never closed"},
 	}, {
 		name: "TOML",
-		in:   lines("+++", `title = "LLM"`, "+++"),
-		want: posErr{Line: 1, Col: 1, Msg: "TOML front matter (+++) is not supported; use YAML between --- lines"},
+		in:   lines("+++", `title = "LLM`, "+++"),
+		want: posErr{Line: 2, Col: 13, Msg: "TOML front matter: basic strings cannot have new lines"},
 	}, {
 		name: "YAML directive",
 		in:   lines("---", "%YAML 1.2", "title: LLM", "---"),
@@ -145,8 +145,8 @@ func TestParseErrors(t *testing.T) {
 		want: posErr{Line: 3, Col: 1, Msg: "front matter: YAML directives (%YAML, %TAG) are not allowed; remove the line"},
 	}, {
 		name: "TOML after a BOM",
-		in:   "\ufeff" + lines("+++", `title = "LLM"`, "+++"),
-		want: posErr{Line: 1, Col: 1, Msg: "TOML front matter (+++) is not supported; use YAML between --- lines"},
+		in:   "\ufeff" + lines("+++", `title = "LLM"`),
+		want: posErr{Line: 1, Col: 1, Msg: "front matter opened with +++ is never closed"},
 	}, {
 		name: "a list",
 		in:   lines("---", "- title", "- category", "---"),

@@ -16,8 +16,15 @@ import (
 // end of its front matter when it lacks the key. Line endings follow the
 // translation; every other byte stays. The result is parsed again and
 // must hold the source's value. It is how glosa sync copies key and slugs
-// fields, which must be the same in every language.
+// fields, which must be the same in every language. Both documents must
+// have YAML front matter (see NeedYAML).
 func SetField(d, src *Document, key string) ([]byte, error) {
+	if err := NeedYAML(d); err != nil {
+		return nil, err
+	}
+	if err := NeedYAML(src); err != nil {
+		return nil, l10n.Wrap(err, "edit.inSource", "Error", l10n.TextOf(err))
+	}
 	sk := src.KeyNode(key)
 	if sk == nil {
 		return nil, l10n.Errorf("edit.noSourceField", "Field", key)

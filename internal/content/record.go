@@ -105,7 +105,11 @@ var ErrUneditable = errors.New("glosa cannot edit this front matter in place")
 var errUnverified = errors.New("the stamped file does not read back as written")
 
 // SetRecord returns the file with its translation record replaced by rec,
-// or added at the end of the front matter. Only the record's lines change;
+// or added at the end of the front matter. In TOML front matter the record
+// is a [translation] table (tables come after the top-level keys); in JSON
+// front matter a "translation" member, its value replaced in place or the
+// member added last, laid out as the other members are. Only the record's
+// lines change;
 // every other byte, comments, key order, quoting, line endings and a BOM,
 // stays as it was. A file without front matter gets one holding only the
 // record. The record block is glosa's: an existing one is rewritten whole,
@@ -124,6 +128,12 @@ func SetRecord(d *Document, rec Record) ([]byte, error) {
 			start = len(bom)
 		}
 		return verify(concat(raw[:start], []byte("---"+nl+recordBlock(rec, "", nl)+"---"+nl), raw[start:]), rec)
+	}
+	switch d.Syntax() {
+	case TOML:
+		return setRecordTOML(d, rec, nl)
+	case JSON:
+		return setRecordJSON(d, rec, nl)
 	}
 	indent, col, err := keyIndent(d)
 	if err != nil {

@@ -16,8 +16,9 @@ import (
 // (an existing draft value set to true, else a line added at the end of the
 // front matter) and without a translation record. Every other byte stays,
 // so the translator starts from the source's text and fields. A file
-// without front matter gets one holding only the draft line. The result is
-// parsed again before it is returned.
+// without front matter gets one holding only the draft line. TOML and JSON
+// front matter get draft = true and "draft": true, written as SetRecord
+// writes the record. The result is parsed again before it is returned.
 func Stub(d *Document) ([]byte, error) {
 	nl := "\n"
 	if d.CRLF {
@@ -30,6 +31,12 @@ func Stub(d *Document) ([]byte, error) {
 			start = len(bom)
 		}
 		return verifyStub(concat(raw[:start], []byte("---"+nl+"draft: true"+nl+"---"+nl), raw[start:]))
+	}
+	switch d.Syntax() {
+	case TOML:
+		return stubTOML(d, nl)
+	case JSON:
+		return stubJSON(d, nl)
 	}
 	if d.Front == nil { // empty front matter
 		return verifyStub(concat(raw[:d.FrontEnd], []byte("draft: true"+nl), raw[d.FrontEnd:]))

@@ -45,7 +45,17 @@ var errUnverified = errors.New("the joined file does not read back as written")
 // that glosa counts it untranslated; a complete one loses its draft key.
 // Join never writes a translation record: the caller stamps. The result is
 // parsed again, and returned only when it reads back with the texts given.
+// Join writes YAML front matter only: a source or base with TOML or JSON
+// front matter is refused with content.ErrUneditable.
 func Join(src, base *content.Document, schema *config.Field, slug string, texts map[string]string) (data []byte, complete bool, err error) {
+	if err := content.NeedYAML(src); err != nil {
+		return nil, false, err
+	}
+	if base != nil {
+		if err := content.NeedYAML(base); err != nil {
+			return nil, false, err
+		}
+	}
 	text := func(u Unit) (string, bool) {
 		t, ok := texts[u.ID]
 		return t, ok && strings.TrimSpace(t) != ""

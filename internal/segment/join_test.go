@@ -370,6 +370,14 @@ func TestJoinErrors(t *testing.T) {
 	if !errors.Is(err, content.ErrUneditable) {
 		t.Errorf("err = %v, want ErrUneditable", err)
 	}
+	// TOML and JSON front matter, as a source or a base.
+	toml := mustParse(t, lines("+++", `title = "T"`, "+++", "Body."))
+	json := mustParse(t, lines(`{"title": "T"}`, "Body."))
+	for _, c := range [][2]*content.Document{{toml, nil}, {json, nil}, {src, toml}, {src, json}} {
+		if _, _, err := Join(c[0], c[1], schema(t), "x", map[string]string{}); !errors.Is(err, content.ErrUneditable) {
+			t.Errorf("Join of %s over %v: err = %v, want ErrUneditable", c[0].Syntax(), c[1] != nil, err)
+		}
+	}
 }
 
 // TestJoinLineEndings writes a CRLF translation with a BOM from an LF
