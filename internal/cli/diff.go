@@ -13,6 +13,7 @@ import (
 
 	"github.com/glosa/glosa/internal/blockdiff"
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/history"
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/markdown"
 	"github.com/glosa/glosa/internal/report"
@@ -337,13 +338,13 @@ func (p *project) diffText(w io.Writer, doc DiffJSON, color bool) {
 	}
 	to := p.l.T("diff.workTree")
 	if !doc.To.Modified && doc.To.Head != "" {
-		to = short(doc.To.Head)
+		to = history.Short(doc.To.Head)
 	}
 	id := "diff.header"
 	if doc.From.FoundBy == "hash" {
 		id = "diff.headerHash"
 	}
-	fmt.Fprintln(w, p.l.T(id, "Translation", doc.Translation, "Source", doc.Source, "From", short(doc.From.Commit), "To", to))
+	fmt.Fprintln(w, p.l.T(id, "Translation", doc.Translation, "Source", doc.Source, "From", history.Short(doc.From.Commit), "To", to))
 	if doc.From.Path != doc.Source {
 		fmt.Fprintf(w, "  %s\n", p.l.T("diff.renamed", "Path", doc.From.Path))
 	}
@@ -351,7 +352,7 @@ func (p *project) diffText(w io.Writer, doc DiffJSON, color bool) {
 		fmt.Fprintf(w, "  %s\n", p.l.T("diff.field."+f.Change, "Path", f.Path))
 	}
 	for _, b := range doc.Blocks {
-		fmt.Fprintf(w, "  %s\n", p.l.T("diff.block."+b.Change+"."+b.Kind, "Line", b.Line, "Text", excerpt(b.Text)))
+		fmt.Fprintf(w, "  %s\n", p.l.T("diff.block."+b.Change+"."+b.Kind, "Line", b.Line, "Text", content.Excerpt(b.Text, 60)))
 	}
 	if len(doc.Fields) == 0 && len(doc.Blocks) == 0 {
 		fmt.Fprintf(w, "  %s\n", p.l.T("diff.none"))
@@ -377,21 +378,4 @@ func (p *project) diffText(w io.Writer, doc DiffJSON, color bool) {
 		}
 		io.WriteString(w, line)
 	}
-}
-
-// short abbreviates a commit hash for people.
-func short(commit string) string {
-	if len(commit) > 7 {
-		return commit[:7]
-	}
-	return commit
-}
-
-// excerpt is the start of a block's text, on one line.
-func excerpt(s string) string {
-	s = content.Normalize(s)
-	if r := []rune(s); len(r) > 60 {
-		return string(r[:59]) + "…"
-	}
-	return s
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/dashboard"
 	"github.com/glosa/glosa/internal/gate"
+	"github.com/glosa/glosa/internal/history"
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lint"
@@ -120,7 +121,7 @@ func (p *project) dashboardFiles(g *globals, out string, findings []lint.Finding
 		RepoURL: p.cfg.RepoURL, Version: version(), L: g.l,
 	}
 	if p.hist != nil {
-		in.Commit = short(p.hist.Head())
+		in.Commit = history.Short(p.hist.Head())
 	}
 	if in.RepoURL == "" {
 		absOut, err1 := filepath.Abs(out)

@@ -124,3 +124,13 @@ func Normalize(s string) string {
 	}
 	return b.String()
 }
+
+// Excerpt returns the start of a text, normalised to one line, at most n
+// characters long: for showing a block to people.
+func Excerpt(text string, n int) string {
+	text = Normalize(text)
+	if r := []rune(text); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return text
+}

@@ -29,6 +29,7 @@ import (
 
 	"github.com/glosa/glosa/internal/blockdiff"
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/history"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/lint"
@@ -621,7 +622,7 @@ const marker = "\x00"
 
 func (b *builder) changeView(ch Change, srcLang string) *ChangeView {
 	v := &ChangeView{}
-	from, to := short(ch.From), short(ch.To)
+	from, to := history.Short(ch.From), history.Short(ch.To)
 	if to == "" {
 		to = b.l.T("diff.workTree")
 	}
@@ -636,7 +637,7 @@ func (b *builder) changeView(ch Change, srcLang string) *ChangeView {
 		before, after, found := strings.Cut(s, marker)
 		line := ChangeLine{Before: before, After: after}
 		if found {
-			line.Text, line.TextLang = excerpt(bl.Text), srcLang
+			line.Text, line.TextLang = content.Excerpt(bl.Text, 120), srcLang
 		}
 		v.Lines = append(v.Lines, line)
 	}
@@ -644,23 +645,6 @@ func (b *builder) changeView(ch Change, srcLang string) *ChangeView {
 		v.Lines = append(v.Lines, ChangeLine{Before: b.l.T("diff.none")})
 	}
 	return v
-}
-
-// short abbreviates a commit hash.
-func short(commit string) string {
-	if len(commit) > 7 {
-		return commit[:7]
-	}
-	return commit
-}
-
-// excerpt is the start of a block's text, on one line.
-func excerpt(s string) string {
-	s = content.Normalize(s)
-	if r := []rune(s); len(r) > 120 {
-		return string(r[:119]) + "…"
-	}
-	return s
 }
 
 // displayID shows a PO message key (msgctxt EOT msgid) as "msgctxt|msgid".

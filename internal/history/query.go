@@ -220,3 +220,12 @@ func (ix *Index) reachable(s int32) []uint64 {
 	ix.ancestors[s] = set
 	return set
 }
+
+// Short abbreviates a commit hash for people, as git does: its first
+// seven digits.
+func Short(commit string) string {
+	if len(commit) > 7 {
+		return commit[:7]
+	}
+	return commit
+}
