@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2/unstable"
 	"go.yaml.in/yaml/v3"
@@ -303,4 +305,34 @@ func stubJSON(d *Document, nl string) ([]byte, error) {
 		return nil, l10n.Wrap(ErrUneditable, "edit.draft", "Line", v.Line)
 	}
 	return verifyStub(setMemberJSON(d, j, layoutJSON(d, j), "draft", "true", nl))
+}
+
+// lineIndex converts offsets of data to positions as Position does, in
+// logarithmic time after one pass over data: the TOML and JSON tree
+// builders place every node with it.
+type lineIndex struct {
+	data   []byte
+	starts []int // the offset where each line starts
+}
+
+func newLineIndex(data []byte) *lineIndex {
+	starts := make([]int, 1, 64)
+	for i, c := range data {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &lineIndex{data: data, starts: starts}
+}
+
+// position returns Position(data, off).
+func (x *lineIndex) position(off int) (line, col int) {
+	off = min(max(off, 0), len(x.data))
+	i, _ := slices.BinarySearch(x.starts, off+1) // lines starting at or before off
+	start := x.starts[i-1]
+	col = 1 + utf8.RuneCount(x.data[start:off])
+	if i == 1 && bytes.HasPrefix(x.data, bom) && off >= len(bom) {
+		col--
+	}
+	return i, col
 }

@@ -100,7 +100,7 @@ func jsonTree(data []byte, from, to int) (*jsonDoc, error) {
 	var raw json.RawMessage
 	err := json.Unmarshal(data[from:to], &raw)
 	var root *yaml.Node
-	b := &jsonBuilder{data: data, from: from, to: to}
+	b := &jsonBuilder{data: data, from: from, to: to, lines: newLineIndex(data)}
 	if err == nil {
 		b.dec = json.NewDecoder(bytes.NewReader(data[from:to]))
 		b.dec.UseNumber()
@@ -138,6 +138,7 @@ type jsonBuilder struct {
 	from, to int
 	dec      *json.Decoder
 	members  []jsonMember
+	lines    *lineIndex
 }
 
 // next returns the offset of data where the next token starts: past the
@@ -151,7 +152,7 @@ func (b *jsonBuilder) next() int {
 }
 
 func (b *jsonBuilder) at(n *yaml.Node, off int) *yaml.Node {
-	n.Line, n.Column = Position(b.data, off)
+	n.Line, n.Column = b.lines.position(off)
 	return n
 }
 

@@ -263,3 +263,17 @@ func TestSyntaxRefuses(t *testing.T) {
 		}
 	}
 }
+
+// TestLineIndex checks that lineIndex.position is Position.
+func TestLineIndex(t *testing.T) {
+	for _, s := range []string{"", "\n", "a", "\ufeffé\nb\r\nçd\n\n", "x\ny"} {
+		x := newLineIndex([]byte(s))
+		for off := 0; off <= len(s); off++ {
+			l1, c1 := Position([]byte(s), off)
+			l2, c2 := x.position(off)
+			if l1 != l2 || c1 != c2 {
+				t.Errorf("%q at %d: position %d:%d, Position %d:%d", s, off, l2, c2, l1, c1)
+			}
+		}
+	}
+}

@@ -83,7 +83,7 @@ func tomlTree(data []byte, from, to int) (*yaml.Node, error) {
 	if err := toml.Unmarshal(src, &check); err != nil {
 		return nil, tomlError(data, from, src, err)
 	}
-	b := &tomlBuilder{data: data, from: from}
+	b := &tomlBuilder{data: data, from: from, lines: newLineIndex(data)}
 	root := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	current := root
 	var p unstable.Parser
@@ -142,13 +142,14 @@ func tomlError(data []byte, from int, src []byte, err error) error {
 // tomlBuilder builds the YAML tree of TOML front matter that starts at
 // offset from of data.
 type tomlBuilder struct {
-	data []byte
-	from int
+	data  []byte
+	from  int
+	lines *lineIndex
 }
 
 // at sets n's position to the offset off of the front matter.
 func (b *tomlBuilder) at(n *yaml.Node, off int) *yaml.Node {
-	n.Line, n.Column = Position(b.data, b.from+min(max(off, 0), len(b.data)-b.from))
+	n.Line, n.Column = b.lines.position(b.from + min(max(off, 0), len(b.data)-b.from))
 	return n
 }
 
