@@ -232,7 +232,8 @@ func (l jsonLayout) object(nl string, members ...[2]string) string {
 }
 
 // setMemberJSON returns d with its top-level member key set to value
-// (JSON text): the existing value replaced, or the member added last.
+// (JSON text): the existing value replaced, or the member added last (in
+// an empty object, right after the {).
 func setMemberJSON(d *Document, j *jsonDoc, l jsonLayout, key, value, nl string) []byte {
 	raw := d.Raw
 	for _, m := range j.members {
@@ -241,12 +242,11 @@ func setMemberJSON(d *Document, j *jsonDoc, l jsonLayout, key, value, nl string)
 		}
 	}
 	member := quote(key) + ": " + value
-	if len(j.members) == 0 {
-		inner := member
+	if len(j.members) == 0 { // right after the {, keeping what is before the }
 		if l.multi {
-			inner = nl + l.indent + member + nl
+			member = nl + l.indent + member
 		}
-		return concat(raw[:d.FrontStart+1], []byte(inner), raw[d.FrontEnd-1:])
+		return concat(raw[:d.FrontStart+1], []byte(member), raw[d.FrontStart+1:])
 	}
 	last := j.members[len(j.members)-1].upTo
 	sep := ", "
@@ -286,12 +286,12 @@ func stubJSON(d *Document, nl string) ([]byte, error) {
 		if m.key != RecordKey {
 			continue
 		}
-		from, end := m.keyStart, m.upTo
+		from, end := d.FrontStart+1, m.upTo // the only member: from the {
 		switch {
 		case i > 0:
 			from = j.members[i-1].upTo
 		case len(j.members) > 1:
-			end = j.members[1].keyStart
+			from, end = m.keyStart, j.members[1].keyStart
 		}
 		if d, err = Parse(concat(d.Raw[:from], d.Raw[end:])); err != nil {
 			return nil, errUnverifiedf(err)

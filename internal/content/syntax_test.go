@@ -277,3 +277,22 @@ func TestLineIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestSyntaxEmptyJSON checks members added to an empty JSON object and
+// the stub of one whose only member is the record.
+func TestSyntaxEmptyJSON(t *testing.T) {
+	rec := Record{Hash: "sha256-0123456789abcdef"}
+	for _, c := range []struct{ in, stamped, stub string }{
+		{"{ }\n", "{\"translation\": {\"hash\": \"sha256-0123456789abcdef\"} }\n", "{\"draft\": true }\n"},
+		{"{\n}\n", "{\n  \"translation\": {\n    \"hash\": \"sha256-0123456789abcdef\"\n  }\n}\n", "{\n  \"draft\": true\n}\n"},
+		{"{\n  \"translation\": {\"hash\": \"h\"}\n}\n", "{\n  \"translation\": {\n    \"hash\": \"sha256-0123456789abcdef\"\n  }\n}\n", "{\n  \"draft\": true\n}\n"},
+	} {
+		d := mustParse(t, c.in)
+		if got, err := SetRecord(d, rec); err != nil || string(got) != c.stamped {
+			t.Errorf("SetRecord(%q) = %q, %v; want %q", c.in, got, err, c.stamped)
+		}
+		if got, err := Stub(d); err != nil || string(got) != c.stub {
+			t.Errorf("Stub(%q) = %q, %v; want %q", c.in, got, err, c.stub)
+		}
+	}
+}
