@@ -142,7 +142,6 @@ func (w *encoder) record(c *cached) {
 	w.num(d.FrontStart)
 	w.num(d.FrontEnd)
 	w.num(d.BodyLine)
-	w.num(d.FirstBody)
 	w.uint(uint64(len(d.Front)))
 	for _, n := range d.Front {
 		w.uint(uint64(n.Kind))
@@ -156,7 +155,6 @@ func (w *encoder) record(c *cached) {
 		w.uint(uint64(n.Children))
 	}
 
-	w.bool(c.Body != nil)
 	if s := c.Body; s != nil {
 		w.num(s.Words)
 		st := s.Structure
@@ -224,7 +222,7 @@ func (r *decoder) record() *cached {
 	d := &c.Doc
 	d.Head = r.bytes()
 	d.BOM, d.CRLF = r.bool(), r.bool()
-	d.FrontStart, d.FrontEnd, d.BodyLine, d.FirstBody = r.num(), r.num(), r.num(), r.num()
+	d.FrontStart, d.FrontEnd, d.BodyLine = r.num(), r.num(), r.num()
 	if n := r.count(); n > 0 {
 		d.Front = make([]flatNode, n)
 		for i := range d.Front {
@@ -236,7 +234,7 @@ func (r *decoder) record() *cached {
 		}
 	}
 
-	if r.bool() {
+	if c.HasBody {
 		s := &markdown.Summary{Words: r.num()}
 		st := &s.Structure
 		st.Headings, st.CodeBlocks, st.ListItems, st.Links, st.Images = r.num(), r.num(), r.num(), r.num(), r.num()
