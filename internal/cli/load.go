@@ -85,7 +85,7 @@ func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
 	// rules load the rest again chunk by chunk, from the cache's records
 	// when there is a cache (which the scan makes with every body's
 	// summary when they will be read), else from the files.
-	opts := content.ScanOptions{Prepare: reporting, Compact: reporting, Release: reporting}
+	opts := content.ScanOptions{Prepare: reporting, Release: reporting}
 	if g.progress != nil {
 		bar := progress.Start(g.progress, func(done, total int) string { return g.l.N("progress.files", total, "Done", done) })
 		defer bar.Done()

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"runtime"
 	"sync"
@@ -137,26 +136,6 @@ func (e *Entry) prepare(words, bodies bool, schema *config.Field) {
 		e.Words(schema)
 	}
 	e.digest(schema)
-}
-
-// compact drops what a prepared entry no longer needs for reporting: the
-// file's bytes after the front matter and the texts of the body's blocks.
-// The entry is then as one from the cache.
-func (e *Entry) compact() {
-	if e.Err != nil || e.Doc == nil || e.cached {
-		return
-	}
-	head := len(e.Doc.Raw) - len(e.Doc.Body)
-	if head < 0 || !bytes.Equal(e.Doc.Raw[head:], e.Doc.Body) {
-		return
-	}
-	e.firstBody = e.Doc.FirstBodyLine()
-	e.Doc.Raw = bytes.Clone(e.Doc.Raw[:head]) // lets the file's bytes go
-	e.Doc.Body = e.Doc.Raw[head:]
-	if e.h != nil && e.h.body != nil {
-		e.h.body = cacheSummary(e.h.body)
-	}
-	e.cached = true
 }
 
 // Release drops what the entry can give again from its file or glosa's

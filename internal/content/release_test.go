@@ -69,7 +69,7 @@ func TestReleasedFromCache(t *testing.T) {
 	wantSeen := describe(want)
 	for pass := range 2 {
 		c := OpenCache(dir, cfg, true)
-		r, err := ScanWith(dir, cfg, ScanOptions{Cache: c, Prepare: true, Bodies: true, Compact: true, Release: true})
+		r, err := ScanWith(dir, cfg, ScanOptions{Cache: c, Prepare: true, Bodies: true, Release: true})
 		if err != nil {
 			t.Fatal(err)
 		}

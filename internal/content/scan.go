@@ -45,10 +45,10 @@ type Entry struct {
 
 	// root is the repository's root, for reading the file again.
 	root string
-	// cached reports an entry that comes from glosa's cache, or was
-	// compacted after reading (see ScanOptions.Compact): its Doc has the
-	// front matter but no body, and its body summary has no block texts.
-	// What needs more reads the file again.
+	// cached reports an entry whose Doc and body summary come from
+	// glosa's cache: its Doc has the front matter but no body, and its
+	// body summary has no block texts. What needs more reads the file
+	// again.
 	cached bool
 	// hit reports an entry the cache gave.
 	hit bool
@@ -107,10 +107,6 @@ type ScanOptions struct {
 	// Prepare computes, while scanning, what the state decisions read of
 	// every entry (see Repo.Prepare); Bodies adds every body's summary.
 	Prepare, Bodies bool
-	// Compact drops each prepared entry's body and block texts, which
-	// make most of the memory of a big repository, keeping the front
-	// matter, the summary and the digests. Needs Prepare.
-	Compact bool
 	// Release releases each prepared entry (see Entry.Release) once what
 	// the state decisions read of it is computed, and, with a Cache,
 	// its record is made: a scan's memory then grows with the number of
@@ -145,9 +141,6 @@ func ScanWith(root string, cfg *config.Config, opts ScanOptions) (*Repo, error) 
 				e := loadWith(root, matches[i], cfg, opts.Cache, now, opts.Release && opts.Prepare)
 				if opts.Prepare {
 					e.prepare(cfg.Source == "" || e.Lang == cfg.Source, opts.Bodies, cfg.Content[e.Layout].Fields)
-					if opts.Compact {
-						e.compact()
-					}
 					if opts.Release {
 						if opts.Cache != nil {
 							opts.Cache.keep(e, cfg.Content[e.Layout].Fields)

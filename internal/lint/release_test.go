@@ -77,10 +77,10 @@ func TestReleaseIdentical(t *testing.T) {
 			opts func() content.ScanOptions
 		}{
 			{"no cache", func() content.ScanOptions {
-				return content.ScanOptions{Prepare: true, Compact: true, Release: true}
+				return content.ScanOptions{Prepare: true, Release: true}
 			}},
 			{"cache", func() content.ScanOptions {
-				return content.ScanOptions{Prepare: true, Bodies: true, Compact: true, Release: true,
+				return content.ScanOptions{Prepare: true, Bodies: true, Release: true,
 					Cache: content.OpenCache(dir, cfg, true)}
 			}},
 		}
