@@ -6,6 +6,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -98,20 +99,8 @@ func Parse(data []byte) (*Document, error) {
 		return d, nil
 	}
 	// Find the closing delimiter: a line that is exactly --- or ...
-	d.FrontStart = next
-	pos, line := next, 2
-	for {
-		if pos >= len(data) {
-			return d, &ParseError{Line: 1, Col: 1, Text: l10n.Msg("fm.unclosed")}
-		}
-		text, after := lineAt(data, pos)
-		if text = bytes.TrimRight(text, " \t"); string(text) == "---" || string(text) == "..." {
-			d.FrontEnd = pos
-			d.Body = data[after:]
-			d.BodyLine = line + 1
-			break
-		}
-		pos, line = after, line+1
+	if !closeFront(d, next, "---", "...") {
+		return d, &ParseError{Line: 1, Col: 1, Text: l10n.Msg("fm.unclosed")}
 	}
 	front := data[d.FrontStart:d.FrontEnd]
 	if i, what := config.LineSeparator(front); i >= 0 {
@@ -342,4 +331,22 @@ func (d *Document) FirstBodyLine() int {
 		line++
 	}
 	return d.BodyLine
+}
+
+// closeFront finds where the front matter that starts at next ends: the
+// first line that is one of the closing delimiters (spaces after it
+// allowed). It sets d's FrontStart, FrontEnd, Body and BodyLine, and
+// reports whether there is such a line.
+func closeFront(d *Document, next int, delims ...string) bool {
+	data := d.Raw
+	d.FrontStart = next
+	for pos, line := next, 2; pos < len(data); line++ {
+		text, after := lineAt(data, pos)
+		if slices.Contains(delims, string(bytes.TrimRight(text, " \t"))) {
+			d.FrontEnd, d.Body, d.BodyLine = pos, data[after:], line+1
+			return true
+		}
+		pos = after
+	}
+	return false
 }

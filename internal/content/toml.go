@@ -44,23 +44,10 @@ func (d *Document) Syntax() Syntax {
 // at next: the front matter ends at the next line that is +++ (spaces
 // after it are allowed).
 func parseTOML(d *Document, next int) (*Document, error) {
-	data := d.Raw
-	d.FrontStart = next
-	pos, line := next, 2
-	for {
-		if pos >= len(data) {
-			return d, &ParseError{Line: 1, Col: 1, Text: l10n.Msg("fm.unclosedTOML")}
-		}
-		text, after := lineAt(data, pos)
-		if string(bytes.TrimRight(text, " \t")) == "+++" {
-			d.FrontEnd = pos
-			d.Body = data[after:]
-			d.BodyLine = line + 1
-			break
-		}
-		pos, line = after, line+1
+	if !closeFront(d, next, "+++") {
+		return d, &ParseError{Line: 1, Col: 1, Text: l10n.Msg("fm.unclosedTOML")}
 	}
-	front, err := tomlTree(data, d.FrontStart, d.FrontEnd)
+	front, err := tomlTree(d.Raw, d.FrontStart, d.FrontEnd)
 	if err != nil {
 		return d, err
 	}
