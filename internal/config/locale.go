@@ -211,7 +211,7 @@ func (p *parser) locale(n *yaml.Node) (Locale, bool) {
 		switch strings.ToLower(path.Ext(s)) {
 		case ".po":
 			l.Format = FormatPO
-		case ".json", ".toml", ".yaml":
+		case ".json", ".toml", ".yaml", ".yml":
 			l.Format = FormatGoI18n
 		default:
 			p.errorf(pathNode, "config.localesFormatUnknown", "Pattern", strconv.Quote(s))
