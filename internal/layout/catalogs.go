@@ -270,7 +270,8 @@ func (d *detector) aliases(loc *Locale, st *catalogStats) {
 //     .pot: a folder whose PO files are named by language for the most
 //     part (GNOME's po/), not one where a few module names look like
 //     languages (library/ast.po, io.po, os.po), and never a file whose
-//     header names another language;
+//     header names another language (nor a name CLDR has no locale for
+//     unless the header names it: po/sat.po);
 //   - {root}/{domain}.po with lang: when the other PO files of the tree
 //     are, by their headers, nearly all in one language: a repository per
 //     language, as the Python documentation's translations are.
@@ -337,7 +338,9 @@ func (d *detector) po() {
 			// most part.
 			var kept []string
 			for _, p := range files {
-				if h := d.poHeaderLang(p); h == "" || sameBase(h, poLang(p)) {
+				h := d.poHeaderLang(p)
+				_, strong := Code(strings.TrimSuffix(path.Base(p), ".po"))
+				if h == "" && strong || h != "" && sameBase(h, poLang(p)) {
 					kept = append(kept, p)
 				}
 			}
@@ -470,7 +473,9 @@ func (d *detector) poHeaderLang(p string) string {
 }
 
 // poLang returns the language a PO file's path names: its LC_MESSAGES
-// folder's parent, or its name (po/de.po, help/de/de.po).
+// folder's parent, or its name (po/de.po, help/de/de.po). A name may be a
+// three-letter code CLDR has no locale for (po/sat.po, Santali): po takes
+// it only when the file's header names the same language.
 func poLang(p string) string {
 	segs := strings.Split(p, "/")
 	n := len(segs)
@@ -479,7 +484,11 @@ func poLang(p string) string {
 			return code
 		}
 	}
-	code, _ := Code(strings.TrimSuffix(segs[n-1], ".po"))
+	name := strings.TrimSuffix(segs[n-1], ".po")
+	if code, ok := Code(name); ok {
+		return code
+	}
+	code, _ := weakCode(name)
 	return code
 }
 

@@ -78,6 +78,12 @@ type Proposal struct {
 	// Languages are every language found: the source, then the others
 	// sorted (the order of the status tables).
 	Languages []string
+	// ListLanguages says whether the proposal writes them as languages:.
+	// It does only when glosa, reading the patterns without a list, would
+	// take other names for languages too (content/how.to.md for Tongan):
+	// a list makes every language one of the entries' too, and the thirty
+	// string tables of a theme would make thirty columns of missing pages.
+	ListLanguages bool
 	// Content lists the content layouts, in the order glosa tries them.
 	Content []Content
 	// Locales lists the message catalogs.
@@ -419,6 +425,7 @@ func (d *detector) propose() (*Proposal, error) {
 		p.Languages = append(p.Languages, code)
 	}
 	sort.Strings(p.Languages)
+	p.ListLanguages = true
 	cfg, err := p.config()
 	if err != nil {
 		return nil, err
@@ -444,11 +451,55 @@ func (d *detector) propose() (*Proposal, error) {
 	}
 	sort.Strings(p.Languages)
 	sort.SliceStable(p.Languages, func(i, j int) bool { return p.Languages[i] == p.Source && p.Languages[j] != p.Source })
+	p.ListLanguages = !d.discoversSame(p)
 	// The final text must load too.
 	if _, err := p.config(); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// discoversSame reports whether glosa, reading the proposal without a
+// list of languages, finds exactly the languages it lists: in the content
+// layouts and catalogs, any tag in a {lang} place is then a language.
+func (d *detector) discoversSame(p *Proposal) bool {
+	q := *p
+	q.ListLanguages = false
+	cfg, err := q.config()
+	if err != nil {
+		return false
+	}
+	found := map[string]bool{p.Source: true}
+	for _, f := range d.files {
+		for i := range cfg.Content {
+			l := &cfg.Content[i]
+			if code, _, _, ok := l.Patterns.Match(f, nil); ok && !l.Excluded(f) {
+				found[code] = true
+				break
+			}
+		}
+		for _, loc := range cfg.Locales {
+			raw, _, ok := loc.Pattern.Match(f)
+			if !ok || loc.Excluded(f) {
+				continue
+			}
+			if loc.Lang != "" {
+				raw = loc.Lang
+			}
+			if code, err := lang.Parse(raw); err == nil {
+				found[code] = true
+			}
+		}
+	}
+	if len(found) != len(p.Languages) {
+		return false
+	}
+	for _, code := range p.Languages {
+		if !found[code] {
+			return false
+		}
+	}
+	return true
 }
 
 // config loads the proposal's text with the configuration loader.

@@ -311,7 +311,11 @@ func TestRoundTrip(t *testing.T) {
 				t.Errorf("%s (%s): the proposal does not load: %v\n%s", tt.name, tag, err, text)
 				continue
 			}
-			if cfg.Source != p.Source || !cmp.Equal(cfg.Languages, p.Languages) {
+			listed := p.Languages
+			if !p.ListLanguages {
+				listed = nil
+			}
+			if cfg.Source != p.Source || !cmp.Equal(cfg.Languages, listed, cmpopts.EquateEmpty()) {
 				t.Errorf("%s (%s): loaded source %q, languages %v; proposed %q, %v", tt.name, tag, cfg.Source, cfg.Languages, p.Source, p.Languages)
 			}
 			if len(cfg.Content) != len(p.Content) {

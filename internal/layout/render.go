@@ -26,7 +26,7 @@ func (p *Proposal) Render(l *l10n.Localizer) []byte {
 		}
 		fmt.Fprintf(&b, "source: %s\n", p.Source)
 	}
-	if len(p.Languages) > 0 {
+	if p.ListLanguages && len(p.Languages) > 0 {
 		fmt.Fprintf(&b, "languages: [%s]\n", strings.Join(p.Languages, ", "))
 	}
 	for _, n := range p.Notes {
