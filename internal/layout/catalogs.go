@@ -273,8 +273,8 @@ func (d *detector) aliases(loc *Locale, st *catalogStats) {
 //     header names another language (nor a name CLDR has no locale for
 //     unless the header names it: po/sat.po);
 //   - {root}/{domain}.po with lang: when the other PO files of the tree
-//     are, by their headers, nearly all in one language: a repository per
-//     language, as the Python documentation's translations are.
+//     are, by their headers, four in five in one language: a repository
+//     per language, as the Python documentation's translations are.
 //
 // PO files are translations by their nature, so one language is enough.
 // Their msgids are taken to be English, as gettext's manual asks of
@@ -388,7 +388,8 @@ func (d *detector) po() {
 
 // poRepository proposes {root}/{domain}.po with lang: for PO files named
 // by what they translate (library/functions.po) when their headers say,
-// nine in ten of them, one language: the repository holds one language.
+// four in five of them, one language: the repository holds one language
+// (some headers say another, copied from a template or from the name).
 // root is the files' common folder; no other catalog may lie under it,
 // as the pattern would read its files too.
 func (d *detector) poRepository(files []string) {
@@ -409,7 +410,7 @@ func (d *detector) poRepository(files []string) {
 		return
 	}
 	base := slices.MaxFunc(sortedKeys(byBase), func(a, b string) int { return byBase[a] - byBase[b] })
-	if byBase[base]*10 < len(files)*9 {
+	if byBase[base]*5 < len(files)*4 {
 		return
 	}
 	tags := filter(sortedKeys(byTag), func(t string) bool { return baseOf(t) == base })
