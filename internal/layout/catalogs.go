@@ -29,7 +29,8 @@ type catalogStats struct {
 
 // goI18n finds go-i18n message files: {dir}/{name}.{lang}.{ext} (goi18n
 // writes active.{lang}.toml; its translate.{lang}.toml work files are not
-// catalogs) and {dir}/{lang}.{ext}, for the extensions go-i18n reads. A set
+// catalogs) and {dir}/{lang}.{ext}, for the extensions glosa reads as go-i18n
+// (.yml as .yaml). A set
 // named active.* is taken as it is; any other needs two languages whose
 // files parse as go-i18n files and share a message ID, so that en.json and
 // de.json of some other tool are not taken for catalogs by their names
@@ -47,7 +48,7 @@ func (d *detector) goI18n() {
 		dir, name := path.Split(p)
 		ext := path.Ext(name)
 		switch ext {
-		case ".json", ".toml", ".yaml":
+		case ".json", ".toml", ".yaml", ".yml":
 			// Not .yml: glosa's go-i18n reader, like go-i18n with the
 			// unmarshalers it is usually given, does not read it.
 		default:
