@@ -157,7 +157,10 @@ const GettextVersion = gettextVersion
 //   - where CLDR's one covers 1 (or 0 and 1) only, a team may give it to
 //     other's form (Turkish, Kazakh and Vietnamese teams use one form,
 //     Hindi and Portuguese ones put 0 with the plural): which numbers read
-//     as singular is the team's call, and only one and other are merged.
+//     as singular is the team's call, and only one and other are merged;
+//   - the form of 0 is a convention too (French puts it with 1, English
+//     with 2, GNOME's Irish with 3 to 6, and interfaces often say "no
+//     files" instead), unless CLDR gives 0 a zero category (Arabic).
 //
 // A language CLDR lacks has nothing to compare with: nil.
 func (s Set) LostDistinction(nplurals int, expr *Expr) *Merge {
@@ -168,10 +171,14 @@ func (s Set) LostDistinction(nplurals int, expr *Expr) *Merge {
 		return nil
 	}
 	oneSmall := !slices.ContainsFunc(s.Numbers(One), func(n uint64) bool { return n > 1 })
+	zero := s.Of(0) == Zero
 	first := map[uint64]uint64{} // msgstr index → the first number selecting it
 	for _, n := range Sample() {
 		if !Small(n) {
 			break
+		}
+		if n == 0 && !zero {
+			continue
 		}
 		i, err := expr.Eval(n)
 		if err != nil {

@@ -127,18 +127,23 @@ func TestLostDistinction(t *testing.T) {
 		{"kk", "0", 1, nil},
 		{"vi", "0", 1, nil},
 		{"hi", "(n != 1)", 2, nil},
+		// where 0 goes is a convention, unless CLDR has zero
+		{"ga", "n==1 ? 0 : n==2 ? 1 : n<7 ? 2 : n<11 ? 3 : 4", 5, nil},
+		{"pl", "(n<=1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)", 3, nil},
+		{"ar", "n<=1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5", 6, &Merge{A: 0, B: 1, CatA: Zero, CatB: One}},
 		// a language CLDR lacks
 		{"oc", "(n > 1)", 2, nil},
 		// mistakes: an English header in a Polish, Russian or Arabic file
-		{"pl", "(n != 1)", 2, &Merge{A: 0, B: 2, CatA: Many, CatB: Few}},
-		{"ru", "(n != 1)", 2, &Merge{A: 0, B: 2, CatA: Many, CatB: Few}},
-		{"ar", "(n != 1)", 2, &Merge{A: 0, B: 2, CatA: Zero, CatB: Two}},
-		{"pl", "0", 1, &Merge{A: 0, B: 1, CatA: Many, CatB: One}},
+		{"pl", "(n != 1)", 2, &Merge{A: 2, B: 5, CatA: Few, CatB: Many}},
+		{"ru", "(n != 1)", 2, &Merge{A: 2, B: 5, CatA: Few, CatB: Many}},
+		{"pl", "0", 1, &Merge{A: 1, B: 2, CatA: One, CatB: Few}},
 		// one covers 1, 21, 31…: merging it with the rest loses them
-		{"uk", "0", 1, &Merge{A: 0, B: 1, CatA: Many, CatB: One}},
-		{"is", "0", 1, &Merge{A: 0, B: 1, CatA: Other, CatB: One}},
+		{"uk", "0", 1, &Merge{A: 1, B: 2, CatA: One, CatB: Few}},
+		{"is", "0", 1, &Merge{A: 1, B: 2, CatA: One, CatB: Other}},
+		{"is", "n != 1", 2, &Merge{A: 2, B: 21, CatA: Other, CatB: One}},
 		// Cornish's CLDR forms, kept as two by its team
 		{"kw", "(n != 1)", 2, &Merge{A: 0, B: 2, CatA: Zero, CatB: Two}},
+		{"ar", "(n != 1)", 2, &Merge{A: 0, B: 2, CatA: Zero, CatB: Two}},
 	}
 	for _, tt := range tests {
 		e, err := ParseExpr(tt.header)
