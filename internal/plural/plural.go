@@ -214,8 +214,10 @@ func (s Set) Example(c Category) string {
 }
 
 // Missing returns, in CLDR order, the categories the language uses that are
-// not among have. Names in have that are not categories are ignored here;
-// Extra reports them.
+// not among have: every one, as goi18n merge writes them (Spanish many for
+// millions, Czech many for fractions). What a count below a million needs
+// is Needed. Names in have that are not categories are ignored here; Extra
+// reports them.
 func (s Set) Missing(have []string) []Category {
 	var miss []Category
 	for _, c := range s.Categories() {
