@@ -134,6 +134,7 @@ func New(cfg *config.Config) (*Linter, error) {
 		c.stringOption("field", "")
 		c.langsOption("allow")
 		c.severityOption("untranslated", Info)
+		c.severityOption("unused", "")
 		for _, e := range c.optionErrs {
 			errs = append(errs, &config.Error{File: cfg.File, Line: e.line, Text: e.text})
 		}
