@@ -91,50 +91,20 @@ func esm(n ast.Node, text string) bool {
 	return esmRE.MatchString(text)
 }
 
-// blankTagsBeforeFences returns body with every line that holds only HTML
-// or JSX tags and comes right before a code fence blanked (spaces keep
-// the offsets), or body itself when there is none. MDX reads
+// fenceLine reports whether a line opens or closes a code fence. MDX reads
 //
 //	<Fragment slot="npm">
-//	```shell
+//	```sh
 //
-// as a component around a code block; CommonMark reads the fence as part
-// of an HTML block that the next blank line ends, and the rest of the code
-// as paragraphs of text. A line of tags alone before a fence means nothing
-// else in Markdown.
-func blankTagsBeforeFences(body []byte) []byte {
-	if !bytes.Contains(body, []byte("```")) && !bytes.Contains(body, []byte("~~~")) {
-		return body
-	}
-	var out []byte
-	prevStart, prevTags := 0, false
-	for off := 0; off < len(body); {
-		end := bytes.IndexByte(body[off:], '\n') + off + 1
-		if end == off {
-			end = len(body)
-		}
-		line := bytes.TrimSpace(body[off:end])
-		if prevTags && (bytes.HasPrefix(line, []byte("```")) || bytes.HasPrefix(line, []byte("~~~"))) {
-			if out == nil {
-				out = bytes.Clone(body)
-			}
-			for i := prevStart; i < off; i++ {
-				if out[i] != '\n' && out[i] != '\r' {
-					out[i] = ' '
-				}
-			}
-		}
-		prevStart, prevTags = off, len(line) > 0 && onlyTagsRE.Match(line)
-		off = end
-	}
-	if out == nil {
-		return body
-	}
-	return out
+// as a component around a code block; CommonMark reads the fence line as
+// part of an HTML block, which the next blank line ends, and the code
+// after it as paragraphs, up to the closing fence, which opens a code
+// block of its own. The lines of an HTML block that hold an odd number of
+// fence lines are followed by code, whatever CommonMark makes of it.
+func fenceLine(line []byte) bool {
+	line = bytes.TrimLeft(line, " \t")
+	return bytes.HasPrefix(line, []byte("```")) || bytes.HasPrefix(line, []byte("~~~"))
 }
-
-// onlyTagsRE matches a line of HTML or JSX tags and nothing else.
-var onlyTagsRE = regexp.MustCompile(`^(?:<(?:/?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?|/?)>\s*)+$`)
 
 // hugoComment follows Hugo's comment shortcode ({{< comment >}} …
 // {{< /comment >}}, as Docsy and many themes define it), whose content a

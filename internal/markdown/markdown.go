@@ -39,8 +39,9 @@ type Block struct {
 	// Prose is the part of Plain a translator translates: without inline
 	// code, URLs, images, the texts of links to other sites (which name
 	// what they link to) and text marked not to translate; empty for a
-	// block marked not to translate ({.notranslate}, translate="no") and
-	// for an MDX import or export. prose.Words counts its words.
+	// block marked not to translate ({.notranslate}, translate="no"), for
+	// an MDX import or export, for a Hugo comment and for code that an
+	// HTML block's fence left as paragraphs. prose.Words counts its words.
 	Prose string
 	// Digest is set, and Text, Plain and Prose empty, in a summary glosa
 	// kept in its cache: a digest of the normalised Plain text (see
@@ -92,7 +93,6 @@ func AnalyzeWithoutWords(body []byte, firstLine int) *Summary {
 
 func analyze(body []byte, firstLine int, words bool) *Summary {
 	s := &Summary{}
-	body = blankTagsBeforeFences(body)
 	doc := md.Parser().Parse(text.NewReader(body))
 	pos := newPositions(body, firstLine)
 	cursor := map[ast.Node]int{}
@@ -110,6 +110,9 @@ func analyze(body []byte, firstLine int, words bool) *Summary {
 	// the Hugo comment shortcode.
 	var keep notranslate
 	var comment hugoComment
+	// swallowed is set when an HTML block took in a code fence's opening
+	// line: the blocks after it, up to the next code block, are code.
+	swallowed := false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			switch {
@@ -136,16 +139,22 @@ func analyze(body []byte, firstLine int, words bool) *Summary {
 			cur = s.addBlock("cell", n, body, pos)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			s.Structure.CodeBlocks++
+			swallowed = false
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
 			lines := n.Lines()
+			fences := 0
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
 				keep.feed(seg.Value(body))
+				if fenceLine(seg.Value(body)) {
+					fences++
+				}
 			}
 			if n.HasClosure() {
 				keep.feed(n.ClosureLine.Value(body))
 			}
+			swallowed = swallowed != (fences%2 == 1)
 			return ast.WalkSkipChildren, nil
 		case *ast.ListItem:
 			s.Structure.ListItems++
@@ -200,8 +209,9 @@ func analyze(body []byte, firstLine int, words bool) *Summary {
 			bt.add(string(n.Value), images == 0 && !keep.open())
 		}
 		if cur != nil && cur == n {
-			// A block inside HTML marked not to translate is kept.
-			bt = blockTexts{keep: keep.open()}
+			// A block inside HTML marked not to translate is kept, and
+			// one inside a code fence an HTML block took in is code.
+			bt = blockTexts{keep: keep.open() || swallowed}
 		}
 		return ast.WalkContinue, nil
 	})

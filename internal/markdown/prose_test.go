@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -34,8 +33,10 @@ func TestBlockTexts(t *testing.T) {
 			[]texts{{"import { Steps } from '@astrojs/starlight/components';\nimport Tabs from './Tabs.astro';", ""}, {"import the file from the menu.", "import the file from the menu."}}},
 		{"MDX export", "export const title = 'x';\n", []texts{{"export const title = 'x';", ""}}},
 		{"a list item's export is text", "- export const x\n", []texts{{"export const x", "export const x"}}},
-		{"a fence after a JSX tag is code", "<Tabs>\n  <Fragment slot=\"npm\">\n  ```sh\n  npm run build\n\n  npm run dev\n  ```\n  </Fragment>\n</Tabs>\n\nAfter.\n",
-			[]texts{{"After.", "After."}}},
+		{"a fence an HTML block took in is code", "<Tabs>\n  <Fragment slot=\"npm\">\n  ```sh\n  # build the site\n\n  npm run build for production\n  ```\n  </Fragment>\n</Tabs>\n\nAfter.\n",
+			// CommonMark reads the closing fence as an opening one, which
+			// takes in the rest.
+			[]texts{{"npm run build for production", ""}}},
 		{"Hugo comment shortcode", "{{< comment >}} A note for\neditors.\n\nMore of it.\n\n{{< /comment >}}\n\nShown.\n",
 			[]texts{{"{{< comment >}} A note for\neditors.", ""}, {"More of it.", ""}, {"{{< /comment >}}", ""}, {"Shown.", "Shown."}}},
 		{"table cell escapes", "| a \\| b | `c` |\n|---|---|\n| d | e |\n", []texts{{"a | b", "a | b"}, {"c", " "}, {"d", "d"}, {"e", "e"}}},
@@ -50,22 +51,5 @@ func TestBlockTexts(t *testing.T) {
 				t.Errorf("%q: (-want +got):\n%s", tt.body, diff)
 			}
 		})
-	}
-}
-
-// TestBlankTagsBeforeFences checks that only tag lines right before a
-// fence are blanked, and that offsets are kept.
-func TestBlankTagsBeforeFences(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"<A>\n```\nx\n```\n", "   \n```\nx\n```\n"},
-		{"  <Fragment slot=\"a\"> <B/>\r\n  ~~~\n", strings.Repeat(" ", 26) + "\r\n  ~~~\n"},
-		{"<A>\ntext\n```\n", "<A>\ntext\n```\n"},
-		{"<A> text\n```\n", "<A> text\n```\n"},
-		{"no fence <A>\n", "no fence <A>\n"},
-	}
-	for _, tt := range tests {
-		if got := string(blankTagsBeforeFences([]byte(tt.in))); got != tt.want {
-			t.Errorf("blankTagsBeforeFences(%q) = %q, want %q", tt.in, got, tt.want)
-		}
 	}
 }
