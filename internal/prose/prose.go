@@ -262,9 +262,13 @@ func hasLetter(s string) bool {
 // os.path), an operator between them (a+b, 2*x), a name with _ or $
 // (snake_case, $HOME), a camelCase name (getStaticPaths, JavaScript), a
 // name with digits (utf-8, x86, latin1), a call (f(), f(x)), an option
-// (-v, --help), or a token with a character prose does not use (=, <, >,
-// @, \, |, ~, {, }, [, ], ^, #, `).
+// (-v, --help), a word in straight double quotes ("auto", "key":), or a
+// token with a character prose does not use (=, <, >, @, \, |, ~, {, },
+// [, ], ^, #, `).
 func codeLike(tok string) bool {
+	if strings.HasPrefix(tok, `"`) && strings.Count(tok, `"`) >= 2 {
+		return true // "auto", "key": a literal value or a key
+	}
 	t := strings.Trim(tok, "\"'“”‘’«»„()[]{},;:!?¿¡.…*")
 	if t == "" {
 		return false

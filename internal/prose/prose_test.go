@@ -37,6 +37,9 @@ func TestWords(t *testing.T) {
 		{"utf-8, latin1, cp819, L8, x86", 0},
 		{"NOTE: the API and HTTP", 2},
 		{"I saw a cat", 4},
+		// Literal values in quotes.
+		{`"resizemode": "auto" or "user" or "noresize"`, 2},
+		{`Click "Save" to keep the "draft copy"`, 6}, // "Save" is a label; a quote of words is prose
 		// A formula.
 		{"y = slope * x + intercept", 0},
 		// Scripts without spaces.
