@@ -103,7 +103,7 @@ func analyze(body []byte, firstLine int, words bool) *Summary {
 	// spans and citations met go to, and whose texts bt gathers; nil
 	// between blocks.
 	var cur ast.Node
-	var bt blockTexts
+	var bt blockGather
 	// images counts the images being walked: their alt text is not prose.
 	images := 0
 	// keep is the HTML marked not to translate that is open; comment
@@ -211,7 +211,7 @@ func analyze(body []byte, firstLine int, words bool) *Summary {
 		if cur != nil && cur == n {
 			// A block inside HTML marked not to translate is kept, and
 			// one inside a code fence an HTML block took in is code.
-			bt = blockTexts{keep: keep.open() || swallowed}
+			bt = blockGather{keep: keep.open() || swallowed}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -235,8 +235,8 @@ func unescape(v []byte) []byte {
 	return v
 }
 
-// blockTexts gathers the Plain and Prose texts of the block being walked.
-type blockTexts struct {
+// blockGather gathers the Plain and Prose texts of the block being walked.
+type blockGather struct {
 	plain, prose strings.Builder
 	// external counts the links to other sites open: their text names
 	// what they link to (a talk, an article, a library, a person) as its
@@ -247,7 +247,7 @@ type blockTexts struct {
 }
 
 // add appends s to the block's plain text, and to its prose when prose.
-func (bt *blockTexts) add(s string, prose bool) {
+func (bt *blockGather) add(s string, prose bool) {
 	bt.plain.WriteString(s)
 	if !prose || bt.external > 0 {
 		s = " "
@@ -310,7 +310,7 @@ func (s *Summary) blockMarkup(cur ast.Node, m string) {
 
 // closeBlock sorts the Markup of the block n just walked and sets its
 // Plain and Prose texts, which bt gathered; bt is reset.
-func (s *Summary) closeBlock(bt *blockTexts, n ast.Node, comment *hugoComment) {
+func (s *Summary) closeBlock(bt *blockGather, n ast.Node, comment *hugoComment) {
 	b := &s.Blocks[len(s.Blocks)-1]
 	sort.Strings(b.Markup)
 	b.Plain = bt.plain.String()
@@ -318,7 +318,7 @@ func (s *Summary) closeBlock(bt *blockTexts, n ast.Node, comment *hugoComment) {
 	if !bt.keep && !commented && !notTranslated(b.Text) && !esm(n, b.Text) {
 		b.Prose = bt.prose.String()
 	}
-	*bt = blockTexts{}
+	*bt = blockGather{}
 }
 
 // maskCode returns a copy of the lines of block n, from body offset base
