@@ -14,6 +14,7 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/placeholder"
 	cldr "github.com/glosa/glosa/internal/plural"
+	"github.com/glosa/glosa/internal/prose"
 	"github.com/glosa/glosa/internal/status"
 )
 
@@ -354,10 +355,23 @@ var obsoleteMessage = Rule{
 	},
 }
 
-// sameMessages reports translated messages whose text is their source's.
-func sameMessages(c *checker, minWords int, emit func(Finding)) {
+// sameMessages reports translated messages whose text is their source's
+// and holds at least minWords words of prose (see prose.Message): a
+// message that is a literal, a role, a URL, a file name or an image
+// reference is rightly the same. Unless variants, a language that is a
+// variant of the catalog's source (en-GB from en) is not checked.
+func sameMessages(c *checker, minWords int, variants bool, emit func(Finding)) {
+	source := map[*catalog.File]string{}
+	for ci := range c.rep.Catalogs {
+		for _, f := range c.rep.Catalogs[ci].Files {
+			source[f] = c.rep.Catalogs[ci].Source
+		}
+	}
 	for _, m := range c.messages() {
-		if content.Normalize(m.text) != content.Normalize(m.src) || status.MessageWords(m.src) < minWords {
+		if content.Normalize(m.text) != content.Normalize(m.src) || !variants && sameLanguage(source[m.file], m.lang) {
+			continue
+		}
+		if !untranslated(prose.Message(m.src), minWords) {
 			continue
 		}
 		emit(Finding{Path: m.file.Path, Line: m.line, Column: m.col, Lang: m.lang, Slug: m.id,
