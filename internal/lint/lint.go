@@ -131,6 +131,7 @@ func New(cfg *config.Config) (*Linter, error) {
 		c.rule = r.ID
 		c.optionErrs = nil
 		c.intOption("minWords", 0)
+		c.boolOption("variants", false)
 		c.stringOption("field", "")
 		c.langsOption("allow")
 		c.severityOption("untranslated", Info)
