@@ -87,6 +87,13 @@ type History interface {
 	RenamedTo(path string) string
 }
 
+// A Resolver is a History that answers Since faster when told first, all
+// at once, which commits it will be asked about: git is asked about those
+// it does not know in one go, not once per commit.
+type Resolver interface {
+	Resolve(commits []string)
+}
+
 // Reason is why a translation has its state.
 type Reason string
 
@@ -191,6 +198,9 @@ func ComputeWith(repo *content.Repo, hist History) *Report {
 		}
 		m[e.Lang] = e
 	}
+	if res, ok := hist.(Resolver); ok {
+		res.Resolve(recordedCommits(repo.Entries))
+	}
 	targets := r.Targets()
 	for _, k := range keys {
 		langs := byKey[k]
@@ -223,6 +233,20 @@ func ComputeWith(repo *content.Repo, hist History) *Report {
 	})
 	r.summarise(targets)
 	return r
+}
+
+// recordedCommits returns the commits the records of other tools name,
+// which git history judges.
+func recordedCommits(entries []*content.Entry) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range entries {
+		if e.Record != nil && e.Record.Hash == "" && e.Record.Commit != "" && !seen[e.Record.Commit] {
+			seen[e.Record.Commit] = true
+			out = append(out, e.Record.Commit)
+		}
+	}
+	return out
 }
 
 // renamed finds, through git history, where the source of an orphan went:
