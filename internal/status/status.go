@@ -26,7 +26,8 @@ const (
 	Stale State = "stale"
 	// Missing: the source has the entry; this language has no file.
 	Missing State = "missing"
-	// Untranslated: a draft, or text identical to the source's.
+	// Untranslated: a draft, or without a record, text identical to the
+	// source's.
 	Untranslated State = "untranslated"
 	// Unverified: no translation record, or one that cannot be checked.
 	Unverified State = "unverified"
@@ -333,7 +334,9 @@ func (r *Report) decide(t *Translation, src *content.Entry, langs map[string]*co
 	case e.Draft:
 		t.State = Untranslated
 		t.because(Draft, "marked draft: true")
-	case content.SameText(e, src, r.Repo):
+	case e.Record == nil && content.SameText(e, src, r.Repo):
+		// Only without a record: a record says the text was checked, and
+		// text left identical is then a finding (same-as-source).
 		t.State = Untranslated
 		t.because(SameText, "its text is the source's")
 	case e.Record == nil:
