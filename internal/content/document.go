@@ -284,9 +284,7 @@ func (d *Document) Lookup(key string) *yaml.Node {
 // sameKey reports whether two front-matter keys are the same key to Hugo,
 // which lower-cases every key it reads: Title is title, TranslationKey is
 // translationKey.
-func sameKey(a, b string) bool {
-	return a == b || strings.ToLower(a) == strings.ToLower(b)
-}
+func sameKey(a, b string) bool { return strings.EqualFold(a, b) }
 
 // maxMerges bounds the merge keys member follows, against a chain of
 // anchors built to make it work forever.
