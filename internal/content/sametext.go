@@ -3,13 +3,14 @@ package content
 import (
 	"bytes"
 	"crypto/sha256"
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/yuin/goldmark/util"
 
 	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/markdown"
+	"github.com/glosa/glosa/internal/prose"
 )
 
 // Prose says which parts of an entry hold prose: words a translator
@@ -25,21 +26,22 @@ const (
 )
 
 // Prose returns which parts of the entry hold prose, computed once: a
-// text field, or a block of the body (code blocks and HTML blocks are not
-// blocks), holds prose when a letter is left once its inline code, HTML
-// tags, Hugo shortcodes and template actions, link destinations and URLs
-// are taken out.
+// text field, or a block of the body, holds prose when prose.Words finds
+// a word in its prose (markdown.Block.Prose: without inline code, URLs,
+// link destinations, tags and text marked not to translate), which leaves
+// out shortcodes, placeholders, code-shaped tokens and numbers. Code
+// blocks and HTML blocks are not blocks.
 func (e *Entry) Prose(schema *config.Field) Prose {
 	e.proseOnce.Do(func() {
 		var p Prose
 		for _, v := range e.Values(schema) {
-			if v.Kind == config.Text && proseIn(v.Node.Value) {
+			if v.Kind == config.Text && textProse(v.Node.Value) {
 				p |= ProseFields
 				break
 			}
 		}
 		for i := range e.Body().Blocks {
-			if proseIn(e.BlockText(i)) {
+			if prose.Words(e.Block(i).Prose) > 0 {
 				p |= ProseBody
 				break
 			}
@@ -49,37 +51,16 @@ func (e *Entry) Prose(schema *config.Field) Prose {
 	return e.prose
 }
 
-// notProse matches what proseIn takes out of a text before it looks for a
-// letter. A hand-written approximation of Markdown's inline syntax,
-// enough to tell prose from markup: the blocks it reads are goldmark's,
-// so code blocks and HTML blocks are already out.
-var notProse = regexp.MustCompile(`(?s)` + strings.Join([]string{
-	`\{\{[<%].*?[>%]\}\}`,    // Hugo shortcodes
-	`\{\{.*?\}\}`,            // template actions and placeholders
-	"(`+).*?`+",              // inline code
-	`<!--.*?-->`,             // HTML comments
-	`</?[A-Za-z][^>]*>`,      // HTML tags, autolinks
-	`\]\([^)]*\)`,            // link and image destinations
-	`\]\[[^\]]*\]`,           // reference labels
-	`(?m)^\s*\[[^\]]+\]:.*$`, // reference definitions
-	`[A-Za-z][A-Za-z0-9+.-]*://\S+`,
-	`&#?[A-Za-z0-9]+;`, // entities
-	`:[a-z0-9_+-]+:`,   // emoji codes
-}, "|"))
-
-// proseIn reports whether text holds prose (see Entry.Prose).
-func proseIn(text string) bool {
-	if !strings.ContainsFunc(text, unicode.IsLetter) {
-		return false
-	}
-	return strings.ContainsFunc(notProse.ReplaceAllString(text, " "), unicode.IsLetter)
+// textProse reports whether a front-matter text holds prose.
+func textProse(s string) bool {
+	return strings.ContainsFunc(s, unicode.IsLetter) && prose.Words(markdown.Prose(s)) > 0
 }
 
 // sameDigests returns the digests SameText compares: of the entry's text
 // (its text fields, then its body) and of its body alone. Each value and
-// block is normalised as for the hash, and Markdown's backslash escapes are
-// undone, so that a copy a translation tool escaped (\* for *) is still a
-// copy.
+// block is normalised as for the hash, Markdown's backslash escapes are
+// undone and entity references resolved, so that a copy a translation tool
+// escaped (\* for *, &amp; for &) is still a copy.
 func sameDigests(d *Document, schema *config.Field, blocks []string) (text, body [sha256.Size]byte) {
 	var b bytes.Buffer
 	n := 0
@@ -105,13 +86,18 @@ func sameDigests(d *Document, schema *config.Field, blocks []string) (text, body
 }
 
 // writeUnescaped writes s with Markdown's backslash escapes of punctuation
-// undone.
+// undone and its entity references resolved (&amp; is &), as a reader
+// sees them.
 func writeUnescaped(b *bytes.Buffer, s string) {
-	if !strings.Contains(s, `\`) {
+	if !strings.ContainsAny(s, `\&`) {
 		b.WriteString(s)
 		return
 	}
-	b.Write(util.UnescapePunctuations([]byte(s)))
+	t := util.UnescapePunctuations([]byte(s))
+	if bytes.IndexByte(t, '&') >= 0 {
+		t = util.ResolveEntityNames(util.ResolveNumericReferences(t))
+	}
+	b.Write(t)
 }
 
 // SameText reports whether a translation's text is its source's, which
