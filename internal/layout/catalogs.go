@@ -242,8 +242,8 @@ func (d *detector) goI18nSource(loc *Locale, st *catalogStats, project string) {
 // aliases notes the catalog languages that a Hugo site reads for a
 // content language spelled otherwise: a language's locale (languages.pt.
 // locale: pt-BR) names the i18n/ file its pages are shown with, so pt-BR
-// and pt are one language there. glosa's configuration cannot say so yet:
-// the note tells the maintainer.
+// and pt are one language there: the proposal says so in glosa.yaml's
+// aliases, with a note naming where the site says it.
 func (d *detector) aliases(loc *Locale, st *catalogStats) {
 	for _, s := range d.siteList {
 		if s.gen != "hugo" || st.dir != join(s.dir, "i18n") {
@@ -254,6 +254,10 @@ func (d *detector) aliases(loc *Locale, st *catalogStats) {
 			alias := s.locales[code]
 			if loc.Files[alias] > 0 && loc.Files[code] == 0 {
 				pairs = append(pairs, l10n.Msg("init.aliasPair", "Alias", alias, "Lang", code, "Key", s.langKeys[code]))
+				if loc.Aliases == nil {
+					loc.Aliases = map[string]string{}
+				}
+				loc.Aliases[alias] = code
 			}
 		}
 		if len(pairs) > 0 {

@@ -158,6 +158,10 @@ type Locale struct {
 	SourceWhy l10n.Text
 	// Notes are comments on the catalog: what said its language.
 	Notes []l10n.Text
+	// Aliases are the catalog's spellings of content languages (alias →
+	// language), as a Hugo site's languages.X.locale says: glosa.yaml's
+	// aliases key.
+	Aliases map[string]string
 }
 
 // SourceConvention is Locale.SourceBy for PO catalogs: their msgids are

@@ -32,6 +32,13 @@ func (p *Proposal) Render(l *l10n.Localizer) []byte {
 	for _, n := range p.Notes {
 		comment("", l.Text(n))
 	}
+	if aliases := p.aliases(); len(aliases) > 0 {
+		comment("", l.T("init.aliases"))
+		b.WriteString("aliases:\n")
+		for _, a := range sortedKeys(aliases) {
+			fmt.Fprintf(&b, "  %s: %s\n", a, aliases[a])
+		}
+	}
 	if len(p.Content) == 0 {
 		comment("", l.T("init.noContent"))
 		b.WriteString("content: []\n")
@@ -87,6 +94,17 @@ func (p *Proposal) Render(l *l10n.Localizer) []byte {
 		}
 	}
 	return []byte(b.String())
+}
+
+// aliases gathers the catalogs' spellings of content languages.
+func (p *Proposal) aliases() map[string]string {
+	out := map[string]string{}
+	for _, loc := range p.Locales {
+		for a, code := range loc.Aliases {
+			out[a] = code
+		}
+	}
+	return out
 }
 
 // sourceWhy words how the source language was chosen.
