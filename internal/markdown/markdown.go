@@ -69,15 +69,16 @@ type Summary struct {
 var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
 // Analyze parses body, which starts at 1-based line firstLine of its file.
-func Analyze(body []byte, firstLine int) *Summary { return analyze(body, firstLine, true) }
+func Analyze(body []byte, firstLine int) *Summary { return analyze(body, firstLine, true, md) }
 
 // AnalyzeWithoutWords is Analyze without counting words (Words is -1):
 // word segmentation is a good part of the work, and only sources need it.
 func AnalyzeWithoutWords(body []byte, firstLine int) *Summary {
-	return analyze(body, firstLine, false)
+	return analyze(body, firstLine, false, md)
 }
 
-func analyze(body []byte, firstLine int, words bool) *Summary {
+// analyze summarises body, read with md (see Dialect).
+func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summary {
 	s := &Summary{}
 	doc := md.Parser().Parse(text.NewReader(body))
 	pos := newPositions(body, firstLine)
