@@ -66,7 +66,7 @@ func FuzzSplitJoin(f *testing.F) {
 		if err != nil {
 			t.Fatalf("the marked result does not parse: %v\n%s", err, data)
 		}
-		if diff := cmp.Diff(shape(src.Body), shape(got.Body)); diff != "" {
+		if diff := cmp.Diff(shape(src.Body, src.Dialect), shape(got.Body, src.Dialect)); diff != "" {
 			t.Fatalf("block structure (-source +joined):\n%s", diff)
 		}
 	})
