@@ -177,6 +177,8 @@ func (n *ESM) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, 
 // state of the blocks being read.
 var (
 	budgetKey  = parser.NewContextKey()
+	closingKey = parser.NewContextKey()
+	depthKey   = parser.NewContextKey()
 	flowKey    = parser.NewContextKey()
 	commentKey = parser.NewContextKey()
 )
@@ -308,10 +310,12 @@ func (jsxFlowParser) Open(parent ast.Node, reader text.Reader, pc parser.Context
 	}
 	var n ast.Node
 	st := &flowState{end: end}
-	if len(open) > 0 {
+	depth := pc.ComputeIfAbsent(depthKey, func() any { return new(int) }).(*int)
+	if len(open) > 0 && *depth < maxDepth {
 		first := items[open[0]]
 		n = &JSX{Name: first.tag.name, Element: true}
 		st.end = first.end
+		*depth++
 	} else {
 		tags := false
 		for _, it := range items {
@@ -399,36 +403,58 @@ func closes(j *JSX, line []byte, seg text.Segment, reader text.Reader, pc parser
 	if pos+1 >= len(line) || line[pos] != '<' || line[pos+1] != '/' {
 		return -1
 	}
+	// Every element open around the line asks: the answer is worked out
+	// once for all of them.
+	num, _ := reader.Position()
+	start := lineStart(seg, pos)
+	c, _ := pc.Get(closingKey).(*closing)
+	if c == nil || c.line != num || c.start != start {
+		c = &closing{line: num, start: start, ends: closed(reader.Source(), start, seg, pc)}
+		pc.Set(closingKey, c)
+	}
+	if end, ok := c.ends[j]; ok {
+		return end
+	}
+	return -1
+}
+
+// closing is what a line of closing tags closes: the elements, each with
+// the offset past the tag that closes it.
+type closing struct {
+	line, start int
+	ends        map[*JSX]int
+}
+
+// closed returns the elements the line of tags at src[start] closes.
+func closed(src []byte, start int, seg text.Segment, pc parser.Context) map[*JSX]int {
 	blocks := pc.OpenedBlocks()
-	var names []string // the open elements' names, outermost first
-	mine := -1
-	for _, b := range blocks {
-		switch n := b.Node.(type) {
-		case *JSX:
-			if n.Element {
-				if st := states(pc)[n]; st != nil && st.inTag {
-					return -1
-				}
-				if n == j {
-					mine = len(names)
-				}
-				names = append(names, n.Name)
-			}
-		case *ast.FencedCodeBlock, *ast.HTMLBlock, *Expression, *ESM:
-			if b.Node != j && b.Node == blocks[len(blocks)-1].Node {
-				return -1
-			}
+	// The line may still be the last open block's: code, or a leaf whose
+	// text goes on (a leaf is closed at the line after its text, and is
+	// still open when the elements around it read that line).
+	switch last := blocks[len(blocks)-1].Node; last := last.(type) {
+	case *ast.FencedCodeBlock:
+		return nil
+	case *JSX:
+		if st := states(pc)[last]; st != nil && (st.inTag || !last.Element && st.end > seg.Start) {
+			return nil
+		}
+	case *ast.HTMLBlock, *Expression, *ESM:
+		if st := states(pc)[last]; st != nil && st.end > seg.Start {
+			return nil
 		}
 	}
-	if last := blocks[len(blocks)-1].Node; last.Kind() == KindJSX && !last.(*JSX).Element {
-		return -1
+	var open []*JSX // the open elements, outermost first
+	for _, b := range blocks {
+		if n, ok := b.Node.(*JSX); ok && n.Element {
+			open = append(open, n)
+		}
 	}
-	src := reader.Source()
-	items, _, ok := scanFlow(src, lineStart(seg, pos), budgetOf(pc, src))
-	if !ok || mine < 0 {
-		return -1
+	items, _, ok := scanFlow(src, start, budgetOf(pc, src))
+	if !ok || len(open) == 0 {
+		return nil
 	}
-	depth := len(names)
+	ends := map[*JSX]int{}
+	depth := len(open)
 	for _, it := range items {
 		if it.expr {
 			continue
@@ -437,21 +463,30 @@ func closes(j *JSX, line []byte, seg text.Segment, reader text.Reader, pc parser
 			break
 		}
 		for m := depth - 1; m >= 0; m-- {
-			if names[m] == it.tag.name {
+			if open[m].Name == it.tag.name {
+				for _, n := range open[m:depth] {
+					ends[n] = it.end
+				}
 				depth = m
 				break
 			}
 		}
-		if depth <= mine {
-			return it.end
-		}
 	}
-	return -1
+	return ends
 }
 
 func (jsxFlowParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	delete(states(pc), node)
+	if j, ok := node.(*JSX); ok && j.Element {
+		*pc.Get(depthKey).(*int)--
+	}
 }
+
+// maxDepth is how deep elements may nest; deeper, an opening tag is a
+// leaf. Pages nest a few; goldmark's parser does work and keeps memory in
+// proportion to the depth for every line, and a line of one tag would
+// otherwise buy a level.
+const maxDepth = 32
 
 func (jsxFlowParser) CanInterruptParagraph() bool { return true }
 

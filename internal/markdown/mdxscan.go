@@ -394,21 +394,23 @@ func esmEnd(src []byte, start int, b *budget) int {
 		}
 		if off > start && len(bytes.TrimSpace(src[off:end])) == 0 {
 			if !ok || off >= limit {
-				b.spend(start, off)
 				return off
 			}
+			// Each check reads all from the start: the budget bounds
+			// the checks of a block with many blank lines.
+			b.spend(start, off)
 			if _, done := scanJS(src[start:off], 0, true); done {
-				b.spend(start, off)
 				return off
 			}
 			if _, done := countBracketsOnly(src[start:off]); done {
-				b.spend(start, off)
+				return off
+			}
+			if limit, ok = b.limit(src, start); !ok {
 				return off
 			}
 		}
 		off = end
 	}
-	b.spend(start, len(src))
 	return len(src)
 }
 
