@@ -415,3 +415,28 @@ func TestDialectOf(t *testing.T) {
 		}
 	}
 }
+
+// TestMDXBadInput reads MDX made to be slow: deep nesting, braces, quotes
+// and comments never closed, an export with many blank lines. Each takes
+// milliseconds; a hang here means some reading went quadratic again (the
+// test is not timed: go test's own timeout catches it).
+func TestMDXBadInput(t *testing.T) {
+	const n = 10000
+	for name, body := range map[string]string{
+		"nested elements":  strings.Repeat("<A>\n", n) + strings.Repeat("</A>\n", n),
+		"nested fences":    strings.Repeat("<A>\n    ```\n", n),
+		"closing lines":    strings.Repeat("<A>\n", 100) + strings.Repeat("</A></A></A></A>\n", n),
+		"open export":      "export {\n" + strings.Repeat("a\n\n", n),
+		"open braces":      strings.Repeat("{\n", n),
+		"open tags":        strings.Repeat("<a b\n", n),
+		"open expressions": strings.Repeat("a <b c={d ", n),
+		"open strings":     strings.Repeat("a <b c=\"d ", n),
+		"open comments":    strings.Repeat("<!--\n", n),
+		"long tag":         "<A " + strings.Repeat("b ", 20*n) + "\n",
+	} {
+		s := MDX.Analyze([]byte(body), 1)
+		if s.Words < 0 {
+			t.Errorf("%s: Words = %d", name, s.Words)
+		}
+	}
+}
