@@ -176,7 +176,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, p.errorf(root, "config.notMapping")
 	}
-	noContent := false
+	noContent, hasContent, hasLocales := false, false, false
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
@@ -186,13 +186,15 @@ func Parse(name string, data []byte) (*Config, error) {
 			cfg.Languages = p.languages(v)
 		case "content":
 			cfg.Content = p.layouts(v)
+			hasContent = true
 			// content: [] says there are no entries (a project of
-			// catalogs only); an absent key means the default layout.
+			// catalogs only).
 			noContent = v.Kind == yaml.SequenceNode && len(v.Content) == 0
 		case "rules":
 			cfg.Rules = p.rules(v)
 		case "locales":
 			cfg.Locales = p.locales(v)
+			hasLocales = true
 		case "repoURL":
 			cfg.RepoURL = p.repoURL(v)
 		default:
@@ -205,7 +207,11 @@ func Parse(name string, data []byte) (*Config, error) {
 	if cfg.Source != "" && len(cfg.Languages) > 0 && !slices.Contains(cfg.Languages, cfg.Source) {
 		cfg.Languages = append([]string{cfg.Source}, cfg.Languages...)
 	}
-	if noContent {
+	// Without a content: key, the default layout applies, unless the
+	// file declares catalogs: a configuration that names only locales:
+	// is a project of catalogs, and content/{lang}/{slug}.md is not
+	// looked for (nor warned about when absent).
+	if noContent || !hasContent && hasLocales {
 		return cfg, nil
 	}
 	return withDefaults(cfg), nil

@@ -270,14 +270,20 @@ func (e *Entry) reread() *markdown.Summary {
 // BlockText returns the text of the entry's i-th body block (of
 // Body().Blocks), reading the file again when the entry came from the
 // cache, which keeps no block texts.
-func (e *Entry) BlockText(i int) string {
+func (e *Entry) BlockText(i int) string { return e.Block(i).Text }
+
+// Block returns the entry's i-th body block (of Body().Blocks) with its
+// texts (Text, Plain, Prose), reading the file again when the entry came
+// from the cache, which keeps none; the zero Block when there is no
+// such block.
+func (e *Entry) Block(i int) markdown.Block {
 	if b := e.Body().Blocks; i < len(b) && (b[i].Text != "" || !e.cached) {
-		return b[i].Text
+		return b[i]
 	}
 	if b := e.reread().Blocks; i < len(b) {
-		return b[i].Text
+		return b[i]
 	}
-	return ""
+	return markdown.Block{}
 }
 
 func (e *Entry) digest(schema *config.Field) {

@@ -45,7 +45,7 @@ var cacheMagic = []byte("glosa-cache\n")
 
 // cacheFormat changes whenever what is cached, or how glosa computes it,
 // changes in a way the build identity would not show.
-const cacheFormat = 4
+const cacheFormat = 5
 
 // racyWindow is how recent a file's modification time may be for the
 // file to be cached: a file written again within the same clock tick,
@@ -504,26 +504,28 @@ func cacheable(k fileKey, now time.Time) bool {
 }
 
 // cacheSummary returns a copy of s for the cache: the blocks keep their
-// kind, position, markup and the digest of their normalised text, not the
-// text itself, which would make the cache as big as the repository.
+// kind, position, markup and the digest of their normalised plain text,
+// not their texts, which would make the cache as big as the repository.
 func cacheSummary(s *markdown.Summary) *markdown.Summary {
 	out := *s
 	out.Blocks = make([]markdown.Block, len(s.Blocks))
 	for i, b := range s.Blocks {
 		b.Digest = BlockDigest(b)
-		b.Text = "" // BlockText reads it again when asked
+		b.Text, b.Plain, b.Prose = "", "", "" // Block reads them again when asked
 		out.Blocks[i] = b
 	}
 	return &out
 }
 
-// BlockDigest returns the digest of a body block's normalised text: the
-// digest the cache keeps, or the one of its text.
+// BlockDigest returns the digest of a body block's normalised plain text
+// (markdown.Block.Plain: escapes resolved, link destinations and tags
+// left out), so that \* and * compare equal: the digest the cache keeps,
+// or the one of its text.
 func BlockDigest(b markdown.Block) [16]byte {
 	if b.Digest != ([16]byte{}) {
 		return b.Digest
 	}
-	sum := sha256.Sum256([]byte(Normalize(b.Text)))
+	sum := sha256.Sum256([]byte(Normalize(b.Plain)))
 	var out [16]byte
 	copy(out[:], sum[:])
 	return out

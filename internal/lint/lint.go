@@ -131,9 +131,11 @@ func New(cfg *config.Config) (*Linter, error) {
 		c.rule = r.ID
 		c.optionErrs = nil
 		c.intOption("minWords", 0)
+		c.boolOption("variants", false)
 		c.stringOption("field", "")
 		c.langsOption("allow")
 		c.severityOption("untranslated", Info)
+		c.severityOption("unused", "")
 		for _, e := range c.optionErrs {
 			errs = append(errs, &config.Error{File: cfg.File, Line: e.line, Text: e.text})
 		}

@@ -298,26 +298,30 @@ func TestFieldNotText(t *testing.T) {
 
 func TestSameAsSource(t *testing.T) {
 	files := map[string]string{
-		"content/en/llm.md": lines("---", "title: Large Language Models", "sources: [{text: The original paper}]", "---", "",
+		"content/en/llm.md": lines("---", "title: What large language models do", "sources: [{text: The original paper}]", "---", "",
 			"A paragraph that stays in English.", "", "## LLM", "", "Another paragraph, long enough."),
-		"content/es/llm.md": lines("---", "title: Large  Language Models", "sources: [{text: El artículo original}]", "---", "",
+		"content/es/llm.md": lines("---", "title: What large  language models do", "sources: [{text: El artículo original}]", "---", "",
 			"A paragraph that stays in English.", "", "## LLM", "", "Otro párrafo, bastante largo."),
 		// Wholly untranslated: the state says so, the rule keeps quiet.
-		"content/it/llm.md": lines("---", "title: Large Language Models", "sources: [{text: The original paper}]", "---", "",
+		"content/it/llm.md": lines("---", "title: What large language models do", "sources: [{text: The original paper}]", "---", "",
 			"A paragraph that stays in English.", "", "## LLM", "", "Another paragraph, long enough."),
 	}
 	want := []Finding{
 		{Rule: "same-as-source", Severity: Info, Path: "content/es/llm.md", Line: 2, Column: 8, Lang: "es", Slug: "llm",
-			Message: `title is identical to the source: "Large Language Models"`},
+			Message: `title is identical to the source: "What large language models do"`},
 		{Rule: "same-as-source", Severity: Info, Path: "content/es/llm.md", Line: 6, Column: 1, Lang: "es", Slug: "llm",
 			Message: `this paragraph is identical to the source: "A paragraph that stays in English."`},
 	}
 	if diff := cmp.Diff(want, lint(t, baseConfig, files, "same-as-source")); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
 	}
-	// minWords 1: the one-word heading too.
+	// minWords 1: a one-word heading too, but not one in capitals (an
+	// acronym is no word of prose) nor the page's name.
+	files["content/en/llm.md"] = strings.Replace(files["content/en/llm.md"], "## LLM", "## Models", 1)
+	files["content/es/llm.md"] = strings.Replace(files["content/es/llm.md"], "## LLM", "## Models", 1)
+	files["content/it/llm.md"] = strings.Replace(files["content/it/llm.md"], "## LLM", "## Models", 1)
 	got := lint(t, baseConfig+"rules:\n  same-as-source: {minWords: 1}\n", files, "same-as-source")
-	if len(got) != 3 || got[2].Message != `this heading is identical to the source: "LLM"` || got[2].Line != 8 || got[2].Column != 4 {
+	if len(got) != 3 || got[2].Message != `this heading is identical to the source: "Models"` || got[2].Line != 8 || got[2].Column != 4 {
 		t.Errorf("minWords 1: %+v", got)
 	}
 }
