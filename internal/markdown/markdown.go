@@ -124,6 +124,8 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 				images--
 			case n.Kind() == ast.KindLink && external(n.(*ast.Link).Destination):
 				bt.external--
+			case n.Kind() == KindJSX && n.(*JSX).Element:
+				keep.feed([]byte("</" + n.(*JSX).Name + ">"))
 			}
 			return ast.WalkContinue, nil
 		}
@@ -157,6 +159,11 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 			}
 			swallowed = swallowed != (fences%2 == 1)
 			return ast.WalkSkipChildren, nil
+		case *JSX: // an MDX element marked not to translate keeps its blocks
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				keep.feed(seg.Value(body))
+			}
 		case *ast.ListItem:
 			s.Structure.ListItems++
 		case *ast.Link:

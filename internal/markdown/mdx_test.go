@@ -440,3 +440,33 @@ func TestMDXBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestMDXBlockTexts checks the Plain and Prose texts of MDX blocks: tags
+// and expressions in text are neither, and an element marked not to
+// translate keeps the blocks it holds.
+func TestMDXBlockTexts(t *testing.T) {
+	type texts struct{ Plain, Prose string }
+	tests := []struct {
+		name string
+		body string
+		want []texts
+	}{
+		{"tags and expressions", "Get <Release.VersionDropdown /> in {year} now\n", []texts{{"Get   in   now", "Get   in   now"}}},
+		{"element marked not to translate", "<div translate=\"no\">\nKept paragraph here.\n</div>\n\nTranslated paragraph.\n",
+			[]texts{{"Kept paragraph here.", ""}, {"Translated paragraph.", "Translated paragraph."}}},
+		{"nested elements of its name", "<div class=\"notranslate\">\n<div>\nKept.\n</div>\nKept too.\n</div>\nTranslated.\n",
+			[]texts{{"Kept.", ""}, {"Kept too.", ""}, {"Translated.", "Translated."}}},
+		{"an element on one line", "<span translate=\"no\"></span>\nTranslated.\n", []texts{{"Translated.", "Translated."}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []texts
+			for _, b := range MDX.Analyze([]byte(tt.body), 1).Blocks {
+				got = append(got, texts{b.Plain, b.Prose})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("%q: (-want +got):\n%s", tt.body, diff)
+			}
+		})
+	}
+}
