@@ -54,6 +54,9 @@ type Config struct {
 	// e.g. https://github.com/owner/repo/blob/main/{path}. glosa report
 	// links files with it.
 	RepoURL string
+	// Aliases are other spellings of languages (see Aliases); the
+	// patterns of Content and Locales read languages through them.
+	Aliases Aliases
 }
 
 // Layout is one content location: a path pattern and the schema of the
@@ -197,12 +200,21 @@ func Parse(name string, data []byte) (*Config, error) {
 			hasLocales = true
 		case "repoURL":
 			cfg.RepoURL = p.repoURL(v)
+		case "aliases":
+			cfg.Aliases = p.aliases(v)
 		default:
 			p.errorf(k, "config.unknownKey", "Key", strconv.Quote(k.Value))
 		}
 	}
+	p.checkAliasUses(cfg.Aliases)
 	if len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
+	}
+	for i := range cfg.Content {
+		cfg.Content[i].Patterns.aliases = cfg.Aliases
+	}
+	for i := range cfg.Locales {
+		cfg.Locales[i].Aliases = cfg.Aliases
 	}
 	if cfg.Source != "" && len(cfg.Languages) > 0 && !slices.Contains(cfg.Languages, cfg.Source) {
 		cfg.Languages = append([]string{cfg.Source}, cfg.Languages...)
@@ -227,6 +239,11 @@ func withDefaults(cfg *Config) *Config {
 type parser struct {
 	file string
 	errs []error
+	// langUses are the languages written outside aliases, and
+	// aliasLines the line of each alias: an alias used as a language is
+	// an error.
+	langUses   []languageUse
+	aliasLines map[string]int
 }
 
 // errorf records the error of message id (data as pairs) at n's line.
@@ -305,6 +322,7 @@ func (p *parser) language(n *yaml.Node) string {
 		p.fail(n, l10n.TextOf(err))
 		return ""
 	}
+	p.langUses = append(p.langUses, languageUse{code: code, node: n})
 	return code
 }
 

@@ -39,6 +39,9 @@ type Locale struct {
 	Template *LocalePattern
 	Exclude  []string
 	Line     int
+	// Aliases are the configuration's (see Config.Aliases): a file whose
+	// path spells an alias is a catalog of the language it stands for.
+	Aliases Aliases
 }
 
 // Excluded reports whether rel matches one of the locale's exclude globs.

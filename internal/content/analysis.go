@@ -23,11 +23,16 @@ type derived struct {
 	h  *heavy
 
 	textOnce sync.Once
-	// hash is the source hash; input and blocks are SHA-256 digests of
-	// HashInput and of BodyBlocks, nblocks the number of blocks.
-	hash          string
-	input, blocks [sha256.Size]byte
-	nblocks       int
+	// hash is the source hash; text and body are SHA-256 digests of the
+	// entry's text and of its body as SameText compares them (see
+	// sameDigests).
+	hash       string
+	text, body [sha256.Size]byte
+
+	// prose says which parts of the entry hold prose (see Prose).
+	proseOnce  sync.Once
+	prose      Prose
+	proseKnown bool
 
 	wordsOnce  sync.Once
 	words      int
@@ -126,6 +131,7 @@ func (e *Entry) prepare(words, bodies bool, schema *config.Field) {
 	if e.released { // from the cache, which gave the digests and words
 		if words {
 			e.Words(schema)
+			e.Prose(schema)
 		}
 		return
 	}
@@ -134,6 +140,7 @@ func (e *Entry) prepare(words, bodies bool, schema *config.Field) {
 	}
 	if words {
 		e.Words(schema)
+		e.Prose(schema)
 	}
 	e.digest(schema)
 }
@@ -293,16 +300,8 @@ func (e *Entry) digest(schema *config.Field) {
 			return
 		}
 		blocks := BodyBlocks(doc.Body)
-		input := hashInput(doc, schema, blocks)
-		e.hash = hashOf(input)
-		e.input = sha256.Sum256(input)
-		h := sha256.New()
-		for _, b := range blocks {
-			h.Write([]byte(b))
-			h.Write([]byte{0})
-			e.nblocks++
-		}
-		h.Sum(e.blocks[:0])
+		e.hash = hashOf(hashInput(doc, schema, blocks))
+		e.text, e.body = sameDigests(doc, schema, blocks)
 	})
 }
 
@@ -310,18 +309,6 @@ func (e *Entry) digest(schema *config.Field) {
 func (e *Entry) Hash(schema *config.Field) string {
 	e.digest(schema)
 	return e.hash
-}
-
-// SameText reports whether two entries' texts are the same: their bodies
-// (when not empty) have the same blocks, or their whole hash inputs are
-// equal, after normalisation.
-func SameText(e, src *Entry, repo *Repo) bool {
-	e.digest(repo.Schema(e))
-	src.digest(repo.Schema(src))
-	if src.nblocks > 0 && e.blocks == src.blocks {
-		return true
-	}
-	return e.input == src.input
 }
 
 // Prepare computes in parallel what the state decisions read of every

@@ -45,7 +45,7 @@ var cacheMagic = []byte("glosa-cache\n")
 
 // cacheFormat changes whenever what is cached, or how glosa computes it,
 // changes in a way the build identity would not show.
-const cacheFormat = 5
+const cacheFormat = 6
 
 // racyWindow is how recent a file's modification time may be for the
 // file to be cached: a file written again within the same clock tick,
@@ -110,10 +110,11 @@ type cached struct {
 	HasBody bool
 	Doc     cachedDoc
 	Body    *markdown.Summary // nil when it was not computed
-	// The digests (see derived).
-	Hash          string
-	Input, Blocks [sha256.Size]byte
-	NBlocks       int
+	// The digests (see derived), and which parts hold prose (see Prose;
+	// -1 when it was not computed).
+	Hash               string
+	SameText, SameBody [sha256.Size]byte
+	Prose              int
 }
 
 // cachedDoc is a Document without its body: the bytes up to the body,
@@ -313,8 +314,11 @@ func (c *Cache) lookup(e *Entry, k fileKey, needBody, release bool) bool {
 		e.wordsOnce.Do(func() { e.words, e.wordsKnown = rec.Words, true })
 	}
 	e.textOnce.Do(func() {
-		e.hash, e.input, e.blocks, e.nblocks = rec.Hash, rec.Input, rec.Blocks, rec.NBlocks
+		e.hash, e.text, e.body = rec.Hash, rec.SameText, rec.SameBody
 	})
+	if rec.Prose >= 0 {
+		e.proseOnce.Do(func() { e.prose, e.proseKnown = Prose(rec.Prose), true })
+	}
 	e.releasable, e.released = true, true
 	if !release {
 		e.Load()
@@ -402,15 +406,18 @@ func (c *Cache) encode(e *Entry, k fileKey, schema *config.Field) []byte {
 	if doc == nil {
 		return nil
 	}
-	r := &cached{Key: k, Doc: *doc, Slug: e.Slug, KeyLine: e.keyLine, Draft: e.Draft, Record: e.Record, Words: -1}
+	r := &cached{Key: k, Doc: *doc, Slug: e.Slug, KeyLine: e.keyLine, Draft: e.Draft, Record: e.Record, Words: -1, Prose: -1}
 	if e.wordsKnown {
 		r.Words = e.words
+	}
+	if e.proseKnown {
+		r.Prose = int(e.prose)
 	}
 	if e.bodyDone() {
 		r.Body = cacheSummary(e.h.body)
 	}
 	e.digest(schema)
-	r.Hash, r.Input, r.Blocks, r.NBlocks = e.hash, e.input, e.blocks, e.nblocks
+	r.Hash, r.SameText, r.SameBody = e.hash, e.text, e.body
 	w := &encoder{}
 	w.record(r)
 	return w.buf
