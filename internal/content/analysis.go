@@ -80,9 +80,9 @@ func (e *Entry) analyzeBody(words bool) *markdown.Summary {
 		case e.Doc == nil:
 			h.body = &markdown.Summary{}
 		case words && !e.wordsKnown: // counted once: Words keeps them
-			h.body = markdown.Analyze(e.Doc.Body, e.Doc.BodyLine)
+			h.body = e.dialect().Analyze(e.Doc.Body, e.Doc.BodyLine)
 		default:
-			h.body = markdown.AnalyzeWithoutWords(e.Doc.Body, e.Doc.BodyLine)
+			h.body = e.dialect().AnalyzeWithoutWords(e.Doc.Body, e.Doc.BodyLine)
 		}
 		// The blocks' digests are what same-as-source compares; computed
 		// here, they are computed once per entry, in parallel.
@@ -201,6 +201,7 @@ func (e *Entry) loadLocked() {
 	if e.cache != nil {
 		if rec := e.cache.recordOf(e); rec != nil {
 			if doc := rec.Doc.document(); doc != nil {
+				doc.Dialect = e.dialect()
 				e.Doc, e.cached = doc, true
 				if rec.Body != nil {
 					e.h.bodyOnce.Do(func() { e.h.body = rec.Body })
@@ -215,10 +216,14 @@ func (e *Entry) loadLocked() {
 	if err != nil {
 		return
 	}
-	if doc, err := Parse(data); err == nil {
+	if doc, err := ParseFile(e.Path, data); err == nil {
 		e.Doc = doc
 	}
 }
+
+// dialect returns the Markdown dialect of the entry's body, which its
+// file's name tells.
+func (e *Entry) dialect() markdown.Dialect { return markdown.DialectOf(e.Path) }
 
 // FirstBodyLine returns the line of the first non-blank line of the body
 // (see Document.FirstBodyLine), also for an entry whose body is not kept.
@@ -254,15 +259,15 @@ func (e *Entry) reread() *markdown.Summary {
 		switch {
 		case !e.cached:
 			if e.Doc != nil {
-				h.full = markdown.Analyze(e.Doc.Body, e.Doc.BodyLine)
+				h.full = e.dialect().Analyze(e.Doc.Body, e.Doc.BodyLine)
 			}
 		default:
 			data, err := ReadInside(e.root, e.Path)
 			if err != nil {
 				return
 			}
-			if doc, err := Parse(data); err == nil {
-				h.full = markdown.Analyze(doc.Body, doc.BodyLine)
+			if doc, err := ParseFile(e.Path, data); err == nil {
+				h.full = doc.Dialect.Analyze(doc.Body, doc.BodyLine)
 			}
 		}
 	})

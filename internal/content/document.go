@@ -14,6 +14,7 @@ import (
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/markdown"
 )
 
 // Document is a Markdown file split into its front matter and body. The
@@ -39,6 +40,10 @@ type Document struct {
 	Body []byte
 	// BodyLine is the 1-based line of Raw where Body starts.
 	BodyLine int
+	// Dialect is the Markdown the body is written in, which the file's
+	// name tells (see ParseFile); Parse, which has no name, leaves it
+	// CommonMark.
+	Dialect markdown.Dialect
 }
 
 // ParseError is a problem that keeps a file from being read, at a 1-based
@@ -63,6 +68,20 @@ var bom = []byte("\xef\xbb\xbf")
 // body. Errors are *ParseError values, with the line and
 // column of the file where the problem is.
 func Parse(data []byte) (*Document, error) {
+	return parse(data)
+}
+
+// ParseFile is Parse for the file of that name, whose body's Dialect it
+// sets (an .mdx file's is MDX).
+func ParseFile(name string, data []byte) (*Document, error) {
+	d, err := parse(data)
+	if d != nil {
+		d.Dialect = markdown.DialectOf(name)
+	}
+	return d, err
+}
+
+func parse(data []byte) (*Document, error) {
 	d := &Document{Raw: data, BodyLine: 1}
 	start := 0
 	if bytes.HasPrefix(data, bom) {

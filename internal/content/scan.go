@@ -303,7 +303,7 @@ func load(root string, m match) *Entry {
 		e.Doc = &Document{}
 		return e
 	}
-	doc, err := Parse(data)
+	doc, err := ParseFile(m.path, data)
 	e.Doc = doc
 	if err != nil {
 		e.Err = asParseError(err)

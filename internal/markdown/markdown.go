@@ -83,15 +83,16 @@ type Summary struct {
 var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
 // Analyze parses body, which starts at 1-based line firstLine of its file.
-func Analyze(body []byte, firstLine int) *Summary { return analyze(body, firstLine, true) }
+func Analyze(body []byte, firstLine int) *Summary { return analyze(body, firstLine, true, md) }
 
 // AnalyzeWithoutWords is Analyze without counting words (Words is -1):
 // word segmentation is a good part of the work, and only sources need it.
 func AnalyzeWithoutWords(body []byte, firstLine int) *Summary {
-	return analyze(body, firstLine, false)
+	return analyze(body, firstLine, false, md)
 }
 
-func analyze(body []byte, firstLine int, words bool) *Summary {
+// analyze summarises body, read with md (see Dialect).
+func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summary {
 	s := &Summary{}
 	doc := md.Parser().Parse(text.NewReader(body))
 	pos := newPositions(body, firstLine)
@@ -123,6 +124,8 @@ func analyze(body []byte, firstLine int, words bool) *Summary {
 				images--
 			case n.Kind() == ast.KindLink && external(n.(*ast.Link).Destination):
 				bt.external--
+			case n.Kind() == KindJSX && n.(*JSX).Element:
+				keep.feed([]byte("</" + n.(*JSX).Name + ">"))
 			}
 			return ast.WalkContinue, nil
 		}
@@ -156,6 +159,11 @@ func analyze(body []byte, firstLine int, words bool) *Summary {
 			}
 			swallowed = swallowed != (fences%2 == 1)
 			return ast.WalkSkipChildren, nil
+		case *JSX: // an MDX element marked not to translate keeps its blocks
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				keep.feed(seg.Value(body))
+			}
 		case *ast.ListItem:
 			s.Structure.ListItems++
 		case *ast.Link:
