@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -17,166 +16,16 @@ import (
 	"golang.org/x/text/language"
 )
 
-// cExpr is a parsed gettext plural= expression. The evaluator below is
-// written for the tests, as msgfmt's is in C: it knows ?:, ||, &&, ==, !=,
-// <, <=, >, >=, %, !, parentheses, n and integer literals, with C's
-// precedence and gettext's unsigned long arithmetic.
+// cExpr is a parsed gettext plural= expression.
 type cExpr func(n uint64) uint64
 
-type cParser struct {
-	toks []string
-	pos  int
-}
-
-// parseC parses a plural= expression.
+// parseC parses a plural= expression with ParseFormula.
 func parseC(src string) (cExpr, error) {
-	var toks []string
-	for i := 0; i < len(src); {
-		c := src[i]
-		switch {
-		case c == ' ':
-			i++
-		case c >= '0' && c <= '9':
-			j := i
-			for j < len(src) && src[j] >= '0' && src[j] <= '9' {
-				j++
-			}
-			toks = append(toks, src[i:j])
-			i = j
-		case i+1 < len(src) && slices.Contains([]string{"||", "&&", "==", "!=", "<=", ">="}, src[i:i+2]):
-			toks = append(toks, src[i:i+2])
-			i += 2
-		case strings.IndexByte("n?:<>%!()", c) >= 0:
-			toks = append(toks, src[i:i+1])
-			i++
-		default:
-			return nil, fmt.Errorf("%q: unexpected %q", src, c)
-		}
-	}
-	p := &cParser{toks: toks}
-	e, err := p.ternary()
-	if err == nil && p.pos < len(toks) {
-		err = fmt.Errorf("unexpected %q", toks[p.pos])
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%q: %w", src, err)
-	}
-	return e, nil
-}
-
-func (p *cParser) peek() string {
-	if p.pos < len(p.toks) {
-		return p.toks[p.pos]
-	}
-	return ""
-}
-
-func (p *cParser) expect(tok string) error {
-	if p.peek() != tok {
-		return fmt.Errorf("want %q, got %q", tok, p.peek())
-	}
-	p.pos++
-	return nil
-}
-
-func b2u(b bool) uint64 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// ternary is right-associative: a ? b : c ? d : e.
-func (p *cParser) ternary() (cExpr, error) {
-	c, err := p.binary(0)
-	if err != nil || p.peek() != "?" {
-		return c, err
-	}
-	p.pos++
-	a, err := p.ternary()
+	f, err := ParseFormula(src)
 	if err != nil {
 		return nil, err
 	}
-	if err := p.expect(":"); err != nil {
-		return nil, err
-	}
-	b, err := p.ternary()
-	if err != nil {
-		return nil, err
-	}
-	return func(n uint64) uint64 {
-		if c(n) != 0 {
-			return a(n)
-		}
-		return b(n)
-	}, nil
-}
-
-// levels are C's binary operators from the loosest to the tightest.
-var levels = [][]string{{"||"}, {"&&"}, {"==", "!="}, {"<", "<=", ">", ">="}, {"%"}}
-
-func (p *cParser) binary(level int) (cExpr, error) {
-	if level == len(levels) {
-		return p.unary()
-	}
-	x, err := p.binary(level + 1)
-	for err == nil && slices.Contains(levels[level], p.peek()) {
-		op := p.peek()
-		p.pos++
-		var y cExpr
-		if y, err = p.binary(level + 1); err != nil {
-			break
-		}
-		l := x
-		switch op {
-		case "||":
-			x = func(n uint64) uint64 { return b2u(l(n) != 0 || y(n) != 0) }
-		case "&&":
-			x = func(n uint64) uint64 { return b2u(l(n) != 0 && y(n) != 0) }
-		case "==":
-			x = func(n uint64) uint64 { return b2u(l(n) == y(n)) }
-		case "!=":
-			x = func(n uint64) uint64 { return b2u(l(n) != y(n)) }
-		case "<":
-			x = func(n uint64) uint64 { return b2u(l(n) < y(n)) }
-		case "<=":
-			x = func(n uint64) uint64 { return b2u(l(n) <= y(n)) }
-		case ">":
-			x = func(n uint64) uint64 { return b2u(l(n) > y(n)) }
-		case ">=":
-			x = func(n uint64) uint64 { return b2u(l(n) >= y(n)) }
-		case "%":
-			x = func(n uint64) uint64 { return l(n) % y(n) }
-		}
-	}
-	return x, err
-}
-
-func (p *cParser) unary() (cExpr, error) {
-	switch t := p.peek(); {
-	case t == "!":
-		p.pos++
-		x, err := p.unary()
-		if err != nil {
-			return nil, err
-		}
-		return func(n uint64) uint64 { return b2u(x(n) == 0) }, nil
-	case t == "(":
-		p.pos++
-		x, err := p.ternary()
-		if err != nil {
-			return nil, err
-		}
-		return x, p.expect(")")
-	case t == "n":
-		p.pos++
-		return func(n uint64) uint64 { return n }, nil
-	case t != "" && t[0] >= '0' && t[0] <= '9':
-		p.pos++
-		v, err := strconv.ParseUint(t, 10, 64)
-		return func(uint64) uint64 { return v }, err
-	}
-	return nil, fmt.Errorf("unexpected %q", p.peek())
+	return f.Eval, nil
 }
 
 func TestParseC(t *testing.T) {
@@ -193,6 +42,8 @@ func TestParseC(t *testing.T) {
 		{"n % 10 == 1 && n % 100 != 11", 111, 0},
 		{"n % 100 >= 11 ? 4 : 5", 1011, 4},
 		{"!(n > 1)", 0, 1},
+		{"n * 2 + 1 - 3 / 3", 4, 8},
+		{"n % 0", 7, 0},
 	}
 	for _, tt := range tests {
 		e, err := parseC(tt.src)
@@ -470,4 +321,55 @@ func TestPluralFormsMsgfmt(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestFormulaOften(t *testing.T) {
+	// Arabic as GNOME's PO files write it: zero, one and two name one
+	// number each; few, many and other, many.
+	f, err := ParseFormula("n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := f.Often(6), []bool{false, false, false, true, true, true}; !slices.Equal(got, want) {
+		t.Errorf("Often = %v, want %v", got, want)
+	}
+	set, err := (&Cache{}).Set("ar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[Category]bool{Zero: false, One: false, Two: false, Few: true, Many: true, Other: true}
+	if d := cmp.Diff(want, set.Often()); d != "" {
+		t.Errorf("ar Often (-want +got):\n%s", d)
+	}
+	ja, _ := (&Cache{}).Set("ja")
+	if d := cmp.Diff(map[Category]bool{Other: true}, ja.Often()); d != "" {
+		t.Errorf("ja Often (-want +got):\n%s", d)
+	}
+}
+
+// FuzzParseFormula: a formula that parses writes back to one that parses
+// to the same text and gives every n the same form; none panics.
+func FuzzParseFormula(f *testing.F) {
+	for _, s := range []string{"n != 1", "(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)", "0", "!n", "n/0", "n*2+1-3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		a, err := ParseFormula(src)
+		if err != nil {
+			return
+		}
+		b, err := ParseFormula(a.String())
+		if err != nil {
+			t.Fatalf("%q wrote %q, which does not parse: %v", src, a.String(), err)
+		}
+		if a.String() != b.String() {
+			t.Fatalf("%q wrote %q, then %q", src, a.String(), b.String())
+		}
+		for _, n := range []uint64{0, 1, 2, 5, 11, 21, 101, 1000, 1 << 40} {
+			if a.Eval(n) != b.Eval(n) {
+				t.Fatalf("%q and %q differ for %d", src, a.String(), n)
+			}
+		}
+		a.Often(6)
+	})
 }
