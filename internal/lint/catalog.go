@@ -26,8 +26,14 @@ type message struct {
 	syntax placeholder.Syntax
 	// left and right are a go-i18n message's template delimiters.
 	left, right string
-	// pairs are (source text, translated text) for each translated form.
+	// pairs are (source text, translated text) for each translated form;
+	// rare[i] is true when pairs[i] is a form that stands for few numbers
+	// (see plural.Formula.Often), which may say its number in words.
 	pairs [][2]string
+	rare  []bool
+	// fuzzy marks a PO entry flagged fuzzy: a guess awaiting review,
+	// which msgfmt leaves out of the compiled catalog.
+	fuzzy bool
 	// other are the source's and the translation's main text.
 	src, text string
 }
@@ -48,6 +54,7 @@ func goi18nSources(cat *status.Catalog) map[string]*goi18n.File {
 // file's message, PO entries with their own msgid.
 func (c *checker) messages() []message {
 	var out []message
+	var cache cldr.Cache
 	for ci := range c.rep.Catalogs {
 		cat := &c.rep.Catalogs[ci]
 		sources := goi18nSources(cat)
@@ -59,6 +66,10 @@ func (c *checker) messages() []message {
 				src := sources[f.Domain]
 				if src == nil {
 					continue
+				}
+				var often map[cldr.Category]bool
+				if set, err := cache.Set(f.Lang); err == nil {
+					often = set.Often()
 				}
 				for _, tm := range f.GoI18n.Messages {
 					sm := src.Message(tm.ID)
@@ -77,15 +88,22 @@ func (c *checker) messages() []message {
 							s = sm.Other()
 						}
 						m.pairs = append(m.pairs, [2]string{s, t})
+						m.rare = append(m.rare, form != goi18n.Other && often != nil && !often[cldr.Category(form)])
 					}
 					out = append(out, m)
 				}
 			case f.PO != nil:
+				var often []bool
+				if n, expr, ok := f.PO.PluralForms(); ok {
+					if formula, err := cldr.ParseFormula(expr); err == nil {
+						often = formula.Often(n)
+					}
+				}
 				for _, e := range f.PO.Entries {
 					if e.Obsolete || e.IsHeader() || len(e.Translations) == 0 || e.Translations[0] == "" {
 						continue
 					}
-					m := message{file: f, id: e.ID, lang: f.Lang, line: e.Line, col: 1, src: e.ID, text: e.Translations[0]}
+					m := message{file: f, id: e.ID, lang: f.Lang, line: e.Line, col: 1, src: e.ID, text: e.Translations[0], fuzzy: e.HasFlag("fuzzy")}
 					switch {
 					case e.HasFlag("c-format"):
 						m.syntax = placeholder.CFormat
@@ -101,6 +119,7 @@ func (c *checker) messages() []message {
 							s = e.Plural
 						}
 						m.pairs = append(m.pairs, [2]string{s, t})
+						m.rare = append(m.rare, e.HasPlural && i < len(often) && !often[i])
 					}
 					out = append(out, m)
 				}
@@ -113,16 +132,22 @@ func (c *checker) messages() []message {
 var placeholderMismatch = Rule{
 	ID:       "placeholder-mismatch",
 	Severity: Error,
-	Summary:  "a message's translation lacks or adds a placeholder of its source: {{.Name}} fields, or printf verbs in c-format/go-format PO entries",
+	Summary:  "a message's translation lacks or adds a placeholder of its source: {{.Name}} fields, or printf verbs in c-format/go-format PO entries; as msgfmt -c, fuzzy entries are not checked, and a plural form that stands for few numbers (one for 1 alone) may drop a placeholder",
 	check: func(c *checker, emit func(Finding)) {
 		for _, m := range c.messages() {
 			if m.syntax == 0 && m.file.PO != nil {
 				continue // a PO entry without a format flag holds no placeholders
 			}
+			if m.fuzzy {
+				continue // a guess awaiting review, which msgfmt leaves out
+			}
 			opts := placeholder.Options{Syntax: m.syntax, LeftDelim: m.left, RightDelim: m.right}
 			seen := map[string]bool{}
-			for _, p := range m.pairs {
+			for i, p := range m.pairs {
 				d, err := placeholder.Compare(p[0], p[1], opts)
+				if err == nil && m.rare[i] && len(d.Extra) == 0 {
+					continue // "one hour", not "%s hour", for one form
+				}
 				f := Finding{Path: m.file.Path, Line: m.line, Column: m.col, Lang: m.lang, Slug: m.id}
 				if err != nil {
 					var me *placeholder.MessageError
