@@ -132,7 +132,7 @@ func (c *checker) messages() []message {
 var placeholderMismatch = Rule{
 	ID:       "placeholder-mismatch",
 	Severity: Error,
-	Summary:  "a message's translation lacks or adds a placeholder of its source: {{.Name}} fields, or printf verbs in c-format/go-format PO entries; as msgfmt -c, fuzzy entries are not checked, and a plural form that stands for few numbers (one for 1 alone) may drop a placeholder",
+	Summary:  "a message's translation lacks or adds a placeholder of its source: {{.Name}} fields, or printf verbs in c-format/go-format PO entries (checked as msgfmt -c checks them)",
 	check: func(c *checker, emit func(Finding)) {
 		for _, m := range c.messages() {
 			if m.syntax == 0 && m.file.PO != nil {

@@ -39,7 +39,7 @@ var localeLink = Rule{
 	entries:  true,
 	ID:       "locale-link",
 	Severity: Warning,
-	Summary:  "a link in a translation points to a page of another project language on a site known to have the translation's (/it-it/, /it/, it.wikipedia.org, ?hl=it)",
+	Summary:  "a link in a translation points to a page in another project language (/it-it/, /it/, it.wikipedia.org, ?hl=it) that is known to exist in the translation's",
 	Options:  []string{"allow", "ignoreHosts", "hosts"},
 	check: func(c *checker, emit func(Finding)) {
 		allow := map[string]bool{}
@@ -85,8 +85,8 @@ var localeLink = Rule{
 				}
 				f := Finding{Path: e.Path, Line: l.Line, Column: l.Col + utf8.RuneCountInString(l.Dest[:m.start]), Lang: e.Lang, Slug: e.Slug,
 					Text: l10n.Msg("lint.localeLink", "LinkLang", l10n.Lang(m.base), "Lang", l10n.Lang(e.Lang), "URL", l.Dest)}
-				if spelling, ok := c.served(m, e, known); ok {
-					f.FixText = localeFix(m, l.Dest, spelling, e.Lang)
+				if spelling, samePage, ok := c.served(m, e, known); ok {
+					f.FixText = localeFix(m, l.Dest, spelling, e.Lang, samePage)
 				} else if neutral := c.neutralSource(l.Dest, kept, e); neutral != "" {
 					// The source links the page without a locale, which
 					// serves each reader's language: the translation
@@ -192,11 +192,12 @@ type localeMatch struct {
 // localeFix proposes the link for the entry's own locale: the URL with the
 // marker spelled as the site spells the entry's language. On the wikis of
 // the Wikimedia family an article's title differs from one language to the
-// next, so only the wiki can be proposed; without a spelling, the page must
-// be found.
-func localeFix(m localeMatch, raw, spelling, own string) l10n.Text {
+// next, so only the wiki can be proposed, unless the repository links the
+// article of that title in the entry's language; without a spelling, the
+// page must be found.
+func localeFix(m localeMatch, raw, spelling, own string, samePage bool) l10n.Text {
 	switch {
-	case m.wiki:
+	case m.wiki && !samePage:
 		host := spelling + m.place[1:]
 		return l10n.Msg("lint.localeLink.fixWiki", "Lang", l10n.Lang(own), "Host", host, "LinkLang", l10n.Lang(m.base))
 	case spelling == "":
@@ -372,31 +373,30 @@ func likelyRegion(base string) string {
 // project's own site (a root-relative link) has the project's languages,
 // spelled as the repository's links spell them there or else as the
 // entry's path does; on any other site, the repository must link the
-// same page in that language.
-func (c *checker) served(m localeMatch, e *content.Entry, known map[string][]string) (string, bool) {
+// same page in that language. samePage says the repository links the
+// very page.
+func (c *checker) served(m localeMatch, e *content.Entry, known map[string][]string) (spelling string, samePage, ok bool) {
+	idx := c.localeIndex()
+	if best := mostFrequent(idx.pages[m.page], e.Lang); best != "" {
+		return matchShape(best, m.text), true, true
+	}
 	if m.host != "" {
 		for _, host := range sortedHosts(known) {
 			if hostMatches(host, m.host) {
 				for _, l := range known[host] {
 					if tag, err := lang.Parse(l); err == nil && sameLocale(tag, e.Lang) {
-						return l, true
+						return l, false, true
 					}
 				}
-				return "", false
+				return "", false, false
 			}
 		}
-	}
-	idx := c.localeIndex()
-	if best := mostFrequent(idx.pages[m.page], e.Lang); best != "" {
-		return matchShape(best, m.text), true
-	}
-	if m.host != "" {
-		return "", false
+		return "", false, false
 	}
 	if best := mostFrequent(idx.places[m.place], e.Lang); best != "" {
-		return matchShape(best, m.text), true
+		return matchShape(best, m.text), false, true
 	}
-	return e.RawLang, true // the project's own site
+	return e.RawLang, false, true // the project's own site
 }
 
 // mostFrequent returns the spelling, of those counted, most often written

@@ -39,7 +39,9 @@
 //     `{verbo} {objeto}`, `{ q: 'user input' }` → `{ q: 'texto' }`): an
 //     example's names and texts, written in the reader's language. A
 //     changed word written in camelCase or PascalCase (getStaticPaths,
-//     RouteData) is an identifier, which code must keep;
+//     RouteData) is an identifier, which code must keep, and so is code
+//     the translation's own code blocks write as the source does
+//     (`is:inline`, not `in:inline`);
 //   - a code span that reads as a path or URL and names the same target
 //     (`/en/guides/x` → `/fr/guides/x`, `src/` → `src`);
 //   - code the translation writes as its code blocks write it, where the
@@ -164,22 +166,7 @@ func (m *Matcher) Diff(src, tr Unit) (missing, extra []string) {
 	if len(missing) == 0 && len(extra) == 0 {
 		return nil, nil
 	}
-	// Localized examples: a missing and an extra code span of one shape.
-	for i := 0; i < len(missing); i++ {
-		a, ok := strings.CutPrefix(missing[i], "code ")
-		if !ok {
-			continue
-		}
-		for j := range extra {
-			if b, ok := strings.CutPrefix(extra[j], "code "); ok && m.localized(a, b) {
-				missing = slices.Delete(missing, i, i+1)
-				extra = slices.Delete(extra, j, j+1)
-				i--
-				break
-			}
-		}
-	}
-	// Examples renamed: code each page also writes in its code blocks.
+	// What each page writes in its code blocks.
 	examples := func(u Unit) func(string) bool {
 		var ex *string
 		return func(code string) bool {
@@ -195,9 +182,27 @@ func (m *Matcher) Diff(src, tr Unit) (missing, extra []string) {
 		}
 	}
 	inSrc, inTr := examples(src), examples(tr)
+	// Localized examples: a missing and an extra code span of one shape,
+	// unless the translation's own code blocks keep the source's code.
 	for i := 0; i < len(missing); i++ {
 		a, ok := strings.CutPrefix(missing[i], "code ")
-		if !ok || !inSrc(a) {
+		if !ok || inTr(a) {
+			continue
+		}
+		for j := range extra {
+			if b, ok := strings.CutPrefix(extra[j], "code "); ok && m.localized(a, b) {
+				missing = slices.Delete(missing, i, i+1)
+				extra = slices.Delete(extra, j, j+1)
+				i--
+				break
+			}
+		}
+	}
+	// Examples renamed: the source's code in its code blocks, the
+	// translation's in its own.
+	for i := 0; i < len(missing); i++ {
+		a, ok := strings.CutPrefix(missing[i], "code ")
+		if !ok || !inSrc(a) || inTr(a) {
 			continue
 		}
 		for j := range extra {
