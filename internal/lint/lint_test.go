@@ -539,3 +539,19 @@ func TestSort(t *testing.T) {
 		t.Errorf("Sort mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// FuzzLocaleMarkers: every marker found is written where it says, and
+// its fix replaces it and nothing else.
+func FuzzLocaleMarkers(f *testing.F) {
+	for _, s := range []string{"https://user@it.example.org:8080/it-it/x?hl=it#y", "www.example.com/es/", "/en/guides/", "https://www.gov.uk/uk/", "%zz"} {
+		f.Add(s)
+	}
+	all := func(string) bool { return true }
+	f.Fuzz(func(t *testing.T, raw string) {
+		for _, m := range localeMarkers(raw, all) {
+			if m.start < 0 || m.start+len(m.text) > len(raw) || raw[m.start:m.start+len(m.text)] != m.text {
+				t.Fatalf("%q: marker %q not at %d", raw, m.text, m.start)
+			}
+		}
+	})
+}

@@ -300,6 +300,7 @@ func localeMarkers(raw string, bases func(string) bool) []localeMatch {
 	if ext := strings.ToLower(path.Ext(raw[pathAt:end])); slices.Contains(assetExts, ext) {
 		return nil
 	}
+	written := strings.Split(host, ".") // as raw has them, for offsets
 	host = strings.ToLower(host)
 	site := strings.TrimPrefix(host, "www.")
 	labels := strings.Split(host, ".")
@@ -316,7 +317,7 @@ func localeMarkers(raw string, bases func(string) bool) []localeMatch {
 	}
 	if len(labels) >= 3 {
 		rest := strings.Join(labels[1:], ".")
-		marker(raw[hostAt:hostAt+len(labels[0])], hostAt, "*."+rest, raw[pathAt:end])
+		marker(raw[hostAt:hostAt+len(written[0])], hostAt, "*."+rest, raw[pathAt:end])
 		if len(out) > 0 {
 			out[0].wiki = slices.Contains(markupeq.Wikimedia, strings.TrimPrefix(rest, "m."))
 		}
