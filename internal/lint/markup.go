@@ -32,10 +32,16 @@ var markupMismatch = Rule{
 			page := pagePath(p.item.Slug)
 			sp, tp := markupeq.Page{Lang: p.src.Lang, Path: page}, markupeq.Page{Lang: p.t.Lang, Path: page}
 			srcEx, trEx := codeBlocks(p.src), codeBlocks(p.entry)
-			for _, u := range markupPairs(c, p.src, p.entry, c.repo.Schema(p.src)) {
+			units := markupPairs(c, p.src, p.entry, c.repo.Schema(p.src))
+			same := func(s, t markupPair) bool {
+				missing, extra := eq.Diff(markupeq.Unit{Markup: unitMarkup(s.src, cites), Page: sp},
+					markupeq.Unit{Markup: unitMarkup(t.tr, cites), Page: tp})
+				return len(missing) == 0 && len(extra) == 0
+			}
+			for i, u := range units {
 				missing, extra := eq.Diff(markupeq.Unit{Markup: unitMarkup(u.src, cites), Text: u.srcText, Examples: srcEx, Page: sp},
 					markupeq.Unit{Markup: unitMarkup(u.tr, cites), Text: u.trText, Examples: trEx, Page: tp})
-				if len(missing) == 0 && len(extra) == 0 {
+				if len(missing) == 0 && len(extra) == 0 || shifted(units, i, same) {
 					continue
 				}
 				fix := l10n.Msg("lint.markup.fix", "SourcePath", p.src.Path, "SourceLine", u.srcLine)
@@ -44,6 +50,28 @@ var markupMismatch = Rule{
 			}
 		}
 	},
+}
+
+// shifted reports whether body unit i was paired with the wrong one: the
+// two bodies have the same sequence of block kinds, yet the translation's
+// block carries the markup of the source's block before or after it, or
+// the source's that of the translation's next or previous block — a
+// block added on one side and another removed elsewhere, which pairing by
+// position cannot see.
+func shifted(units []markupPair, i int, same func(s, t markupPair) bool) bool {
+	u := units[i]
+	if u.kind == segment.KindField {
+		return false
+	}
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(units) || units[j].kind == segment.KindField {
+			continue
+		}
+		if len(u.tr) > 0 && same(units[j], u) || len(u.src) > 0 && same(u, units[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 // codeBlocks returns what gives the text of an entry's code blocks,

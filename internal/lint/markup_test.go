@@ -46,6 +46,11 @@ func TestMarkupMismatch(t *testing.T) {
 		// A link spelled for the translation's locale is the same link.
 		"content/en/gguf.md": lines("---", "title: GGUF", "---", "See [CLIP](/en/clip/) and [DiT](https://example.com/en-us/dit)."),
 		"content/es/gguf.md": lines("---", "title: GGUF es", "---", "Vea [CLIP](/es/clip/) y [DiT](https://example.com/es-es/dit)."),
+		// A block added on one side and one removed on the other: the
+		// bodies pair by position, one block off; the translation's
+		// blocks carry their neighbours' markup, and are not reported.
+		"content/en/vae.md": lines("---", "title: VAE", "---", "Note first.", "", "See [a](https://a.test).", "", "See [b](https://b.test).", "", "Last."),
+		"content/es/vae.md": lines("---", "title: VAE es", "---", "Vea [a](https://a.test).", "", "Vea [b](https://b.test).", "", "Nota.", "", "Fin."),
 		// A draft is work in progress.
 		"content/en/dit.md": lines("---", "title: DiT", "---", "[DiT](https://dit.test)"),
 		"content/es/dit.md": lines("---", "title: DiT es", "draft: true", "---", "DiT"),

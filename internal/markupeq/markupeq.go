@@ -24,9 +24,13 @@
 //     so that /x/ in the source is /fr/x/ in a French translation. Whether
 //     a translation should link another locale's page is the locale-link
 //     rule's question, not this package's;
-//   - the article's title on a wiki of the Wikimedia family whose
-//     language label names the translation's language: the same article
-//     is titled in each wiki's language.
+//   - the page of another site's translation at the same place, where the
+//     source names its language and the translation its own: a wiki's
+//     article, titled in each wiki's language; an article whose slug is
+//     translated;
+//   - the ref of a file or folder of a GitHub repository
+//     (github.com/o/r/blob/main/x.md and …/blob/3f1c9a0/x.md?from_branch=main):
+//     the same file, at the version the author looked at.
 //
 // Two inline code texts are the same when they are equal once the
 // placeholders (Options.Placeholders) are blanked. Diff also lets pass
@@ -51,8 +55,10 @@
 //   - code formatting given to text the source has (the source's plain
 //     "the POST method" as "el método `POST`"), or taken from text the
 //     translation keeps (`apt` written APT);
-//   - a code span that is one lowercase word the translation says in its
-//     own words (`regex` as "expresión regular", `stdout` as "標準出力").
+//   - a code span that is one lowercase word, or prose of four or more,
+//     the translation says in its own words (`regex` as "expresión
+//     regular", `stdout` as "標準出力"), and a code span of words alone
+//     the translation adds where it lacks no code (`ロガー`).
 package markupeq
 
 import (
@@ -236,13 +242,14 @@ func (m *Matcher) Diff(src, tr Unit) (missing, extra []string) {
 		}
 		return strings.Contains(*trText, strings.ToLower(strings.TrimSpace(code)))
 	})
+	missingCode := slices.ContainsFunc(missing, func(item string) bool { return strings.HasPrefix(item, "code ") })
 	extra = slices.DeleteFunc(extra, func(item string) bool {
 		code, ok := strings.CutPrefix(item, "code ")
 		if !ok {
 			return false
 		}
-		if inTr(code) {
-			return true // the translation's own example
+		if inTr(code) || wordsRE.MatchString(code) && !missingCode {
+			return true // the translation's own example, or a term it adds
 		}
 		if srcText == nil {
 			t := strings.ToLower(text(src))
@@ -253,8 +260,14 @@ func (m *Matcher) Diff(src, tr Unit) (missing, extra []string) {
 	return missing, extra
 }
 
-// termRE matches a code span that is one lowercase word.
-var termRE = regexp.MustCompile(`^\s*\p{Ll}+\s*$`)
+// termRE matches a code span that is one lowercase word, a term
+// (`regex`), or four or more, prose set as code (`how to add a route`);
+// two or three are as likely a command (`go test`, `npm run dev`).
+var termRE = regexp.MustCompile(`^\s*(?:\p{Ll}+|\p{Ll}+(?:\s+\p{Ll}+){3,})\s*$`)
+
+// wordsRE matches a code span of words in any case and script and nothing
+// else: a term the translation sets as code (`ロガー`, `debugexporter`).
+var wordsRE = regexp.MustCompile(`^[\p{L}\p{M}\s]+$`)
 
 // localized reports whether tr is src with words changed and nothing else
 // (see the package documentation), placeholders blanked.
@@ -466,6 +479,11 @@ func (m *Matcher) parse(dest string, p Page) *link {
 			_, ok := m.locale(v, p)
 			return isLocaleKey(k) && ok
 		}))
+		if ref := githubRef.FindStringSubmatchIndex(host + pth); ref != nil {
+			// The same file of a GitHub repository at another ref.
+			key := host + pth
+			l.add(key[:ref[2]] + "*" + key[ref[3]:])
+		}
 		if host != "" {
 			segs := strings.Split(pth, "/")
 			for i, seg := range segs {
@@ -477,6 +495,10 @@ func (m *Matcher) parse(dest string, p Page) *link {
 	}
 	return l
 }
+
+// githubRef finds the ref of a file or folder URL of a GitHub repository:
+// main in github.com/o/r/blob/main/x.md.
+var githubRef = regexp.MustCompile(`^github\.com/[^/]+/[^/]+/(?:blob|tree|raw)/([^/]+)/`)
 
 func (l *link) add(key string) {
 	if !slices.Contains(l.keys, key) {

@@ -50,6 +50,8 @@ func TestSameLink(t *testing.T) {
 		{"https://vite.dev/guide/assets.html", "https://cn.vite.dev/guide/assets", Page{Lang: "zh-CN"}, true},
 		{"https://example.com/en-US/docs/Learn/Forms", "https://example.com/fr/docs/Learn_web/Extensions/Forms", fr, true},
 		{"https://help.example.com/en/articles/101-setting-up", "https://help.example.com/ja/articles/101-設定", ja, true},
+		{"https://github.com/o/r/blob/3f1c9a0/docs/a.md?from_branch=main", "https://github.com/o/r/blob/main/docs/a.md", ja, true},
+		{"https://github.com/o/r/tree/v1.2/src", "https://github.com/o/r/tree/main/src/", ja, true},
 
 		{"https://example.com/docs", "https://example.com/doc", fr, false},
 		{"https://a.example.com/x", "https://b.example.com/x", fr, false},
@@ -61,7 +63,9 @@ func TestSameLink(t *testing.T) {
 		{"mailto:a@example.com", "mailto:b@example.com", ja, false},
 		{"https://vite.dev/guide/", "https://cn.vite.dev/guide/", fr, false},                        // cn is not French
 		{"https://example.com/fr/docs/a", "https://example.com/de/docs/b", Page{Lang: "de"}, false}, // the source's is not its language
-		{"/en/guides/a/", "/fr/guides/b/", fr, false},                                               // the project's own pages keep their paths
+		{"/en/guides/a/", "/fr/guides/b/", fr, false},
+		{"https://github.com/o/r/blob/main/a.md", "https://github.com/o/r/blob/main/b.md", fr, false},
+		{"https://github.com/o/r/blob/main/a.md", "https://github.com/o/other/blob/main/a.md", fr, false},                                               // the project's own pages keep their paths
 	}
 	for _, tt := range tests {
 		if got := m.SameLink(tt.src, en, tt.tr, tt.tp); got != tt.want {
@@ -121,6 +125,10 @@ func TestDiff(t *testing.T) {
 			tr:      unit("", "es", "code obtenerRutas()", "code DatosRuta", "code 'server：defer'", "code privileged:true"),
 			missing: []string{"code getStaticPaths()", "code RouteData", "code server:defer", "code privileged: true"},
 			extra:   []string{"code obtenerRutas()", "code DatosRuta", "code 'server：defer'", "code privileged:true"},
+		},
+		{ // a term the translation adds, where it lacks no code
+			src: unit("the logger factory", "en", "code LoggerProvider"),
+			tr:  unit("", "ja", "code LoggerProvider", "code ロガー"),
 		},
 		{ // formatting given or taken; a term said in words
 			src:     unit("Use the POST method with apt and the astro.config.mjs file (see `regex`).", "en", "code apt", "code astro.config.mjs", "code regex"),
