@@ -65,7 +65,7 @@ func TestSameLink(t *testing.T) {
 		{"https://example.com/fr/docs/a", "https://example.com/de/docs/b", Page{Lang: "de"}, false}, // the source's is not its language
 		{"/en/guides/a/", "/fr/guides/b/", fr, false},
 		{"https://github.com/o/r/blob/main/a.md", "https://github.com/o/r/blob/main/b.md", fr, false},
-		{"https://github.com/o/r/blob/main/a.md", "https://github.com/o/other/blob/main/a.md", fr, false},                                               // the project's own pages keep their paths
+		{"https://github.com/o/r/blob/main/a.md", "https://github.com/o/other/blob/main/a.md", fr, false}, // the project's own pages keep their paths
 	}
 	for _, tt := range tests {
 		if got := m.SameLink(tt.src, en, tt.tr, tt.tp); got != tt.want {
