@@ -34,8 +34,11 @@ var markupMismatch = Rule{
 			srcEx, trEx := codeBlocks(p.src), codeBlocks(p.entry)
 			units := markupPairs(c, p.src, p.entry, c.repo.Schema(p.src))
 			same := func(s, t markupPair) bool {
-				missing, extra := eq.Diff(markupeq.Unit{Markup: unitMarkup(s.src, cites), Page: sp},
-					markupeq.Unit{Markup: unitMarkup(t.tr, cites), Page: tp})
+				a, b := unitMarkup(s.src, cites), unitMarkup(t.tr, cites)
+				if len(a) == 0 || len(b) == 0 {
+					return false // markup, not its absence, says where a block went
+				}
+				missing, extra := eq.Diff(markupeq.Unit{Markup: a, Page: sp}, markupeq.Unit{Markup: b, Page: tp})
 				return len(missing) == 0 && len(extra) == 0
 			}
 			for i, u := range units {

@@ -57,8 +57,10 @@
 //     translation keeps (`apt` written APT);
 //   - a code span that is one lowercase word, or prose of four or more,
 //     the translation says in its own words (`regex` as "expresión
-//     regular", `stdout` as "標準出力"), and a code span of words alone
-//     the translation adds where it lacks no code (`ロガー`).
+//     regular", `stdout` as "標準出力"); code the translation adds where
+//     it lacks nothing of the source's (a name it sets as code, a command
+//     it shows inline), and a code span of words alone it adds where it
+//     lacks no code (`ロガー`).
 package markupeq
 
 import (
@@ -248,8 +250,8 @@ func (m *Matcher) Diff(src, tr Unit) (missing, extra []string) {
 		if !ok {
 			return false
 		}
-		if inTr(code) || wordsRE.MatchString(code) && !missingCode {
-			return true // the translation's own example, or a term it adds
+		if inTr(code) || len(missing) == 0 || wordsRE.MatchString(code) && !missingCode {
+			return true // the translation's own example, code it adds, or a term
 		}
 		if srcText == nil {
 			t := strings.ToLower(text(src))
