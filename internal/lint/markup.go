@@ -38,8 +38,7 @@ var markupMismatch = Rule{
 				if len(a) == 0 || len(b) == 0 {
 					return false // markup, not its absence, says where a block went
 				}
-				missing, extra := eq.Diff(markupeq.Unit{Markup: a, Page: sp}, markupeq.Unit{Markup: b, Page: tp})
-				return len(missing) == 0 && len(extra) == 0
+				return eq.Equal(markupeq.Unit{Markup: a, Page: sp}, markupeq.Unit{Markup: b, Page: tp})
 			}
 			for i, u := range units {
 				missing, extra := eq.Diff(markupeq.Unit{Markup: unitMarkup(u.src, cites), Text: u.srcText, Examples: srcEx, Page: sp},

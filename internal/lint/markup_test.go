@@ -20,10 +20,10 @@ func TestMarkupMismatch(t *testing.T) {
 			"# Using `llm`",                // 5
 			"",                             // 6
 			"See [the docs](https://example.com/docs) and run", // 7
-			"`go test`. [1]",              // 8
-			"",                            // 9
-			"| a | [b](https://b.test) |", // 10
-			"|---|---|",                   // 11
+			"`go test ./...`. [1]",                             // 8
+			"",                                                 // 9
+			"| a | [b](https://b.test) |",                      // 10
+			"|---|---|",                                        // 11
 		),
 		"content/es/llm.md": lines("---", // 1
 			"title: LLM es",                  // 2
@@ -63,7 +63,7 @@ func TestMarkupMismatch(t *testing.T) {
 			Message: "this paragraph's links, code or citations differ from the source's: missing citation [1], extra citation [2]",
 			Fix:     "carry over the links, code and citations of content/en/clip.md:4 unchanged"},
 		{Rule: "markup-mismatch", Severity: Warning, Path: "content/es/llm.md", Line: 7, Column: 1, Lang: "es", Slug: "llm",
-			Message: "this paragraph's links, code or citations differ from the source's: missing code `go test`, extra citation [2]",
+			Message: "this paragraph's links, code or citations differ from the source's: missing code `go test ./...`, extra citation [2]",
 			Fix:     "carry over the links, code and citations of content/en/llm.md:7 unchanged"},
 		{Rule: "markup-mismatch", Severity: Warning, Path: "content/es/llm.md", Line: 10, Column: 1, Lang: "es", Slug: "llm",
 			Message: "this table cell's links, code or citations differ from the source's: missing link https://b.test",

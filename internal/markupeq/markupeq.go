@@ -33,8 +33,14 @@
 //     the same file, at the version the author looked at.
 //
 // Two inline code texts are the same when they are equal once the
-// placeholders (Options.Placeholders) are blanked. Diff also lets pass
-// what translators do on purpose and a reader loses nothing by:
+// placeholders (Options.Placeholders) are blanked; Equal compares units
+// so, item for item. Diff reports a code span the translation lacks or
+// changed when the code is what changed: its punctuation or spacing (the
+// same words), an identifier, path, option or number the translation
+// keeps no word of or omits, code the translation's own code blocks keep
+// as the source writes it, a unit that is nothing but the code (a
+// command on its own line). It lets pass what translators do on purpose
+// and a reader loses nothing by:
 //
 //   - a code span whose words, quoted strings and element texts are
 //     localized while its punctuation, spacing and digits stay
@@ -141,10 +147,17 @@ type Unit struct {
 	Page Page
 }
 
-// Diff compares the markup of a source unit with its translation's and
-// returns the items of each that the other lacks, in their order: what
-// the translation is missing, and what it has that the source has not.
-func (m *Matcher) Diff(src, tr Unit) (missing, extra []string) {
+// Equal reports whether two units carry the same markup item for item:
+// links to the same targets, the same code with placeholders blanked, the
+// same citations; none of the leniency of Diff.
+func (m *Matcher) Equal(src, tr Unit) bool {
+	missing, extra := m.strict(src, tr)
+	return len(missing) == 0 && len(extra) == 0
+}
+
+// strict returns the items of each unit that the other lacks, item for
+// item.
+func (m *Matcher) strict(src, tr Unit) (missing, extra []string) {
 	same := func(a, b string) bool {
 		if a == b {
 			return true
@@ -171,6 +184,14 @@ func (m *Matcher) Diff(src, tr Unit) (missing, extra []string) {
 			extra = append(extra, t)
 		}
 	}
+	return missing, extra
+}
+
+// Diff compares the markup of a source unit with its translation's and
+// returns the items of each that the other lacks, in their order: what
+// the translation is missing, and what it has that the source has not.
+func (m *Matcher) Diff(src, tr Unit) (missing, extra []string) {
+	missing, extra = m.strict(src, tr)
 	if len(missing) == 0 && len(extra) == 0 {
 		return nil, nil
 	}
@@ -190,11 +211,18 @@ func (m *Matcher) Diff(src, tr Unit) (missing, extra []string) {
 		}
 	}
 	inSrc, inTr := examples(src), examples(tr)
+	text := func(u Unit) string {
+		if u.Text == nil {
+			return ""
+		}
+		return u.Text()
+	}
 	// Localized examples: a missing and an extra code span of one shape,
-	// unless the translation's own code blocks keep the source's code.
+	// unless the translation's own code blocks keep the source's code or
+	// the unit is nothing but that code (a command, not a phrase).
 	for i := 0; i < len(missing); i++ {
 		a, ok := strings.CutPrefix(missing[i], "code ")
-		if !ok || inTr(a) {
+		if !ok || inTr(a) || codeUnit(text(src), a) {
 			continue
 		}
 		for j := range extra {
@@ -223,12 +251,6 @@ func (m *Matcher) Diff(src, tr Unit) (missing, extra []string) {
 		}
 	}
 	// Formatting given or taken, and terms said in words.
-	text := func(u Unit) string {
-		if u.Text == nil {
-			return ""
-		}
-		return u.Text()
-	}
 	var srcText, trText *string
 	missing = slices.DeleteFunc(missing, func(item string) bool {
 		code, ok := strings.CutPrefix(item, "code ")
@@ -243,6 +265,30 @@ func (m *Matcher) Diff(src, tr Unit) (missing, extra []string) {
 			trText = &t
 		}
 		return strings.Contains(*trText, strings.ToLower(strings.TrimSpace(code)))
+	})
+	// Code changed: reported when the code is what changed — its
+	// punctuation or spacing, an identifier the translation keeps no word
+	// of, code the translation's own examples keep, a unit that is
+	// nothing but the code — not when words of a phrase or an example
+	// are said otherwise.
+	var extraCode []string
+	for _, item := range extra {
+		if code, ok := strings.CutPrefix(item, "code "); ok {
+			extraCode = append(extraCode, code)
+		}
+	}
+	missing = slices.DeleteFunc(missing, func(item string) bool {
+		code, ok := strings.CutPrefix(item, "code ")
+		if !ok || inTr(code) || codeUnit(text(src), code) {
+			return false
+		}
+		words := m.words(code)
+		for _, e := range extraCode {
+			if ew := m.words(e); slices.Equal(words, ew) || codeLikeRE.MatchString(code) && !sharesWord(words, ew) {
+				return false
+			}
+		}
+		return len(extraCode) > 0 || !codeLikeRE.MatchString(code)
 	})
 	missingCode := slices.ContainsFunc(missing, func(item string) bool { return strings.HasPrefix(item, "code ") })
 	extra = slices.DeleteFunc(extra, func(item string) bool {
@@ -261,6 +307,30 @@ func (m *Matcher) Diff(src, tr Unit) (missing, extra []string) {
 	})
 	return missing, extra
 }
+
+// codeUnit reports whether a unit's text is nothing but the code span
+// code: a command or an example on its own line.
+func codeUnit(text, code string) bool {
+	t := strings.TrimSpace(text)
+	return strings.HasPrefix(t, "`") && strings.HasSuffix(t, "`") && strings.TrimSpace(strings.Trim(t, "`")) == strings.TrimSpace(code)
+}
+
+// words returns the runs of letters of code, placeholders blanked.
+func (m *Matcher) words(code string) []string {
+	_, words := shape(m.blank(code))
+	return words
+}
+
+func sharesWord(a, b []string) bool {
+	return slices.ContainsFunc(a, func(w string) bool { return slices.Contains(b, w) })
+}
+
+// codeLikeRE matches code that reads as an identifier, a path, an
+// option or a number rather than words: a camelCase hump; a dot,
+// underscore, colon, parenthesis, slash or equals sign joining names; a
+// word starting with a slash, dot, tilde or dash (./x, /var, --force);
+// digits alone.
+var codeLikeRE = regexp.MustCompile(`\p{Ll}\p{Lu}|[\p{L}\p{N}](?:\.|::?|_|\(|/|=)[\p{L}\p{N}(<{]|(?:^|\s)(?:[/.~]|--?)[\p{L}\p{N}./]|^\s*[\d.*]+\s*$`)
 
 // termRE matches a code span that is one lowercase word, a term
 // (`regex`), or four or more, prose set as code (`how to add a route`);

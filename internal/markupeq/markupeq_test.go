@@ -126,6 +126,16 @@ func TestDiff(t *testing.T) {
 			missing: []string{"code getStaticPaths()", "code RouteData", "code server:defer", "code privileged: true"},
 			extra:   []string{"code obtenerRutas()", "code DatosRuta", "code 'server：defer'", "code privileged:true"},
 		},
+		{ // a phrase said otherwise, a word dropped; an identifier or number dropped
+			src:     unit("", "en", "code process payment", "code Nth", "code 55679", "code spec.image"),
+			tr:      unit("", "es", "code procesar pago"),
+			missing: []string{"code 55679", "code spec.image"}, extra: []string{"code procesar pago"},
+		},
+		{ // a command on its own line is the example itself
+			src:     unit("`sudo ufw status`", "en", "code sudo ufw status"),
+			tr:      unit("`sudo ufw disable`", "es", "code sudo ufw disable"),
+			missing: []string{"code sudo ufw status"}, extra: []string{"code sudo ufw disable"},
+		},
 		{ // a term the translation adds, where it lacks no code
 			src: unit("the logger factory", "en", "code LoggerProvider"),
 			tr:  unit("", "ja", "code LoggerProvider", "code ロガー"),
