@@ -103,13 +103,16 @@ type Options struct {
 }
 
 // DefaultPlaceholders are the placeholders set aside in inline code when a
-// project names none: {{…}}. Inside inline code, double braces are
-// template syntax (tldr-pages' command examples, Jinja, Handlebars, Go and
-// Hugo templates) around the name of what a reader supplies, and
-// documentation in another language names it in that language; the code
-// around them stays, and is still compared.
+// project names none: {{…}} and <name>. Inside inline code, double braces
+// are template syntax (tldr-pages' command examples, Jinja, Handlebars, Go
+// and Hugo templates) around the name of what a reader supplies, and a
+// name in angle brackets is the usage synopsis's (`git clone <url>`,
+// `<className>.<methodName>`); documentation in another language names
+// it in that language. The code around them stays, and is still compared.
+// An HTML element's name in brackets (`<head>`) is set aside alike: a
+// translator has no reason to rename one.
 func DefaultPlaceholders() []*regexp.Regexp {
-	return []*regexp.Regexp{regexp.MustCompile(`\{\{.*?\}\}`)}
+	return []*regexp.Regexp{regexp.MustCompile(`\{\{.*?\}\}`), regexp.MustCompile(`<[\p{L}\p{N}_-]+>`)}
 }
 
 // Matcher compares the markup of a project's pages.
