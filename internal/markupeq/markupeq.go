@@ -312,8 +312,12 @@ func (m *Matcher) Diff(src, tr Unit) (missing, extra []string) {
 }
 
 // codeUnit reports whether a unit's text is nothing but the code span
-// code: a command or an example on its own line.
+// code, and the code a command (it has spaces): an example on its own
+// line.
 func codeUnit(text, code string) bool {
+	if !strings.ContainsFunc(strings.TrimSpace(code), unicode.IsSpace) {
+		return false // a name on its own, not a command
+	}
 	t := strings.TrimSpace(text)
 	return strings.HasPrefix(t, "`") && strings.HasSuffix(t, "`") && strings.TrimSpace(strings.Trim(t, "`")) == strings.TrimSpace(code)
 }
@@ -386,7 +390,8 @@ func pathLike(code string) bool {
 	return strings.Contains(code, "/") && !strings.ContainsFunc(code, unicode.IsSpace)
 }
 
-// shape returns code with each run of letters written "a", each quoted
+// shape returns code with each run of letters (joined by apostrophes,
+// hyphens and underscores) written "a", each quoted
 // string's text and each element's text (<p>…</p>) written "s", and each
 // run of white space one space; and the runs of letters and texts so
 // written, in order.
@@ -399,7 +404,7 @@ func shape(code string) (string, []string) {
 		switch {
 		case isLetter(r):
 			j := i
-			for j < len(rs) && (isLetter(rs[j]) || isApostrophe(rs[j]) && j+1 < len(rs) && isLetter(rs[j+1])) {
+			for j < len(rs) && (isLetter(rs[j]) || isJoiner(rs[j]) && j+1 < len(rs) && isLetter(rs[j+1])) {
 				j++
 			}
 			words = append(words, string(rs[i:j]))
@@ -434,8 +439,12 @@ func shape(code string) (string, []string) {
 	return strings.TrimSpace(b.String()), words
 }
 
-func isLetter(r rune) bool     { return unicode.IsLetter(r) || unicode.Is(unicode.M, r) }
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.M, r) }
+
+// isJoiner reports whether r joins two runs of letters into one word:
+// an apostrophe (l'école), a hyphen or an underscore (package-name,
+// user_name, which a translation may write nom-du-paquet).
+func isJoiner(r rune) bool { return r == '\'' || r == '’' || r == '-' || r == '_' }
 
 func indexRune(rs []rune, r rune) int {
 	for i, x := range rs {

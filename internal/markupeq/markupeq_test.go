@@ -180,7 +180,8 @@ func TestLocaleBase(t *testing.T) {
 
 func TestShape(t *testing.T) {
 	for code, want := range map[string]string{
-		"https://username.gitlab.io/my-repo":  "a://a.a.a/a-a",
+		"https://username.gitlab.io/my-repo":  "a://a.a.a/a",
+		"package-name/styles":                 "a/a",
 		"{ search: 'user input' }":            "{ a: 's' }",
 		"{student && <p>I am in school.</p>}": "{a && <a>s</a>}",
 		"l'école  d’été":                      "a a",
