@@ -25,9 +25,11 @@
 //     a translation should link another locale's page is the locale-link
 //     rule's question, not this package's;
 //   - the page of another site's translation at the same place, where the
-//     source names its language and the translation its own: a wiki's
-//     article, titled in each wiki's language; an article whose slug is
-//     translated;
+//     source names its language, or none, and the translation its own: a
+//     wiki's article, titled in each wiki's language; an article whose
+//     slug is translated (/support/101-setup → /fr/support/101-config);
+//   - a site moved to another top-level domain, the path the same
+//     (bun.sh/docs/x and bun.com/docs/x);
 //   - the ref of a file or folder of a GitHub repository
 //     (github.com/o/r/blob/main/x.md and …/blob/3f1c9a0/x.md?from_branch=main):
 //     the same file, at the version the author looked at.
@@ -489,11 +491,25 @@ func (m *Matcher) SameLink(src string, sp Page, tr string, tp Page) bool {
 	// The same page of another site's translation: the source names its
 	// language where the translation names its own, and the rest is the
 	// site's to translate (a wiki's titles, an article's slug).
-	for _, x := range a.markers {
-		for _, y := range b.markers {
-			if x.place == y.place && x.base == lang.Base(sp.Lang) && y.base == lang.Base(tp.Lang) && x.base != y.base {
-				return true
+	for _, y := range b.markers {
+		if y.base != lang.Base(tp.Lang) {
+			continue
+		}
+		marked := false
+		for _, x := range a.markers {
+			if x.place == y.place {
+				marked = true
+				if x.base == lang.Base(sp.Lang) && x.base != y.base {
+					return true
+				}
 			}
+		}
+		// The source names no locale where the translation names its
+		// own, in the same section of the same site (/support/123-x and
+		// /fr/support/123-y).
+		if !marked && y.at >= 0 && a.host == b.host && y.at+1 < len(b.segs) && y.at < len(a.segs) &&
+			slices.Equal(a.segs[:y.at], b.segs[:y.at]) && a.segs[y.at] == b.segs[y.at+1] && y.at+1 < len(a.segs) {
+			return true
 		}
 	}
 	return false
@@ -506,11 +522,18 @@ type link struct {
 	keys []string
 	// markers are the locale markers of an absolute URL.
 	markers []marker
+	// host and segs are an absolute URL's host and path segments.
+	host string
+	segs []string
 }
 
-// marker is a locale marker: the language base it names, and where it is
-// (the host and the path before it).
-type marker struct{ place, base string }
+// marker is a locale marker: the language base it names, where it is
+// (the host and the path before it), and the index of its path segment
+// (-1 for a host label).
+type marker struct {
+	place, base string
+	at          int
+}
 
 func (m *Matcher) parse(dest string, p Page) *link {
 	dest = strings.TrimSpace(dest)
@@ -540,7 +563,7 @@ func (m *Matcher) parse(dest string, p Page) *link {
 	if labels := strings.Split(host, "."); len(labels) >= 3 {
 		if base, ok := m.locale(labels[0], p); ok {
 			bare = strings.Join(labels[1:], ".")
-			l.markers = append(l.markers, marker{"*." + bare, base})
+			l.markers = append(l.markers, marker{"*." + bare, base, -1})
 		}
 	}
 	var paths []string
@@ -568,16 +591,36 @@ func (m *Matcher) parse(dest string, p Page) *link {
 			key := host + pth
 			l.add(key[:ref[2]] + "*" + key[ref[3]:])
 		}
-		if host != "" {
+		if host != "" && l.segs == nil {
 			segs := strings.Split(pth, "/")
+			l.host, l.segs = host, segs
 			for i, seg := range segs {
 				if base, ok := m.locale(seg, p); ok {
-					l.markers = append(l.markers, marker{host + strings.Join(segs[:i], "/") + "/", base})
+					l.markers = append(l.markers, marker{host + strings.Join(segs[:i], "/") + "/", base, i})
 				}
+			}
+			if name := siteName(bare); name != "" && len(pth) > 1 {
+				// The same page of a site that moved to another
+				// top-level domain (bun.sh/docs → bun.com/docs).
+				l.add("~" + name + m.dropMarkers(pth, p) + encodeQuery(query, nil))
 			}
 		}
 	}
 	return l
+}
+
+// siteName returns a host without its top-level domain (bun for bun.sh,
+// docs.example for docs.example.co.uk), or "" for a host of one label.
+func siteName(host string) string {
+	labels := strings.Split(host, ".")
+	if len(labels) < 2 {
+		return ""
+	}
+	i := len(labels) - 1
+	if i > 1 && slices.Contains([]string{"co", "com", "org", "net", "ac", "gov", "edu"}, labels[i-1]) && len(labels[i]) == 2 {
+		i--
+	}
+	return strings.Join(labels[:i], ".")
 }
 
 // githubRef finds the ref of a file or folder URL of a GitHub repository:

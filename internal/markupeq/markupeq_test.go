@@ -51,6 +51,8 @@ func TestSameLink(t *testing.T) {
 		{"https://example.com/en-US/docs/Learn/Forms", "https://example.com/fr/docs/Learn_web/Extensions/Forms", fr, true},
 		{"https://help.example.com/en/articles/101-setting-up", "https://help.example.com/ja/articles/101-設定", ja, true},
 		{"https://github.com/o/r/blob/3f1c9a0/docs/a.md?from_branch=main", "https://github.com/o/r/blob/main/docs/a.md", ja, true},
+		{"https://bun.sh/docs/cli/test", "https://bun.com/docs/cli/test", ja, true},
+		{"https://www.example.com/support/101-setting-up/", "https://www.example.com/fr/support/101-configuration/", fr, true},
 		{"https://github.com/o/r/tree/v1.2/src", "https://github.com/o/r/tree/main/src/", ja, true},
 
 		{"https://example.com/docs", "https://example.com/doc", fr, false},
@@ -65,6 +67,9 @@ func TestSameLink(t *testing.T) {
 		{"https://example.com/fr/docs/a", "https://example.com/de/docs/b", Page{Lang: "de"}, false}, // the source's is not its language
 		{"/en/guides/a/", "/fr/guides/b/", fr, false},
 		{"https://github.com/o/r/blob/main/a.md", "https://github.com/o/r/blob/main/b.md", fr, false},
+		{"https://bun.sh/docs/a", "https://bun.com/docs/b", fr, false},
+		{"https://a.sh/docs/a", "https://b.com/docs/a", fr, false},
+		{"https://www.example.com/support/101", "https://www.example.com/fr/help/101", fr, false},
 		{"https://github.com/o/r/blob/main/a.md", "https://github.com/o/other/blob/main/a.md", fr, false}, // the project's own pages keep their paths
 	}
 	for _, tt := range tests {
