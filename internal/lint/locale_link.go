@@ -39,7 +39,7 @@ var localeLink = Rule{
 	entries:  true,
 	ID:       "locale-link",
 	Severity: Warning,
-	Summary:  "a link in a translation points to a page in another project language (/it-it/, /it/, it.wikipedia.org, ?hl=it) that is known to exist in the translation's",
+	Summary:  "a link in a translation points to a page in another project language (/it-it/, /it/, it.wikipedia.org, ?hl=it) that exists in the translation's language too",
 	Options:  []string{"allow", "ignoreHosts", "hosts"},
 	check: func(c *checker, emit func(Finding)) {
 		allow := map[string]bool{}
