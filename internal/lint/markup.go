@@ -56,17 +56,16 @@ var markupMismatch = Rule{
 
 // shifted reports whether body unit i was paired with the wrong one: the
 // two bodies have the same sequence of block kinds, yet the translation's
-// block carries the markup of the source's block before or after it, or
-// the source's that of the translation's next or previous block — a
-// block added on one side and another removed elsewhere, which pairing by
-// position cannot see.
+// block carries the markup of a source block a few before or after it, or
+// the source's that of a translation block near it — blocks added,
+// removed or moved, which pairing by position cannot see.
 func shifted(units []markupPair, i int, same func(s, t markupPair) bool) bool {
 	u := units[i]
 	if u.kind == segment.KindField {
 		return false
 	}
-	for _, j := range []int{i - 1, i + 1} {
-		if j < 0 || j >= len(units) || units[j].kind == segment.KindField {
+	for j := i - shiftWindow; j <= i+shiftWindow; j++ {
+		if j == i || j < 0 || j >= len(units) || units[j].kind == segment.KindField {
 			continue
 		}
 		if len(u.tr) > 0 && same(units[j], u) || len(u.src) > 0 && same(u, units[j]) {
@@ -75,6 +74,10 @@ func shifted(units []markupPair, i int, same func(s, t markupPair) bool) bool {
 	}
 	return false
 }
+
+// shiftWindow is how many blocks away shifted looks for the markup of a
+// block paired with the wrong one.
+const shiftWindow = 3
 
 // codeBlocks returns what gives the text of an entry's code blocks,
 // read once and only when asked for.
