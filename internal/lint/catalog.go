@@ -31,6 +31,9 @@ type message struct {
 	left, right string
 	// forms are the translated forms, each with what it is compared with.
 	forms []form
+	// fuzzy marks a PO entry flagged fuzzy: a guess awaiting review,
+	// which msgfmt leaves out of the compiled catalog.
+	fuzzy bool
 	// other are the source's and the translation's main text.
 	src, text string
 }
@@ -79,7 +82,7 @@ func (c *checker) messages() []message {
 					if e.Obsolete || e.IsHeader() || len(e.Translations) == 0 || e.Translations[0] == "" {
 						continue
 					}
-					m := message{file: f, id: e.ID, lang: f.Lang, line: e.Line, col: 1, src: e.ID, text: e.Translations[0]}
+					m := message{file: f, id: e.ID, lang: f.Lang, line: e.Line, col: 1, src: e.ID, text: e.Translations[0], fuzzy: e.HasFlag("fuzzy")}
 					switch {
 					case e.HasFlag("c-format"):
 						m.syntax = placeholder.CFormat
@@ -98,11 +101,14 @@ func (c *checker) messages() []message {
 var placeholderMismatch = Rule{
 	ID:       "placeholder-mismatch",
 	Severity: Error,
-	Summary:  "a message's translation lacks or adds a placeholder of its source: {{.Name}} fields, or printf verbs in c-format/go-format PO entries",
+	Summary:  "a message's translation lacks or adds a placeholder of its source: {{.Name}} fields, or printf verbs in c-format/go-format PO entries (checked as msgfmt -c checks them)",
 	check: func(c *checker, emit func(Finding)) {
 		for _, m := range c.messages() {
 			if m.syntax == 0 && m.file.PO != nil {
 				continue // a PO entry without a format flag holds no placeholders
+			}
+			if m.fuzzy {
+				continue // a guess awaiting review, which msgfmt leaves out
 			}
 			opts := placeholder.Options{Syntax: m.syntax, LeftDelim: m.left, RightDelim: m.right}
 			seen := map[string]bool{}
@@ -368,7 +374,7 @@ func sameMessages(c *checker, minWords int, variants bool, emit func(Finding)) {
 		}
 	}
 	for _, m := range c.messages() {
-		if content.Normalize(m.text) != content.Normalize(m.src) || !variants && sameLanguage(source[m.file], m.lang) {
+		if m.fuzzy || content.Normalize(m.text) != content.Normalize(m.src) || !variants && sameLanguage(source[m.file], m.lang) {
 			continue
 		}
 		if !untranslated(prose.Message(m.src), minWords) {

@@ -109,3 +109,51 @@ func TestObsoleteAndSameMessages(t *testing.T) {
 		t.Errorf("findings with unused: warning mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestPlaceholderMismatchAsMsgfmt: as msgfmt -c, a fuzzy entry is not
+// checked, and a plural form that stands for few numbers may say its
+// number in words; a form that stands for many may not.
+func TestPlaceholderMismatchAsMsgfmt(t *testing.T) {
+	cfg := `source: en
+languages: [en, ar]
+content: []
+locales:
+  - path: po/{lang}.po
+  - path: i18n/{lang}.yaml
+`
+	files := map[string]string{
+		"po/ar.po": lines(
+			`msgid ""`,
+			`msgstr ""`,
+			`"Language: ar\n"`,
+			`"Plural-Forms: nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;\n"`,
+			"",
+			"#, fuzzy, c-format",
+			`msgid "Lap %i"`,
+			`msgstr "لفة"`,
+			"",
+			"#, c-format",
+			`msgid "%s hour"`,
+			`msgid_plural "%s hours"`,
+			`msgstr[0] "أقل من ساعة"`,
+			`msgstr[1] "ساعة"`,
+			`msgstr[2] "ساعتان"`,
+			`msgstr[3] "%s ساعات"`,
+			`msgstr[4] "ساعة"`,
+			`msgstr[5] "%s ساعة"`),
+		"i18n/en.yaml": lines("- id: minutes", "  translation:", "    one: '1 min'", "    other: '{{ .Count }} min'"),
+		"i18n/ar.yaml": lines("- id: minutes", "  translation:", "    zero: 'الآن'", "    one: 'دقيقة'", "    two: 'دقيقتان'",
+			"    few: 'بضع دقائق'", "    many: '{{ .Count }} دقيقة'", "    other: '{{ .Count }} دقيقة'"),
+	}
+	var got []string
+	for _, f := range lint(t, cfg, files, "placeholder-mismatch") {
+		got = append(got, f.Path+": "+f.Message)
+	}
+	want := []string{
+		"i18n/ar.yaml: message minutes: its few form lacks .Count, but Arabic uses few for 3, 4, 5, …", // 3 to 10, and more
+		"po/ar.po: message %s hour: msgstr[4] lacks %s, but Plural-Forms selects it for 11, 12, 13, …", // 11 to 99, and more
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+}
