@@ -377,7 +377,7 @@ func sameMessages(c *checker, minWords int, variants bool, emit func(Finding)) {
 		if m.fuzzy || content.Normalize(m.text) != content.Normalize(m.src) || !variants && sameLanguage(source[m.file], m.lang) {
 			continue
 		}
-		if !untranslated(prose.Message(m.src), minWords) {
+		if !untranslated(prose.Message(m.src), source[m.file], minWords) {
 			continue
 		}
 		emit(Finding{Path: m.file.Path, Line: m.line, Column: m.col, Lang: m.lang, Slug: m.id,

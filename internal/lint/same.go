@@ -46,7 +46,7 @@ var sameAsSource = Rule{
 					continue
 				}
 				text := content.Normalize(v.Node.Value)
-				if s, ok := srcText[v.Path]; !ok || s != text || namesPage(text, p.item.Slug) || !untranslated(markdown.Prose(text), minWords) {
+				if s, ok := srcText[v.Path]; !ok || s != text || namesPage(text, p.item.Slug) || !untranslated(markdown.Prose(text), p.src.Lang, minWords) {
 					continue
 				}
 				emit(Finding{Path: p.entry.Path, Line: v.Node.Line, Column: v.Node.Column, Lang: p.t.Lang, Slug: p.item.Slug,
@@ -64,7 +64,7 @@ var sameAsSource = Rule{
 					continue
 				}
 				b := p.entry.Block(i)
-				if b.Kind == "heading" && namesPage(b.Plain, p.item.Slug) || !untranslated(b.Prose, minWords) {
+				if b.Kind == "heading" && namesPage(b.Plain, p.item.Slug) || !untranslated(b.Prose, p.src.Lang, minWords) {
 					continue
 				}
 				text := content.Normalize(b.Text)
@@ -77,9 +77,12 @@ var sameAsSource = Rule{
 
 // untranslated reports whether prose identical to its source's is text
 // left untranslated: it has at least minWords words (see prose.Words),
-// and they do not only name things (see prose.Names).
-func untranslated(text string, minWords int) bool {
-	return prose.Words(text) >= minWords && !prose.Names(text)
+// they do not only name things (see prose.Names), and their script is
+// one the source's language src is written in (see prose.InLanguage: a
+// Chinese source may hold English text, which its English translation
+// rightly keeps).
+func untranslated(text, src string, minWords int) bool {
+	return prose.Words(text) >= minWords && !prose.Names(text) && prose.InLanguage(text, src)
 }
 
 // sameLanguage reports whether a translation's language is a variant of

@@ -112,3 +112,31 @@ func TestMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestInLanguage: a text in a script the language is not written in is
+// not that language's; Latin tells nothing.
+func TestInLanguage(t *testing.T) {
+	for _, c := range []struct {
+		text, lang string
+		want       bool
+	}{
+		{"High performance and low latency file storage", "zh", false},
+		{"高性能 file storage", "zh", true},
+		{"RocketMQ 5.0", "zh", false},
+		{"Напишите код", "ru", true},
+		{"Write the code", "ru", false},
+		{"Write the code", "uk", false},
+		{"コードを書く", "ja", true},
+		{"漢字だけ", "ja", true},
+		{"Write the code", "ja", false},
+		{"코드", "ko", true},
+		{"Write the code", "it", true}, // Latin: the script tells nothing
+		{"Write the code", "sr-Latn", true},
+		{"Write the code", "x-bogus-", true}, // not a tag
+		{"2025", "zh", true},                 // no letters: nothing to say
+	} {
+		if got := InLanguage(c.text, c.lang); got != c.want {
+			t.Errorf("InLanguage(%q, %q) = %v, want %v", c.text, c.lang, got, c.want)
+		}
+	}
+}
