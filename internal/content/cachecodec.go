@@ -177,6 +177,7 @@ func (w *encoder) record(c *cached) {
 			w.str(l.Dest)
 			w.num(l.Line)
 			w.num(l.Col)
+			w.bool(l.Image)
 		}
 		w.uint(uint64(len(s.Citations)))
 		for _, ci := range s.Citations {
@@ -255,7 +256,7 @@ func (r *decoder) record() *cached {
 		if n := r.count(); n > 0 {
 			s.Links = make([]markdown.Link, n)
 			for i := range s.Links {
-				s.Links[i] = markdown.Link{Dest: r.str(), Line: r.num(), Col: r.num()}
+				s.Links[i] = markdown.Link{Dest: r.str(), Line: r.num(), Col: r.num(), Image: r.bool()}
 			}
 		}
 		if n := r.count(); n > 0 {

@@ -53,6 +53,9 @@ type Block struct {
 type Link struct {
 	Dest      string
 	Line, Col int
+	// Image marks an image's destination: a file, not a page, and no
+	// markup a translation must carry over (see Markup).
+	Image bool
 }
 
 // Citation is a bracketed source reference such as [2] or [2, 3].
@@ -173,8 +176,15 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 				bt.external++
 			}
 		case *ast.Image:
+			// An image's file is no markup a translation must carry over:
+			// sites keep localized screenshots and diagrams (menu_ja.png,
+			// i18n/en/…/picture/x.png), and an image lost is structure's.
 			s.Structure.Images++
-			s.addLink(cur, string(n.Destination), n, body, pos, cursor)
+			if dest := string(n.Destination); dest != "" {
+				l := Link{Dest: dest, Image: true}
+				l.Line, l.Col = findLink(dest, true, n, body, pos, cursor)
+				s.Links = append(s.Links, l)
+			}
 			images++
 		case *ast.AutoLink:
 			// The label is the URL as written (www.example.com without
@@ -374,8 +384,9 @@ func maskCode(n ast.Node, body []byte) (masked []byte, base int) {
 // citationRE matches [1], [2, 3], [1-3], [1–3]; link syntax is excluded
 // by the caller by looking at the neighbouring characters.
 // Markup lists what a translation of text must carry over unchanged: its
-// link and image destinations, inline code and citation numbers, sorted,
-// one string per item ("link https://…", "code x := 1", "cite 2").
+// link destinations, inline code and citation numbers, sorted, one string
+// per item ("link https://…", "code x := 1", "cite 2"). Images are not
+// in it: a translation may show a localized screenshot.
 func Markup(text string) []string {
 	// Links, autolinks, code and citations all need one of these; most
 	// titles and descriptions have none, and need no parsing.
@@ -385,7 +396,9 @@ func Markup(text string) []string {
 	s := AnalyzeWithoutWords([]byte(text), 1)
 	var out []string
 	for _, l := range s.Links {
-		out = append(out, "link "+l.Dest)
+		if !l.Image {
+			out = append(out, "link "+l.Dest)
+		}
 	}
 	for _, c := range s.CodeSpans {
 		out = append(out, "code "+c)

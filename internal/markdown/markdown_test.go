@@ -87,7 +87,7 @@ func TestAnalyzeLinks(t *testing.T) {
 	want := []Link{
 		{Dest: "https://arxiv.org/abs/1706.03762", Line: 5, Col: 20},
 		{Dest: "https://www.ibm.com/it-it/topics", Line: 7, Col: 20},
-		{Dest: "img/it/x.png", Line: 8, Col: 18},
+		{Dest: "img/it/x.png", Line: 8, Col: 18, Image: true},
 		{Dest: "u", Line: 8, Col: 48},
 		{Dest: "https://it.wikipedia.org/wiki/LLM", Line: 10, Col: 25},
 		{Dest: "https://a.com/x", Line: 11, Col: 21},
@@ -254,7 +254,7 @@ func TestAnalyzeEmpty(t *testing.T) {
 
 func TestMarkup(t *testing.T) {
 	got := Markup("See [the *paper*](https://x.test/a) and `go test ./...`, as [2, 3] says; ![img](i.png)")
-	want := []string{"cite 2", "cite 3", "code go test ./...", "link https://x.test/a", "link i.png"}
+	want := []string{"cite 2", "cite 3", "code go test ./...", "link https://x.test/a"} // no image
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Markup mismatch (-want +got):\n%s", diff)
 	}
