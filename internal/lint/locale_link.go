@@ -34,7 +34,10 @@ import (
 // A link a translation keeps from its source, to a page in a language that
 // is not the source's, is the source author's choice (a Czech page cited on
 // purpose, or no locale at all: cs.android.com is Code Search), and is not
-// reported either.
+// reported either; nor is a link to another site that the translation
+// keeps from its source, in the source's language, unless the hosts option
+// lists that site: projects differ on whether translations localize other
+// sites' links, and the option is where a project says it does.
 var localeLink = Rule{
 	entries:  true,
 	ID:       "locale-link",
@@ -82,6 +85,14 @@ var localeLink = Rule{
 				}
 				if kept[l.Dest] && m.base != srcBase {
 					continue // the source links that page too: its author's choice
+				}
+				if kept[l.Dest] && m.host != "" && !hostKnown(known, m.host) {
+					// The source's own link to another site, kept as it
+					// is: whether a translation localizes other sites'
+					// links is the project's choice (OpenTelemetry's
+					// guide says not to; Astro's Chinese guide says to),
+					// which the hosts option states.
+					continue
 				}
 				f := Finding{Path: e.Path, Line: l.Line, Column: l.Col + utf8.RuneCountInString(l.Dest[:m.start]), Lang: e.Lang, Slug: e.Slug,
 					Text: l10n.Msg("lint.localeLink", "LinkLang", l10n.Lang(m.base), "Lang", l10n.Lang(e.Lang), "URL", l.Dest)}
@@ -518,6 +529,17 @@ func hostMatches(listed, h string) bool {
 	listed = strings.TrimPrefix(strings.ToLower(listed), "www.")
 	h = strings.TrimPrefix(h, "www.")
 	return h == listed || strings.HasSuffix(h, "."+listed)
+}
+
+// hostKnown reports whether the hosts option lists host h (or a domain
+// it belongs to).
+func hostKnown(known map[string][]string, h string) bool {
+	for host := range known {
+		if hostMatches(host, h) {
+			return true
+		}
+	}
+	return false
 }
 
 func hostListed(hosts []string, h string) bool {
