@@ -365,14 +365,17 @@ var obsoleteMessage = Rule{
 // and holds at least minWords words of prose (see prose.Message): a
 // message that is a literal, a role, a URL, a file name or an image
 // reference is rightly the same. Unless variants, a language that is a
-// variant of the catalog's source (en-GB from en) is not checked.
-func sameMessages(c *checker, minWords int, variants bool, emit func(Finding)) {
+// variant of the catalog's source (en-GB from en) is not checked; a
+// message consensus languages or more keep identical is kept on purpose
+// (see agreed).
+func sameMessages(c *checker, minWords int, variants bool, consensus int, emit func(Finding)) {
 	source := map[*catalog.File]string{}
 	for ci := range c.rep.Catalogs {
 		for _, f := range c.rep.Catalogs[ci].Files {
 			source[f] = c.rep.Catalogs[ci].Source
 		}
 	}
+	var held []heldFinding
 	for _, m := range c.messages() {
 		if m.fuzzy || content.Normalize(m.text) != content.Normalize(m.src) || !variants && sameLanguage(source[m.file], m.lang) {
 			continue
@@ -380,8 +383,14 @@ func sameMessages(c *checker, minWords int, variants bool, emit func(Finding)) {
 		if !untranslated(prose.Message(m.src), source[m.file], minWords) {
 			continue
 		}
-		emit(Finding{Path: m.file.Path, Line: m.line, Column: m.col, Lang: m.lang, Slug: m.id,
-			Text: l10n.Msg("lint.same.message", "ID", displayID(m.id), "Text", strconv.Quote(shorten(m.text)))})
+		// The same message in other languages: the catalog, its domain
+		// and the message's ID.
+		held = append(held, heldFinding{key: strconv.Itoa(m.file.Locale) + "\x00" + m.file.Domain + "\x00" + m.id, lang: m.lang, f: Finding{
+			Path: m.file.Path, Line: m.line, Column: m.col, Lang: m.lang, Slug: m.id,
+			Text: l10n.Msg("lint.same.message", "ID", displayID(m.id), "Text", strconv.Quote(shorten(m.text)))}})
+	}
+	for _, h := range agreed(held, consensus) {
+		emit(h.f)
 	}
 }
 

@@ -134,6 +134,7 @@ func New(cfg *config.Config) (*Linter, error) {
 		c.rule = r.ID
 		c.optionErrs = nil
 		c.intOption("minWords", 0)
+		c.intOption("consensus", 0)
 		c.boolOption("variants", false)
 		c.stringOption("field", "")
 		c.langsOption("allow")

@@ -22,12 +22,28 @@ var sameAsSource = Rule{
 	ID:       "same-as-source",
 	Severity: Info,
 	Summary:  "a text field, a paragraph or a catalog message of a translation is identical to the source: text left untranslated",
-	Options:  []string{"minWords", "variants"},
+	Options:  []string{"minWords", "variants", "consensus"},
 	check: func(c *checker, emit func(Finding)) {
 		minWords := c.intOption("minWords", 3)
 		variants := c.boolOption("variants", false)
-		sameMessages(c, minWords, variants, emit)
+		consensus := c.intOption("consensus", 3)
+		sameMessages(c, minWords, variants, consensus, emit)
+		// Findings wait for the item's other languages: a text that
+		// several of them keep identical is kept by the project's
+		// convention (see agreed).
+		var held []heldFinding
+		flush := func() {
+			for _, h := range agreed(held, consensus) {
+				emit(h.f)
+			}
+			held = held[:0]
+		}
+		var item *status.Item
 		for _, p := range c.pairs() {
+			if p.item != item {
+				flush()
+				item = p.item
+			}
 			if p.t.State == status.Untranslated {
 				continue // the state already says it all
 			}
@@ -49,8 +65,9 @@ var sameAsSource = Rule{
 				if s, ok := srcText[v.Path]; !ok || s != text || namesPage(text, p.item.Slug) || !untranslated(markdown.Prose(text), p.src.Lang, minWords) {
 					continue
 				}
-				emit(Finding{Path: p.entry.Path, Line: v.Node.Line, Column: v.Node.Column, Lang: p.t.Lang, Slug: p.item.Slug,
-					Text: l10n.Msg("lint.same.field", "Field", v.Path, "Text", strconv.Quote(shorten(text)))})
+				held = append(held, heldFinding{key: "field " + v.Path + "\x00" + text, lang: p.t.Lang, f: Finding{
+					Path: p.entry.Path, Line: v.Node.Line, Column: v.Node.Column, Lang: p.t.Lang, Slug: p.item.Slug,
+					Text: l10n.Msg("lint.same.field", "Field", v.Path, "Text", strconv.Quote(shorten(text)))}})
 			}
 			// Blocks are compared by the digests of their normalised plain
 			// texts (escapes resolved), which glosa's cache keeps instead
@@ -60,7 +77,8 @@ var sameAsSource = Rule{
 				srcBlocks[content.BlockDigest(b)] = true
 			}
 			for i, b := range p.entry.Body().Blocks {
-				if !srcBlocks[content.BlockDigest(b)] {
+				digest := content.BlockDigest(b)
+				if !srcBlocks[digest] {
 					continue
 				}
 				b := p.entry.Block(i)
@@ -68,11 +86,48 @@ var sameAsSource = Rule{
 					continue
 				}
 				text := content.Normalize(b.Text)
-				emit(Finding{Path: p.entry.Path, Line: b.Line, Column: b.Col, Lang: p.t.Lang, Slug: p.item.Slug,
-					Text: l10n.Msg("lint.same."+b.Kind, "Text", strconv.Quote(shorten(text)))})
+				held = append(held, heldFinding{key: "block " + string(digest[:]), lang: p.t.Lang, f: Finding{
+					Path: p.entry.Path, Line: b.Line, Column: b.Col, Lang: p.t.Lang, Slug: p.item.Slug,
+					Text: l10n.Msg("lint.same."+b.Kind, "Text", strconv.Quote(shorten(text)))}})
 			}
 		}
+		flush()
 	},
+}
+
+// heldFinding is a same-as-source finding waiting for the other languages
+// of its item or message: key names the text (a field's path and text, a
+// block's digest, a message's ID) across them.
+type heldFinding struct {
+	key, lang string
+	f         Finding
+}
+
+// agreed returns the findings whose text fewer than consensus languages
+// keep identical to the source. When that many translation teams (three
+// by default) each left the same text as it is — an error message the
+// program prints in English, a table of versions, a keyword list — it is
+// what the project means to keep, not text one of them forgot; a lapse
+// is seldom made the same way by several teams. consensus 0 keeps every
+// finding.
+func agreed(held []heldFinding, consensus int) []heldFinding {
+	if consensus <= 0 {
+		return held
+	}
+	langs := map[string]map[string]bool{}
+	for _, h := range held {
+		if langs[h.key] == nil {
+			langs[h.key] = map[string]bool{}
+		}
+		langs[h.key][h.lang] = true
+	}
+	var out []heldFinding
+	for _, h := range held {
+		if len(langs[h.key]) < consensus {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // untranslated reports whether prose identical to its source's is text
