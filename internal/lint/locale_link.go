@@ -76,6 +76,7 @@ var localeLink = Rule{
 				kept = map[string]bool{}
 				for _, l := range c.entryLinks(src) {
 					kept[l.Dest] = true
+					kept[withoutFragment(l.Dest)] = true
 				}
 			}
 			for _, l := range c.entryLinks(e) {
@@ -86,7 +87,7 @@ var localeLink = Rule{
 				if kept[l.Dest] && m.base != srcBase {
 					continue // the source links that page too: its author's choice
 				}
-				if kept[l.Dest] && m.host != "" && !hostKnown(known, m.host) {
+				if kept[withoutFragment(l.Dest)] && m.host != "" && !hostKnown(known, m.host) {
 					// The source's own link to another site, kept as it
 					// is: whether a translation localizes other sites'
 					// links is the project's choice (OpenTelemetry's
@@ -529,6 +530,15 @@ func hostMatches(listed, h string) bool {
 	listed = strings.TrimPrefix(strings.ToLower(listed), "www.")
 	h = strings.TrimPrefix(h, "www.")
 	return h == listed || strings.HasSuffix(h, "."+listed)
+}
+
+// withoutFragment returns a URL without its #fragment: the same page, of
+// which the source may have renamed a section since.
+func withoutFragment(u string) string {
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		return u[:i]
+	}
+	return u
 }
 
 // hostKnown reports whether the hosts option lists host h (or a domain
