@@ -87,8 +87,8 @@ func TestContentMarkdown(t *testing.T) {
 			},
 		},
 		{
-			name: "front matter: a field and the lines under it",
-			text: "---\n# glosa-disable-next-line same-as-source\nsources:\n  - text: A\n\n    url: x\ntitle: T # glosa-disable-line markup-mismatch\n---\nBody.\n",
+			name:    "front matter: a field and the lines under it",
+			text:    "---\n# glosa-disable-next-line same-as-source\nsources:\n  - text: A\n\n    url: x\ntitle: T # glosa-disable-line markup-mismatch\n---\nBody.\n",
 			regions: []Region{{From: 2, To: 7, Syntax: Hash}, {From: 9, To: 9, Syntax: Markdown}},
 			scopes: []Scope{
 				{Directive: 0, Rule: "same-as-source", From: 3, To: 6},
