@@ -45,7 +45,7 @@ var cacheMagic = []byte("glosa-cache\n")
 
 // cacheFormat changes whenever what is cached, or how glosa computes it,
 // changes in a way the build identity would not show.
-const cacheFormat = 4
+const cacheFormat = 5
 
 // racyWindow is how recent a file's modification time may be for the
 // file to be cached: a file written again within the same clock tick,
@@ -114,6 +114,8 @@ type cached struct {
 	Hash          string
 	Input, Blocks [sha256.Size]byte
 	NBlocks       int
+	// Marked is Entry.Marked.
+	Marked bool
 }
 
 // cachedDoc is a Document without its body: the bytes up to the body,
@@ -308,7 +310,7 @@ func (c *Cache) lookup(e *Entry, k fileKey, needBody, release bool) bool {
 	}
 	e.cached, e.hit, e.cache = true, true, c
 	e.firstBody = rec.Doc.FirstBody
-	e.Slug, e.keyLine, e.Draft, e.Record = rec.Slug, rec.KeyLine, rec.Draft, rec.Record
+	e.Slug, e.keyLine, e.Draft, e.Record, e.marked = rec.Slug, rec.KeyLine, rec.Draft, rec.Record, rec.Marked
 	if rec.Words >= 0 {
 		e.wordsOnce.Do(func() { e.words, e.wordsKnown = rec.Words, true })
 	}
@@ -402,7 +404,7 @@ func (c *Cache) encode(e *Entry, k fileKey, schema *config.Field) []byte {
 	if doc == nil {
 		return nil
 	}
-	r := &cached{Key: k, Doc: *doc, Slug: e.Slug, KeyLine: e.keyLine, Draft: e.Draft, Record: e.Record, Words: -1}
+	r := &cached{Key: k, Doc: *doc, Slug: e.Slug, KeyLine: e.keyLine, Draft: e.Draft, Record: e.Record, Words: -1, Marked: e.marked}
 	if e.wordsKnown {
 		r.Words = e.words
 	}

@@ -134,6 +134,7 @@ func (w *encoder) record(c *cached) {
 	w.buf = append(w.buf, c.Blocks[:]...)
 	w.num(c.NBlocks)
 	w.num(c.Doc.FirstBody)
+	w.bool(c.Marked)
 
 	d := &c.Doc
 	w.bytes(d.Head)
@@ -213,6 +214,7 @@ func (r *decoder) light() *cached {
 	r.fixed(c.Blocks[:])
 	c.NBlocks = r.num()
 	c.Doc.FirstBody = r.num()
+	c.Marked = r.bool()
 	return c
 }
 
