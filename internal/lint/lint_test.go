@@ -458,7 +458,7 @@ func TestRules(t *testing.T) {
 			t.Errorf("rule %s has no summary or severity", r.ID)
 		}
 	}
-	want := []string{"citation-range", "duplicate-slug", "field-missing", "key-mismatch", "locale-link", "markup-mismatch", "obsolete-message", "parse-error", "placeholder-mismatch", "plural-forms", "related-missing", "same-as-source", "structure"}
+	want := []string{"citation-range", "duplicate-slug", "field-missing", "invalid-suppression", "key-mismatch", "locale-link", "markup-mismatch", "obsolete-message", "parse-error", "placeholder-mismatch", "plural-forms", "related-missing", "same-as-source", "structure", "unused-suppression"}
 	if diff := cmp.Diff(want, ids); diff != "" {
 		t.Errorf("Rules mismatch (-want +got):\n%s", diff)
 	}
