@@ -58,6 +58,12 @@ type Finding struct {
 	// Fix says how to mend it, when glosa knows; FixText is its Text.
 	Fix     string
 	FixText l10n.Text
+	// Fingerprint identifies the finding across edits that move it (see
+	// Identity and FingerprintScheme).
+	Fingerprint string
+	// Baseline is what a baseline file says of the finding: "" without
+	// one, else BaselineNew or BaselineUnchanged.
+	Baseline string
 }
 
 // Rule is one lint rule.
@@ -225,6 +231,7 @@ func (l *Linter) Check(rep *status.Report) Result {
 	out, n := l.suppress(rep, out)
 	res.Suppressed += n
 	Sort(out)
+	fingerprint(out)
 	res.Findings = out
 	return res
 }

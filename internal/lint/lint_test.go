@@ -70,6 +70,11 @@ func lint(t *testing.T, cfgText string, files map[string]string, rules ...string
 				t.Errorf("%s: Message and Fix are not the English of Text and FixText", f.Path)
 			}
 			f.Text, f.FixText = l10n.Text{}, l10n.Text{}
+			// Every finding has a fingerprint; fingerprint_test.go pins them.
+			if f.Fingerprint == "" {
+				t.Errorf("%s:%d: no fingerprint", f.Path, f.Line)
+			}
+			f.Fingerprint = ""
 			out = append(out, f)
 		}
 	}
