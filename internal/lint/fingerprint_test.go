@@ -4,11 +4,11 @@ import "testing"
 
 func TestNormalizeMessage(t *testing.T) {
 	tests := map[string]string{
-		"yaml: line 12: did not find expected key":                       "yaml: line N: did not find expected key",
-		"carry over the links of content/en/a.md:12 unchanged":            "carry over the links of content/en/a.md:N unchanged",
-		"at a.md:12:3,  column 4\n and more":                              "at a.md:N, column N and more",
+		"yaml: line 12: did not find expected key":                         "yaml: line N: did not find expected key",
+		"carry over the links of content/en/a.md:12 unchanged":             "carry over the links of content/en/a.md:N unchanged",
+		"at a.md:12:3,  column 4\n and more":                               "at a.md:N, column N and more",
 		`this paragraph is identical to the source: "Use [3] of 10 files"`: `this paragraph is identical to the source: "Use [3] of 10 files"`,
-		"link to http://localhost:8080/docs": "link to http://localhost:N/docs",
+		"link to http://localhost:8080/docs":                               "link to http://localhost:N/docs",
 	}
 	for in, want := range tests {
 		got := NormalizeMessage(in)
