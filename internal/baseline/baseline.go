@@ -25,7 +25,9 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lint"
 )
 
@@ -111,14 +113,18 @@ func quote(s string) string {
 // (0 when it is the whole file).
 type Error struct {
 	Line, Col int
-	Msg       string
+	// Text says what is wrong, worded in the user's language on a terminal.
+	Text l10n.Text
 }
 
-func (e *Error) Error() string {
+func (e *Error) Error() string { return e.In(l10n.English()) }
+
+// In words the error in l's language, after its line and column: "3:16: …".
+func (e *Error) In(l *l10n.Localizer) string {
 	if e.Line == 0 {
-		return e.Msg
+		return l.Text(e.Text)
 	}
-	return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)
+	return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, l.Text(e.Text))
 }
 
 // Decode reads a baseline file. Errors are *Error values.
@@ -133,20 +139,20 @@ func Decode(data []byte) (*File, error) {
 		off := int(dec.InputOffset())
 		off += len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n"))
 		line, col := position(data, off)
-		return nil, &Error{Line: line, Col: col, Msg: "more than one JSON value"}
+		return nil, &Error{Line: line, Col: col, Text: l10n.Msg("baseline.trailing")}
 	}
 	switch {
 	case b.Version != Version:
-		return nil, &Error{Msg: fmt.Sprintf("version %d is not a baseline version this glosa reads (%d)", b.Version, Version)}
+		return nil, &Error{Text: l10n.Msg("baseline.version", "Version", b.Version, "Known", Version)}
 	case b.Fingerprint != lint.FingerprintScheme:
-		return nil, &Error{Msg: fmt.Sprintf("fingerprint %q is not this glosa's (%s): write the baseline again with --write-baseline", b.Fingerprint, lint.FingerprintScheme)}
+		return nil, &Error{Text: l10n.Msg("baseline.fingerprint", "Fingerprint", strconv.Quote(b.Fingerprint), "Known", lint.FingerprintScheme)}
 	}
 	if b.Findings == nil {
 		b.Findings = []Entry{}
 	}
 	for i, e := range b.Findings {
 		if e.Rule == "" || e.Count < 1 {
-			return nil, &Error{Msg: fmt.Sprintf("findings[%d]: a finding needs a rule and a count of at least 1", i)}
+			return nil, &Error{Text: l10n.Msg("baseline.entry", "Index", i)}
 		}
 	}
 	return &b, nil
@@ -164,11 +170,11 @@ func jsonError(data []byte, err error) error {
 		off = int(typ.Offset)
 	}
 	if off < 0 {
-		return &Error{Msg: err.Error()}
+		return &Error{Text: l10n.Raw(err.Error())}
 	}
 	// The offset is just after the byte at fault.
 	line, col := position(data, off-1)
-	return &Error{Line: line, Col: col, Msg: err.Error()}
+	return &Error{Line: line, Col: col, Text: l10n.Raw(err.Error())}
 }
 
 // position is the 1-based line and column (in bytes) of offset off.

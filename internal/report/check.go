@@ -44,18 +44,18 @@ func (c Check) baselinedCount() int {
 
 // CheckJSON is the document of check --format json.
 type CheckJSON struct {
-	Version   int            `json:"version"`
-	Findings  []FindingJSON  `json:"findings"`
-	Languages []LanguageJSON `json:"languages"`
-	Catalogs  []CatalogJSON  `json:"catalogs"`
-	Failures  []FailureJSON  `json:"failures"`
-	Failed    bool           `json:"failed"`
+	Version  int           `json:"version"`
+	Findings []FindingJSON `json:"findings"`
 	// Suppressed counts the findings left out by suppressions; Baselined
 	// the findings a baseline accepts, Absent the baseline's findings
 	// that are gone (both 0 without a baseline).
-	Suppressed int `json:"suppressed"`
-	Baselined  int `json:"baselined"`
-	Absent     int `json:"absent"`
+	Suppressed int            `json:"suppressed"`
+	Baselined  int            `json:"baselined"`
+	Absent     int            `json:"absent"`
+	Languages  []LanguageJSON `json:"languages"`
+	Catalogs   []CatalogJSON  `json:"catalogs"`
+	Failures   []FailureJSON  `json:"failures"`
+	Failed     bool           `json:"failed"`
 }
 
 // FindingJSON is one finding.
