@@ -188,6 +188,10 @@ func (l *Linter) unused(s *suppressions) []Finding {
 			continue
 		}
 		at.Text = l10n.Msg("lint.suppress.unusedRules", "Directive", d.Form, "Rules", strings.Join(idle, ", "))
+		if len(d.Rules) == 1 && strings.HasSuffix(d.Form, "-"+d.Rules[0]) {
+			// glosa-ignore-structure names its rule already.
+			at.Text = l10n.Msg("lint.suppress.unused", "Directive", d.Form)
+		}
 		at.FixText = l10n.Msg("lint.suppress.unusedFix")
 		if len(idle) < named {
 			at.FixText = l10n.Msg("lint.suppress.unusedRulesFix", "Rules", strings.Join(idle, ", "))
