@@ -1,6 +1,10 @@
 package lint
 
-import "testing"
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
 
 func TestNormalizeMessage(t *testing.T) {
 	tests := map[string]string{
@@ -51,4 +55,32 @@ func TestFingerprint(t *testing.T) {
 	if got := (Identity{"same-as-source", "a.md", "identical: x"}).Hash(); got != "e2915e736fb0eedd344d9f429eca2a42" {
 		t.Errorf("hash = %s, want the pinned e2915e736fb0eedd344d9f429eca2a42", got)
 	}
+}
+
+var (
+	wordPositionSpec = regexp.MustCompile(`\b(line|column|col) \d+\b`)
+	pathPositionSpec = regexp.MustCompile(`(\S):\d+(?::\d+)?\b`)
+)
+
+// normalizeSpec is NormalizeMessage as regular expressions say it: the
+// specification the one-pass code is fuzzed against.
+func normalizeSpec(msg string) string {
+	msg = wordPositionSpec.ReplaceAllString(msg, "$1 N")
+	msg = pathPositionSpec.ReplaceAllString(msg, "$1:N")
+	return strings.Join(strings.FieldsFunc(msg, func(r rune) bool { return r < 0x80 && isSpace(byte(r)) }), " ")
+}
+
+func FuzzNormalizeMessage(f *testing.F) {
+	for _, s := range []string{"yaml: line 12: x", "a.md:12:3, column 4\n and", "col 3x line 4_ a:1:2b", "  x\t\ty ", "::12 a: :3 é:4", "a\v:12\fb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, msg string) {
+		got := NormalizeMessage(msg)
+		if want := normalizeSpec(msg); got != want {
+			t.Fatalf("NormalizeMessage(%q) = %q, the specification says %q", msg, got, want)
+		}
+		if again := NormalizeMessage(got); again != got {
+			t.Fatalf("not idempotent: %q, then %q", got, again)
+		}
+	})
 }
