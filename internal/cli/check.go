@@ -89,7 +89,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 			return err
 		}
 	}
-	var base *baseline.File
+	var base *baseline.Accepted
 	if opts.baseline != "" {
 		if base, err = readBaseline(g.l, opts.baseline); err != nil {
 			return err
@@ -243,8 +243,9 @@ func writeOutput(flag, name, p string, data []byte) error {
 }
 
 // readBaseline reads --baseline's file, relative to the working directory
-// as --output's is. A file that is missing or malformed is a usage error.
-func readBaseline(l *l10n.Localizer, name string) (*baseline.File, error) {
+// as --output's is, and keeps only what the check applies. A file that is
+// missing or malformed is a usage error.
+func readBaseline(l *l10n.Localizer, name string) (*baseline.Accepted, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, &usageError{fmt.Errorf("--baseline %s: %w", name, pathErr(err))}
@@ -261,7 +262,7 @@ func readBaseline(l *l10n.Localizer, name string) (*baseline.File, error) {
 		}
 		return nil, &usageError{errors.New("--baseline " + name + sep + be.In(l))}
 	}
-	return b, nil
+	return b.Accepted(), nil
 }
 
 // pathErr is the reason an operation on a path failed, without the path

@@ -34,15 +34,22 @@ func (f Finding) Identity() Identity {
 	return Identity{Rule: f.Rule, Path: f.Path, Message: NormalizeMessage(f.Message)}
 }
 
-// Hash is the identity's digest: the first 16 bytes of the SHA-256 of
-// rule, path and normalised message, each followed by a NUL, in hex.
-func (id Identity) Hash() string {
-	h := sha256.New()
+// Sum is the identity's digest: the first 16 bytes of the SHA-256 of
+// rule, path and normalised message, each followed by a NUL.
+func (id Identity) Sum() [16]byte {
+	buf := make([]byte, 0, len(id.Rule)+len(id.Path)+len(id.Message)+3)
 	for _, s := range []string{id.Rule, id.Path, id.Message} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
+		buf = append(buf, s...)
+		buf = append(buf, 0)
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	sum := sha256.Sum256(buf)
+	return [16]byte(sum[:16])
+}
+
+// Hash is Sum in hex.
+func (id Identity) Hash() string {
+	sum := id.Sum()
+	return hex.EncodeToString(sum[:])
 }
 
 // NormalizeMessage returns a message with the positions it names
@@ -53,7 +60,16 @@ func (id Identity) Hash() string {
 // at either end. It is idempotent. One pass over the bytes: a check of a
 // big repository makes every finding's identity three times.
 func NormalizeMessage(msg string) string {
-	out := make([]byte, 0, len(msg))
+	// out stays nil while the result is msg[:i]: most messages need no
+	// change, and are returned without a copy.
+	var out []byte
+	diverge := func(i int) {
+		if out == nil {
+			out = append(make([]byte, 0, len(msg)), msg[:i]...)
+		}
+	}
+	// last is the last byte of the result so far, when started.
+	last, started := byte(0), false
 	for i := 0; i < len(msg); {
 		c := msg[i]
 		if isSpace(c) {
@@ -61,31 +77,43 @@ func NormalizeMessage(msg string) string {
 			for j < len(msg) && isSpace(msg[j]) {
 				j++
 			}
-			if len(out) > 0 && j < len(msg) {
-				out = append(out, ' ')
+			keep := started && j < len(msg) // one space, not at either end
+			if !keep || j > i+1 || c != ' ' {
+				diverge(i)
+			}
+			if keep {
+				if out != nil {
+					out = append(out, ' ')
+				}
+				last = ' '
 			}
 			i = j
 			continue
 		}
-		if c == ':' && len(out) > 0 && out[len(out)-1] != ' ' {
+		if c == ':' && started && last != ' ' {
 			if j := position(msg, i); j > i {
+				diverge(i)
 				out = append(out, ":N"...)
-				i = j
+				i, last, started = j, 'N', true
 				continue
 			}
 		}
 		if isLetter(c) && (i == 0 || !isWord(msg[i-1])) {
 			if w, j := positionWord(msg, i); j > i {
+				diverge(i)
 				out = append(out, w...)
 				out = append(out, " N"...)
-				i = j
+				i, last, started = j, 'N', true
 				continue
 			}
 		}
-		out = append(out, c)
+		if out != nil {
+			out = append(out, c)
+		}
+		last, started = c, true
 		i++
 	}
-	if len(out) == len(msg) && string(out) == msg {
+	if out == nil {
 		return msg
 	}
 	return string(out)
@@ -149,10 +177,14 @@ func isWord(c byte) bool { return isLetter(c) || c >= '0' && c <= '9' || c == '_
 // sorted: its identity's hash, a colon and its place among the findings
 // of the same identity, from 0, in order of line and column.
 func fingerprint(fs []Finding) {
-	seen := map[Identity]int{}
+	seen := make(map[[16]byte]int, len(fs))
+	var buf []byte
 	for i := range fs {
-		id := fs[i].Identity()
-		fs[i].Fingerprint = id.Hash() + ":" + strconv.Itoa(seen[id])
-		seen[id]++
+		sum := fs[i].Identity().Sum()
+		buf = hex.AppendEncode(buf[:0], sum[:])
+		buf = append(buf, ':')
+		buf = strconv.AppendInt(buf, int64(seen[sum]), 10)
+		fs[i].Fingerprint = string(buf)
+		seen[sum]++
 	}
 }
