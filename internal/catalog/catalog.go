@@ -24,7 +24,6 @@ import (
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
-	"github.com/glosa/glosa/internal/lang"
 )
 
 // File is one catalog file: a translation, a source, or a PO template.
@@ -133,7 +132,7 @@ func match(index int, loc *config.Locale, pat *config.LocalePattern, rel string,
 	}
 	code := loc.Lang
 	if pat.HasLang() {
-		c, err := lang.Parse(raw)
+		c, err := loc.Aliases.Parse(raw)
 		if err != nil {
 			return nil
 		}

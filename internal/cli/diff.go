@@ -309,7 +309,7 @@ func (p *project) diffDocument(t *status.Translation, src *content.Entry, v diff
 	var oldBlocks, newBlocks []markdown.Block
 	if old, err := content.Parse(v.data); err == nil {
 		oldVals = content.Values(old.Front, schema)
-		oldBlocks = markdown.Analyze(old.Body, old.BodyLine).Blocks
+		oldBlocks = markdown.DialectOf(src.Path).Analyze(old.Body, old.BodyLine).Blocks
 	}
 	if src.Err == nil {
 		newVals = content.Values(src.Doc.Front, schema)

@@ -28,12 +28,17 @@ func newInitCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 		Use:   "init",
 		Short: "Propose a glosa.yaml for the layout found in the repository",
 		Long: `init inspects the repository and proposes a glosa.yaml for what it finds: a
-folder per language (Hugo, content/{lang}/{slug}.md), a folder per language
-and one per entry (MDN, files/{lang}/{slug}/index.md), the language in the
-file name (Hugo, content/{slug}.{lang}.md), Docusaurus (docs/ and
-i18n/{lang}/docusaurus-plugin-content-docs/current/), go-i18n message files
-and gettext PO catalogs. The source language is the one with the most
-entries unless --source names it.
+folder per language (Hugo, Starlight, content/{lang}/{slug}.md), a folder
+per language and one per entry (MDN, files/{lang}/{slug}/index.md), a folder
+per language named {dir}.{lang} (tldr-pages, pages.{lang}/{slug}.md), the
+language in the file name (Hugo, content/{slug}.{lang}.md), Docusaurus
+(docs/ and i18n/{lang}/docusaurus-plugin-content-docs/current/, versioned
+docs, plugin instances), go-i18n message files and gettext PO catalogs,
+also a repository of PO files in one language. A name is a language only on
+evidence (mkfs.fat.md is no Fanti page). The source language is --source's,
+else the one the site's configuration names (Hugo's defaultContentLanguage,
+Docusaurus's and Astro's defaultLocale), else the one with the most entries;
+the comments say which decided.
 
 The proposal goes to stdout, with comments saying what was found; --write
 also writes it to glosa.yaml (or --config's file), which must not exist
@@ -47,7 +52,7 @@ unless --force is given. With nothing recognised, init exits 1.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.source, "source", "", "the source `language` (default: the one with the most entries)")
+	f.StringVar(&opts.source, "source", "", "the source `language` (default: the site's default language, else the one with the most entries)")
 	f.BoolVar(&opts.write, "write", false, "write the proposal to glosa.yaml (or --config's file)")
 	f.BoolVar(&opts.force, "force", false, "with --write, replace an existing file")
 	return cmd

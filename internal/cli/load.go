@@ -43,6 +43,8 @@ func (h gitHistory) Since(path, commit string) (int, bool) {
 
 func (h gitHistory) RenamedTo(path string) string { return h.ix.RenamedTo(path) }
 
+func (h gitHistory) Resolve(commits []string) { h.ix.Resolve(commits) }
+
 func (h gitHistory) ChangedAfter(path, other string) (bool, bool) {
 	return h.ix.ChangedAfter(path, other)
 }

@@ -229,7 +229,7 @@ func (p *project) wholeEntry(e *content.Entry) (*content.Entry, bool) {
 	if err != nil {
 		return nil, false
 	}
-	doc, err := content.Parse(data)
+	doc, err := content.ParseFile(e.Path, data)
 	if err != nil {
 		return nil, false
 	}

@@ -55,6 +55,9 @@ type Config struct {
 	// e.g. https://github.com/owner/repo/blob/main/{path}. glosa report
 	// links files with it.
 	RepoURL string
+	// Aliases are other spellings of languages (see Aliases); the
+	// patterns of Content and Locales read languages through them.
+	Aliases Aliases
 }
 
 // Layout is one content location: a path pattern and the schema of the
@@ -182,7 +185,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, p.errorf(root, "config.notMapping")
 	}
-	noContent := false
+	noContent, hasContent, hasLocales := false, false, false
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
@@ -192,26 +195,41 @@ func Parse(name string, data []byte) (*Config, error) {
 			cfg.Languages = p.languages(v)
 		case "content":
 			cfg.Content = p.layouts(v)
+			hasContent = true
 			// content: [] says there are no entries (a project of
-			// catalogs only); an absent key means the default layout.
+			// catalogs only).
 			noContent = v.Kind == yaml.SequenceNode && len(v.Content) == 0
 		case "rules":
 			cfg.Rules = p.rules(v)
 		case "locales":
 			cfg.Locales = p.locales(v)
+			hasLocales = true
 		case "repoURL":
 			cfg.RepoURL = p.repoURL(v)
+		case "aliases":
+			cfg.Aliases = p.aliases(v)
 		default:
 			p.errorf(k, "config.unknownKey", "Key", strconv.Quote(k.Value))
 		}
 	}
+	p.checkAliasUses(cfg.Aliases)
 	if len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
+	}
+	for i := range cfg.Content {
+		cfg.Content[i].Patterns.aliases = cfg.Aliases
+	}
+	for i := range cfg.Locales {
+		cfg.Locales[i].Aliases = cfg.Aliases
 	}
 	if cfg.Source != "" && len(cfg.Languages) > 0 && !slices.Contains(cfg.Languages, cfg.Source) {
 		cfg.Languages = append([]string{cfg.Source}, cfg.Languages...)
 	}
-	if noContent {
+	// Without a content: key, the default layout applies, unless the
+	// file declares catalogs: a configuration that names only locales:
+	// is a project of catalogs, and content/{lang}/{slug}.md is not
+	// looked for (nor warned about when absent).
+	if noContent || !hasContent && hasLocales {
 		return cfg, nil
 	}
 	return withDefaults(cfg), nil
@@ -227,6 +245,11 @@ func withDefaults(cfg *Config) *Config {
 type parser struct {
 	file string
 	errs []error
+	// langUses are the languages written outside aliases, and
+	// aliasLines the line of each alias: an alias used as a language is
+	// an error.
+	langUses   []languageUse
+	aliasLines map[string]int
 }
 
 // errorf records the error of message id (data as pairs) at n's line.
@@ -305,6 +328,7 @@ func (p *parser) language(n *yaml.Node) string {
 		p.fail(n, l10n.TextOf(err))
 		return ""
 	}
+	p.langUses = append(p.langUses, languageUse{code: code, node: n})
 	return code
 }
 

@@ -24,6 +24,8 @@ func FuzzParse(f *testing.F) {
 		"source: en\nsource: es\n",
 		"languages: [en, es\n",
 		"content:\n  - paths: {en: docs/{slug}.md}\n",
+		"languages: [en, pt, zh]\naliases: {pt-BR: pt, zh_cn: zh}\nlocales:\n  - path: i18n/{lang}.yaml\n",
+		"aliases:\n  pt-BR: pt\n  pt-PT: pt-BR\n  pt: pt\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -39,6 +39,9 @@ type Locale struct {
 	Template *LocalePattern
 	Exclude  []string
 	Line     int
+	// Aliases are the configuration's (see Config.Aliases): a file whose
+	// path spells an alias is a catalog of the language it stands for.
+	Aliases Aliases
 }
 
 // Excluded reports whether rel matches one of the locale's exclude globs.
@@ -48,12 +51,15 @@ func (l *Locale) Excluded(rel string) bool {
 }
 
 // LocalePattern matches catalog paths such as locales/active.{lang}.yaml,
-// po/{lang}.po, {lang}/LC_MESSAGES/{domain}.po or {domain}.po.
+// po/{lang}.po, {lang}/LC_MESSAGES/{domain}.po or {domain}.po. {lang} may
+// appear more than once, spelled the same each time: GNOME's help
+// catalogs are help/{lang}/{lang}.po.
 type LocalePattern struct {
 	Text      string
 	re        *regexp.Regexp
 	hasLang   bool
 	hasDomain bool
+	langs     int // how many times {lang} appears
 }
 
 // compileLocalePattern compiles a catalog path pattern.
@@ -64,9 +70,10 @@ func compileLocalePattern(pat string) (*LocalePattern, error) {
 	if strings.HasPrefix(pat, "/") || hasDotDot(pat) {
 		return nil, l10n.Errorf("config.patternOutside", "Pattern", strconv.Quote(pat))
 	}
-	p := &LocalePattern{Text: pat, hasLang: strings.Contains(pat, "{lang}"), hasDomain: strings.Contains(pat, "{domain}")}
-	if strings.Count(pat, "{lang}") > 1 || strings.Count(pat, "{domain}") > 1 {
-		return nil, l10n.Errorf("config.patternLangDomainOnce", "Pattern", strconv.Quote(pat))
+	p := &LocalePattern{Text: pat, langs: strings.Count(pat, "{lang}"), hasDomain: strings.Contains(pat, "{domain}")}
+	p.hasLang = p.langs > 0
+	if strings.Count(pat, "{domain}") > 1 {
+		return nil, l10n.Errorf("config.patternDomainOnce", "Pattern", strconv.Quote(pat))
 	}
 	if rest := strings.NewReplacer("{lang}", "", "{domain}", "").Replace(pat); strings.ContainsAny(rest, "{}") {
 		return nil, l10n.Errorf("config.patternUnknownLocale", "Pattern", strconv.Quote(pat))
@@ -74,6 +81,7 @@ func compileLocalePattern(pat string) (*LocalePattern, error) {
 	var b strings.Builder
 	b.WriteString("^")
 	rest := pat
+	langs := 0
 	for rest != "" {
 		i := strings.IndexByte(rest, '{')
 		if i < 0 {
@@ -83,7 +91,10 @@ func compileLocalePattern(pat string) (*LocalePattern, error) {
 		b.WriteString(regexp.QuoteMeta(rest[:i]))
 		rest = rest[i:]
 		if strings.HasPrefix(rest, "{lang}") {
-			b.WriteString(`(?P<lang>` + langRE + `)`)
+			// Go's regular expressions have no back-references: each
+			// {lang} is a group of its own, and Match compares them.
+			fmt.Fprintf(&b, `(?P<lang%d>%s)`, langs, langRE)
+			langs++
 			rest = rest[len("{lang}"):]
 		} else {
 			b.WriteString(`(?P<domain>.+)`)
@@ -111,7 +122,12 @@ func (p *LocalePattern) Match(rel string) (rawLang, domain string, ok bool) {
 		return "", "", false
 	}
 	if p.hasLang {
-		rawLang = m[p.re.SubexpIndex("lang")]
+		rawLang = m[p.re.SubexpIndex("lang0")]
+		for i := 1; i < p.langs; i++ {
+			if m[p.re.SubexpIndex(fmt.Sprintf("lang%d", i))] != rawLang {
+				return "", "", false
+			}
+		}
 	}
 	if p.hasDomain {
 		domain = m[p.re.SubexpIndex("domain")]
@@ -211,7 +227,7 @@ func (p *parser) locale(n *yaml.Node) (Locale, bool) {
 		switch strings.ToLower(path.Ext(s)) {
 		case ".po":
 			l.Format = FormatPO
-		case ".json", ".toml", ".yaml":
+		case ".json", ".toml", ".yaml", ".yml":
 			l.Format = FormatGoI18n
 		default:
 			p.errorf(pathNode, "config.localesFormatUnknown", "Pattern", strconv.Quote(s))

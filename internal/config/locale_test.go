@@ -60,6 +60,9 @@ func TestLocalePatternMatch(t *testing.T) {
 		{"{lang}/LC_MESSAGES/{domain}.po", "fr/LC_MESSAGES/glosa.po", "fr", "glosa", "fr/LC_MESSAGES/glosa.po", true},
 		{"{domain}.po", "library/functions.po", "", "library/functions", "library/functions.po", true},
 		{"{domain}.po", "../x.po", "", "", "", false},
+		{"help/{lang}/{lang}.po", "help/pt_BR/pt_BR.po", "pt_BR", "", "help/pt_BR/pt_BR.po", true},
+		{"help/{lang}/{lang}.po", "help/de/fr.po", "", "", "", false},
+		{"help/{lang}/{lang}.po", "help/de/de-x.po", "", "", "", false},
 		{"po/{lang}.po", "po/messages.pot", "", "", "", false},
 	}
 	for _, tt := range tests {
@@ -92,6 +95,7 @@ func TestLocaleErrors(t *testing.T) {
 		{"template for goi18n", "locales:\n  - path: l/{lang}.yaml\n    template: l/x.pot\n", "glosa.yaml:3: template is for PO catalogs"},
 		{"template with lang", "locales:\n  - path: po/{lang}.po\n    template: po/{lang}.pot\n", `glosa.yaml:3: a template is the same for every language: "po/{lang}.pot" must not hold {lang}`},
 		{"outside", "locales:\n  - path: ../{lang}.po\n", `glosa.yaml:2: path pattern "../{lang}.po" must be relative to the repository and stay inside it`},
+		{"domain twice", "locales:\n  - path: '{domain}/{domain}.po'\n    lang: fr\n", `glosa.yaml:2: path pattern "{domain}/{domain}.po" may hold {domain} only once`},
 		{"unknown placeholder", "locales:\n  - path: po/{locale}.po\n", `glosa.yaml:2: path pattern "po/{locale}.po" has an unknown placeholder (known: {lang}, {domain})`},
 	}
 	for _, tt := range tests {
@@ -114,7 +118,16 @@ func TestContentEmpty(t *testing.T) {
 	if len(cfg.Content) != 0 {
 		t.Errorf("content: [] gave %d layouts, want none", len(cfg.Content))
 	}
+	// Catalogs without a content: key: a project of catalogs only.
 	cfg, err = Parse("glosa.yaml", []byte("locales:\n  - path: l/{lang}.yaml\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Content) != 0 {
+		t.Errorf("locales: without a content key gave %d layouts, want none", len(cfg.Content))
+	}
+	// Neither key: the default layout.
+	cfg, err = Parse("glosa.yaml", []byte("source: en\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

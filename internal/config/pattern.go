@@ -12,7 +12,6 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/glosa/glosa/internal/l10n"
-	"github.com/glosa/glosa/internal/lang"
 )
 
 // Patterns maps repository paths to (language, slug) and back for one
@@ -27,6 +26,9 @@ type Patterns struct {
 	PerLang map[string]string
 
 	compiled []compiledPattern
+	// aliases read a language spelled in a path as the language it is
+	// an alias of (see Config.Aliases).
+	aliases Aliases
 }
 
 type compiledPattern struct {
@@ -247,7 +249,7 @@ func (p *Patterns) Match(rel string, langs []string) (code, raw, slug string, ok
 			if c.lang != "" {
 				if raw == "" {
 					raw = c.lang
-				} else if parsed, err := lang.Parse(raw); err != nil || parsed != c.lang {
+				} else if parsed, err := p.aliases.Parse(raw); err != nil || parsed != c.lang {
 					continue
 				}
 				if len(langs) > 0 && !slices.Contains(langs, c.lang) {
@@ -255,7 +257,7 @@ func (p *Patterns) Match(rel string, langs []string) (code, raw, slug string, ok
 				}
 				return c.lang, raw, slug, true
 			}
-			parsed, err := lang.Parse(raw)
+			parsed, err := p.aliases.Parse(raw)
 			if err != nil {
 				continue
 			}

@@ -23,11 +23,16 @@ type derived struct {
 	h  *heavy
 
 	textOnce sync.Once
-	// hash is the source hash; input and blocks are SHA-256 digests of
-	// HashInput and of BodyBlocks, nblocks the number of blocks.
-	hash          string
-	input, blocks [sha256.Size]byte
-	nblocks       int
+	// hash is the source hash; text and body are SHA-256 digests of the
+	// entry's text and of its body as SameText compares them (see
+	// sameDigests).
+	hash       string
+	text, body [sha256.Size]byte
+
+	// prose says which parts of the entry hold prose (see Prose).
+	proseOnce  sync.Once
+	prose      Prose
+	proseKnown bool
 
 	wordsOnce  sync.Once
 	words      int
@@ -75,9 +80,9 @@ func (e *Entry) analyzeBody(words bool) *markdown.Summary {
 		case e.Doc == nil:
 			h.body = &markdown.Summary{}
 		case words && !e.wordsKnown: // counted once: Words keeps them
-			h.body = markdown.Analyze(e.Doc.Body, e.Doc.BodyLine)
+			h.body = e.dialect().Analyze(e.Doc.Body, e.Doc.BodyLine)
 		default:
-			h.body = markdown.AnalyzeWithoutWords(e.Doc.Body, e.Doc.BodyLine)
+			h.body = e.dialect().AnalyzeWithoutWords(e.Doc.Body, e.Doc.BodyLine)
 		}
 		// The blocks' digests are what same-as-source compares; computed
 		// here, they are computed once per entry, in parallel.
@@ -126,6 +131,7 @@ func (e *Entry) prepare(words, bodies bool, schema *config.Field) {
 	if e.released { // from the cache, which gave the digests and words
 		if words {
 			e.Words(schema)
+			e.Prose(schema)
 		}
 		return
 	}
@@ -134,6 +140,7 @@ func (e *Entry) prepare(words, bodies bool, schema *config.Field) {
 	}
 	if words {
 		e.Words(schema)
+		e.Prose(schema)
 	}
 	e.digest(schema)
 }
@@ -194,6 +201,7 @@ func (e *Entry) loadLocked() {
 	if e.cache != nil {
 		if rec := e.cache.recordOf(e); rec != nil {
 			if doc := rec.Doc.document(); doc != nil {
+				doc.Dialect = e.dialect()
 				e.Doc, e.cached = doc, true
 				if rec.Body != nil {
 					e.h.bodyOnce.Do(func() { e.h.body = rec.Body })
@@ -208,10 +216,14 @@ func (e *Entry) loadLocked() {
 	if err != nil {
 		return
 	}
-	if doc, err := Parse(data); err == nil {
+	if doc, err := ParseFile(e.Path, data); err == nil {
 		e.Doc = doc
 	}
 }
+
+// dialect returns the Markdown dialect of the entry's body, which its
+// file's name tells.
+func (e *Entry) dialect() markdown.Dialect { return markdown.DialectOf(e.Path) }
 
 // FirstBodyLine returns the line of the first non-blank line of the body
 // (see Document.FirstBodyLine), also for an entry whose body is not kept.
@@ -247,15 +259,15 @@ func (e *Entry) reread() *markdown.Summary {
 		switch {
 		case !e.cached:
 			if e.Doc != nil {
-				h.full = markdown.Analyze(e.Doc.Body, e.Doc.BodyLine)
+				h.full = e.dialect().Analyze(e.Doc.Body, e.Doc.BodyLine)
 			}
 		default:
 			data, err := ReadInside(e.root, e.Path)
 			if err != nil {
 				return
 			}
-			if doc, err := Parse(data); err == nil {
-				h.full = markdown.Analyze(doc.Body, doc.BodyLine)
+			if doc, err := ParseFile(e.Path, data); err == nil {
+				h.full = doc.Dialect.Analyze(doc.Body, doc.BodyLine)
 			}
 		}
 	})
@@ -265,14 +277,20 @@ func (e *Entry) reread() *markdown.Summary {
 // BlockText returns the text of the entry's i-th body block (of
 // Body().Blocks), reading the file again when the entry came from the
 // cache, which keeps no block texts.
-func (e *Entry) BlockText(i int) string {
+func (e *Entry) BlockText(i int) string { return e.Block(i).Text }
+
+// Block returns the entry's i-th body block (of Body().Blocks) with its
+// texts (Text, Plain, Prose), reading the file again when the entry came
+// from the cache, which keeps none; the zero Block when there is no
+// such block.
+func (e *Entry) Block(i int) markdown.Block {
 	if b := e.Body().Blocks; i < len(b) && (b[i].Text != "" || !e.cached) {
-		return b[i].Text
+		return b[i]
 	}
 	if b := e.reread().Blocks; i < len(b) {
-		return b[i].Text
+		return b[i]
 	}
-	return ""
+	return markdown.Block{}
 }
 
 func (e *Entry) digest(schema *config.Field) {
@@ -282,16 +300,8 @@ func (e *Entry) digest(schema *config.Field) {
 			return
 		}
 		blocks := BodyBlocks(doc.Body)
-		input := hashInput(doc, schema, blocks)
-		e.hash = hashOf(input)
-		e.input = sha256.Sum256(input)
-		h := sha256.New()
-		for _, b := range blocks {
-			h.Write([]byte(b))
-			h.Write([]byte{0})
-			e.nblocks++
-		}
-		h.Sum(e.blocks[:0])
+		e.hash = hashOf(hashInput(doc, schema, blocks))
+		e.text, e.body = sameDigests(doc, schema, blocks)
 	})
 }
 
@@ -299,18 +309,6 @@ func (e *Entry) digest(schema *config.Field) {
 func (e *Entry) Hash(schema *config.Field) string {
 	e.digest(schema)
 	return e.hash
-}
-
-// SameText reports whether two entries' texts are the same: their bodies
-// (when not empty) have the same blocks, or their whole hash inputs are
-// equal, after normalisation.
-func SameText(e, src *Entry, repo *Repo) bool {
-	e.digest(repo.Schema(e))
-	src.digest(repo.Schema(src))
-	if src.nblocks > 0 && e.blocks == src.blocks {
-		return true
-	}
-	return e.input == src.input
 }
 
 // Prepare computes in parallel what the state decisions read of every

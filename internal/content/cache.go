@@ -45,7 +45,7 @@ var cacheMagic = []byte("glosa-cache\n")
 
 // cacheFormat changes whenever what is cached, or how glosa computes it,
 // changes in a way the build identity would not show.
-const cacheFormat = 5
+const cacheFormat = 8
 
 // racyWindow is how recent a file's modification time may be for the
 // file to be cached: a file written again within the same clock tick,
@@ -110,10 +110,11 @@ type cached struct {
 	HasBody bool
 	Doc     cachedDoc
 	Body    *markdown.Summary // nil when it was not computed
-	// The digests (see derived).
-	Hash          string
-	Input, Blocks [sha256.Size]byte
-	NBlocks       int
+	// The digests (see derived), and which parts hold prose (see Prose;
+	// -1 when it was not computed).
+	Hash               string
+	SameText, SameBody [sha256.Size]byte
+	Prose              int
 	// Marked is Entry.Marked.
 	Marked bool
 }
@@ -315,8 +316,11 @@ func (c *Cache) lookup(e *Entry, k fileKey, needBody, release bool) bool {
 		e.wordsOnce.Do(func() { e.words, e.wordsKnown = rec.Words, true })
 	}
 	e.textOnce.Do(func() {
-		e.hash, e.input, e.blocks, e.nblocks = rec.Hash, rec.Input, rec.Blocks, rec.NBlocks
+		e.hash, e.text, e.body = rec.Hash, rec.SameText, rec.SameBody
 	})
+	if rec.Prose >= 0 {
+		e.proseOnce.Do(func() { e.prose, e.proseKnown = Prose(rec.Prose), true })
+	}
 	e.releasable, e.released = true, true
 	if !release {
 		e.Load()
@@ -404,15 +408,18 @@ func (c *Cache) encode(e *Entry, k fileKey, schema *config.Field) []byte {
 	if doc == nil {
 		return nil
 	}
-	r := &cached{Key: k, Doc: *doc, Slug: e.Slug, KeyLine: e.keyLine, Draft: e.Draft, Record: e.Record, Words: -1, Marked: e.marked}
+	r := &cached{Key: k, Doc: *doc, Slug: e.Slug, KeyLine: e.keyLine, Draft: e.Draft, Record: e.Record, Words: -1, Prose: -1, Marked: e.marked}
 	if e.wordsKnown {
 		r.Words = e.words
+	}
+	if e.proseKnown {
+		r.Prose = int(e.prose)
 	}
 	if e.bodyDone() {
 		r.Body = cacheSummary(e.h.body)
 	}
 	e.digest(schema)
-	r.Hash, r.Input, r.Blocks, r.NBlocks = e.hash, e.input, e.blocks, e.nblocks
+	r.Hash, r.SameText, r.SameBody = e.hash, e.text, e.body
 	w := &encoder{}
 	w.record(r)
 	return w.buf
@@ -506,26 +513,28 @@ func cacheable(k fileKey, now time.Time) bool {
 }
 
 // cacheSummary returns a copy of s for the cache: the blocks keep their
-// kind, position, markup and the digest of their normalised text, not the
-// text itself, which would make the cache as big as the repository.
+// kind, position, markup and the digest of their normalised plain text,
+// not their texts, which would make the cache as big as the repository.
 func cacheSummary(s *markdown.Summary) *markdown.Summary {
 	out := *s
 	out.Blocks = make([]markdown.Block, len(s.Blocks))
 	for i, b := range s.Blocks {
 		b.Digest = BlockDigest(b)
-		b.Text = "" // BlockText reads it again when asked
+		b.Text, b.Plain, b.Prose = "", "", "" // Block reads them again when asked
 		out.Blocks[i] = b
 	}
 	return &out
 }
 
-// BlockDigest returns the digest of a body block's normalised text: the
-// digest the cache keeps, or the one of its text.
+// BlockDigest returns the digest of a body block's normalised plain text
+// (markdown.Block.Plain: escapes resolved, link destinations and tags
+// left out), so that \* and * compare equal: the digest the cache keeps,
+// or the one of its text.
 func BlockDigest(b markdown.Block) [16]byte {
 	if b.Digest != ([16]byte{}) {
 		return b.Digest
 	}
-	sum := sha256.Sum256([]byte(Normalize(b.Text)))
+	sum := sha256.Sum256([]byte(Normalize(b.Plain)))
 	var out [16]byte
 	copy(out[:], sum[:])
 	return out

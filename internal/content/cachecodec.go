@@ -130,9 +130,9 @@ func (w *encoder) record(c *cached) {
 	w.num(c.Words)
 	w.bool(c.Body != nil)
 	w.str(c.Hash)
-	w.buf = append(w.buf, c.Input[:]...)
-	w.buf = append(w.buf, c.Blocks[:]...)
-	w.num(c.NBlocks)
+	w.buf = append(w.buf, c.SameText[:]...)
+	w.buf = append(w.buf, c.SameBody[:]...)
+	w.num(c.Prose)
 	w.num(c.Doc.FirstBody)
 	w.bool(c.Marked)
 
@@ -210,9 +210,9 @@ func (r *decoder) light() *cached {
 	}
 	c.Words, c.HasBody = r.num(), r.bool()
 	c.Hash = r.str()
-	r.fixed(c.Input[:])
-	r.fixed(c.Blocks[:])
-	c.NBlocks = r.num()
+	r.fixed(c.SameText[:])
+	r.fixed(c.SameBody[:])
+	c.Prose = r.num()
 	c.Doc.FirstBody = r.num()
 	c.Marked = r.bool()
 	return c

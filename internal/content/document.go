@@ -7,12 +7,14 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/markdown"
 )
 
 // Document is a Markdown file split into its front matter and body. The
@@ -38,6 +40,10 @@ type Document struct {
 	Body []byte
 	// BodyLine is the 1-based line of Raw where Body starts.
 	BodyLine int
+	// Dialect is the Markdown the body is written in, which the file's
+	// name tells (see ParseFile); Parse, which has no name, leaves it
+	// CommonMark.
+	Dialect markdown.Dialect
 }
 
 // ParseError is a problem that keeps a file from being read, at a 1-based
@@ -56,11 +62,26 @@ var bom = []byte("\xef\xbb\xbf")
 // matter. YAML front matter opens with a --- line and ends at the next line
 // that is --- or ... (spaces after either are allowed); TOML front matter
 // opens and ends with a +++ line; JSON front matter is an object that opens
-// with the file's first character, { followed by " or }, and ends on the
-// line of the } that closes it. A file without any of them has no front
-// matter and is all body. Errors are *ParseError values, with the line and
+// with { followed by " or }, and ends on the line of the } that closes it.
+// As in Hugo, white space and blank lines may come before the opening
+// delimiter. A file without any of them has no front matter and is all
+// body. Errors are *ParseError values, with the line and
 // column of the file where the problem is.
 func Parse(data []byte) (*Document, error) {
+	return parse(data)
+}
+
+// ParseFile is Parse for the file of that name, whose body's Dialect it
+// sets (an .mdx file's is MDX).
+func ParseFile(name string, data []byte) (*Document, error) {
+	d, err := parse(data)
+	if d != nil {
+		d.Dialect = markdown.DialectOf(name)
+	}
+	return d, err
+}
+
+func parse(data []byte) (*Document, error) {
 	d := &Document{Raw: data, BodyLine: 1}
 	start := 0
 	if bytes.HasPrefix(data, bom) {
@@ -86,13 +107,16 @@ func Parse(data []byte) (*Document, error) {
 		line, col := Position(data, off)
 		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("err.invalidUTF8")}
 	}
-	first, next := lineAt(data, start)
+	// Hugo skips white space, blank lines and byte order marks before the
+	// front matter's opening delimiter.
+	open := start + leadingSpace(data[start:])
+	first, next := lineAt(data, open)
 	first = bytes.TrimRight(first, " \t") // "--- " is a delimiter too, as for Jekyll
 	if string(first) == "+++" {
-		return parseTOML(d, next)
+		return parseTOML(d, open, next)
 	}
-	if jsonStart(data[start:]) {
-		return parseJSON(d, start)
+	if jsonStart(data[open:]) {
+		return parseJSON(d, open)
 	}
 	if string(first) != "---" {
 		d.Body = data[start:]
@@ -100,7 +124,8 @@ func Parse(data []byte) (*Document, error) {
 	}
 	// Find the closing delimiter: a line that is exactly --- or ...
 	if !closeFront(d, next, "---", "...") {
-		return d, &ParseError{Line: 1, Col: 1, Text: l10n.Msg("fm.unclosed")}
+		line, col := Position(data, open)
+		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("fm.unclosed")}
 	}
 	front := data[d.FrontStart:d.FrontEnd]
 	if i, what := config.LineSeparator(front); i >= 0 {
@@ -112,8 +137,9 @@ func Parse(data []byte) (*Document, error) {
 	}
 	// Decode the front matter preceded by one blank line per line before it,
 	// so that node and error positions are lines of the whole file.
-	padded := make([]byte, 0, len(front)+1)
-	padded = append(padded, '\n')
+	before := bytes.Count(data[:d.FrontStart], []byte("\n"))
+	padded := make([]byte, 0, len(front)+before)
+	padded = append(padded, bytes.Repeat([]byte("\n"), before)...)
 	padded = append(padded, front...)
 	if line := documentMarker(padded); line > 0 {
 		return d, &ParseError{Line: line, Col: 1, Text: l10n.Msg("fm.secondDocument")}
@@ -195,6 +221,36 @@ func checkDuplicates(n *yaml.Node) error {
 	return nil
 }
 
+// leadingSpace returns how many bytes of data are white space before its
+// first other character, as Hugo's page lexer skips them before front
+// matter: ASCII spaces, tabs, line breaks, form and vertical feeds, and
+// byte order marks.
+func leadingSpace(data []byte) int {
+	n := 0
+	for n < len(data) {
+		switch {
+		case data[n] == ' ' || data[n] == '\t' || data[n] == '\n' || data[n] == '\r' || data[n] == '\v' || data[n] == '\f':
+			n++
+		case bytes.HasPrefix(data[n:], bom):
+			n += len(bom)
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// FrontLine returns the 1-based line where the front matter's text starts
+// (the line after its opening delimiter; the { of JSON), 0 without front
+// matter.
+func (d *Document) FrontLine() int {
+	if d == nil || d.FrontEnd == 0 {
+		return 0
+	}
+	line, _ := Position(d.Raw, d.FrontStart)
+	return line
+}
+
 // lineAt returns the line starting at off without its line ending, and the
 // offset of the next line.
 func lineAt(data []byte, off int) (line []byte, next int) {
@@ -231,7 +287,9 @@ func invalidUTF8(data []byte) int {
 	return len(data)
 }
 
-// Lookup returns the value of a top-level front-matter key, or nil. A key
+// Lookup returns the value of a top-level front-matter key, or nil. Keys
+// are read as Hugo reads them, whatever their case (Title: is title); the
+// key written exactly as asked wins over another spelling of it. A key
 // that comes through a merge key (<<: *base) counts, as it does for every
 // YAML reader; KeyNode, for edits, finds only the key written in the front
 // matter itself.
@@ -241,6 +299,11 @@ func (d *Document) Lookup(key string) *yaml.Node {
 	}
 	return member(d.Front, key)
 }
+
+// sameKey reports whether two front-matter keys are the same key to Hugo,
+// which lower-cases every key it reads: Title is title, TranslationKey is
+// translationKey.
+func sameKey(a, b string) bool { return strings.EqualFold(a, b) }
 
 // maxMerges bounds the merge keys member follows, against a chain of
 // anchors built to make it work forever.
@@ -261,6 +324,7 @@ func memberIn(m *yaml.Node, key string, budget *int) *yaml.Node {
 		return nil
 	}
 	var merges []*yaml.Node
+	folded := -1
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k := m.Content[i]
 		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
@@ -270,6 +334,12 @@ func memberIn(m *yaml.Node, key string, budget *int) *yaml.Node {
 		if k.Value == key {
 			return m.Content[i+1]
 		}
+		if folded < 0 && sameKey(k.Value, key) {
+			folded = i
+		}
+	}
+	if folded >= 0 {
+		return m.Content[folded+1]
 	}
 	for _, v := range merges {
 		sources := []*yaml.Node{v}
@@ -296,17 +366,24 @@ func resolve(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-// KeyNode returns the key node of a top-level front-matter key, or nil.
+// KeyNode returns the key node of a top-level front-matter key, or nil:
+// the key as written, or else the first spelled with other cases (see
+// Lookup).
 func (d *Document) KeyNode(key string) *yaml.Node {
 	if d == nil || d.Front == nil {
 		return nil
 	}
+	var folded *yaml.Node
 	for i := 0; i+1 < len(d.Front.Content); i += 2 {
-		if d.Front.Content[i].Value == key {
-			return d.Front.Content[i]
+		k := d.Front.Content[i]
+		if k.Value == key {
+			return k
+		}
+		if folded == nil && sameKey(k.Value, key) {
+			folded = k
 		}
 	}
-	return nil
+	return folded
 }
 
 // ClosingLine returns the 1-based line of the delimiter that closes the
@@ -340,7 +417,7 @@ func (d *Document) FirstBodyLine() int {
 func closeFront(d *Document, next int, delims ...string) bool {
 	data := d.Raw
 	d.FrontStart = next
-	for pos, line := next, 2; pos < len(data); line++ {
+	for pos, line := next, 1+bytes.Count(data[:next], []byte("\n")); pos < len(data); line++ {
 		text, after := lineAt(data, pos)
 		if slices.Contains(delims, string(bytes.TrimRight(text, " \t"))) {
 			d.FrontEnd, d.Body, d.BodyLine = pos, data[after:], line+1

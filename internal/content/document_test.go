@@ -105,6 +105,27 @@ func TestParseSplit(t *testing.T) {
 		name: "empty file",
 		in:   "",
 		want: parsed{Body: "", BodyLine: 1},
+	}, {
+		// Hugo skips white space before the opening delimiter.
+		name: "blank lines before ---",
+		in:   lines("", "  ", "---", "title: LLM", "---", "Body."),
+		want: parsed{Keys: []string{"title"}, Front: "title: LLM\n", Body: "Body.\n", BodyLine: 6},
+	}, {
+		name: "BOM, CRLF and blank lines before ---",
+		in:   "\ufeff\r\n\r\n---\r\ntitle: LLM\r\n---\r\nBody.\r\n",
+		want: parsed{BOM: true, CRLF: true, Keys: []string{"title"}, Front: "title: LLM\r\n", Body: "Body.\r\n", BodyLine: 6},
+	}, {
+		name: "blank lines and spaces before +++",
+		in:   lines("", "  +++", `title = "LLM"`, "+++", "Body."),
+		want: parsed{Keys: []string{"title"}, Front: "title = \"LLM\"\n", Body: "Body.\n", BodyLine: 5},
+	}, {
+		name: "a blank line before JSON",
+		in:   lines("", `{"title": "LLM"}`, "Body."),
+		want: parsed{Keys: []string{"title"}, Front: `{"title": "LLM"}`, Body: "Body.\n", BodyLine: 3},
+	}, {
+		name: "text before --- is body",
+		in:   lines("", "Text", "---", "title: x", "---"),
+		want: parsed{Body: "\nText\n---\ntitle: x\n---\n", BodyLine: 1},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,6 +148,18 @@ func TestParseErrors(t *testing.T) {
 		name: "unclosed",
 		in:   lines("---", "title: LLM", "", "Body."),
 		want: posErr{Line: 1, Col: 1, Msg: "front matter opened with --- is never closed"},
+	}, {
+		name: "unclosed after blank lines",
+		in:   lines("", "", " ---", "title: LLM", "", "Body."),
+		want: posErr{Line: 3, Col: 2, Msg: "front matter opened with --- is never closed"},
+	}, {
+		name: "YAML error after blank lines",
+		in:   lines("", "", "---", "title: LLM", "category: [unclosed", "---"),
+		want: posErr{Line: 5, Col: 11, Msg: "front matter: did not find expected ',' or ']'; is the [ opened here never closed?"},
+	}, {
+		name: "TOML after blank lines",
+		in:   lines("", "+++", `title = "LLM`, "+++"),
+		want: posErr{Line: 3, Col: 13, Msg: "TOML front matter: basic strings cannot have new lines"},
 	}, {
 		name: "only an opening line",
 		in:   "---\n",
@@ -345,6 +378,43 @@ func TestLookup(t *testing.T) {
 	var none *Document
 	if none.Lookup("title") != nil || none.KeyNode("title") != nil {
 		t.Error("a nil document has keys")
+	}
+}
+
+// TestLookupCase: keys are read as Hugo reads them, whatever their case;
+// the key spelled as asked wins.
+func TestLookupCase(t *testing.T) {
+	d := mustParse(t, lines("---",
+		"Title: Titolo",
+		"DRAFT: true",
+		"TranslationKey: llm",
+		"Translation: {Hash: sha256-0123456789abcdef, Source: it}",
+		"description: lower",
+		"Description: Upper",
+		"L10N: {SourceCommit: abc1234}",
+		"---"))
+	for key, want := range map[string]string{"title": "Titolo", "draft": "true", "translationKey": "llm", "description": "lower", "Description": "Upper"} {
+		if n := d.Lookup(key); n == nil || n.Value != want {
+			t.Errorf("Lookup(%s) = %v, want %s", key, n, want)
+		}
+	}
+	if k := d.KeyNode("title"); k == nil || k.Value != "Title" || k.Line != 2 {
+		t.Errorf("KeyNode(title) = %v, want Title on line 2", k)
+	}
+	if k := d.KeyNode("description"); k == nil || k.Line != 6 {
+		t.Errorf("KeyNode(description) = %v, want line 6", k)
+	}
+	rec, err := d.Record()
+	if err != nil || rec == nil || rec.Hash != "sha256-0123456789abcdef" || rec.Source != "it" {
+		t.Errorf("Record() = %+v, %v", rec, err)
+	}
+	vals := Values(d.Front, config.DefaultFields())
+	if len(vals) != 2 || vals[0].Path != "description" || vals[0].Node.Value != "lower" || vals[1].Path != "title" || vals[1].Node.Value != "Titolo" {
+		t.Errorf("Values = %+v", vals)
+	}
+	d = mustParse(t, lines("---", "L10N: {SourceCommit: abc1234}", "---"))
+	if rec, err := d.Record(); err != nil || rec == nil || rec.Commit != "abc1234" {
+		t.Errorf("Record() of L10N.SourceCommit = %+v, %v", rec, err)
 	}
 }
 

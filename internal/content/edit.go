@@ -97,7 +97,7 @@ func endOfLine(data []byte, off int) int {
 func tomlRecordBlock(d *Document, exprs []tomlExpr) (from, end int, ok bool, err error) {
 	table := -1
 	for i, x := range exprs {
-		if x.names[0] != RecordKey || x.kind == unstable.KeyValue && !x.top {
+		if !sameKey(x.names[0], RecordKey) || x.kind == unstable.KeyValue && !x.top {
 			continue
 		}
 		if table >= 0 || x.kind != unstable.Table || len(x.names) != 1 {
@@ -156,13 +156,20 @@ func stubTOML(d *Document, nl string) ([]byte, error) {
 	}
 	raw := d.Raw
 	at := d.FrontStart // where a draft line goes: after the last top-level key
-	for _, x := range tomlExprs(d) {
+	exprs := tomlExprs(d)
+	var draft *tomlExpr // the draft key as Lookup finds it: spelled so, or else in another case
+	for i, x := range exprs {
 		if x.top {
 			at = endOfLine(raw, x.end)
 		}
-		if x.names[0] != "draft" || x.kind == unstable.KeyValue && !x.top {
+		if !sameKey(x.names[0], "draft") || x.kind == unstable.KeyValue && !x.top {
 			continue
 		}
+		if draft == nil || x.names[0] == "draft" && draft.names[0] != "draft" {
+			draft = &exprs[i]
+		}
+	}
+	if x := draft; x != nil {
 		line, _ := Position(raw, x.start)
 		if x.kind != unstable.KeyValue || len(x.names) != 1 || !x.scalar {
 			return nil, l10n.Wrap(ErrUneditable, "edit.draft", "Line", line)
@@ -236,10 +243,18 @@ func (l jsonLayout) object(nl string, members ...[2]string) string {
 // an empty object, right after the {).
 func setMemberJSON(d *Document, j *jsonDoc, l jsonLayout, key, value, nl string) []byte {
 	raw := d.Raw
-	for _, m := range j.members {
-		if m.key == key {
-			return concat(raw[:m.from], []byte(value), raw[m.upTo:])
+	found := -1 // the member as Lookup finds it: spelled so, or else in another case
+	for i, m := range j.members {
+		if m.key == key || found < 0 && sameKey(m.key, key) {
+			found = i
 		}
+		if m.key == key {
+			break
+		}
+	}
+	if found >= 0 {
+		m := j.members[found]
+		return concat(raw[:m.from], []byte(value), raw[m.upTo:])
 	}
 	member := quote(key) + ": " + value
 	if len(j.members) == 0 { // right after the {, keeping what is before the }
@@ -283,7 +298,7 @@ func stubJSON(d *Document, nl string) ([]byte, error) {
 		return nil, errUnverifiedf(err)
 	}
 	for i, m := range j.members {
-		if m.key != RecordKey {
+		if !sameKey(m.key, RecordKey) {
 			continue
 		}
 		from, end := d.FrontStart+1, m.upTo // the only member: from the {

@@ -44,6 +44,8 @@ func FuzzParse(f *testing.F) {
 		"---\ntitle: a\u0085b: c\n---\n",
 		"\xff\xfe-\x00-\x00-\x00\n\x00",
 		twinTOML, twinJSON, "{}\n", "+++\n[translation]\nhash = \"h\"\n+++\n",
+		"\n\n---\ntitle: x\n---\nBody.\n", " \r\n\t+++\ntitle = \"x\"\n+++\n", "\n{\"title\": \"x\"}\n",
+		"---\nTranslation:\n  Hash: h\nTitle: x\n---\n", "---\ntitle: a\nTitle: b\ntranslation: {hash: h}\n---\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -238,7 +240,7 @@ func frontWithout(front *yaml.Node, skip ...string) string {
 	}
 	var b strings.Builder
 	for i := 0; i+1 < len(front.Content); i += 2 {
-		if k := front.Content[i].Value; k == RecordKey || slices.Contains(skip, k) {
+		if k := strings.ToLower(front.Content[i].Value); k == RecordKey || slices.Contains(skip, k) {
 			continue
 		}
 		writeNode(&b, front.Content[i], 0)

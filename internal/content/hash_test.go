@@ -11,6 +11,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/glosa/glosa/internal/config"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/hash")
@@ -38,6 +40,22 @@ func TestHashGolden(t *testing.T) {
 	}
 	if diff := cmp.Diff(readFile(t, filepath.Join(dir, "hash.golden")), hash); diff != "" {
 		t.Errorf("Hash mismatch (-golden +got):\n%s", diff)
+	}
+}
+
+// TestHashAsHugoReads: front matter Hugo reads the same hashes the same —
+// after blank lines, or with keys in other cases.
+func TestHashAsHugoReads(t *testing.T) {
+	schema := config.DefaultFields()
+	want := Hash(mustParse(t, lines("---", "title: A title", "description: Words", "---", "", "Body.")), schema)
+	for _, in := range []string{
+		lines("", "", "---", "title: A title", "description: Words", "---", "", "Body."),
+		lines("---", "Title: A title", "DESCRIPTION: Words", "---", "", "Body."),
+		"\ufeff\r\n---\r\ntitle: A title\r\ndescription: Words\r\n---\r\n\r\nBody.\r\n",
+	} {
+		if got := Hash(mustParse(t, in), schema); got != want {
+			t.Errorf("Hash(%q) = %s, want %s", in, got, want)
+		}
 	}
 }
 

@@ -31,7 +31,8 @@ func parseJSON(d *Document, start int) (*Document, error) {
 	data := d.Raw
 	end := jsonEnd(data, start)
 	if end < 0 {
-		return d, &ParseError{Line: 1, Col: 1, Text: l10n.Msg("fm.unclosedJSON")}
+		line, col := Position(data, start)
+		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("fm.unclosedJSON")}
 	}
 	rest, after := lineAt(data, end)
 	if t := bytes.TrimLeft(rest, " \t"); len(t) > 0 {

@@ -49,7 +49,7 @@ func (d *Document) Record() (*Record, error) {
 		if v.Kind != yaml.ScalarNode {
 			return nil, &ParseError{Line: v.Line, Col: v.Column, Text: l10n.Msg("record.notScalar", "Key", key.Value)}
 		}
-		switch key.Value {
+		switch strings.ToLower(key.Value) {
 		case "source":
 			r.Source = v.Value
 		case "hash":
@@ -73,7 +73,7 @@ func (d *Document) foreignRecord() (*Record, error) {
 	name := ""
 	if l := d.Lookup("l10n"); l != nil && l.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(l.Content); i += 2 {
-			if l.Content[i].Value == "sourceCommit" {
+			if sameKey(l.Content[i].Value, "sourceCommit") {
 				key, v, name = l.Content[i], l.Content[i+1], "l10n.sourceCommit"
 			}
 		}
@@ -171,7 +171,7 @@ func keyIndent(d *Document) (indent string, col int, err error) {
 	}
 	indent = strings.Repeat(" ", col-1)
 	if line := lessIndented(d.Raw[d.FrontStart:d.FrontEnd], len(indent)); line > 0 {
-		return "", 0, l10n.Wrap(ErrUneditable, "edit.lessIndented", "Line", 1+line)
+		return "", 0, l10n.Wrap(ErrUneditable, "edit.lessIndented", "Line", d.FrontLine()-1+line)
 	}
 	return indent, col, nil
 }

@@ -175,6 +175,12 @@ func TestSetRecordEdits(t *testing.T) {
 			removed(4, "  source: en\n", "  hash: sha256-aaaaaaaaaaaaaaaa\n", "  commit: 3f1c9a0\n")...),
 		wantLine: 3,
 	}, {
+		name:     "front matter after blank lines, as Hugo reads it",
+		in:       lines("", "", "---", "title: LLM", "---", "Body."),
+		rec:      stamp,
+		want:     added(5, "translation:\n", "  source: it\n", "  hash: sha256-5d41402abc4b2a76\n"),
+		wantLine: 5,
+	}, {
 		name:     "only the changed line changes",
 		in:       lines("---", "title: LLM", "translation:", "  source: it", "  hash: sha256-aaaaaaaaaaaaaaaa", "category: Basics", "---"),
 		rec:      stamp,
@@ -293,6 +299,21 @@ func otherValues(t testing.TB, d *Document) map[string]any {
 	}
 	delete(m, RecordKey)
 	return m
+}
+
+// TestSetRecordKeyCase: a record whose key is spelled in another case is
+// the record (Hugo reads keys whatever their case): it is replaced, not
+// doubled.
+func TestSetRecordKeyCase(t *testing.T) {
+	in := lines("---", "title: LLM", "Translation:", "  Hash: sha256-aaaaaaaaaaaaaaaa", "weight: 2", "---")
+	out, err := SetRecord(mustParse(t, in), stamp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := lines("---", "title: LLM", "translation:", "  source: it", "  hash: sha256-5d41402abc4b2a76", "weight: 2", "---")
+	if string(out) != want {
+		t.Errorf("SetRecord:\n%s\nwant:\n%s", out, want)
+	}
 }
 
 func TestSetRecordRefuses(t *testing.T) {

@@ -308,7 +308,7 @@ func load(root string, m match) *Entry {
 		return e
 	}
 	e.marked = suppress.Marked(data)
-	doc, err := Parse(data)
+	doc, err := ParseFile(m.path, data)
 	e.Doc = doc
 	if err != nil {
 		e.Err = asParseError(err)

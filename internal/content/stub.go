@@ -83,7 +83,7 @@ func Stub(d *Document) ([]byte, error) {
 		return verifyStub(concat(raw[:off], []byte(value), raw[off+len(v.Value):]))
 	}
 	if line := lessIndented(raw[d.FrontStart:d.FrontEnd], len(indent)); line > 0 {
-		return nil, l10n.Wrap(ErrUneditable, "edit.lessIndented", "Line", 1+line)
+		return nil, l10n.Wrap(ErrUneditable, "edit.lessIndented", "Line", d.FrontLine()-1+line)
 	}
 	return verifyStub(concat(raw[:d.FrontEnd], []byte(indent+"draft: true"+nl), raw[d.FrontEnd:]))
 }

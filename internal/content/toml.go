@@ -31,6 +31,7 @@ func (d *Document) Syntax() Syntax {
 		return YAML
 	}
 	head := bytes.TrimPrefix(d.Raw, bom)
+	head = head[leadingSpace(head):]
 	switch {
 	case bytes.HasPrefix(head, []byte("+++")):
 		return TOML
@@ -40,12 +41,13 @@ func (d *Document) Syntax() Syntax {
 	return YAML
 }
 
-// parseTOML reads the TOML front matter of d, whose opening +++ line ends
-// at next: the front matter ends at the next line that is +++ (spaces
-// after it are allowed).
-func parseTOML(d *Document, next int) (*Document, error) {
+// parseTOML reads the TOML front matter of d, whose opening +++ is at open
+// and whose line ends at next: the front matter ends at the next line that
+// is +++ (spaces after it are allowed).
+func parseTOML(d *Document, open, next int) (*Document, error) {
 	if !closeFront(d, next, "+++") {
-		return d, &ParseError{Line: 1, Col: 1, Text: l10n.Msg("fm.unclosedTOML")}
+		line, col := Position(d.Raw, open)
+		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("fm.unclosedTOML")}
 	}
 	front, err := tomlTree(d.Raw, d.FrontStart, d.FrontEnd)
 	if err != nil {

@@ -76,7 +76,10 @@ type Index struct {
 
 	mu        sync.Mutex
 	ancestors map[int32][]uint64 // commit → bit set of the commits it reaches
-	resolved  map[string]int32   // revisions resolved by git rev-parse; -1 when not in the history
+	// resolved holds what Resolve learnt of revisions that are not
+	// indexed commits by their hash: the indexed commits that bound what
+	// each reaches (see Resolve), nil when git does not know it.
+	resolved map[string][]int32
 
 	cat catFile
 }
@@ -115,7 +118,7 @@ func Load(root string, pathspecs ...string) (*Index, error) {
 		byPath:    map[string][]int32{},
 		dirty:     map[string]bool{},
 		ancestors: map[int32][]uint64{},
-		resolved:  map[string]int32{},
+		resolved:  map[string][]int32{},
 		linear:    true,
 	}
 	ix.cat.ix = ix
@@ -147,8 +150,12 @@ func Load(root string, pathspecs ...string) (*Index, error) {
 
 // git runs git in the root and returns its standard output; the error
 // carries git's standard error.
-func (ix *Index) git(args ...string) ([]byte, error) {
+func (ix *Index) git(args ...string) ([]byte, error) { return ix.gitIn(nil, args...) }
+
+// gitIn is git with its standard input read from in (none when nil).
+func (ix *Index) gitIn(in io.Reader, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", append([]string{"-C", ix.root}, args...)...)
+	cmd.Stdin = in
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

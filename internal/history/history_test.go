@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -557,4 +559,93 @@ func TestAgainstGitLog(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSinceOffHead: a recorded commit HEAD does not reach — on a branch
+// never merged, on a branch squash-merged, on a side branch of a side
+// branch, on an unrelated root — resolves as git log does: Since(path, c)
+// lists the commits `git log c..HEAD --follow -- path` lists. Resolve asks
+// git about all of them at once; after it, Since runs no git at all.
+func TestSinceOffHead(t *testing.T) {
+	r := newRepo(t)
+	r.write("content/en/a.md", long("a"))
+	r.write("content/en/b.md", long("b"))
+	r.write("README.txt", "readme\n")
+	c := map[string]string{}
+	c["base"] = r.commit("base")
+	r.write("content/en/a.md", long("a")+"main 1\n")
+	c["m1"] = r.commit("main edits a")
+	// A branch never merged, with a commit that touches no content path.
+	r.git("checkout", "-q", "-b", "unmerged")
+	r.write("README.txt", "readme on a branch\n")
+	c["unmerged-readme"] = r.commit("a branch edits the readme only")
+	r.write("content/en/b.md", long("b")+"branch\n")
+	c["unmerged-b"] = r.commit("a branch edits b")
+	// A branch of that branch.
+	r.git("checkout", "-q", "-b", "twig")
+	r.write("content/es/a.md", long("a es"))
+	c["twig"] = r.commit("a twig translates a")
+	// A branch squash-merged into main.
+	r.git("checkout", "-q", "main")
+	r.git("checkout", "-q", "-b", "squashed")
+	r.write("content/en/b.md", long("b")+"squashed\n")
+	c["squashed"] = r.commit("a branch edits b, squashed later")
+	r.git("checkout", "-q", "main")
+	r.write("content/en/b.md", long("b")+"squashed\n")
+	c["squash"] = r.commit("squash of the branch")
+	r.write("content/en/a.md", long("a")+"main 2\n")
+	c["m2"] = r.commit("main edits a again")
+	r.write("README.txt", "readme 2\n")
+	c["m3"] = r.commit("main edits the readme only")
+	// An unrelated root.
+	r.git("checkout", "-q", "--orphan", "other")
+	r.git("rm", "-rq", "--cached", ".")
+	r.write("other.txt", "other\n")
+	r.git("add", "other.txt")
+	r.git("commit", "-q", "-m", "unrelated root")
+	r.clock += 60
+	c["root"] = strings.TrimSpace(r.git("rev-parse", "HEAD"))
+	r.git("checkout", "-q", "-f", "main")
+
+	ix := r.load("content")
+	var revs []string
+	for _, name := range []string{"unmerged-readme", "unmerged-b", "twig", "squashed", "root", "m1", "m3"} {
+		revs = append(revs, c[name], c[name][:9])
+	}
+	revs = append(revs, "unmerged", "0123456789abcdef0123456789abcdef01234567", "dead", "--all")
+	gitPath, err := exec.LookPath("git")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Resolve(revs)
+	t.Setenv("PATH", "") // every answer now comes from the index
+	for _, since := range revs {
+		for _, path := range []string{"content/en/a.md", "content/en/b.md", "content/es/a.md"} {
+			got, ok := ix.Since(path, since)
+			wantOK := since != "dead" && since != "--all" && !strings.HasPrefix(since, "0123")
+			if ok != wantOK {
+				t.Errorf("Since(%s, %s) ok = %v, want %v", path, since, ok, wantOK)
+				continue
+			}
+			if !ok {
+				continue
+			}
+			if want := r.gitLogSinceWith(gitPath, since, path); !slices.Equal(want, commitsOf(got)) {
+				t.Errorf("Since(%s, %s) = %v; git log %s..HEAD -- %s lists %v", path, since, commitsOf(got), since, path, want)
+			}
+		}
+	}
+}
+
+// gitLogSinceWith is gitLogSince with the git program named, whatever
+// PATH says.
+func (r *repo) gitLogSinceWith(gitPath, since, path string) []string {
+	r.tb.Helper()
+	cmd := exec.Command(gitPath, "log", "--format=%H", "--follow", since+"..HEAD", "--", path)
+	cmd.Dir = r.dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		r.tb.Fatalf("git log: %v\n%s", err, out)
+	}
+	return strings.Fields(string(out))
 }

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 )
@@ -34,20 +35,23 @@ func (ix *Index) LastChange(path string) (Change, bool) {
 // commits after commit since, newest first. "After" follows the DAG, not
 // timestamps: the changes are those of the commits reachable from HEAD but
 // not from since, what `git log since..HEAD --follow -- path` lists (but
-// see the package comment on merges).
+// see the package comment on merges). since need not be an ancestor of
+// HEAD: a commit of a branch that was never merged, or whose merge was a
+// squash, has HEAD's commits since it and its branch point after it.
 //
 // since may be a full or abbreviated hash (at least 4 hex digits,
-// unambiguous among the indexed commits) or any revision git rev-parse
-// resolves, which it runs once per distinct since. ok is false when since
-// is not a commit of the history: unknown, not an ancestor of HEAD, or cut
-// off by a shallow clone.
+// unambiguous among the indexed commits) or any revision git resolves.
+// Revisions that are not indexed commits are asked of git, two processes
+// for all that Resolve is given at once, else for each on first use. ok is
+// false when since is not a commit git has (unknown, or cut off by a
+// shallow clone).
 func (ix *Index) Since(path, since string) (changes []Change, ok bool) {
-	s, ok := ix.resolve(since)
+	tips, ok := ix.resolve(since)
 	if !ok {
 		return nil, false
 	}
 	ix.follow(ix.top(path), func(i int32) bool {
-		if c := ix.changes[i].commit; !ix.reaches(s, c) {
+		if c := ix.changes[i].commit; !ix.reachesAny(tips, c) {
 			changes = append(changes, ix.change(i))
 		}
 		return true
@@ -136,11 +140,26 @@ func (ix *Index) change(i int32) Change {
 	return Change{Commit: c.hash, Time: c.time, Status: ch.status, Path: ix.rel(ch.path), OldPath: ix.rel(ch.oldPath)}
 }
 
-// resolve finds the indexed commit a revision names.
-func (ix *Index) resolve(rev string) (int32, bool) {
-	if rev == "" || strings.HasPrefix(rev, "-") {
-		return 0, false
+// resolve returns the indexed commits that bound what a revision reaches
+// of the history: the commit itself when it is indexed; for a commit off
+// HEAD's history, the indexed commits its own history meets (see
+// Resolve).
+func (ix *Index) resolve(rev string) ([]int32, bool) {
+	if i, ok := ix.indexed(rev); ok {
+		return []int32{i}, true
 	}
+	if !resolvable(rev) {
+		return nil, false
+	}
+	ix.Resolve([]string{rev})
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	tips, ok := ix.resolved[rev]
+	return tips, ok && tips != nil
+}
+
+// indexed finds the indexed commit a full or abbreviated hash names.
+func (ix *Index) indexed(rev string) (int32, bool) {
 	if i, ok := ix.byHash[rev]; ok {
 		return i, true
 	}
@@ -153,24 +172,157 @@ func (ix *Index) resolve(rev string) (int32, bool) {
 			return ix.byHash[ix.sorted[n]], true
 		}
 	}
-	// Not a commit of the history by its hash: a ref, or a commit outside
-	// the history (another branch, or cut off by a shallow clone), which
-	// git resolves if it has it.
+	return 0, false
+}
+
+// resolvable reports whether rev may be given to git: not an option, and
+// on one line for the batch protocols.
+func resolvable(rev string) bool {
+	return rev != "" && !strings.HasPrefix(rev, "-") && !strings.ContainsAny(rev, "\n\r\x00")
+}
+
+// Resolve asks git, at once, about the revisions that are not commits of
+// the history by their hash — refs, commits of other branches, commits a
+// shallow clone cut off, or nothing git has — so that Since answers for
+// them without running git again: one `git cat-file --batch-check` finds
+// which name commits, and one `git rev-list` walks the history of those
+// HEAD does not reach, back to the commits of the index where it meets
+// it. A commit off HEAD's history then reaches exactly the indexed commits
+// those reach, which is what `since..HEAD` subtracts. Revisions already
+// known cost nothing; a failure of git leaves them unknown.
+func (ix *Index) Resolve(revs []string) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if i, ok := ix.resolved[rev]; ok {
-		return i, i >= 0
-	}
-	i := int32(-1)
-	if ix.head != "" {
-		if out, err := ix.git("rev-parse", "--quiet", "--verify", rev+"^{commit}"); err == nil {
-			if j, ok := ix.byHash[strings.TrimSpace(string(out))]; ok {
-				i = j
-			}
+	var ask []string
+	seen := map[string]bool{}
+	for _, rev := range revs {
+		if seen[rev] || !resolvable(rev) {
+			continue
+		}
+		seen[rev] = true
+		if _, ok := ix.resolved[rev]; ok {
+			continue
+		}
+		if _, ok := ix.indexed(rev); ok {
+			continue
+		}
+		ix.resolved[rev] = nil // unknown unless found below
+		if ix.head != "" {
+			ask = append(ask, rev)
 		}
 	}
-	ix.resolved[rev] = i
-	return i, i >= 0
+	if len(ask) == 0 {
+		return
+	}
+	oids := ix.commitsOf(ask)
+	var side []string
+	for _, rev := range ask {
+		oid, ok := oids[rev]
+		if !ok {
+			continue
+		}
+		if i, ok := ix.byHash[oid]; ok {
+			ix.resolved[rev] = []int32{i}
+		} else {
+			side = append(side, oid)
+		}
+	}
+	if len(side) == 0 {
+		return
+	}
+	tips := ix.sideTips(side)
+	for _, rev := range ask {
+		if t, ok := tips[oids[rev]]; ok {
+			ix.resolved[rev] = t
+		}
+	}
+}
+
+// commitsOf maps each revision that names a commit to its full hash, with
+// one `git cat-file --batch-check`.
+func (ix *Index) commitsOf(revs []string) map[string]string {
+	var in bytes.Buffer
+	for _, rev := range revs {
+		in.WriteString(rev + "^{commit}\n")
+	}
+	out, err := ix.gitIn(&in, "cat-file", "--batch-check=%(objectname) %(objecttype)")
+	found := map[string]string{}
+	if err != nil {
+		return found
+	}
+	// One line per revision, in order: "<hash> commit", or "<rev> missing",
+	// "<rev> ambiguous".
+	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	if len(lines) != len(revs) {
+		return found
+	}
+	for i, line := range lines {
+		if oid, typ, ok := strings.Cut(line, " "); ok && typ == "commit" && len(oid) >= 40 && isHex(oid) {
+			found[revs[i]] = oid
+		}
+	}
+	return found
+}
+
+// sideTips returns, for each commit HEAD does not reach, the indexed
+// commits its history meets: the indexed parents of the commits reachable
+// from it and not from HEAD, listed by one `git rev-list --parents`. A
+// commit whose history ends at a shallow clone's graft before meeting
+// HEAD's has no entry: what it reaches cannot be known. One whose history
+// never meets HEAD's (an unrelated root) has an empty list: every commit
+// of HEAD's history comes after it.
+func (ix *Index) sideTips(side []string) map[string][]int32 {
+	var in bytes.Buffer
+	for _, oid := range side {
+		in.WriteString(oid + "\n")
+	}
+	in.WriteString("^" + ix.head + "\n")
+	out, err := ix.gitIn(&in, "rev-list", "--parents", "--stdin")
+	if err != nil {
+		return nil
+	}
+	parents := map[string][]string{}
+	for _, line := range strings.Split(strings.TrimSuffix(string(out), "\n"), "\n") {
+		if f := strings.Fields(line); len(f) > 0 {
+			parents[f[0]] = f[1:]
+		}
+	}
+	result := map[string][]int32{}
+	for _, oid := range side {
+		var tips []int32
+		known := true
+		seen := map[string]bool{oid: true}
+		stack := []string{oid}
+		for len(stack) > 0 && known {
+			c := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			ps, listed := parents[c]
+			if !listed || len(ps) == 0 && ix.shallow {
+				// Not walked (git failed us), or a graft: the rest of
+				// its history is not in the clone.
+				known = false
+				break
+			}
+			for _, p := range ps {
+				if seen[p] {
+					continue
+				}
+				seen[p] = true
+				if i, ok := ix.byHash[p]; ok {
+					tips = append(tips, i)
+				} else {
+					stack = append(stack, p)
+				}
+			}
+		}
+		if known {
+			if tips == nil {
+				tips = []int32{}
+			}
+			result[oid] = tips
+		}
+	}
+	return result
 }
 
 func isHex(s string) bool {
@@ -180,6 +332,16 @@ func isHex(s string) bool {
 		}
 	}
 	return true
+}
+
+// reachesAny reports whether commit c is reachable from one of tips.
+func (ix *Index) reachesAny(tips []int32, c int32) bool {
+	for _, s := range tips {
+		if ix.reaches(s, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // reaches reports whether commit c is reachable from commit s (s itself

@@ -64,3 +64,28 @@ func Code(s string) (string, bool) {
 	}
 	return "", false
 }
+
+// weakCode reports whether s is a three-letter ISO 639 code that Code
+// refuses only because CLDR has no locale for the language (pnb, Western
+// Punjabi), and returns it. Such a name is a language only where its
+// neighbours confirm it: api, doc and lib are codes of this kind too.
+func weakCode(s string) (string, bool) {
+	if len(s) != 3 || s != strings.ToLower(s) {
+		return "", false
+	}
+	if _, ok := Code(s); ok {
+		return "", false
+	}
+	t, err := language.Parse(s)
+	if err != nil {
+		return "", false
+	}
+	if base, conf := t.Base(); conf != language.Exact || base.String() != s {
+		return "", false
+	}
+	switch s {
+	case "und", "mul", "zxx", "mis":
+		return "", false
+	}
+	return s, true
+}

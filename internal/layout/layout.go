@@ -54,6 +54,10 @@ const (
 	// Suffix is {dir}/{slug}.{lang}.md, the default language's files
 	// without a suffix: Hugo's translation by file name.
 	Suffix Kind = "suffix"
+	// FolderSuffix is {dir}.{lang}/{slug}.md, the default language's
+	// files in {dir}/: tldr-pages (pages.fr/, pages/) and Hugo's content
+	// folder per language (content.en/, content.zh/).
+	FolderSuffix Kind = "folder-suffix"
 	// Docusaurus is docs/ (or blog/, src/pages/) for the default locale
 	// and i18n/{lang}/docusaurus-plugin-content-docs/current/ for the
 	// others.
@@ -74,10 +78,19 @@ type Proposal struct {
 	// Languages are every language found: the source, then the others
 	// sorted (the order of the status tables).
 	Languages []string
+	// ListLanguages says whether the proposal writes them as languages:.
+	// It does only when glosa, reading the patterns without a list, would
+	// take other names for languages too (content/how.to.md for Tongan):
+	// a list makes every language one of the entries' too, and the thirty
+	// string tables of a theme would make thirty columns of missing pages.
+	ListLanguages bool
 	// Content lists the content layouts, in the order glosa tries them.
 	Content []Content
 	// Locales lists the message catalogs.
 	Locales []Locale
+	// Notes are comments on the proposal as a whole: what was found and
+	// left out.
+	Notes []l10n.Text
 }
 
 // SourceChoice says how the source language was chosen, for the comment
@@ -89,16 +102,21 @@ type SourceChoice struct {
 	// many (the source included) when a tie was broken.
 	Count int
 	Tied  []string
+	// Why is what the site's configuration said, for SourceSite.
+	Why l10n.Text
 }
 
 // How the source language is chosen: the first rule that decides.
 const (
 	SourceFlag    = "flag"    // --source
+	SourceSite    = "site"    // the site's configuration (Hugo, Docusaurus, Astro)
 	SourceMost    = "most"    // the most entries
 	SourceRecords = "records" // tie: the fewest translation records
-	SourceDefault = "default" // tie: the site's default language (its own pattern)
-	SourceFirst   = "first"   // tie: the first alphabetically
+	SourceDefault = "default" // tie: the language a layout keeps apart
+	SourceEnglish = "english" // tie: English, when nothing else decides
+	SourceFirst   = "first"   // tie: the first alphabetically, when no language is English
 	SourceCatalog = "catalog" // no entries: the first catalog's source
+	SourceProject = "project" // a catalog's source: the project's
 )
 
 // Content is one content layout.
@@ -115,6 +133,8 @@ type Content struct {
 	// are spelled like the others' (content/about.en.md when English is
 	// read from content/{slug}.md): glosa reads neither language from them.
 	Unread int
+	// Notes are comments on the layout: what said a language.
+	Notes []l10n.Text
 }
 
 // Locale is one set of message catalogs.
@@ -127,10 +147,21 @@ type Locale struct {
 	SourceBy string
 	// Template is the PO template pattern, "" without one.
 	Template string
+	// Lang is the language of every file, for a pattern without {lang}
+	// (a PO repository per language).
+	Lang string
 	// Files counts the files glosa reads, by language; Messages the
 	// go-i18n messages of the source files.
 	Files    map[string]int
 	Messages int
+	// SourceWhy is what the site's configuration said, for SourceSite.
+	SourceWhy l10n.Text
+	// Notes are comments on the catalog: what said its language.
+	Notes []l10n.Text
+	// Aliases are the catalog's spellings of content languages (alias →
+	// language), as a Hugo site's languages.X.locale says: glosa.yaml's
+	// aliases key.
+	Aliases map[string]string
 }
 
 // SourceConvention is Locale.SourceBy for PO catalogs: their msgids are
@@ -140,12 +171,14 @@ const SourceConvention = "convention"
 // Detect inspects the tree and proposes a configuration. It returns
 // ErrNotFound when it recognises nothing.
 func Detect(fsys fs.FS, opts Options) (*Proposal, error) {
-	files, err := walk(fsys)
+	files, links, err := walk(fsys)
 	if err != nil {
 		return nil, err
 	}
-	d := &detector{fsys: fsys, opts: opts, files: files, claimed: map[string]bool{}, fronts: map[string]front{}}
+	d := &detector{fsys: fsys, opts: opts, files: files, links: links, claimed: map[string]bool{}, fronts: map[string]front{}}
+	d.sites()
 	d.docusaurus()
+	d.folderSuffix()
 	d.folders()
 	d.suffix()
 	d.goI18n()
@@ -158,9 +191,12 @@ func Detect(fsys fs.FS, opts Options) (*Proposal, error) {
 
 // walk lists the files of the tree, sorted. It skips what glosa's scans
 // skip (dot files and folders, node_modules) and the folders that hold
-// other projects' or test files: vendor and testdata.
-func walk(fsys fs.FS) ([]string, error) {
+// other projects' or test files: vendor and testdata. It returns the
+// symbolic links too, with their targets relative to the root (tldr-pages
+// links pages.en to pages): a link is not followed.
+func walk(fsys fs.FS) ([]string, map[string]string, error) {
 	var out []string
+	links := map[string]string{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "." {
@@ -181,29 +217,48 @@ func walk(fsys fs.FS) ([]string, error) {
 			}
 			return nil
 		}
-		if !strings.HasPrefix(name, ".") && d.Type().IsRegular() {
+		if strings.HasPrefix(name, ".") {
+			return nil
+		}
+		switch {
+		case d.Type().IsRegular():
 			out = append(out, p)
+		case d.Type()&fs.ModeSymlink != 0:
+			if target, err := fs.ReadLink(fsys, p); err == nil && !path.IsAbs(target) {
+				if t := path.Join(path.Dir(p), target); t != ".." && !strings.HasPrefix(t, "../") {
+					links[p] = t
+				}
+			}
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("reading the tree: %w", err)
+		return nil, nil, fmt.Errorf("reading the tree: %w", err)
 	}
 	sort.Strings(out)
-	return out, nil
+	return out, links, nil
 }
 
 type detector struct {
 	fsys    fs.FS
 	opts    Options
 	files   []string
+	links   map[string]string // symbolic link → its target
 	claimed map[string]bool
 	fronts  map[string]front
 	// noCatalogs are folders whose files are not catalogs (a Docusaurus
 	// site's i18n/, whose JSON files are Docusaurus's own).
 	noCatalogs []string
-	content    []candidate
-	locales    []Locale
+	// siteList are the sites' configurations found, by folder.
+	siteList []*site
+	// stats are the go-i18n catalogs' counts, by index in locales.
+	stats map[int]*catalogStats
+	// poLangs caches the PO files' header languages.
+	poLangs map[string]string
+	// notes are comments on the whole proposal.
+	notes   []l10n.Text
+	content []candidate
+	locales []Locale
 	// entries maps each file glosa reads as an entry with the proposal to
 	// its language.
 	entries map[string]string
@@ -216,6 +271,10 @@ type candidate struct {
 	own   string
 	files []string
 	langs []string
+	// def is the source language the site serving the layout names, and
+	// why ("" when no site does).
+	def    string
+	defWhy l10n.Text
 }
 
 // ref is a file read as an entry of a layout being recognised.
@@ -315,6 +374,14 @@ func (d *detector) add(c Content, own string, refs []ref) {
 		d.claimed[r.path] = true
 		cand.files = append(cand.files, r.path)
 	}
+	// The site that serves the layout's files names its source: Hugo's
+	// defaultContentLanguage, Astro's defaultLocale (Docusaurus layouts
+	// set theirs).
+	if len(refs) > 0 {
+		if s := d.siteOf(refs[0].path); s != nil && s.gen != "docusaurus" && s.def != "" {
+			cand.def, cand.defWhy = s.def, s.why()
+		}
+	}
 	d.content = append(d.content, cand)
 }
 
@@ -327,111 +394,6 @@ func join(parts ...string) string {
 		}
 	}
 	return strings.Join(out, "/")
-}
-
-// folders finds {dir}/{lang}/{slug}.md and {dir}/{lang}/{slug}/index.md:
-// the first folder of a path that is a language code starts the slug.
-func (d *detector) folders() {
-	type key struct{ dir, ext string }
-	groups := map[key][]ref{}
-	var keys []key
-	for _, p := range d.files {
-		ext, ok := markdown(p)
-		if !ok || d.claimed[p] {
-			continue
-		}
-		segs := strings.Split(p, "/")
-		for i := 0; i < len(segs)-1; i++ {
-			code, ok := Code(segs[i])
-			if !ok {
-				continue
-			}
-			k := key{strings.Join(segs[:i], "/"), ext}
-			if _, seen := groups[k]; !seen {
-				keys = append(keys, k)
-			}
-			rest := strings.Join(segs[i+1:], "/")
-			groups[k] = append(groups[k], ref{path: p, lang: code, slug: strings.TrimSuffix(rest, ext)})
-			break
-		}
-	}
-	for _, k := range keys {
-		refs := d.shared(groups[k])
-		if len(languagesOf(refs)) < 2 {
-			continue
-		}
-		// MDN and page bundles: every entry is a folder's index.md.
-		index := true
-		for _, r := range refs {
-			if path.Base(r.slug) != "index" || !strings.Contains(r.slug, "/") {
-				index = false
-				break
-			}
-		}
-		c := Content{Kind: Folders, Path: join(k.dir, "{lang}", "{slug}"+k.ext)}
-		if index {
-			c = Content{Kind: MDN, Path: join(k.dir, "{lang}", "{slug}", "index"+k.ext)}
-		}
-		d.add(c, "", refs)
-	}
-}
-
-// suffix finds {dir}/{slug}.{lang}.md beside {dir}/{slug}.md, the default
-// language's files, in a top-level folder (content/ in Hugo). Files at the
-// root are left out: README.md and README.es.md would make every Markdown
-// file of the repository an entry.
-func (d *detector) suffix() {
-	type key struct{ dir, ext string }
-	suffixed := map[key][]ref{}
-	plain := map[key][]ref{}
-	var keys []key
-	for _, p := range d.files {
-		ext, ok := markdown(p)
-		if !ok || d.claimed[p] {
-			continue
-		}
-		dir, rest, ok := strings.Cut(p, "/")
-		if !ok {
-			continue
-		}
-		k := key{dir, ext}
-		stem := strings.TrimSuffix(rest, ext)
-		base := path.Base(stem)
-		if i := strings.LastIndexByte(base, '.'); i > 0 {
-			if code, ok := Code(base[i+1:]); ok {
-				if _, seen := suffixed[k]; !seen {
-					keys = append(keys, k)
-				}
-				suffixed[k] = append(suffixed[k], ref{path: p, lang: code, slug: stem[:len(stem)-len(base)+i]})
-				continue
-			}
-		}
-		plain[k] = append(plain[k], ref{path: p, slug: stem, plain: true})
-	}
-	def := d.hugoDefault()
-	for _, k := range keys {
-		refs := slices.Clone(suffixed[k])
-		for _, r := range plain[k] {
-			r.lang = def
-			refs = append(refs, r)
-		}
-		refs = d.shared(refs)
-		if len(languagesOf(refs)) < 2 {
-			continue
-		}
-		c := Content{Kind: Suffix, Path: join(k.dir, "{slug}.{lang}"+k.ext)}
-		own := ""
-		for _, r := range refs {
-			if r.plain {
-				// A file of the default language without a suffix: the
-				// language needs a pattern of its own.
-				c.Paths = map[string]string{def: join(k.dir, "{slug}"+k.ext)}
-				own = def
-				break
-			}
-		}
-		d.add(c, own, refs)
-	}
 }
 
 // propose chooses the source and the languages, checks the proposal with
@@ -456,6 +418,9 @@ func (d *detector) propose() (*Proposal, error) {
 		for code := range l.Files {
 			langs[code] = true
 		}
+		if l.Lang != "" {
+			langs[l.Lang] = true
+		}
 	}
 	if d.opts.Source != "" {
 		langs[d.opts.Source] = true
@@ -464,12 +429,21 @@ func (d *detector) propose() (*Proposal, error) {
 		p.Languages = append(p.Languages, code)
 	}
 	sort.Strings(p.Languages)
+	p.ListLanguages = true
 	cfg, err := p.config()
 	if err != nil {
 		return nil, err
 	}
 	d.count(p, cfg)
 	d.chooseSource(p)
+	d.catalogSources(p)
+	if p.Source == "" {
+		p.Source, p.SourceBy = "en", SourceChoice{By: SourceFirst}
+		if len(p.Locales) > 0 {
+			p.Source, p.SourceBy = p.Locales[0].Source, SourceChoice{By: SourceCatalog}
+		}
+	}
+	p.Notes = d.notes
 	if !slices.Contains(p.Languages, p.Source) {
 		p.Languages = append(p.Languages, p.Source)
 	}
@@ -481,11 +455,55 @@ func (d *detector) propose() (*Proposal, error) {
 	}
 	sort.Strings(p.Languages)
 	sort.SliceStable(p.Languages, func(i, j int) bool { return p.Languages[i] == p.Source && p.Languages[j] != p.Source })
+	p.ListLanguages = !d.discoversSame(p)
 	// The final text must load too.
 	if _, err := p.config(); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// discoversSame reports whether glosa, reading the proposal without a
+// list of languages, finds exactly the languages it lists: in the content
+// layouts and catalogs, any tag in a {lang} place is then a language.
+func (d *detector) discoversSame(p *Proposal) bool {
+	q := *p
+	q.ListLanguages = false
+	cfg, err := q.config()
+	if err != nil {
+		return false
+	}
+	found := map[string]bool{p.Source: true}
+	for _, f := range d.files {
+		for i := range cfg.Content {
+			l := &cfg.Content[i]
+			if code, _, _, ok := l.Patterns.Match(f, nil); ok && !l.Excluded(f) {
+				found[code] = true
+				break
+			}
+		}
+		for _, loc := range cfg.Locales {
+			raw, _, ok := loc.Pattern.Match(f)
+			if !ok || loc.Excluded(f) {
+				continue
+			}
+			if loc.Lang != "" {
+				raw = loc.Lang
+			}
+			if code, err := lang.Parse(raw); err == nil {
+				found[code] = true
+			}
+		}
+	}
+	if len(found) != len(p.Languages) {
+		return false
+	}
+	for _, code := range p.Languages {
+		if !found[code] {
+			return false
+		}
+	}
+	return true
 }
 
 // config loads the proposal's text with the configuration loader.
@@ -536,6 +554,9 @@ func (d *detector) count(p *Proposal, cfg *config.Config) {
 			if !ok || loc.Excluded(f) {
 				continue
 			}
+			if loc.Lang != "" {
+				raw = loc.Lang
+			}
 			code, err := lang.Parse(raw)
 			if err != nil || !slices.Contains(cfg.Languages, code) {
 				continue
@@ -556,12 +577,15 @@ func suffixLang(p string) (string, bool) {
 	return Code(stem[i+1:])
 }
 
-// chooseSource sets the source language: --source; else the language with
-// the most entries, a tie going to the one with the fewest translation
-// records (a source records none), then to the language a layout keeps
-// apart (Docusaurus's docs/, Hugo's files without a suffix: the site's
-// default language), then to the first alphabetically; without entries,
-// the first catalog's source.
+// chooseSource sets the source language: --source; else the language the
+// site serving the layouts names (Hugo's defaultContentLanguage,
+// Docusaurus's defaultLocale, Astro's defaultLocale) when it has entries;
+// else the language with the most entries, a tie going to the one with
+// the fewest translation records (a source records none), then to the
+// language a layout keeps apart (Docusaurus's docs/, Hugo's files without
+// a suffix: the site's default language), then to English, then to the
+// first alphabetically. Without entries, it is the first catalog's
+// source, chosen after the catalogs'.
 func (d *detector) chooseSource(p *Proposal) {
 	if d.opts.Source != "" {
 		p.Source, p.SourceBy = d.opts.Source, SourceChoice{By: SourceFlag}
@@ -584,10 +608,6 @@ func (d *detector) chooseSource(p *Proposal) {
 		}
 	}
 	if total(entries) == 0 {
-		for _, l := range p.Locales {
-			p.Source, p.SourceBy = l.Source, SourceChoice{By: SourceCatalog}
-			return
-		}
 		// Layouts without a single entry yet (a Docusaurus site before
 		// its first page): the language they keep apart.
 		for _, c := range p.Content {
@@ -596,7 +616,23 @@ func (d *detector) chooseSource(p *Proposal) {
 				return
 			}
 		}
-		p.Source, p.SourceBy = "en", SourceChoice{By: SourceFirst}
+		return
+	}
+	// The site's word: the language its layouts name, weighed by their
+	// entries when several sites disagree.
+	named := map[string]int{}
+	why := map[string]l10n.Text{}
+	for i, c := range d.content {
+		if c.def != "" && entries[c.def] > 0 {
+			named[c.def] += total(p.Content[i].Entries)
+			if _, ok := why[c.def]; !ok {
+				why[c.def] = c.defWhy
+			}
+		}
+	}
+	if len(named) > 0 {
+		best := slices.MaxFunc(sortedKeys(named), func(a, b string) int { return named[a] - named[b] })
+		p.Source, p.SourceBy = best, SourceChoice{By: SourceSite, Count: entries[best], Why: why[best]}
 		return
 	}
 	best := 0
@@ -621,6 +657,8 @@ func (d *detector) chooseSource(p *Proposal) {
 			choice.By, tied = SourceRecords, least
 		case len(owned) == 1:
 			choice.By, tied = SourceDefault, owned
+		case slices.Contains(least, "en"):
+			choice.By, tied = SourceEnglish, []string{"en"}
 		default:
 			choice.By, tied = SourceFirst, least
 		}
@@ -636,4 +674,19 @@ func filter(s []string, keep func(string) bool) []string {
 		}
 	}
 	return out
+}
+
+// read returns a small file's bytes (its first MiB), nil when it cannot be
+// read.
+func (d *detector) read(p string) []byte {
+	f, err := d.fsys.Open(p)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFront))
+	if err != nil {
+		return nil
+	}
+	return data
 }

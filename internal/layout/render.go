@@ -26,8 +26,18 @@ func (p *Proposal) Render(l *l10n.Localizer) []byte {
 		}
 		fmt.Fprintf(&b, "source: %s\n", p.Source)
 	}
-	if len(p.Languages) > 0 {
+	if p.ListLanguages && len(p.Languages) > 0 {
 		fmt.Fprintf(&b, "languages: [%s]\n", strings.Join(p.Languages, ", "))
+	}
+	for _, n := range p.Notes {
+		comment("", l.Text(n))
+	}
+	if aliases := p.aliases(); len(aliases) > 0 {
+		comment("", l.T("init.aliases"))
+		b.WriteString("aliases:\n")
+		for _, a := range sortedKeys(aliases) {
+			fmt.Fprintf(&b, "  %s: %s\n", a, aliases[a])
+		}
 	}
 	if len(p.Content) == 0 {
 		comment("", l.T("init.noContent"))
@@ -40,6 +50,9 @@ func (p *Proposal) Render(l *l10n.Localizer) []byte {
 			comment("  ", l.T("init.found", "Kind", l.T("init.kind."+string(c.Kind)),
 				"Count", l.N("init.entries", total(c.Entries)), "Langs", l.N("init.languages", len(c.Entries)),
 				"PerLang", p.perLang(c.Entries)))
+		}
+		for _, n := range c.Notes {
+			comment("  ", l.Text(n))
 		}
 		if c.Unread > 0 {
 			for code, pat := range c.Paths {
@@ -63,10 +76,16 @@ func (p *Proposal) Render(l *l10n.Localizer) []byte {
 				"Count", l.N("init.files", total(loc.Files)), "Langs", l.N("init.languages", len(loc.Files)),
 				"PerLang", p.perLang(loc.Files)))
 		}
+		for _, n := range loc.Notes {
+			comment("  ", l.Text(n))
+		}
 		if why := loc.sourceWhy(l, p.Source); why != "" {
 			comment("  ", why)
 		}
 		fmt.Fprintf(&b, "  - path: %s\n", scalar(loc.Path))
+		if loc.Lang != "" {
+			fmt.Fprintf(&b, "    lang: %s\n", loc.Lang)
+		}
 		if loc.Source != "" {
 			fmt.Fprintf(&b, "    source: %s\n", loc.Source)
 		}
@@ -77,6 +96,17 @@ func (p *Proposal) Render(l *l10n.Localizer) []byte {
 	return []byte(b.String())
 }
 
+// aliases gathers the catalogs' spellings of content languages.
+func (p *Proposal) aliases() map[string]string {
+	out := map[string]string{}
+	for _, loc := range p.Locales {
+		for a, code := range loc.Aliases {
+			out[a] = code
+		}
+	}
+	return out
+}
+
 // sourceWhy words how the source language was chosen.
 func (p *Proposal) sourceWhy(l *l10n.Localizer) string {
 	c := p.SourceBy
@@ -84,12 +114,16 @@ func (p *Proposal) sourceWhy(l *l10n.Localizer) string {
 	switch c.By {
 	case SourceFlag:
 		return l.T("init.sourceFlag")
+	case SourceSite:
+		return l.Text(l10n.Msg("init.sourceSite", "Why", c.Why))
 	case SourceMost:
 		return l.N("init.sourceMost", c.Count)
 	case SourceRecords:
 		return l.N("init.sourceRecords", c.Count, "Langs", tied, "Lang", p.Source)
 	case SourceDefault:
 		return l.N("init.sourceDefault", c.Count, "Langs", tied, "Lang", p.Source)
+	case SourceEnglish:
+		return l.N("init.sourceEnglish", c.Count, "Langs", tied, "Lang", p.Source)
 	case SourceFirst:
 		return l.N("init.sourceFirst", c.Count, "Langs", tied, "Lang", p.Source)
 	case SourceCatalog:
@@ -111,6 +145,12 @@ func (loc Locale) sourceWhy(l *l10n.Localizer, project string) string {
 		return l.N("init.sourceMessages", loc.Messages, "Lang", src)
 	case SourceRecords:
 		return l.N("init.sourceHashes", loc.Messages, "Lang", src)
+	case SourceProject:
+		return l.T("init.sourceProject", "Lang", src)
+	case SourceSite:
+		return l.Text(l10n.Msg("init.sourceCatalogSite", "Lang", src, "Why", loc.SourceWhy))
+	case SourceEnglish:
+		return l.N("init.sourceMessagesEnglish", loc.Messages, "Lang", src)
 	case SourceFirst:
 		return l.N("init.sourceMessagesFirst", loc.Messages, "Lang", src)
 	case SourceFlag:

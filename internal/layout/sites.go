@@ -2,7 +2,6 @@ package layout
 
 import (
 	"encoding/json"
-	"io"
 	"path"
 	"regexp"
 	"slices"
@@ -11,128 +10,74 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
-// docusaurusPlugins pairs each Docusaurus content plugin's folder under
-// i18n/{lang}/ with the folder of the default locale's files.
-var docusaurusPlugins = []struct{ i18n, source string }{
-	{"docusaurus-plugin-content-docs/current", "docs"},
-	{"docusaurus-plugin-content-blog", "blog"},
-	{"docusaurus-plugin-content-pages", "src/pages"},
+// A site is a static-site generator's configuration found in the tree: the
+// strongest word on which language is the source, which are languages at
+// all, and where a language's files are.
+type site struct {
+	gen  string // hugo, docusaurus or astro
+	dir  string // the site's folder, "" for the root
+	file string // the configuration file the default language was read from ("" when none says it)
+	key  string // the key that said it: defaultContentLanguage, defaultLocale
+	def  string // the default language (canonical); "" when the site does not say
+	// langs are the languages the configuration lists (canonical).
+	langs []string
+	// Hugo: the content folder of the site and of each language
+	// (contentDir, languages.X.contentDir), relative to the repository, and
+	// the locale each language's i18n file is read with (languages.X.locale).
+	contentDir  string
+	contentDirs map[string]string
+	locales     map[string]string
+	// langKeys are the languages as the configuration spells them, for
+	// the comments (languages.pt.locale).
+	langKeys map[string]string
+	// Docusaurus: the folder each plugin instance reads (id → path).
+	pluginPaths map[string]string
 }
 
-// docusaurus finds Docusaurus sites: a docusaurus.config.* file, or an
-// i18n/{lang}/docusaurus-plugin-content-* folder, marks the site's folder.
-// The default locale's files are in docs/ (blog/, src/pages/), the others'
-// under i18n/{lang}/; .md and .mdx files are separate layouts, as a
-// pattern names one extension.
-func (d *detector) docusaurus() {
-	sites := map[string]string{} // site folder → its config file
+// sites finds the configurations of Hugo, Docusaurus and Astro sites in
+// the tree, in any folder. Each is read with a small tolerant scan: TOML,
+// YAML and JSON with their parsers, JavaScript with regular expressions
+// for literal values, as glosa has no JavaScript engine and must not run
+// a project's code.
+func (d *detector) sites() {
+	files := map[string]bool{}
+	dirs := map[string]bool{}
+	for _, p := range d.files {
+		files[p] = true
+		for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
+			dirs[dir] = true
+		}
+	}
+	seen := map[string]bool{}
 	for _, p := range d.files {
 		dir, name := path.Split(p)
 		dir = strings.TrimSuffix(dir, "/")
-		if strings.HasPrefix(name, "docusaurus.config.") {
-			sites[dir] = p
-			continue
-		}
-		segs := strings.Split(p, "/")
-		for i := 0; i+2 < len(segs); i++ {
-			if segs[i] == "i18n" && strings.HasPrefix(segs[i+2], "docusaurus-plugin-content-") {
-				if _, ok := Code(segs[i+1]); ok {
-					site := strings.Join(segs[:i], "/")
-					if _, ok := sites[site]; !ok {
-						sites[site] = ""
-					}
-				}
+		switch {
+		case strings.HasPrefix(name, "docusaurus.config."):
+			if s := d.docusaurusSite(dir, p); s != nil {
+				d.siteList = append(d.siteList, s)
+			}
+		case strings.HasPrefix(name, "astro.config."):
+			if s := d.astroSite(dir, p); s != nil {
+				d.siteList = append(d.siteList, s)
+			}
+		default:
+			site, ok := hugoRoot(p, dirs)
+			if ok && !seen[site] {
+				seen[site] = true
+				d.siteList = append(d.siteList, d.hugoSite(site, files))
 			}
 		}
 	}
-	for _, site := range sortedKeys(sites) {
-		def := ""
-		if conf := sites[site]; conf != "" {
-			def = docusaurusDefault(d.read(conf))
-		}
-		if def == "" {
-			def = d.opts.Source
-		}
-		if def == "" {
-			def = "en"
-		}
-		i18n := join(site, "i18n") + "/"
-		d.noCatalogs = append(d.noCatalogs, i18n)
-		for _, plugin := range docusaurusPlugins {
-			for _, ext := range []string{".md", ".mdx"} {
-				src := join(site, plugin.source) + "/"
-				var refs []ref
-				for _, p := range d.files {
-					if d.claimed[p] || path.Ext(p) != ext {
-						continue
-					}
-					if rest, ok := strings.CutPrefix(p, src); ok {
-						refs = append(refs, ref{path: p, lang: def, slug: strings.TrimSuffix(rest, ext)})
-						continue
-					}
-					rest, ok := strings.CutPrefix(p, i18n)
-					if !ok {
-						continue
-					}
-					raw, rest, _ := strings.Cut(rest, "/")
-					code, ok := Code(raw)
-					if !ok {
-						continue
-					}
-					if rest, ok := strings.CutPrefix(rest, plugin.i18n+"/"); ok {
-						refs = append(refs, ref{path: p, lang: code, slug: strings.TrimSuffix(rest, ext)})
-					}
-				}
-				if len(refs) == 0 {
-					continue
-				}
-				d.add(Content{
-					Kind:  Docusaurus,
-					Path:  join(site, "i18n", "{lang}", plugin.i18n, "{slug}"+ext),
-					Paths: map[string]string{def: join(site, plugin.source, "{slug}"+ext)},
-				}, def, refs)
-			}
-		}
-	}
+	sort.SliceStable(d.siteList, func(i, j int) bool { return d.siteList[i].dir < d.siteList[j].dir })
 }
 
-// docusaurusDefaultRE finds i18n.defaultLocale in docusaurus.config.js or
-// .ts. The file is JavaScript, which glosa has no parser for and must not
-// run; the key is written as a literal in every site generated by
-// create-docusaurus, and a site that computes it gets --source's or
-// Docusaurus's own default, en.
-var docusaurusDefaultRE = regexp.MustCompile(`\bdefaultLocale\s*:\s*['"]([^'"]+)['"]`)
-
-func docusaurusDefault(data []byte) string {
-	m := docusaurusDefaultRE.FindSubmatch(data)
-	if m == nil {
-		return ""
-	}
-	code, ok := Code(string(m[1]))
-	if !ok {
-		return ""
-	}
-	return code
-}
-
-// read returns a small file's bytes, nil when it cannot be read.
-func (d *detector) read(p string) []byte {
-	f, err := d.fsys.Open(p)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFront))
-	if err != nil {
-		return nil
-	}
-	return data
-}
-
-// hugoConfigs are where Hugo looks for a site's configuration, in its
-// order.
+// hugoConfigs are where Hugo looks for a site's configuration, relative to
+// the site's folder, in its order.
 var hugoConfigs = []string{
 	"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
 	"config.toml", "config.yaml", "config.yml", "config.json",
@@ -140,49 +85,255 @@ var hugoConfigs = []string{
 	"config/_default/config.toml", "config/_default/config.yaml", "config/_default/config.yml", "config/_default/config.json",
 }
 
-// hugoDefault returns the language of the files without a language in
-// their name: Hugo's defaultContentLanguage from the site's configuration
-// (read with the TOML, YAML or JSON parser; Hugo's keys ignore case), else
-// --source, else Hugo's own default, en.
-func (d *detector) hugoDefault() string {
-	for _, name := range hugoConfigs {
-		if !slices.Contains(d.files, name) {
+// hugoLanguageFiles hold a site's languages alone, as their top level.
+var hugoLanguageFiles = []string{
+	"config/_default/languages.toml", "config/_default/languages.yaml", "config/_default/languages.yml", "config/_default/languages.json",
+}
+
+// hugoRoot reports whether p is a Hugo configuration file, and the site's
+// folder. hugo.* and config/_default/ are Hugo's own names; config.* is
+// taken only beside a folder Hugo sites have (content, layouts,
+// archetypes, themes), as many tools name their settings config.json.
+func hugoRoot(p string, dirs map[string]bool) (string, bool) {
+	// config/_default/ first: hugo.yaml is a suffix of its names too.
+	names := append(slices.Clone(hugoConfigs), hugoLanguageFiles...)
+	slices.SortStableFunc(names, func(a, b string) int { return strings.Count(b, "/") - strings.Count(a, "/") })
+	for _, name := range names {
+		site, ok := strings.CutSuffix(p, name)
+		if !ok || site != "" && !strings.HasSuffix(site, "/") {
 			continue
 		}
-		data := d.read(name)
-		var m map[string]any
-		var err error
-		switch path.Ext(name) {
-		case ".toml":
-			_, err = toml.Decode(string(data), &m)
-		case ".json":
-			err = json.Unmarshal(data, &m)
-		default:
-			err = yaml.Unmarshal(data, &m)
-		}
-		if err != nil {
-			continue
-		}
-		for k, v := range m {
-			if s, ok := v.(string); ok && strings.EqualFold(k, "defaultContentLanguage") {
-				if code, ok := Code(s); ok {
-					return code
-				}
+		site = strings.TrimSuffix(site, "/")
+		if strings.HasPrefix(name, "config.") {
+			hugo := false
+			for _, sub := range []string{"content", "layouts", "archetypes", "themes"} {
+				hugo = hugo || dirs[join(site, sub)]
+			}
+			if !hugo {
+				continue
 			}
 		}
+		return site, true
+	}
+	return "", false
+}
+
+// hugoSite reads a Hugo site's configuration: defaultContentLanguage,
+// contentDir, and per language its contentDir and locale. Hugo's keys
+// ignore case. A site that does not set defaultContentLanguage has Hugo's
+// default, en.
+func (d *detector) hugoSite(dir string, files map[string]bool) *site {
+	s := &site{gen: "hugo", dir: dir, contentDir: join(dir, "content"), contentDirs: map[string]string{},
+		locales: map[string]string{}, langKeys: map[string]string{}}
+	var languages map[string]any
+	var first string
+	for _, name := range append(slices.Clone(hugoConfigs), hugoLanguageFiles...) {
+		p := join(dir, name)
+		if !files[p] {
+			continue
+		}
+		m := decodeConfig(p, d.read(p))
+		if m == nil {
+			continue
+		}
+		if first == "" {
+			first = p
+		}
+		if slices.Contains(hugoLanguageFiles, name) {
+			if languages == nil {
+				languages = m
+			}
+			continue
+		}
+		if v, ok := lookupFold(m, "defaultContentLanguage").(string); ok && s.def == "" {
+			if code, ok := Code(v); ok {
+				s.def, s.file, s.key = code, p, "defaultContentLanguage"
+			}
+		}
+		if v, ok := lookupFold(m, "contentDir").(string); ok && v != "" {
+			s.contentDir = join(dir, strings.Trim(path.Clean(v), "/"))
+		}
+		if l, ok := lookupFold(m, "languages").(map[string]any); ok && languages == nil {
+			languages = l
+		}
+	}
+	for key, v := range languages {
+		code, ok := Code(key)
+		if !ok {
+			continue
+		}
+		s.langs = append(s.langs, code)
+		s.langKeys[code] = key
+		conf, _ := v.(map[string]any)
+		if cd, ok := lookupFold(conf, "contentDir").(string); ok && cd != "" {
+			s.contentDirs[code] = join(dir, strings.Trim(path.Clean(cd), "/"))
+		}
+		if loc, ok := lookupFold(conf, "locale").(string); ok {
+			if lc, ok := Code(loc); ok && lc != code {
+				s.locales[code] = lc
+			}
+		}
+	}
+	sort.Strings(s.langs)
+	if s.def == "" {
+		// Hugo's own default, said by the file that did not set it.
+		s.def, s.file = "en", first
+	}
+	return s
+}
+
+// decodeConfig parses a TOML, YAML or JSON file into a map, nil when it
+// does not parse.
+func decodeConfig(name string, data []byte) map[string]any {
+	var m map[string]any
+	var err error
+	switch path.Ext(name) {
+	case ".toml":
+		_, err = toml.Decode(string(data), &m)
+	case ".json":
+		err = json.Unmarshal(data, &m)
+	default:
+		err = yaml.Unmarshal(data, &m)
+	}
+	if err != nil {
+		return nil
+	}
+	return m
+}
+
+// lookupFold returns m's value for key, compared without case as Hugo
+// compares its keys.
+func lookupFold(m map[string]any, key string) any {
+	for _, k := range sortedKeys(m) {
+		if strings.EqualFold(k, key) {
+			return m[k]
+		}
+	}
+	return nil
+}
+
+// The JavaScript a Docusaurus or Astro configuration is written in: glosa
+// reads the literal values that create-docusaurus and Starlight's
+// templates write (defaultLocale: 'en', locales: ['en', 'fr']), and a site
+// that computes them is read as one that does not say.
+var (
+	defaultLocaleRE = regexp.MustCompile(`\bdefaultLocale\s*:\s*['"]([^'"]+)['"]`)
+	localesRE       = regexp.MustCompile(`\blocales\s*:\s*\[([^\]]*)\]`)
+	quotedRE        = regexp.MustCompile(`['"]([^'"]+)['"]`)
+	pluginIDRE      = regexp.MustCompile(`\bid\s*:\s*['"]([^'"]+)['"]`)
+	pluginPathRE    = regexp.MustCompile(`\bpath\s*:\s*['"](?:\./)?([^'"/][^'"]*?)/?['"]`)
+)
+
+// docusaurusSite reads docusaurus.config.*: i18n.defaultLocale and
+// i18n.locales, and the folder of each plugin instance with an id (a
+// second docs or blog plugin: id: 'community', path: 'community').
+func (d *detector) docusaurusSite(dir, file string) *site {
+	data := string(d.read(file))
+	s := &site{gen: "docusaurus", dir: dir, pluginPaths: map[string]string{}}
+	if m := defaultLocaleRE.FindStringSubmatch(data); m != nil {
+		if code, ok := Code(m[1]); ok {
+			s.def, s.file, s.key = code, file, "defaultLocale"
+		}
+	}
+	if m := localesRE.FindStringSubmatch(data); m != nil {
+		for _, q := range quotedRE.FindAllStringSubmatch(m[1], -1) {
+			if code, ok := Code(q[1]); ok && !slices.Contains(s.langs, code) {
+				s.langs = append(s.langs, code)
+			}
+		}
+	}
+	// An instance's options follow its id up to the next id.
+	ids := pluginIDRE.FindAllStringSubmatchIndex(data, -1)
+	for i, m := range ids {
+		end := len(data)
+		if i+1 < len(ids) {
+			end = ids[i+1][0]
+		}
+		// Look back a little too: path may come before id.
+		start := m[0] - 200
+		if i > 0 {
+			start = max(start, ids[i-1][1])
+		}
+		start = max(start, 0)
+		id := data[m[2]:m[3]]
+		if p := pluginPathRE.FindStringSubmatch(data[m[1]:end]); p != nil {
+			s.pluginPaths[id] = path.Clean(p[1])
+		} else if p := pluginPathRE.FindStringSubmatch(data[start:m[0]]); p != nil {
+			s.pluginPaths[id] = path.Clean(p[1])
+		}
+	}
+	return s
+}
+
+// astroSite reads astro.config.*: Astro's and Starlight's defaultLocale. A
+// Starlight site whose default locale is 'root' keeps it in the content
+// folder itself, and says no language here.
+func (d *detector) astroSite(dir, file string) *site {
+	data := string(d.read(file))
+	s := &site{gen: "astro", dir: dir}
+	if m := defaultLocaleRE.FindStringSubmatch(data); m != nil {
+		if code, ok := Code(m[1]); ok {
+			s.def, s.file, s.key = code, file, "defaultLocale"
+		}
+	}
+	if s.def == "" {
+		return nil
+	}
+	return s
+}
+
+// why words what said the site's default language.
+func (s *site) why() l10n.Text {
+	if s.key == "" {
+		// Hugo's own default: the configuration does not name one.
+		return l10n.Msg("init.whyHugoDefault", "Lang", s.def, "File", s.file)
+	}
+	return l10n.Msg("init.whySite", "Lang", s.def, "Key", s.key, "File", s.file)
+}
+
+// covers reports whether the site serves the file p: a Hugo site the files
+// of its content folders, an Astro site those under src/, a Docusaurus
+// site any file of its folder.
+func (s *site) covers(p string) bool {
+	under := func(dir string) bool { return dir == "" || strings.HasPrefix(p, dir+"/") }
+	switch s.gen {
+	case "hugo":
+		if under(s.contentDir) {
+			return true
+		}
+		for _, dir := range s.contentDirs {
+			if under(dir) {
+				return true
+			}
+		}
+		return false
+	case "astro":
+		return under(join(s.dir, "src"))
+	}
+	return under(s.dir)
+}
+
+// siteOf returns the innermost site that serves p, nil for none.
+func (d *detector) siteOf(p string) *site {
+	var best *site
+	for _, s := range d.siteList {
+		if s.covers(p) && (best == nil || len(s.dir) >= len(best.dir)) {
+			best = s
+		}
+	}
+	return best
+}
+
+// defaultLanguage returns the language of the files a layout keeps apart
+// (Hugo's files without a language suffix, tldr-pages' pages/): the site's
+// default language when a site serves p, else --source's, else English,
+// which is Hugo's default too.
+func (d *detector) defaultLanguage(p string) string {
+	if s := d.siteOf(p); s != nil && s.def != "" {
+		return s.def
 	}
 	if d.opts.Source != "" {
 		return d.opts.Source
 	}
 	return "en"
-}
-
-// sortedLangs returns the keys of a count by language, sorted.
-func sortedLangs(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

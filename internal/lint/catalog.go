@@ -2,16 +2,19 @@ package lint
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/glosa/glosa/internal/catalog"
 	"github.com/glosa/glosa/internal/catalog/goi18n"
+	"github.com/glosa/glosa/internal/catalog/po"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/placeholder"
 	cldr "github.com/glosa/glosa/internal/plural"
+	"github.com/glosa/glosa/internal/prose"
 	"github.com/glosa/glosa/internal/status"
 )
 
@@ -26,8 +29,11 @@ type message struct {
 	syntax placeholder.Syntax
 	// left and right are a go-i18n message's template delimiters.
 	left, right string
-	// pairs are (source text, translated text) for each translated form.
-	pairs [][2]string
+	// forms are the translated forms, each with what it is compared with.
+	forms []form
+	// fuzzy marks a PO entry flagged fuzzy: a guess awaiting review,
+	// which msgfmt leaves out of the compiled catalog.
+	fuzzy bool
 	// other are the source's and the translation's main text.
 	src, text string
 }
@@ -48,6 +54,7 @@ func goi18nSources(cat *status.Catalog) map[string]*goi18n.File {
 // file's message, PO entries with their own msgid.
 func (c *checker) messages() []message {
 	var out []message
+	pn := newPluralNumbers()
 	for ci := range c.rep.Catalogs {
 		cat := &c.rep.Catalogs[ci]
 		sources := goi18nSources(cat)
@@ -67,17 +74,7 @@ func (c *checker) messages() []message {
 					}
 					m := message{file: f, id: tm.ID, lang: f.Lang, line: tm.Line, col: tm.Column, syntax: placeholder.Template,
 						left: tm.LeftDelim, right: tm.RightDelim, src: sm.Other(), text: tm.Other()}
-					for _, form := range goi18n.Forms() {
-						t, ok := tm.Text[form]
-						if !ok || t == "" {
-							continue
-						}
-						s := sm.Text[form]
-						if s == "" {
-							s = sm.Other()
-						}
-						m.pairs = append(m.pairs, [2]string{s, t})
-					}
+					m.forms = pn.goi18nForms(f.Lang, sm, tm)
 					out = append(out, m)
 				}
 			case f.PO != nil:
@@ -85,23 +82,14 @@ func (c *checker) messages() []message {
 					if e.Obsolete || e.IsHeader() || len(e.Translations) == 0 || e.Translations[0] == "" {
 						continue
 					}
-					m := message{file: f, id: e.ID, lang: f.Lang, line: e.Line, col: 1, src: e.ID, text: e.Translations[0]}
+					m := message{file: f, id: e.ID, lang: f.Lang, line: e.Line, col: 1, src: e.ID, text: e.Translations[0], fuzzy: e.HasFlag("fuzzy")}
 					switch {
 					case e.HasFlag("c-format"):
 						m.syntax = placeholder.CFormat
 					case e.HasFlag("go-format"):
 						m.syntax = placeholder.GoFormat
 					}
-					for i, t := range e.Translations {
-						if t == "" {
-							continue
-						}
-						s := e.ID
-						if i > 0 && e.HasPlural {
-							s = e.Plural
-						}
-						m.pairs = append(m.pairs, [2]string{s, t})
-					}
+					m.forms = pn.poForms(f, e)
 					out = append(out, m)
 				}
 			}
@@ -113,27 +101,33 @@ func (c *checker) messages() []message {
 var placeholderMismatch = Rule{
 	ID:       "placeholder-mismatch",
 	Severity: Error,
-	Summary:  "a message's translation lacks or adds a placeholder of its source: {{.Name}} fields, or printf verbs in c-format/go-format PO entries",
+	Summary:  "a message's translation lacks or adds a placeholder of its source: {{.Name}} fields, or printf verbs in c-format/go-format PO entries (checked as msgfmt -c checks them)",
 	check: func(c *checker, emit func(Finding)) {
 		for _, m := range c.messages() {
 			if m.syntax == 0 && m.file.PO != nil {
 				continue // a PO entry without a format flag holds no placeholders
 			}
+			if m.fuzzy {
+				continue // a guess awaiting review, which msgfmt leaves out
+			}
 			opts := placeholder.Options{Syntax: m.syntax, LeftDelim: m.left, RightDelim: m.right}
 			seen := map[string]bool{}
-			for _, p := range m.pairs {
-				d, err := placeholder.Compare(p[0], p[1], opts)
+			for _, fm := range m.forms {
+				d, err := fm.compare(opts)
 				f := Finding{Path: m.file.Path, Line: m.line, Column: m.col, Lang: m.lang, Slug: m.id}
 				if err != nil {
 					var me *placeholder.MessageError
 					if errors.As(err, &me) && !me.Translation {
 						continue // the source's own problem, not this translation's
 					}
-					f.Text = l10n.Msg("lint.placeholder.unreadable", "ID", m.id, "Text", strconv.Quote(shorten(p[1])), "Error", err.Error())
+					f.Text = l10n.Msg("lint.placeholder.unreadable", "ID", m.id, "Text", strconv.Quote(shorten(fm.text)), "Error", err.Error())
 				} else if d.Empty() {
 					continue
 				} else {
 					f.Text = describeDiff(m.id, d)
+					if fm.several() && len(d.Extra) == 0 {
+						f.Text = fm.describeLack(m.id, m.lang, d)
+					}
 					f.FixText = l10n.Msg("lint.placeholder.fixUse", "Placeholders", strings.Join(keys(d.Missing), ", "))
 					if len(d.Missing) == 0 {
 						f.FixText = l10n.Msg("lint.placeholder.fixRemove")
@@ -179,7 +173,7 @@ func keys(ps []placeholder.Placeholder) []string {
 var pluralForms = Rule{
 	ID:       "plural-forms",
 	Severity: Error,
-	Summary:  "a plural message lacks a CLDR plural category its language needs, or has one it never uses; a PO file's nplurals differs from CLDR",
+	Summary:  "a plural message lacks a CLDR plural category a count needs in its language, or has one it never uses; a PO file's Plural-Forms gives one form to numbers CLDR tells apart",
 	check: func(c *checker, emit func(Finding)) {
 		var cache cldr.Cache
 		for ci := range c.rep.Catalogs {
@@ -195,29 +189,53 @@ var pluralForms = Rule{
 				}
 				switch {
 				case f.GoI18n != nil && sources[f.Domain] != nil:
-					for _, tm := range f.GoI18n.Messages {
-						sm := sources[f.Domain].Message(tm.ID)
-						if sm == nil || len(sm.Text) < 2 || tm.Other() == "" {
-							continue // not plural in the source, or not translated
-						}
-						var have []string
-						for form := range tm.Text {
-							have = append(have, string(form))
-						}
-						missing, _ := cache.Missing(f.Lang, have)
-						extra, _ := cache.Extra(f.Lang, have)
-						if len(missing) == 0 && len(extra) == 0 {
-							continue
-						}
-						emit(Finding{Path: f.Path, Line: tm.Line, Column: tm.Column, Lang: f.Lang, Slug: tm.ID,
-							Text: l10n.Msg("lint.plural.message", "ID", tm.ID, "Problem", formsProblem(set, missing, extra, f.Lang))})
-					}
+					goi18nPluralForms(f, sources[f.Domain], set, emit)
 				case f.PO != nil:
 					poPluralForms(f, set, emit)
 				}
 			}
 		}
 	},
+}
+
+// goi18nPluralForms checks the forms of each plural message of a go-i18n
+// file against the categories its language needs. A language CLDR has no
+// rules for is not judged: glosa cannot know its forms. A message that
+// only has forms its language never uses is graded info: go-i18n ignores
+// them, so they are dead text, not a wrong one.
+func goi18nPluralForms(f *catalog.File, src *goi18n.File, set cldr.Set, emit func(Finding)) {
+	if !set.Known() {
+		return
+	}
+	needed := set.Needed()
+	for _, tm := range f.GoI18n.Messages {
+		sm := src.Message(tm.ID)
+		if sm == nil || len(sm.Text) < 2 || tm.Other() == "" {
+			continue // not plural in the source, or not translated
+		}
+		var have []string
+		for _, form := range goi18n.Forms() {
+			if _, ok := tm.Text[form]; ok {
+				have = append(have, string(form))
+			}
+		}
+		var missing []cldr.Category
+		for _, c := range needed {
+			if _, ok := tm.Text[goi18n.Form(c)]; !ok {
+				missing = append(missing, c)
+			}
+		}
+		extra := set.Extra(have)
+		if len(missing) == 0 && len(extra) == 0 {
+			continue
+		}
+		fd := Finding{Path: f.Path, Line: tm.Line, Column: tm.Column, Lang: f.Lang, Slug: tm.ID,
+			Text: l10n.Msg("lint.plural.message", "ID", tm.ID, "Problem", formsProblem(set, missing, extra, f.Lang))}
+		if len(missing) == 0 {
+			fd.Severity = Info
+		}
+		emit(fd)
+	}
 }
 
 func formsProblem(set cldr.Set, missing []cldr.Category, extra []string, code string) l10n.Text {
@@ -234,10 +252,14 @@ func formsProblem(set cldr.Set, missing []cldr.Category, extra []string, code st
 	return l10n.Msg("lint.plural.extra", "Lang", l10n.Lang(code), "Extra", strings.Join(extra, ", "))
 }
 
-// poPluralForms checks a PO file's header nplurals against CLDR, and each
-// plural entry against the header.
+// poPluralForms checks a PO file's Plural-Forms header, and each plural
+// entry against the header. The header is judged by the numbers it gives
+// one form (see plural.Set.LostDistinction), not by its nplurals: gettext's
+// own headers, GNOME's with more forms than CLDR and CLDR's many for exact
+// millions are all right. A language CLDR has no rules for is only
+// checked for what needs no rules: a header msgfmt cannot use, and
+// entries whose msgstr[] count differs from nplurals.
 func poPluralForms(f *catalog.File, set cldr.Set, emit func(Finding)) {
-	n, _, ok := f.PO.PluralForms()
 	hasPlural := false
 	for _, e := range f.PO.Entries {
 		if e.HasPlural && !e.Obsolete {
@@ -252,16 +274,31 @@ func poPluralForms(f *catalog.File, set cldr.Set, emit func(Finding)) {
 	if h != nil {
 		hline = h.Line
 	}
+	header := Finding{Path: f.Path, Line: hline, Column: 1, Lang: f.Lang}
+	n, src, ok := f.PO.PluralForms()
 	if !ok {
-		emit(Finding{Path: f.Path, Line: hline, Column: 1, Lang: f.Lang,
-			Text:    l10n.Msg("lint.plural.noHeader"),
-			FixText: l10n.Msg("lint.plural.noHeaderFix", "N", set.NPlurals(), "Lang", l10n.Lang(f.Lang))})
+		header.Text = l10n.Msg("lint.plural.noHeader")
+		if set.Known() {
+			header.FixText = l10n.Msg("lint.plural.headerFix", "Header", suggestedHeader(set))
+		}
+		emit(header)
 		return
 	}
-	if n != set.NPlurals() {
-		emit(Finding{Path: f.Path, Line: hline, Column: 1, Lang: f.Lang,
-			Text: l10n.Msg("lint.plural.nplurals", "N", n, "Lang", l10n.Lang(f.Lang), "CLDR", set.NPlurals(),
-				"Forms", joinCategories(set.IntegerCategories()))})
+	expr, err := cldr.ParseExpr(src)
+	if err == nil {
+		_, err = expr.Indexes(n)
+	}
+	if err != nil {
+		header.Text = l10n.Msg("lint.plural.badHeader", "Error", err.Error())
+		if set.Known() {
+			header.FixText = l10n.Msg("lint.plural.headerFix", "Header", suggestedHeader(set))
+		}
+		emit(header)
+	} else if m := set.LostDistinction(n, expr); m != nil {
+		header.Text = l10n.Msg("lint.plural.lost", "A", m.A, "B", m.B, "Lang", l10n.Lang(f.Lang),
+			"CatA", string(m.CatA), "CatB", string(m.CatB), "Forms", joinCategories(wholeCategories(set)))
+		header.FixText = l10n.Msg("lint.plural.headerFix", "Header", suggestedHeader(set))
+		emit(header)
 	}
 	for _, e := range f.PO.Entries {
 		if !e.HasPlural || e.Obsolete || len(e.Translations) == n {
@@ -270,6 +307,27 @@ func poPluralForms(f *catalog.File, set cldr.Set, emit func(Finding)) {
 		emit(Finding{Path: f.Path, Line: e.Line, Column: 1, Lang: f.Lang, Slug: e.ID,
 			Text: l10n.Msg("lint.plural.msgstrs", "ID", strconv.Quote(shorten(e.ID)), "Have", len(e.Translations), "N", n)})
 	}
+}
+
+// wholeCategories returns the categories a count below a million selects:
+// Needed, without other where only fractions reach it (Polish, Russian).
+func wholeCategories(set cldr.Set) []cldr.Category {
+	var cs []cldr.Category
+	for _, c := range set.Needed() {
+		if c != cldr.Other || slices.ContainsFunc(set.Numbers(c), cldr.Small) {
+			cs = append(cs, c)
+		}
+	}
+	return cs
+}
+
+// suggestedHeader is the Plural-Forms a file in the language should have:
+// msginit's, when gettext has one, else the one compiled from CLDR.
+func suggestedHeader(set cldr.Set) string {
+	if h, ok := cldr.GettextHeader(set.Lang()); ok {
+		return h
+	}
+	return set.PluralForms()
 }
 
 func joinCategories(cs []cldr.Category) string {
@@ -283,29 +341,43 @@ func joinCategories(cs []cldr.Category) string {
 var obsoleteMessage = Rule{
 	ID:       "obsolete-message",
 	Severity: Info,
-	Summary:  "a PO file keeps an obsolete (#~) message: remove it, or restore it if the source still needs it",
+	Summary:  "a PO file keeps as obsolete (#~) a translation its template has again (every #~ entry with the unused option)",
+	Options:  []string{"unused"},
 	check: func(c *checker, emit func(Finding)) {
+		unused := c.severityOption("unused", "")
 		for _, cat := range c.rep.Catalogs {
+			templates := map[string]*po.File{}
 			for _, f := range cat.Files {
-				if f.PO == nil {
-					continue
+				if f.Template && f.PO != nil {
+					templates[f.Domain] = f.PO
 				}
-				for _, e := range f.PO.Entries {
-					if e.Obsolete {
-						emit(Finding{Path: f.Path, Line: e.FirstLine, Column: 1, Lang: f.Lang, Slug: e.ID,
-							Text:    l10n.Msg("lint.obsolete", "ID", strconv.Quote(shorten(e.ID))),
-							FixText: l10n.Msg("lint.obsolete.fix")})
-					}
+			}
+			for _, f := range cat.Files {
+				if f.PO != nil && !f.Template {
+					obsoleteEntries(f, templates[f.Domain], unused, emit)
 				}
 			}
 		}
 	},
 }
 
-// sameMessages reports translated messages whose text is their source's.
-func sameMessages(c *checker, minWords int, emit func(Finding)) {
+// sameMessages reports translated messages whose text is their source's
+// and holds at least minWords words of prose (see prose.Message): a
+// message that is a literal, a role, a URL, a file name or an image
+// reference is rightly the same. Unless variants, a language that is a
+// variant of the catalog's source (en-GB from en) is not checked.
+func sameMessages(c *checker, minWords int, variants bool, emit func(Finding)) {
+	source := map[*catalog.File]string{}
+	for ci := range c.rep.Catalogs {
+		for _, f := range c.rep.Catalogs[ci].Files {
+			source[f] = c.rep.Catalogs[ci].Source
+		}
+	}
 	for _, m := range c.messages() {
-		if content.Normalize(m.text) != content.Normalize(m.src) || status.MessageWords(m.src) < minWords {
+		if m.fuzzy || content.Normalize(m.text) != content.Normalize(m.src) || !variants && sameLanguage(source[m.file], m.lang) {
+			continue
+		}
+		if !untranslated(prose.Message(m.src), source[m.file], minWords) {
 			continue
 		}
 		emit(Finding{Path: m.file.Path, Line: m.line, Column: m.col, Lang: m.lang, Slug: m.id,

@@ -80,7 +80,8 @@ func TestPluralForms(t *testing.T) {
 		{Rule: "plural-forms", Severity: Error, Path: "locales/active.pl.yaml", Line: 2, Column: 1, Lang: "pl", Slug: "files",
 			Message: "message files: Polish needs the plural forms few (e.g. 2), many (e.g. 0); Polish does not use two"},
 		{Rule: "plural-forms", Severity: Error, Path: "po/pl.po", Line: 1, Column: 1, Lang: "pl",
-			Message: "Plural-Forms says nplurals=2, but Polish has 3 plural forms for whole numbers in CLDR (one, few, many)"},
+			Message: "Plural-Forms gives 2 and 5 the same form, but in CLDR Polish has few for 2 and many for 5 (a count below a million needs one, few, many)",
+			Fix:     `use "Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"`},
 	}
 	if diff := cmp.Diff(want, lint(t, catalogConfig, catalogFiles, "plural-forms")); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
@@ -93,10 +94,66 @@ func TestObsoleteAndSameMessages(t *testing.T) {
 			Message: `message save is identical to the source: "Save the document now"`},
 		{Rule: "same-as-source", Severity: Info, Path: "po/pl.po", Line: 15, Column: 1, Lang: "pl", Slug: "Save the document now",
 			Message: `message Save the document now is identical to the source: "Save the document now"`},
-		{Rule: "obsolete-message", Severity: Info, Path: "po/pl.po", Line: 18, Column: 1, Lang: "pl", Slug: "Old",
+	}
+	// A #~ entry is msgmerge's translation memory: not reported by default.
+	if diff := cmp.Diff(want, lint(t, catalogConfig, catalogFiles, "same-as-source", "obsolete-message")); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+	// With unused, every #~ entry is, at its grade.
+	want = []Finding{
+		{Rule: "obsolete-message", Severity: Warning, Path: "po/pl.po", Line: 18, Column: 1, Lang: "pl", Slug: "Old",
 			Message: `obsolete message "Old"`, Fix: "delete it (msgattrib --no-obsolete does) or move it back if it is still used"},
 	}
-	if diff := cmp.Diff(want, lint(t, catalogConfig, catalogFiles, "same-as-source", "obsolete-message")); diff != "" {
+	cfg := catalogConfig + "rules:\n  obsolete-message: {unused: warning}\n"
+	if diff := cmp.Diff(want, lint(t, cfg, catalogFiles, "obsolete-message")); diff != "" {
+		t.Errorf("findings with unused: warning mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestPlaceholderMismatchAsMsgfmt: as msgfmt -c, a fuzzy entry is not
+// checked, and a plural form that stands for few numbers may say its
+// number in words; a form that stands for many may not.
+func TestPlaceholderMismatchAsMsgfmt(t *testing.T) {
+	cfg := `source: en
+languages: [en, ar]
+content: []
+locales:
+  - path: po/{lang}.po
+  - path: i18n/{lang}.yaml
+`
+	files := map[string]string{
+		"po/ar.po": lines(
+			`msgid ""`,
+			`msgstr ""`,
+			`"Language: ar\n"`,
+			`"Plural-Forms: nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;\n"`,
+			"",
+			"#, fuzzy, c-format",
+			`msgid "Lap %i"`,
+			`msgstr "لفة"`,
+			"",
+			"#, c-format",
+			`msgid "%s hour"`,
+			`msgid_plural "%s hours"`,
+			`msgstr[0] "أقل من ساعة"`,
+			`msgstr[1] "ساعة"`,
+			`msgstr[2] "ساعتان"`,
+			`msgstr[3] "%s ساعات"`,
+			`msgstr[4] "ساعة"`,
+			`msgstr[5] "%s ساعة"`),
+		"i18n/en.yaml": lines("- id: minutes", "  translation:", "    one: '1 min'", "    other: '{{ .Count }} min'"),
+		"i18n/ar.yaml": lines("- id: minutes", "  translation:", "    zero: 'الآن'", "    one: 'دقيقة'", "    two: 'دقيقتان'",
+			"    few: 'بضع دقائق'", "    many: '{{ .Count }} دقيقة'", "    other: '{{ .Count }} دقيقة'"),
+	}
+	var got []string
+	for _, f := range lint(t, cfg, files, "placeholder-mismatch") {
+		got = append(got, f.Path+": "+f.Message)
+	}
+	want := []string{
+		"i18n/ar.yaml: message minutes: its few form lacks .Count, but Arabic uses few for 3, 4, 5, …", // 3 to 10, and more
+		"po/ar.po: message %s hour: msgstr[4] lacks %s, but Plural-Forms selects it for 11, 12, 13, …", // 11 to 99, and more
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
 	}
 }

@@ -16,7 +16,7 @@ var citationRange = Rule{
 	Summary:  "the body cites [n] beyond the number of sources (the list field named by the field option, default sources)",
 	Options:  []string{"field"},
 	check: func(c *checker, emit func(Finding)) {
-		field := c.stringOption("field", "sources")
+		field := c.citationField()
 		for _, e := range c.entries() {
 			if _, inSchema := c.repo.Schema(e).Fields[field]; !inSchema {
 				continue
@@ -47,4 +47,14 @@ var citationRange = Rule{
 			}
 		}
 	},
+}
+
+// citationField is the list field citations count, as citation-range's
+// field option names it: markup-mismatch compares citations only where
+// entries have it, as elsewhere [3]rd is text.
+func (c *checker) citationField() string {
+	if n := c.linter.options["citation-range"]["field"]; n != nil && n.Kind == yaml.ScalarNode && n.Value != "" {
+		return n.Value
+	}
+	return "sources"
 }

@@ -7,9 +7,12 @@ package lint
 
 import (
 	"errors"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -146,9 +149,14 @@ func New(cfg *config.Config) (*Linter, error) {
 		c.rule = r.ID
 		c.optionErrs = nil
 		c.intOption("minWords", 0)
+		c.boolOption("variants", false)
 		c.stringOption("field", "")
 		c.langsOption("allow")
 		c.severityOption("untranslated", Info)
+		c.severityOption("unused", "")
+		c.regexpsOption("placeholders")
+		c.hostListOption("ignoreHosts")
+		c.hostLocalesOption("hosts")
 		for _, e := range c.optionErrs {
 			errs = append(errs, &config.Error{File: cfg.File, Line: e.line, Text: e.text})
 		}
@@ -341,6 +349,9 @@ type checker struct {
 	markups   map[string][]string
 	locales   map[string]localeResult
 	slugLangs map[string]map[string]bool
+	// localeIdx is where the repository's links name which languages
+	// (see localeIndex).
+	localeIdx *localeIndex
 }
 
 type optionErr struct {
@@ -424,6 +435,123 @@ func (c *checker) langsOption(name string) []string {
 		out = append(out, code)
 	}
 	return out
+}
+
+// regexpsOption reads an option that lists regular expressions (RE2
+// syntax); nil when the option is not set, an empty list when it is set
+// to none.
+func (c *checker) regexpsOption(name string) []*regexp.Regexp {
+	n := c.option(name)
+	if n == nil {
+		return nil
+	}
+	items := []*yaml.Node{n}
+	switch n.Kind {
+	case yaml.ScalarNode:
+	case yaml.SequenceNode:
+		items = n.Content
+	default:
+		c.optionErrs = append(c.optionErrs, optionErr{n.Line, l10n.Msg("lint.optionRegexps", "Rule", c.rule, "Option", name)})
+		return nil
+	}
+	out := []*regexp.Regexp{}
+	for _, item := range items {
+		if item.Kind != yaml.ScalarNode || item.Value == "" {
+			c.optionErrs = append(c.optionErrs, optionErr{item.Line, l10n.Msg("lint.optionRegexps", "Rule", c.rule, "Option", name)})
+			continue
+		}
+		re, err := regexp.Compile(item.Value)
+		if err != nil {
+			c.optionErrs = append(c.optionErrs, optionErr{item.Line, l10n.Msg("lint.optionError", "Rule", c.rule, "Option", name, "Error", err.Error())})
+			continue
+		}
+		out = append(out, re)
+	}
+	return out
+}
+
+// hostListOption reads an option that lists host names (a host or a list
+// of hosts), lower-cased.
+func (c *checker) hostListOption(name string) []string {
+	n := c.option(name)
+	if n == nil {
+		return nil
+	}
+	items := []*yaml.Node{n}
+	switch n.Kind {
+	case yaml.ScalarNode:
+	case yaml.SequenceNode:
+		items = n.Content
+	default:
+		c.optionErrs = append(c.optionErrs, optionErr{n.Line, l10n.Msg("lint.optionHosts", "Rule", c.rule, "Option", name)})
+		return nil
+	}
+	var out []string
+	for _, item := range items {
+		if item.Kind != yaml.ScalarNode || !validHost(item.Value) {
+			c.optionErrs = append(c.optionErrs, optionErr{item.Line, l10n.Msg("lint.optionHosts", "Rule", c.rule, "Option", name)})
+			continue
+		}
+		out = append(out, strings.ToLower(item.Value))
+	}
+	return out
+}
+
+// hostLocalesOption reads an option that maps host names to the locales
+// each site has, written as the site writes them in its URLs
+// (developer.mozilla.org: [en-US, fr, ja]).
+func (c *checker) hostLocalesOption(name string) map[string][]string {
+	n := c.option(name)
+	if n == nil {
+		return nil
+	}
+	bad := func(line int) {
+		c.optionErrs = append(c.optionErrs, optionErr{line, l10n.Msg("lint.optionHostLocales", "Rule", c.rule, "Option", name)})
+	}
+	if n.Kind != yaml.MappingNode {
+		bad(n.Line)
+		return nil
+	}
+	out := map[string][]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode || !validHost(k.Value) {
+			bad(k.Line)
+			continue
+		}
+		items := []*yaml.Node{v}
+		if v.Kind == yaml.SequenceNode {
+			items = v.Content
+		}
+		host := strings.ToLower(k.Value)
+		out[host] = []string{}
+		for _, item := range items {
+			if item.Kind != yaml.ScalarNode {
+				bad(item.Line)
+				continue
+			}
+			if _, err := lang.Parse(item.Value); err != nil {
+				c.optionErrs = append(c.optionErrs, optionErr{item.Line, l10n.Msg("lint.optionError", "Rule", c.rule, "Option", name, "Error", l10n.TextOf(err))})
+				continue
+			}
+			out[host] = append(out[host], item.Value)
+		}
+	}
+	return out
+}
+
+// validHost accepts a host name as a URL writes it: labels of letters,
+// digits and hyphens (or any non-ASCII letter), separated by dots.
+func validHost(h string) bool {
+	if h == "" || strings.HasPrefix(h, ".") || strings.HasSuffix(h, ".") || strings.Contains(h, "..") {
+		return false
+	}
+	for _, r := range h {
+		if !(r == '.' || r == '-' || r >= '0' && r <= '9' || unicode.IsLetter(r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // pair is a readable translation with its readable source.

@@ -14,7 +14,6 @@ import (
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
-	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/status"
 )
 
@@ -92,7 +91,7 @@ func TestLocaleLink(t *testing.T) {
 			"  - text: NVIDIA",
 			"    url: https://www.nvidia.com/en-us/glossary/",
 			"---",
-			"See [the Italian page](https://example.com/it/llm).",
+			"See [the Italian page](https://example.com/it/llm) and [the guide](https://guide.example.org/en/latest/).",
 		),
 		"content/es/llm.md": lines("---", // 1
 			"title: Grandes modelos de lenguaje", // 2
@@ -112,11 +111,20 @@ func TestLocaleLink(t *testing.T) {
 			"- [Docs](/docs/en/page) and www.example.com/it/.", // 16
 			"", // 17
 			"Not [deep](https://example.com/a/b/it/x), not [a word](https://example.com/item/).", // 18
+			"", // 19
+			"Kept: [the Italian page](https://example.com/it/llm) and [the guide](https://guide.example.org/en/latest/).", // 20
+			"", // 21
+			"![A screenshot](https://example.com/it/screen.png)", // 22
 		),
+		// Where the repository says which pages a site has in Spanish: the
+		// same pages, not others of the same site.
+		"content/es/gguf.md": lines("---", "title: GGUF", "---",
+			"[NVIDIA](https://www.nvidia.com/es-es/glossary/large-language-models), [Wikipedia](https://es.wikipedia.org/wiki/LLM),",
+			"[ayuda](https://support.google.com/answer/1?hl=es), [inicio](https://example.com/es/), [guía](https://guide.example.org/es/stable/)."),
 		"content/it/llm.md": lines("---",
 			"title: Grandi modelli linguistici",
 			"---",
-			"[Sua lingua](https://example.com/it/) e [inglese](https://en.wikipedia.org/wiki/LLM).",
+			"[Sua lingua](https://example.com/it/) e [inglese](https://en.wikipedia.org/wiki/LLM), [guida](https://guide.example.org/en/latest/).",
 		),
 	}
 	want := []Finding{
@@ -125,16 +133,13 @@ func TestLocaleLink(t *testing.T) {
 			Fix:     "link to the Spanish page: https://www.nvidia.com/es-es/glossary/large-language-models/"},
 		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 7, Column: 18, Lang: "es", Slug: "llm",
 			Message: "link to a page in Italian from the Spanish translation: https://it.wikipedia.org/wiki/LLM",
-			Fix:     "link to the Spanish article on es.wikipedia.org (titles differ between languages: the Italian article's language links lead to it)"},
+			Fix:     "link to the Spanish page: https://es.wikipedia.org/wiki/LLM"},
 		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 9, Column: 49, Lang: "es", Slug: "llm",
 			Message: "link to a page in Italian from the Spanish translation: https://support.google.com/answer/1?hl=it&co=x",
 			Fix:     "link to the Spanish page: https://support.google.com/answer/1?hl=es&co=x"},
 		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 14, Column: 33, Lang: "es", Slug: "llm",
 			Message: "link to a page in Italian from the Spanish translation: https://example.com/it_IT/page",
-			Fix:     "link to the Spanish page: https://example.com/es_ES/page"},
-		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 14, Column: 72, Lang: "es", Slug: "llm",
-			Message: "link to a page in Italian from the Spanish translation: https://italy.com/IT",
-			Fix:     "link to the Spanish page: https://italy.com/ES"},
+			Fix:     "link to the Spanish page: https://example.com/es/page"},
 		{Rule: "locale-link", Severity: Warning, Path: "content/es/llm.md", Line: 16, Column: 16, Lang: "es", Slug: "llm",
 			Message: "link to a page in English from the Spanish translation: /docs/en/page",
 			Fix:     "link to the Spanish page: /docs/es/page"},
@@ -143,7 +148,7 @@ func TestLocaleLink(t *testing.T) {
 			Fix:     "link to the Spanish page: www.example.com/es/"},
 		{Rule: "locale-link", Severity: Warning, Path: "content/it/llm.md", Line: 4, Column: 59, Lang: "it", Slug: "llm",
 			Message: "link to a page in English from the Italian translation: https://en.wikipedia.org/wiki/LLM",
-			Fix:     "link to the Italian article on it.wikipedia.org (titles differ between languages: the English article's language links lead to it)"},
+			Fix:     "link to the Italian page: https://it.wikipedia.org/wiki/LLM"},
 	}
 	if diff := cmp.Diff(want, lint(t, baseConfig, files, "locale-link")); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
@@ -156,49 +161,97 @@ func TestLocaleLink(t *testing.T) {
 			t.Errorf("allow: [en] still reports %s", f.Message)
 		}
 	}
-	if len(allowed) != 6 {
-		t.Errorf("allow: [en]: %d findings, want the 6 Italian ones", len(allowed))
+	if len(allowed) != 5 {
+		t.Errorf("allow: [en]: %d findings, want the 5 Italian ones", len(allowed))
+	}
+
+	// hosts: the locales a site has, as it spells them; a page the
+	// repository links in Spanish exists in Spanish all the same.
+	// ignoreHosts: sites whose URLs name no locale.
+	cfg := baseConfig + `rules:
+  locale-link:
+    ignoreHosts: [wikipedia.org, support.google.com]
+    hosts:
+      nvidia.com: [en-us, it-it]
+      guide.example.org: [en, es-ES]
+`
+	var got []string
+	for _, f := range lint(t, cfg, files, "locale-link") {
+		got = append(got, f.Path+": "+f.Fix)
+	}
+	wantFixes := []string{
+		"content/es/llm.md: link to the Spanish page: https://www.nvidia.com/es-es/glossary/large-language-models/",
+		"content/es/llm.md: link to the Spanish page: https://example.com/es/page",
+		"content/es/llm.md: link to the Spanish page: /docs/es/page",
+		"content/es/llm.md: link to the Spanish page: www.example.com/es/",
+		"content/es/llm.md: link to the Spanish page: https://guide.example.org/es-ES/latest/",
+	}
+	if diff := cmp.Diff(wantFixes, got); diff != "" {
+		t.Errorf("hosts, ignoreHosts (-want +got):\n%s", diff)
 	}
 }
 
-func TestFindLocale(t *testing.T) {
-	langs := []string{"it", "en", "pt", "es"}
+func TestLocaleMarkers(t *testing.T) {
+	project := []string{"ar", "de", "en", "es", "fr", "it", "pt", "tr", "uk"}
 	tests := []struct {
-		url, own string
-		ok       bool
-		start    int
-		fixed    string
+		url   string
+		texts []string // the markers found, in order
+		place string   // the first one's place
 	}{
-		{url: "https://www.ibm.com/it-it/topics", own: "es", ok: true, start: 20, fixed: "https://www.ibm.com/es-es/topics"},
-		{url: "https://www.ibm.com/it-IT/topics", own: "es", ok: true, start: 20, fixed: "https://www.ibm.com/es-ES/topics"},
-		{url: "https://example.com/IT/", own: "es", ok: true, start: 20, fixed: "https://example.com/ES/"},
-		{url: "https://example.com/pt-pt/", own: "pt-BR", ok: false}, // the entry's own language
-		{url: "https://example.com/en-us/", own: "pt-BR", ok: true, start: 20, fixed: "https://example.com/pt-br/"},
-		{url: "https://example.com/en-US/", own: "es-419", ok: true, start: 20, fixed: "https://example.com/es-419/"},
-		{url: "https://user@it.example.org:8080/x", own: "es", ok: true, start: 13, fixed: "https://user@es.example.org:8080/x"},
-		{url: "https://example.it/", own: "es", ok: false},         // a country domain is not a language
-		{url: "https://it.com/", own: "es", ok: false},             // two labels: a name, not a locale
-		{url: "https://example.com/italy/", own: "es", ok: false},  // a word, not a tag
-		{url: "https://example.com/ita/", own: "es", ok: false},    // ISO 639-2 spelling: not how sites spell locales
-		{url: "https://example.com/it-foo/", own: "es", ok: false}, // not a tag
-		{url: "https://example.com/a/b/it/", own: "es", ok: false}, // only the first two segments
-		{url: "https://example.com/x?lang=it", own: "es", ok: true, start: 27, fixed: "https://example.com/x?lang=es"},
-		{url: "https://example.com/x?foo=hl=it", own: "es", ok: false}, // hl inside another parameter's value
-		{url: "https://example.com/x#/it/", own: "es", ok: false},      // a fragment is not the path
-		{url: "../it/page.md", own: "es", ok: true, start: 3, fixed: "../es/page.md"},
-		{url: "mailto:it@example.com", own: "es", ok: false},
-		{url: "%zz", own: "es", ok: false},
+		{url: "https://www.ibm.com/it-it/topics", texts: []string{"it-it"}, place: "ibm.com/"},
+		{url: "https://www.ibm.com/docs/en/sdk", texts: []string{"en"}, place: "ibm.com/docs/"},
+		{url: "https://user@it.example.org:8080/x", texts: []string{"it"}, place: "*.example.org"},
+		{url: "https://en.wikipedia.org/wiki/X", texts: []string{"en"}, place: "*.wikipedia.org"},
+		{url: "https://example.com/x?lang=it&hl=es", texts: []string{"it", "es"}, place: "example.com?lang"},
+		{url: "/en/guides/", texts: []string{"en"}, place: "/"},
+		{url: "/docs/fr/x", texts: []string{"fr"}, place: "/docs/"},
+		{url: "https://example.com/pt_BR/", texts: []string{"pt_BR"}, place: "example.com/"},
+		{url: "https://example.it/"},                   // a country domain is not a language
+		{url: "https://it.com/"},                       // two labels: a name, not a locale
+		{url: "https://example.com/italy/"},            // a word, not a tag
+		{url: "https://example.com/ita/"},              // ISO 639-2 spelling: not how sites spell locales
+		{url: "https://example.com/it-foo/"},           // not a tag
+		{url: "https://example.com/a/b/it/"},           // only the first two segments
+		{url: "https://example.com/x?foo=hl=it"},       // hl inside another parameter's value
+		{url: "https://example.com/x#/it/"},            // a fragment is not the path
+		{url: "https://www.w3.org/TR/xml/"},            // a bare code in capitals
+		{url: "https://www.gov.uk/uk/visas"},           // the host's country
+		{url: "https://example.co.uk/uk/"},             // the host's country
+		{url: "https://manned.org/ar"},                 // a command on a manual-page site
+		{url: "https://man.example.org/man/tr"},        // a command on a manual-page site
+		{url: "https://example.com/img/en/shot.png"},   // an image is not a page
+		{url: "https://fr.example.com/logo.svg?hl=de"}, // nor a stylesheet or icon
+		{url: "../it/page.md"},                         // relative: no place to name
+		{url: "mailto:it@example.com"},
+		{url: "%zz"},
+		{url: "https://example.de/de/", texts: []string{"de"}, place: "example.de/"}, // the country's own language
 	}
 	for _, tt := range tests {
-		var foreign []string // as the rule makes it: every other language
-		for _, l := range langs {
-			if l != lang.Base(tt.own) {
-				foreign = append(foreign, l)
+		var texts []string
+		ms := localeMarkers(tt.url, func(b string) bool { return slices.Contains(project, b) })
+		for _, m := range ms {
+			texts = append(texts, m.text)
+			if tt.url[m.start:m.start+len(m.text)] != m.text {
+				t.Errorf("%s: %q found at %d", tt.url, m.text, m.start)
 			}
 		}
-		m, ok := findLocale(tt.url, foreign, tt.own)
-		if ok != tt.ok || (ok && (m.start != tt.start || m.fixed != tt.fixed)) {
-			t.Errorf("findLocale(%q, %s) = %+v, %v; want start %d, %q, %v", tt.url, tt.own, m, ok, tt.start, tt.fixed, tt.ok)
+		if !slices.Equal(texts, tt.texts) || len(ms) > 0 && ms[0].place != tt.place {
+			t.Errorf("localeMarkers(%q) = %+v; want %q at %q", tt.url, ms, tt.texts, tt.place)
+		}
+	}
+}
+
+func TestSameLocale(t *testing.T) {
+	for _, tt := range []struct {
+		tag, code string
+		want      bool
+	}{
+		{"fr", "fr", true}, {"pt-BR", "pt-BR", true}, {"pt", "pt-BR", true}, {"pt-BR", "pt", true},
+		{"pt-PT", "pt-BR", false}, {"zh-CN", "zh-TW", false}, {"zh-CN", "zh", true}, {"zh-TW", "zh-Hant", true},
+		{"en-US", "en", true}, {"es", "en", false},
+	} {
+		if got := sameLocale(tt.tag, tt.code); got != tt.want {
+			t.Errorf("sameLocale(%s, %s) = %v", tt.tag, tt.code, got)
 		}
 	}
 }
@@ -303,26 +356,30 @@ func TestFieldNotText(t *testing.T) {
 
 func TestSameAsSource(t *testing.T) {
 	files := map[string]string{
-		"content/en/llm.md": lines("---", "title: Large Language Models", "sources: [{text: The original paper}]", "---", "",
+		"content/en/llm.md": lines("---", "title: What large language models do", "sources: [{text: The original paper}]", "---", "",
 			"A paragraph that stays in English.", "", "## LLM", "", "Another paragraph, long enough."),
-		"content/es/llm.md": lines("---", "title: Large  Language Models", "sources: [{text: El artículo original}]", "---", "",
+		"content/es/llm.md": lines("---", "title: What large  language models do", "sources: [{text: El artículo original}]", "---", "",
 			"A paragraph that stays in English.", "", "## LLM", "", "Otro párrafo, bastante largo."),
 		// Wholly untranslated: the state says so, the rule keeps quiet.
-		"content/it/llm.md": lines("---", "title: Large Language Models", "sources: [{text: The original paper}]", "---", "",
+		"content/it/llm.md": lines("---", "title: What large language models do", "sources: [{text: The original paper}]", "---", "",
 			"A paragraph that stays in English.", "", "## LLM", "", "Another paragraph, long enough."),
 	}
 	want := []Finding{
 		{Rule: "same-as-source", Severity: Info, Path: "content/es/llm.md", Line: 2, Column: 8, Lang: "es", Slug: "llm",
-			Message: `title is identical to the source: "Large Language Models"`},
+			Message: `title is identical to the source: "What large language models do"`},
 		{Rule: "same-as-source", Severity: Info, Path: "content/es/llm.md", Line: 6, Column: 1, Lang: "es", Slug: "llm",
 			Message: `this paragraph is identical to the source: "A paragraph that stays in English."`},
 	}
 	if diff := cmp.Diff(want, lint(t, baseConfig, files, "same-as-source")); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
 	}
-	// minWords 1: the one-word heading too.
+	// minWords 1: a one-word heading too, but not one in capitals (an
+	// acronym is no word of prose) nor the page's name.
+	files["content/en/llm.md"] = strings.Replace(files["content/en/llm.md"], "## LLM", "## Models", 1)
+	files["content/es/llm.md"] = strings.Replace(files["content/es/llm.md"], "## LLM", "## Models", 1)
+	files["content/it/llm.md"] = strings.Replace(files["content/it/llm.md"], "## LLM", "## Models", 1)
 	got := lint(t, baseConfig+"rules:\n  same-as-source: {minWords: 1}\n", files, "same-as-source")
-	if len(got) != 3 || got[2].Message != `this heading is identical to the source: "LLM"` || got[2].Line != 8 || got[2].Column != 4 {
+	if len(got) != 3 || got[2].Message != `this heading is identical to the source: "Models"` || got[2].Line != 8 || got[2].Column != 4 {
 		t.Errorf("minWords 1: %+v", got)
 	}
 }
@@ -490,4 +547,20 @@ func TestSort(t *testing.T) {
 	if diff := cmp.Diff(want, fs); diff != "" {
 		t.Errorf("Sort mismatch (-want +got):\n%s", diff)
 	}
+}
+
+// FuzzLocaleMarkers: every marker found is written where it says, and
+// its fix replaces it and nothing else.
+func FuzzLocaleMarkers(f *testing.F) {
+	for _, s := range []string{"https://user@it.example.org:8080/it-it/x?hl=it#y", "www.example.com/es/", "/en/guides/", "https://www.gov.uk/uk/", "%zz"} {
+		f.Add(s)
+	}
+	all := func(string) bool { return true }
+	f.Fuzz(func(t *testing.T, raw string) {
+		for _, m := range localeMarkers(raw, all) {
+			if m.start < 0 || m.start+len(m.text) > len(raw) || raw[m.start:m.start+len(m.text)] != m.text {
+				t.Fatalf("%q: marker %q not at %d", raw, m.text, m.start)
+			}
+		}
+	})
 }

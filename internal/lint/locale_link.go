@@ -3,26 +3,60 @@ package lint
 import (
 	"bytes"
 	"net/url"
+	"path"
+	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/markupeq"
 )
 
+// locale-link reports a link that names another project language where the
+// page it points to is known to exist in the translation's language: on
+// the project's own site (a root-relative link), which has the project's
+// languages; on a host the hosts option lists the locales of, whose every
+// page is taken to exist in each; or where the repository itself links
+// the same page in the translation's language (developer.mozilla.org/ja/
+// docs/X in one Japanese page makes developer.mozilla.org/en-US/docs/X in
+// another a finding). A site that has a language need not have every page
+// in it (MDN's translations cover part of it), and where nothing says the
+// page exists in the translation's language, a link to the source
+// language's page is the best a translator can do: it is not reported.
+//
+// A link a translation keeps from its source, to a page in a language that
+// is not the source's, is the source author's choice (a Czech page cited on
+// purpose, or no locale at all: cs.android.com is Code Search), and is not
+// reported either.
 var localeLink = Rule{
 	entries:  true,
 	ID:       "locale-link",
 	Severity: Warning,
-	Summary:  "a link in a translation points to a page of another project language (/it-it/, /it/, it.wikipedia.org, ?hl=it)",
-	Options:  []string{"allow"},
+	Summary:  "a link in a translation points to a page in another project language (/it-it/, /it/, it.wikipedia.org, ?hl=it) that exists in the translation's language too",
+	Options:  []string{"allow", "ignoreHosts", "hosts"},
 	check: func(c *checker, emit func(Finding)) {
 		allow := map[string]bool{}
 		for _, code := range c.langsOption("allow") {
 			allow[lang.Base(code)] = true
 		}
+		ignore := c.hostListOption("ignoreHosts")
+		known := c.hostLocalesOption("hosts")
+		sources := map[*content.Entry]*content.Entry{}
+		for _, it := range c.chunk.items {
+			for j := range it.Translations {
+				if e := it.Translations[j].Entry; e != nil && it.Source != nil && it.Source.Err == nil {
+					sources[e] = it.Source
+				}
+			}
+		}
+		srcBase := lang.Base(c.repo.Source)
 		for _, e := range c.entries() {
 			if e.Lang == c.repo.Source {
 				continue
@@ -34,26 +68,83 @@ var localeLink = Rule{
 					foreign = append(foreign, b)
 				}
 			}
-			check := func(u string, line, col int) {
-				m, ok := c.findLocale(u, foreign, e.Lang)
-				if !ok {
-					return
-				}
-				emit(Finding{Path: e.Path, Line: line, Column: col + utf8.RuneCountInString(u[:m.start]), Lang: e.Lang, Slug: e.Slug,
-					Text:    l10n.Msg("lint.localeLink", "LinkLang", l10n.Lang(m.lang), "Lang", l10n.Lang(e.Lang), "URL", u),
-					FixText: localeFix(m, e.Lang)})
-			}
-			for _, v := range e.Values(c.repo.Schema(e)) {
-				if v.Kind == config.URL {
-					line, col := valueColumn(e.Doc.Raw, v.Node.Line, v.Node.Column, v.Node.Value)
-					check(v.Node.Value, line, col)
+			var kept map[string]bool // the source's own links
+			if src := sources[e]; src != nil {
+				kept = map[string]bool{}
+				for _, l := range c.entryLinks(src) {
+					kept[l.Dest] = true
 				}
 			}
-			for _, l := range e.Body().Links {
-				check(l.Dest, l.Line, l.Col)
+			for _, l := range c.entryLinks(e) {
+				m, ok := c.findLocale(l.Dest, foreign)
+				if !ok || hostListed(ignore, m.host) {
+					continue
+				}
+				if kept[l.Dest] && m.base != srcBase {
+					continue // the source links that page too: its author's choice
+				}
+				f := Finding{Path: e.Path, Line: l.Line, Column: l.Col + utf8.RuneCountInString(l.Dest[:m.start]), Lang: e.Lang, Slug: e.Slug,
+					Text: l10n.Msg("lint.localeLink", "LinkLang", l10n.Lang(m.base), "Lang", l10n.Lang(e.Lang), "URL", l.Dest)}
+				if spelling, samePage, ok := c.served(m, e, known); ok {
+					f.FixText = localeFix(m, l.Dest, spelling, e.Lang, samePage)
+				} else if neutral := c.neutralSource(l.Dest, kept, e); neutral != "" {
+					// The source links the page without a locale, which
+					// serves each reader's language: the translation
+					// pinned it to one.
+					f.FixText = l10n.Msg("lint.localeLink.fixSource", "URL", neutral)
+				} else {
+					continue
+				}
+				emit(f)
 			}
 		}
 	},
+}
+
+// neutralSource returns the source's link to the page the translation's
+// link dest names with a locale, when the source names none; or "".
+func (c *checker) neutralSource(dest string, kept map[string]bool, e *content.Entry) string {
+	if len(kept) == 0 {
+		return ""
+	}
+	isProject := func(b string) bool {
+		return slices.ContainsFunc(c.repo.Languages, func(code string) bool { return lang.Base(code) == b })
+	}
+	eq := markupeq.New(markupeq.Options{Languages: c.repo.Languages})
+	page := markupeq.Page{Lang: e.Lang, Path: pagePath(e.Slug)}
+	var found []string
+	for s := range kept {
+		if u, err := url.Parse(s); err == nil && u.Host != "" && len(localeMarkers(s, isProject)) == 0 &&
+			eq.SameLink(s, markupeq.Page{Lang: c.repo.Source, Path: page.Path}, dest, page) {
+			found = append(found, s)
+		}
+	}
+	if len(found) == 0 {
+		return ""
+	}
+	return slices.Min(found)
+}
+
+// entryLinks returns an entry's links: its url fields' values, at the
+// value's first character, and its body's links.
+func (c *checker) entryLinks(e *content.Entry) []markdownLink {
+	var out []markdownLink
+	for _, v := range e.Values(c.repo.Schema(e)) {
+		if v.Kind == config.URL {
+			line, col := valueColumn(e.Doc.Raw, v.Node.Line, v.Node.Column, v.Node.Value)
+			out = append(out, markdownLink{Dest: v.Node.Value, Line: line, Col: col})
+		}
+	}
+	for _, l := range e.Body().Links {
+		out = append(out, markdownLink{Dest: l.Dest, Line: l.Line, Col: l.Col})
+	}
+	return out
+}
+
+// markdownLink is a link and where it is written.
+type markdownLink struct {
+	Dest      string
+	Line, Col int
 }
 
 // valueColumn finds where a scalar's text starts on its line, past any
@@ -78,46 +169,53 @@ func valueColumn(raw []byte, line, col int, value string) (int, int) {
 	return line, col
 }
 
-// localeMatch is a locale found in a URL.
+// localeMatch is a locale marker found in a URL.
 type localeMatch struct {
-	lang  string // the foreign base language found
-	start int    // byte offset in the URL of the locale text
-	fixed string // the URL pointing at the entry's own locale
+	base  string // the language's base, as lang.Base gives it
+	tag   string // the marker as a canonical tag (pt-BR for pt_br)
+	text  string // the marker as written
+	start int    // its byte offset in the URL
+	// place is where in the URL the marker stands: *.wikipedia.org for a
+	// host label, developer.mozilla.org/ or www.ibm.com/docs/ for a path
+	// segment, "/" for a root-relative link, host?hl for a query
+	// parameter. Markers in the same place choose the same site's
+	// languages.
+	place string
+	// page is the place and the rest of the URL after the marker, lower
+	// case, without a trailing slash, a fragment or other query
+	// parameters: what is the same page in each language.
+	page string
+	host string // the URL's host, lower case; "" for a root-relative link
+	wiki bool   // a host label on a wiki of the Wikimedia family
 }
 
-// localeFix proposes the link for the entry's own locale. On the wikis of
+// localeFix proposes the link for the entry's own locale: the URL with the
+// marker spelled as the site spells the entry's language. On the wikis of
 // the Wikimedia family an article's title differs from one language to the
-// next, so only the wiki can be proposed, not the page.
-func localeFix(m localeMatch, own string) l10n.Text {
-	if parsed, err := url.Parse(m.fixed); err == nil && parsed.Path != "" && parsed.Path != "/" {
-		host := strings.ToLower(parsed.Hostname())
-		for _, wiki := range wikimedia {
-			if strings.HasSuffix(host, "."+wiki) {
-				return l10n.Msg("lint.localeLink.fixWiki", "Lang", l10n.Lang(own), "Host", host, "LinkLang", l10n.Lang(m.lang))
-			}
+// next, so only the wiki can be proposed, unless the repository links the
+// article of that title in the entry's language; without a spelling, the
+// page must be found.
+func localeFix(m localeMatch, raw, spelling, own string, samePage bool) l10n.Text {
+	switch {
+	case m.wiki && !samePage:
+		host := spelling + m.place[1:]
+		return l10n.Msg("lint.localeLink.fixWiki", "Lang", l10n.Lang(own), "Host", host, "LinkLang", l10n.Lang(m.base))
+	case spelling == "":
+		host := m.host
+		if host == "" {
+			host = "/"
 		}
+		return l10n.Msg("lint.localeLink.fixFind", "Lang", l10n.Lang(own), "Host", host)
 	}
-	return l10n.Msg("lint.localeLink.fix", "Lang", l10n.Lang(own), "URL", m.fixed)
+	return l10n.Msg("lint.localeLink.fix", "Lang", l10n.Lang(own), "URL", raw[:m.start]+spelling+raw[m.start+len(m.text):])
 }
 
-// wikimedia lists the wikis whose language is the first host label and
-// whose page titles are translated.
-var wikimedia = []string{"wikipedia.org", "wiktionary.org", "wikibooks.org", "wikiquote.org", "wikisource.org", "wikivoyage.org", "wikinews.org", "wikiversity.org"}
-
-// queryLocaleKeys are query parameters that choose a page's language.
-var queryLocaleKeys = []string{"hl", "lang", "locale", "language", "lng", "uselang", "setlang"}
-
-// findLocale looks for a foreign language in a URL: as the first label of
-// a host with three or more labels (it.wikipedia.org), as one of the first
-// two path segments (/it/, /it-it/, /it_IT/), or as the value of a
-// language query parameter (?hl=it). own is the entry's language, used to
-// propose the fix. Offsets are found in raw itself, so that the column and
-// the fix touch the locale and nothing else (not the "it" of italy.com).
-// findLocale is findLocale remembering its answers for the run: the same
-// links come back in every language.
-func (c *checker) findLocale(raw string, foreign []string, own string) (localeMatch, bool) {
-	// A link to a page in another language names the language: a
-	// link without any of their codes in it needs no parsing.
+// findLocale returns the first locale marker of raw naming a language of
+// foreign (bases), remembering its answers for the run: the same links
+// come back in every language.
+func (c *checker) findLocale(raw string, foreign []string) (localeMatch, bool) {
+	// A link to a page in another language names the language: a link
+	// without any of their codes in it needs no parsing.
 	lower, named := strings.ToLower(raw), false
 	for _, code := range foreign {
 		named = named || strings.Contains(lower, code)
@@ -125,16 +223,19 @@ func (c *checker) findLocale(raw string, foreign []string, own string) (localeMa
 	if !named {
 		return localeMatch{}, false
 	}
-	key := raw + "\x00" + own + "\x00" + strings.Join(foreign, ",")
+	key := raw + "\x00" + strings.Join(foreign, ",")
 	if r, ok := c.locales[key]; ok {
 		return r.m, r.ok
 	}
 	if c.locales == nil {
 		c.locales = map[string]localeResult{}
 	}
-	m, ok := findLocale(raw, foreign, own)
-	c.locales[key] = localeResult{m, ok}
-	return m, ok
+	r := localeResult{}
+	if ms := localeMarkers(raw, func(base string) bool { return slices.Contains(foreign, base) }); len(ms) > 0 {
+		r = localeResult{ms[0], true}
+	}
+	c.locales[key] = r
+	return r.m, r.ok
 }
 
 type localeResult struct {
@@ -142,24 +243,32 @@ type localeResult struct {
 	ok bool
 }
 
-func findLocale(raw string, foreign []string, own string) (localeMatch, bool) {
+// assetExts are the file extensions of what a page shows or loads rather
+// than is: a localized screenshot is not a page in another language.
+var assetExts = []string{".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico", ".bmp", ".tif", ".tiff",
+	".mp4", ".webm", ".mov", ".mp3", ".ogg", ".wav", ".css", ".js", ".mjs", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".wasm"}
+
+// localeMarkers returns the markers of a URL naming a language whose base
+// is one of bases, in order: the first
+// label of a host with three or more labels (it.wikipedia.org), one of the
+// first two path segments (/it/, /it-it/, /it_IT/), the value of a
+// language query parameter (?hl=it). Offsets are found in raw itself, so
+// that the column and the fix touch the marker and nothing else (not the
+// "it" of italy.com). What only looks like a locale is left out: the
+// markers of an image or other asset, which is not a page; a bare code in
+// capitals (the /TR/ of W3C's technical reports); a code that is the
+// host's country (/uk/ on a .uk host is the United Kingdom); a command's
+// name on a manual-page site (…/man/ar, manned.org/ar).
+func localeMarkers(raw string, bases func(string) bool) []localeMatch {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return localeMatch{}, false
+		return nil
 	}
-	isForeign := func(seg string) (string, bool) {
-		code, err := lang.Parse(seg)
-		if err != nil {
-			return "", false
-		}
-		base := lang.Base(code)
-		written, _, _ := strings.Cut(strings.ReplaceAll(seg, "_", "-"), "-")
-		return base, strings.EqualFold(written, base) && slices.Contains(foreign, base)
+	switch strings.ToLower(u.Scheme) {
+	case "", "http", "https":
+	default:
+		return nil
 	}
-	replace := func(at int, seg, base string) (localeMatch, bool) {
-		return localeMatch{lang: base, start: at, fixed: raw[:at] + respell(seg, own) + raw[at+len(seg):]}, true
-	}
-
 	// Where the host and the path are written in raw.
 	host, hostAt, pathAt := "", -1, 0
 	switch {
@@ -177,25 +286,50 @@ func findLocale(raw string, foreign []string, own string) (localeMatch, bool) {
 		host, _, _ = strings.Cut(host, "?")
 		pathAt = len(host)
 	case u.Scheme != "":
-		pathAt = len(u.Scheme) + 1
+		return nil
+	case !strings.HasPrefix(raw, "/") || strings.HasPrefix(raw, "//"):
+		return nil // relative to the page: no place to name
 	}
 	if hostAt >= 0 && !strings.HasPrefix(raw[hostAt:], host) {
-		return localeMatch{}, false // written in a form url.Parse changed
-	}
-	if labels := strings.Split(host, "."); len(labels) >= 3 {
-		if base, ok := isForeign(labels[0]); ok {
-			return replace(hostAt, labels[0], base)
-		}
+		return nil // written in a form url.Parse changed
 	}
 	end := len(raw)
 	if i := strings.IndexAny(raw[pathAt:], "?#"); i >= 0 {
 		end = pathAt + i
 	}
+	if ext := strings.ToLower(path.Ext(raw[pathAt:end])); slices.Contains(assetExts, ext) {
+		return nil
+	}
+	written := strings.Split(host, ".") // as raw has them, for offsets
+	host = strings.ToLower(host)
+	site := strings.TrimPrefix(host, "www.")
+	labels := strings.Split(host, ".")
+	tld := labels[len(labels)-1]
+	var out []localeMatch
+	marker := func(text string, at int, place, rest string) {
+		base, ok := markupeq.LocaleBase(text)
+		if !ok || !bases(base) || !strings.ContainsAny(text, "-_") && (text == strings.ToUpper(text) || strings.EqualFold(text, tld) && likelyRegion(base) != strings.ToUpper(tld)) {
+			return
+		}
+		tag, _ := lang.Parse(text)
+		page := place + "|" + strings.TrimSuffix(strings.ToLower(rest), "/")
+		out = append(out, localeMatch{base: base, tag: tag, text: text, start: at, place: place, page: page, host: host})
+	}
+	if len(labels) >= 3 {
+		rest := strings.Join(labels[1:], ".")
+		marker(raw[hostAt:hostAt+len(written[0])], hostAt, "*."+rest, raw[pathAt:end])
+		if len(out) > 0 {
+			out[0].wiki = slices.Contains(markupeq.Wikimedia, strings.TrimPrefix(rest, "m."))
+		}
+	}
+	segs := strings.Split(raw[pathAt:end], "/")
 	at, seen := pathAt, 0
-	for _, seg := range strings.Split(raw[pathAt:end], "/") {
+	for i, seg := range segs {
 		if seg != "" {
-			if base, ok := isForeign(seg); ok {
-				return replace(at, seg, base)
+			last := i == len(segs)-1
+			man := strings.HasPrefix(labels[0], "man") || i > 0 && strings.HasPrefix(segs[i-1], "man")
+			if !(last && man) {
+				marker(seg, at, site+strings.Join(segs[:i], "/")+"/", raw[at+len(seg):end])
 			}
 			if seen++; seen == 2 {
 				break
@@ -211,44 +345,197 @@ func findLocale(raw string, foreign []string, own string) (localeMatch, bool) {
 		at := end + 1
 		for _, kv := range strings.Split(q, "&") {
 			k, v, _ := strings.Cut(kv, "=")
-			if slices.Contains(queryLocaleKeys, strings.ToLower(k)) {
-				if base, ok := isForeign(v); ok {
-					return replace(at+len(k)+1, v, base)
-				}
+			if slices.Contains(markupeq.LocaleKeys, strings.ToLower(k)) {
+				marker(v, at+len(k)+1, site+"?"+strings.ToLower(k), raw[pathAt:end])
 			}
 			at += len(kv) + 1
 		}
 	}
-	return localeMatch{}, false
+	return out
 }
 
-// respell writes the language own in the shape of the locale seg found in
-// the URL: it → es, IT → ES, it-it → es-es, it-IT → es-ES, it_IT → es_ES.
-// A region that own does not name repeats its language, as such sites do
-// (es-es); one it names is used (pt-br, es-419).
-func respell(seg, own string) string {
-	written, region, sep := seg, "", ""
-	if i := strings.IndexAny(seg, "-_"); i >= 0 {
-		written, sep, region = seg[:i], seg[i:i+1], seg[i+1:]
+// likelyRegion is the region CLDR's likely subtags give a language base
+// ("UA" for uk, "JP" for ja), or "".
+func likelyRegion(base string) string {
+	t, err := language.Parse(base)
+	if err != nil {
+		return ""
 	}
-	base := matchCase(lang.Base(own), written)
-	if sep == "" {
-		return base
+	r, conf := t.Region()
+	if conf == language.No {
+		return ""
 	}
-	ownRegion := lang.Region(own)
-	if ownRegion == "" {
-		ownRegion = lang.Base(own)
-	}
-	return base + sep + matchCase(ownRegion, region)
+	return r.String()
 }
 
-// matchCase writes s in the case of like: all upper, capitalised, or lower.
-func matchCase(s, like string) string {
-	switch {
-	case like != "" && like == strings.ToUpper(like) && like != strings.ToLower(like):
-		return strings.ToUpper(s)
-	case like != "" && like[:1] == strings.ToUpper(like[:1]) && like[:1] != strings.ToLower(like[:1]):
-		return strings.ToUpper(s[:1]) + strings.ToLower(s[1:])
+// served says whether the page a marker names is known to exist in the
+// language of entry e, and how its URL spells that language: a host the
+// hosts option lists has every page in the locales it lists; the
+// project's own site (a root-relative link) has the project's languages,
+// spelled as the repository's links spell them there or else as the
+// entry's path does; on any other site, the repository must link the
+// same page in that language. samePage says the repository links the
+// very page.
+func (c *checker) served(m localeMatch, e *content.Entry, known map[string][]string) (spelling string, samePage, ok bool) {
+	idx := c.localeIndex()
+	if best := mostFrequent(idx.pages[m.page], e.Lang); best != "" {
+		return matchShape(best, m.text), true, true
 	}
-	return strings.ToLower(s)
+	if m.host != "" {
+		for _, host := range sortedHosts(known) {
+			if hostMatches(host, m.host) {
+				for _, l := range known[host] {
+					if tag, err := lang.Parse(l); err == nil && sameLocale(tag, e.Lang) {
+						return l, false, true
+					}
+				}
+				return "", false, false
+			}
+		}
+		return "", false, false
+	}
+	if best := mostFrequent(idx.places[m.place], e.Lang); best != "" {
+		return matchShape(best, m.text), false, true
+	}
+	return e.RawLang, false, true // the project's own site
+}
+
+// mostFrequent returns the spelling, of those counted, most often written
+// for the language code; the first in sort order of those as frequent.
+func mostFrequent(spellings map[string]int, code string) string {
+	best, count := "", 0
+	for text, n := range spellings {
+		if tag, err := lang.Parse(text); err == nil && sameLocale(tag, code) && (n > count || n == count && text < best) {
+			best, count = text, n
+		}
+	}
+	return best
+}
+
+// matchShape writes a spelling seen elsewhere in the case of the marker it
+// replaces, when the two are the same shape (en-us → pt-br, not pt-BR).
+func matchShape(spelling, like string) string {
+	if strings.ContainsAny(spelling, "-_") == strings.ContainsAny(like, "-_") && like == strings.ToLower(like) {
+		return strings.ToLower(spelling)
+	}
+	return spelling
+}
+
+// sameLocale says whether a locale a site names serves readers of the
+// language code: the same base and script (zh-CN is not zh-TW), and the
+// same region when both name one (pt-PT is not pt-BR; pt serves either).
+func sameLocale(tag, code string) bool {
+	if tag == code {
+		return true
+	}
+	a, err1 := language.Parse(tag)
+	b, err2 := language.Parse(code)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	ab, as, ar := a.Raw()
+	bb, bs, br := b.Raw()
+	if ab != bb {
+		return false
+	}
+	if as.String() != "Zzzz" || bs.String() != "Zzzz" || ar.String() != "ZZ" && br.String() != "ZZ" {
+		ms, _ := a.Script()
+		ns, _ := b.Script()
+		if ms != ns {
+			return false
+		}
+	}
+	return ar.String() == "ZZ" || br.String() == "ZZ" || ar == br
+}
+
+// localeIndex is where the repository's links name which languages.
+type localeIndex struct {
+	// places counts, for each place in a URL, the spellings of the
+	// languages found there; pages, for each page (see localeMatch).
+	places, pages map[string]map[string]int
+}
+
+func (x *localeIndex) add(m localeMatch) {
+	for key, idx := range map[string]map[string]map[string]int{m.place: x.places, m.page: x.pages} {
+		if idx[key] == nil {
+			idx[key] = map[string]int{}
+		}
+		idx[key][m.text]++
+	}
+}
+
+// localeIndex reads every entry's links once, on first use; entries of
+// other chunks are loaded for it and released again. The links are found
+// in the file's text by urlRE rather than by parsing its Markdown, which
+// would cost as much as the rest of the run: a URL in a code block counts
+// too, and it is evidence all the same.
+func (c *checker) localeIndex() *localeIndex {
+	if c.localeIdx != nil {
+		return c.localeIdx
+	}
+	idx := &localeIndex{places: map[string]map[string]int{}, pages: map[string]map[string]int{}}
+	inChunk := map[*content.Entry]bool{}
+	for _, e := range c.chunk.entries {
+		inChunk[e] = true
+	}
+	bases := map[string]bool{}
+	for _, code := range c.repo.Languages {
+		bases[lang.Base(code)] = true
+	}
+	isProject := func(b string) bool { return bases[b] }
+	entries := c.repo.Entries
+	for from := 0; from < len(entries); from += chunkSize {
+		batch := entries[from:min(from+chunkSize, len(entries))]
+		content.Load(batch)
+		for _, e := range batch {
+			if e.Err == nil && e.Doc != nil {
+				for _, m := range urlRE.FindAllSubmatch(e.Doc.Raw, -1) {
+					u := m[1]
+					if u == nil {
+						u = m[0]
+					}
+					for _, m := range localeMarkers(strings.TrimRight(string(u), ".,;:!?*_"), isProject) {
+						idx.add(m)
+					}
+				}
+			}
+			if !inChunk[e] {
+				e.Release()
+			}
+		}
+	}
+	c.localeIdx = idx
+	return idx
+}
+
+// urlRE finds the URLs of a text, and the root-relative destinations of
+// its Markdown links (submatch 1).
+var urlRE = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s<>()\[\]{}"'\x60]+|\]\((/[^\s()<>]*)`)
+
+// hostMatches says whether the host h is the listed host or one of its
+// subdomains; a leading www. is not part of either.
+func hostMatches(listed, h string) bool {
+	listed = strings.TrimPrefix(strings.ToLower(listed), "www.")
+	h = strings.TrimPrefix(h, "www.")
+	return h == listed || strings.HasSuffix(h, "."+listed)
+}
+
+func hostListed(hosts []string, h string) bool {
+	return h != "" && slices.ContainsFunc(hosts, func(l string) bool { return hostMatches(l, h) })
+}
+
+// sortedHosts returns a hosts option's hosts, longest first, so that a
+// subdomain listed on its own wins over its parent.
+func sortedHosts(known map[string][]string) []string {
+	hosts := make([]string, 0, len(known))
+	for h := range known {
+		hosts = append(hosts, h)
+	}
+	sort.Slice(hosts, func(i, j int) bool {
+		if len(hosts[i]) != len(hosts[j]) {
+			return len(hosts[i]) > len(hosts[j])
+		}
+		return hosts[i] < hosts[j]
+	})
+	return hosts
 }

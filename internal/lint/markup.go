@@ -3,12 +3,13 @@ package lint
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
-	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/markdown"
+	"github.com/glosa/glosa/internal/markupeq"
 	"github.com/glosa/glosa/internal/segment"
 	"github.com/glosa/glosa/internal/status"
 )
@@ -17,34 +18,111 @@ var markupMismatch = Rule{
 	entries:  true,
 	ID:       "markup-mismatch",
 	Severity: Warning,
-	Summary:  "a paragraph, heading, table cell or text field of a translation has other link destinations, inline code or citations than the source's",
+	Summary:  "a paragraph, heading, table cell or text field of a translation has other link targets, inline code or citations than the source's",
+	Options:  []string{"placeholders"},
 	check: func(c *checker, emit func(Finding)) {
+		eq := markupeq.New(markupeq.Options{Languages: c.repo.Languages, Placeholders: c.regexpsOption("placeholders")})
+		cite := c.citationField()
 		for _, p := range c.pairs() {
 			if p.t.State == status.Untranslated {
 				continue // a draft is work in progress
 			}
-			for _, u := range markupPairs(c, p.src, p.entry, c.repo.Schema(p.src)) {
-				src := slices.Compact(slices.Clone(u.src)) // Compact clears what it drops: the summary keeps its own
-				diffs := markupDiffs(src, localized(slices.Compact(slices.Clone(u.tr)), src, p.src.Lang, p.t.Lang))
-				if len(diffs) == 0 {
+			// [3]rd is not a citation where entries have no sources.
+			_, cites := c.repo.Schema(p.src).Fields[cite]
+			page := pagePath(p.item.Slug)
+			sp, tp := markupeq.Page{Lang: p.src.Lang, Path: page}, markupeq.Page{Lang: p.t.Lang, Path: page}
+			srcEx, trEx := codeBlocks(p.src), codeBlocks(p.entry)
+			units := markupPairs(c, p.src, p.entry, c.repo.Schema(p.src))
+			same := func(s, t markupPair) bool {
+				a, b := unitMarkup(s.src, cites), unitMarkup(t.tr, cites)
+				if len(a) == 0 || len(b) == 0 {
+					return false // markup, not its absence, says where a block went
+				}
+				return eq.Equal(markupeq.Unit{Markup: a, Page: sp}, markupeq.Unit{Markup: b, Page: tp})
+			}
+			for i, u := range units {
+				missing, extra := eq.Diff(markupeq.Unit{Markup: unitMarkup(u.src, cites), Text: u.srcText, Examples: srcEx, Page: sp},
+					markupeq.Unit{Markup: unitMarkup(u.tr, cites), Text: u.trText, Examples: trEx, Page: tp})
+				if len(missing) == 0 && len(extra) == 0 || shifted(units, i, same) {
 					continue
 				}
 				fix := l10n.Msg("lint.markup.fix", "SourcePath", p.src.Path, "SourceLine", u.srcLine)
 				emit(Finding{Path: p.entry.Path, Line: u.line, Column: 1, Lang: p.t.Lang, Slug: p.item.Slug,
-					Text: markupText(u, diffs), FixText: fix})
-				break // the first one says enough: the rest is often the same slip
+					Text: markupText(u, markupDiffs(missing, extra)), FixText: fix})
 			}
 		}
 	},
+}
+
+// shifted reports whether body unit i was paired with the wrong one: the
+// two bodies have the same sequence of block kinds, yet the translation's
+// block carries the markup of a source block a few before or after it, or
+// the source's that of a translation block near it — blocks added,
+// removed or moved, which pairing by position cannot see.
+func shifted(units []markupPair, i int, same func(s, t markupPair) bool) bool {
+	u := units[i]
+	if u.kind == segment.KindField {
+		return false
+	}
+	for j := i - shiftWindow; j <= i+shiftWindow; j++ {
+		if j == i || j < 0 || j >= len(units) || units[j].kind == segment.KindField {
+			continue
+		}
+		if len(u.tr) > 0 && same(units[j], u) || len(u.src) > 0 && same(u, units[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// shiftWindow is how many blocks away shifted looks for the markup of a
+// block paired with the wrong one.
+const shiftWindow = 3
+
+// codeBlocks returns what gives the text of an entry's code blocks,
+// read once and only when asked for.
+func codeBlocks(e *content.Entry) func() string {
+	return sync.OnceValue(func() string {
+		if e.Doc == nil {
+			return ""
+		}
+		return markdown.CodeBlocks(e.Doc.Body)
+	})
+}
+
+// unitMarkup returns a unit's markup without repeats and, unless cites,
+// without its citations. The summary keeps its own slice.
+func unitMarkup(items []string, cites bool) []string {
+	var out []string
+	for _, m := range items {
+		if (cites || !strings.HasPrefix(m, "cite ")) && !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// pagePath is the URL path an entry is likely served at, without its
+// language (markupeq sets locale markers aside): its slug as a folder, an
+// index page's being its folder's. Relative links resolve against it.
+func pagePath(slug string) string {
+	for _, index := range []string{"index", "_index", "README", "readme"} {
+		if slug == index {
+			return "/"
+		}
+		slug = strings.TrimSuffix(slug, "/"+index)
+	}
+	return "/" + slug + "/"
 }
 
 // markupPair is a unit of a translation (a text field or a body block)
 // and the source's unit it translates, with what each carries (see
 // markdown.Markup).
 type markupPair struct {
-	kind, field   string
-	src, tr       []string
-	line, srcLine int
+	kind, field     string
+	src, tr         []string
+	srcText, trText func() string
+	line, srcLine   int
 }
 
 // markupPairs pairs the units of a translation with the source's as
@@ -61,8 +139,10 @@ func markupPairs(c *checker, src, tr *content.Entry, schema *config.Field) []mar
 	}
 	for _, v := range src.Values(schema) {
 		if t, ok := have[v.Path]; ok && v.Kind == config.Text && strings.TrimSpace(v.Node.Value) != "" {
+			sv, tv := v.Node.Value, t.Node.Value
 			out = append(out, markupPair{kind: segment.KindField, field: v.Path,
-				src: c.markup(v.Node.Value), tr: c.markup(t.Node.Value),
+				src: c.markup(sv), tr: c.markup(tv),
+				srcText: func() string { return sv }, trText: func() string { return tv },
 				line: t.Node.Line, srcLine: v.Node.Line})
 		}
 	}
@@ -76,35 +156,11 @@ func markupPairs(c *checker, src, tr *content.Entry, schema *config.Field) []mar
 		}
 	}
 	for i := range sb {
-		out = append(out, markupPair{kind: tb[i].Kind, src: sb[i].Markup, tr: tb[i].Markup, line: tb[i].Line, srcLine: sb[i].Line})
+		out = append(out, markupPair{kind: tb[i].Kind, src: sb[i].Markup, tr: tb[i].Markup,
+			srcText: func() string { return src.BlockText(i) }, trText: func() string { return tr.BlockText(i) },
+			line: tb[i].Line, srcLine: sb[i].Line})
 	}
 	return out
-}
-
-// localized returns the translation's markup with each link that is the
-// localized form of a source link (/it/x for /es/x, as locale-link asks)
-// written as the source's link.
-func localized(tr, src []string, srcLang, trLang string) []string {
-	source := map[string]string{}
-	for _, m := range src {
-		if dest, ok := strings.CutPrefix(m, "link "); ok {
-			if lm, ok := findLocale(dest, []string{lang.Base(srcLang)}, trLang); ok {
-				source["link "+lm.fixed] = m
-			}
-		}
-	}
-	if len(source) == 0 {
-		return tr
-	}
-	out := make([]string, len(tr))
-	for i, m := range tr {
-		if s, ok := source[m]; ok {
-			m = s
-		}
-		out[i] = m
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 // markup returns markdown.Markup(text), computed once per text in a run:
@@ -122,17 +178,13 @@ func (c *checker) markup(text string) []string {
 }
 
 // markupDiffs words what the translation lacks and adds, in that order.
-func markupDiffs(src, tr []string) []l10n.Text {
+func markupDiffs(missing, extra []string) []l10n.Text {
 	var out []l10n.Text
-	for _, m := range src {
-		if _, found := slices.BinarySearch(tr, m); !found {
-			out = append(out, markupItem(m, true))
-		}
+	for _, m := range missing {
+		out = append(out, markupItem(m, true))
 	}
-	for _, m := range tr {
-		if _, found := slices.BinarySearch(src, m); !found {
-			out = append(out, markupItem(m, false))
-		}
+	for _, m := range extra {
+		out = append(out, markupItem(m, false))
 	}
 	return out
 }

@@ -22,6 +22,9 @@ func FuzzAnalyze(f *testing.F) {
 	for _, s := range []string{
 		"", "[1]", "`[1]`", "``[1]``", "[a](b) [1][2] [3]: u", "<https://a/it/>", "www.a.com/it/",
 		"| a | [1] |\n|---|---|\n| [b](c) | d |\n", "- [x](y)\n  - [2]\n", "# [1] [h](u)\n", "text\r\nmore [1]\r\n",
+		"<Tabs>\n  <Fragment slot=\"a\">\n  ```sh\n  x [1]\n\n  y\n  ```\n  </Fragment>\n</Tabs>\n",
+		"<div translate=\"no\">\n\nKept [1].\n\n</div>\n", "A \\* b &amp; [c](https://d) {.notranslate}\n",
+		"import { A } from 'b';\n\n{{< comment >}} x\n\n{{< /comment >}}\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Block is a leaf block of text: a paragraph, a heading, a table cell.
@@ -30,8 +31,21 @@ type Block struct {
 	// Markup returns it for the block's text: its link destinations,
 	// inline code and citation numbers, sorted.
 	Markup []string
-	// Digest is set, and Text empty, in a summary glosa kept in its
-	// cache: a digest of the normalised text (see content.BlockDigest).
+	// Plain is the text a reader sees: the block's text with its escapes
+	// and entity references resolved (\* is *, &amp; is &), without link
+	// destinations and HTML tags. Two blocks with the same Plain text say
+	// the same, however a tool escaped them.
+	Plain string
+	// Prose is the part of Plain a translator translates: without inline
+	// code, URLs, images, the texts of links to other sites (which name
+	// what they link to) and text marked not to translate; empty for a
+	// block marked not to translate ({.notranslate}, translate="no"), for
+	// an MDX import or export, for a Hugo comment and for code that an
+	// HTML block's fence left as paragraphs. prose.Words counts its words.
+	Prose string
+	// Digest is set, and Text, Plain and Prose empty, in a summary glosa
+	// kept in its cache: a digest of the normalised Plain text (see
+	// content.BlockDigest).
 	Digest [16]byte
 }
 
@@ -69,15 +83,16 @@ type Summary struct {
 var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
 // Analyze parses body, which starts at 1-based line firstLine of its file.
-func Analyze(body []byte, firstLine int) *Summary { return analyze(body, firstLine, true) }
+func Analyze(body []byte, firstLine int) *Summary { return analyze(body, firstLine, true, md) }
 
 // AnalyzeWithoutWords is Analyze without counting words (Words is -1):
 // word segmentation is a good part of the work, and only sources need it.
 func AnalyzeWithoutWords(body []byte, firstLine int) *Summary {
-	return analyze(body, firstLine, false)
+	return analyze(body, firstLine, false, md)
 }
 
-func analyze(body []byte, firstLine int, words bool) *Summary {
+// analyze summarises body, read with md (see Dialect).
+func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summary {
 	s := &Summary{}
 	doc := md.Parser().Parse(text.NewReader(body))
 	pos := newPositions(body, firstLine)
@@ -86,13 +101,31 @@ func analyze(body []byte, firstLine int, words bool) *Summary {
 	// at _, [ and other delimiters, and foo_bar is one word.
 	var prose bytes.Buffer
 	// cur is the leaf block being walked, whose Markup the links, code
-	// spans and citations met go to; nil between blocks.
+	// spans and citations met go to, and whose texts bt gathers; nil
+	// between blocks.
 	var cur ast.Node
+	var bt blockGather
+	// images counts the images being walked: their alt text is not prose.
+	images := 0
+	// keep is the HTML marked not to translate that is open; comment
+	// the Hugo comment shortcode.
+	var keep notranslate
+	var comment hugoComment
+	// swallowed is set when an HTML block took in a code fence's opening
+	// line: the blocks after it, up to the next code block, are code.
+	swallowed := false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
-			if n == cur {
-				s.closeBlock()
+			switch {
+			case n == cur:
+				s.closeBlock(&bt, n, &comment)
 				cur = nil
+			case n.Kind() == ast.KindImage:
+				images--
+			case n.Kind() == ast.KindLink && external(n.(*ast.Link).Destination):
+				bt.external--
+			case n.Kind() == KindJSX && n.(*JSX).Element:
+				keep.feed([]byte("</" + n.(*JSX).Name + ">"))
 			}
 			return ast.WalkContinue, nil
 		}
@@ -109,17 +142,40 @@ func analyze(body []byte, firstLine int, words bool) *Summary {
 			cur = s.addBlock("cell", n, body, pos)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			s.Structure.CodeBlocks++
+			swallowed = false
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
+			lines := n.Lines()
+			fences := 0
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				keep.feed(seg.Value(body))
+				if fenceLine(seg.Value(body)) {
+					fences++
+				}
+			}
+			if n.HasClosure() {
+				keep.feed(n.ClosureLine.Value(body))
+			}
+			swallowed = swallowed != (fences%2 == 1)
 			return ast.WalkSkipChildren, nil
+		case *JSX: // an MDX element marked not to translate keeps its blocks
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				keep.feed(seg.Value(body))
+			}
 		case *ast.ListItem:
 			s.Structure.ListItems++
 		case *ast.Link:
 			s.Structure.Links++
 			s.addLink(cur, string(n.Destination), n, body, pos, cursor)
+			if external(n.Destination) {
+				bt.external++
+			}
 		case *ast.Image:
 			s.Structure.Images++
 			s.addLink(cur, string(n.Destination), n, body, pos, cursor)
+			images++
 		case *ast.AutoLink:
 			// The label is the URL as written (www.example.com without
 			// the http:// that goldmark adds), and it has a position.
@@ -128,6 +184,13 @@ func analyze(body []byte, firstLine int, words bool) *Summary {
 			l.Line, l.Col = findLink(l.Dest, false, n, body, pos, cursor)
 			s.Links = append(s.Links, l)
 			s.blockMarkup(cur, "link "+l.Dest)
+			bt.add(l.Dest, false)
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				keep.feed(seg.Value(body))
+			}
+			bt.add(" ", false)
 		case *ast.CodeSpan:
 			var code bytes.Buffer
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -137,14 +200,26 @@ func analyze(body []byte, firstLine int, words bool) *Summary {
 			}
 			s.CodeSpans = append(s.CodeSpans, code.String())
 			s.blockMarkup(cur, "code "+code.String())
+			bt.add(code.String(), false)
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			prose.Write(n.Segment.Value(body))
+			v := n.Segment.Value(body)
+			prose.Write(v)
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				prose.WriteByte('\n')
 			}
+			bt.add(string(unescape(v)), images == 0 && !keep.open())
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				bt.add("\n", true)
+			}
 		case *ast.String:
 			prose.Write(n.Value)
+			bt.add(string(n.Value), images == 0 && !keep.open())
+		}
+		if cur != nil && cur == n {
+			// A block inside HTML marked not to translate is kept, and
+			// one inside a code fence an HTML block took in is code.
+			bt = blockGather{keep: keep.open() || swallowed}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -154,6 +229,49 @@ func analyze(body []byte, firstLine int, words bool) *Summary {
 		s.Words = CountWords(citationRE.ReplaceAllString(prose.String(), " "))
 	}
 	return s
+}
+
+// unescape resolves the backslash escapes and entity references of a
+// Markdown text, as a renderer does: \* is *, &amp; is &, &#42; is *.
+func unescape(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') >= 0 {
+		v = util.UnescapePunctuations(v)
+	}
+	if bytes.IndexByte(v, '&') >= 0 {
+		v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
+	}
+	return v
+}
+
+// blockGather gathers the Plain and Prose texts of the block being walked.
+type blockGather struct {
+	plain, prose strings.Builder
+	// external counts the links to other sites open: their text names
+	// what they link to (a talk, an article, a library, a person) as its
+	// own site does, in its own language, and is not prose.
+	external int
+	// keep marks a block inside HTML marked not to translate.
+	keep bool
+}
+
+// add appends s to the block's plain text, and to its prose when prose.
+func (bt *blockGather) add(s string, prose bool) {
+	bt.plain.WriteString(s)
+	if !prose || bt.external > 0 {
+		s = " "
+	}
+	bt.prose.WriteString(s)
+}
+
+// external reports whether a link destination is on another site: an
+// absolute URL (https://…, //host/…), not a path of this one.
+func external(dest []byte) bool {
+	d := string(dest)
+	if strings.HasPrefix(d, "//") {
+		return true
+	}
+	scheme, _, ok := strings.Cut(d, ":")
+	return ok && len(scheme) > 1 && !strings.ContainsAny(scheme, "/?#")
 }
 
 // addBlock adds the leaf block n and returns it, or nil when it holds no
@@ -198,9 +316,17 @@ func (s *Summary) blockMarkup(cur ast.Node, m string) {
 	}
 }
 
-// closeBlock sorts the Markup of the block just walked.
-func (s *Summary) closeBlock() {
-	sort.Strings(s.Blocks[len(s.Blocks)-1].Markup)
+// closeBlock sorts the Markup of the block n just walked and sets its
+// Plain and Prose texts, which bt gathered; bt is reset.
+func (s *Summary) closeBlock(bt *blockGather, n ast.Node, comment *hugoComment) {
+	b := &s.Blocks[len(s.Blocks)-1]
+	sort.Strings(b.Markup)
+	b.Plain = bt.plain.String()
+	commented := comment.feed(b.Text)
+	if !bt.keep && !commented && !notTranslated(b.Text) && !esm(n, b.Text) {
+		b.Prose = bt.prose.String()
+	}
+	*bt = blockGather{}
 }
 
 // maskCode returns a copy of the lines of block n, from body offset base
@@ -432,4 +558,15 @@ func (p *positions) at(off int) (line, col int) {
 		}
 	}
 	return p.firstLine + lo, 1 + utf8.RuneCount(p.body[p.starts[lo]:off])
+}
+
+// Prose returns the prose of a short Markdown text, such as a title or a
+// description: its blocks' Prose, one per line.
+func Prose(text string) string {
+	var b strings.Builder
+	for _, blk := range AnalyzeWithoutWords([]byte(text), 1).Blocks {
+		b.WriteString(blk.Prose)
+		b.WriteByte('\n')
+	}
+	return b.String()
 }

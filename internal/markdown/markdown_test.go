@@ -41,16 +41,16 @@ func TestAnalyzeBlocks(t *testing.T) {
 	)
 	got := Analyze([]byte(body), 10).Blocks
 	want := []Block{
-		{Kind: "heading", Text: "Title", Line: 10, Col: 3},
-		{Kind: "paragraph", Text: "A paragraph\non two lines.", Line: 12, Col: 1},
-		{Kind: "heading", Text: "Setext heading", Line: 15, Col: 1},
-		{Kind: "paragraph", Text: "tight item", Line: 18, Col: 3},
-		{Kind: "paragraph", Text: "another", Line: 19, Col: 3},
-		{Kind: "paragraph", Text: "quoted text", Line: 21, Col: 3},
-		{Kind: "cell", Text: "a", Line: 31, Col: 3},
-		{Kind: "cell", Text: "b", Line: 31, Col: 7},
-		{Kind: "cell", Text: "1", Line: 33, Col: 3},
-		{Kind: "cell", Text: "ç", Line: 33, Col: 7},
+		{Kind: "heading", Text: "Title", Line: 10, Col: 3, Plain: "Title", Prose: "Title"},
+		{Kind: "paragraph", Text: "A paragraph\non two lines.", Line: 12, Col: 1, Plain: "A paragraph\non two lines.", Prose: "A paragraph\non two lines."},
+		{Kind: "heading", Text: "Setext heading", Line: 15, Col: 1, Plain: "Setext heading", Prose: "Setext heading"},
+		{Kind: "paragraph", Text: "tight item", Line: 18, Col: 3, Plain: "tight item", Prose: "tight item"},
+		{Kind: "paragraph", Text: "another", Line: 19, Col: 3, Plain: "another", Prose: "another"},
+		{Kind: "paragraph", Text: "quoted text", Line: 21, Col: 3, Plain: "quoted text", Prose: "quoted text"},
+		{Kind: "cell", Text: "a", Line: 31, Col: 3, Plain: "a", Prose: "a"},
+		{Kind: "cell", Text: "b", Line: 31, Col: 7, Plain: "b", Prose: "b"},
+		{Kind: "cell", Text: "1", Line: 33, Col: 3, Plain: "1", Prose: "1"},
+		{Kind: "cell", Text: "ç", Line: 33, Col: 7, Plain: "ç", Prose: "ç"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Blocks mismatch (-want +got):\n%s", diff)
@@ -155,8 +155,11 @@ func TestAnalyzeCRLF(t *testing.T) {
 	body := "# Title\r\n\r\nText [2] and [a](https://e.com/it/).\r\n"
 	s := Analyze([]byte(body), 3)
 	want := &Summary{
-		Blocks: []Block{{Kind: "heading", Text: "Title", Line: 3, Col: 3}, {Kind: "paragraph", Text: "Text [2] and [a](https://e.com/it/).", Line: 5, Col: 1,
-			Markup: []string{"cite 2", "link https://e.com/it/"}}},
+		Blocks: []Block{{Kind: "heading", Text: "Title", Line: 3, Col: 3, Plain: "Title", Prose: "Title"},
+			{Kind: "paragraph", Text: "Text [2] and [a](https://e.com/it/).", Line: 5, Col: 1,
+				Markup: []string{"cite 2", "link https://e.com/it/"},
+				// The text of a link to another site is not prose.
+				Plain: "Text [2] and a.", Prose: "Text [2] and  ."}},
 		Links:     []Link{{Dest: "https://e.com/it/", Line: 5, Col: 18}},
 		Citations: []Citation{{Numbers: []int{2}, Line: 5, Col: 6}},
 		Structure: Structure{Headings: 1, Links: 1},

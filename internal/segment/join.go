@@ -11,6 +11,7 @@ import (
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/markdown"
 )
 
 // ErrStructure is returned by Join when a translated block, written in
@@ -104,7 +105,7 @@ func Join(src, base *content.Document, schema *config.Field, slug string, texts 
 	}
 
 	// The body.
-	bs := blocks(src.Body)
+	bs := blocks(src.Body, src.Dialect)
 	nl := "\n"
 	if src.CRLF {
 		nl = "\r\n"
@@ -163,7 +164,7 @@ func Join(src, base *content.Document, schema *config.Field, slug string, texts 
 	if draft(got) != !complete {
 		return nil, false, fmt.Errorf("%w: draft is not %v", errUnverified, !complete)
 	}
-	gb := blocks(got.Body)
+	gb := blocks(got.Body, src.Dialect)
 	for i, b := range bs {
 		if i >= len(gb) || gb[i].kind != b.kind || gb[i].text != expect[i] {
 			line := got.BodyLine
@@ -173,7 +174,7 @@ func Join(src, base *content.Document, schema *config.Field, slug string, texts 
 			return nil, false, fmt.Errorf("%s#%s, line %d: %w", slug, b.id, line, ErrStructure)
 		}
 	}
-	if len(gb) != len(bs) || !sameShape(src.Body, got.Body) {
+	if len(gb) != len(bs) || !sameShape(src.Body, got.Body, src.Dialect) {
 		return nil, false, fmt.Errorf("%s: %w", slug, ErrStructure)
 	}
 	return out, complete, nil
@@ -198,16 +199,16 @@ func draft(d *content.Document) bool {
 }
 
 // sameShape reports whether two bodies have the same blocks, nested the
-// same way.
-func sameShape(a, b []byte) bool { return slices.Equal(shape(a), shape(b)) }
+// same way, read in dialect d.
+func sameShape(a, b []byte, d markdown.Dialect) bool { return slices.Equal(shape(a, d), shape(b, d)) }
 
 // shape lists the block nodes of a Markdown body in document order, each
 // as its goldmark kind preceded by one "." per level of nesting: what a
 // translation must keep of its source's structure.
-func shape(body []byte) []string {
+func shape(body []byte, d markdown.Dialect) []string {
 	var out []string
 	depth := 0
-	_ = ast.Walk(parse(body), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(d.Parse(body), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Type() != ast.TypeBlock || n.Kind() == ast.KindDocument {
 			return ast.WalkContinue, nil
 		}
@@ -244,9 +245,9 @@ func render(b block, t, nl string) (written, reads string) {
 	if b.kind == KindCell || b.atx {
 		lines = []string{strings.Join(lines, " ")}
 	}
-	if !oneParagraph(lines) {
+	if !oneParagraph(lines, b.dialect) {
 		lines = []string{strings.Join(lines, " ")}
-		if !oneParagraph(lines) {
+		if !oneParagraph(lines, b.dialect) {
 			lines[0] = escapeStart(lines[0])
 		}
 	}
@@ -270,9 +271,9 @@ func render(b block, t, nl string) (written, reads string) {
 
 // oneParagraph reports whether lines read alone as one paragraph of as
 // many lines, and so will in the block they replace.
-func oneParagraph(lines []string) bool {
+func oneParagraph(lines []string, d markdown.Dialect) bool {
 	body := []byte(strings.Join(lines, "\n"))
-	doc := parse(body)
+	doc := d.Parse(body)
 	p := doc.FirstChild()
 	if p == nil || p.NextSibling() != nil || p.Kind() != ast.KindParagraph || p.Lines().Len() != len(lines) {
 		return false

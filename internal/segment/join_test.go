@@ -46,7 +46,7 @@ func TestJoinIdentity(t *testing.T) {
 			t.Error("complete = false, want true")
 		}
 		got := mustParse(t, string(data))
-		if diff := cmp.Diff(shape(src.Body), shape(got.Body)); diff != "" {
+		if diff := cmp.Diff(shape(src.Body, src.Dialect), shape(got.Body, src.Dialect)); diff != "" {
 			t.Errorf("block structure (-source +joined):\n%s", diff)
 		}
 		if !bytes.Equal(got.Body, src.Body) {
@@ -125,7 +125,7 @@ func TestJoinMarked(t *testing.T) {
 		t.Errorf("Join (-want +got):\n%s", diff)
 	}
 	got := mustParse(t, string(data))
-	if diff := cmp.Diff(shape(src.Body), shape(got.Body)); diff != "" {
+	if diff := cmp.Diff(shape(src.Body, src.Dialect), shape(got.Body, src.Dialect)); diff != "" {
 		t.Errorf("block structure (-source +joined):\n%s", diff)
 	}
 	var wantTexts []string
@@ -205,7 +205,7 @@ func TestJoinContainers(t *testing.T) {
 	if diff := cmp.Diff(want, string(data)); diff != "" {
 		t.Errorf("Join (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(shape(src.Body), shape(mustParse(t, string(data)).Body)); diff != "" {
+	if diff := cmp.Diff(shape(src.Body, src.Dialect), shape(mustParse(t, string(data)).Body, src.Dialect)); diff != "" {
 		t.Errorf("block structure (-source +joined):\n%s", diff)
 	}
 }

@@ -17,14 +17,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/markdown"
 )
 
 // The kinds of units.
@@ -62,7 +60,7 @@ func Split(doc *content.Document, schema *config.Field, slug string) []Unit {
 	for _, f := range fields(doc, schema) {
 		out = append(out, Unit{ID: slug + "#" + f.Path, Kind: KindField, Text: f.Node.Value, Line: f.Node.Line})
 	}
-	for _, b := range blocks(doc.Body) {
+	for _, b := range blocks(doc.Body, doc.Dialect) {
 		out = append(out, b.unit(doc, slug))
 	}
 	return out
@@ -106,7 +104,7 @@ func Pairs(src, tr *content.Document, schema *config.Field, slug string) []Pair 
 			out = append(out, Pair{u, t})
 		}
 	}
-	sb, tb := blocks(src.Body), blocks(tr.Body)
+	sb, tb := blocks(src.Body, src.Dialect), blocks(tr.Body, tr.Dialect)
 	if len(sb) != len(tb) {
 		return out
 	}
@@ -148,6 +146,8 @@ type block struct {
 	prefix string
 	// atx reports a heading written with #, which holds one line only.
 	atx bool
+	// dialect is the Markdown of the body.
+	dialect markdown.Dialect
 }
 
 // unit returns the block as a unit of doc, whose body it is.
@@ -155,16 +155,13 @@ func (b block) unit(doc *content.Document, slug string) Unit {
 	return Unit{ID: slug + "#" + b.id, Kind: b.kind, Text: b.text, Line: doc.BodyLine + b.line - 1}
 }
 
-var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
-
-// parse reads a body with the same Markdown dialect for every use.
-func parse(body []byte) ast.Node { return md.Parser().Parse(text.NewReader(body)) }
-
 // blocks returns the translatable blocks of a body in document order, with
-// their IDs (without the slug).
-func blocks(body []byte) []block {
+// their IDs (without the slug). In MDX, the blocks inside components are
+// blocks too, and JSX, expressions and import or export statements are
+// not: they keep their bytes, as code does.
+func blocks(body []byte, d markdown.Dialect) []block {
 	var out []block
-	_ = ast.Walk(parse(body), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(d.Parse(body), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -182,6 +179,7 @@ func blocks(body []byte) []block {
 			return ast.WalkContinue, nil
 		}
 		if b, ok := newBlock(kind, n, body); ok {
+			b.dialect = d
 			out = append(out, b)
 		}
 		return ast.WalkSkipChildren, nil

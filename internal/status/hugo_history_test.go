@@ -23,11 +23,14 @@ func (h gitHist) Since(p, c string) (int, bool) {
 }
 func (h gitHist) ChangedAfter(p, o string) (bool, bool) { return h.ix.ChangedAfter(p, o) }
 func (h gitHist) RenamedTo(p string) string             { return h.ix.RenamedTo(p) }
+func (h gitHist) Resolve(commits []string)              { h.ix.Resolve(commits) }
 
 // TestHugoSiteAgainstGitLog builds a Hugo-like site whose translations
 // record default_lang_commit, with renames and edits after translation,
 // and checks that the stale translations are exactly those for which
-// `git log <commit>..HEAD --follow -- <source>` lists a commit.
+// `git log <commit>..HEAD --follow -- <source>` lists a commit, and the
+// others current: also when the recorded commit touched no content path,
+// or is on a branch HEAD never merged.
 func TestHugoSiteAgainstGitLog(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		if os.Getenv("CI") != "" {
@@ -94,11 +97,30 @@ func TestHugoSiteAgainstGitLog(t *testing.T) {
 		}
 		git("add", "-A")
 		git("commit", "-q", "-m", fmt.Sprintf("round %d", round))
+		// Translations record the commit of the moment: on main, one that
+		// touched no content path, or one of a branch never merged, forked
+		// from this round's commit or from the one before.
 		head := git("rev-parse", "HEAD")
+		write(fmt.Sprintf("static/main-%d.txt", round), "main\n")
+		git("add", "-A")
+		git("commit", "-q", "-m", fmt.Sprintf("static %d", round))
+		static := git("rev-parse", "HEAD")
+		fork := head
+		if round > 1 && rng.Intn(2) == 0 {
+			fork = head + "~1"
+		}
+		git("checkout", "-q", "-b", fmt.Sprintf("side-%d", round), fork)
+		write(fmt.Sprintf("static/side-%d.txt", round), "side\n")
+		git("add", "-A")
+		git("commit", "-q", "-m", fmt.Sprintf("side %d", round))
+		side := git("rev-parse", "HEAD")
+		git("checkout", "-q", "main")
+		recorded := []string{head, static, side}
 		for i, s := range slugs {
 			for _, l := range []string{"es", "fr", "ja"} {
 				if rng.Intn(3) == 0 {
-					short := head[:7+rng.Intn(5)]
+					commit := recorded[rng.Intn(len(recorded))]
+					short := commit[:7+rng.Intn(5)]
 					write("content/"+l+"/"+s+".md", fmt.Sprintf("---\ntitle: %s %d\ndefault_lang_commit: %s # round %d\n---\n\n%s text %d.\n", l, i, short, round, l, round))
 				}
 			}
@@ -127,8 +149,11 @@ func TestHugoSiteAgainstGitLog(t *testing.T) {
 				continue
 			}
 			log := git("log", "--format=%H", "--follow", tr.Entry.Record.Commit+"..HEAD", "--", it.Source.Path)
-			wantStale := log != ""
-			if got := tr.State == status.Stale; got != wantStale {
+			want := status.Current
+			if log != "" {
+				want = status.Stale
+			}
+			if tr.State != want {
 				t.Errorf("%s (commit %s): glosa says %s (%s); git log %s..HEAD -- %s lists %q",
 					tr.Path, tr.Entry.Record.Commit, tr.State, tr.Why, tr.Entry.Record.Commit, it.Source.Path, log)
 			}

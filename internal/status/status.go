@@ -26,7 +26,8 @@ const (
 	Stale State = "stale"
 	// Missing: the source has the entry; this language has no file.
 	Missing State = "missing"
-	// Untranslated: a draft, or text identical to the source's.
+	// Untranslated: a draft, or without a record, text identical to the
+	// source's.
 	Untranslated State = "untranslated"
 	// Unverified: no translation record, or one that cannot be checked.
 	Unverified State = "unverified"
@@ -85,6 +86,13 @@ type History interface {
 	// RenamedTo returns where a path that no longer exists was renamed
 	// to, "" when it was not.
 	RenamedTo(path string) string
+}
+
+// A Resolver is a History that answers Since faster when told first, all
+// at once, which commits it will be asked about: git is asked about those
+// it does not know in one go, not once per commit.
+type Resolver interface {
+	Resolve(commits []string)
 }
 
 // Reason is why a translation has its state.
@@ -191,6 +199,9 @@ func ComputeWith(repo *content.Repo, hist History) *Report {
 		}
 		m[e.Lang] = e
 	}
+	if res, ok := hist.(Resolver); ok {
+		res.Resolve(recordedCommits(repo.Entries))
+	}
 	targets := r.Targets()
 	for _, k := range keys {
 		langs := byKey[k]
@@ -223,6 +234,20 @@ func ComputeWith(repo *content.Repo, hist History) *Report {
 	})
 	r.summarise(targets)
 	return r
+}
+
+// recordedCommits returns the commits the records of other tools name,
+// which git history judges.
+func recordedCommits(entries []*content.Entry) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range entries {
+		if e.Record != nil && e.Record.Hash == "" && e.Record.Commit != "" && !seen[e.Record.Commit] {
+			seen[e.Record.Commit] = true
+			out = append(out, e.Record.Commit)
+		}
+	}
+	return out
 }
 
 // renamed finds, through git history, where the source of an orphan went:
@@ -309,7 +334,9 @@ func (r *Report) decide(t *Translation, src *content.Entry, langs map[string]*co
 	case e.Draft:
 		t.State = Untranslated
 		t.because(Draft, "marked draft: true")
-	case content.SameText(e, src, r.Repo):
+	case e.Record == nil && content.SameText(e, src, r.Repo):
+		// Only without a record: a record says the text was checked, and
+		// text left identical is then a finding (same-as-source).
 		t.State = Untranslated
 		t.because(SameText, "its text is the source's")
 	case e.Record == nil:

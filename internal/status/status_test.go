@@ -109,6 +109,22 @@ func TestStates(t *testing.T) {
 		// Its title and body are the source's: also untranslated.
 		"content/en/copy.md": source("Uno due", "Tre quattro."),
 
+		// A record decides: identical text is then a finding, not a state.
+		"content/it/recorded.md": source("Uno due", "Tre quattro."),
+		"content/es/recorded.md": lines("---", "title: Uno due", "category: Basics", "translation: {hash: HASH(content/it/recorded.md)}", "---", "", "Tre quattro."),
+		"content/en/recorded.md": lines("---", "title: Uno due", "category: Basics", "translation: {hash: sha256-0000000000000000}", "---", "", "Tre quattro."),
+
+		// Nothing to translate: a year, a shortcode, a script.
+		"content/it/year.md":      lines("---", "title: 2025", "---"),
+		"content/es/year.md":      lines("---", "title: 2025", "---"),
+		"content/it/shortcode.md": source("Uno due", "{{% docs/intro java /%}}"),
+		"content/es/shortcode.md": lines("---", "title: Uno dos", "category: Basics", "---", "", "{{% docs/intro java /%}}"),
+		"content/it/script.md":    source("Uno due", "<script>\nvar anno = new Date().getFullYear();\n</script>"),
+		"content/es/script.md":    lines("---", "title: Uno dos", "category: Basics", "---", "", "<script>", "var anno = new Date().getFullYear();", "</script>"),
+		// A copy a translation tool escaped is still a copy.
+		"content/it/escaped.md": source("Uno *due*", "Tre *quattro* [cinque](https://example.com/a_b)_sei_."),
+		"content/es/escaped.md": lines("---", "title: Uno \\*due\\*", "category: Basics", "---", "", "Tre \\*quattro\\* [cinque](https://example.com/a_b)\\_sei\\_."),
+
 		"content/it/legacy.md": source("Uno", "Due."),
 		"content/es/legacy.md": lines("---", "title: Uno es", "---", "Dos."),
 
@@ -141,6 +157,8 @@ func TestStates(t *testing.T) {
 		{"current", "en", Current, "content/en/current.md", 0, "the record matches the source"},
 		{"draft", "es", Untranslated, "content/es/draft.md", 3, "marked draft: true"},
 		{"draft", "en", Missing, "content/en/draft.md", 3, "no translation file"},
+		{"escaped", "es", Untranslated, "content/es/escaped.md", 5, "its text is the source's"},
+		{"escaped", "en", Missing, "content/en/escaped.md", 5, "no translation file"},
 		{"legacy", "es", Unverified, "content/es/legacy.md", 0, "no translation record; run glosa stamp once it is checked"},
 		{"legacy", "en", Missing, "content/en/legacy.md", 2, "no translation file"},
 		{"missing", "es", Missing, "content/es/missing.md", 5, "no translation file"},
@@ -148,10 +166,18 @@ func TestStates(t *testing.T) {
 		{"noen", "es", Unverified, "content/es/noen.md", 0, "the record names en, which has no readable entry"},
 		{"noen", "en", Missing, "content/en/noen.md", 2, "no translation file"},
 		{"orphan", "es", Orphan, "content/es/orphan.md", 0, "the source language has no entry orphan"},
+		{"recorded", "es", Current, "content/es/recorded.md", 0, "the record matches the source"},
+		{"recorded", "en", Stale, "content/en/recorded.md", 4, "the source changed since the recorded version"},
+		{"script", "es", Unverified, "content/es/script.md", 0, "no translation record; run glosa stamp once it is checked"},
+		{"script", "en", Missing, "content/en/script.md", 2, "no translation file"},
+		{"shortcode", "es", Unverified, "content/es/shortcode.md", 0, "no translation record; run glosa stamp once it is checked"},
+		{"shortcode", "en", Missing, "content/en/shortcode.md", 5, "no translation file"}, // words of the shortcode counted
 		{"stale", "es", Stale, "content/es/stale.md", 7, "the source changed since the recorded version"},
 		{"stale", "en", Missing, "content/en/stale.md", 7, "no translation file"},
 		{"via", "es", Current, "content/es/via.md", 0, "the record matches the source"},
 		{"via", "en", Current, "content/en/via.md", 0, "the record matches the source"},
+		{"year", "es", Unverified, "content/es/year.md", 0, "no translation record; run glosa stamp once it is checked"},
+		{"year", "en", Missing, "content/en/year.md", 1, "no translation file"},
 	}
 	if diff := cmp.Diff(want, rows(r)); diff != "" {
 		t.Errorf("states mismatch (-want +got):\n%s", diff)

@@ -121,8 +121,9 @@ func (e *ParseError) Error() string {
 // Unwrap returns the parser's own error.
 func (e *ParseError) Unwrap() error { return e.Err }
 
-// ErrFormat reports a file whose extension is not json, toml or yaml, the
-// formats goi18n reads (go-i18n knows no .yml).
+// ErrFormat reports a file whose extension is not json, toml, yaml or
+// yml (read as YAML, as Starlight's and Rails-style catalogs are named,
+// though the goi18n tool itself looks only for .yaml).
 var ErrFormat = errors.New("unsupported message file format")
 
 // unmarshalFuncs are the unmarshalers goi18n merge registers; using the same
@@ -152,7 +153,8 @@ func decoded(format string, raw any) map[string]i18n.UnmarshalFunc {
 // gives the language and the format, as in go-i18n (active.es.toml, es.yaml,
 // en.json). Errors are *ParseError.
 func Parse(path string, data []byte) (*File, error) {
-	unmarshal, ok := unmarshalFuncs()[format(path)]
+	syntax := syntaxOf(path)
+	unmarshal, ok := unmarshalFuncs()[syntax]
 	if !ok {
 		return nil, &ParseError{Path: path, Err: fmt.Errorf("%w %q", ErrFormat, format(path))}
 	}
@@ -169,7 +171,7 @@ func Parse(path string, data []byte) (*File, error) {
 			return nil, parseError(path, data, err)
 		}
 		var err error
-		if es, err = scan(format(path), data); err != nil {
+		if es, err = scan(syntax, data); err != nil {
 			return nil, parseError(path, data, err)
 		}
 		if err := checkShape(data, raw, es); err != nil {
@@ -180,7 +182,7 @@ func Parse(path string, data []byte) (*File, error) {
 	if err != nil {
 		return nil, parseError(path, data, err)
 	}
-	f := &File{Path: path, Format: mf.Format, Lang: mf.Tag, data: data, entries: es}
+	f := &File{Path: path, Format: syntax, Lang: mf.Tag, data: data, entries: es}
 	for _, gm := range mf.Messages {
 		m := fromI18n(gm)
 		// A message inside an inline table or a list has no key of its
@@ -246,6 +248,15 @@ func format(path string) string {
 	return ""
 }
 
+// syntaxOf returns the syntax a path's file is written in: its format, with
+// .yml read as YAML.
+func syntaxOf(path string) string {
+	if f := format(path); f != "yml" {
+		return f
+	}
+	return "yaml"
+}
+
 func parseError(path string, data []byte, err error) error {
 	pe := &ParseError{Path: path, Err: err}
 	var (
@@ -279,7 +290,7 @@ func parseError(path string, data []byte, err error) error {
 		// go-i18n's own errors (mixed reserved and plain keys, a value that
 		// is not a string) name keys but no position: point at the first
 		// key they name.
-		pe.Line, pe.Column = guessKey(format(path), data, err.Error())
+		pe.Line, pe.Column = guessKey(syntaxOf(path), data, err.Error())
 	}
 	return pe
 }
