@@ -225,8 +225,15 @@ func (s *state) directive(n int, line string, m []int) {
 		f.Add(d, n, n)
 	case DisableNextLine:
 		from, to := s.next(n)
-		if from == 0 {
+		switch {
+		case from == 0:
 			from, to = n+1, n // covers nothing: reported unused
+		case s.region.Syntax == Markdown && s.onlyDirectives(line):
+			// A line of nothing but directives is covered too: a
+			// finding about the whole body, which glosa places at its
+			// first line, lands on the directive when it is the body's
+			// first line.
+			from = n
 		}
 		f.Add(d, from, to)
 	case Disable:

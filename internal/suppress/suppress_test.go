@@ -20,18 +20,18 @@ func TestContentMarkdown(t *testing.T) {
 		problems []Problem
 	}{
 		{
-			name: "next line covers the next block",
+			name: "next line covers the next block, and its own line",
 			text: "Intro.\n\n<!-- glosa-disable-next-line same-as-source -->\n\nA paragraph\non two lines.\n\nAfter.\n",
 			scopes: []Scope{
-				{Directive: 0, Rule: "same-as-source", From: 5, To: 6},
+				{Directive: 0, Rule: "same-as-source", From: 3, To: 6},
 			},
 		},
 		{
 			name: "next line skips stacked directives and takes a fenced block whole",
 			text: "<!-- glosa-disable-next-line structure -->\n<!-- glosa-disable-next-line markup-mismatch -- a command -->\n```sh\nls\n\nls -l\n```\nAfter.\n",
 			scopes: []Scope{
-				{Directive: 0, Rule: "structure", From: 3, To: 7},
-				{Directive: 1, Rule: "markup-mismatch", From: 3, To: 7},
+				{Directive: 0, Rule: "structure", From: 1, To: 7},
+				{Directive: 1, Rule: "markup-mismatch", From: 2, To: 7},
 			},
 		},
 		{
@@ -61,6 +61,13 @@ func TestContentMarkdown(t *testing.T) {
 		{
 			name: "code blocks are not read",
 			text: "```md\n<!-- glosa-disable-file -->\n```\n~~~\n<!-- glosa-disable -->\n~~~\n",
+		},
+		{
+			name: "text before a next-line directive is not covered",
+			text: "Text. <!-- glosa-disable-next-line structure -->\nMore.\n",
+			scopes: []Scope{
+				{Directive: 0, Rule: "structure", From: 2, To: 2},
+			},
 		},
 		{
 			name: "a next line with nothing after covers nothing",
