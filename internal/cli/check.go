@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/glosa/glosa/internal/atomicfile"
+	"github.com/glosa/glosa/internal/baseline"
 	"github.com/glosa/glosa/internal/gate"
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/l10n"
@@ -22,11 +23,13 @@ import (
 )
 
 type checkOptions struct {
-	failOn      string
-	minCoverage string
-	langs       []string
-	format      string
-	output      string
+	failOn        string
+	minCoverage   string
+	langs         []string
+	format        string
+	output        string
+	baseline      string
+	writeBaseline string
 }
 
 func newCheckCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
@@ -40,13 +43,19 @@ is in a --fail-on state, or a language is below --min-coverage; 0 otherwise.
 
 With --output FILE the --format output goes to FILE (relative to the current
 directory, also with -C) and the text report to stdout, so CI keeps a log
-and uploads the file.`,
+and uploads the file.
+
+With --baseline FILE the findings FILE records are accepted: they are
+counted, not shown, and do not fail the check; only new findings do.
+--write-baseline FILE records today's findings in FILE and accepts them.`,
 		Example: `  glosa check
   glosa check --fail-on warning,stale,missing
   glosa check --min-coverage es=90,en=80
   glosa check --format github
   glosa check --format sarif --output glosa.sarif
-  glosa check --format junit --output glosa-junit.xml`,
+  glosa check --format junit --output glosa-junit.xml
+  glosa check --write-baseline glosa-baseline.json
+  glosa check --baseline glosa-baseline.json`,
 		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(g.l, opts.format, "text", "json", "github", "sarif", "junit"); err != nil {
@@ -61,6 +70,8 @@ and uploads the file.`,
 	f.StringSliceVar(&opts.langs, "lang", nil, "check only these `languages` (es,it)")
 	f.StringVar(&opts.format, "format", "text", "output `format`: text, json, github, sarif, junit")
 	f.StringVarP(&opts.output, "output", "o", "", "write the --format output to `FILE` (- for stdout) and the text report to stdout")
+	f.StringVar(&opts.baseline, "baseline", "", "accept the findings `FILE` records: fail only on new ones")
+	f.StringVar(&opts.writeBaseline, "write-baseline", "", "record every finding in `FILE` and accept them")
 	return cmd
 }
 
@@ -74,9 +85,23 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	}
 	toFile, outPath := opts.output != "" && opts.output != "-", ""
 	if toFile {
-		if outPath, err = outputPath(g.l, opts.output); err != nil {
+		if outPath, err = outputPath(g.l, "--output", opts.output); err != nil {
 			return err
 		}
+	}
+	var base *baseline.Accepted
+	if opts.baseline != "" {
+		if base, err = readBaseline(g.l, opts.baseline); err != nil {
+			return err
+		}
+	}
+	basePath := ""
+	if opts.writeBaseline != "" {
+		if basePath, err = outputPath(g.l, "--write-baseline", opts.writeBaseline); err != nil {
+			return err
+		}
+	}
+	if toFile {
 		g.showProgress(ios, "text")
 	} else {
 		g.showProgress(ios, opts.format)
@@ -103,14 +128,46 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	// A gate that passes because it found nothing to check hides a wrong
 	// layout; say so.
 	p.warnNoEntries(ios)
-	findings := p.linter.Run(p.report)
+	checked := p.linter.Check(p.report)
+	findings := checked.Findings
+	// A baseline is of the whole repository, whatever --lang shows.
+	var compared *baseline.Result
+	if base != nil {
+		r := base.Apply(findings)
+		compared = &r
+	}
+	if basePath != "" {
+		if err := writeOutput("--write-baseline", opts.writeBaseline, basePath, baseline.Make(findings).Encode()); err != nil {
+			return err
+		}
+		// What is recorded is accepted; against an older baseline, the
+		// findings keep their state (new: recorded now).
+		if compared == nil {
+			compared = &baseline.Result{Unchanged: len(findings)}
+			for i := range findings {
+				findings[i].Baseline = lint.BaselineUnchanged
+			}
+		}
+	}
 	rep := p.report
 	if len(langs) > 0 {
 		findings = filterFindings(findings, langs, p.report.Source)
 		rep = p.report.OnlyLanguages(langs)
 	}
-	result := gate.Evaluate(policy, findings, rep)
-	c := report.Check{View: report.View{Report: rep, Color: ios.ColorEnabled(), L: g.l}, Findings: findings, Result: result}
+	// Accepted findings do not fail the check: with --write-baseline,
+	// none does.
+	gated := findings
+	if compared != nil {
+		gated = nil
+		for _, f := range findings {
+			if f.Baseline != lint.BaselineUnchanged && basePath == "" {
+				gated = append(gated, f)
+			}
+		}
+	}
+	result := gate.Evaluate(policy, gated, rep)
+	c := report.Check{View: report.View{Report: rep, Color: ios.ColorEnabled(), L: g.l}, Findings: findings, Result: result,
+		Suppressed: checked.Suppressed, Baseline: compared}
 	if toFile {
 		// The file gets the chosen format, plain; stdout the text report,
 		// coloured on a terminal.
@@ -120,7 +177,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 		if err := writeCheck(&buf, opts.format, plain, policy); err != nil {
 			return err
 		}
-		if err := writeOutput(opts.output, outPath, buf.Bytes()); err != nil {
+		if err := writeOutput("--output", opts.output, outPath, buf.Bytes()); err != nil {
 			return err
 		}
 		err = report.CheckText(ios.Out, c)
@@ -130,7 +187,10 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	summarise(ios, g.l, findings, result, policy)
+	if basePath != "" {
+		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", g.l.N("check.baselineWritten", len(checked.Findings), "File", opts.writeBaseline))
+	}
+	summarise(ios, g.l, gated, len(findings)-len(gated), compared != nil, result, policy)
 	if result.Failed {
 		return errFailed
 	}
@@ -152,33 +212,57 @@ func writeCheck(w io.Writer, format string, c report.Check, policy gate.Policy) 
 	return report.CheckText(w, c)
 }
 
-// outputPath resolves --output's file, before the check runs, so that a
-// name glosa cannot write fails fast, as a usage error. The user named the
-// file, so it may be anywhere: it is resolved against the working
-// directory, not -C, and through a symlink its target is written.
-func outputPath(l *l10n.Localizer, name string) (string, error) {
+// outputPath resolves the file a flag (--output, --write-baseline) names,
+// before the check runs, so that a name glosa cannot write fails fast, as
+// a usage error. The user named the file, so it may be anywhere: it is
+// resolved against the working directory, not -C, and through a symlink
+// its target is written.
+func outputPath(l *l10n.Localizer, flag, name string) (string, error) {
 	p, err := filepath.Abs(name)
 	if err != nil {
-		return "", &usageError{fmt.Errorf("--output %s: %w", name, err)}
+		return "", &usageError{fmt.Errorf("%s %s: %w", flag, name, err)}
 	}
 	if real, err := filepath.EvalSymlinks(p); err == nil {
 		p = real
 	}
 	if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-		return "", usage(l, "usage.outputFolder", "File", name)
+		return "", usage(l, "usage.fileFolder", "Flag", flag, "File", name)
 	}
 	if _, err := os.Stat(filepath.Dir(p)); err != nil {
-		return "", usage(l, "usage.outputDir", "File", name, "Dir", filepath.Dir(name), "Error", pathErr(err))
+		return "", usage(l, "usage.fileDir", "Flag", flag, "File", name, "Dir", filepath.Dir(name), "Error", pathErr(err))
 	}
 	return p, nil
 }
 
-// writeOutput writes --output's file, at p from outputPath, atomically.
-func writeOutput(name, p string, data []byte) error {
+// writeOutput writes the file of a flag, at p from outputPath, atomically.
+func writeOutput(flag, name, p string, data []byte) error {
 	if err := atomicfile.Write(filepath.Dir(p), filepath.Base(p), data); err != nil {
-		return fmt.Errorf("--output %s: %w", name, pathErr(err))
+		return fmt.Errorf("%s %s: %w", flag, name, pathErr(err))
 	}
 	return nil
+}
+
+// readBaseline reads --baseline's file, relative to the working directory
+// as --output's is, and keeps only what the check applies. A file that is
+// missing or malformed is a usage error.
+func readBaseline(l *l10n.Localizer, name string) (*baseline.Accepted, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, &usageError{fmt.Errorf("--baseline %s: %w", name, pathErr(err))}
+	}
+	b, err := baseline.Decode(data)
+	if err != nil {
+		var be *baseline.Error
+		if !errors.As(err, &be) {
+			return nil, &usageError{fmt.Errorf("--baseline %s: %w", name, err)}
+		}
+		sep := ": "
+		if be.Line > 0 {
+			sep = ":"
+		}
+		return nil, &usageError{errors.New("--baseline " + name + sep + be.In(l))}
+	}
+	return b.Accepted(), nil
 }
 
 // pathErr is the reason an operation on a path failed, without the path
@@ -203,8 +287,10 @@ func filterFindings(fs []lint.Finding, langs []string, source string) []lint.Fin
 	return out
 }
 
-// summarise prints one line on stderr: what was found and whether it fails.
-func summarise(ios *iostreams.IOStreams, l *l10n.Localizer, fs []lint.Finding, r gate.Result, p gate.Policy) {
+// summarise prints one line on stderr: what was found and whether it
+// fails. fs are the findings that count; a baseline accepted baselined
+// more, which the line says when there is a baseline.
+func summarise(ios *iostreams.IOStreams, l *l10n.Localizer, fs []lint.Finding, baselined int, withBaseline bool, r gate.Result, p gate.Policy) {
 	count := map[lint.Severity]int{}
 	for _, f := range fs {
 		count[f.Severity]++
@@ -213,6 +299,9 @@ func summarise(ios *iostreams.IOStreams, l *l10n.Localizer, fs []lint.Finding, r
 		"Errors", l.N("summary.errors", count[lint.Error]),
 		"Warnings", l.N("summary.warnings", count[lint.Warning]),
 		"Infos", l.N("summary.infos", count[lint.Info]))
+	if withBaseline {
+		msg = l.T("summary.and", "A", msg, "B", l.N("summary.baselined", baselined))
+	}
 	if !r.Failed {
 		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", l.T("summary.passed", "Findings", msg))
 		return

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -76,6 +77,11 @@ type RuleConfig struct {
 	// Options are the rule's own keys, validated by the rule.
 	Options map[string]*yaml.Node
 	Line    int
+	// Exclude are globs of files whose findings of the rule are not
+	// reported; Ignore are patterns of findings not reported (see
+	// Excludes and Ignores).
+	Exclude []string
+	Ignore  []*regexp.Regexp
 }
 
 // Error is a problem in the configuration file, with its position.
@@ -471,11 +477,16 @@ func (p *parser) rules(n *yaml.Node) map[string]RuleConfig {
 			rc.Options = map[string]*yaml.Node{}
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				ok, ov := v.Content[j], v.Content[j+1]
-				if ok.Value == "severity" {
+				switch ok.Value {
+				case "severity":
 					p.severity(ov, ov.Value, &rc)
-					continue
+				case "exclude":
+					rc.Exclude = p.globs(ov)
+				case "ignore":
+					rc.Ignore = p.patterns(ov)
+				default:
+					rc.Options[ok.Value] = ov
 				}
-				rc.Options[ok.Value] = ov
 			}
 		default:
 			p.errorf(v, "config.ruleValue", "Rule", k.Value)

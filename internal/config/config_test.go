@@ -54,6 +54,8 @@ type ruleView struct {
 	Severity string
 	Options  []string
 	Line     int
+	Exclude  []string
+	Ignore   []string
 }
 
 func view(c *Config) configView {
@@ -62,7 +64,10 @@ func view(c *Config) configView {
 		v.Content = append(v.Content, layoutView{Default: l.Patterns.Default, PerLang: l.Patterns.PerLang, Exclude: l.Exclude, Fields: describe(l.Fields), Line: l.Line})
 	}
 	for id, rc := range c.Rules {
-		rv := ruleView{Off: rc.Off, Severity: rc.Severity, Line: rc.Line}
+		rv := ruleView{Off: rc.Off, Severity: rc.Severity, Line: rc.Line, Exclude: rc.Exclude}
+		for _, re := range rc.Ignore {
+			rv.Ignore = append(rv.Ignore, re.String())
+		}
 		for name := range rc.Options {
 			rv.Options = append(rv.Options, name)
 		}
@@ -163,6 +168,14 @@ content:
 				"structure":       {Severity: "error", Line: 3},
 				"key-mismatch":    {Off: true, Line: 4},
 				"related-missing": {Off: true, Options: nil, Line: 5},
+			}},
+	}, {
+		name: "rules: exclude and ignore, for any rule, beside options",
+		in:   "rules:\n  same-as-source:\n    minWords: 2\n    exclude: ['pages.*/common/**', _index.md]\n    ignore: ['^Docker$', '(?i)kubernetes']\n  structure: {exclude: docs/**, ignore: x}\n",
+		want: configView{File: "glosa.yaml", Content: []layoutView{{Default: "content/{lang}/{slug}.md", Fields: "{description:text title:text}"}},
+			Rules: map[string]ruleView{
+				"same-as-source": {Options: []string{"minWords"}, Line: 2, Exclude: []string{"pages.*/common/**", "_index.md"}, Ignore: []string{"^Docker$", "(?i)kubernetes"}},
+				"structure":      {Line: 6, Exclude: []string{"docs/**"}, Ignore: []string{"x"}},
 			}},
 	}, {
 		name: "nested fields",
@@ -345,6 +358,16 @@ func TestParseErrors(t *testing.T) {
 		name: "a rule set to a list",
 		in:   "rules:\n  locale-link: [a]\n",
 		want: []string{"glosa.yaml:2: rule locale-link: expected off, a severity, or a mapping"},
+	}, {
+		name: "a bad exclude glob and bad ignore patterns, each on its line",
+		in:   "rules:\n  structure:\n    exclude: ['docs/[a']\n    ignore:\n      - 'ok'\n      - 'a(b'\n      - ''\n      - {x: 1}\n  locale-link: {ignore: {a: b}}\n",
+		want: []string{
+			`glosa.yaml:3: "docs/[a" is not a valid glob`,
+			`glosa.yaml:6: "a(b" is not a valid regular expression: missing closing ): "a(b"`,
+			"glosa.yaml:7: an empty ignore pattern matches every finding: to switch the rule off, write off",
+			"glosa.yaml:8: a regular expression must be a single value",
+			"glosa.yaml:9: ignore must be a regular expression or a list of them",
+		},
 	}, {
 		name: "every error at once, in order",
 		in:   "source: xx-!\nlanguages: en\nbogus: 1\n",

@@ -338,8 +338,11 @@ func (p *Patterns) Roots() []string {
 // Excluded reports whether rel matches one of the layout's exclude globs.
 // A glob without a slash matches the file name in any folder (_index.md);
 // one with a slash matches the whole path, with ** spanning folders.
-func (l *Layout) Excluded(rel string) bool {
-	for _, g := range l.Exclude {
+func (l *Layout) Excluded(rel string) bool { return matchGlobs(l.Exclude, rel) }
+
+// matchGlobs reports whether rel matches one of globs, as Excluded says.
+func matchGlobs(globs []string, rel string) bool {
+	for _, g := range globs {
 		target := rel
 		if !strings.Contains(g, "/") {
 			target = path.Base(rel)

@@ -115,6 +115,8 @@ type cached struct {
 	Hash               string
 	SameText, SameBody [sha256.Size]byte
 	Prose              int
+	// Marked is Entry.Marked.
+	Marked bool
 }
 
 // cachedDoc is a Document without its body: the bytes up to the body,
@@ -309,7 +311,7 @@ func (c *Cache) lookup(e *Entry, k fileKey, needBody, release bool) bool {
 	}
 	e.cached, e.hit, e.cache = true, true, c
 	e.firstBody = rec.Doc.FirstBody
-	e.Slug, e.keyLine, e.Draft, e.Record = rec.Slug, rec.KeyLine, rec.Draft, rec.Record
+	e.Slug, e.keyLine, e.Draft, e.Record, e.marked = rec.Slug, rec.KeyLine, rec.Draft, rec.Record, rec.Marked
 	if rec.Words >= 0 {
 		e.wordsOnce.Do(func() { e.words, e.wordsKnown = rec.Words, true })
 	}
@@ -406,7 +408,7 @@ func (c *Cache) encode(e *Entry, k fileKey, schema *config.Field) []byte {
 	if doc == nil {
 		return nil
 	}
-	r := &cached{Key: k, Doc: *doc, Slug: e.Slug, KeyLine: e.keyLine, Draft: e.Draft, Record: e.Record, Words: -1, Prose: -1}
+	r := &cached{Key: k, Doc: *doc, Slug: e.Slug, KeyLine: e.keyLine, Draft: e.Draft, Record: e.Record, Words: -1, Prose: -1, Marked: e.marked}
 	if e.wordsKnown {
 		r.Words = e.words
 	}

@@ -134,6 +134,7 @@ func (w *encoder) record(c *cached) {
 	w.buf = append(w.buf, c.SameBody[:]...)
 	w.num(c.Prose)
 	w.num(c.Doc.FirstBody)
+	w.bool(c.Marked)
 
 	d := &c.Doc
 	w.bytes(d.Head)
@@ -214,6 +215,7 @@ func (r *decoder) light() *cached {
 	r.fixed(c.SameBody[:])
 	c.Prose = r.num()
 	c.Doc.FirstBody = r.num()
+	c.Marked = r.bool()
 	return c
 }
 

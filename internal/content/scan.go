@@ -19,6 +19,7 @@ import (
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/suppress"
 )
 
 // Entry is one file of one language: a source entry or a translation.
@@ -57,6 +58,9 @@ type Entry struct {
 	firstBody int
 	// keyLine is the line of the translationKey key, 0 without one.
 	keyLine int
+	// marked reports a file whose text holds suppress.Marker: the only
+	// files read again for suppression comments.
+	marked bool
 	// releasable marks an entry of a scan with ScanOptions.Release;
 	// released one whose Doc and heavy derived data Release dropped.
 	releasable, released bool
@@ -303,6 +307,7 @@ func load(root string, m match) *Entry {
 		e.Doc = &Document{}
 		return e
 	}
+	e.marked = suppress.Marked(data)
 	doc, err := ParseFile(m.path, data)
 	e.Doc = doc
 	if err != nil {
@@ -312,6 +317,11 @@ func load(root string, m match) *Entry {
 	e.fromDocument()
 	return e
 }
+
+// Marked reports whether the entry's file may hold suppression comments
+// (see package suppress); it stays known when the entry is released and
+// when it comes from the cache.
+func (e *Entry) Marked() bool { return e.marked }
 
 // KeyLine returns the line of the entry's translationKey, 0 when its
 // front matter has none; it stays known when the entry is released.

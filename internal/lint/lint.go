@@ -61,6 +61,12 @@ type Finding struct {
 	// Fix says how to mend it, when glosa knows; FixText is its Text.
 	Fix     string
 	FixText l10n.Text
+	// Fingerprint identifies the finding across edits that move it (see
+	// Identity and FingerprintScheme).
+	Fingerprint string
+	// Baseline is what a baseline file says of the finding: "" without
+	// one, else BaselineNew or BaselineUnchanged.
+	Baseline string
 }
 
 // Rule is one lint rule.
@@ -74,7 +80,10 @@ type Rule struct {
 	// entries marks a rule that reads entries through checker.pairs and
 	// checker.entries: it runs on one chunk of them at a time.
 	entries bool
-	check   func(c *checker, emit func(Finding))
+	// post marks a rule whose findings come from the suppressions, once
+	// every other rule has run (see suppress.go); it has no check.
+	post  bool
+	check func(c *checker, emit func(Finding))
 }
 
 // Rules returns every rule, sorted by ID.
@@ -83,6 +92,7 @@ func Rules() []Rule {
 		citationRange, duplicateSlug, fieldMissing, keyMismatch, localeLink, markupMismatch,
 		obsoleteMessage, parseError, placeholderMismatch, pluralForms,
 		relatedMissing, sameAsSource, structureRule,
+		unusedSuppression, invalidSuppression,
 	}
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	return rules
@@ -92,13 +102,17 @@ func Rules() []Rule {
 type Linter struct {
 	rules   []Rule
 	options map[string]map[string]*yaml.Node
+	// config holds each rule's exclude and ignore settings; filtered
+	// says whether any rule has one.
+	config   map[string]config.RuleConfig
+	filtered bool
 }
 
 // New validates the rules section of the configuration and returns a
 // linter. Unknown rules, options and bad option values are *config.Error
 // values naming the line.
 func New(cfg *config.Config) (*Linter, error) {
-	l := &Linter{options: map[string]map[string]*yaml.Node{}}
+	l := &Linter{options: map[string]map[string]*yaml.Node{}, config: cfg.Rules}
 	known := map[string]Rule{}
 	for _, r := range Rules() {
 		known[r.ID] = r
@@ -117,6 +131,7 @@ func New(cfg *config.Config) (*Linter, error) {
 			}
 		}
 		l.options[id] = rc.Options
+		l.filtered = l.filtered || len(rc.Exclude) > 0 || len(rc.Ignore) > 0
 	}
 	for _, r := range Rules() {
 		rc := cfg.Rules[r.ID]
@@ -155,13 +170,28 @@ func New(cfg *config.Config) (*Linter, error) {
 }
 
 // Run checks the repository and returns the findings sorted by path, line,
-// column, rule and message.
+// column, rule and message (see Check).
+func (l *Linter) Run(rep *status.Report) []Finding { return l.Check(rep).Findings }
+
+// Result is what a check found.
+type Result struct {
+	// Findings are sorted by path, line, column, rule and message.
+	Findings []Finding
+	// Suppressed counts the findings left out: by a rule's exclude or
+	// ignore in glosa.yaml, or by a directive in their file.
+	Suppressed int
+}
+
+// Check checks the repository: every rule, then what glosa.yaml's exclude
+// and ignore settings and the files' own directives suppress (see
+// suppress.go), whose unused and invalid directives are findings too.
 //
 // The rules that compare entries run on chunks of items, each chunk's
 // entries loaded for them and released after (see content.Entry.Release),
 // so that a big repository's files are not all in memory at once.
-func (l *Linter) Run(rep *status.Report) []Finding {
+func (l *Linter) Check(rep *status.Report) Result {
 	c := &checker{linter: l, rep: rep, repo: rep.Repo}
+	var res Result
 	var out []Finding
 	run := func(r Rule) {
 		c.rule = r.ID
@@ -176,11 +206,15 @@ func (l *Linter) Run(rep *status.Report) []Finding {
 			if f.Fix == "" {
 				f.Fix = f.FixText.String()
 			}
+			if l.excluded(f) {
+				res.Suppressed++
+				return
+			}
 			out = append(out, f)
 		})
 	}
 	for _, r := range l.rules {
-		if !r.entries {
+		if !r.entries && !r.post {
 			run(r)
 		}
 	}
@@ -203,8 +237,26 @@ func (l *Linter) Run(rep *status.Report) []Finding {
 			c.locales = nil
 		}
 	}
+	out, n := l.suppress(rep, out)
+	res.Suppressed += n
 	Sort(out)
-	return out
+	fingerprint(out)
+	res.Findings = out
+	return res
+}
+
+// excluded reports whether glosa.yaml's exclude or ignore settings of the
+// finding's rule leave it out. An ignore pattern is matched against the
+// English message and each text the message quotes.
+func (l *Linter) excluded(f Finding) bool {
+	if !l.filtered {
+		return false
+	}
+	rc := l.config[f.Rule]
+	if rc.Excludes(f.Path) {
+		return true
+	}
+	return len(rc.Ignore) > 0 && rc.Ignores(append(quoted(f.Text), f.Message)...)
 }
 
 // chunkSize is how many items the entry rules check at a time (a

@@ -69,6 +69,11 @@ func lint(t *testing.T, cfgText string, files map[string]string, rules ...string
 				t.Errorf("%s: Message and Fix are not the English of Text and FixText", f.Path)
 			}
 			f.Text, f.FixText = l10n.Text{}, l10n.Text{}
+			// Every finding has a fingerprint; fingerprint_test.go pins them.
+			if f.Fingerprint == "" {
+				t.Errorf("%s:%d: no fingerprint", f.Path, f.Line)
+			}
+			f.Fingerprint = ""
 			out = append(out, f)
 		}
 	}
@@ -515,7 +520,7 @@ func TestRules(t *testing.T) {
 			t.Errorf("rule %s has no summary or severity", r.ID)
 		}
 	}
-	want := []string{"citation-range", "duplicate-slug", "field-missing", "key-mismatch", "locale-link", "markup-mismatch", "obsolete-message", "parse-error", "placeholder-mismatch", "plural-forms", "related-missing", "same-as-source", "structure"}
+	want := []string{"citation-range", "duplicate-slug", "field-missing", "invalid-suppression", "key-mismatch", "locale-link", "markup-mismatch", "obsolete-message", "parse-error", "placeholder-mismatch", "plural-forms", "related-missing", "same-as-source", "structure", "unused-suppression"}
 	if diff := cmp.Diff(want, ids); diff != "" {
 		t.Errorf("Rules mismatch (-want +got):\n%s", diff)
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/glosa/glosa/internal/baseline"
 	"github.com/glosa/glosa/internal/gate"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lint"
@@ -14,19 +15,47 @@ import (
 // Check is what check reports: findings, the language summaries, and the
 // verdict.
 type Check struct {
-	View     View
+	View View
+	// Findings are every finding, those a baseline accepts included
+	// (their Baseline is lint.BaselineUnchanged).
 	Findings []lint.Finding
 	Result   gate.Result
+	// Suppressed counts the findings glosa.yaml or a directive left out.
+	Suppressed int
+	// Baseline is what comparing the findings with a baseline found; nil
+	// when there is no baseline.
+	Baseline *baseline.Result
+}
+
+// baselined reports whether a baseline accepts the finding: text,
+// annotations and JUnit do not show it as a problem.
+func baselined(f lint.Finding) bool { return f.Baseline == lint.BaselineUnchanged }
+
+// baselinedCount counts the findings a baseline accepts.
+func (c Check) baselinedCount() int {
+	n := 0
+	for _, f := range c.Findings {
+		if baselined(f) {
+			n++
+		}
+	}
+	return n
 }
 
 // CheckJSON is the document of check --format json.
 type CheckJSON struct {
-	Version   int            `json:"version"`
-	Findings  []FindingJSON  `json:"findings"`
-	Languages []LanguageJSON `json:"languages"`
-	Catalogs  []CatalogJSON  `json:"catalogs"`
-	Failures  []FailureJSON  `json:"failures"`
-	Failed    bool           `json:"failed"`
+	Version  int           `json:"version"`
+	Findings []FindingJSON `json:"findings"`
+	// Suppressed counts the findings left out by suppressions; Baselined
+	// the findings a baseline accepts, Absent the baseline's findings
+	// that are gone (both 0 without a baseline).
+	Suppressed int            `json:"suppressed"`
+	Baselined  int            `json:"baselined"`
+	Absent     int            `json:"absent"`
+	Languages  []LanguageJSON `json:"languages"`
+	Catalogs   []CatalogJSON  `json:"catalogs"`
+	Failures   []FailureJSON  `json:"failures"`
+	Failed     bool           `json:"failed"`
 }
 
 // FindingJSON is one finding.
@@ -40,6 +69,10 @@ type FindingJSON struct {
 	Slug     string `json:"slug"`
 	Message  string `json:"message"`
 	Fix      string `json:"fix"`
+	// Fingerprint identifies the finding across edits (lint.Identity);
+	// Baseline is "new" or "unchanged" with a baseline, "" without.
+	Fingerprint string `json:"fingerprint"`
+	Baseline    string `json:"baseline"`
 }
 
 // FailureJSON is a reason the check failed other than a finding: a
@@ -59,10 +92,15 @@ type FailureJSON struct {
 
 // Document builds the JSON document of a check.
 func (c Check) Document() CheckJSON {
-	doc := CheckJSON{Version: SchemaVersion, Findings: []FindingJSON{}, Languages: c.View.LanguagesJSON(), Catalogs: c.View.CatalogsDocument(), Failures: []FailureJSON{}, Failed: c.Result.Failed}
+	doc := CheckJSON{Version: SchemaVersion, Findings: []FindingJSON{}, Languages: c.View.LanguagesJSON(), Catalogs: c.View.CatalogsDocument(), Failures: []FailureJSON{}, Failed: c.Result.Failed,
+		Suppressed: c.Suppressed}
+	if c.Baseline != nil {
+		doc.Absent = c.Baseline.Absent
+	}
+	doc.Baselined = c.baselinedCount()
 	for _, f := range c.Findings {
 		doc.Findings = append(doc.Findings, FindingJSON{Rule: f.Rule, Severity: string(f.Severity), Path: f.Path, Line: f.Line, Column: f.Column,
-			Lang: f.Lang, Slug: f.Slug, Message: f.Message, Fix: f.Fix})
+			Lang: f.Lang, Slug: f.Slug, Message: f.Message, Fix: f.Fix, Fingerprint: f.Fingerprint, Baseline: f.Baseline})
 	}
 	for _, f := range c.Result.Failures {
 		fj := FailureJSON{Reason: f.Reason, Lang: f.Lang, Slug: f.Slug, State: string(f.State), Path: f.Path, Line: f.Line,
@@ -95,11 +133,15 @@ func location(path string, line, col int) string {
 }
 
 // CheckText writes one line per finding, "path:line:col: severity: message
-// [rule]", then one per failure, sorted.
+// [rule]", then one per failure, sorted. Findings a baseline accepts are
+// not shown: the summary counts them.
 func CheckText(w io.Writer, c Check) error {
 	var b strings.Builder
 	l := c.View.l()
 	for _, f := range c.Findings {
+		if baselined(f) {
+			continue
+		}
 		// The severity stays in English: editors and CI parse these lines.
 		sev := paint(c.View.Color, severityColor[string(f.Severity)], string(f.Severity))
 		fmt.Fprintf(&b, "%s: %s: %s [%s]\n", location(f.Path, f.Line, f.Column), sev, say(l, f.Text, f.Message), f.Rule)
@@ -150,10 +192,14 @@ func failureTag(f gate.Failure) string {
 }
 
 // CheckGitHub writes GitHub Actions workflow commands, one per finding and
-// failure: ::error file=…,line=…,col=…,title=rule::message.
+// failure: ::error file=…,line=…,col=…,title=rule::message. Findings a
+// baseline accepts are left out: they would annotate every pull request.
 func CheckGitHub(w io.Writer, c Check) error {
 	var b strings.Builder
 	for _, f := range c.Findings {
+		if baselined(f) {
+			continue
+		}
 		level := map[lint.Severity]string{lint.Error: "error", lint.Warning: "warning", lint.Info: "notice"}[f.Severity]
 		props := []string{"file=" + ghProperty(f.Path)}
 		if f.Line > 0 {

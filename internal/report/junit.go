@@ -19,8 +19,9 @@ import (
 // pattern) and, when --min-coverage names the language, one for its
 // coverage (classname "es.coverage", name "min-coverage"). A test case
 // fails with one <failure> listing every finding at or above --fail-on and
-// every gate failure of its file; findings below the threshold are listed
-// in its <system-out>. The shape is that of the JUnit schema Jenkins'
+// every gate failure of its file; findings below the threshold, and those
+// a baseline accepts (marked "(baselined)"), are listed in its
+// <system-out>. The shape is that of the JUnit schema Jenkins'
 // xUnit plugin ships (junit-10.xsd), checked in a test with xmllint.
 
 // JUnitSuites is the <testsuites> document.
@@ -156,9 +157,12 @@ func (c Check) JUnit(policy gate.Policy) JUnitSuites {
 	for _, f := range c.Findings {
 		line := findingLine(f)
 		tc := find(f.Lang, f.Path, f.Slug)
-		if policy.Fails(f) {
+		switch {
+		case baselined(f):
+			tc.passing = append(tc.passing, line+" (baselined)")
+		case policy.Fails(f):
 			tc.failing = append(tc.failing, junitProblem{f.Rule, f.Message, line})
-		} else {
+		default:
 			tc.passing = append(tc.passing, line)
 		}
 	}

@@ -146,3 +146,28 @@ locales/es.yaml: fail: Spanish translation of message hi is missing [state:missi
 	validateJUnit(t, buf.Bytes())
 	checkJUnitCounts(t, buf.Bytes())
 }
+
+// TestJUnitBaselined: a finding a baseline accepts does not fail its test
+// case, whatever its severity; it is listed in <system-out>.
+func TestJUnitBaselined(t *testing.T) {
+	c, policy := sampleCheck(t, "info", "")
+	for i := range c.Findings {
+		c.Findings[i].Baseline = lint.BaselineUnchanged
+	}
+	c.Result = gate.Result{}
+	doc := c.JUnit(policy)
+	if doc.Failures != 0 {
+		t.Errorf("%d failures, want none", doc.Failures)
+	}
+	outs := 0
+	for _, s := range doc.Suites {
+		for _, tc := range s.Cases {
+			if tc.SystemOut != nil && bytes.Contains([]byte(tc.SystemOut.Text), []byte("(baselined)")) {
+				outs++
+			}
+		}
+	}
+	if outs == 0 {
+		t.Error("no test case lists a baselined finding")
+	}
+}

@@ -88,12 +88,19 @@ type SARIFMessage struct {
 
 // SARIFResult is one finding or failure.
 type SARIFResult struct {
-	RuleID     string          `json:"ruleId"`
-	RuleIndex  int             `json:"ruleIndex"`
-	Level      string          `json:"level"`
-	Message    SARIFMessage    `json:"message"`
-	Locations  []SARIFLocation `json:"locations"`
-	Properties map[string]any  `json:"properties,omitempty"`
+	RuleID    string          `json:"ruleId"`
+	RuleIndex int             `json:"ruleIndex"`
+	Level     string          `json:"level"`
+	Message   SARIFMessage    `json:"message"`
+	Locations []SARIFLocation `json:"locations"`
+	// PartialFingerprints holds the finding's fingerprint under the key
+	// lint.FingerprintScheme: code scanning matches results across runs
+	// by it.
+	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
+	// BaselineState is "new" or "unchanged" when the check compared its
+	// findings with a baseline.
+	BaselineState string         `json:"baselineState,omitempty"`
+	Properties    map[string]any `json:"properties,omitempty"`
 }
 
 // SARIFLocation is a result's place in a file.
@@ -252,11 +259,21 @@ func (c Check) SARIF(opts SARIFOptions) SARIFLog {
 		if path == "" {
 			path = c.configPath()
 		}
-		results = append(results, SARIFResult{RuleID: f.Rule, RuleIndex: ruleIndex(f.Rule, f.Severity), Level: sarifLevel(f.Severity),
-			Message: SARIFMessage{msg}, Locations: sarifLocation(path, f.Line, f.Column), Properties: props})
+		r := SARIFResult{RuleID: f.Rule, RuleIndex: ruleIndex(f.Rule, f.Severity), Level: sarifLevel(f.Severity),
+			Message: SARIFMessage{msg}, Locations: sarifLocation(path, f.Line, f.Column), BaselineState: f.Baseline, Properties: props}
+		if f.Fingerprint != "" {
+			r.PartialFingerprints = map[string]string{lint.FingerprintScheme: f.Fingerprint}
+		}
+		results = append(results, r)
 	}
 	for _, f := range c.Result.Failures {
 		results = append(results, sarifFailure(f, index, c.configPath()))
+	}
+	props := map[string]any{"failed": c.Result.Failed, "suppressed": c.Suppressed}
+	if c.Baseline != nil {
+		// Code scanning shows results, not their absence: the baseline's
+		// findings that are gone are a count, not "absent" results.
+		props["baselined"], props["baselineAbsent"] = c.baselinedCount(), c.Baseline.Absent
 	}
 	return SARIFLog{
 		Schema:  sarifSchema,
@@ -268,7 +285,7 @@ func (c Check) SARIF(opts SARIFOptions) SARIFLog {
 			},
 			ColumnKind: "unicodeCodePoints",
 			Results:    results,
-			Properties: map[string]any{"failed": c.Result.Failed},
+			Properties: props,
 		}},
 	}
 }

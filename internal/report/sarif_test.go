@@ -6,12 +6,14 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/glosa/glosa/internal/baseline"
 	"github.com/glosa/glosa/internal/catalog"
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
@@ -88,6 +90,40 @@ func TestCheckSARIFGolden(t *testing.T) {
 	}
 	golden(t, "check.golden.sarif", buf.Bytes())
 	validateSARIF(t, buf.Bytes())
+}
+
+// TestCheckSARIFBaselineGolden: with a baseline, every finding result has
+// its baselineState, the run counts the baselined and the absent.
+func TestCheckSARIFBaselineGolden(t *testing.T) {
+	c, _ := sampleCheck(t, "warning,missing,stale", "es=50")
+	if len(c.Findings) < 2 {
+		t.Fatalf("the sample has %d findings; the test needs 2", len(c.Findings))
+	}
+	// The baseline has every finding but the first, and one that is gone.
+	gone := lint.Finding{Rule: "structure", Path: "content/es/gone.md", Message: "gone"}
+	b := baseline.Make(append(slices.Clone(c.Findings[1:]), gone))
+	r := b.Apply(c.Findings)
+	c.Baseline = &r
+	var buf bytes.Buffer
+	if err := report.CheckSARIF(&buf, c, report.SARIFOptions{Version: "v1.2.3"}); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "check.baseline.golden.sarif", buf.Bytes())
+	validateSARIF(t, buf.Bytes())
+	var log report.SARIFLog
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if got := run.Results[0].BaselineState; got != "new" {
+		t.Errorf("first result: baselineState %q, want new", got)
+	}
+	if got := run.Results[1].BaselineState; got != "unchanged" {
+		t.Errorf("second result: baselineState %q, want unchanged", got)
+	}
+	if run.Properties["baselineAbsent"] != float64(1) || run.Properties["baselined"] != float64(len(c.Findings)-1) {
+		t.Errorf("run properties %v", run.Properties)
+	}
 }
 
 // sarifSchema compiles the official SARIF 2.1.0 schema in testdata, with
@@ -230,11 +266,13 @@ func TestSARIFSchemaRejects(t *testing.T) {
 	}
 	sch := sarifSchema(t)
 	for name, bad := range map[string]string{
-		"unknown level":     strings.Replace(string(good), `"level": "warning"`, `"level": "fatal"`, 1),
-		"version 2.0.0":     strings.Replace(string(good), `"version": "2.1.0"`, `"version": "2.0.0"`, 1),
-		"line 0":            strings.Replace(string(good), `"startLine": 35`, `"startLine": 0`, 1),
-		"unknown property":  strings.Replace(string(good), `"ruleId":`, `"rule_id": "x", "ruleId":`, 1),
-		"helpUri not a URI": strings.Replace(string(good), `"helpUri": "https://github.com/glosa/glosa#lint-rules"`, `"helpUri": "lint rules"`, 1),
+		"unknown level":       strings.Replace(string(good), `"level": "warning"`, `"level": "fatal"`, 1),
+		"version 2.0.0":       strings.Replace(string(good), `"version": "2.1.0"`, `"version": "2.0.0"`, 1),
+		"line 0":              strings.Replace(string(good), `"startLine": 35`, `"startLine": 0`, 1),
+		"unknown property":    strings.Replace(string(good), `"ruleId":`, `"rule_id": "x", "ruleId":`, 1),
+		"helpUri not a URI":   strings.Replace(string(good), `"helpUri": "https://github.com/glosa/glosa#lint-rules"`, `"helpUri": "lint rules"`, 1),
+		"baselineState":       strings.Replace(string(good), `"ruleId":`, `"baselineState": "gone", "ruleId":`, 1),
+		"partialFingerprints": strings.Replace(string(good), `"partialFingerprints": {`, `"partialFingerprints": {"x": 1,`, 1),
 	} {
 		if bad == string(good) {
 			t.Fatalf("%s: the golden file has nothing to break", name)
