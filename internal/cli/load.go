@@ -12,7 +12,6 @@ import (
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/history"
 	"github.com/glosa/glosa/internal/l10n"
-	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/lint"
 	"github.com/glosa/glosa/internal/progress"
 	"github.com/glosa/glosa/internal/status"
@@ -202,7 +201,8 @@ func withLangs(p *project, err error) func([]string) (*project, []string, error)
 }
 
 // parseLangs reads a --lang value (es,it) into canonical tags that must be
-// translation languages of the project.
+// translation languages of the project; an alias (glosa.yaml's aliases)
+// names the language it stands for.
 func (p *project) parseLangs(values []string) ([]string, error) {
 	var out []string
 	targets := p.report.TranslationLanguages()
@@ -212,7 +212,7 @@ func (p *project) parseLangs(values []string) ([]string, error) {
 			if s == "" {
 				continue
 			}
-			code, err := lang.Parse(s)
+			code, err := p.cfg.Aliases.Parse(s) // --lang pt-BR is pt where pt-BR is its alias
 			if err != nil {
 				return nil, usage(p.l, "usage.langSyntax", "Value", s)
 			}
