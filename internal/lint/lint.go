@@ -406,20 +406,28 @@ func (c *checker) stringOption(name, def string) string {
 	return n.Value
 }
 
+// listOption returns the items of an option that is one scalar or a list
+// of them; false when the option is not set, or is neither (an error
+// worded by msg).
+func (c *checker) listOption(name, msg string) ([]*yaml.Node, bool) {
+	n := c.option(name)
+	switch {
+	case n == nil:
+		return nil, false
+	case n.Kind == yaml.ScalarNode:
+		return []*yaml.Node{n}, true
+	case n.Kind == yaml.SequenceNode:
+		return n.Content, true
+	}
+	c.optionErrs = append(c.optionErrs, optionErr{n.Line, l10n.Msg(msg, "Rule", c.rule, "Option", name)})
+	return nil, false
+}
+
 // langsOption reads an option that lists languages (a tag or a list of
 // tags) and returns their canonical tags.
 func (c *checker) langsOption(name string) []string {
-	n := c.option(name)
-	if n == nil {
-		return nil
-	}
-	items := []*yaml.Node{n}
-	switch n.Kind {
-	case yaml.ScalarNode:
-	case yaml.SequenceNode:
-		items = n.Content
-	default:
-		c.optionErrs = append(c.optionErrs, optionErr{n.Line, l10n.Msg("lint.optionLangs", "Rule", c.rule, "Option", name)})
+	items, ok := c.listOption(name, "lint.optionLangs")
+	if !ok {
 		return nil
 	}
 	var out []string
@@ -442,17 +450,8 @@ func (c *checker) langsOption(name string) []string {
 // syntax); nil when the option is not set, an empty list when it is set
 // to none.
 func (c *checker) regexpsOption(name string) []*regexp.Regexp {
-	n := c.option(name)
-	if n == nil {
-		return nil
-	}
-	items := []*yaml.Node{n}
-	switch n.Kind {
-	case yaml.ScalarNode:
-	case yaml.SequenceNode:
-		items = n.Content
-	default:
-		c.optionErrs = append(c.optionErrs, optionErr{n.Line, l10n.Msg("lint.optionRegexps", "Rule", c.rule, "Option", name)})
+	items, ok := c.listOption(name, "lint.optionRegexps")
+	if !ok {
 		return nil
 	}
 	out := []*regexp.Regexp{}
@@ -474,17 +473,8 @@ func (c *checker) regexpsOption(name string) []*regexp.Regexp {
 // hostListOption reads an option that lists host names (a host or a list
 // of hosts), lower-cased.
 func (c *checker) hostListOption(name string) []string {
-	n := c.option(name)
-	if n == nil {
-		return nil
-	}
-	items := []*yaml.Node{n}
-	switch n.Kind {
-	case yaml.ScalarNode:
-	case yaml.SequenceNode:
-		items = n.Content
-	default:
-		c.optionErrs = append(c.optionErrs, optionErr{n.Line, l10n.Msg("lint.optionHosts", "Rule", c.rule, "Option", name)})
+	items, ok := c.listOption(name, "lint.optionHosts")
+	if !ok {
 		return nil
 	}
 	var out []string
