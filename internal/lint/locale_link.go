@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -477,10 +476,10 @@ func (x *localeIndex) add(m localeMatch) {
 }
 
 // localeIndex reads every entry's links once, on first use; entries of
-// other chunks are loaded for it and released again. The links are found
-// in the file's text by urlRE rather than by parsing its Markdown, which
-// would cost as much as the rest of the run: a URL in a code block counts
-// too, and it is evidence all the same.
+// other chunks are loaded for it and released again. The links are the
+// entries' own (url fields and the body's links, see entryLinks), which a
+// warm run reads from glosa's cache as a cold run reads them from the
+// files: the same evidence either way.
 func (c *checker) localeIndex() *localeIndex {
 	if c.localeIdx != nil {
 		return c.localeIdx
@@ -500,13 +499,9 @@ func (c *checker) localeIndex() *localeIndex {
 		batch := entries[from:min(from+chunkSize, len(entries))]
 		content.Load(batch)
 		for _, e := range batch {
-			if e.Err == nil && e.Doc != nil {
-				for _, m := range urlRE.FindAllSubmatch(e.Doc.Raw, -1) {
-					u := m[1]
-					if u == nil {
-						u = m[0]
-					}
-					for _, m := range localeMarkers(strings.TrimRight(string(u), ".,;:!?*_"), isProject) {
+			if e.Err == nil {
+				for _, l := range c.entryLinks(e) {
+					for _, m := range localeMarkers(l.Dest, isProject) {
 						idx.add(m)
 					}
 				}
@@ -519,10 +514,6 @@ func (c *checker) localeIndex() *localeIndex {
 	c.localeIdx = idx
 	return idx
 }
-
-// urlRE finds the URLs of a text, and the root-relative destinations of
-// its Markdown links (submatch 1).
-var urlRE = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s<>()\[\]{}"'\x60]+|\]\((/[^\s()<>]*)`)
 
 // hostMatches says whether the host h is the listed host or one of its
 // subdomains; a leading www. is not part of either.

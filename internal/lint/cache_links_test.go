@@ -1,0 +1,86 @@
+package lint_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/lint"
+	"github.com/glosa/glosa/internal/status"
+)
+
+// TestLocaleLinkFromCache: locale-link's evidence that a page exists in a
+// language (another entry linking it there) is the same whether the
+// entries come from the files or from glosa's cache. A warm run once read
+// the evidence from the file's raw text, which a cached entry does not
+// keep, and lost every such finding.
+func TestLocaleLinkFromCache(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"glosa.yaml":           "source: it\nlanguages: [it, es]\ncontent:\n  - path: content/{lang}/{slug}.md\n",
+		"content/it/llm.md":    "---\ntitle: Modelli\n---\n\nVedi la guida.\n",
+		"content/es/llm.md":    "---\ntitle: Modelos\n---\n\nVéase [la guía](https://help.example.com/start?hl=it).\n",
+		"content/it/gguf.md":   "---\ntitle: GGUF\n---\n\nUn formato di file.\n",
+		"content/es/gguf.md":   "---\ntitle: GGUF\n---\n\nUn formato: [la guía](https://help.example.com/start?hl=es).\n",
+		"content/it/tokens.md": "---\ntitle: Token\n---\n\nParti di parole.\n",
+	}
+	when := time.Now().Add(-time.Hour) // old enough for the cache to keep every file
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, when, when); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := config.Load(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	linter, err := lint.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(cache bool) []string {
+		t.Helper()
+		opts := content.ScanOptions{Prepare: true, Bodies: true, Release: true}
+		if cache {
+			opts.Cache = content.OpenCache(dir, cfg, true)
+		}
+		repo, err := content.ScanWith(dir, cfg, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := status.ComputeAllWith(repo, nil, nil)
+		var out []string
+		for _, f := range linter.Run(rep) {
+			if f.Rule == "locale-link" {
+				out = append(out, f.Path+": "+f.Message+" / "+f.Fix)
+			}
+		}
+		if opts.Cache != nil {
+			if err := opts.Cache.Save(rep.Repo); err != nil {
+				t.Fatal(err)
+			}
+			opts.Cache.Close()
+		}
+		return out
+	}
+	want := run(false)
+	if len(want) != 1 {
+		t.Fatalf("without the cache, locale-link findings %q, want the one of content/es/llm.md", want)
+	}
+	for _, pass := range []string{"cold", "warm"} {
+		if got := run(true); !slices.Equal(got, want) {
+			t.Errorf("%s cache: locale-link findings %q, want %q", pass, got, want)
+		}
+	}
+}
