@@ -331,3 +331,24 @@ func (r *Repo) Prepare(bodies bool) {
 	close(work)
 	wg.Wait()
 }
+
+// CodeBlocks returns the text of the body's code blocks (see
+// markdown.CodeBlocks). The cache keeps no body: an entry it gave is read
+// again from its file, so that a warm run sees what a cold one does.
+func (e *Entry) CodeBlocks() string {
+	if !e.cached {
+		if doc := e.document(); doc != nil {
+			return markdown.CodeBlocks(doc.Body)
+		}
+		return ""
+	}
+	data, err := ReadInside(e.root, e.Path)
+	if err != nil {
+		return ""
+	}
+	doc, err := ParseFile(e.Path, data)
+	if err != nil {
+		return ""
+	}
+	return markdown.CodeBlocks(doc.Body)
+}

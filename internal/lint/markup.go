@@ -82,12 +82,7 @@ const shiftWindow = 3
 // codeBlocks returns what gives the text of an entry's code blocks,
 // read once and only when asked for.
 func codeBlocks(e *content.Entry) func() string {
-	return sync.OnceValue(func() string {
-		if e.Doc == nil {
-			return ""
-		}
-		return markdown.CodeBlocks(e.Doc.Body)
-	})
+	return sync.OnceValue(e.CodeBlocks)
 }
 
 // unitMarkup returns a unit's markup without repeats and, unless cites,

@@ -13,12 +13,14 @@ import (
 	"github.com/glosa/glosa/internal/status"
 )
 
-// TestLocaleLinkFromCache: locale-link's evidence that a page exists in a
-// language (another entry linking it there) is the same whether the
-// entries come from the files or from glosa's cache. A warm run once read
-// the evidence from the file's raw text, which a cached entry does not
-// keep, and lost every such finding.
-func TestLocaleLinkFromCache(t *testing.T) {
+// TestEvidenceFromCache: what the rules read beyond the units they
+// compare — locale-link's evidence that a page exists in a language
+// (another entry linking it there), markup-mismatch's code blocks (where a
+// translation shows whether a code span was localized) — is the same
+// whether the entries come from the files or from glosa's cache. Warm
+// runs once read both from the file's text, which a cached entry does not
+// keep, and lost those findings.
+func TestEvidenceFromCache(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
 		"glosa.yaml":           "source: it\nlanguages: [it, es]\ncontent:\n  - path: content/{lang}/{slug}.md\n",
@@ -27,6 +29,8 @@ func TestLocaleLinkFromCache(t *testing.T) {
 		"content/it/gguf.md":   "---\ntitle: GGUF\n---\n\nUn formato di file.\n",
 		"content/es/gguf.md":   "---\ntitle: GGUF\n---\n\nUn formato: [la guía](https://help.example.com/start?hl=es).\n",
 		"content/it/tokens.md": "---\ntitle: Token\n---\n\nParti di parole.\n",
+		"content/it/script.md": "---\ntitle: Script\n---\n\nUsa `is:inline` per lo script.\n\n```astro\n<script is:inline>\n```\n",
+		"content/es/script.md": "---\ntitle: Script\n---\n\nUsa `in:inline` para el script.\n\n```astro\n<script is:inline>\n```\n",
 	}
 	when := time.Now().Add(-time.Hour) // old enough for the cache to keep every file
 	for name, text := range files {
@@ -62,7 +66,7 @@ func TestLocaleLinkFromCache(t *testing.T) {
 		rep := status.ComputeAllWith(repo, nil, nil)
 		var out []string
 		for _, f := range linter.Run(rep) {
-			if f.Rule == "locale-link" {
+			if f.Rule == "locale-link" || f.Rule == "markup-mismatch" {
 				out = append(out, f.Path+": "+f.Message+" / "+f.Fix)
 			}
 		}
@@ -75,12 +79,12 @@ func TestLocaleLinkFromCache(t *testing.T) {
 		return out
 	}
 	want := run(false)
-	if len(want) != 1 {
-		t.Fatalf("without the cache, locale-link findings %q, want the one of content/es/llm.md", want)
+	if len(want) != 4 {
+		t.Fatalf("without the cache, findings %q, want four: llm.md (markup and locale), gguf.md, script.md", want)
 	}
 	for _, pass := range []string{"cold", "warm"} {
 		if got := run(true); !slices.Equal(got, want) {
-			t.Errorf("%s cache: locale-link findings %q, want %q", pass, got, want)
+			t.Errorf("%s cache: findings %q, want %q", pass, got, want)
 		}
 	}
 }
