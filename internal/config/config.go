@@ -438,14 +438,22 @@ func (p *parser) layout(n *yaml.Node) (Layout, bool) {
 	return l, ok
 }
 
-func (p *parser) globs(n *yaml.Node) []string {
-	items := []*yaml.Node{n}
+// list returns the items of a node that is one scalar or a list of them;
+// false, with the error msg at the node, when it is neither.
+func (p *parser) list(n *yaml.Node, msg string) ([]*yaml.Node, bool) {
 	switch n.Kind {
 	case yaml.ScalarNode:
+		return []*yaml.Node{n}, true
 	case yaml.SequenceNode:
-		items = n.Content
-	default:
-		p.errorf(n, "config.excludeList")
+		return n.Content, true
+	}
+	p.errorf(n, msg)
+	return nil, false
+}
+
+func (p *parser) globs(n *yaml.Node) []string {
+	items, ok := p.list(n, "config.excludeList")
+	if !ok {
 		return nil
 	}
 	var out []string

@@ -33,13 +33,8 @@ func (rc RuleConfig) Ignores(texts ...string) bool {
 // patterns reads a rule's ignore key: a regular expression (RE2 syntax, as
 // Go's regexp reads it) or a list of them.
 func (p *parser) patterns(n *yaml.Node) []*regexp.Regexp {
-	items := []*yaml.Node{n}
-	switch n.Kind {
-	case yaml.ScalarNode:
-	case yaml.SequenceNode:
-		items = n.Content
-	default:
-		p.errorf(n, "config.ignoreList")
+	items, ok := p.list(n, "config.ignoreList")
+	if !ok {
 		return nil
 	}
 	var out []*regexp.Regexp
