@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -15,6 +17,7 @@ import (
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/markdown"
 	"github.com/glosa/glosa/internal/markupeq"
 )
 
@@ -93,6 +96,9 @@ var localeLink = Rule{
 					// guide says not to; Astro's Chinese guide says to),
 					// which the hosts option states.
 					continue
+				}
+				if c.untranslatedSection(m, l.Dest, e.Lang) {
+					continue // the section is not translated yet: its source is the page to read
 				}
 				f := Finding{Path: e.Path, Line: l.Line, Column: l.Col + utf8.RuneCountInString(l.Dest[:m.start]), Lang: e.Lang, Slug: e.Slug,
 					Text: l10n.Msg("lint.localeLink", "LinkLang", l10n.Lang(m.base), "Lang", l10n.Lang(e.Lang), "URL", l.Dest)}
@@ -562,3 +568,78 @@ func sortedHosts(known map[string][]string) []string {
 	})
 	return hosts
 }
+
+// untranslatedSection reports whether a link to a section of the
+// project's own site (/en/docs/x/#section) names a section that the
+// translation's page into code has but leaves untranslated: its heading is
+// the source's, word for word ("translation coming soon, see the English
+// section"). Linking the source's section is then right. A page glosa
+// cannot find by the link's path, or a section it cannot find, says
+// nothing.
+func (c *checker) untranslatedSection(m localeMatch, dest, code string) bool {
+	hash := strings.IndexByte(dest, '#')
+	if m.host != "" || hash < 0 || hash == len(dest)-1 {
+		return false
+	}
+	fragment := dest[hash+1:]
+	rest := dest[m.start+len(m.text) : hash]
+	if q := strings.IndexByte(rest, '?'); q >= 0 {
+		rest = rest[:q]
+	}
+	slug := strings.Trim(rest, "/")
+	for i := range c.rep.Items {
+		it := &c.rep.Items[i]
+		if it.Source == nil || it.Source.Err != nil || it.Slug != slug && it.Slug != slug+"/index" && it.Slug != slug+"/_index" {
+			continue
+		}
+		for _, t := range it.Translations {
+			if t.Lang != code || t.Entry == nil || t.Entry.Err != nil {
+				continue
+			}
+			src := map[string]bool{}
+			for i, b := range it.Source.Body().Blocks {
+				if b.Kind == "heading" {
+					src[headingText(it.Source.Block(i))] = true
+				}
+			}
+			for j, b := range t.Entry.Body().Blocks {
+				if b.Kind != "heading" {
+					continue
+				}
+				if h := t.Entry.Block(j); slices.Contains(anchors(h), fragment) {
+					return src[headingText(h)]
+				}
+			}
+		}
+	}
+	return false
+}
+
+// anchors returns the ids a heading may have: one written in an attribute
+// list ({#id}) and the one generated from its text (lower case, spaces as
+// hyphens, other punctuation dropped, as Hugo and GitHub make them).
+func anchors(b markdown.Block) []string {
+	var out []string
+	if m := headingIDRE.FindStringSubmatch(b.Text); m != nil {
+		out = append(out, m[1])
+	}
+	id := strings.Map(func(r rune) rune {
+		switch {
+		case r == ' ':
+			return '-'
+		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, headingText(b))
+	return append(out, id)
+}
+
+// headingText is a heading as a reader sees it, without an attribute list
+// a translation may add ({#id} to keep the source's anchor).
+func headingText(b markdown.Block) string {
+	return strings.TrimSpace(headingIDRE.ReplaceAllString(b.Plain, ""))
+}
+
+// headingIDRE finds a heading's id in its attribute list: {#id .class}.
+var headingIDRE = regexp.MustCompile(`\{\s*#([^\s}]+)[^}]*\}`)
