@@ -5,11 +5,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
-	"time"
 
-	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
-	"github.com/glosa/glosa/internal/lint"
 	"github.com/glosa/glosa/internal/status"
 )
 
@@ -32,7 +29,6 @@ func TestEvidenceFromCache(t *testing.T) {
 		"content/it/script.md": "---\ntitle: Script\n---\n\nUsa `is:inline` per lo script.\n\n```astro\n<script is:inline>\n```\n",
 		"content/es/script.md": "---\ntitle: Script\n---\n\nUsa `in:inline` para el script.\n\n```astro\n<script is:inline>\n```\n",
 	}
-	when := time.Now().Add(-time.Hour) // old enough for the cache to keep every file
 	for name, text := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -41,18 +37,9 @@ func TestEvidenceFromCache(t *testing.T) {
 		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.Chtimes(p, when, when); err != nil {
-			t.Fatal(err)
-		}
 	}
-	cfg, err := config.Load(dir, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	linter, err := lint.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ageTree(t, dir)
+	cfg, linter := load(t, dir)
 	run := func(cache bool) []string {
 		t.Helper()
 		opts := content.ScanOptions{Prepare: true, Bodies: true, Release: true}

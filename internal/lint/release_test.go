@@ -28,24 +28,8 @@ func TestReleaseIdentical(t *testing.T) {
 	if _, err := corpus.Generate(dir, corpus.Options{Slugs: 30, Langs: 4, Messages: 40, Sections: 3, Seed: 11}); err != nil {
 		t.Fatal(err)
 	}
-	// Old times, so that the cache keeps every file.
-	when := time.Now().Add(-time.Hour)
-	if err := filepath.WalkDir(dir, func(p string, de fs.DirEntry, err error) error {
-		if err != nil || de.IsDir() {
-			return err
-		}
-		return os.Chtimes(p, when, when)
-	}); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(dir, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	linter, err := lint.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ageTree(t, dir)
+	cfg, linter := load(t, dir)
 	files, err := catalog.Scan(dir, cfg, cfg.Languages)
 	if err != nil {
 		t.Fatal(err)
@@ -118,4 +102,33 @@ func states(r *status.Report) []string {
 		}
 	}
 	return out
+}
+
+// ageTree gives every file under dir a time an hour ago, so that glosa's
+// cache keeps every file (it does not trust a file changed just now).
+func ageTree(t *testing.T, dir string) {
+	t.Helper()
+	when := time.Now().Add(-time.Hour)
+	if err := filepath.WalkDir(dir, func(p string, de fs.DirEntry, err error) error {
+		if err != nil || de.IsDir() {
+			return err
+		}
+		return os.Chtimes(p, when, when)
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// load reads dir's glosa.yaml and makes its linter.
+func load(t *testing.T, dir string) (*config.Config, *lint.Linter) {
+	t.Helper()
+	cfg, err := config.Load(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	linter, err := lint.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg, linter
 }
