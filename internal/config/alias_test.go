@@ -80,3 +80,16 @@ func TestAliasErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestAliasesDefaultLayout: without a content: key, the default layout
+// knows the aliases too.
+func TestAliasesDefaultLayout(t *testing.T) {
+	c, err := Parse("glosa.yaml", []byte("source: en\naliases: {pt-BR: pt}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, _, ok := c.Content[0].Patterns.Match("content/pt-br/a.md", nil)
+	if !ok || code != "pt" {
+		t.Errorf("default layout: Match(content/pt-br/a.md) = %q, %v; want pt", code, ok)
+	}
+}

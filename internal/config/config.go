@@ -216,12 +216,6 @@ func Parse(name string, data []byte) (*Config, error) {
 	if len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
 	}
-	for i := range cfg.Content {
-		cfg.Content[i].Patterns.aliases = cfg.Aliases
-	}
-	for i := range cfg.Locales {
-		cfg.Locales[i].Aliases = cfg.Aliases
-	}
 	if cfg.Source != "" && len(cfg.Languages) > 0 && !slices.Contains(cfg.Languages, cfg.Source) {
 		cfg.Languages = append([]string{cfg.Source}, cfg.Languages...)
 	}
@@ -229,10 +223,18 @@ func Parse(name string, data []byte) (*Config, error) {
 	// file declares catalogs: a configuration that names only locales:
 	// is a project of catalogs, and content/{lang}/{slug}.md is not
 	// looked for (nor warned about when absent).
-	if noContent || !hasContent && hasLocales {
-		return cfg, nil
+	if !noContent && (hasContent || !hasLocales) {
+		cfg = withDefaults(cfg)
 	}
-	return withDefaults(cfg), nil
+	// The aliases reach every layout, the default one too, and every
+	// catalog.
+	for i := range cfg.Content {
+		cfg.Content[i].Patterns.aliases = cfg.Aliases
+	}
+	for i := range cfg.Locales {
+		cfg.Locales[i].Aliases = cfg.Aliases
+	}
+	return cfg, nil
 }
 
 func withDefaults(cfg *Config) *Config {
