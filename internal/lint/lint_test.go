@@ -249,6 +249,7 @@ func TestSameLocale(t *testing.T) {
 		{"fr", "fr", true}, {"pt-BR", "pt-BR", true}, {"pt", "pt-BR", true}, {"pt-BR", "pt", true},
 		{"pt-PT", "pt-BR", false}, {"zh-CN", "zh-TW", false}, {"zh-CN", "zh", true}, {"zh-TW", "zh-Hant", true},
 		{"en-US", "en", true}, {"es", "en", false},
+		{"zh", "zh-TW", false}, {"sr-Latn", "sr", false}, // Simplified is not Traditional, Latin not Cyrillic
 	} {
 		if got := sameLocale(tt.tag, tt.code); got != tt.want {
 			t.Errorf("sameLocale(%s, %s) = %v", tt.tag, tt.code, got)

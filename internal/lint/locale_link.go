@@ -439,29 +439,21 @@ func matchShape(spelling, like string) string {
 }
 
 // sameLocale says whether a locale a site names serves readers of the
-// language code: the same base and script (zh-CN is not zh-TW), and the
-// same region when both name one (pt-PT is not pt-BR; pt serves either).
+// language code: the same language in the same script, once likely
+// subtags fill in what the tags leave out (see sameLanguage: zh is not
+// zh-TW, zh-CN is not zh-TW), and the same region when both name one
+// (pt-PT is not pt-BR; pt serves either).
 func sameLocale(tag, code string) bool {
 	if tag == code {
 		return true
 	}
-	a, err1 := language.Parse(tag)
-	b, err2 := language.Parse(code)
-	if err1 != nil || err2 != nil {
+	if !sameLanguage(tag, code) {
 		return false
 	}
-	ab, as, ar := a.Raw()
-	bb, bs, br := b.Raw()
-	if ab != bb {
-		return false
-	}
-	if as.String() != "Zzzz" || bs.String() != "Zzzz" || ar.String() != "ZZ" && br.String() != "ZZ" {
-		ms, _ := a.Script()
-		ns, _ := b.Script()
-		if ms != ns {
-			return false
-		}
-	}
+	a, _ := language.Parse(tag)
+	b, _ := language.Parse(code)
+	_, _, ar := a.Raw()
+	_, _, br := b.Raw()
 	return ar.String() == "ZZ" || br.String() == "ZZ" || ar == br
 }
 
