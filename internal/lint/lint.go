@@ -350,6 +350,8 @@ type checker struct {
 	markups   map[string][]string
 	locales   map[string]localeResult
 	slugLangs map[string]map[string]bool
+	// items finds an item by slug (see itemOf).
+	items map[string]*status.Item
 	// localeIdx is where the repository's links name which languages
 	// (see localeIndex).
 	localeIdx *localeIndex
@@ -597,4 +599,15 @@ func (c *checker) languagesOf(slug string) map[string]bool {
 		}
 	}
 	return c.slugLangs[slug]
+}
+
+// itemOf returns the item of a slug, nil when there is none.
+func (c *checker) itemOf(slug string) *status.Item {
+	if c.items == nil {
+		c.items = map[string]*status.Item{}
+		for i := range c.rep.Items {
+			c.items[c.rep.Items[i].Slug] = &c.rep.Items[i]
+		}
+	}
+	return c.items[slug]
 }

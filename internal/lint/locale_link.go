@@ -579,30 +579,43 @@ func (c *checker) untranslatedSection(m localeMatch, dest, code string) bool {
 		rest = rest[:q]
 	}
 	slug := strings.Trim(rest, "/")
-	for i := range c.rep.Items {
-		it := &c.rep.Items[i]
-		if it.Source == nil || it.Source.Err != nil || it.Slug != slug && it.Slug != slug+"/index" && it.Slug != slug+"/_index" {
+	for _, s := range []string{slug, slug + "/index", slug + "/_index"} {
+		it := c.itemOf(s)
+		if it == nil || it.Source == nil || it.Source.Err != nil {
 			continue
 		}
 		for _, t := range it.Translations {
-			if t.Lang != code || t.Entry == nil || t.Entry.Err != nil {
-				continue
-			}
-			src := map[string]bool{}
-			for i, b := range it.Source.Body().Blocks {
-				if b.Kind == "heading" {
-					src[headingText(it.Source.Block(i))] = true
-				}
-			}
-			for j, b := range t.Entry.Body().Blocks {
-				if b.Kind != "heading" {
-					continue
-				}
-				if h := t.Entry.Block(j); slices.Contains(anchors(h), fragment) {
-					return src[headingText(h)]
-				}
+			if t.Lang == code && t.Entry != nil && t.Entry.Err == nil {
+				return c.sectionUntranslated(it.Source, t.Entry, fragment)
 			}
 		}
+	}
+	return false
+}
+
+// sectionUntranslated reports whether the translation tr has a heading
+// with the anchor fragment whose text is one of the source's headings.
+// Entries of other chunks are read for it and released again.
+func (c *checker) sectionUntranslated(src, tr *content.Entry, fragment string) bool {
+	for _, e := range []*content.Entry{src, tr} {
+		if !slices.Contains(c.chunk.entries, e) {
+			defer e.Release()
+		}
+	}
+	for j, b := range tr.Body().Blocks {
+		if b.Kind != "heading" {
+			continue
+		}
+		h := tr.Block(j)
+		if !slices.Contains(anchors(h), fragment) {
+			continue
+		}
+		for i, sb := range src.Body().Blocks {
+			if sb.Kind == "heading" && headingText(src.Block(i)) == headingText(h) {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
