@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/yuin/goldmark/util"
-
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/markdown"
 	"github.com/glosa/glosa/internal/prose"
@@ -93,11 +91,7 @@ func writeUnescaped(b *bytes.Buffer, s string) {
 		b.WriteString(s)
 		return
 	}
-	t := util.UnescapePunctuations([]byte(s))
-	if bytes.IndexByte(t, '&') >= 0 {
-		t = util.ResolveEntityNames(util.ResolveNumericReferences(t))
-	}
-	b.Write(t)
+	b.Write(markdown.Unescape([]byte(s)))
 }
 
 // SameText reports whether a translation's text is its source's, which

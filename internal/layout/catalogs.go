@@ -49,8 +49,6 @@ func (d *detector) goI18n() {
 		ext := path.Ext(name)
 		switch ext {
 		case ".json", ".toml", ".yaml", ".yml":
-			// Not .yml: glosa's go-i18n reader, like go-i18n with the
-			// unmarshalers it is usually given, does not read it.
 		default:
 			continue
 		}

@@ -218,7 +218,7 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				prose.WriteByte('\n')
 			}
-			bt.add(string(unescape(v)), images == 0 && !keep.open())
+			bt.add(string(Unescape(v)), images == 0 && !keep.open())
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				bt.add("\n", true)
 			}
@@ -243,7 +243,9 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 
 // unescape resolves the backslash escapes and entity references of a
 // Markdown text, as a renderer does: \* is *, &amp; is &, &#42; is *.
-func unescape(v []byte) []byte {
+// Unescape undoes Markdown's backslash escapes of punctuation and resolves
+// entity references (&amp; is &), as a reader sees the text.
+func Unescape(v []byte) []byte {
 	if bytes.IndexByte(v, '\\') >= 0 {
 		v = util.UnescapePunctuations(v)
 	}

@@ -103,7 +103,7 @@ func TestPluralFormsMatchCLDR(t *testing.T) {
 	covered := map[int]string{}
 	for _, lang := range representatives {
 		tag := language.MustParse(lang)
-		i := ruleSet(tag)
+		i, _ := ruleSetOf(tag)
 		if other, ok := covered[i]; ok {
 			t.Errorf("%s and %s both represent rule set %d", other, lang, i)
 		}

@@ -268,15 +268,9 @@ func Derive(lang string) (Set, error) {
 	return s, nil
 }
 
-// ruleSet returns the index in cldrRuleSets of tag's rules, following
-// Rules.Rule in go-i18n's internal/plural/rules.go step by step.
-func ruleSet(tag language.Tag) int {
-	i, _ := ruleSetOf(tag)
-	return i
-}
-
-// ruleSetOf is ruleSet, and whether CLDR has rules for tag rather than
-// root's being assumed.
+// ruleSetOf returns the index in cldrRuleSets of tag's rules, following
+// Rules.Rule in go-i18n's internal/plural/rules.go step by step, and
+// whether CLDR has rules for tag rather than root's being assumed.
 func ruleSetOf(tag language.Tag) (int, bool) {
 	for t := tag; ; {
 		if i, ok := cldrLocales[t.String()]; ok {
