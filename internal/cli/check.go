@@ -157,10 +157,13 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	// Accepted findings do not fail the check: with --write-baseline,
 	// none does.
 	gated := findings
-	if compared != nil {
+	switch {
+	case basePath != "":
+		gated = nil
+	case compared != nil:
 		gated = nil
 		for _, f := range findings {
-			if f.Baseline != lint.BaselineUnchanged && basePath == "" {
+			if f.Baseline != lint.BaselineUnchanged {
 				gated = append(gated, f)
 			}
 		}
