@@ -333,22 +333,12 @@ func (r *Repo) Prepare(bodies bool) {
 }
 
 // CodeBlocks returns the text of the body's code blocks (see
-// markdown.CodeBlocks). The cache keeps no body: an entry it gave is read
-// again from its file, so that a warm run sees what a cold one does.
+// markdown.Summary.Code), read in the entry's dialect. The cache keeps no
+// code: an entry it gave is read again from its file, once (see reread),
+// so that a warm run sees what a cold one does.
 func (e *Entry) CodeBlocks() string {
-	if !e.cached {
-		if doc := e.document(); doc != nil {
-			return markdown.CodeBlocks(doc.Body)
-		}
-		return ""
+	if e.cached {
+		return e.reread().Code
 	}
-	data, err := ReadInside(e.root, e.Path)
-	if err != nil {
-		return ""
-	}
-	doc, err := ParseFile(e.Path, data)
-	if err != nil {
-		return ""
-	}
-	return markdown.CodeBlocks(doc.Body)
+	return e.Body().Code
 }

@@ -81,6 +81,11 @@ type Summary struct {
 	// Words counts the words of the prose (code and citations excluded);
 	// -1 when the summary was made without counting them.
 	Words int
+	// Code is the text of the code blocks, one after the other: where a
+	// translation writes its examples, which markup-mismatch reads to
+	// tell a localized example from a changed code span. glosa's cache
+	// does not keep it.
+	Code string
 }
 
 var md = goldmark.New(goldmark.WithExtensions(extension.GFM))
@@ -102,7 +107,7 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 	cursor := map[ast.Node]int{}
 	// The prose is gathered whole and counted once: goldmark splits text
 	// at _, [ and other delimiters, and foo_bar is one word.
-	var prose bytes.Buffer
+	var prose, code bytes.Buffer
 	// cur is the leaf block being walked, whose Markup the links, code
 	// spans and citations met go to, and whose texts bt gathers; nil
 	// between blocks.
@@ -145,6 +150,12 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 			cur = s.addBlock("cell", n, body, pos)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			s.Structure.CodeBlocks++
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				code.Write(seg.Value(body))
+			}
+			code.WriteByte('\n')
 			swallowed = false
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
@@ -233,6 +244,7 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 		}
 		return ast.WalkContinue, nil
 	})
+	s.Code = code.String()
 	s.Words = -1
 	if words {
 		// Citations are references, not words to translate.

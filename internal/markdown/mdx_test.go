@@ -470,3 +470,16 @@ func TestMDXBlockTexts(t *testing.T) {
 		})
 	}
 }
+
+// TestCodeInComponents: the code of a fence inside MDX components is code
+// (Summary.Code), as a reader sees it; CommonMark reads the same lines as
+// an HTML block.
+func TestCodeInComponents(t *testing.T) {
+	body := []byte("<Tabs>\n  <TabItem label=\"npm\">\n    ```sh\n    npm install thing\n    ```\n  </TabItem>\n</Tabs>\n")
+	if got := MDX.Analyze(body, 1).Code; !strings.Contains(got, "npm install thing") {
+		t.Errorf("MDX: Code = %q, want the fence's line", got)
+	}
+	if got := CommonMark.Analyze(body, 1).Code; got != "" {
+		t.Errorf("CommonMark: Code = %q, want none (an HTML block)", got)
+	}
+}
