@@ -171,7 +171,11 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 			if n.HasClosure() {
 				keep.feed(n.ClosureLine.Value(body))
 			}
-			swallowed = swallowed != (fences%2 == 1)
+			// A comment's fences are text of the comment, not code
+			// the block took in.
+			if n.HTMLBlockType != ast.HTMLBlockType2 {
+				swallowed = swallowed != (fences%2 == 1)
+			}
 			return ast.WalkSkipChildren, nil
 		case *JSX: // an MDX element marked not to translate keeps its blocks
 			for i := 0; i < n.Lines().Len(); i++ {

@@ -317,3 +317,19 @@ func TestMarkupWithoutMarkers(t *testing.T) {
 		}
 	}
 }
+
+// TestFenceInComment: a fence written inside an HTML comment takes no
+// prose from the paragraphs after it.
+func TestFenceInComment(t *testing.T) {
+	body := []byte("<!-- old example:\n```sh\nrun it\n-->\n\nThis paragraph is prose to translate.\n")
+	for _, d := range []Dialect{CommonMark, MDX} {
+		s := d.Analyze(body, 1)
+		var prose string
+		for _, b := range s.Blocks {
+			prose += b.Prose
+		}
+		if !strings.Contains(prose, "prose to translate") {
+			t.Errorf("%s: blocks' prose %q, want the paragraph's", d, prose)
+		}
+	}
+}
