@@ -126,14 +126,13 @@ func exitCode(w io.Writer, l *l10n.Localizer, err error) int {
 		return ExitFailed
 	}
 	var ue *usageError
-	var ce *config.Error
 	switch {
 	case errors.As(err, &ue):
 		fmt.Fprintf(w, "glosa: error: %v\nglosa: hint: %s\n", err, l.T("hint.help"))
 		return ExitUsage
-	case errors.As(err, &ce):
-		for _, ce := range configErrors(err) {
-			fmt.Fprintf(w, "glosa: error: %s\n", ce.In(l))
+	case errors.Is(err, config.ErrInvalid):
+		for _, e := range joined(err) {
+			fmt.Fprintf(w, "glosa: error: %s\n", l.Text(l10n.TextOf(e)))
 		}
 		return ExitUsage
 	case strings.HasPrefix(err.Error(), "unknown command"):
@@ -161,22 +160,17 @@ func exitCode(w io.Writer, l *l10n.Localizer, err error) int {
 	return ExitTool
 }
 
-// configErrors returns the configuration errors err holds, in order: one,
-// or several joined.
-func configErrors(err error) []*config.Error {
-	if ce, ok := err.(*config.Error); ok {
-		return []*config.Error{ce}
-	}
-	var out []*config.Error
-	switch u := err.(type) {
-	case interface{ Unwrap() []error }:
-		for _, e := range u.Unwrap() {
-			out = append(out, configErrors(e)...)
+// joined returns the errors err joins, in order, or err alone: the
+// configuration's problems are reported all at once, one line each.
+func joined(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, joined(e)...)
 		}
-	case interface{ Unwrap() error }:
-		out = configErrors(u.Unwrap())
+		return out
 	}
-	return out
+	return []error{err}
 }
 
 func newRootCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {

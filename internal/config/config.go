@@ -84,22 +84,16 @@ type RuleConfig struct {
 	Ignore  []*regexp.Regexp
 }
 
-// Error is a problem in the configuration file, with its position.
-type Error struct {
-	File string
-	Line int
-	// Text says what is wrong, worded in the user's language on a terminal.
-	Text l10n.Text
-}
+// ErrInvalid is what every error about the configuration file wraps, so
+// that the command line tells a mistake in glosa.yaml (a usage error) from
+// a failure of the tool. The errors themselves are *l10n.Error values,
+// with the file and line.
+var ErrInvalid = errors.New("invalid configuration")
 
-func (e *Error) Error() string { return e.In(l10n.English()) }
-
-// In words the error in l's language, after its file and line.
-func (e *Error) In(l *l10n.Localizer) string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, l.Text(e.Text))
-	}
-	return fmt.Sprintf("%s: %s", e.File, l.Text(e.Text))
+// ErrorAt returns the error of a problem saying t on a 1-based line of the
+// configuration file (0 when it is the whole file).
+func ErrorAt(file string, line int, t l10n.Text) *l10n.Error {
+	return &l10n.Error{Path: file, Line: line, Text: t, Err: ErrInvalid}
 }
 
 // Default returns the configuration used when the repository has no
@@ -126,7 +120,7 @@ func DefaultFields() *Field {
 
 // Load reads the configuration for the repository at root. With file == ""
 // it uses root/glosa.yaml when present and the defaults otherwise; a file
-// named explicitly must exist. Errors are *Error values when the file is
+// named explicitly must exist. Errors wrap ErrInvalid when the file is
 // malformed.
 func Load(root, file string) (*Config, error) {
 	explicit := file != ""
@@ -151,7 +145,7 @@ func Load(root, file string) (*Config, error) {
 func Parse(name string, data []byte) (*Config, error) {
 	p := &parser{file: name}
 	if UTF16(data) {
-		return nil, &Error{File: name, Line: 1, Text: l10n.Msg("err.utf16")}
+		return nil, ErrorAt(name, 1, l10n.Msg("err.utf16"))
 	}
 	if !utf8.Valid(data) {
 		i := 0
@@ -162,13 +156,13 @@ func Parse(name string, data []byte) (*Config, error) {
 			}
 			i += n
 		}
-		return nil, &Error{File: name, Line: 1 + bytes.Count(data[:i], []byte("\n")), Text: l10n.Msg("err.invalidUTF8")}
+		return nil, ErrorAt(name, 1+bytes.Count(data[:i], []byte("\n")), l10n.Msg("err.invalidUTF8"))
 	}
 	if i, what := LineSeparator(data); i >= 0 {
-		return nil, &Error{File: name, Line: 1 + bytes.Count(data[:i], []byte("\n")), Text: l10n.Msg("err.lineSeparator", "What", what)}
+		return nil, ErrorAt(name, 1+bytes.Count(data[:i], []byte("\n")), l10n.Msg("err.lineSeparator", "What", what))
 	}
 	if i := LoneCR(data); i >= 0 {
-		return nil, &Error{File: name, Line: 1 + bytes.Count(data[:i], []byte("\n")), Text: l10n.Msg("err.loneCR")}
+		return nil, ErrorAt(name, 1+bytes.Count(data[:i], []byte("\n")), l10n.Msg("err.loneCR"))
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -261,16 +255,16 @@ func (p *parser) errorf(n *yaml.Node, id string, data ...any) error {
 
 // fail records an error saying t at n's line.
 func (p *parser) fail(n *yaml.Node, t l10n.Text) error {
-	err := &Error{File: p.file, Line: n.Line, Text: t}
+	err := ErrorAt(p.file, n.Line, t)
 	p.errs = append(p.errs, err)
 	return err
 }
 
-// yamlError turns a yaml.v3 syntax error into an *Error on the line where
+// yamlError turns a yaml.v3 syntax error into an error on the line where
 // the problem is.
-func (p *parser) yamlError(data []byte, err error) *Error {
+func (p *parser) yamlError(data []byte, err error) *l10n.Error {
 	line, _, msg := LocateYAMLError(data, err)
-	return &Error{File: p.file, Line: line, Text: l10n.Raw(msg)}
+	return ErrorAt(p.file, line, l10n.Raw(msg))
 }
 
 // duplicates reports every key that a mapping of the tree repeats: YAML

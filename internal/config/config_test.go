@@ -12,7 +12,7 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 )
 
-// messages returns the messages of a Parse error, each an *Error.
+// messages returns the messages of a Parse error, each an *l10n.Error.
 func messages(t *testing.T, err error) []string {
 	t.Helper()
 	var errs []error
@@ -23,9 +23,9 @@ func messages(t *testing.T, err error) []string {
 	}
 	var out []string
 	for _, e := range errs {
-		var ce *Error
-		if !errors.As(e, &ce) {
-			t.Errorf("error %v is a %T, not a *config.Error", e, e)
+		var ce *l10n.Error
+		if !errors.As(e, &ce) || !errors.Is(e, ErrInvalid) {
+			t.Errorf("error %v is a %T, not an *l10n.Error wrapping ErrInvalid", e, e)
 		}
 		out = append(out, e.Error())
 	}
@@ -386,12 +386,14 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-func TestErrorString(t *testing.T) {
-	if got, want := (&Error{File: "glosa.yaml", Line: 3, Text: l10n.Raw("bad")}).Error(), "glosa.yaml:3: bad"; got != want {
-		t.Errorf("Error() = %q, want %q", got, want)
+func TestErrorAt(t *testing.T) {
+	err := ErrorAt("glosa.yaml", 3, l10n.Raw("bad"))
+	want := &l10n.Error{Path: "glosa.yaml", Line: 3, Text: l10n.Raw("bad"), Err: ErrInvalid}
+	if diff := cmp.Diff(*want, *err, cmpopts.EquateErrors()); diff != "" {
+		t.Errorf("ErrorAt (-want +got):\n%s", diff)
 	}
-	if got, want := (&Error{File: "glosa.yaml", Text: l10n.Raw("bad")}).Error(), "glosa.yaml: bad"; got != want {
-		t.Errorf("Error() = %q, want %q", got, want)
+	if !errors.Is(err, ErrInvalid) {
+		t.Errorf("ErrorAt does not wrap ErrInvalid")
 	}
 }
 

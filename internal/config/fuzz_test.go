@@ -5,10 +5,12 @@ import (
 	"errors"
 	"os"
 	"testing"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // FuzzParse checks that Parse never panics, that every error it returns is
-// an *Error on a line of the file, and that a configuration it accepts can
+// an *l10n.Error on a line of the file, and that a configuration it accepts can
 // be used: its patterns match and build paths without panicking.
 func FuzzParse(f *testing.F) {
 	if data, err := os.ReadFile("../../glosa.yaml"); err == nil {
@@ -38,9 +40,9 @@ func FuzzParse(f *testing.F) {
 				errs = j.Unwrap()
 			}
 			for _, e := range errs {
-				var ce *Error
-				if !errors.As(e, &ce) {
-					t.Fatalf("error %v is a %T, not an *Error", e, e)
+				var ce *l10n.Error
+				if !errors.As(e, &ce) || !errors.Is(e, ErrInvalid) {
+					t.Fatalf("error %v is a %T, not an *l10n.Error wrapping ErrInvalid", e, e)
 				}
 				if ce.Line < 0 || ce.Line > lines {
 					t.Fatalf("error %v is outside the file's %d lines", ce, lines)

@@ -6,9 +6,11 @@
 package l10n
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -161,11 +163,11 @@ func Plural(id string, count int, data ...any) Text {
 // Raw returns a Text that shows s as it is, in every language.
 func Raw(s string) Text { return Text{Raw: s} }
 
-// TextOf returns what err says: its Text when err is an *Error, the
-// error's own words otherwise.
+// TextOf returns what err says: for an *Error, its Text after its place
+// (see Error.Said); the error's own words otherwise.
 func TextOf(err error) Text {
 	if e, ok := err.(*Error); ok {
-		return e.Text
+		return e.Said()
 	}
 	return Raw(err.Error())
 }
@@ -208,12 +210,21 @@ func (l *Localizer) Text(t Text) string {
 	return l.localize(c)
 }
 
-// Error is an error glosa words in the reader's language: Error gives the
-// English, and the command line shows Text in the user's language. Err,
-// when set, is the error it wraps, for errors.Is and errors.As.
+// Error is an error glosa words in the reader's language, at a place in a
+// file when it is about one: Error gives the English, and the command line
+// shows it in the user's language, as "path:line:col: text". It is the one
+// error type of every parser and of the configuration, so that every
+// problem in a file reads the same way. Err, when set, is the error it
+// wraps, for errors.Is and errors.As on sentinels such as po.ErrUTF16.
 type Error struct {
-	Text Text
-	Err  error
+	// Path is the file, as the user would name it; empty when the error is
+	// not about a file, or when the parser that made it did not know the
+	// path (see InFile).
+	Path string
+	// Line and Column are 1-based; 0 is unknown.
+	Line, Column int
+	Text         Text
+	Err          error
 }
 
 // Errorf returns an *Error saying message id with data as pairs.
@@ -226,6 +237,62 @@ func Wrap(err error, id string, data ...any) error {
 	return &Error{Text: Msg(id, data...), Err: err}
 }
 
-func (e *Error) Error() string { return e.Text.String() }
+// At returns an *Error saying t at a 1-based line and column of a file
+// whose path the caller may set later (see InFile).
+func At(line, column int, t Text) *Error {
+	return &Error{Line: line, Column: column, Text: t}
+}
+
+// Where returns the place e is about: "path:line:col", "path:line",
+// "path", "line:col" or "", leaving out what is unknown.
+func (e *Error) Where() string {
+	var b strings.Builder
+	b.WriteString(e.Path)
+	if e.Line > 0 {
+		if b.Len() > 0 {
+			b.WriteByte(':')
+		}
+		b.WriteString(strconv.Itoa(e.Line))
+		if e.Column > 0 {
+			b.WriteByte(':')
+			b.WriteString(strconv.Itoa(e.Column))
+		}
+	}
+	return b.String()
+}
+
+// Said returns what e says, after its place when it has one: the Text of
+// "path:line:col: text".
+func (e *Error) Said() Text {
+	if where := e.Where(); where != "" {
+		return Msg("err.prefixed", "Prefix", where, "Error", e.Text)
+	}
+	return e.Text
+}
+
+func (e *Error) Error() string { return e.Said().String() }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// InFile returns err with path set as the file of the *Error it is, or of
+// each *Error it joins, when that has none: a parser that reads bytes does
+// not know their path, and its caller does. Other errors are returned as
+// they are. err itself is not changed.
+func InFile(path string, err error) error {
+	switch e := err.(type) {
+	case *Error:
+		if e.Path == "" {
+			c := *e
+			c.Path = path
+			return &c
+		}
+	case interface{ Unwrap() []error }:
+		errs := e.Unwrap()
+		out := make([]error, len(errs))
+		for i, err := range errs {
+			out[i] = InFile(path, err)
+		}
+		return errors.Join(out...)
+	}
+	return err
+}

@@ -109,8 +109,8 @@ type Linter struct {
 }
 
 // New validates the rules section of the configuration and returns a
-// linter. Unknown rules, options and bad option values are *config.Error
-// values naming the line.
+// linter. Unknown rules, options and bad option values are errors made by
+// config.ErrorAt, naming the line.
 func New(cfg *config.Config) (*Linter, error) {
 	l := &Linter{options: map[string]map[string]*yaml.Node{}, config: cfg.Rules}
 	known := map[string]Rule{}
@@ -122,12 +122,12 @@ func New(cfg *config.Config) (*Linter, error) {
 		rc := cfg.Rules[id]
 		r, ok := known[id]
 		if !ok {
-			errs = append(errs, &config.Error{File: cfg.File, Line: rc.Line, Text: l10n.Msg("lint.unknownRule", "Rule", strconv.Quote(id))})
+			errs = append(errs, config.ErrorAt(cfg.File, rc.Line, l10n.Msg("lint.unknownRule", "Rule", strconv.Quote(id))))
 			continue
 		}
 		for name, v := range rc.Options {
 			if !slices.Contains(r.Options, name) {
-				errs = append(errs, &config.Error{File: cfg.File, Line: v.Line, Text: l10n.Msg("lint.unknownOption", "Rule", id, "Option", strconv.Quote(name))})
+				errs = append(errs, config.ErrorAt(cfg.File, v.Line, l10n.Msg("lint.unknownOption", "Rule", id, "Option", strconv.Quote(name))))
 			}
 		}
 		l.options[id] = rc.Options
@@ -159,11 +159,11 @@ func New(cfg *config.Config) (*Linter, error) {
 		c.hostListOption("ignoreHosts")
 		c.hostLocalesOption("hosts")
 		for _, e := range c.optionErrs {
-			errs = append(errs, &config.Error{File: cfg.File, Line: e.line, Text: e.text})
+			errs = append(errs, config.ErrorAt(cfg.File, e.line, e.text))
 		}
 	}
 	if len(errs) > 0 {
-		sort.SliceStable(errs, func(i, j int) bool { return errs[i].(*config.Error).Line < errs[j].(*config.Error).Line })
+		sort.SliceStable(errs, func(i, j int) bool { return errs[i].(*l10n.Error).Line < errs[j].(*l10n.Error).Line })
 		return nil, errors.Join(errs...)
 	}
 	return l, nil

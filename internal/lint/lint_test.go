@@ -500,9 +500,9 @@ func TestNewErrors(t *testing.T) {
 			}
 			var got []string
 			for _, e := range errs {
-				var ce *config.Error
-				if !errors.As(e, &ce) {
-					t.Errorf("%v is a %T, not a *config.Error", e, e)
+				var ce *l10n.Error
+				if !errors.As(e, &ce) || !errors.Is(e, config.ErrInvalid) {
+					t.Errorf("%v is a %T, not an *l10n.Error wrapping config.ErrInvalid", e, e)
 				}
 				got = append(got, e.Error())
 			}
