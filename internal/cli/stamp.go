@@ -131,7 +131,7 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 		case e.Err != nil:
 			reason = p.l.T("stamp.skipUnparsable", "Error", p.l.Text(e.Err.Text))
 			if e.Err.Line > 0 {
-				where = fmt.Sprintf("%s:%d:%d", e.Path, e.Err.Line, e.Err.Col)
+				where = fmt.Sprintf("%s:%d:%d", e.Path, e.Err.Line, e.Err.Column)
 			}
 		case src == nil:
 			reason = p.l.T("stamp.skipOrphan", "Slug", e.Slug)

@@ -5,7 +5,6 @@ package content
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -46,16 +45,6 @@ type Document struct {
 	Dialect markdown.Dialect
 }
 
-// ParseError is a problem that keeps a file from being read, at a 1-based
-// line and column of the file.
-type ParseError struct {
-	Line, Col int
-	// Text says what is wrong, worded in the user's language on a terminal.
-	Text l10n.Text
-}
-
-func (e *ParseError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Text) }
-
 var bom = []byte("\xef\xbb\xbf")
 
 // Parse splits a file into front matter and body and parses the front
@@ -65,8 +54,8 @@ var bom = []byte("\xef\xbb\xbf")
 // with { followed by " or }, and ends on the line of the } that closes it.
 // As in Hugo, white space and blank lines may come before the opening
 // delimiter. A file without any of them has no front matter and is all
-// body. Errors are *ParseError values, with the line and
-// column of the file where the problem is.
+// body. Errors are *l10n.Error values, with the line and
+// column of the file where the problem is and no path.
 func Parse(data []byte) (*Document, error) {
 	return parse(data)
 }
@@ -92,20 +81,20 @@ func parse(data []byte) (*Document, error) {
 		d.CRLF = true
 	}
 	if config.UTF16(data) {
-		return d, &ParseError{Line: 1, Col: 1, Text: l10n.Msg("err.utf16")}
+		return d, l10n.At(1, 1, l10n.Msg("err.utf16"))
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := Position(data, i)
-		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("err.nul")}
+		return d, l10n.At(line, col, l10n.Msg("err.nul"))
 	}
 	if i := config.LoneCR(data); i >= 0 {
 		line, col := Position(data, i)
-		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("err.loneCR")}
+		return d, l10n.At(line, col, l10n.Msg("err.loneCR"))
 	}
 	if !utf8.Valid(data) {
 		off := invalidUTF8(data)
 		line, col := Position(data, off)
-		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("err.invalidUTF8")}
+		return d, l10n.At(line, col, l10n.Msg("err.invalidUTF8"))
 	}
 	// Hugo skips white space, blank lines and byte order marks before the
 	// front matter's opening delimiter.
@@ -125,12 +114,12 @@ func parse(data []byte) (*Document, error) {
 	// Find the closing delimiter: a line that is exactly --- or ...
 	if !closeFront(d, next, "---", "...") {
 		line, col := Position(data, open)
-		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("fm.unclosed")}
+		return d, l10n.At(line, col, l10n.Msg("fm.unclosed"))
 	}
 	front := data[d.FrontStart:d.FrontEnd]
 	if i, what := config.LineSeparator(front); i >= 0 {
 		line, col := Position(data, d.FrontStart+i)
-		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("fm.lineSeparator", "What", what)}
+		return d, l10n.At(line, col, l10n.Msg("fm.lineSeparator", "What", what))
 	}
 	if len(bytes.Trim(front, " \r\n")) == 0 { // yaml.v3 rejects a line of only \t or \f
 		return d, nil
@@ -142,22 +131,22 @@ func parse(data []byte) (*Document, error) {
 	padded = append(padded, bytes.Repeat([]byte("\n"), before)...)
 	padded = append(padded, front...)
 	if line := documentMarker(padded); line > 0 {
-		return d, &ParseError{Line: line, Col: 1, Text: l10n.Msg("fm.secondDocument")}
+		return d, l10n.At(line, 1, l10n.Msg("fm.secondDocument"))
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(padded, &doc); err != nil {
 		if line := directive(padded); line > 0 {
-			return d, &ParseError{Line: line, Col: 1, Text: l10n.Msg("fm.directive")}
+			return d, l10n.At(line, 1, l10n.Msg("fm.directive"))
 		}
 		line, col, msg := config.LocateYAMLError(padded, err)
-		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("fm.yaml", "Error", msg)}
+		return d, l10n.At(line, col, l10n.Msg("fm.yaml", "Error", msg))
 	}
 	if len(doc.Content) == 0 {
 		return d, nil
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return d, &ParseError{Line: root.Line, Col: root.Column, Text: l10n.Msg("fm.notMapping")}
+		return d, l10n.At(root.Line, root.Column, l10n.Msg("fm.notMapping"))
 	}
 	if err := checkDuplicates(root); err != nil {
 		return d, err
@@ -204,7 +193,7 @@ func checkDuplicates(n *yaml.Node) error {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			if line, dup := first[k.Value]; dup {
-				return &ParseError{Line: k.Line, Col: k.Column, Text: l10n.Msg("fm.duplicateKey", "Key", k.Value, "Line", line)}
+				return l10n.At(k.Line, k.Column, l10n.Msg("fm.duplicateKey", "Key", k.Value, "Line", line))
 			}
 			first[k.Value] = k.Line
 			if err := checkDuplicates(n.Content[i+1]); err != nil {

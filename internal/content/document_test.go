@@ -18,7 +18,7 @@ type parsed struct {
 	Front     string
 	Body      string
 	BodyLine  int
-	Err       *ParseError
+	Err       *l10n.Error
 }
 
 func summarize(d *Document, err error) parsed {
@@ -32,7 +32,7 @@ func summarize(d *Document, err error) parsed {
 		}
 	}
 	if err != nil {
-		p.Err = asParseError(err)
+		p.Err = fileError("", err)
 	}
 	return p
 }
@@ -301,9 +301,9 @@ func TestParseErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Parse([]byte(tt.in))
-			pe, ok := err.(*ParseError)
+			pe, ok := err.(*l10n.Error)
 			if !ok {
-				t.Fatalf("Parse(%q) error = %v (%T), want *ParseError", tt.in, err, err)
+				t.Fatalf("Parse(%q) error = %v (%T), want *l10n.Error", tt.in, err, err)
 			}
 			if diff := cmp.Diff(tt.want, *english(pe)); diff != "" {
 				t.Errorf("Parse(%q) error mismatch (-want +got):\n%s", tt.in, diff)
@@ -321,24 +321,17 @@ func longFront(n int) string {
 	return b.String()
 }
 
-// posErr is a ParseError with its message in English, as tests pin it.
+// posErr is a parse error with its message in English, as tests pin it.
 type posErr struct {
 	Line, Col int
 	Msg       string
 }
 
-func english(pe *ParseError) *posErr {
+func english(pe *l10n.Error) *posErr {
 	if pe == nil {
 		return nil
 	}
-	return &posErr{Line: pe.Line, Col: pe.Col, Msg: pe.Text.String()}
-}
-
-func TestParseErrorString(t *testing.T) {
-	err := &ParseError{Line: 3, Col: 7, Text: l10n.Msg("err.invalidUTF8")}
-	if got, want := err.Error(), "3:7: invalid UTF-8"; got != want {
-		t.Errorf("Error() = %q, want %q", got, want)
-	}
+	return &posErr{Line: pe.Line, Col: pe.Column, Msg: pe.Text.String()}
 }
 
 func TestPosition(t *testing.T) {

@@ -102,7 +102,7 @@ func SameValue(a, b *yaml.Node) bool {
 // field's kind takes one value (text, key, url) and v is a mapping or a
 // list: every reader of the field would skip it, and the field would be
 // neither translated nor hashed. It returns nil when v fits.
-func NotText(name string, v *yaml.Node, kind config.Kind) *ParseError {
+func NotText(name string, v *yaml.Node, kind config.Kind) *l10n.Error {
 	if v == nil || kind != config.Text && kind != config.Key && kind != config.URL {
 		return nil
 	}
@@ -115,5 +115,5 @@ func NotText(name string, v *yaml.Node, kind config.Kind) *ParseError {
 	default:
 		return nil
 	}
-	return &ParseError{Line: v.Line, Col: v.Column, Text: l10n.Msg("fm.notText", "Field", name, "What", what)}
+	return l10n.At(v.Line, v.Column, l10n.Msg("fm.notText", "Field", name, "What", what))
 }

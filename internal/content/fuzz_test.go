@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // FuzzParse checks that Parse never panics, that its errors point inside
@@ -123,11 +124,11 @@ func frontLen(front *yaml.Node) int {
 func checkParse(t *testing.T, schema *config.Field, data []byte) *Document {
 	d, err := Parse(data)
 	if err != nil {
-		var pe *ParseError
+		var pe *l10n.Error
 		if !errors.As(err, &pe) {
-			t.Fatalf("Parse error %v is a %T, not a *ParseError", err, err)
+			t.Fatalf("Parse error %v is a %T, not a *l10n.Error", err, err)
 		}
-		if n := bytes.Count(data, []byte("\n")) + 1; pe.Line < 1 || pe.Line > n || pe.Col < 1 {
+		if n := bytes.Count(data, []byte("\n")) + 1; pe.Line < 1 || pe.Line > n || pe.Column < 1 {
 			t.Fatalf("Parse error %v is outside the file's %d lines", pe, n)
 		}
 		return nil

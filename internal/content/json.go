@@ -32,12 +32,12 @@ func parseJSON(d *Document, start int) (*Document, error) {
 	end := jsonEnd(data, start)
 	if end < 0 {
 		line, col := Position(data, start)
-		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("fm.unclosedJSON")}
+		return d, l10n.At(line, col, l10n.Msg("fm.unclosedJSON"))
 	}
 	rest, after := lineAt(data, end)
 	if t := bytes.TrimLeft(rest, " \t"); len(t) > 0 {
 		line, col := Position(data, end+len(rest)-len(t))
-		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("fm.afterJSON")}
+		return d, l10n.At(line, col, l10n.Msg("fm.afterJSON"))
 	}
 	d.FrontStart, d.FrontEnd = start, end
 	d.Body = data[after:]
@@ -119,16 +119,16 @@ func jsonTree(data []byte, from, to int) (*jsonDoc, error) {
 		case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 			msg = "unexpected end of JSON input"
 		}
-		var pe *ParseError
+		var pe *l10n.Error
 		if errors.As(err, &pe) {
 			return nil, pe
 		}
 		line, col := Position(data, from+min(off, to-from))
-		return nil, &ParseError{Line: line, Col: col, Text: l10n.Msg("fm.json", "Error", strings.TrimPrefix(msg, "json: "))}
+		return nil, l10n.At(line, col, l10n.Msg("fm.json", "Error", strings.TrimPrefix(msg, "json: ")))
 	}
 	if int(b.dec.InputOffset()) != to-from {
 		line, col := Position(data, from+int(b.dec.InputOffset()))
-		return nil, &ParseError{Line: line, Col: col, Text: l10n.Msg("fm.afterJSON")}
+		return nil, l10n.At(line, col, l10n.Msg("fm.afterJSON"))
 	}
 	return &jsonDoc{root: root, members: b.members}, nil
 }

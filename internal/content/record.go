@@ -41,13 +41,13 @@ func (d *Document) Record() (*Record, error) {
 	}
 	k := d.KeyNode(RecordKey)
 	if n.Kind != yaml.MappingNode {
-		return nil, &ParseError{Line: n.Line, Col: n.Column, Text: l10n.Msg("record.notMapping")}
+		return nil, l10n.At(n.Line, n.Column, l10n.Msg("record.notMapping"))
 	}
 	r := &Record{Line: k.Line}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, v := n.Content[i], n.Content[i+1]
 		if v.Kind != yaml.ScalarNode {
-			return nil, &ParseError{Line: v.Line, Col: v.Column, Text: l10n.Msg("record.notScalar", "Key", key.Value)}
+			return nil, l10n.At(v.Line, v.Column, l10n.Msg("record.notScalar", "Key", key.Value))
 		}
 		switch strings.ToLower(key.Value) {
 		case "source":
@@ -59,7 +59,7 @@ func (d *Document) Record() (*Record, error) {
 		}
 	}
 	if r.Hash == "" {
-		return nil, &ParseError{Line: k.Line, Col: k.Column, Text: l10n.Msg("record.noHash")}
+		return nil, l10n.At(k.Line, k.Column, l10n.Msg("record.noHash"))
 	}
 	return r, nil
 }
@@ -85,7 +85,7 @@ func (d *Document) foreignRecord() (*Record, error) {
 		return nil, nil
 	}
 	if v.Kind != yaml.ScalarNode || !commitRE.MatchString(v.Value) {
-		return nil, &ParseError{Line: v.Line, Col: v.Column, Text: l10n.Msg("record.badCommit", "Key", name)}
+		return nil, l10n.At(v.Line, v.Column, l10n.Msg("record.badCommit", "Key", name))
 	}
 	return &Record{Commit: strings.ToLower(v.Value), Line: key.Line, Foreign: name}, nil
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // change is one line of a line diff: "-" with its line in the old file,
@@ -385,9 +387,9 @@ func TestRecord(t *testing.T) {
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("Record mismatch (-want +got):\n%s", diff)
 			}
-			var gotErr *ParseError
+			var gotErr *l10n.Error
 			if err != nil {
-				gotErr = asParseError(err)
+				gotErr = fileError("", err)
 			}
 			if diff := cmp.Diff(tt.wantErr, english(gotErr)); diff != "" {
 				t.Errorf("Record error mismatch (-want +got):\n%s", diff)

@@ -38,7 +38,7 @@ type Entry struct {
 	// while the entry is released (see Release); Load sets it again.
 	Doc *Document
 	// Err is why the file could not be read or parsed, if it could not.
-	Err *ParseError
+	Err *l10n.Error
 	// Record is the translation record, nil when there is none.
 	Record *Record
 	// Draft reports draft: true in the front matter.
@@ -303,7 +303,7 @@ func load(root string, m match) *Entry {
 	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout, root: root}
 	data, err := ReadInside(root, m.path)
 	if err != nil {
-		e.Err = &ParseError{Text: l10n.TextOf(err)}
+		e.Err = fileError(m.path, err)
 		e.Doc = &Document{}
 		return e
 	}
@@ -311,7 +311,7 @@ func load(root string, m match) *Entry {
 	doc, err := ParseFile(m.path, data)
 	e.Doc = doc
 	if err != nil {
-		e.Err = asParseError(err)
+		e.Err = fileError(m.path, err)
 		return e
 	}
 	e.fromDocument()
@@ -336,7 +336,7 @@ func (e *Entry) fromDocument() {
 	}
 	if k := doc.Lookup("translationKey"); k != nil {
 		if k.Kind != yaml.ScalarNode || !validSlug(k.Value) {
-			e.Err = &ParseError{Line: k.Line, Col: k.Column, Text: l10n.Msg("fm.translationKey")}
+			e.Err = fileError(e.Path, l10n.At(k.Line, k.Column, l10n.Msg("fm.translationKey")))
 		} else {
 			e.Slug = k.Value
 		}
@@ -346,7 +346,7 @@ func (e *Entry) fromDocument() {
 	}
 	rec, err := doc.Record()
 	if err != nil && e.Err == nil {
-		e.Err = asParseError(err)
+		e.Err = fileError(e.Path, err)
 	}
 	if rec != nil && rec.Source != "" {
 		if code, perr := lang.Parse(rec.Source); perr == nil {
@@ -356,12 +356,17 @@ func (e *Entry) fromDocument() {
 	e.Record = rec
 }
 
-func asParseError(err error) *ParseError {
-	var pe *ParseError
-	if errors.As(err, &pe) {
-		return pe
+// fileError returns err as the *l10n.Error of the file at path.
+func fileError(path string, err error) *l10n.Error {
+	var le *l10n.Error
+	if !errors.As(err, &le) {
+		return &l10n.Error{Path: path, Text: l10n.TextOf(err)}
 	}
-	return &ParseError{Text: l10n.TextOf(err)}
+	c := *le
+	if c.Path == "" {
+		c.Path = path
+	}
+	return &c
 }
 
 // ReadInside reads a file of the repository, refusing a symlink that leads

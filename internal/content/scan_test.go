@@ -295,17 +295,17 @@ func TestScanProblems(t *testing.T) {
 	want := map[string]string{
 		"content/en/alias.md":    "",
 		"content/en/llm.md":      "",
-		"content/es/badkey.md":   "3:17: translationKey must be a slug, e.g. translationKey: llm",
-		"content/es/broken.md":   `3:12: front matter: mapping values are not allowed in this context; a value that contains ": " must be quoted`,
-		"content/es/dangling.md": "0:0: broken symlink: the file it points to does not exist",
+		"content/es/badkey.md":   "content/es/badkey.md:3:17: translationKey must be a slug, e.g. translationKey: llm",
+		"content/es/broken.md":   `content/es/broken.md:3:12: front matter: mapping values are not allowed in this context; a value that contains ": " must be quoted`,
+		"content/es/dangling.md": "content/es/dangling.md: broken symlink: the file it points to does not exist",
 		"content/es/draft.md":    "",
-		"content/es/loop1.md":    "0:0: broken symlink: it is part of a loop of symlinks",
-		"content/es/loop2.md":    "0:0: broken symlink: it is part of a loop of symlinks",
+		"content/es/loop1.md":    "content/es/loop1.md: broken symlink: it is part of a loop of symlinks",
+		"content/es/loop2.md":    "content/es/loop2.md: broken symlink: it is part of a loop of symlinks",
 		"content/es/notdraft.md": "",
-		"content/es/outside.md":  "0:0: symlink points outside the repository",
-		"content/es/record.md":   "2:14: translation record must be a mapping with source and hash",
+		"content/es/outside.md":  "content/es/outside.md: symlink points outside the repository",
+		"content/es/record.md":   "content/es/record.md:2:14: translation record must be a mapping with source and hash",
 		"content/es/stamped.md":  "",
-		"content/es/unclosed.md": "1:1: front matter opened with --- is never closed",
+		"content/es/unclosed.md": "content/es/unclosed.md:1:1: front matter opened with --- is never closed",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Scan mismatch (-want +got):\n%s", diff)
@@ -343,7 +343,7 @@ func TestScanUnreadable(t *testing.T) {
 	}
 	want := []found{
 		{Path: "content/en/llm.md", Lang: "en", RawLang: "en", Slug: "llm"},
-		{Path: "content/es/llm.md", Lang: "es", RawLang: "es", Slug: "llm", Err: "0:0: cannot read: permission denied"},
+		{Path: "content/es/llm.md", Lang: "es", RawLang: "es", Slug: "llm", Err: "content/es/llm.md: cannot read: permission denied"},
 	}
 	if diff := cmp.Diff(want, scanResult(r).Entries); diff != "" {
 		t.Errorf("Scan mismatch (-want +got):\n%s", diff)

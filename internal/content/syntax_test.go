@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // The same entry with its front matter in each syntax.
@@ -163,7 +165,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"{\"a\": 1,\n \"a\": 2}\n", "2:2: front matter: key a appears twice (first on line 1)"},
 	} {
 		_, err := Parse([]byte(c.in))
-		var pe *ParseError
+		var pe *l10n.Error
 		if !errors.As(err, &pe) {
 			t.Errorf("%q: error %v", c.in, err)
 			continue

@@ -47,7 +47,7 @@ func (d *Document) Syntax() Syntax {
 func parseTOML(d *Document, open, next int) (*Document, error) {
 	if !closeFront(d, next, "+++") {
 		line, col := Position(d.Raw, open)
-		return d, &ParseError{Line: line, Col: col, Text: l10n.Msg("fm.unclosedTOML")}
+		return d, l10n.At(line, col, l10n.Msg("fm.unclosedTOML"))
 	}
 	front, err := tomlTree(d.Raw, d.FrontStart, d.FrontEnd)
 	if err != nil {
@@ -105,7 +105,7 @@ func tomlTree(data []byte, from, to int) (*yaml.Node, error) {
 	return root, nil
 }
 
-// tomlError turns an error of go-toml into a ParseError at its place in
+// tomlError turns an error of go-toml into an *l10n.Error at its place in
 // data, where the TOML src starts at from.
 func tomlError(data []byte, from int, src []byte, err error) error {
 	var de *toml.DecodeError
@@ -125,7 +125,7 @@ func tomlError(data []byte, from int, src []byte, err error) error {
 		}
 	}
 	line, col := Position(data, from+off)
-	return &ParseError{Line: line, Col: col, Text: l10n.Msg("fm.toml", "Error", msg)}
+	return l10n.At(line, col, l10n.Msg("fm.toml", "Error", msg))
 }
 
 // tomlBuilder builds the YAML tree of TOML front matter that starts at
@@ -146,7 +146,7 @@ func (b *tomlBuilder) at(n *yaml.Node, off int) *yaml.Node {
 // the tree being built; it should not happen.
 func (b *tomlBuilder) errShape(off int) error {
 	line, col := Position(b.data, b.from+off)
-	return &ParseError{Line: line, Col: col, Text: l10n.Msg("fm.toml", "Error", "a key is defined twice")}
+	return l10n.At(line, col, l10n.Msg("fm.toml", "Error", "a key is defined twice"))
 }
 
 // keyParts returns the parts of a dotted key with their offsets, and the

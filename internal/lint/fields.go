@@ -55,7 +55,7 @@ var fieldMissing = Rule{
 				if pe := content.NotText(name, p.entry.Doc.Lookup(name), kind); pe != nil {
 					// Present, but no reader can use it: as good as
 					// missing, and worse, for it looks done.
-					emit(Finding{Severity: Error, Path: p.entry.Path, Line: pe.Line, Column: pe.Col, Lang: p.t.Lang, Slug: p.item.Slug, Text: pe.Text})
+					emit(Finding{Severity: Error, Path: p.entry.Path, Line: pe.Line, Column: pe.Column, Lang: p.t.Lang, Slug: p.item.Slug, Text: pe.Text})
 					continue
 				}
 				if p.src.Doc.Lookup(name) == nil || p.entry.Doc.Lookup(name) != nil {

@@ -11,7 +11,7 @@ var parseError = Rule{
 			if e.Err == nil {
 				continue
 			}
-			emit(Finding{Path: e.Path, Line: e.Err.Line, Column: e.Err.Col, Lang: e.Lang, Slug: e.Slug, Text: e.Err.Text})
+			emit(Finding{Path: e.Path, Line: e.Err.Line, Column: e.Err.Column, Lang: e.Lang, Slug: e.Slug, Text: e.Err.Text})
 		}
 		for _, cat := range c.rep.Catalogs {
 			for _, f := range cat.Files {
