@@ -32,7 +32,7 @@ func summarize(d *Document, err error) parsed {
 		}
 	}
 	if err != nil {
-		p.Err = fileError("", err)
+		p.Err = l10n.FileError("", err)
 	}
 	return p
 }

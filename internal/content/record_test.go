@@ -389,7 +389,7 @@ func TestRecord(t *testing.T) {
 			}
 			var gotErr *l10n.Error
 			if err != nil {
-				gotErr = fileError("", err)
+				gotErr = l10n.FileError("", err)
 			}
 			if diff := cmp.Diff(tt.wantErr, english(gotErr)); diff != "" {
 				t.Errorf("Record error mismatch (-want +got):\n%s", diff)

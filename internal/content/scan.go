@@ -303,7 +303,7 @@ func load(root string, m match) *Entry {
 	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout, root: root}
 	data, err := ReadInside(root, m.path)
 	if err != nil {
-		e.Err = fileError(m.path, err)
+		e.Err = l10n.FileError(m.path, err)
 		e.Doc = &Document{}
 		return e
 	}
@@ -311,7 +311,7 @@ func load(root string, m match) *Entry {
 	doc, err := ParseFile(m.path, data)
 	e.Doc = doc
 	if err != nil {
-		e.Err = fileError(m.path, err)
+		e.Err = l10n.FileError(m.path, err)
 		return e
 	}
 	e.fromDocument()
@@ -336,7 +336,7 @@ func (e *Entry) fromDocument() {
 	}
 	if k := doc.Lookup("translationKey"); k != nil {
 		if k.Kind != yaml.ScalarNode || !validSlug(k.Value) {
-			e.Err = fileError(e.Path, l10n.At(k.Line, k.Column, l10n.Msg("fm.translationKey")))
+			e.Err = l10n.FileError(e.Path, l10n.At(k.Line, k.Column, l10n.Msg("fm.translationKey")))
 		} else {
 			e.Slug = k.Value
 		}
@@ -346,7 +346,7 @@ func (e *Entry) fromDocument() {
 	}
 	rec, err := doc.Record()
 	if err != nil && e.Err == nil {
-		e.Err = fileError(e.Path, err)
+		e.Err = l10n.FileError(e.Path, err)
 	}
 	if rec != nil && rec.Source != "" {
 		if code, perr := lang.Parse(rec.Source); perr == nil {
@@ -356,18 +356,6 @@ func (e *Entry) fromDocument() {
 	e.Record = rec
 }
 
-// fileError returns err as the *l10n.Error of the file at path.
-func fileError(path string, err error) *l10n.Error {
-	var le *l10n.Error
-	if !errors.As(err, &le) {
-		return &l10n.Error{Path: path, Text: l10n.TextOf(err)}
-	}
-	c := *le
-	if c.Path == "" {
-		c.Path = path
-	}
-	return &c
-}
 
 // ReadInside reads a file of the repository, refusing a symlink that leads
 // outside it.

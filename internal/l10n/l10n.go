@@ -296,3 +296,18 @@ func InFile(path string, err error) error {
 	}
 	return err
 }
+
+// FileError returns err as one *Error about the file at path: the *Error
+// err is or wraps, with path set when it has none, or else an *Error
+// saying err's own words and wrapping it. err itself is not changed.
+func FileError(path string, err error) *Error {
+	var e *Error
+	if !errors.As(err, &e) {
+		return &Error{Path: path, Text: Raw(err.Error()), Err: err}
+	}
+	c := *e
+	if c.Path == "" {
+		c.Path = path
+	}
+	return &c
+}

@@ -16,7 +16,7 @@ var parseError = Rule{
 		for _, cat := range c.rep.Catalogs {
 			for _, f := range cat.Files {
 				if f.Err != nil {
-					emit(Finding{Path: f.Path, Line: f.Err.Line, Column: f.Err.Col, Lang: f.Lang, Text: f.Err.Text})
+					emit(Finding{Path: f.Path, Line: f.Err.Line, Column: f.Err.Column, Lang: f.Lang, Text: f.Err.Text})
 				}
 			}
 		}

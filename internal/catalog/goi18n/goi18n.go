@@ -11,6 +11,7 @@
 package goi18n
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"errors"
@@ -25,6 +26,9 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	yaml "go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
+
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // Form is a CLDR plural category as go-i18n names it: zero, one, two, few,
@@ -99,28 +103,6 @@ func (f *File) Message(id string) *Message {
 // Bytes returns the file's content as parsed.
 func (f *File) Bytes() []byte { return f.data }
 
-// ParseError is a problem reading a message file, located as precisely as
-// the underlying parser allows (Line and Column are 0 when unknown).
-type ParseError struct {
-	Path         string
-	Line, Column int
-	Err          error
-}
-
-// Error returns "path:line:col: problem", leaving out what is unknown.
-func (e *ParseError) Error() string {
-	switch {
-	case e.Line > 0 && e.Column > 0:
-		return fmt.Sprintf("%s:%d:%d: %v", e.Path, e.Line, e.Column, e.Err)
-	case e.Line > 0:
-		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
-	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
-}
-
-// Unwrap returns the parser's own error.
-func (e *ParseError) Unwrap() error { return e.Err }
-
 // ErrFormat reports a file whose extension is not json, toml, yaml or
 // yml (read as YAML, as Starlight's and Rails-style catalogs are named,
 // though the goi18n tool itself looks only for .yaml).
@@ -151,12 +133,13 @@ func decoded(format string, raw any) map[string]i18n.UnmarshalFunc {
 
 // Parse reads a go-i18n message file. The path names the file in errors and
 // gives the language and the format, as in go-i18n (active.es.toml, es.yaml,
-// en.json). Errors are *ParseError.
+// en.json). Errors are *l10n.Error values with the path, the line and column
+// as precisely as the format's parser allows, and the parser's error as Err.
 func Parse(path string, data []byte) (*File, error) {
 	syntax := syntaxOf(path)
 	unmarshal, ok := unmarshalFuncs()[syntax]
 	if !ok {
-		return nil, &ParseError{Path: path, Err: fmt.Errorf("%w %q", ErrFormat, format(path))}
+		return nil, &l10n.Error{Path: path, Text: l10n.Msg("catalog.format", "Format", strconv.Quote(format(path))), Err: ErrFormat}
 	}
 	if err := checkUTF8(data); err != nil {
 		return nil, parseError(path, data, err)
@@ -257,19 +240,26 @@ func syntaxOf(path string) string {
 	return "yaml"
 }
 
+// parseError locates err, an error of reading the file at path, and says
+// it in the user's language where glosa words it, in the parser's words
+// without the position they repeat otherwise.
 func parseError(path string, data []byte, err error) error {
-	pe := &ParseError{Path: path, Err: err}
+	pe := &l10n.Error{Path: path, Text: l10n.Raw(err.Error()), Err: err}
 	var (
 		syn  *json.SyntaxError
 		typ  *json.UnmarshalTypeError
 		terr toml.ParseError
 		yerr *yaml.TypeError
+		own  *l10n.Error
 	)
-	var own *ParseError
 	switch {
 	case errors.As(err, &own):
-		// Found by glosa's own checks, already located.
-		pe.Line, pe.Column, pe.Err = own.Line, own.Column, own.Err
+		// Found by glosa's own checks, already located and worded.
+		pe.Line, pe.Column, pe.Text, pe.Err = own.Line, own.Column, own.Text, own.Err
+	case bytes.HasPrefix(data, []byte("\ufeff")) && syntaxOf(path) == "json":
+		// go-i18n reads JSON without skipping a byte order mark, and says
+		// only "invalid character 'ï'".
+		pe.Line, pe.Column, pe.Text = 1, 1, l10n.Msg("catalog.bom")
 	case errors.As(err, &syn):
 		// Offset counts the offending byte.
 		pe.Line, pe.Column = lineCol(data, int(syn.Offset)-1)
@@ -277,23 +267,40 @@ func parseError(path string, data []byte, err error) error {
 		pe.Line, pe.Column = lineCol(data, int(typ.Offset))
 	case errors.As(err, &terr):
 		pe.Line, pe.Column = terr.Position.Line, terr.Position.Col
+		pe.Text = l10n.Raw(tomlLinePrefix.ReplaceAllString(err.Error(), ""))
 	case errors.As(err, &yerr):
 		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 			pe.Line, _ = strconv.Atoi(m[1])
 		}
-	default:
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil && len(data) > 0 {
-			// yaml.v3 syntax errors say "yaml: line N: …".
-			pe.Line, _ = strconv.Atoi(m[1])
-			break
+		if len(yerr.Errors) > 0 {
+			// yaml.v3 says "yaml: unmarshal errors:\n  line N: …" for
+			// each; the line is already the error's.
+			pe.Text = l10n.Raw(yamlLinePrefix.ReplaceAllString(yerr.Errors[0], ""))
 		}
+	case syntaxOf(path) == "yaml" && strings.HasPrefix(err.Error(), "yaml: "):
+		// yaml.v3 puts a syntax error where the enclosing construct
+		// began, often a line early, and without a column: find it as
+		// glosa.yaml's and front matter's errors are found.
+		var msg string
+		pe.Line, pe.Column, msg = config.LocateYAMLError(data, err)
+		pe.Text = l10n.Raw(msg)
+	default:
 		// go-i18n's own errors (mixed reserved and plain keys, a value that
 		// is not a string) name keys but no position: point at the first
 		// key they name.
 		pe.Line, pe.Column = guessKey(syntaxOf(path), data, err.Error())
+		pe.Text = l10n.Raw(tomlLinePrefix.ReplaceAllString(err.Error(), ""))
 	}
 	return pe
 }
+
+// yamlLinePrefix and tomlLinePrefix are the positions the YAML and TOML
+// parsers put in front of their messages, which the error's position
+// already shows.
+var (
+	yamlLinePrefix = regexp.MustCompile(`^line \d+: `)
+	tomlLinePrefix = regexp.MustCompile(`^toml: line \d+(?: \(last key "(?:[^"\\]|\\.)*"\))?: `)
+)
 
 // guessKey returns the position of the first key named in msg, a go-i18n
 // error, that the position pass finds in data.

@@ -113,7 +113,7 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"json syntax", "es.json", "{\n  \"a\": \"x\",\n  \"b\" \"y\"\n}\n", 3, 7},
 		{"toml syntax", "es.toml", "a = \"x\"\nb = = 1\n", 2, 5},
-		{"yaml syntax", "es.yaml", "a: x\nb: x\n  c: y\n", 3, 0},
+		{"yaml syntax", "es.yaml", "a: x\nb: x\n  c: y\n", 3, 3},
 		{"yaml duplicate", "es.yaml", "a: x\nb: y\na: z\n", 3, 0},
 		{"mixed keys", "es.yaml", "a: x\ngroup:\n  other: y\n  child: z\n", 4, 3},
 		{"not a string, no key named", "es.json", "{\n  \"a\": {\"other\": 1}\n}\n", 2, 9},
@@ -123,9 +123,9 @@ func TestParseErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Parse(tt.path, []byte(tt.in))
-			var pe *ParseError
+			var pe *l10n.Error
 			if !errors.As(err, &pe) {
-				t.Fatalf("error %v is not a *ParseError", err)
+				t.Fatalf("error %v is not an *l10n.Error", err)
 			}
 			if pe.Path != tt.path || pe.Line != tt.line || pe.Column != tt.col {
 				t.Errorf("error at %s:%d:%d, want %s:%d:%d (%v)", pe.Path, pe.Line, pe.Column, tt.path, tt.line, tt.col, err)
@@ -134,9 +134,18 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// TestParseFormat checks that a file of no go-i18n format is refused with
+// an error callers can tell by ErrFormat.
+func TestParseFormat(t *testing.T) {
+	_, err := Parse("es.xml", []byte("<a/>"))
+	if !errors.Is(err, ErrFormat) {
+		t.Errorf("error %v does not wrap ErrFormat", err)
+	}
+}
+
 // TestParseProblems checks the problems glosa finds itself, beyond what
-// go-i18n and the format's parser report: each is a *ParseError wrapping
-// an *l10n.Error with the message ID and data given.
+// go-i18n and the format's parser report: each is an *l10n.Error with the
+// message ID and data given.
 func TestParseProblems(t *testing.T) {
 	tests := []struct {
 		name, path, in string
@@ -174,9 +183,9 @@ func TestParseProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Parse(tt.path, []byte(tt.in))
-			var pe *ParseError
+			var pe *l10n.Error
 			if !errors.As(err, &pe) {
-				t.Fatalf("error %v is not a *ParseError", err)
+				t.Fatalf("error %v is not an *l10n.Error", err)
 			}
 			if pe.Line != tt.line || pe.Column != tt.col {
 				t.Errorf("error at %d:%d, want %d:%d (%v)", pe.Line, pe.Column, tt.line, tt.col, err)

@@ -262,11 +262,11 @@ func scanJSON(data []byte) (entries, error) {
 // encoding/json reads without a word, keeping the last: a translation is
 // lost. key and parent are the second one's; first is the first one's.
 func duplicate(id, key, parent string, first entry, line, col int) error {
-	err := l10n.Errorf("catalog.duplicateID", "ID", id, "Line", first.line)
+	t := l10n.Msg("catalog.duplicateID", "ID", id, "Line", first.line)
 	if first.parent == parent {
-		err = l10n.Errorf("err.duplicateKey", "Key", key, "Line", first.line)
+		t = l10n.Msg("err.duplicateKey", "Key", key, "Line", first.line)
 	}
-	return &ParseError{Line: line, Column: col, Err: err}
+	return l10n.At(line, col, t)
 }
 
 // scanTOML finds the keys of a TOML file. BurntSushi/toml, which reads the

@@ -18,7 +18,7 @@ import (
 // that is not text where a message or a group of messages belongs. It
 // follows go-i18n's reading of a decoded file (recGetMessages) and leaves
 // to go-i18n what go-i18n words well itself, such as a message mixing
-// reserved and plain keys. Errors are *ParseError, located with the keys
+// reserved and plain keys. Errors are *l10n.Error values, located with the keys
 // the position pass found.
 func checkShape(data []byte, raw any, es entries) error {
 	switch v := raw.(type) {
@@ -30,7 +30,7 @@ func checkShape(data []byte, raw any, es entries) error {
 		}
 	}
 	line, col := lineCol(data, firstValue(data))
-	return &ParseError{Line: line, Column: col, Err: l10n.Errorf("catalog.notMapping")}
+	return l10n.At(line, col, l10n.Msg("catalog.notMapping"))
 }
 
 // checkGroup checks the members of a mapping that is not itself a message.
@@ -61,7 +61,7 @@ func checkValue(id string, v any, es entries) error {
 		}
 	}
 	line, col := position(id, es)
-	return &ParseError{Line: line, Column: col, Err: l10n.Errorf("catalog.notText", "ID", id, "What", kind(v))}
+	return l10n.At(line, col, l10n.Msg("catalog.notText", "ID", id, "What", kind(v)))
 }
 
 // checkFields rejects a message with one field written twice in different
@@ -84,8 +84,7 @@ func checkFields(id string, m any, es entries) error {
 		})
 		first, _ := at(keys[0])
 		line, col := at(keys[1])
-		return &ParseError{Line: line, Column: col,
-			Err: l10n.Errorf("catalog.sameField", "Key", keys[1], "First", keys[0], "Line", first)}
+		return l10n.At(line, col, l10n.Msg("catalog.sameField", "Key", keys[1], "First", keys[0], "Line", first))
 	}
 	return nil
 }
@@ -201,5 +200,5 @@ func checkUTF8(data []byte) error {
 		off += size
 	}
 	line, col := lineCol(data, off)
-	return &ParseError{Line: line, Column: col, Err: l10n.Errorf("err.invalidUTF8")}
+	return l10n.At(line, col, l10n.Msg("err.invalidUTF8"))
 }

@@ -10,10 +10,12 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/ianaindex"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
-// Errors a SyntaxError wraps when the file's bytes, not its syntax, are
-// wrong; callers word them in the user's language.
+// Errors a parse error wraps when the file's bytes, not its syntax, are
+// wrong, for callers that branch on them.
 var (
 	// ErrUTF16 is a file with a UTF-16 byte order mark.
 	ErrUTF16 = errors.New("the file is in UTF-16; save it as UTF-8")
@@ -30,11 +32,11 @@ var (
 // checkBytes rejects what no charset makes a PO file: UTF-16 and NUL bytes.
 func checkBytes(data []byte) error {
 	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
-		return &SyntaxError{Line: 1, Col: 1, Msg: ErrUTF16.Error(), Err: ErrUTF16}
+		return &l10n.Error{Line: 1, Column: 1, Text: l10n.Msg("err.utf16"), Err: ErrUTF16}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := lineCol(data, i)
-		return &SyntaxError{Line: line, Col: col, Msg: ErrNUL.Error(), Err: ErrNUL}
+		return &l10n.Error{Line: line, Column: col, Text: l10n.Msg("err.nul"), Err: ErrNUL}
 	}
 	return nil
 }
@@ -71,7 +73,7 @@ func decodeCharset(f *File, data []byte) (encoding.Encoding, []byte, error) {
 	if isUTF8(name) {
 		if !utf8.Valid(data) {
 			line, col := lineCol(data, invalidUTF8(data))
-			return nil, nil, &SyntaxError{Line: line, Col: col, Msg: ErrInvalidUTF8.Error(), Err: ErrInvalidUTF8}
+			return nil, nil, &l10n.Error{Line: line, Column: col, Text: l10n.Msg("err.invalidUTF8"), Err: ErrInvalidUTF8}
 		}
 		return nil, nil, checkStrings(f)
 	}
@@ -79,7 +81,7 @@ func decodeCharset(f *File, data []byte) (encoding.Encoding, []byte, error) {
 	if i := bytes.Index(data, []byte(name)); i >= 0 {
 		line, col = lineCol(data, i)
 	}
-	refuse := &SyntaxError{Line: line, Col: col, Msg: ErrCharset.Error() + " " + name, Err: ErrCharset, Charset: name}
+	refuse := &l10n.Error{Line: line, Column: col, Text: l10n.Msg("catalog.charset", "Charset", name), Err: ErrCharset}
 	enc, ok := charsetOf(name)
 	if !ok {
 		return nil, nil, refuse
@@ -106,7 +108,7 @@ func checkStrings(f *File) error {
 		}
 		for _, t := range texts {
 			if !utf8.ValidString(t) {
-				return &SyntaxError{Line: max(e.Line, e.FirstLine), Col: 1, Msg: ErrInvalidUTF8.Error(), Err: ErrInvalidUTF8}
+				return &l10n.Error{Line: max(e.Line, e.FirstLine), Column: 1, Text: l10n.Msg("err.invalidUTF8"), Err: ErrInvalidUTF8}
 			}
 		}
 	}

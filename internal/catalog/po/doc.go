@@ -15,7 +15,8 @@
 // Parse also tolerates a UTF-8 byte order mark, which msgfmt refuses, and
 // keeps it.
 //
-// Like msgfmt, Parse stops at the first syntax error and returns it as a
-// *SyntaxError with its line and column; a file with an error has no
+// Like msgfmt, Parse stops at the first syntax error and returns it as an
+// *l10n.Error with its line and column, in msgfmt's words and without the
+// file's path, which the caller knows; a file with an error has no
 // statistics. Stats counts messages exactly as msgfmt --statistics does.
 package po

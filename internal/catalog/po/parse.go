@@ -2,9 +2,10 @@ package po
 
 import (
 	"bytes"
-	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // state is where the parser is inside an entry: the last keyword read.
@@ -168,7 +169,7 @@ func (p *parser) comment(add func(*Entry)) error {
 			return err
 		}
 	default:
-		return &SyntaxError{Line: p.lineNo, Col: 1, Msg: "comment inside an entry"}
+		return l10n.At(p.lineNo, 1, l10n.Msg("po.commentInEntry"))
 	}
 	p.begin()
 	add(p.cur)
@@ -188,15 +189,15 @@ func (p *parser) begin() {
 // continuation string. prev marks a "#|" line and obsolete a "#~" line; col
 // is the 1-based column where s begins.
 func (p *parser) keywordLine(s []byte, col int, prev, obsolete bool) error {
-	errAt := func(c int, format string, args ...any) error {
-		return &SyntaxError{Line: p.lineNo, Col: c, Msg: fmt.Sprintf(format, args...)}
+	errAt := func(c int, id string, data ...any) error {
+		return l10n.At(p.lineNo, c, l10n.Msg(id, data...))
 	}
 	trimmed := bytes.TrimLeft(s, " \t\f\v")
 	col += len(s) - len(trimmed)
 	s = trimmed
 	if len(s) == 0 {
 		if prev || !obsolete {
-			return errAt(col, "missing keyword")
+			return errAt(col, "po.missingKeyword")
 		}
 		// An empty "#~" line: gettext ignores it; keep it as text.
 		if p.cur == nil || p.st == stStr {
@@ -207,10 +208,10 @@ func (p *parser) keywordLine(s []byte, col int, prev, obsolete bool) error {
 	}
 	if s[0] == '"' {
 		if p.target == nil || prev != isPrev(p.st) {
-			return errAt(col, "string without a keyword")
+			return errAt(col, "po.stringWithoutKeyword")
 		}
 		if obsolete != p.cur.Obsolete {
-			return errAt(1, "inconsistent use of #~")
+			return errAt(1, "po.inconsistentObsolete")
 		}
 		str, err := p.strings(s, col)
 		if err != nil {
@@ -234,11 +235,11 @@ func (p *parser) keywordLine(s []byte, col int, prev, obsolete bool) error {
 		if j < len(s) && s[j] == '[' {
 			end := bytes.IndexByte(s[j:], ']')
 			if end < 0 {
-				return errAt(col+j, "missing ] after msgstr[")
+				return errAt(col+j, "po.missingBracket")
 			}
 			i, err := strconv.Atoi(string(bytes.Trim(s[j+1:j+end], " \t\r\f\v")))
 			if err != nil || i < 0 {
-				return errAt(col+j+1, "invalid plural form index")
+				return errAt(col+j+1, "po.pluralIndex")
 			}
 			index = i
 			n = j + end + 1
@@ -246,7 +247,7 @@ func (p *parser) keywordLine(s []byte, col int, prev, obsolete bool) error {
 	}
 	rest := s[n:]
 	if len(rest) > 0 && !isSpace(rest[0]) && rest[0] != '"' {
-		return errAt(col, "unknown keyword %q", string(s[:n+1]))
+		return errAt(col, "po.unknownKeyword", "Keyword", strconv.Quote(string(s[:n+1])))
 	}
 	var want state
 	switch {
@@ -257,7 +258,7 @@ func (p *parser) keywordLine(s []byte, col int, prev, obsolete bool) error {
 	case prev && kw == "msgid_plural":
 		want = stPrevPlural
 	case prev:
-		return errAt(col, "unknown keyword %q after #|", kw)
+		return errAt(col, "po.unknownPrevKeyword", "Keyword", strconv.Quote(kw))
 	case kw == "msgctxt":
 		want = stCtx
 	case kw == "msgid":
@@ -267,7 +268,7 @@ func (p *parser) keywordLine(s []byte, col int, prev, obsolete bool) error {
 	case kw == "msgstr":
 		want = stStr
 	default:
-		return errAt(col, "unknown keyword %q", kw)
+		return errAt(col, "po.unknownKeyword", "Keyword", strconv.Quote(kw))
 	}
 	// A keyword that can only open an entry ends a complete one.
 	if p.st == stStr && want != stStr {
@@ -278,14 +279,14 @@ func (p *parser) keywordLine(s []byte, col int, prev, obsolete bool) error {
 	p.begin()
 	e := p.cur
 	if p.keywords && obsolete != e.Obsolete {
-		return errAt(1, "inconsistent use of #~")
+		return errAt(1, "po.inconsistentObsolete")
 	}
 	if !p.keywords {
 		e.Obsolete = obsolete
 		p.keywords = true
 	}
 	if ok := order(p.st, want, e, index); !ok {
-		return errAt(col, "%s out of place", string(s[:n]))
+		return errAt(col, "po.outOfPlace", "Keyword", string(s[:n]))
 	}
 	str, err := p.strings(bytes.TrimLeft(rest, " \t\r\f\v"), col+n+len(rest)-len(bytes.TrimLeft(rest, " \t\r\f\v")))
 	if err != nil {
@@ -369,14 +370,14 @@ func order(st, want state, e *Entry, index int) bool {
 // of a line; col is the 1-based column of s.
 func (p *parser) strings(s []byte, col int) (string, error) {
 	if len(s) == 0 || s[0] != '"' {
-		return "", &SyntaxError{Line: p.lineNo, Col: col, Msg: "missing string"}
+		return "", l10n.At(p.lineNo, col, l10n.Msg("po.missingString"))
 	}
 	var b strings.Builder
 	i := 0
 	for {
 		n, err := decodeString(&b, s[i:])
 		if err != nil {
-			err.Line, err.Col = p.lineNo, col+i+err.Col
+			err.Line, err.Column = p.lineNo, col+i+err.Column
 			return "", err
 		}
 		i += n
@@ -387,14 +388,14 @@ func (p *parser) strings(s []byte, col int) (string, error) {
 			return b.String(), nil
 		}
 		if s[i] != '"' {
-			return "", &SyntaxError{Line: p.lineNo, Col: col + i, Msg: "unexpected text after string"}
+			return "", l10n.At(p.lineNo, col+i, l10n.Msg("po.textAfterString"))
 		}
 	}
 }
 
 // decodeString decodes the quoted string at the start of s into b and
-// returns its length. An error's Col is 0-based within s.
-func decodeString(b *strings.Builder, s []byte) (int, *SyntaxError) {
+// returns its length. An error's Column is 0-based within s.
+func decodeString(b *strings.Builder, s []byte) (int, *l10n.Error) {
 	for i := 1; i < len(s); i++ {
 		c := s[i]
 		switch c {
@@ -403,7 +404,7 @@ func decodeString(b *strings.Builder, s []byte) (int, *SyntaxError) {
 		case '\\':
 			n, err := decodeEscape(b, s[i:])
 			if err != nil {
-				err.Col += i
+				err.Column += i
 				return 0, err
 			}
 			i += n - 1
@@ -411,15 +412,15 @@ func decodeString(b *strings.Builder, s []byte) (int, *SyntaxError) {
 			b.WriteByte(c)
 		}
 	}
-	return 0, &SyntaxError{Col: 0, Msg: "end-of-line within string"}
+	return 0, l10n.At(0, 0, l10n.Msg("po.eolInString"))
 }
 
 // decodeEscape decodes the C escape sequence at the start of s, as gettext
 // does: octal takes up to three digits, hex takes every hex digit and keeps
 // the low byte. It returns the sequence's length.
-func decodeEscape(b *strings.Builder, s []byte) (int, *SyntaxError) {
+func decodeEscape(b *strings.Builder, s []byte) (int, *l10n.Error) {
 	if len(s) < 2 {
-		return 0, &SyntaxError{Msg: "end-of-line within string"}
+		return 0, l10n.At(0, 0, l10n.Msg("po.eolInString"))
 	}
 	if c, ok := unescape(s[1]); ok {
 		b.WriteByte(c)
@@ -435,7 +436,7 @@ func decodeEscape(b *strings.Builder, s []byte) (int, *SyntaxError) {
 		if v > 0xff {
 			// \400 to \777 name no byte; gettext keeps the low eight
 			// bits, a byte nobody meant.
-			return 0, &SyntaxError{Msg: "invalid control sequence"}
+			return 0, l10n.At(0, 0, l10n.Msg("po.controlSequence"))
 		}
 		b.WriteByte(byte(v))
 		return n, nil
@@ -446,12 +447,12 @@ func decodeEscape(b *strings.Builder, s []byte) (int, *SyntaxError) {
 			n++
 		}
 		if n == 2 {
-			return 0, &SyntaxError{Msg: "invalid control sequence"}
+			return 0, l10n.At(0, 0, l10n.Msg("po.controlSequence"))
 		}
 		b.WriteByte(byte(v))
 		return n, nil
 	}
-	return 0, &SyntaxError{Msg: "invalid control sequence"}
+	return 0, l10n.At(0, 0, l10n.Msg("po.controlSequence"))
 }
 
 // unescape returns the byte a one-letter escape such as \n stands for.
@@ -495,13 +496,12 @@ func (p *parser) flush() error {
 	e := p.cur
 	if strings.Contains(e.Context+e.ID+e.Plural, "\x04") {
 		// msgfmt refuses it: EOT separates msgctxt from msgid in MO files.
-		return &SyntaxError{Line: e.Line, Col: 1, Msg: "context separator <EOT> within string"}
+		return l10n.At(e.Line, 1, l10n.Msg("po.eotInString"))
 	}
 	// msgfmt refuses a duplicate even when one of the two is obsolete.
 	k := msgKey{hasCtx: e.HasContext, ctx: e.Context, id: e.ID}
 	if first, dup := p.seen[k]; dup {
-		return &SyntaxError{Line: e.Line, Col: 1,
-			Msg: fmt.Sprintf("duplicate message definition (first defined on line %d)", first)}
+		return l10n.At(e.Line, 1, l10n.Msg("po.duplicate", "Line", first))
 	}
 	p.seen[k] = e.Line
 	e.lead = p.data[p.leadStart:p.textStart]
@@ -525,7 +525,7 @@ func (p *parser) finish() error {
 			return err
 		}
 	case p.keywords:
-		return &SyntaxError{Line: p.lineNo, Col: 1, Msg: "missing msgstr at end of file"}
+		return l10n.At(p.lineNo, 1, l10n.Msg("po.missingMsgstr"))
 	}
 	p.f.trailer = p.data[p.leadStart:]
 	return nil

@@ -9,6 +9,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 func TestParse(t *testing.T) {
@@ -120,45 +122,42 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
-		want SyntaxError
+		want l10n.Error
 	}{
-		{"unknown keyword", "msgid \"a\"\nmsgstr \"b\"\nmsgfoo \"c\"\n", SyntaxError{Line: 3, Col: 1}},
-		{"unterminated string", "msgid \"a\nmsgstr \"b\"\n", SyntaxError{Line: 1, Col: 7}},
-		{"invalid escape", "msgid \"a\"\nmsgstr \"b\\q\"\n", SyntaxError{Line: 2, Col: 10}},
-		{"missing msgstr", "msgid \"a\"\n\nmsgid \"b\"\nmsgstr \"c\"\n", SyntaxError{Line: 3, Col: 1}},
-		{"missing msgstr at end", "msgid \"a\"\n", SyntaxError{Line: 1, Col: 1}},
-		{"msgstr without msgid", "msgstr \"a\"\n", SyntaxError{Line: 1, Col: 1}},
-		{"plural index out of order", "msgid \"a\"\nmsgid_plural \"b\"\nmsgstr[1] \"c\"\n", SyntaxError{Line: 3, Col: 1}},
-		{"msgstr[N] without plural", "msgid \"a\"\nmsgstr[0] \"c\"\n", SyntaxError{Line: 2, Col: 1}},
-		{"plain msgstr after plural", "msgid \"a\"\nmsgid_plural \"b\"\nmsgstr \"c\"\n", SyntaxError{Line: 3, Col: 1}},
-		{"duplicate", "msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"a\"\nmsgstr \"c\"\n", SyntaxError{Line: 4, Col: 1}},
-		{"mixed obsolete", "#~ msgid \"a\"\nmsgstr \"b\"\n", SyntaxError{Line: 2, Col: 1}},
-		{"text after string", "msgid \"a\" x\nmsgstr \"b\"\n", SyntaxError{Line: 1, Col: 11}},
-		{"string without keyword", "\"a\"\n", SyntaxError{Line: 1, Col: 1}},
-		{"octal escape past a byte", "msgid \"a\"\nmsgstr \"b \\777\"\n", SyntaxError{Line: 2, Col: 11}},
-		{"UTF-16", "\xff\xfem\x00s\x00", SyntaxError{Line: 1, Col: 1, Err: ErrUTF16}},
-		{"NUL in msgstr", "msgid \"a\"\nmsgstr \"b\x00c\"\n", SyntaxError{Line: 2, Col: 10, Err: ErrNUL}},
-		{"invalid UTF-8", "msgid \"a\"\nmsgstr \"Adi\xf3s\"\n", SyntaxError{Line: 2, Col: 12, Err: ErrInvalidUTF8}},
+		{"unknown keyword", "msgid \"a\"\nmsgstr \"b\"\nmsgfoo \"c\"\n", l10n.Error{Line: 3, Column: 1, Text: l10n.Msg("po.unknownKeyword", "Keyword", `"msgfoo"`)}},
+		{"unterminated string", "msgid \"a\nmsgstr \"b\"\n", l10n.Error{Line: 1, Column: 7, Text: l10n.Msg("po.eolInString")}},
+		{"invalid escape", "msgid \"a\"\nmsgstr \"b\\q\"\n", l10n.Error{Line: 2, Column: 10, Text: l10n.Msg("po.controlSequence")}},
+		{"missing msgstr", "msgid \"a\"\n\nmsgid \"b\"\nmsgstr \"c\"\n", l10n.Error{Line: 3, Column: 1, Text: l10n.Msg("po.outOfPlace", "Keyword", "msgid")}},
+		{"missing msgstr at end", "msgid \"a\"\n", l10n.Error{Line: 1, Column: 1, Text: l10n.Msg("po.missingMsgstr")}},
+		{"msgstr without msgid", "msgstr \"a\"\n", l10n.Error{Line: 1, Column: 1, Text: l10n.Msg("po.outOfPlace", "Keyword", "msgstr")}},
+		{"plural index out of order", "msgid \"a\"\nmsgid_plural \"b\"\nmsgstr[1] \"c\"\n", l10n.Error{Line: 3, Column: 1, Text: l10n.Msg("po.outOfPlace", "Keyword", "msgstr[1]")}},
+		{"msgstr[N] without plural", "msgid \"a\"\nmsgstr[0] \"c\"\n", l10n.Error{Line: 2, Column: 1, Text: l10n.Msg("po.outOfPlace", "Keyword", "msgstr[0]")}},
+		{"plain msgstr after plural", "msgid \"a\"\nmsgid_plural \"b\"\nmsgstr \"c\"\n", l10n.Error{Line: 3, Column: 1, Text: l10n.Msg("po.outOfPlace", "Keyword", "msgstr")}},
+		{"duplicate", "msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"a\"\nmsgstr \"c\"\n", l10n.Error{Line: 4, Column: 1, Text: l10n.Msg("po.duplicate", "Line", 1)}},
+		{"mixed obsolete", "#~ msgid \"a\"\nmsgstr \"b\"\n", l10n.Error{Line: 2, Column: 1, Text: l10n.Msg("po.inconsistentObsolete")}},
+		{"text after string", "msgid \"a\" x\nmsgstr \"b\"\n", l10n.Error{Line: 1, Column: 11, Text: l10n.Msg("po.textAfterString")}},
+		{"string without keyword", "\"a\"\n", l10n.Error{Line: 1, Column: 1, Text: l10n.Msg("po.stringWithoutKeyword")}},
+		{"octal escape past a byte", "msgid \"a\"\nmsgstr \"b \\777\"\n", l10n.Error{Line: 2, Column: 11, Text: l10n.Msg("po.controlSequence")}},
+		{"UTF-16", "\xff\xfem\x00s\x00", l10n.Error{Line: 1, Column: 1, Err: ErrUTF16, Text: l10n.Msg("err.utf16")}},
+		{"NUL in msgstr", "msgid \"a\"\nmsgstr \"b\x00c\"\n", l10n.Error{Line: 2, Column: 10, Err: ErrNUL, Text: l10n.Msg("err.nul")}},
+		{"invalid UTF-8", "msgid \"a\"\nmsgstr \"Adi\xf3s\"\n", l10n.Error{Line: 2, Column: 12, Err: ErrInvalidUTF8, Text: l10n.Msg("err.invalidUTF8")}},
 		{"invalid UTF-8 in a UTF-8 file", "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"a\"\nmsgstr \"Adi\xf3s\"\n",
-			SyntaxError{Line: 5, Col: 12, Err: ErrInvalidUTF8}},
-		{"escape that is not UTF-8", "msgid \"a\"\nmsgstr \"\"\n\nmsgid \"b\"\nmsgstr \"\\200\"\n", SyntaxError{Line: 4, Col: 1, Err: ErrInvalidUTF8}},
+			l10n.Error{Line: 5, Column: 12, Err: ErrInvalidUTF8, Text: l10n.Msg("err.invalidUTF8")}},
+		{"escape that is not UTF-8", "msgid \"a\"\nmsgstr \"\"\n\nmsgid \"b\"\nmsgstr \"\\200\"\n", l10n.Error{Line: 4, Column: 1, Err: ErrInvalidUTF8, Text: l10n.Msg("err.invalidUTF8")}},
 		{"multibyte charset", "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=Shift_JIS\\n\"\n",
-			SyntaxError{Line: 2, Col: 43, Err: ErrCharset, Charset: "Shift_JIS"}},
+			l10n.Error{Line: 2, Column: 43, Err: ErrCharset, Text: l10n.Msg("catalog.charset", "Charset", "Shift_JIS")}},
 		{"unknown charset", "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=klingon\\n\"\n",
-			SyntaxError{Line: 2, Col: 43, Err: ErrCharset, Charset: "klingon"}},
+			l10n.Error{Line: 2, Column: 43, Err: ErrCharset, Text: l10n.Msg("catalog.charset", "Charset", "klingon")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Parse([]byte(tt.in))
-			var se *SyntaxError
+			var se *l10n.Error
 			if !errors.As(err, &se) {
-				t.Fatalf("Parse error = %v, want a *SyntaxError", err)
+				t.Fatalf("Parse error = %v, want an *l10n.Error", err)
 			}
-			if se.Line != tt.want.Line || se.Col != tt.want.Col {
-				t.Errorf("error at %d:%d (%v), want %d:%d", se.Line, se.Col, se, tt.want.Line, tt.want.Col)
-			}
-			if se.Err != tt.want.Err || se.Charset != tt.want.Charset {
-				t.Errorf("error %v wraps %v (charset %q), want %v (charset %q)", se, se.Err, se.Charset, tt.want.Err, tt.want.Charset)
+			if diff := cmp.Diff(tt.want, *se, cmpopts.EquateErrors()); diff != "" {
+				t.Errorf("Parse error mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}

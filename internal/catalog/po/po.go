@@ -1,7 +1,6 @@
 package po
 
 import (
-	"fmt"
 	"slices"
 
 	"golang.org/x/text/encoding"
@@ -70,25 +69,6 @@ type Previous struct {
 	// Plural is the previous msgid_plural, valid when HasPlural is true.
 	Plural    string
 	HasPlural bool
-}
-
-// SyntaxError is a PO syntax error at a 1-based line and column.
-type SyntaxError struct {
-	Line, Col int
-	Msg       string
-	// Err is ErrUTF16, ErrNUL, ErrInvalidUTF8 or ErrCharset when the file's
-	// bytes are wrong, nil for an error of syntax.
-	Err error
-	// Charset is the charset named in the header, with ErrCharset.
-	Charset string
-}
-
-// Unwrap returns Err.
-func (e *SyntaxError) Unwrap() error { return e.Err }
-
-// Error returns "line:col: msg", ready to follow a path and a colon.
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)
 }
 
 // IsHeader reports whether e is a header entry: msgid "" without msgctxt,
