@@ -109,25 +109,8 @@ func quote(s string) string {
 	return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 }
 
-// Error is a problem in a baseline file, at a 1-based line and column
-// (0 when it is the whole file).
-type Error struct {
-	Line, Col int
-	// Text says what is wrong, worded in the user's language on a terminal.
-	Text l10n.Text
-}
-
-func (e *Error) Error() string { return e.In(l10n.English()) }
-
-// In words the error in l's language, after its line and column: "3:16: …".
-func (e *Error) In(l *l10n.Localizer) string {
-	if e.Line == 0 {
-		return l.Text(e.Text)
-	}
-	return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, l.Text(e.Text))
-}
-
-// Decode reads a baseline file. Errors are *Error values.
+// Decode reads a baseline file. Errors are *l10n.Error values, at a line
+// and column when they are not about the whole file, without a path.
 func Decode(data []byte) (*File, error) {
 	var b File
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -139,20 +122,20 @@ func Decode(data []byte) (*File, error) {
 		off := int(dec.InputOffset())
 		off += len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n"))
 		line, col := position(data, off)
-		return nil, &Error{Line: line, Col: col, Text: l10n.Msg("baseline.trailing")}
+		return nil, l10n.At(line, col, l10n.Msg("baseline.trailing"))
 	}
 	switch {
 	case b.Version != Version:
-		return nil, &Error{Text: l10n.Msg("baseline.version", "Version", b.Version, "Known", Version)}
+		return nil, &l10n.Error{Text: l10n.Msg("baseline.version", "Version", b.Version, "Known", Version)}
 	case b.Fingerprint != lint.FingerprintScheme:
-		return nil, &Error{Text: l10n.Msg("baseline.fingerprint", "Fingerprint", strconv.Quote(b.Fingerprint), "Known", lint.FingerprintScheme)}
+		return nil, &l10n.Error{Text: l10n.Msg("baseline.fingerprint", "Fingerprint", strconv.Quote(b.Fingerprint), "Known", lint.FingerprintScheme)}
 	}
 	if b.Findings == nil {
 		b.Findings = []Entry{}
 	}
 	for i, e := range b.Findings {
 		if e.Rule == "" || e.Count < 1 {
-			return nil, &Error{Text: l10n.Msg("baseline.entry", "Index", i)}
+			return nil, &l10n.Error{Text: l10n.Msg("baseline.entry", "Index", i)}
 		}
 	}
 	return &b, nil
@@ -170,11 +153,11 @@ func jsonError(data []byte, err error) error {
 		off = int(typ.Offset)
 	}
 	if off < 0 {
-		return &Error{Text: l10n.Raw(err.Error())}
+		return &l10n.Error{Text: l10n.Raw(err.Error())}
 	}
 	// The offset is just after the byte at fault.
 	line, col := position(data, off-1)
-	return &Error{Line: line, Col: col, Text: l10n.Raw(err.Error())}
+	return l10n.At(line, col, l10n.Raw(err.Error()))
 }
 
 // position is the 1-based line and column (in bytes) of offset off.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lint"
 )
 
@@ -87,9 +88,9 @@ func TestDecodeErrors(t *testing.T) {
 	}
 	for in, want := range tests {
 		_, err := Decode([]byte(in))
-		var be *Error
+		var be *l10n.Error
 		if !errors.As(err, &be) {
-			t.Errorf("Decode(%q) = %v, not an *Error", in, err)
+			t.Errorf("Decode(%q) = %v, not an *l10n.Error", in, err)
 			continue
 		}
 		if err.Error() != want {
@@ -106,9 +107,9 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		b, err := Decode([]byte(text))
 		if err != nil {
-			var be *Error
+			var be *l10n.Error
 			if !errors.As(err, &be) {
-				t.Fatalf("error %v is not an *Error", err)
+				t.Fatalf("error %v is not an *l10n.Error", err)
 			}
 			return
 		}

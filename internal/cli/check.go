@@ -255,15 +255,7 @@ func readBaseline(l *l10n.Localizer, name string) (*baseline.Accepted, error) {
 	}
 	b, err := baseline.Decode(data)
 	if err != nil {
-		var be *baseline.Error
-		if !errors.As(err, &be) {
-			return nil, &usageError{fmt.Errorf("--baseline %s: %w", name, err)}
-		}
-		sep := ": "
-		if be.Line > 0 {
-			sep = ":"
-		}
-		return nil, &usageError{errors.New("--baseline " + name + sep + be.In(l))}
+		return nil, &usageError{errors.New("--baseline " + l.Error(l10n.FileError(name, err)))}
 	}
 	return b.Accepted(), nil
 }

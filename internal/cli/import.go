@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"os"
 
@@ -81,7 +80,7 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 		}
 		f, err := exchange.Read(name, data)
 		if err != nil {
-			fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", locate(p.l, name, err))
+			fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", p.l.Error(l10n.FileError(name, err)))
 			failed = true
 			continue
 		}
@@ -140,13 +139,4 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 		return errFailed
 	}
 	return nil
-}
-
-// locate puts a file name before a read error: "es.po:12:3: …".
-func locate(l *l10n.Localizer, name string, err error) string {
-	var se *exchange.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Sprintf("%s:%d:%d: %s", name, se.Line, se.Col, se.Msg)
-	}
-	return fmt.Sprintf("%s:%s", name, l.Text(l10n.TextOf(err)))
 }

@@ -132,7 +132,7 @@ func exitCode(w io.Writer, l *l10n.Localizer, err error) int {
 		return ExitUsage
 	case errors.Is(err, config.ErrInvalid):
 		for _, e := range joined(err) {
-			fmt.Fprintf(w, "glosa: error: %s\n", l.Text(l10n.TextOf(e)))
+			fmt.Fprintf(w, "glosa: error: %s\n", l.Error(e))
 		}
 		return ExitUsage
 	case strings.HasPrefix(err.Error(), "unknown command"):
@@ -156,7 +156,7 @@ func exitCode(w io.Writer, l *l10n.Localizer, err error) int {
 		fmt.Fprintf(w, "glosa: error: %v\nglosa: hint: %s\n", err, l.T("hint.help"))
 		return ExitUsage
 	}
-	fmt.Fprintf(w, "glosa: error: %s\n", l.Text(l10n.TextOf(err)))
+	fmt.Fprintf(w, "glosa: error: %s\n", l.Error(err))
 	return ExitTool
 }
 

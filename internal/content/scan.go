@@ -356,7 +356,6 @@ func (e *Entry) fromDocument() {
 	e.Record = rec
 }
 
-
 // ReadInside reads a file of the repository, refusing a symlink that leads
 // outside it.
 func ReadInside(root, rel string) ([]byte, error) {

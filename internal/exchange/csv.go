@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // csvColumns are the columns of an exported CSV file; the source and
@@ -102,7 +104,7 @@ func ReadCSV(data []byte) (*File, error) {
 		}
 	}
 	if _, ok := col["id"]; !ok || len(langs) != 2 {
-		return nil, &SyntaxError{Line: 1, Col: 1, Msg: "the header row must name the columns id, the source language and the target language (e.g. id,kind,state,it,es,notes,references)"}
+		return nil, l10n.At(1, 1, l10n.Msg("import.csvHeader"))
 	}
 	f := &File{SourceLang: strings.TrimSpace(head[langs[0]]), TargetLang: strings.TrimSpace(head[langs[1]])}
 	plurals := map[string]int{} // unit ID → index in f.Units
@@ -141,7 +143,7 @@ func ReadCSV(data []byte) (*File, error) {
 			}
 		default:
 			line, _ := r.FieldPos(0)
-			return nil, &SyntaxError{Line: line, Col: 1, Msg: fmt.Sprintf("unknown state %q (use new, needs-review or translated)", u.State)}
+			return nil, l10n.At(line, 1, l10n.Msg("import.csvState", "State", strconv.Quote(string(u.State))))
 		}
 		if base, c, ok := pluralID(id); ok {
 			i, seen := plurals[base]
@@ -199,11 +201,11 @@ func pluralID(id string) (base, category string, ok bool) {
 func csvError(r *csv.Reader, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &SyntaxError{Line: pe.Line, Col: pe.Column, Msg: pe.Err.Error()}
+		return &l10n.Error{Line: pe.Line, Column: pe.Column, Text: l10n.Raw(pe.Err.Error()), Err: err}
 	}
 	if errors.Is(err, io.EOF) {
-		return &SyntaxError{Line: 1, Col: 1, Msg: "the file is empty"}
+		return l10n.At(1, 1, l10n.Msg("import.empty"))
 	}
 	line, col := r.FieldPos(0)
-	return &SyntaxError{Line: line, Col: col, Msg: err.Error()}
+	return &l10n.Error{Line: line, Column: col, Text: l10n.Raw(err.Error()), Err: err}
 }

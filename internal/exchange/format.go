@@ -10,6 +10,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // Formats are the formats glosa exports, by name.
@@ -99,7 +101,7 @@ func Read(name string, data []byte) (*File, error) {
 		}
 		f, err = ReadGoI18n(base, data)
 	default:
-		return nil, &SyntaxError{Line: 1, Col: 1, Msg: "not a file glosa can import (PO, XLIFF 1.2 or 2.0, go-i18n JSON, TOML or YAML, CSV)"}
+		return nil, l10n.At(1, 1, l10n.Msg("import.unknownFile"))
 	}
 	if err != nil {
 		return nil, err

@@ -1,10 +1,12 @@
 package exchange
 
 import (
+	"errors"
 	"io"
 	"strings"
 
 	"github.com/glosa/glosa/internal/catalog/goi18n"
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // WriteGoI18n writes f as a go-i18n message file in format json, toml or
@@ -67,6 +69,15 @@ func SourceHash(u Unit) string {
 func ReadGoI18n(name string, data []byte) (*File, error) {
 	gf, err := goi18n.Parse(name, data)
 	if err != nil {
+		var le *l10n.Error
+		if errors.As(err, &le) {
+			// name may not be the file's path (Read makes one up to
+			// tell the format): leave the path to the caller, as the
+			// other readers do.
+			c := *le
+			c.Path = ""
+			return nil, &c
+		}
 		return nil, err
 	}
 	f := &File{TargetLang: gf.Lang.String(), Format: "goi18n"}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/glosa/glosa/internal/catalog/po"
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/plural"
 )
 
@@ -167,7 +168,7 @@ func ReadPO(data []byte) (*File, error) {
 		if e.HasPlural {
 			if forms == nil {
 				if forms, err = poForms(pf, f.TargetLang); err != nil {
-					return nil, fmt.Errorf("%d:1: %w", e.Line, err)
+					return nil, &l10n.Error{Line: e.Line, Column: 1, Text: l10n.TextOf(err), Err: err}
 				}
 			}
 			u.SourceForms = map[string]string{"one": e.ID, "other": e.Plural}
@@ -210,7 +211,7 @@ func poForms(pf *po.File, lang string) ([]plural.Category, error) {
 	}
 	n, _, ok := pf.PluralForms()
 	if !ok || n != set.NPlurals() {
-		return nil, fmt.Errorf("the header's Plural-Forms (nplurals=%d) is not CLDR's for %s (%s); glosa cannot tell which msgstr is which form", n, lang, set.PluralForms())
+		return nil, l10n.Errorf("import.pluralForms", "N", n, "Lang", lang, "Forms", set.PluralForms())
 	}
 	return set.FormCategories(), nil
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // XLIFF, in both versions, is written by hand (escaping included) so that
@@ -73,14 +75,6 @@ const (
 	noteLocation    = "location"
 	notePrevious    = "previous-source"
 )
-
-// SyntaxError is a problem at a place in a file being read.
-type SyntaxError struct {
-	Line, Col int // 1-based
-	Msg       string
-}
-
-func (e *SyntaxError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
 
 // WriteXLIFF12 writes f as an XLIFF 1.2 document.
 func WriteXLIFF12(w io.Writer, f *File) error {
@@ -489,7 +483,7 @@ func ReadXLIFF(data []byte) (*File, error) {
 		return nil, err
 	}
 	if root.name.Local != "xliff" {
-		return nil, root.errorf("not an XLIFF document: the root element is <%s>", root.name.Local)
+		return nil, root.errorf("import.xliffRoot", "Element", root.name.Local)
 	}
 	version, _ := root.attr("version")
 	r := &xliffReader{ns: root.name.Space}
@@ -500,11 +494,10 @@ func ReadXLIFF(data []byte) (*File, error) {
 		r.v2 = true
 		return r.read20(root)
 	}
-	what := fmt.Sprintf("version %q", version)
 	if r.ns != "" {
-		what = fmt.Sprintf("namespace %q", r.ns)
+		return nil, root.errorf("import.xliffNamespace", "Namespace", strconv.Quote(r.ns))
 	}
-	return nil, root.errorf("unknown XLIFF %s (glosa reads XLIFF 1.2 and 2.0)", what)
+	return nil, root.errorf("import.xliffVersion", "Version", strconv.Quote(version))
 }
 
 // node is an element of a parsed document.
@@ -515,8 +508,9 @@ type node struct {
 	line, col int
 }
 
-func (n *node) errorf(format string, args ...any) error {
-	return &SyntaxError{Line: n.line, Col: n.col, Msg: fmt.Sprintf(format, args...)}
+// errorf returns the error of message id (data as pairs) at n's place.
+func (n *node) errorf(id string, data ...any) error {
+	return l10n.At(n.line, n.col, l10n.Msg(id, data...))
 }
 
 // attr returns an attribute in no namespace.
@@ -558,10 +552,10 @@ func parseXML(data []byte) (*node, error) {
 				if l != se.Line {
 					c = 1
 				}
-				return nil, &SyntaxError{Line: se.Line, Col: c, Msg: se.Msg}
+				return nil, l10n.At(se.Line, c, l10n.Raw(se.Msg))
 			}
 			l, c := d.InputPos()
-			return nil, &SyntaxError{Line: l, Col: c, Msg: strings.TrimPrefix(err.Error(), "xml: ")}
+			return nil, l10n.At(l, c, l10n.Raw(strings.TrimPrefix(err.Error(), "xml: ")))
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -584,7 +578,7 @@ func parseXML(data []byte) (*node, error) {
 	}
 	if root == nil {
 		l, c := d.InputPos()
-		return nil, &SyntaxError{Line: l, Col: c, Msg: "not an XLIFF document: no root element"}
+		return nil, l10n.At(l, c, l10n.Msg("import.xliffNoRoot"))
 	}
 	return root, nil
 }
@@ -637,7 +631,7 @@ func (r *xliffReader) read12(root *node) (*File, error) {
 		}
 	}
 	if first {
-		return nil, root.errorf("the XLIFF document has no <file>")
+		return nil, root.errorf("import.xliffNoFile")
 	}
 	return f, nil
 }
@@ -660,7 +654,7 @@ func (r *xliffReader) read20(root *node) (*File, error) {
 		}
 	}
 	if first {
-		return nil, root.errorf("the XLIFF document has no <file>")
+		return nil, root.errorf("import.xliffNoFile")
 	}
 	return f, nil
 }
@@ -796,7 +790,7 @@ func (r *xliffReader) unit(n *node) (xliffUnit, error) {
 	if q, ok := n.attrNS(glosaNS, "id"); ok {
 		id, err := strconv.Unquote(q)
 		if err != nil {
-			return u, n.errorf("glosa:id %s is not a Go-quoted string", q)
+			return u, n.errorf("import.glosaID", "ID", q)
 		}
 		u.ID = id
 	} else if id, ok := n.attr("resname"); ok && !r.v2 {
@@ -822,7 +816,7 @@ func (r *xliffReader) unit(n *node) (xliffUnit, error) {
 	}
 	for _, s := range append([]string{u.Source, u.Target, u.Previous}, u.Notes...) {
 		if c := badChar(s); c != "" {
-			return u, n.errorf("unit %q: the text contains %s, which XML cannot carry", u.ID, c)
+			return u, n.errorf("import.notXMLChar", "Unit", strconv.Quote(u.ID), "Char", c)
 		}
 	}
 	return u, nil
@@ -1067,7 +1061,7 @@ func (r *xliffReader) inline12(b *strings.Builder, e *node, unit string) error {
 	case "x", "bx", "ex":
 		eq, ok := e.attr("equiv-text")
 		if !ok {
-			return e.errorf("unit %q: <%s/> stands for code glosa cannot know (it exchanges plain text)", unit, e.name.Local)
+			return e.errorf("import.code", "Unit", strconv.Quote(unit), "Element", e.name.Local)
 		}
 		b.WriteString(eq)
 		return nil
@@ -1083,7 +1077,7 @@ func (r *xliffReader) inline20(b *strings.Builder, e *node, unit string) error {
 		}
 		d, ok := r.data[ref]
 		if !ok {
-			return false, e.errorf("unit %q: <%s> refers to original data %q, which the unit lacks", unit, e.name.Local, ref)
+			return false, e.errorf("import.dataRef", "Unit", strconv.Quote(unit), "Element", e.name.Local, "Ref", strconv.Quote(ref))
 		}
 		b.WriteString(d)
 		return true, nil
@@ -1093,7 +1087,7 @@ func (r *xliffReader) inline20(b *strings.Builder, e *node, unit string) error {
 		h, _ := e.attr("hex")
 		v, err := strconv.ParseUint(h, 16, 32)
 		if err != nil || !xmlChar(rune(v)) {
-			return e.errorf("unit %q: <cp hex=%q> is not a character glosa can carry in XML", unit, h)
+			return e.errorf("import.cp", "Unit", strconv.Quote(unit), "Hex", strconv.Quote(h))
 		}
 		b.WriteRune(rune(v))
 	case "ph", "sc", "ec":
@@ -1103,7 +1097,7 @@ func (r *xliffReader) inline20(b *strings.Builder, e *node, unit string) error {
 		}
 		eq, ok := e.attr("equiv")
 		if !ok {
-			return e.errorf("unit %q: <%s> stands for code glosa cannot know (it has no original data; glosa exchanges plain text)", unit, e.name.Local)
+			return e.errorf("import.codeNoData", "Unit", strconv.Quote(unit), "Element", e.name.Local)
 		}
 		b.WriteString(eq)
 	case "pc":

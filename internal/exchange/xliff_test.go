@@ -11,6 +11,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // trickyFile has a unit for each thing XLIFF makes hard.
@@ -189,43 +191,49 @@ func TestReadXLIFFSamples(t *testing.T) {
 	}
 }
 
+// posErr is an error's position and English words, as tests pin them.
+type posErr struct {
+	Line, Col int
+	Msg       string
+}
+
 func TestReadXLIFFErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		data string
-		want SyntaxError
+		want posErr
 	}{
 		{"unclosed element", "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n<file>\n<body>\n</file>\n",
-			SyntaxError{Line: 5, Msg: "element <body> closed by </file>"}},
+			posErr{Line: 5, Msg: "element <body> closed by </file>"}},
 		{"unknown version", "<?xml version=\"1.0\"?>\n\n<xliff version=\"3.0\" xmlns=\"urn:oasis:names:tc:xliff:document:3.0\">\n</xliff>\n",
-			SyntaxError{Line: 3, Col: 1, Msg: `unknown XLIFF namespace "urn:oasis:names:tc:xliff:document:3.0" (glosa reads XLIFF 1.2 and 2.0)`}},
+			posErr{Line: 3, Col: 1, Msg: `unknown XLIFF namespace "urn:oasis:names:tc:xliff:document:3.0" (glosa reads XLIFF 1.2 and 2.0)`}},
 		{"unknown version without namespace", "<xliff version=\"1.0\"><file/></xliff>",
-			SyntaxError{Line: 1, Col: 1, Msg: `unknown XLIFF version "1.0" (glosa reads XLIFF 1.2 and 2.0)`}},
-		{"not XLIFF", "<html>\n</html>", SyntaxError{Line: 1, Col: 1, Msg: "not an XLIFF document: the root element is <html>"}},
-		{"empty", "", SyntaxError{Line: 1, Col: 1, Msg: "not an XLIFF document: no root element"}},
+			posErr{Line: 1, Col: 1, Msg: `unknown XLIFF version "1.0" (glosa reads XLIFF 1.2 and 2.0)`}},
+		{"not XLIFF", "<html>\n</html>", posErr{Line: 1, Col: 1, Msg: "not an XLIFF document: the root element is <html>"}},
+		{"empty", "", posErr{Line: 1, Col: 1, Msg: "not an XLIFF document: no root element"}},
 		{"no file", "<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" srcLang=\"en\"/>",
-			SyntaxError{Line: 1, Col: 1, Msg: "the XLIFF document has no <file>"}},
+			posErr{Line: 1, Col: 1, Msg: "the XLIFF document has no <file>"}},
 		{"bad entity", "<xliff version=\"1.2\">\n<file>\n<body>\n<trans-unit id=\"a\"><source>&nbsp;</source></trans-unit></body></file></xliff>",
-			SyntaxError{Line: 4, Msg: "invalid character entity &nbsp;"}},
+			posErr{Line: 4, Msg: "invalid character entity &nbsp;"}},
 		{"placeholder without text", "<xliff version=\"1.2\">\n<file><body>\n  <trans-unit id=\"a\"><source>a <x id=\"1\"/> b</source></trans-unit></body></file></xliff>",
-			SyntaxError{Line: 3, Col: 32, Msg: `unit "a": <x/> stands for code glosa cannot know (it exchanges plain text)`}},
+			posErr{Line: 3, Col: 32, Msg: `unit "a": <x/> stands for code glosa cannot know (it exchanges plain text)`}},
 		{"cp of a control character", "<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" srcLang=\"en\"><file id=\"f\">\n<unit id=\"u\"><segment><source>a<cp hex=\"0004\"/></source></segment></unit></file></xliff>",
-			SyntaxError{Line: 2, Col: 32, Msg: `unit "u": <cp hex="0004"> is not a character glosa can carry in XML`}},
+			posErr{Line: 2, Col: 32, Msg: `unit "u": <cp hex="0004"> is not a character glosa can carry in XML`}},
 		{"bad glosa:id", "<xliff version=\"1.2\" xmlns:g=\"https://github.com/glosa/glosa/xliff\"><file><body>\n<trans-unit id=\"a\" g:id=\"x\"><source/></trans-unit></body></file></xliff>",
-			SyntaxError{Line: 2, Col: 1, Msg: `glosa:id x is not a Go-quoted string`}},
+			posErr{Line: 2, Col: 1, Msg: `glosa:id x is not a Go-quoted string`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadXLIFF([]byte(tt.data))
-			var se *SyntaxError
+			var se *l10n.Error
 			if !errors.As(err, &se) {
-				t.Fatalf("error = %v, want a *SyntaxError", err)
+				t.Fatalf("error = %v, want an *l10n.Error", err)
 			}
 			want := tt.want
 			if want.Col == 0 {
-				want.Col = se.Col // the decoder's column is not tested
+				want.Col = se.Column // the decoder's column is not tested
 			}
-			if diff := cmp.Diff(&want, se); diff != "" {
+			if diff := cmp.Diff(want, posErr{se.Line, se.Column, se.Text.String()}); diff != "" {
 				t.Errorf("error (-want +got):\n%s", diff)
 			}
 		})

@@ -272,6 +272,10 @@ func (e *Error) Said() Text {
 
 func (e *Error) Error() string { return e.Said().String() }
 
+// Error words err in the localizer's language: an *Error as
+// "path:line:col: text" (see Error.Said), any other error in its own words.
+func (l *Localizer) Error(err error) string { return l.Text(TextOf(err)) }
+
 func (e *Error) Unwrap() error { return e.Err }
 
 // InFile returns err with path set as the file of the *Error it is, or of
