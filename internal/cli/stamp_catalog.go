@@ -59,11 +59,7 @@ func (p *project) stampCatalog(ios *iostreams.IOStreams, cf catalogFile, dryRun 
 		return 0, true, nil
 	}
 	if f.Err != nil {
-		where := f.Path
-		if f.Err.Line > 0 {
-			where = fmt.Sprintf("%s:%d:%d", f.Path, f.Err.Line, f.Err.Column)
-		}
-		warnf(ios.ErrOut, "%s", p.l.T("stamp.skip", "Path", where, "Reason", p.l.T("stamp.skipUnparsable", "Error", p.l.Text(f.Err.Text))))
+		warnf(ios.ErrOut, "%s", p.l.T("stamp.skip", "Path", f.Err.Where(), "Reason", p.l.T("stamp.skipUnparsable", "Error", p.l.Text(f.Err.Text))))
 		return 0, true, nil
 	}
 	var src *catalog.File

@@ -158,7 +158,7 @@ func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts 
 			}
 			data, err := content.Stub(it.Source.Doc)
 			if err != nil {
-				p.Skips = append(p.Skips, Skip{Path: t.Path, Lang: t.Lang, Err: l10n.Wrap(err, "err.prefixed", "Prefix", it.Source.Path, "Error", l10n.TextOf(err))})
+				p.Skips = append(p.Skips, Skip{Path: t.Path, Lang: t.Lang, Err: l10n.FileError(it.Source.Path, err)})
 				continue
 			}
 			p.Changes = append(p.Changes, Change{Path: t.Path, Lang: t.Lang, Data: data, Create: true, Entry: true})

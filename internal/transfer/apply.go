@@ -234,7 +234,7 @@ func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exch
 		var err error
 		data, complete, err = segment.Join(src.Doc, base, schema, t.item.Slug, texts)
 		if err != nil {
-			return nil, l10n.Wrap(err, "err.prefixed", "Prefix", tr.Path, "Error", l10n.TextOf(err))
+			return nil, l10n.FileError(tr.Path, err)
 		}
 	}
 	if complete {
@@ -243,7 +243,7 @@ func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exch
 			data, err = content.SetRecord(doc, content.Record{Source: r.Source, Hash: r.SourceHash(src)})
 		}
 		if err != nil {
-			return nil, l10n.Wrap(err, "err.prefixed", "Prefix", tr.Path, "Error", l10n.TextOf(err))
+			return nil, l10n.FileError(tr.Path, err)
 		}
 	}
 	if base != nil && bytes.Equal(data, base.Raw) {
