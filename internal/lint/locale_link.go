@@ -40,19 +40,29 @@ import (
 // keeps from its source, in the source's language, unless the hosts option
 // lists that site: projects differ on whether translations localize other
 // sites' links, and the option is where a project says it does.
-var localeLink = Rule{
+// The options of locale-link.
+var (
+	localeAllow       = langsOption("allow", "Languages whose pages a translation may link, e.g. `[en]`.")
+	localeIgnoreHosts = hostsOption("ignoreHosts",
+		"Sites whose URLs name no locale, e.g. `[example.com]`; a host matches its subdomains.")
+	localeHosts = hostLocalesOption("hosts",
+		"Sites whose every page exists in each locale listed, written as their URLs write them, "+
+			"e.g. `{developer.mozilla.org: [en-US, fr, ja]}`.")
+)
+
+var localeLink = register(Rule{
 	entries:  true,
 	ID:       "locale-link",
 	Severity: Warning,
 	Summary:  "a link in a translation points to a page in another project language (/it-it/, /it/, it.wikipedia.org, ?hl=it) that exists in the translation's language too",
-	Options:  []string{"allow", "ignoreHosts", "hosts"},
+	Options:  []*Option{localeAllow.Option, localeIgnoreHosts.Option, localeHosts.Option},
 	check: func(c *checker, emit func(Finding)) {
 		allow := map[string]bool{}
-		for _, code := range c.langsOption("allow") {
+		for _, code := range localeAllow.of(c) {
 			allow[lang.Base(code)] = true
 		}
-		ignore := c.hostListOption("ignoreHosts")
-		known := c.hostLocalesOption("hosts")
+		ignore := localeIgnoreHosts.of(c)
+		known := localeHosts.of(c)
 		sources := map[*content.Entry]*content.Entry{}
 		for _, it := range c.chunk.items {
 			for j := range it.Translations {
@@ -116,7 +126,7 @@ var localeLink = Rule{
 			}
 		}
 	},
-}
+})
 
 // neutralSource returns the source's link to the page the translation's
 // link dest names with a locale, when the source names none; or "".

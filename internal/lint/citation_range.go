@@ -9,12 +9,16 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 )
 
-var citationRange = Rule{
+// citationFieldOption names the list field citations count.
+var citationFieldOption = stringOption("field", "sources",
+	"The list field of the front matter citations refer to: `[3]` cites its third item.")
+
+var citationRange = register(Rule{
 	entries:  true,
 	ID:       "citation-range",
 	Severity: Error,
 	Summary:  "the body cites [n] beyond the number of sources (the list field named by the field option, default sources)",
-	Options:  []string{"field"},
+	Options:  []*Option{citationFieldOption.Option},
 	check: func(c *checker, emit func(Finding)) {
 		field := c.citationField()
 		for _, e := range c.entries() {
@@ -47,14 +51,9 @@ var citationRange = Rule{
 			}
 		}
 	},
-}
+})
 
 // citationField is the list field citations count, as citation-range's
 // field option names it: markup-mismatch compares citations only where
 // entries have it, as elsewhere [3]rd is text.
-func (c *checker) citationField() string {
-	if n := c.linter.options["citation-range"]["field"]; n != nil && n.Kind == yaml.ScalarNode && n.Value != "" {
-		return n.Value
-	}
-	return "sources"
-}
+func (c *checker) citationField() string { return citationFieldOption.of(c) }

@@ -8,16 +8,20 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 )
 
-var relatedMissing = Rule{
+// relatedUntranslated grades a reference to an entry not yet translated.
+var relatedUntranslated = severityOption("untranslated", Info,
+	"The grade of a reference to an entry that exists but not yet in the translation's language, or `off`.")
+
+var relatedMissing = register(Rule{
 	entries:  true,
 	ID:       "related-missing",
 	Severity: Error,
 	Summary:  "a slugs field names an entry that does not exist (error) or is not in this language yet (info)",
-	Options:  []string{"untranslated"},
+	Options:  []*Option{relatedUntranslated.Option},
 	check: func(c *checker, emit func(Finding)) {
 		// The entry exists but not in this language yet: a note for the
 		// translator, graded on its own, not a broken reference.
-		untranslated := c.severityOption("untranslated", Info)
+		untranslated := relatedUntranslated.of(c)
 		for _, e := range c.entries() {
 			for _, v := range e.Values(c.repo.Schema(e)) {
 				if v.Kind != config.Slugs {
@@ -44,4 +48,4 @@ var relatedMissing = Rule{
 			}
 		}
 	},
-}
+})

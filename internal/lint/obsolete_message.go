@@ -53,3 +53,30 @@ func hasTranslation(e *po.Entry) bool {
 	}
 	return false
 }
+
+// obsoleteUnused grades the #~ entries that are only translation memory.
+var obsoleteUnused = severityOption("unused", "",
+	"The grade of every other `#~` entry, msgmerge's translation memory, or `off`.")
+
+var obsoleteMessage = register(Rule{
+	ID:       "obsolete-message",
+	Severity: Info,
+	Summary:  "a PO file keeps as obsolete (#~) a translation its template has again (every #~ entry with the unused option)",
+	Options:  []*Option{obsoleteUnused.Option},
+	check: func(c *checker, emit func(Finding)) {
+		unused := obsoleteUnused.of(c)
+		for _, cat := range c.rep.Catalogs {
+			templates := map[string]*po.File{}
+			for _, f := range cat.Files {
+				if f.Template && f.PO != nil {
+					templates[f.Domain] = f.PO
+				}
+			}
+			for _, f := range cat.Files {
+				if f.PO != nil && !f.Template {
+					obsoleteEntries(f, templates[f.Domain], unused, emit)
+				}
+			}
+		}
+	},
+})

@@ -14,14 +14,19 @@ import (
 	"github.com/glosa/glosa/internal/status"
 )
 
-var markupMismatch = Rule{
+// markupPlaceholders are what inline code may translate.
+var markupPlaceholders = regexpsOption("placeholders",
+	"Regular expressions of text inside inline code that a project translates by convention, blanked before comparing. "+
+		"Unset, `{{…}}` and `<name>` (the placeholder syntax of command pages, templates and usage synopses); an empty list sets none aside.")
+
+var markupMismatch = register(Rule{
 	entries:  true,
 	ID:       "markup-mismatch",
 	Severity: Warning,
 	Summary:  "a paragraph, heading, table cell or text field of a translation has other link targets, inline code or citations than the source's",
-	Options:  []string{"placeholders"},
+	Options:  []*Option{markupPlaceholders.Option},
 	check: func(c *checker, emit func(Finding)) {
-		eq := markupeq.New(markupeq.Options{Languages: c.repo.Languages, Placeholders: c.regexpsOption("placeholders")})
+		eq := markupeq.New(markupeq.Options{Languages: c.repo.Languages, Placeholders: markupPlaceholders.of(c)})
 		cite := c.citationField()
 		for _, p := range c.pairs() {
 			if p.t.State == status.Untranslated {
@@ -52,7 +57,7 @@ var markupMismatch = Rule{
 			}
 		}
 	},
-}
+})
 
 // shifted reports whether body unit i was paired with the wrong one: the
 // two bodies have the same sequence of block kinds, yet the translation's
