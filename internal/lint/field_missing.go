@@ -13,6 +13,18 @@ var fieldMissing = register(Rule{
 	ID:       "field-missing",
 	Severity: Warning,
 	Summary:  "the source has a front-matter field of the schema that the translation lacks",
+	Doc: "The source entry has a front-matter field of the schema (`content[].fields` in glosa.yaml) that the translation lacks: a reader of the translation sees no category, no sources, no URL. A field that is present but not text where the schema wants text (a list where a title belongs) is reported too, as an error, since no reader can use it.\n" +
+		"\n" +
+		"**Example.** The English entry has a `sources` list; its Spanish translation has none:\n" +
+		"\n" +
+		"```\n" +
+		"content/es/transformer.md:5:1: warning: list field sources is missing; the source content/en/transformer.md has it [field-missing]\n" +
+		"    fix: copy sources from the source and translate its text\n" +
+		"```\n" +
+		"\n" +
+		"**Fix.** Copy the field from the source; translate its text fields, copy its keys and slugs as they are.\n" +
+		"\n" +
+		"**Limits.** Only fields the schema names are compared; a field the source lacks is not reported in the translation.",
 	check: func(c *checker, emit func(Finding)) {
 		for _, p := range c.pairs() {
 			schema := c.repo.Schema(p.src)

@@ -13,6 +13,18 @@ var keyMismatch = register(Rule{
 	ID:       "key-mismatch",
 	Severity: Error,
 	Summary:  "a key field (e.g. category) differs from the source's; keys must be identical in every language",
+	Doc: "A `key` field of the schema (a category, a type, a layout: a value code reads, not a reader) differs from the source's. Keys must be identical in every language, or the translation is filed under another category, or under none.\n" +
+		"\n" +
+		"**Example.** The source says `category: Models`, the Spanish translation `category: Modelos`:\n" +
+		"\n" +
+		"```\n" +
+		"content/es/transformer.md:3:11: error: category is \"Modelos\" here but \"Models\" in the source content/en/transformer.md [key-mismatch]\n" +
+		"    fix: set category to \"Models\"\n" +
+		"```\n" +
+		"\n" +
+		"**Fix.** Copy the source's value.\n" +
+		"\n" +
+		"**Limits.** A key the translation lacks is `field-missing`'s; only scalar keys are compared.",
 	check: func(c *checker, emit func(Finding)) {
 		for _, p := range c.pairs() {
 			schema := c.repo.Schema(p.src)

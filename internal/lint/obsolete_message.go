@@ -62,7 +62,19 @@ var obsoleteMessage = register(Rule{
 	ID:       "obsolete-message",
 	Severity: Info,
 	Summary:  "a PO file keeps as obsolete (#~) a translation its template has again (every #~ entry with the unused option)",
-	Options:  []*Option{obsoleteUnused.Option},
+	Doc: "A PO file keeps as obsolete (`#~`) the translation of a message its template has again, while the file has no live entry for it: msgmerge would bring it back, and until then the message shows untranslated. Other `#~` entries are msgmerge's translation memory, ignored by msgfmt, and reported only at the grade of the `unused` option.\n" +
+		"\n" +
+		"**Example.** `locales/messages.pot` has `msgid \"Open\"` again; `locales/es.po` keeps `#~ msgid \"Open\"`:\n" +
+		"\n" +
+		"```\n" +
+		"locales/es.po:10:1: info: the template has message \"Open\" again, but this file keeps its translation as obsolete (#~) [obsolete-message]\n" +
+		"    fix: msgmerge with the template brings it back; or remove its #~ marks\n" +
+		"```\n" +
+		"\n" +
+		"**Fix.** Run msgmerge with the template, or remove the `#~` marks.\n" +
+		"\n" +
+		"**Limits.** A live message the source or template no longer has is the `orphan` state (`check --fail-on orphan`), not this rule.",
+	Options: []*Option{obsoleteUnused.Option},
 	check: func(c *checker, emit func(Finding)) {
 		unused := obsoleteUnused.of(c)
 		for _, cat := range c.rep.Catalogs {

@@ -13,6 +13,18 @@ var placeholderMismatch = register(Rule{
 	ID:       "placeholder-mismatch",
 	Severity: Error,
 	Summary:  "a message's translation lacks or adds a placeholder of its source: {{.Name}} fields, or printf verbs in c-format/go-format PO entries (checked as msgfmt -c checks them)",
+	Doc: "A catalog message's translation lacks or adds a placeholder of its source: `{{.Name}}` template fields (go-i18n, with the message's delimiters, compared as a set), or printf verbs in `c-format` / `go-format` PO entries (compared by argument and type as `msgfmt -c` does: `%i` is `%d`, positional `%2$s` may reorder). A lost placeholder drops a value from what users read; an extra one prints garbage or crashes the formatter.\n" +
+		"\n" +
+		"**Example.** A `c-format` entry whose Spanish translation dropped `%d`:\n" +
+		"\n" +
+		"```\n" +
+		"locales/es.po:7:1: error: message %d files: the translation lacks %d [placeholder-mismatch]\n" +
+		"    fix: use the placeholders of the source: %d\n" +
+		"```\n" +
+		"\n" +
+		"**Fix.** Use the source's placeholders in the translation.\n" +
+		"\n" +
+		"**Limits.** As `msgfmt -c` does, a `fuzzy` PO entry is not checked, every plural form is compared with the source's general form, and a form that stands for one number only (Arabic `one`, `two`, `zero`) may write it as a word and leave the placeholders out. A PO entry without a format flag holds no placeholders.",
 	check: func(c *checker, emit func(Finding)) {
 		for _, m := range c.messages() {
 			if m.syntax == 0 && m.file.PO != nil {

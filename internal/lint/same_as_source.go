@@ -32,7 +32,18 @@ var sameAsSource = register(Rule{
 	ID:       "same-as-source",
 	Severity: Info,
 	Summary:  "a text field, a paragraph or a catalog message of a translation is identical to the source: text left untranslated",
-	Options:  []*Option{sameMinWords.Option, sameVariants.Option, sameConsensus.Option},
+	Doc: "A `text` field, a paragraph, heading or table cell of a translation, or a translated catalog message, is identical to the source's: text left untranslated. Text is compared as a reader sees it (escapes and entities resolved, link destinations and tags left out), and only words of prose count: code, URLs, placeholders, shortcodes, tokens shaped like code and words in capitals do not. A text that only names things (`Guido van Rossum`, `The GNOME Project`), a heading that names its page, or a text with no letter of the source's script is not reported.\n" +
+		"\n" +
+		"**Example.** The Spanish translation kept the English title:\n" +
+		"\n" +
+		"```\n" +
+		"content/es/transformer.md:2:8: info: title is identical to the source: \"The transformer architecture\" [same-as-source]\n" +
+		"```\n" +
+		"\n" +
+		"**Fix.** Translate the text; or, when it is right as it is (a product name, a quotation), accept the finding with a suppression (`glosa-disable-next-line same-as-source`).\n" +
+		"\n" +
+		"**Limits.** Translations already `untranslated` are not checked, nor (unless `variants`) translations into a variant of the source's language (`en-GB` from `en`). A text that `consensus` languages or more keep identical is the project's convention and not reported. Info by default: many identical catalog messages are legitimate.",
+	Options: []*Option{sameMinWords.Option, sameVariants.Option, sameConsensus.Option},
 	check: func(c *checker, emit func(Finding)) {
 		minWords := sameMinWords.of(c)
 		variants := sameVariants.of(c)

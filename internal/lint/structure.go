@@ -10,6 +10,17 @@ var structureRule = register(Rule{
 	ID:       "structure",
 	Severity: Warning,
 	Summary:  "the body has a different number of headings, code blocks, list items, links or images than the source",
+	Doc: "The body of a translation has a different number of headings, code blocks, list items, links or images than the source's: a section, an example or a picture was lost or added, or the translation was made from another version of the source.\n" +
+		"\n" +
+		"**Example.** The English body has a heading and a two-item list that the Spanish translation dropped:\n" +
+		"\n" +
+		"```\n" +
+		"content/es/transformer.md:7:1: warning: the body's structure differs from the source content/en/transformer.md: 0 headings (source: 1), 0 list items (source: 2) [structure]\n" +
+		"```\n" +
+		"\n" +
+		"**Fix.** Bring the translation's body in line with the source's; if the source changed, update the translation and `glosa stamp` it.\n" +
+		"\n" +
+		"**Limits.** Counts only: a heading moved or a list rewritten as prose with the same counts is not reported. Drafts (`untranslated`) are not checked.",
 	check: func(c *checker, emit func(Finding)) {
 		for _, p := range c.pairs() {
 			if p.t.State == status.Untranslated {
