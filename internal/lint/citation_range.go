@@ -13,7 +13,7 @@ import (
 var citationFieldOption = stringOption("field", "sources",
 	"The list field of the front matter citations refer to: `[3]` cites its third item.")
 
-var citationRange = register(Rule{
+var _ = register(Rule{
 	entries:  true,
 	ID:       "citation-range",
 	Severity: Error,

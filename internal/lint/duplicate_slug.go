@@ -4,7 +4,7 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 )
 
-var duplicateSlug = register(Rule{
+var _ = register(Rule{
 	ID:       "duplicate-slug",
 	Severity: Error,
 	Summary:  "two files of one language claim the same slug (by path or translationKey); one is ignored",

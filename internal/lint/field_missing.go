@@ -8,7 +8,7 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 )
 
-var fieldMissing = register(Rule{
+var _ = register(Rule{
 	entries:  true,
 	ID:       "field-missing",
 	Severity: Warning,

@@ -8,7 +8,7 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 )
 
-var keyMismatch = register(Rule{
+var _ = register(Rule{
 	entries:  true,
 	ID:       "key-mismatch",
 	Severity: Error,

@@ -1,8 +1,22 @@
 // Package lint finds what only a comparison across languages shows: links
 // to another locale's pages, dangling related slugs, citations beyond the
 // sources, keys that differ, fields left out, text left in the source
-// language, structure that drifted, and files that cannot be parsed. Each
-// rule lives in its own file and registers itself in Rules.
+// language, structure that drifted, and files that cannot be parsed.
+//
+// Each rule lives in its own file, named after its ID (structure.go), and
+// registers itself: `var _ = register(Rule{…})` declares its ID,
+// default severity, one-line summary, Markdown doc and options. Rules,
+// glosa rules, SARIF's rules[] and the reference docs are derived from
+// these declarations; no list of the rules is kept anywhere else.
+//
+// To add a rule: write its file with its declaration and its check (read
+// the report through the checker; emit findings whose Text and FixText are
+// l10n messages), add those message IDs to locales/active.{en,es,it}.yaml,
+// and a testscript check_ID.txtar. An option is declared in the rule's
+// file with its kind (intOption, boolOption, severityOption, …), listed in
+// the rule's Options, and read with opt.of(c): New parses glosa.yaml's
+// value once by the declared kind and refuses a value of another kind, or
+// an option the rule does not declare, at its line.
 package lint
 
 import (

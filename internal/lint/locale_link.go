@@ -50,7 +50,7 @@ var (
 			"e.g. `{developer.mozilla.org: [en-US, fr, ja]}`.")
 )
 
-var localeLink = register(Rule{
+var _ = register(Rule{
 	entries:  true,
 	ID:       "locale-link",
 	Severity: Warning,

@@ -19,7 +19,7 @@ var markupPlaceholders = regexpsOption("placeholders",
 	"Regular expressions of text inside inline code that a project translates by convention, blanked before comparing. "+
 		"Unset, `{{…}}` and `<name>` (the placeholder syntax of command pages, templates and usage synopses); an empty list sets none aside.")
 
-var markupMismatch = register(Rule{
+var _ = register(Rule{
 	entries:  true,
 	ID:       "markup-mismatch",
 	Severity: Warning,

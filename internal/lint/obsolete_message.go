@@ -58,7 +58,7 @@ func hasTranslation(e *po.Entry) bool {
 var obsoleteUnused = severityOption("unused", "",
 	"The grade of every other `#~` entry, msgmerge's translation memory, or `off`.")
 
-var obsoleteMessage = register(Rule{
+var _ = register(Rule{
 	ID:       "obsolete-message",
 	Severity: Info,
 	Summary:  "a PO file keeps as obsolete (#~) a translation its template has again (every #~ entry with the unused option)",

@@ -1,6 +1,6 @@
 package lint
 
-var parseError = register(Rule{
+var _ = register(Rule{
 	ID:       "parse-error",
 	Severity: Error,
 	Summary:  "a file that cannot be read or parsed: malformed front matter or catalog, invalid UTF-8, an unclosed ---",

@@ -4,7 +4,7 @@ import (
 	cldr "github.com/glosa/glosa/internal/plural"
 )
 
-var pluralForms = register(Rule{
+var _ = register(Rule{
 	ID:       "plural-forms",
 	Severity: Error,
 	Summary:  "a plural message lacks a CLDR plural category a count needs in its language, or has one it never uses; a PO file's Plural-Forms gives one form to numbers CLDR tells apart",

@@ -12,7 +12,7 @@ import (
 var relatedUntranslated = severityOption("untranslated", Info,
 	"The grade of a reference to an entry that exists but not yet in the translation's language, or `off`.")
 
-var relatedMissing = register(Rule{
+var _ = register(Rule{
 	entries:  true,
 	ID:       "related-missing",
 	Severity: Error,

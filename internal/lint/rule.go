@@ -32,8 +32,9 @@ type Rule struct {
 var registry []Rule
 
 // register adds a rule to those Rules returns, and returns it. Each rule's
-// file declares it with `var myRule = register(Rule{…})`: the list of
-// rules is made of these declarations, and kept nowhere else.
+// file declares it with `var _ = register(Rule{…})` (or a name, when other
+// code refers to the rule): the list of rules is made of these
+// declarations, and kept nowhere else.
 func register(r Rule) Rule {
 	for _, o := range registry {
 		if o.ID == r.ID {

@@ -5,7 +5,7 @@ import (
 	"github.com/glosa/glosa/internal/status"
 )
 
-var structureRule = register(Rule{
+var _ = register(Rule{
 	entries:  true,
 	ID:       "structure",
 	Severity: Warning,
