@@ -483,6 +483,7 @@ func TestNewErrors(t *testing.T) {
 		{"several", "rules:\n  nope: off\n  structure: {x: 1}\n", []string{`glosa.yaml:12: unknown rule "nope"`, `glosa.yaml:13: rule structure has no option "x"`}},
 		{"in line order", "rules:\n  same-as-source: {minWords: many}\n  locale-link: {allow: [it], nope: 1}\n",
 			[]string{"glosa.yaml:12: rule same-as-source: minWords must be a whole number", `glosa.yaml:13: rule locale-link has no option "nope"`}},
+		{"an off rule's option", "rules:\n  citation-range: {severity: off, field: [a]}\n", []string{"glosa.yaml:12: rule citation-range: field must be a single value"}},
 		{"bad untranslated", "rules:\n  related-missing: {untranslated: loud}\n", []string{"glosa.yaml:12: rule related-missing: untranslated must be off, error, warning or info"}},
 	}
 	for _, tt := range tests {
