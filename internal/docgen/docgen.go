@@ -41,7 +41,7 @@ func Pages(root string) []Page {
 	pages := []Page{
 		{Name: "commands.md", Title: "Commands: every command, flag and example", Write: writeCommands},
 		{Name: "configuration.md", Title: "Configuration: every glosa.yaml key, its type, default and meaning", Write: writeConfiguration},
-		{Name: "rules.md", Title: "Lint rules: ID, default severity, summary and options", Write: writeRules},
+		{Name: "rules.md", Title: "Lint rules: ID, default severity and summary", Write: writeRules},
 		{Name: "json.md", Title: "JSON output: the documents of --format json, and their JSON Schemas", Write: jsonPage(root)},
 	}
 	for _, s := range schemas {
