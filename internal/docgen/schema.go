@@ -262,36 +262,35 @@ func (d jsonDoc) writer(root string) func(io.Writer) error {
 	}
 }
 
-// jsonPage returns the writer of the JSON page: for each document, a
-// table of the keys of each object it holds.
-func jsonPage(root string) func(io.Writer) error {
-	return func(w io.Writer) error {
-		var b bytes.Buffer
-		b.WriteString(header("JSON output"))
-		fmt.Fprintf(&b, "The documents `--format json` writes. Each carries `\"version\": %d`; keys may be added in later\n", report.SchemaVersion)
-		b.WriteString("versions, none renamed or removed without a new version. Lists are `[]`, never `null`.\n")
-		b.WriteString("A key is required unless marked optional: an optional key is left out when it has no value.\n")
-		b.WriteString("The guide [output.md](../output.md) explains them with examples.\n\n")
+// jsonIntro opens the JSON page.
+var jsonIntro = fmt.Sprintf("The documents `--format json` writes. Each carries `\"version\": %d`; keys may be added in later\n", report.SchemaVersion) +
+	"versions, none renamed or removed without a new version. Lists are `[]`, never `null`.\n" +
+	"A key is required unless marked optional: an optional key is left out when it has no value.\n" +
+	"The guide [output.md](../output.md) explains them with examples.\n\n"
+
+// jsonPage returns the body of the JSON page: for each document, a table
+// of the keys of each object it holds.
+func jsonPage(root string) func(*bytes.Buffer) error {
+	return func(b *bytes.Buffer) error {
 		for _, d := range schemas {
 			r := &reflector{root: root}
 			s, err := r.build(d)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(&b, "## %s --format json\n\n", d.command)
-			fmt.Fprintf(&b, "JSON Schema: [%s](%s).\n\n", d.file, d.file)
-			writeObject(&b, "The document", s)
+			fmt.Fprintf(b, "## %s --format json\n\n", d.command)
+			fmt.Fprintf(b, "JSON Schema: [%s](%s).\n\n", d.file, d.file)
+			writeObject(b, "The document", s)
 			names := make([]string, 0, len(s.Defs))
 			for name := range s.Defs {
 				names = append(names, name)
 			}
 			slices.Sort(names)
 			for _, name := range names {
-				writeObject(&b, "`"+name+"`", s.Defs[name])
+				writeObject(b, "`"+name+"`", s.Defs[name])
 			}
 		}
-		_, err := b.WriteTo(w)
-		return err
+		return nil
 	}
 }
 
