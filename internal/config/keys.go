@@ -41,7 +41,7 @@ func KeyDocs() []KeyDoc {
 		{"locales", "list of catalogs", "none",
 			"message catalogs: go-i18n files (JSON, TOML, YAML) and gettext PO files"},
 		{"locales[].path", "path pattern", "none: required",
-			"the catalog files: `{lang}` the language (twice at most, spelled the same), `{domain}` a part of the path a source file and its translations share"},
+			"the catalog files: `{lang}` the language (it may appear more than once, spelled the same each time: `help/{lang}/{lang}.po`), `{domain}` a part of the path a source file and its translations share (it may span folders)"},
 		{"locales[].source", "language tag", "the project's `source`",
 			"the language the messages are written in"},
 		{"locales[].lang", "language tag", "none",
