@@ -41,7 +41,7 @@ func Pages(root string) []Page {
 	pages := []Page{
 		{Name: "commands.md", Title: "Commands: every command, flag and example", Write: markdown("Commands", "", writeCommands)},
 		{Name: "configuration.md", Title: "Configuration: every glosa.yaml key, its type, default and meaning", Write: markdown("Configuration: glosa.yaml", configurationIntro, writeConfiguration)},
-		{Name: "rules.md", Title: "Lint rules: ID, default severity and summary", Write: markdown("Lint rules", rulesIntro, writeRules)},
+		{Name: "rules.md", Title: "Lint rules: what each catches, its options, an example", Write: writeRules},
 		{Name: "json.md", Title: "JSON output: the documents of --format json, and their JSON Schemas", Write: markdown("JSON output", jsonIntro, jsonPage(root))},
 	}
 	for _, s := range schemas {

@@ -1,24 +1,25 @@
 package docgen
 
 import (
-	"bytes"
-	"fmt"
+	"io"
 
 	"github.com/glosa/glosa/internal/lint"
+	"github.com/glosa/glosa/internal/report"
 )
 
-// rulesIntro opens the rules page.
-const rulesIntro = "What `glosa check` runs and `glosa rules` lists. Each rule is configured under `rules:` in\n" +
-	"glosa.yaml (see the [configuration reference](configuration.md#rulesrule-a-rules-setting)); the guide\n" +
-	"[checks.md](../checks.md) says what each catches and how to accept a finding.\n\n"
+// rulesSeeAlso closes the rules page: where the guide and the settings are.
+const rulesSeeAlso = "\n---\n\nEach rule is configured under `rules:` in glosa.yaml (see the [configuration reference](configuration.md#rulesrule-a-rules-setting)); " +
+	"the guide [checks.md](../checks.md) says how to accept a finding.\n"
 
-// writeRules writes the list of lint rules from lint.Rules: each rule's ID,
-// default severity and summary. It is provisional: the rules' own Markdown
-// renderer, with each rule's documentation and typed options, replaces it.
-func writeRules(b *bytes.Buffer) error {
-	b.WriteString("| rule | default | summary |\n|---|---|---|\n")
-	for _, r := range lint.Rules() {
-		fmt.Fprintf(b, "| `%s` | %s | %s |\n", r.ID, r.Severity, escapeCell(r.Summary))
+// writeRules writes the rules page: every rule's own documentation, as
+// glosa rules --format markdown prints it.
+func writeRules(w io.Writer) error {
+	if _, err := io.WriteString(w, generated); err != nil {
+		return err
 	}
-	return nil
+	if err := report.RulesMarkdown(w, lint.Rules()); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, rulesSeeAlso)
+	return err
 }

@@ -23,6 +23,8 @@ const (
 	srcRoot = "%SRCROOT%"
 	// InformationURI is glosa's home, and the README its documentation.
 	InformationURI = "https://github.com/glosa/glosa"
+	// docsURI is where docs/ reads on glosa's home.
+	docsURI = InformationURI + "/blob/main/docs/"
 	// StateRule and CoverageRule are the pseudo-rules of the failures that
 	// are not findings: a translation or message in a --fail-on state (or
 	// probably stale), and a language below --min-coverage. Lint rule IDs
@@ -167,7 +169,7 @@ func SARIFRules(rules []lint.Rule) []SARIFRule {
 			ShortDescription:     SARIFMessage{Text: sentence(r.Summary)},
 			FullDescription:      SARIFMessage{Text: full},
 			Help:                 &SARIFMessage{Text: page, Markdown: page},
-			HelpURI:              InformationURI + "#lint-rules",
+			HelpURI:              RuleHelpURI(r.ID),
 			DefaultConfiguration: SARIFConfiguration{sarifLevel(r.Severity)},
 		})
 	}
@@ -178,7 +180,7 @@ func SARIFRules(rules []lint.Rule) []SARIFRule {
 			FullDescription: SARIFMessage{Text: "A translation (entry × language) or a catalog message is in a state named by --fail-on " +
 				"(current, stale, missing, untranslated, unverified, orphan), or is probably stale by git history with " +
 				"--fail-on probably-stale. The location is the translation's file, or where it belongs when it is missing."},
-			HelpURI:              InformationURI + "#states",
+			HelpURI:              docsURI + "states.md",
 			DefaultConfiguration: SARIFConfiguration{"error"},
 		},
 		SARIFRule{
@@ -186,7 +188,7 @@ func SARIFRules(rules []lint.Rule) []SARIFRule {
 			ShortDescription: SARIFMessage{Text: "A language's coverage is below --min-coverage."},
 			FullDescription: SARIFMessage{Text: "The share of a language's entries that are current is below the minimum " +
 				"--min-coverage sets for it. The location is the configuration file, glosa.yaml."},
-			HelpURI:              InformationURI + "#glosa-check",
+			HelpURI:              docsURI + "reference/commands/glosa_check.md",
 			DefaultConfiguration: SARIFConfiguration{"error"},
 		})
 }
@@ -251,7 +253,7 @@ func (c Check) SARIF(opts SARIFOptions) SARIFLog {
 		if !ok { // a rule lint.Rules does not list: describe it by its ID
 			i = len(rules)
 			rules = append(rules, SARIFRule{ID: id, ShortDescription: SARIFMessage{Text: id}, FullDescription: SARIFMessage{Text: id},
-				HelpURI: InformationURI + "#lint-rules", DefaultConfiguration: SARIFConfiguration{sarifLevel(sev)}})
+				HelpURI: RuleHelpURI(id), DefaultConfiguration: SARIFConfiguration{sarifLevel(sev)}})
 			index[id] = i
 		}
 		return i
@@ -338,3 +340,7 @@ func sarifFailure(f gate.Failure, index map[string]int, configPath string) SARIF
 func CheckSARIF(w io.Writer, c Check, opts SARIFOptions) error {
 	return WriteJSON(w, c.SARIF(opts))
 }
+
+// RuleHelpURI is the address of a lint rule's section of the generated
+// reference, docs/reference/rules.md.
+func RuleHelpURI(id string) string { return docsURI + "reference/rules.md#" + id }

@@ -300,7 +300,7 @@ func TestSARIFSchemaRejects(t *testing.T) {
 		"version 2.0.0":       strings.Replace(string(good), `"version": "2.1.0"`, `"version": "2.0.0"`, 1),
 		"line 0":              strings.Replace(string(good), `"startLine": 35`, `"startLine": 0`, 1),
 		"unknown property":    strings.Replace(string(good), `"ruleId":`, `"rule_id": "x", "ruleId":`, 1),
-		"helpUri not a URI":   strings.Replace(string(good), `"helpUri": "https://github.com/glosa/glosa#lint-rules"`, `"helpUri": "lint rules"`, 1),
+		"helpUri not a URI":   strings.Replace(string(good), `"helpUri": "https://github.com/glosa/glosa/blob/main/docs/states.md"`, `"helpUri": "lint rules"`, 1),
 		"baselineState":       strings.Replace(string(good), `"ruleId":`, `"baselineState": "gone", "ruleId":`, 1),
 		"partialFingerprints": strings.Replace(string(good), `"partialFingerprints": {`, `"partialFingerprints": {"x": 1,`, 1),
 	} {
