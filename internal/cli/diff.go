@@ -144,7 +144,11 @@ func diffRun(ios *iostreams.IOStreams, g *globals, opts *diffOptions) error {
 	case e.Record == nil:
 		return fail(p.l.T("diff.noRecord", "Path", e.Path), p.l.T("diff.hintStamp", "Path", e.Path))
 	}
-	src := p.recordSource(it, e)
+	from := p.report.TranslatedFrom(e)
+	if from.Entry == nil {
+		return fail(p.l.T("diff.noPivot", "Path", e.Path, "Lang", from.Lang, "Slug", e.Slug), p.l.T("diff.hintStamp", "Path", e.Path))
+	}
+	src := from.Entry
 	v, ok := p.findVersion(src, e.Record)
 	if !ok {
 		if p.hist == nil {
@@ -232,17 +236,6 @@ func (p *project) diffTarget(opts *diffOptions) (*status.Item, *status.Translati
 		return nil, nil, usage(p.l, "usage.noFile", "Path", rel)
 	}
 	return nil, nil, usage(p.l, "usage.notTranslation", "Path", rel)
-}
-
-// recordSource is the entry a translation was made from: the one of the
-// language its record names (a pivot), else the item's source.
-func (p *project) recordSource(it *status.Item, e *content.Entry) *content.Entry {
-	if r := e.Record.Source; r != "" && r != p.report.Source {
-		if other := p.entryFor(r, e.Slug, e.Layout); other != nil {
-			return other
-		}
-	}
-	return it.Source
 }
 
 // findVersion finds the source version a record names: the work tree's

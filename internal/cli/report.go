@@ -193,7 +193,7 @@ func (p *project) staleChanges() map[string]dashboard.Change {
 			if t.State != status.Stale || t.Entry == nil || t.Entry.Record == nil {
 				continue
 			}
-			src, ok := p.wholeEntry(p.recordSource(it, t.Entry))
+			src, ok := p.wholeEntry(p.report.TranslatedFrom(t.Entry).Entry)
 			if !ok {
 				continue
 			}
