@@ -197,7 +197,7 @@ func (p *project) staleChanges() map[string]dashboard.Change {
 			if !ok {
 				continue
 			}
-			v, ok := p.findVersion(src, t.Entry.Record)
+			v, ok := p.ws.FindVersion(src, t.Entry.Record)
 			if !ok {
 				continue
 			}
