@@ -48,12 +48,7 @@ func report(t *testing.T, files map[string]string) (*status.Report, *config.Conf
 			t.Fatal(err)
 		}
 	}
-	repo, err := content.Scan(root, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	repo.Prepare(false)
-	return status.Compute(repo), cfg
+	return rescan(t, root, cfg)
 }
 
 // TestMake: what stamping every Spanish translation writes or skips, one
@@ -148,6 +143,7 @@ func TestCurrentLeftAlone(t *testing.T) {
 	}
 }
 
+// rescan scans the project at root again and computes the states.
 func rescan(t *testing.T, root string, cfg *config.Config) (*status.Report, *config.Config) {
 	t.Helper()
 	repo, err := content.Scan(root, cfg)
