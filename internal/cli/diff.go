@@ -18,6 +18,7 @@ import (
 	"github.com/glosa/glosa/internal/markdown"
 	"github.com/glosa/glosa/internal/report"
 	"github.com/glosa/glosa/internal/status"
+	"github.com/glosa/glosa/internal/workspace"
 )
 
 type diffOptions struct {
@@ -111,12 +112,6 @@ type DiffBlockJSON struct {
 	Text    string `json:"text"`
 }
 
-// diffVersion is the source version a translation was made from.
-type diffVersion struct {
-	commit, path, hash, foundBy string
-	data                        []byte
-}
-
 func diffRun(ios *iostreams.IOStreams, g *globals, opts *diffOptions) error {
 	p, err := g.load()
 	if err != nil {
@@ -144,8 +139,12 @@ func diffRun(ios *iostreams.IOStreams, g *globals, opts *diffOptions) error {
 	case e.Record == nil:
 		return fail(p.l.T("diff.noRecord", "Path", e.Path), p.l.T("diff.hintStamp", "Path", e.Path))
 	}
-	src := p.recordSource(it, e)
-	v, ok := p.findVersion(src, e.Record)
+	from := p.report.TranslatedFrom(e)
+	if from.Entry == nil {
+		return fail(p.l.T("diff.noPivot", "Path", e.Path, "Lang", from.Lang, "Slug", e.Slug), p.l.T("diff.hintStamp", "Path", e.Path))
+	}
+	src := from.Entry
+	v, ok := p.ws.FindVersion(src, e.Record)
 	if !ok {
 		if p.hist == nil {
 			return fail(p.l.T("diff.noHistory", "Error", p.histErr.Error()), "")
@@ -234,80 +233,23 @@ func (p *project) diffTarget(opts *diffOptions) (*status.Item, *status.Translati
 	return nil, nil, usage(p.l, "usage.notTranslation", "Path", rel)
 }
 
-// recordSource is the entry a translation was made from: the one of the
-// language its record names (a pivot), else the item's source.
-func (p *project) recordSource(it *status.Item, e *content.Entry) *content.Entry {
-	if r := e.Record.Source; r != "" && r != p.report.Source {
-		if other := p.entryFor(r, e.Slug, e.Layout); other != nil {
-			return other
-		}
-	}
-	return it.Source
-}
-
-// findVersion finds the source version a record names: the work tree's
-// when its hash is the recorded one, else the recorded commit's, else the
-// newest version in the source's history with the recorded hash.
-func (p *project) findVersion(src *content.Entry, rec *content.Record) (diffVersion, bool) {
-	if src.Err == nil && rec.Hash != "" && p.report.SourceHash(src) == rec.Hash {
-		return diffVersion{path: src.Path, hash: rec.Hash, foundBy: "workTree", data: src.Doc.Raw}, true
-	}
-	if p.hist == nil {
-		return diffVersion{}, false
-	}
-	schema := p.repo.Schema(src)
-	hash := func(data []byte) string {
-		doc, err := content.Parse(data)
-		if err != nil {
-			return ""
-		}
-		return content.Hash(doc, schema)
-	}
-	if rec.Commit != "" {
-		if after, ok := p.hist.Since(src.Path, rec.Commit); ok {
-			// Where the source was then: undo the renames since.
-			path := src.Path
-			for _, c := range after {
-				if c.Status == 'R' && c.Path == path {
-					path = c.OldPath
-				}
-			}
-			if data, err := p.hist.Show(rec.Commit, path); err == nil {
-				return diffVersion{commit: rec.Commit, path: path, hash: hash(data), foundBy: "commit", data: data}, true
-			}
-		}
-	}
-	if rec.Hash != "" {
-		for _, c := range p.hist.Changes(src.Path) {
-			if c.Status == 'D' {
-				continue
-			}
-			data, err := p.hist.Show(c.Commit, c.Path)
-			if err == nil && hash(data) == rec.Hash {
-				return diffVersion{commit: c.Commit, path: c.Path, hash: rec.Hash, foundBy: "hash", data: data}, true
-			}
-		}
-	}
-	return diffVersion{}, false
-}
-
 // diffDocument compares the version with the source in the work tree.
-func (p *project) diffDocument(t *status.Translation, src *content.Entry, v diffVersion) DiffJSON {
+func (p *project) diffDocument(t *status.Translation, src *content.Entry, v workspace.Version) DiffJSON {
 	doc := DiffJSON{
 		Version: report.SchemaVersion, Translation: t.Entry.Path, Source: src.Path, Lang: t.Lang,
-		From:   DiffFromJSON{Commit: v.commit, Hash: v.hash, Path: v.path, FoundBy: v.foundBy},
+		From:   DiffFromJSON{Commit: v.Commit, Hash: v.Hash, Path: v.Path, FoundBy: v.FoundBy},
 		Fields: []DiffFieldJSON{}, Blocks: []DiffBlockJSON{},
 	}
 	if p.hist != nil {
 		doc.To = DiffToJSON{Head: p.hist.Head(), Modified: p.hist.Dirty(src.Path)}
 	}
-	if v.foundBy == "workTree" {
+	if v.FoundBy == "workTree" {
 		return doc
 	}
 	schema := p.repo.Schema(src)
 	var oldVals, newVals []content.Value
 	var oldBlocks, newBlocks []markdown.Block
-	if old, err := content.Parse(v.data); err == nil {
+	if old, err := content.Parse(v.Data); err == nil {
 		oldVals = content.Values(old.Front, schema)
 		oldBlocks = markdown.DialectOf(src.Path).Analyze(old.Body, old.BodyLine).Blocks
 	}
@@ -326,7 +268,7 @@ func (p *project) diffDocument(t *status.Translation, src *content.Entry, v diff
 	if !doc.To.Modified && doc.To.Head != "" {
 		to = doc.To.Head
 	}
-	doc.Diff = blockdiff.Unified("a/"+v.path+"\t"+v.commit, "b/"+src.Path+"\t"+to, v.data, src.Doc.Raw, 3)
+	doc.Diff = blockdiff.Unified("a/"+v.Path+"\t"+v.Commit, "b/"+src.Path+"\t"+to, v.Data, src.Doc.Raw, 3)
 	return doc
 }
 

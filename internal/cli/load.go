@@ -1,13 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
 	"strings"
 
-	"github.com/glosa/glosa/internal/catalog"
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/history"
@@ -15,10 +15,13 @@ import (
 	"github.com/glosa/glosa/internal/lint"
 	"github.com/glosa/glosa/internal/progress"
 	"github.com/glosa/glosa/internal/status"
+	"github.com/glosa/glosa/internal/workspace"
 )
 
-// project is a loaded repository: its configuration, entries and states.
+// project is a loaded project as the commands use it: the workspace's
+// parts under short names, and the localizer that words output.
 type project struct {
+	ws     *workspace.Project
 	root   string
 	cfg    *config.Config
 	repo   *content.Repo
@@ -32,25 +35,8 @@ type project struct {
 	l *l10n.Localizer
 }
 
-// gitHistory is the history as status asks for it.
-type gitHistory struct{ ix *history.Index }
-
-func (h gitHistory) Since(path, commit string) (int, bool) {
-	changes, ok := h.ix.Since(path, commit)
-	return len(changes), ok
-}
-
-func (h gitHistory) RenamedTo(path string) string { return h.ix.RenamedTo(path) }
-
-func (h gitHistory) Resolve(commits []string) { h.ix.Resolve(commits) }
-
-func (h gitHistory) ChangedAfter(path, other string) (bool, bool) {
-	return h.ix.ChangedAfter(path, other)
-}
-
-// load reads the configuration, validates the rules, scans the repository
-// and computes every state, reading every file: for the commands that
-// edit or export files, which need all of each.
+// load loads the project reading every file: for the commands that edit
+// or export files, which need all of each.
 func (g *globals) load() (*project, error) { return g.loadFor(false, false) }
 
 // loadCached is load for the commands that only report: they use glosa's
@@ -58,6 +44,7 @@ func (g *globals) load() (*project, error) { return g.loadFor(false, false) }
 // and prepare every body's summary when bodies is set, for the lint rules.
 func (g *globals) loadCached(bodies bool) (*project, error) { return g.loadFor(true, bodies) }
 
+// loadFor turns the global flags into workspace options and loads.
 func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
 	root, err := g.rootDir()
 	if err != nil {
@@ -67,106 +54,28 @@ func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
 	if cfgFile != "" && !filepath.IsAbs(cfgFile) && g.dir != "" {
 		cfgFile = filepath.Join(g.dir, cfgFile)
 	}
-	cfg, err := config.Load(root, cfgFile)
-	if err != nil {
-		return nil, err
-	}
-	linter, err := lint.New(cfg)
-	if err != nil {
-		return nil, err
-	}
-	p := &project{root: root, cfg: cfg, linter: linter, l: g.l}
-	// git reads the history while glosa reads the files.
-	histDone := make(chan struct{})
-	go func() {
-		defer close(histDone)
-		p.hist, p.histErr = history.Load(root, historyPaths(cfg)...)
-	}()
-	// A report keeps of each file only what the states need; the lint
-	// rules load the rest again chunk by chunk, from the cache's records
-	// when there is a cache (which the scan makes with every body's
-	// summary when they will be read), else from the files.
-	opts := content.ScanOptions{Prepare: reporting, Release: reporting}
+	opts := workspace.Options{Root: root, ConfigFile: cfgFile, Reporting: reporting, Bodies: bodies, NoCache: g.noCache}
 	if g.progress != nil {
 		bar := progress.Start(g.progress, func(done, total int) string { return g.l.N("progress.files", total, "Done", done) })
 		defer bar.Done()
 		opts.Progress = bar
 	}
-	if reporting && !g.noCache {
-		opts.Cache = content.OpenCache(root, cfg, bodies)
-		opts.Bodies = bodies
-		// The lint rules read entries back from the cache after the load.
-		g.onDone(opts.Cache.Close)
-	}
-	repo, err := content.ScanWith(root, cfg, opts)
+	ws, err := workspace.Load(opts)
 	if err != nil {
-		<-histDone
 		return nil, err
 	}
-	p.repo = repo
-	var files []*catalog.File
-	if len(cfg.Locales) > 0 {
-		if files, err = catalog.Scan(root, cfg, cfg.Languages); err != nil {
-			<-histDone
-			return nil, err
-		}
-	}
-	if !reporting {
-		repo.Prepare(bodies)
-	}
-	if opts.Cache != nil {
-		// A cache that cannot be written costs speed, not results.
-		_ = opts.Cache.Save(repo)
-	}
-	<-histDone
-	var hist status.History
-	if p.histErr == nil {
-		hist = gitHistory{p.hist}
-	}
-	p.report = status.ComputeAllWith(repo, files, hist)
-	return p, nil
-}
-
-// historyPaths are the folders whose history matters: those of the
-// content layouts and catalogs; none (the whole repository) when one of
-// them is the root.
-func historyPaths(cfg *config.Config) []string {
-	var out []string
-	add := func(dir string) bool {
-		if dir == "" {
-			return false
-		}
-		if !slices.Contains(out, dir) {
-			out = append(out, dir)
-		}
-		return true
-	}
-	for _, l := range cfg.Content {
-		for _, r := range l.Patterns.Roots() {
-			if !add(r) {
-				return nil
-			}
-		}
-	}
-	for _, l := range cfg.Locales {
-		if !add(l.Pattern.Root()) {
-			return nil
-		}
-	}
-	return out
+	// The lint rules read entries back from the cache after the load.
+	g.onDone(ws.Close)
+	return &project{
+		ws: ws, root: ws.Root, cfg: ws.Config, repo: ws.Repo, report: ws.Report, linter: ws.Linter,
+		hist: ws.History, histErr: ws.HistoryErr, l: g.l,
+	}, nil
 }
 
 // warnHistory says once on stderr why translations that record a commit
 // could not be judged, when there are any.
 func (p *project) warnHistory(w io.Writer) {
-	n := 0
-	for _, it := range p.report.Items {
-		for _, t := range it.Translations {
-			if t.Reason == status.CommitUnknown {
-				n++
-			}
-		}
-	}
+	n := p.ws.Unjudged()
 	switch {
 	case n == 0:
 	case p.histErr != nil:
@@ -200,32 +109,21 @@ func withLangs(p *project, err error) func([]string) (*project, []string, error)
 	}
 }
 
-// parseLangs reads a --lang value (es,it) into canonical tags that must be
-// translation languages of the project; an alias (glosa.yaml's aliases)
-// names the language it stands for.
+// parseLangs reads a --lang value (es,it) against the project; what it
+// cannot take is a usage error.
 func (p *project) parseLangs(values []string) ([]string, error) {
-	var out []string
-	targets := p.report.TranslationLanguages()
-	for _, v := range values {
-		for _, s := range strings.Split(v, ",") {
-			s = strings.TrimSpace(s)
-			if s == "" {
-				continue
-			}
-			code, err := p.cfg.Aliases.Parse(s) // --lang pt-BR is pt where pt-BR is its alias
-			if err != nil {
-				return nil, usage(p.l, "usage.langSyntax", "Value", s)
-			}
-			if !slices.Contains(targets, code) {
-				if code == p.report.Source {
-					return nil, usage(p.l, "usage.langSource", "Value", s, "Lang", code, "Langs", strings.Join(targets, ", "))
-				}
-				return nil, usage(p.l, "usage.langUnknown", "Value", s, "Langs", strings.Join(targets, ", "))
-			}
-			out = append(out, code)
-		}
+	langs, err := p.ws.ParseLangs(values)
+	var le *workspace.LangError
+	if !errors.As(err, &le) {
+		return langs, err
 	}
-	return out, nil
+	switch le.Problem {
+	case workspace.LangSyntax:
+		return nil, usage(p.l, "usage.langSyntax", "Value", le.Value)
+	case workspace.LangSource:
+		return nil, usage(p.l, "usage.langSource", "Value", le.Value, "Lang", le.Lang, "Langs", strings.Join(le.Langs, ", "))
+	}
+	return nil, usage(p.l, "usage.langUnknown", "Value", le.Value, "Langs", strings.Join(le.Langs, ", "))
 }
 
 func parseStates(l *l10n.Localizer, values []string) ([]status.State, error) {

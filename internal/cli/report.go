@@ -193,11 +193,11 @@ func (p *project) staleChanges() map[string]dashboard.Change {
 			if t.State != status.Stale || t.Entry == nil || t.Entry.Record == nil {
 				continue
 			}
-			src, ok := p.wholeEntry(p.recordSource(it, t.Entry))
+			src, ok := p.wholeEntry(p.report.TranslatedFrom(t.Entry).Entry)
 			if !ok {
 				continue
 			}
-			v, ok := p.findVersion(src, t.Entry.Record)
+			v, ok := p.ws.FindVersion(src, t.Entry.Record)
 			if !ok {
 				continue
 			}

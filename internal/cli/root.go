@@ -173,6 +173,14 @@ func joined(err error) []error {
 	return []error{err}
 }
 
+// Command returns glosa's command tree, built with test streams and English
+// messages and never run: what internal/docgen reads to write the command
+// reference.
+func Command() *cobra.Command {
+	ios, _, _, _ := iostreams.Test()
+	return newRootCmd(ios, &globals{l: l10n.English()})
+}
+
 func newRootCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "glosa",

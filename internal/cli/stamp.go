@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,8 +13,7 @@ import (
 	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/iostreams"
-	"github.com/glosa/glosa/internal/l10n"
-	"github.com/glosa/glosa/internal/status"
+	"github.com/glosa/glosa/internal/stampplan"
 )
 
 type stampOptions struct {
@@ -72,134 +70,57 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 	if err != nil {
 		return err
 	}
-	byPath := map[string]*status.Translation{}
-	sources := map[string]*content.Entry{}
-	for i := range p.report.Items {
-		it := &p.report.Items[i]
-		for j := range it.Translations {
-			t := &it.Translations[j]
-			if t.Entry != nil {
-				byPath[t.Entry.Path] = t
-				sources[t.Entry.Path] = it.Source
-			}
-		}
-	}
-	var targets []*status.Translation
-	var catalogs []catalogFile
 	explicit := len(opts.paths) > 0
+	var targets stampplan.Targets
 	if explicit {
 		for _, arg := range opts.paths {
 			rel, err := p.relPath(arg)
 			if err != nil {
 				return err
 			}
-			if cf, ok := p.catalogTranslation(rel); ok {
-				catalogs = append(catalogs, cf)
-				continue
+			if !targets.Find(p.report, rel) {
+				return p.notTranslation(rel, "usage.stampSource")
 			}
-			t, ok := byPath[rel]
-			if !ok {
-				if e := p.entryAt(rel); e != nil && e.Lang == p.report.Source {
-					return usage(p.l, "usage.stampSource", "Path", rel)
-				}
-				if _, err := os.Stat(filepath.Join(p.root, filepath.FromSlash(rel))); errors.Is(err, fs.ErrNotExist) {
-					return usage(p.l, "usage.noFile", "Path", rel)
-				}
-				return usage(p.l, "usage.notTranslation", "Path", rel)
-			}
-			targets = append(targets, t)
 		}
 	} else {
-		for _, it := range p.report.Items {
-			for j := range it.Translations {
-				t := &it.Translations[j]
-				if t.Entry != nil && (opts.all || slices.Contains(langs, t.Lang)) {
-					targets = append(targets, byPath[t.Entry.Path])
-				}
-			}
-		}
-		catalogs = p.catalogTranslations(langs, opts.all)
+		targets = stampplan.Select(p.report, langs, opts.all)
 	}
+	var hist stampplan.History
+	if p.hist != nil {
+		hist = p.hist
+	}
+	plan := stampplan.Make(p.report, p.cfg, hist, targets)
 	skipped, stamped, refused := 0, 0, 0
 	var wrote []string
 	defer func() { atomicfile.SyncDirs(p.root, wrote) }()
-	for _, t := range targets {
-		e := t.Entry
-		src := sources[e.Path]
-		reason, where := "", e.Path
-		switch {
-		case e.Err != nil:
-			reason = p.l.T("stamp.skipUnparsable", "Error", p.l.Text(e.Err.Text))
-			if e.Err.Line > 0 {
-				where = fmt.Sprintf("%s:%d:%d", e.Path, e.Err.Line, e.Err.Column)
+	for _, step := range plan.Steps {
+		if s := step.Skip; s != nil {
+			warnf(ios.ErrOut, "%s", p.stampSkip(s))
+			if s.Counts() {
+				skipped++
 			}
-		case src == nil:
-			reason = p.l.T("stamp.skipOrphan", "Slug", e.Slug)
-		case src.Err != nil:
-			reason = p.l.T("stamp.skipSourceUnparsable", "Path", src.Path)
-		case t.State == status.Untranslated:
-			reason = p.l.T("stamp.skipUntranslated", "Why", p.l.T("reason."+string(t.Reason)))
-		case t.State == status.Current:
-			continue // nothing to do
-		}
-		if reason != "" {
-			// Drafts are warned about too: a finished translation still
-			// marked draft: true is a common reason for a stamp that did
-			// not happen.
-			warnf(ios.ErrOut, "%s", p.l.T("stamp.skip", "Path", where, "Reason", reason))
-			skipped++
 			continue
 		}
-		from := src
-		rec := content.Record{Source: p.report.Source}
-		if e.Record != nil && e.Record.Source != "" && e.Record.Source != p.report.Source {
-			if other := p.entryFor(e.Record.Source, e.Slug, e.Layout); other != nil && other.Err == nil {
-				from, rec.Source = other, e.Record.Source
-			}
-		}
-		rec.Hash = p.report.SourceHash(from)
-		// The commit of the source version hashed, when git knows it:
-		// the source's last change, unless the file differs from HEAD.
-		if p.hist != nil && !p.hist.Dirty(from.Path) {
-			if c, ok := p.hist.LastChange(from.Path); ok {
-				rec.Commit = c.Commit
-			}
+		c := step.Change
+		if c.Err != nil {
+			return c.Err
 		}
 		if !opts.dryRun {
-			data, err := content.SetRecord(e.Doc, rec)
-			if err != nil {
-				return l10n.Wrap(err, "stamp.failed", "Path", e.Path, "Error", l10n.TextOf(err))
-			}
-			err = replaceFile(p.root, e.Path, e.Doc.Raw, data)
-			if p.refuseWrite(ios.ErrOut, e.Path, err) {
+			err := replaceFile(p.root, c.Path, c.Old, c.Data)
+			if p.refuseWrite(ios.ErrOut, c.Path, err) {
 				refused++
 				continue
 			}
 			if err != nil {
 				return err
 			}
-			wrote = append(wrote, e.Path)
+			wrote = append(wrote, c.Path)
 		}
 		stamped++
-		fmt.Fprintf(ios.Out, "%s: %s → %s (%s)\n", e.Path, p.l.T("state."+string(t.State)), p.l.T("state.current"), rec.Hash)
-	}
-	for _, cf := range catalogs {
-		n, skip, err := p.stampCatalog(ios, cf, opts.dryRun)
-		if p.refuseWrite(ios.ErrOut, cf.file.Path, err) {
-			refused++
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		if skip {
-			skipped++
-		}
-		if n > 0 {
-			stamped++
-			if !opts.dryRun {
-				wrote = append(wrote, cf.file.Path)
-			}
+		if c.Messages > 0 {
+			fmt.Fprintf(ios.Out, "%s: %s\n", c.Path, p.l.N("stamp.messages", c.Messages))
+		} else {
+			fmt.Fprintf(ios.Out, "%s: %s → %s (%s)\n", c.Path, p.l.T("state."+string(c.State)), p.l.T("state.current"), c.Hash)
 		}
 	}
 	id := "stamp.done"
@@ -215,6 +136,47 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 		return errFailed
 	}
 	return nil
+}
+
+// stampSkip words why a file, or a message of one, is left alone.
+func (p *project) stampSkip(s *stampplan.Skip) string {
+	where := s.Path
+	switch {
+	case s.Reason == stampplan.Comment:
+		where = fmt.Sprintf("%s:%d", s.Path, s.Line)
+	case s.Line > 0:
+		where = fmt.Sprintf("%s:%d:%d", s.Path, s.Line, s.Col)
+	}
+	var reason string
+	switch s.Reason {
+	case stampplan.Unparsable:
+		reason = p.l.T("stamp.skipUnparsable", "Error", p.l.Text(s.Text))
+	case stampplan.Orphan:
+		reason = p.l.T("stamp.skipOrphan", "Slug", s.Slug)
+	case stampplan.SourceUnparsable:
+		reason = p.l.T("stamp.skipSourceUnparsable", "Path", s.Source)
+	case stampplan.Untranslated:
+		reason = p.l.T("stamp.skipUntranslated", "Why", p.l.T("reason."+string(s.Why)))
+	case stampplan.PO:
+		reason = p.l.T("stamp.skipPO")
+	case stampplan.NoSourceCatalog:
+		reason = p.l.T("stamp.skipNoSourceCatalog")
+	case stampplan.Comment:
+		reason = p.l.T("stamp.skipComment", "ID", s.ID, "Comment", s.Comment)
+	}
+	return p.l.T("stamp.skip", "Path", where, "Reason", reason)
+}
+
+// notTranslation is the usage error for a path that names no translation:
+// a source entry (sourceID), no file, or a file that is no translation.
+func (p *project) notTranslation(rel, sourceID string) error {
+	if e := p.entryAt(rel); e != nil && e.Lang == p.report.Source {
+		return usage(p.l, sourceID, "Path", rel)
+	}
+	if _, err := os.Stat(filepath.Join(p.root, filepath.FromSlash(rel))); errors.Is(err, fs.ErrNotExist) {
+		return usage(p.l, "usage.noFile", "Path", rel)
+	}
+	return usage(p.l, "usage.notTranslation", "Path", rel)
 }
 
 // relPath turns a path given on the command line, relative to the
@@ -242,15 +204,6 @@ func (p *project) relPath(arg string) (string, error) {
 func (p *project) entryAt(rel string) *content.Entry {
 	for _, e := range p.repo.Entries {
 		if e.Path == rel {
-			return e
-		}
-	}
-	return nil
-}
-
-func (p *project) entryFor(code, slug string, layout int) *content.Entry {
-	for _, e := range p.repo.Entries {
-		if e.Lang == code && e.Slug == slug && e.Layout == layout {
 			return e
 		}
 	}

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"errors"
 	"slices"
 	"sort"
 	"strconv"
@@ -9,7 +8,6 @@ import (
 
 	"github.com/glosa/glosa/internal/catalog"
 	"github.com/glosa/glosa/internal/catalog/goi18n"
-	"github.com/glosa/glosa/internal/catalog/po"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/placeholder"
@@ -98,50 +96,6 @@ func (c *checker) messages() []message {
 	return out
 }
 
-var placeholderMismatch = Rule{
-	ID:       "placeholder-mismatch",
-	Severity: Error,
-	Summary:  "a message's translation lacks or adds a placeholder of its source: {{.Name}} fields, or printf verbs in c-format/go-format PO entries (checked as msgfmt -c checks them)",
-	check: func(c *checker, emit func(Finding)) {
-		for _, m := range c.messages() {
-			if m.syntax == 0 && m.file.PO != nil {
-				continue // a PO entry without a format flag holds no placeholders
-			}
-			if m.fuzzy {
-				continue // a guess awaiting review, which msgfmt leaves out
-			}
-			opts := placeholder.Options{Syntax: m.syntax, LeftDelim: m.left, RightDelim: m.right}
-			seen := map[string]bool{}
-			for _, fm := range m.forms {
-				d, err := fm.compare(opts)
-				f := Finding{Path: m.file.Path, Line: m.line, Column: m.col, Lang: m.lang, Slug: m.id}
-				if err != nil {
-					var me *placeholder.MessageError
-					if errors.As(err, &me) && !me.Translation {
-						continue // the source's own problem, not this translation's
-					}
-					f.Text = l10n.Msg("lint.placeholder.unreadable", "ID", m.id, "Text", strconv.Quote(shorten(fm.text)), "Error", err.Error())
-				} else if d.Empty() {
-					continue
-				} else {
-					f.Text = describeDiff(m.id, d)
-					if fm.several() && len(d.Extra) == 0 {
-						f.Text = fm.describeLack(m.id, m.lang, d)
-					}
-					f.FixText = l10n.Msg("lint.placeholder.fixUse", "Placeholders", strings.Join(keys(d.Missing), ", "))
-					if len(d.Missing) == 0 {
-						f.FixText = l10n.Msg("lint.placeholder.fixRemove")
-					}
-				}
-				if key := f.Text.String(); !seen[key] {
-					seen[key] = true
-					emit(f)
-				}
-			}
-		}
-	},
-}
-
 func describeDiff(id string, d placeholder.Diff) l10n.Text {
 	missing, extra := strings.Join(texts(d.Missing), ", "), strings.Join(texts(d.Extra), ", ")
 	switch {
@@ -168,34 +122,6 @@ func keys(ps []placeholder.Placeholder) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-var pluralForms = Rule{
-	ID:       "plural-forms",
-	Severity: Error,
-	Summary:  "a plural message lacks a CLDR plural category a count needs in its language, or has one it never uses; a PO file's Plural-Forms gives one form to numbers CLDR tells apart",
-	check: func(c *checker, emit func(Finding)) {
-		var cache cldr.Cache
-		for ci := range c.rep.Catalogs {
-			cat := &c.rep.Catalogs[ci]
-			sources := goi18nSources(cat)
-			for _, f := range cat.Files {
-				if f.Template || f.Lang == cat.Source || f.Lang == "" {
-					continue
-				}
-				set, err := cache.Set(f.Lang)
-				if err != nil {
-					continue
-				}
-				switch {
-				case f.GoI18n != nil && sources[f.Domain] != nil:
-					goi18nPluralForms(f, sources[f.Domain], set, emit)
-				case f.PO != nil:
-					poPluralForms(f, set, emit)
-				}
-			}
-		}
-	},
 }
 
 // goi18nPluralForms checks the forms of each plural message of a go-i18n
@@ -336,29 +262,6 @@ func joinCategories(cs []cldr.Category) string {
 		out = append(out, string(c))
 	}
 	return strings.Join(out, ", ")
-}
-
-var obsoleteMessage = Rule{
-	ID:       "obsolete-message",
-	Severity: Info,
-	Summary:  "a PO file keeps as obsolete (#~) a translation its template has again (every #~ entry with the unused option)",
-	Options:  []string{"unused"},
-	check: func(c *checker, emit func(Finding)) {
-		unused := c.severityOption("unused", "")
-		for _, cat := range c.rep.Catalogs {
-			templates := map[string]*po.File{}
-			for _, f := range cat.Files {
-				if f.Template && f.PO != nil {
-					templates[f.Domain] = f.PO
-				}
-			}
-			for _, f := range cat.Files {
-				if f.PO != nil && !f.Template {
-					obsoleteEntries(f, templates[f.Domain], unused, emit)
-				}
-			}
-		}
-	},
 }
 
 // sameMessages reports translated messages whose text is their source's

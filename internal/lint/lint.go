@@ -1,25 +1,32 @@
 // Package lint finds what only a comparison across languages shows: links
 // to another locale's pages, dangling related slugs, citations beyond the
 // sources, keys that differ, fields left out, text left in the source
-// language, structure that drifted, and files that cannot be parsed. Each
-// rule lives in its own file and registers itself in Rules.
+// language, structure that drifted, and files that cannot be parsed.
+//
+// Each rule lives in its own file, named after its ID (structure.go), and
+// registers itself: `var _ = register(Rule{…})` declares its ID,
+// default severity, one-line summary, Markdown doc and options. Rules,
+// glosa rules, SARIF's rules[] and the reference docs are derived from
+// these declarations; no list of the rules is kept anywhere else.
+//
+// To add a rule: write its file with its declaration and its check (read
+// the report through the checker; emit findings whose Text and FixText are
+// l10n messages), add those message IDs to locales/active.{en,es,it}.yaml,
+// and a testscript check_ID.txtar. An option is declared in the rule's
+// file with its kind (intOption, boolOption, severityOption, …), listed in
+// the rule's Options, and read with opt.of(c): New parses glosa.yaml's
+// value once by the declared kind and refuses a value of another kind, or
+// an option the rule does not declare, at its line.
 package lint
 
 import (
 	"errors"
-	"regexp"
-	"slices"
 	"sort"
 	"strconv"
-	"strings"
-	"unicode"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
-	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/status"
 )
 
@@ -69,39 +76,12 @@ type Finding struct {
 	Baseline string
 }
 
-// Rule is one lint rule.
-type Rule struct {
-	ID       string
-	Severity Severity
-	// Summary says in one line what the rule catches.
-	Summary string
-	// Options are the names of the rule's own settings in glosa.yaml.
-	Options []string
-	// entries marks a rule that reads entries through checker.pairs and
-	// checker.entries: it runs on one chunk of them at a time.
-	entries bool
-	// post marks a rule whose findings come from the suppressions, once
-	// every other rule has run (see suppress.go); it has no check.
-	post  bool
-	check func(c *checker, emit func(Finding))
-}
-
-// Rules returns every rule, sorted by ID.
-func Rules() []Rule {
-	rules := []Rule{
-		citationRange, duplicateSlug, fieldMissing, keyMismatch, localeLink, markupMismatch,
-		obsoleteMessage, parseError, placeholderMismatch, pluralForms,
-		relatedMissing, sameAsSource, structureRule,
-		unusedSuppression, invalidSuppression,
-	}
-	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
-	return rules
-}
-
 // Linter runs the rules as configured.
 type Linter struct {
-	rules   []Rule
-	options map[string]map[string]*yaml.Node
+	rules []Rule
+	// values holds every declared option's value: glosa.yaml's, parsed
+	// by the option's kind, or its default (see optionOf.of).
+	values map[*Option]any
 	// config holds each rule's exclude and ignore settings; filtered
 	// says whether any rule has one.
 	config   map[string]config.RuleConfig
@@ -109,32 +89,37 @@ type Linter struct {
 }
 
 // New validates the rules section of the configuration and returns a
-// linter. Unknown rules, options and bad option values are errors made by
-// config.ErrorAt, naming the line.
+// linter. Unknown rules, options and option values that are not of the
+// option's kind are errors naming the line (see configError). Every
+// configured rule's options are parsed, an off rule's too: another rule
+// may read them (markup-mismatch reads citation-range's field).
 func New(cfg *config.Config) (*Linter, error) {
-	l := &Linter{options: map[string]map[string]*yaml.Node{}, config: cfg.Rules}
-	known := map[string]Rule{}
-	for _, r := range Rules() {
-		known[r.ID] = r
-	}
-	var errs []error
+	l := &Linter{values: map[*Option]any{}, config: cfg.Rules}
+	var errs []optionErr
 	for _, id := range cfg.SortedRuleIDs() {
-		rc := cfg.Rules[id]
-		r, ok := known[id]
-		if !ok {
-			errs = append(errs, config.ErrorAt(cfg.File, rc.Line, l10n.Msg("lint.unknownRule", "Rule", strconv.Quote(id))))
-			continue
+		if _, ok := Lookup(id); !ok {
+			errs = append(errs, optionErr{cfg.Rules[id].Line, l10n.Msg("lint.unknownRule", "Rule", strconv.Quote(id))})
 		}
-		for name, v := range rc.Options {
-			if !slices.Contains(r.Options, name) {
-				errs = append(errs, config.ErrorAt(cfg.File, v.Line, l10n.Msg("lint.unknownOption", "Rule", id, "Option", strconv.Quote(name))))
-			}
-		}
-		l.options[id] = rc.Options
-		l.filtered = l.filtered || len(rc.Exclude) > 0 || len(rc.Ignore) > 0
 	}
 	for _, r := range Rules() {
 		rc := cfg.Rules[r.ID]
+		p := &optionParser{rule: r.ID}
+		declared := map[string]bool{}
+		for _, o := range r.Options {
+			declared[o.Name] = true
+			l.values[o] = o.def
+			if n := rc.Options[o.Name]; n != nil {
+				p.name = o.Name
+				l.values[o] = o.parse(p, n)
+			}
+		}
+		for name, v := range rc.Options {
+			if !declared[name] {
+				errs = append(errs, optionErr{v.Line, l10n.Msg("lint.unknownOption", "Rule", r.ID, "Option", strconv.Quote(name))})
+			}
+		}
+		errs = append(errs, p.errs...)
+		l.filtered = l.filtered || len(rc.Exclude) > 0 || len(rc.Ignore) > 0
 		if rc.Off {
 			continue
 		}
@@ -143,30 +128,21 @@ func New(cfg *config.Config) (*Linter, error) {
 		}
 		l.rules = append(l.rules, r)
 	}
-	// Validate option values now rather than in the middle of a run.
-	c := &checker{linter: l}
-	for _, r := range l.rules {
-		c.rule = r.ID
-		c.optionErrs = nil
-		c.intOption("minWords", 0)
-		c.intOption("consensus", 0)
-		c.boolOption("variants", false)
-		c.stringOption("field", "")
-		c.langsOption("allow")
-		c.severityOption("untranslated", Info)
-		c.severityOption("unused", "")
-		c.regexpsOption("placeholders")
-		c.hostListOption("ignoreHosts")
-		c.hostLocalesOption("hosts")
-		for _, e := range c.optionErrs {
-			errs = append(errs, config.ErrorAt(cfg.File, e.line, e.text))
-		}
-	}
 	if len(errs) > 0 {
-		sort.SliceStable(errs, func(i, j int) bool { return errs[i].(*l10n.Error).Line < errs[j].(*l10n.Error).Line })
-		return nil, errors.Join(errs...)
+		sort.SliceStable(errs, func(i, j int) bool { return errs[i].line < errs[j].line })
+		out := make([]error, len(errs))
+		for i, e := range errs {
+			out[i] = configError(cfg, e.line, e.text)
+		}
+		return nil, errors.Join(out...)
 	}
 	return l, nil
+}
+
+// configError is a problem in the rules section of the configuration, at
+// its line: the one place lint makes a configuration error.
+func configError(cfg *config.Config, line int, text l10n.Text) error {
+	return config.ErrorAt(cfg.File, line, text)
 }
 
 // Run checks the repository and returns the findings sorted by path, line,
@@ -338,11 +314,10 @@ func Sort(fs []Finding) {
 
 // checker is what a rule sees: the report, and its own options.
 type checker struct {
-	linter     *Linter
-	rep        *status.Report
-	repo       *content.Repo
-	rule       string
-	optionErrs []optionErr
+	linter *Linter
+	rep    *status.Report
+	repo   *content.Repo
+	rule   string
 	// chunk is what the entry rules check now (see Run).
 	chunk chunk
 	// markups and locales remember answers (see markup and findLocale);
@@ -355,196 +330,6 @@ type checker struct {
 	// localeIdx is where the repository's links name which languages
 	// (see localeIndex).
 	localeIdx *localeIndex
-}
-
-type optionErr struct {
-	line int
-	text l10n.Text
-}
-
-func (c *checker) option(name string) *yaml.Node { return c.linter.options[c.rule][name] }
-
-func (c *checker) intOption(name string, def int) int {
-	n := c.option(name)
-	if n == nil {
-		return def
-	}
-	v, err := strconv.Atoi(n.Value)
-	if n.Kind != yaml.ScalarNode || err != nil || v < 0 {
-		c.optionErrs = append(c.optionErrs, optionErr{n.Line, l10n.Msg("lint.optionInt", "Rule", c.rule, "Option", name)})
-		return def
-	}
-	return v
-}
-
-// severityOption reads an option whose value is a severity or off; off is
-// returned as "".
-func (c *checker) severityOption(name string, def Severity) Severity {
-	n := c.option(name)
-	if n == nil {
-		return def
-	}
-	if n.Kind == yaml.ScalarNode {
-		switch n.Value {
-		case "off", "false":
-			return ""
-		case "error", "warning", "info":
-			return Severity(n.Value)
-		}
-	}
-	c.optionErrs = append(c.optionErrs, optionErr{n.Line, l10n.Msg("lint.optionSeverity", "Rule", c.rule, "Option", name)})
-	return def
-}
-
-func (c *checker) stringOption(name, def string) string {
-	n := c.option(name)
-	if n == nil {
-		return def
-	}
-	if n.Kind != yaml.ScalarNode || n.Value == "" {
-		c.optionErrs = append(c.optionErrs, optionErr{n.Line, l10n.Msg("lint.optionScalar", "Rule", c.rule, "Option", name)})
-		return def
-	}
-	return n.Value
-}
-
-// listOption returns the items of an option that is one scalar or a list
-// of them; false when the option is not set, or is neither (an error
-// worded by msg).
-func (c *checker) listOption(name, msg string) ([]*yaml.Node, bool) {
-	n := c.option(name)
-	switch {
-	case n == nil:
-		return nil, false
-	case n.Kind == yaml.ScalarNode:
-		return []*yaml.Node{n}, true
-	case n.Kind == yaml.SequenceNode:
-		return n.Content, true
-	}
-	c.optionErrs = append(c.optionErrs, optionErr{n.Line, l10n.Msg(msg, "Rule", c.rule, "Option", name)})
-	return nil, false
-}
-
-// langsOption reads an option that lists languages (a tag or a list of
-// tags) and returns their canonical tags.
-func (c *checker) langsOption(name string) []string {
-	items, ok := c.listOption(name, "lint.optionLangs")
-	if !ok {
-		return nil
-	}
-	var out []string
-	for _, item := range items {
-		if item.Kind != yaml.ScalarNode {
-			c.optionErrs = append(c.optionErrs, optionErr{item.Line, l10n.Msg("lint.optionLangs", "Rule", c.rule, "Option", name)})
-			continue
-		}
-		code, err := lang.Parse(item.Value)
-		if err != nil {
-			c.optionErrs = append(c.optionErrs, optionErr{item.Line, l10n.Msg("lint.optionError", "Rule", c.rule, "Option", name, "Error", l10n.TextOf(err))})
-			continue
-		}
-		out = append(out, code)
-	}
-	return out
-}
-
-// regexpsOption reads an option that lists regular expressions (RE2
-// syntax); nil when the option is not set, an empty list when it is set
-// to none.
-func (c *checker) regexpsOption(name string) []*regexp.Regexp {
-	items, ok := c.listOption(name, "lint.optionRegexps")
-	if !ok {
-		return nil
-	}
-	out := []*regexp.Regexp{}
-	for _, item := range items {
-		if item.Kind != yaml.ScalarNode || item.Value == "" {
-			c.optionErrs = append(c.optionErrs, optionErr{item.Line, l10n.Msg("lint.optionRegexps", "Rule", c.rule, "Option", name)})
-			continue
-		}
-		re, err := regexp.Compile(item.Value)
-		if err != nil {
-			c.optionErrs = append(c.optionErrs, optionErr{item.Line, l10n.Msg("lint.optionError", "Rule", c.rule, "Option", name, "Error", err.Error())})
-			continue
-		}
-		out = append(out, re)
-	}
-	return out
-}
-
-// hostListOption reads an option that lists host names (a host or a list
-// of hosts), lower-cased.
-func (c *checker) hostListOption(name string) []string {
-	items, ok := c.listOption(name, "lint.optionHosts")
-	if !ok {
-		return nil
-	}
-	var out []string
-	for _, item := range items {
-		if item.Kind != yaml.ScalarNode || !validHost(item.Value) {
-			c.optionErrs = append(c.optionErrs, optionErr{item.Line, l10n.Msg("lint.optionHosts", "Rule", c.rule, "Option", name)})
-			continue
-		}
-		out = append(out, strings.ToLower(item.Value))
-	}
-	return out
-}
-
-// hostLocalesOption reads an option that maps host names to the locales
-// each site has, written as the site writes them in its URLs
-// (developer.mozilla.org: [en-US, fr, ja]).
-func (c *checker) hostLocalesOption(name string) map[string][]string {
-	n := c.option(name)
-	if n == nil {
-		return nil
-	}
-	bad := func(line int) {
-		c.optionErrs = append(c.optionErrs, optionErr{line, l10n.Msg("lint.optionHostLocales", "Rule", c.rule, "Option", name)})
-	}
-	if n.Kind != yaml.MappingNode {
-		bad(n.Line)
-		return nil
-	}
-	out := map[string][]string{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode || !validHost(k.Value) {
-			bad(k.Line)
-			continue
-		}
-		items := []*yaml.Node{v}
-		if v.Kind == yaml.SequenceNode {
-			items = v.Content
-		}
-		host := strings.ToLower(k.Value)
-		out[host] = []string{}
-		for _, item := range items {
-			if item.Kind != yaml.ScalarNode {
-				bad(item.Line)
-				continue
-			}
-			if _, err := lang.Parse(item.Value); err != nil {
-				c.optionErrs = append(c.optionErrs, optionErr{item.Line, l10n.Msg("lint.optionError", "Rule", c.rule, "Option", name, "Error", l10n.TextOf(err))})
-				continue
-			}
-			out[host] = append(out[host], item.Value)
-		}
-	}
-	return out
-}
-
-// validHost accepts a host name as a URL writes it: labels of letters,
-// digits and hyphens (or any non-ASCII letter), separated by dots.
-func validHost(h string) bool {
-	if h == "" || strings.HasPrefix(h, ".") || strings.HasSuffix(h, ".") || strings.Contains(h, "..") {
-		return false
-	}
-	for _, r := range h {
-		if !(r == '.' || r == '-' || r >= '0' && r <= '9' || unicode.IsLetter(r)) {
-			return false
-		}
-	}
-	return true
 }
 
 // pair is a readable translation with its readable source.

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/glosa/glosa/internal/catalog"
 	"github.com/glosa/glosa/internal/config"
@@ -482,6 +483,7 @@ func TestNewErrors(t *testing.T) {
 		{"several", "rules:\n  nope: off\n  structure: {x: 1}\n", []string{`glosa.yaml:12: unknown rule "nope"`, `glosa.yaml:13: rule structure has no option "x"`}},
 		{"in line order", "rules:\n  same-as-source: {minWords: many}\n  locale-link: {allow: [it], nope: 1}\n",
 			[]string{"glosa.yaml:12: rule same-as-source: minWords must be a whole number", `glosa.yaml:13: rule locale-link has no option "nope"`}},
+		{"an off rule's option", "rules:\n  citation-range: {severity: off, field: [a]}\n", []string{"glosa.yaml:12: rule citation-range: field must be a single value"}},
 		{"bad untranslated", "rules:\n  related-missing: {untranslated: loud}\n", []string{"glosa.yaml:12: rule related-missing: untranslated must be off, error, warning or info"}},
 	}
 	for _, tt := range tests {
@@ -513,17 +515,102 @@ func TestNewErrors(t *testing.T) {
 	}
 }
 
+// TestRules: every rule declares what the docs, glosa rules and SARIF
+// show, and every option's default is a value of its kind.
 func TestRules(t *testing.T) {
 	var ids []string
 	for _, r := range Rules() {
 		ids = append(ids, r.ID)
-		if r.Summary == "" || r.Severity.Rank() == 0 {
-			t.Errorf("rule %s has no summary or severity", r.ID)
+		if r.Summary == "" || strings.Contains(r.Summary, "\n") || r.Doc == "" || r.Severity.Rank() == 0 {
+			t.Errorf("rule %s has no one-line summary, doc or severity", r.ID)
+		}
+		if strings.Contains(r.ID, "/") {
+			t.Errorf("rule %s: a rule ID has no slash (SARIF's pseudo-rules do)", r.ID)
+		}
+		for _, o := range r.Options {
+			if o.Doc == "" || !slices.Contains(Kinds, o.Kind) {
+				t.Errorf("rule %s: option %s has no doc or an unknown kind %q", r.ID, o.Name, o.Kind)
+			}
+			if o.Default == "" {
+				continue
+			}
+			p := &optionParser{rule: r.ID, name: o.Name}
+			got := o.parse(p, &yaml.Node{Kind: yaml.ScalarNode, Value: o.Default})
+			if len(p.errs) > 0 || !cmp.Equal(got, o.def) {
+				t.Errorf("rule %s: option %s: default %q reads as %v, want %v", r.ID, o.Name, o.Default, got, o.def)
+			}
 		}
 	}
-	want := []string{"citation-range", "duplicate-slug", "field-missing", "invalid-suppression", "key-mismatch", "locale-link", "markup-mismatch", "obsolete-message", "parse-error", "placeholder-mismatch", "plural-forms", "related-missing", "same-as-source", "structure", "unused-suppression"}
-	if diff := cmp.Diff(want, ids); diff != "" {
-		t.Errorf("Rules mismatch (-want +got):\n%s", diff)
+	if !slices.IsSorted(ids) || len(slices.Compact(slices.Clone(ids))) != len(ids) {
+		t.Errorf("Rules are not sorted by ID, or not unique: %v", ids)
+	}
+}
+
+// wrongValues are, for each kind of option, a value glosa.yaml may not
+// give an option of that kind.
+var wrongValues = map[Kind]string{
+	KindInt:         "lots",
+	KindBool:        "lots",
+	KindString:      "[a, b]",
+	KindSeverity:    "lots",
+	KindLanguages:   "{en: yes}",
+	KindRegexps:     "'('",
+	KindHosts:       "'not a host!'",
+	KindHostLocales: "lots",
+}
+
+// TestOptionKinds: for every rule and every option, a value not of the
+// option's kind is refused at its line; so is an option the rule does
+// not declare.
+func TestOptionKinds(t *testing.T) {
+	for _, k := range Kinds {
+		if _, ok := wrongValues[k]; !ok {
+			t.Errorf("kind %s has no wrong value to test", k)
+		}
+	}
+	refused := func(t *testing.T, rules string) {
+		t.Helper()
+		cfg, err := config.Parse("glosa.yaml", []byte(baseConfig+rules))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = New(cfg)
+		var ce *l10n.Error
+		if !errors.As(err, &ce) || !errors.Is(err, config.ErrInvalid) || ce.Line != 13 {
+			t.Errorf("%q: New returned %v, want a configuration error at line 13", rules, err)
+		}
+	}
+	for _, r := range Rules() {
+		for _, o := range r.Options {
+			t.Run(r.ID+"/"+o.Name, func(t *testing.T) {
+				refused(t, "rules:\n  "+r.ID+":\n    "+o.Name+": "+wrongValues[o.Kind]+"\n")
+			})
+		}
+		t.Run(r.ID+"/undeclared", func(t *testing.T) {
+			refused(t, "rules:\n  "+r.ID+":\n    maxDiffs: lots\n")
+		})
+	}
+}
+
+// TestOptionsRead: every option a rule declares is read only through its
+// declaration, and each declaration is listed by a rule: a rule that read
+// an option no rule declares would panic (see optionOf.of) in the rule
+// tests, which run every rule.
+func TestOptionsRead(t *testing.T) {
+	cfg, err := config.Parse("glosa.yaml", []byte(baseConfig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range Rules() {
+		n += len(r.Options)
+	}
+	if len(l.values) != n {
+		t.Errorf("the linter has %d option values, the rules declare %d options (one declaration listed twice?)", len(l.values), n)
 	}
 }
 

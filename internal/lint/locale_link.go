@@ -40,19 +40,41 @@ import (
 // keeps from its source, in the source's language, unless the hosts option
 // lists that site: projects differ on whether translations localize other
 // sites' links, and the option is where a project says it does.
-var localeLink = Rule{
+// The options of locale-link.
+var (
+	localeAllow       = langsOption("allow", "Languages whose pages a translation may link, e.g. `[en]`.")
+	localeIgnoreHosts = hostsOption("ignoreHosts",
+		"Sites whose URLs name no locale, e.g. `[example.com]`; a host matches its subdomains.")
+	localeHosts = hostLocalesOption("hosts",
+		"Sites whose every page exists in each locale listed, written as their URLs write them, "+
+			"e.g. `{developer.mozilla.org: [en-US, fr, ja]}`.")
+)
+
+var _ = register(Rule{
 	entries:  true,
 	ID:       "locale-link",
 	Severity: Warning,
 	Summary:  "a link in a translation points to a page in another project language (/it-it/, /it/, it.wikipedia.org, ?hl=it) that exists in the translation's language too",
-	Options:  []string{"allow", "ignoreHosts", "hosts"},
+	Doc: "A link in a translation (a `url` field or a link in the body) points to a page in another project language, while that page is known to exist in the translation's language: the reader is sent to a language they did not choose. A locale is found in the first host label (`it.wikipedia.org`), one of the first two path segments (`/it/`, `/it-it/`, `/it_IT/`) or a language query parameter (`hl`, `lang`, `locale`…). The page is known to exist in the translation's language on the project's own site (a root-relative link), on a host the `hosts` option lists, or because the repository itself links the same page in that language.\n" +
+		"\n" +
+		"**Example.** The Spanish translation keeps the English page's link `/en/tokens/` where `content/es/tokens.md` exists:\n" +
+		"\n" +
+		"```\n" +
+		"content/es/attention.md:5:25: warning: link to a page in English from the Spanish translation: /en/tokens/ [locale-link]\n" +
+		"    fix: link to the Spanish page: /es/tokens/\n" +
+		"```\n" +
+		"\n" +
+		"**Fix.** Link the page in the translation's language, spelt as the site spells it (the fix says how).\n" +
+		"\n" +
+		"**Limits.** Not reported: a link the translation keeps from its source to a page in another language than the source's (the author's choice); a link to another site kept as the source has it, unless `hosts` lists that site; images and other assets; a code in capitals (`/TR/`), a code that is the host's country (`/uk/` on a `.uk` host). Source entries are not checked.",
+	Options: []*Option{localeAllow.Option, localeIgnoreHosts.Option, localeHosts.Option},
 	check: func(c *checker, emit func(Finding)) {
 		allow := map[string]bool{}
-		for _, code := range c.langsOption("allow") {
+		for _, code := range localeAllow.of(c) {
 			allow[lang.Base(code)] = true
 		}
-		ignore := c.hostListOption("ignoreHosts")
-		known := c.hostLocalesOption("hosts")
+		ignore := localeIgnoreHosts.of(c)
+		known := localeHosts.of(c)
 		sources := map[*content.Entry]*content.Entry{}
 		for _, it := range c.chunk.items {
 			for j := range it.Translations {
@@ -116,7 +138,7 @@ var localeLink = Rule{
 			}
 		}
 	},
-}
+})
 
 // neutralSource returns the source's link to the page the translation's
 // link dest names with a locale, when the source names none; or "".

@@ -1,11 +1,20 @@
 package lint
 
-import "github.com/glosa/glosa/internal/l10n"
-
-var parseError = Rule{
+var _ = register(Rule{
 	ID:       "parse-error",
 	Severity: Error,
 	Summary:  "a file that cannot be read or parsed: malformed front matter or catalog, invalid UTF-8, an unclosed ---",
+	Doc: "A file glosa cannot read or parse, so no other rule can check it and its state is unknown: malformed YAML, TOML or JSON front matter (at the line and column of the fault), duplicate keys, unclosed front matter, invalid UTF-8, UTF-16, NUL bytes, a lone CR or a Unicode line separator that YAML would count as a line break, a malformed catalog or translation record, a symlink out of the repository or a broken one.\n" +
+		"\n" +
+		"**Example.** A front matter whose `title: [` opens a list it never closes:\n" +
+		"\n" +
+		"```\n" +
+		"content/es/attention.md:2:1: error: front matter: did not find expected node content [parse-error]\n" +
+		"```\n" +
+		"\n" +
+		"**Fix.** Correct the file at the position given.\n" +
+		"\n" +
+		"**Limits.** Files glosa does not read (outside the configured content and locales patterns) are not checked.",
 	check: func(c *checker, emit func(Finding)) {
 		for _, e := range c.repo.Entries {
 			if e.Err == nil {
@@ -21,17 +30,4 @@ var parseError = Rule{
 			}
 		}
 	},
-}
-
-var duplicateSlug = Rule{
-	ID:       "duplicate-slug",
-	Severity: Error,
-	Summary:  "two files of one language claim the same slug (by path or translationKey); one is ignored",
-	check: func(c *checker, emit func(Finding)) {
-		for _, d := range c.rep.Duplicates {
-			line := max(d.Entry.KeyLine(), 1)
-			emit(Finding{Path: d.Entry.Path, Line: line, Column: 1, Lang: d.Entry.Lang, Slug: d.Entry.Slug,
-				Text: l10n.Msg("lint.duplicateSlug", "Lang", l10n.Lang(d.Entry.Lang), "Kept", d.Kept, "Slug", d.Entry.Slug)})
-		}
-	},
-}
+})

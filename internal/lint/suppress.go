@@ -3,7 +3,6 @@ package lint
 import (
 	"bytes"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -12,25 +11,6 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/status"
 	"github.com/glosa/glosa/internal/suppress"
-)
-
-// The findings of the suppressions themselves, made once every other rule
-// has run: a directive that suppresses nothing, as eslint's
-// --report-unused-disable-directives reports one, and one that names no
-// rule glosa has.
-var (
-	unusedSuppression = Rule{
-		ID:       "unused-suppression",
-		Severity: Info,
-		Summary:  "a glosa-disable comment, glosa-ignore flag or description suppresses no finding: remove it, or the rules it names that find nothing there",
-		post:     true,
-	}
-	invalidSuppression = Rule{
-		ID:       "invalid-suppression",
-		Severity: Warning,
-		Summary:  "a glosa-disable comment, glosa-ignore flag or description is not a directive or names a rule glosa does not have, or a glosa-enable closes no glosa-disable",
-		post:     true,
-	}
 )
 
 // weblateFlags maps the PO flags by which Weblate skips one of its checks
@@ -176,8 +156,8 @@ func (l *Linter) unused(s *suppressions) []Finding {
 				bad.Rule = invalidSuppression.ID
 				bad.Text = l10n.Msg("lint.suppress.unknownRule", "Directive", d.Form, "Rule", strconv.Quote(r))
 				bad.FixText = l10n.Msg("lint.suppress.unknownRuleFix")
-				if near := nearestRule(r, known); near != "" {
-					bad.FixText = l10n.Msg("lint.suppress.unknownRuleNear", "Rule", near)
+				if near := Nearest(r); len(near) > 0 {
+					bad.FixText = l10n.Msg("lint.suppress.unknownRuleNear", "Rule", near[0])
 				}
 				out = append(out, bad)
 			case on && !d.used[r]:
@@ -199,23 +179,6 @@ func (l *Linter) unused(s *suppressions) []Finding {
 		out = append(out, at)
 	}
 	return out
-}
-
-// nearestRule returns the known rule closest to a misspelt one (at most
-// three edits away), "" when none is.
-func nearestRule(r string, known map[string]bool) string {
-	best, bestD := "", 4
-	ids := make([]string, 0, len(known))
-	for id := range known {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		if d := editDistance(r, id); d < bestD {
-			best, bestD = id, d
-		}
-	}
-	return best
 }
 
 // editDistance is the Levenshtein distance between a and b, in bytes

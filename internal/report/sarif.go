@@ -23,6 +23,8 @@ const (
 	srcRoot = "%SRCROOT%"
 	// InformationURI is glosa's home, and the README its documentation.
 	InformationURI = "https://github.com/glosa/glosa"
+	// docsURI is where docs/ reads on glosa's home.
+	docsURI = InformationURI + "/blob/main/docs/"
 	// StateRule and CoverageRule are the pseudo-rules of the failures that
 	// are not findings: a translation or message in a --fail-on state (or
 	// probably stale), and a language below --min-coverage. Lint rule IDs
@@ -35,6 +37,9 @@ const (
 type SARIFOptions struct {
 	// Version is glosa's version, the driver's version.
 	Version string
+	// Rules are the lint rules the log describes; nil describes every
+	// rule (lint.Rules).
+	Rules []lint.Rule
 }
 
 // SARIFLog is a SARIF 2.1.0 log, the subset glosa writes.
@@ -69,9 +74,11 @@ type SARIFDriver struct {
 
 // SARIFRule is a reportingDescriptor: one lint rule or pseudo-rule.
 type SARIFRule struct {
-	ID                   string             `json:"id"`
-	ShortDescription     SARIFMessage       `json:"shortDescription"`
-	FullDescription      SARIFMessage       `json:"fullDescription"`
+	ID               string       `json:"id"`
+	ShortDescription SARIFMessage `json:"shortDescription"`
+	FullDescription  SARIFMessage `json:"fullDescription"`
+	// Help is the rule's doc, as text and as its Markdown page.
+	Help                 *SARIFMessage      `json:"help,omitempty"`
 	HelpURI              string             `json:"helpUri"`
 	DefaultConfiguration SARIFConfiguration `json:"defaultConfiguration"`
 }
@@ -81,9 +88,11 @@ type SARIFConfiguration struct {
 	Level string `json:"level"`
 }
 
-// SARIFMessage is a plain-text message.
+// SARIFMessage is a plain-text message, and Markdown for the viewers
+// that render it.
 type SARIFMessage struct {
-	Text string `json:"text"`
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
 }
 
 // SARIFResult is one finding or failure.
@@ -138,41 +147,48 @@ func sarifLevel(s lint.Severity) string {
 	return "note"
 }
 
-// SARIFRules returns the rules a SARIF log lists: every lint rule, sorted
-// by ID, then the pseudo-rules of the check's other failures.
-func SARIFRules() []SARIFRule {
+// SARIFRules returns the rules a SARIF log lists: the lint rules given,
+// as they declare themselves, then the pseudo-rules of the check's other
+// failures.
+func SARIFRules(rules []lint.Rule) []SARIFRule {
 	var out []SARIFRule
-	for _, r := range lint.Rules() {
+	for _, r := range rules {
 		full := sentence(r.Summary) + " Default severity: " + string(r.Severity) +
 			"; configurable under rules: in glosa.yaml (off, error, warning, info"
 		if len(r.Options) > 0 {
-			full += "; options: " + strings.Join(r.Options, ", ")
+			names := make([]string, len(r.Options))
+			for i, o := range r.Options {
+				names[i] = o.Name
+			}
+			full += "; options: " + strings.Join(names, ", ")
 		}
 		full += ")."
+		page := ruleMarkdown(r, "#")
 		out = append(out, SARIFRule{
 			ID:                   r.ID,
-			ShortDescription:     SARIFMessage{sentence(r.Summary)},
-			FullDescription:      SARIFMessage{full},
-			HelpURI:              InformationURI + "#lint-rules",
+			ShortDescription:     SARIFMessage{Text: sentence(r.Summary)},
+			FullDescription:      SARIFMessage{Text: full},
+			Help:                 &SARIFMessage{Text: page, Markdown: page},
+			HelpURI:              RuleHelpURI(r.ID),
 			DefaultConfiguration: SARIFConfiguration{sarifLevel(r.Severity)},
 		})
 	}
 	return append(out,
 		SARIFRule{
 			ID:               StateRule,
-			ShortDescription: SARIFMessage{"A translation or catalog message is in a state that --fail-on fails."},
-			FullDescription: SARIFMessage{"A translation (entry × language) or a catalog message is in a state named by --fail-on " +
+			ShortDescription: SARIFMessage{Text: "A translation or catalog message is in a state that --fail-on fails."},
+			FullDescription: SARIFMessage{Text: "A translation (entry × language) or a catalog message is in a state named by --fail-on " +
 				"(current, stale, missing, untranslated, unverified, orphan), or is probably stale by git history with " +
 				"--fail-on probably-stale. The location is the translation's file, or where it belongs when it is missing."},
-			HelpURI:              InformationURI + "#states",
+			HelpURI:              docsURI + "states.md",
 			DefaultConfiguration: SARIFConfiguration{"error"},
 		},
 		SARIFRule{
 			ID:               CoverageRule,
-			ShortDescription: SARIFMessage{"A language's coverage is below --min-coverage."},
-			FullDescription: SARIFMessage{"The share of a language's entries that are current is below the minimum " +
+			ShortDescription: SARIFMessage{Text: "A language's coverage is below --min-coverage."},
+			FullDescription: SARIFMessage{Text: "The share of a language's entries that are current is below the minimum " +
 				"--min-coverage sets for it. The location is the configuration file, glosa.yaml."},
-			HelpURI:              InformationURI + "#glosa-check",
+			HelpURI:              docsURI + "reference/commands/glosa_check.md",
 			DefaultConfiguration: SARIFConfiguration{"error"},
 		})
 }
@@ -223,7 +239,11 @@ func (c Check) configPath() string {
 // says, with its severity as level, then every failure that is not a
 // finding as an error of a pseudo-rule (StateRule, CoverageRule).
 func (c Check) SARIF(opts SARIFOptions) SARIFLog {
-	rules := SARIFRules()
+	lintRules := opts.Rules
+	if lintRules == nil {
+		lintRules = lint.Rules()
+	}
+	rules := SARIFRules(lintRules)
 	index := map[string]int{}
 	for i, r := range rules {
 		index[r.ID] = i
@@ -232,8 +252,8 @@ func (c Check) SARIF(opts SARIFOptions) SARIFLog {
 		i, ok := index[id]
 		if !ok { // a rule lint.Rules does not list: describe it by its ID
 			i = len(rules)
-			rules = append(rules, SARIFRule{ID: id, ShortDescription: SARIFMessage{id}, FullDescription: SARIFMessage{id},
-				HelpURI: InformationURI + "#lint-rules", DefaultConfiguration: SARIFConfiguration{sarifLevel(sev)}})
+			rules = append(rules, SARIFRule{ID: id, ShortDescription: SARIFMessage{Text: id}, FullDescription: SARIFMessage{Text: id},
+				HelpURI: RuleHelpURI(id), DefaultConfiguration: SARIFConfiguration{sarifLevel(sev)}})
 			index[id] = i
 		}
 		return i
@@ -260,7 +280,7 @@ func (c Check) SARIF(opts SARIFOptions) SARIFLog {
 			path = c.configPath()
 		}
 		r := SARIFResult{RuleID: f.Rule, RuleIndex: ruleIndex(f.Rule, f.Severity), Level: sarifLevel(f.Severity),
-			Message: SARIFMessage{msg}, Locations: sarifLocation(path, f.Line, f.Column), BaselineState: f.Baseline, Properties: props}
+			Message: SARIFMessage{Text: msg}, Locations: sarifLocation(path, f.Line, f.Column), BaselineState: f.Baseline, Properties: props}
 		if f.Fingerprint != "" {
 			r.PartialFingerprints = map[string]string{lint.FingerprintScheme: f.Fingerprint}
 		}
@@ -281,7 +301,7 @@ func (c Check) SARIF(opts SARIFOptions) SARIFLog {
 		Runs: []SARIFRun{{
 			Tool: SARIFTool{Driver: SARIFDriver{Name: "glosa", Version: opts.Version, InformationURI: InformationURI, Rules: rules}},
 			OriginalURIBaseIDs: map[string]SARIFArtifactLocation{
-				srcRoot: {Description: &SARIFMessage{"The root of the repository glosa checked."}},
+				srcRoot: {Description: &SARIFMessage{Text: "The root of the repository glosa checked."}},
 			},
 			ColumnKind: "unicodeCodePoints",
 			Results:    results,
@@ -312,7 +332,7 @@ func sarifFailure(f gate.Failure, index map[string]int, configPath string) SARIF
 	if path == "" {
 		path = configPath
 	}
-	return SARIFResult{RuleID: rule, RuleIndex: index[rule], Level: "error", Message: SARIFMessage{f.Message},
+	return SARIFResult{RuleID: rule, RuleIndex: index[rule], Level: "error", Message: SARIFMessage{Text: f.Message},
 		Locations: sarifLocation(path, line, 0), Properties: props}
 }
 
@@ -320,3 +340,7 @@ func sarifFailure(f gate.Failure, index map[string]int, configPath string) SARIF
 func CheckSARIF(w io.Writer, c Check, opts SARIFOptions) error {
 	return WriteJSON(w, c.SARIF(opts))
 }
+
+// RuleHelpURI is the address of a lint rule's section of the generated
+// reference, docs/reference/rules.md.
+func RuleHelpURI(id string) string { return docsURI + "reference/rules.md#" + id }

@@ -156,6 +156,9 @@ type Report struct {
 	History History
 	// hashes caches source hashes by entry.
 	hashes map[*content.Entry]string
+	// byKey holds, per slug and layout, the entry of each language: of
+	// duplicates, the one kept.
+	byKey map[key]map[string]*content.Entry
 }
 
 // Duplicate is an entry left out because another has its slug and language.
@@ -175,8 +178,8 @@ func Compute(repo *content.Repo) *Report { return ComputeWith(repo, nil) }
 
 // ComputeWith is Compute with git history at hand (hist may be nil).
 func ComputeWith(repo *content.Repo, hist History) *Report {
-	r := &Report{Repo: repo, Source: repo.Source, History: hist, hashes: map[*content.Entry]string{}}
 	byKey := map[key]map[string]*content.Entry{}
+	r := &Report{Repo: repo, Source: repo.Source, History: hist, hashes: map[*content.Entry]string{}, byKey: byKey}
 	var keys []key
 	for _, e := range repo.Entries {
 		k := key{e.Layout, e.Slug}
@@ -217,7 +220,7 @@ func ComputeWith(repo *content.Repo, hist History) *Report {
 				t.because(NoSource, "the source language has no entry "+k.slug)
 				r.renamed(&t, k)
 			} else {
-				r.decide(&t, src, langs)
+				r.decide(&t, src)
 			}
 			item.Translations = append(item.Translations, t)
 		}
@@ -315,7 +318,7 @@ func (r *Report) SourceHash(e *content.Entry) string {
 	return h
 }
 
-func (r *Report) decide(t *Translation, src *content.Entry, langs map[string]*content.Entry) {
+func (r *Report) decide(t *Translation, src *content.Entry) {
 	e := t.Entry
 	if e == nil {
 		t.State, t.Path = Missing, r.Repo.PathFor(src.Layout, t.Lang, src.Slug)
@@ -364,10 +367,7 @@ func (r *Report) decide(t *Translation, src *content.Entry, langs map[string]*co
 			t.because(CommitChanged, fmt.Sprintf("the source changed in %d commits since the recorded commit", n))
 		}
 	default:
-		from := src
-		if e.Record.Source != "" && e.Record.Source != r.Source {
-			from = langs[e.Record.Source]
-		}
+		from := r.TranslatedFrom(e).Entry
 		switch {
 		case from == nil || from.Err != nil:
 			t.State = Unverified

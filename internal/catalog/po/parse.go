@@ -49,7 +49,7 @@ type msgKey struct {
 
 // Parse reads a PO file. It tolerates a UTF-8 byte order mark and CRLF line
 // endings, and keeps both for Encode. Like msgfmt, it stops at the first
-// error, which is a *SyntaxError.
+// error, an *l10n.Error at its line and column.
 //
 // A file whose header names a single-byte charset, such as ISO-8859-1, is
 // decoded into UTF-8, and Encode writes it back in that charset. Any other

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode"
 
-	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
 
 	"github.com/glosa/glosa/internal/config"
@@ -17,16 +16,38 @@ import (
 	"github.com/glosa/glosa/internal/status"
 )
 
-var sameAsSource = Rule{
+// The options of same-as-source.
+var (
+	sameMinWords = intOption("minWords", 3,
+		"Text with fewer words of prose is not reported: names and terms are often identical in every language.")
+	sameVariants = boolOption("variants", false,
+		"`true` checks translations into a variant of the source's language too (`en-GB` from `en`, `pt-PT` from `pt-BR`).")
+	sameConsensus = intOption("consensus", 3,
+		"A text that this many languages (or more) each keep identical to the source is the project's convention, not a lapse "+
+			"(an error message a program prints in English, a table of versions, a keyword list), and is not reported; `0` reports every one.")
+)
+
+var sameAsSource = register(Rule{
 	entries:  true,
 	ID:       "same-as-source",
 	Severity: Info,
 	Summary:  "a text field, a paragraph or a catalog message of a translation is identical to the source: text left untranslated",
-	Options:  []string{"minWords", "variants", "consensus"},
+	Doc: "A `text` field, a paragraph, heading or table cell of a translation, or a translated catalog message, is identical to the source's: text left untranslated. Text is compared as a reader sees it (escapes and entities resolved, link destinations and tags left out), and only words of prose count: code, URLs, placeholders, shortcodes, tokens shaped like code and words in capitals do not. A text that only names things (`Guido van Rossum`, `The GNOME Project`), a heading that names its page, or a text with no letter of the source's script is not reported.\n" +
+		"\n" +
+		"**Example.** The Spanish translation kept the English title:\n" +
+		"\n" +
+		"```\n" +
+		"content/es/transformer.md:2:8: info: title is identical to the source: \"The transformer architecture\" [same-as-source]\n" +
+		"```\n" +
+		"\n" +
+		"**Fix.** Translate the text; or, when it is right as it is (a product name, a quotation), accept the finding with a suppression (`glosa-disable-next-line same-as-source`).\n" +
+		"\n" +
+		"**Limits.** Translations already `untranslated` are not checked, nor (unless `variants`) translations into a variant of the source's language (`en-GB` from `en`). A text that `consensus` languages or more keep identical is the project's convention and not reported. Info by default: many identical catalog messages are legitimate.",
+	Options: []*Option{sameMinWords.Option, sameVariants.Option, sameConsensus.Option},
 	check: func(c *checker, emit func(Finding)) {
-		minWords := c.intOption("minWords", 3)
-		variants := c.boolOption("variants", false)
-		consensus := c.intOption("consensus", 3)
+		minWords := sameMinWords.of(c)
+		variants := sameVariants.of(c)
+		consensus := sameConsensus.of(c)
 		sameMessages(c, minWords, variants, consensus, emit)
 		// Findings wait for the item's other languages: a text that
 		// several of them keep identical is kept by the project's
@@ -93,7 +114,7 @@ var sameAsSource = Rule{
 		}
 		flush()
 	},
-}
+})
 
 // heldFinding is a same-as-source finding waiting for the other languages
 // of its item or message: key names the text (a field's path and text, a
@@ -182,24 +203,6 @@ func squash(s string) string {
 	}, s)
 }
 
-// boolOption reads an option whose value is true or false.
-func (c *checker) boolOption(name string, def bool) bool {
-	n := c.option(name)
-	if n == nil {
-		return def
-	}
-	if n.Kind == yaml.ScalarNode {
-		switch n.Value {
-		case "true":
-			return true
-		case "false":
-			return false
-		}
-	}
-	c.optionErrs = append(c.optionErrs, optionErr{n.Line, l10n.Msg("lint.optionBool", "Rule", c.rule, "Option", name)})
-	return def
-}
-
 // shorten keeps messages on one readable line.
 func shorten(s string) string {
 	const max = 60
@@ -208,35 +211,4 @@ func shorten(s string) string {
 	}
 	r := []rune(s)
 	return strings.TrimSpace(string(r[:max])) + "…"
-}
-
-var structureRule = Rule{
-	entries:  true,
-	ID:       "structure",
-	Severity: Warning,
-	Summary:  "the body has a different number of headings, code blocks, list items, links or images than the source",
-	check: func(c *checker, emit func(Finding)) {
-		for _, p := range c.pairs() {
-			if p.t.State == status.Untranslated {
-				continue
-			}
-			s, t := p.src.Body().Structure, p.entry.Body().Structure
-			var diffs []l10n.Text
-			add := func(id string, src, tr int) {
-				if src != tr {
-					diffs = append(diffs, l10n.Plural(id, tr, "Source", src))
-				}
-			}
-			add("lint.structure.headings", s.Headings, t.Headings)
-			add("lint.structure.codeBlocks", s.CodeBlocks, t.CodeBlocks)
-			add("lint.structure.listItems", s.ListItems, t.ListItems)
-			add("lint.structure.links", s.Links, t.Links)
-			add("lint.structure.images", s.Images, t.Images)
-			if len(diffs) == 0 {
-				continue
-			}
-			emit(Finding{Path: p.entry.Path, Line: p.entry.FirstBodyLine(), Column: 1, Lang: p.t.Lang, Slug: p.item.Slug,
-				Text: l10n.Msg("lint.structure", "SourcePath", p.src.Path, "Diffs", diffs)})
-		}
-	},
 }

@@ -9,12 +9,28 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 )
 
-var citationRange = Rule{
+// citationFieldOption names the list field citations count.
+var citationFieldOption = stringOption("field", "sources",
+	"The list field of the front matter citations refer to: `[3]` cites its third item.")
+
+var _ = register(Rule{
 	entries:  true,
 	ID:       "citation-range",
 	Severity: Error,
 	Summary:  "the body cites [n] beyond the number of sources (the list field named by the field option, default sources)",
-	Options:  []string{"field"},
+	Doc: "A citation `[n]` in the body (also `[2, 3]` and `[1-3]`) names the n-th item of the entry's list of sources, the front-matter field the `field` option names. A number beyond that list, or `[0]`, cites nothing: a source was dropped in translation, or a citation was renumbered. Links (`[text](url)`, `[text][ref]`) and code are not citations; where the schema has no such field, `[3]rd` is text, for this rule and `markup-mismatch` alike.\n" +
+		"\n" +
+		"**Example.** A translation whose front matter lost its `sources` list but whose body still cites `[2]`:\n" +
+		"\n" +
+		"```\n" +
+		"content/es/transformer.md:7:36: error: citation [2] is out of range: there is no sources list [citation-range]\n" +
+		"    fix: add the sources to sources, or remove the citation\n" +
+		"```\n" +
+		"\n" +
+		"**Fix.** Carry the sources over from the source entry, or correct the number.\n" +
+		"\n" +
+		"**Limits.** Only the count of items is checked, not that `[2]` cites the same source as the source entry's `[2]`.",
+	Options: []*Option{citationFieldOption.Option},
 	check: func(c *checker, emit func(Finding)) {
 		field := c.citationField()
 		for _, e := range c.entries() {
@@ -47,14 +63,9 @@ var citationRange = Rule{
 			}
 		}
 	},
-}
+})
 
 // citationField is the list field citations count, as citation-range's
 // field option names it: markup-mismatch compares citations only where
 // entries have it, as elsewhere [3]rd is text.
-func (c *checker) citationField() string {
-	if n := c.linter.options["citation-range"]["field"]; n != nil && n.Kind == yaml.ScalarNode && n.Value != "" {
-		return n.Value
-	}
-	return "sources"
-}
+func (c *checker) citationField() string { return citationFieldOption.of(c) }

@@ -1,8 +1,6 @@
 package lint
 
 import (
-	"strconv"
-
 	"go.yaml.in/yaml/v3"
 
 	"github.com/glosa/glosa/internal/config"
@@ -10,43 +8,23 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 )
 
-var keyMismatch = Rule{
-	entries:  true,
-	ID:       "key-mismatch",
-	Severity: Error,
-	Summary:  "a key field (e.g. category) differs from the source's; keys must be identical in every language",
-	check: func(c *checker, emit func(Finding)) {
-		for _, p := range c.pairs() {
-			schema := c.repo.Schema(p.src)
-			mine := map[string]content.Value{}
-			for _, v := range p.entry.Values(schema) {
-				mine[v.Path] = v
-			}
-			for _, sv := range p.src.Values(schema) {
-				if sv.Kind != config.Key {
-					continue
-				}
-				tv, ok := mine[sv.Path]
-				if !ok {
-					continue // field-missing reports a missing top-level field
-				}
-				if tv.Node.Value == sv.Node.Value {
-					continue
-				}
-				emit(Finding{Path: p.entry.Path, Line: tv.Node.Line, Column: tv.Node.Column, Lang: p.t.Lang, Slug: p.item.Slug,
-					Text: l10n.Msg("lint.keyMismatch", "Field", sv.Path, "Value", strconv.Quote(tv.Node.Value),
-						"Source", strconv.Quote(sv.Node.Value), "SourcePath", p.src.Path),
-					FixText: l10n.Msg("lint.keyMismatch.fix", "Field", sv.Path, "Source", strconv.Quote(sv.Node.Value))})
-			}
-		}
-	},
-}
-
-var fieldMissing = Rule{
+var _ = register(Rule{
 	entries:  true,
 	ID:       "field-missing",
 	Severity: Warning,
 	Summary:  "the source has a front-matter field of the schema that the translation lacks",
+	Doc: "The source entry has a front-matter field of the schema (`content[].fields` in glosa.yaml) that the translation lacks: a reader of the translation sees no category, no sources, no URL. A field that is present but not text where the schema wants text (a list where a title belongs) is reported too, as an error, since no reader can use it.\n" +
+		"\n" +
+		"**Example.** The English entry has a `sources` list; its Spanish translation has none:\n" +
+		"\n" +
+		"```\n" +
+		"content/es/transformer.md:5:1: warning: list field sources is missing; the source content/en/transformer.md has it [field-missing]\n" +
+		"    fix: copy sources from the source and translate its text\n" +
+		"```\n" +
+		"\n" +
+		"**Fix.** Copy the field from the source; translate its text fields, copy its keys and slugs as they are.\n" +
+		"\n" +
+		"**Limits.** Only fields the schema names are compared; a field the source lacks is not reported in the translation.",
 	check: func(c *checker, emit func(Finding)) {
 		for _, p := range c.pairs() {
 			schema := c.repo.Schema(p.src)
@@ -77,7 +55,7 @@ var fieldMissing = Rule{
 			}
 		}
 	},
-}
+})
 
 // inline renders a YAML value on one line, for fix suggestions.
 func inline(n *yaml.Node) string {

@@ -14,14 +14,31 @@ import (
 	"github.com/glosa/glosa/internal/status"
 )
 
-var markupMismatch = Rule{
+// markupPlaceholders are what inline code may translate.
+var markupPlaceholders = regexpsOption("placeholders",
+	"Regular expressions of text inside inline code that a project translates by convention, blanked before comparing. "+
+		"Unset, `{{…}}` and `<name>` (the placeholder syntax of command pages, templates and usage synopses); an empty list sets none aside.")
+
+var _ = register(Rule{
 	entries:  true,
 	ID:       "markup-mismatch",
 	Severity: Warning,
 	Summary:  "a paragraph, heading, table cell or text field of a translation has other link targets, inline code or citations than the source's",
-	Options:  []string{"placeholders"},
+	Doc: "A paragraph, heading or table cell of a translation (paired with the source's by position, when both bodies have the same sequence of blocks), or a `text` field, has other link targets, inline code or citation numbers than the source's: a lost or changed link, a changed `code` span, a citation dropped or added. A link is the same however spelled (`http`/`https`, `www.`, a trailing slash, a locale marker, another site's translated page of the same place); code is the same once the placeholders the `placeholders` option names are blanked.\n" +
+		"\n" +
+		"**Example.** The Spanish paragraph cites another paper than the source's:\n" +
+		"\n" +
+		"```\n" +
+		"content/es/attention.md:9:1: warning: this paragraph's links, code or citations differ from the source's: missing link https://arxiv.org/abs/1706.03762, extra link https://arxiv.org/abs/1409.0473 [markup-mismatch]\n" +
+		"    fix: carry over the links, code and citations of content/en/attention.md:9 unchanged\n" +
+		"```\n" +
+		"\n" +
+		"**Fix.** Carry the links, code and citations over unchanged; translate only the text around them.\n" +
+		"\n" +
+		"**Limits.** Image files are not compared (a translation may show a localized screenshot; a lost image is `structure`'s). A changed code span is not reported when an example's names or a phrase are said in the reader's language. Drafts (`untranslated`) are not checked. Citations are compared only where entries have the citation-range field.",
+	Options: []*Option{markupPlaceholders.Option},
 	check: func(c *checker, emit func(Finding)) {
-		eq := markupeq.New(markupeq.Options{Languages: c.repo.Languages, Placeholders: c.regexpsOption("placeholders")})
+		eq := markupeq.New(markupeq.Options{Languages: c.repo.Languages, Placeholders: markupPlaceholders.of(c)})
 		cite := c.citationField()
 		for _, p := range c.pairs() {
 			if p.t.State == status.Untranslated {
@@ -52,7 +69,7 @@ var markupMismatch = Rule{
 			}
 		}
 	},
-}
+})
 
 // shifted reports whether body unit i was paired with the wrong one: the
 // two bodies have the same sequence of block kinds, yet the translation's

@@ -1,0 +1,84 @@
+package config
+
+// KeyDoc is one key of glosa.yaml as the reference documents it. The parser
+// reads each key in its own code (Parse, layout, locale, rules); KeyDocs
+// declares them once more with their documentation, and a test keeps the
+// two in step: a key the parser reads and KeyDocs lacks, or the reverse,
+// fails it.
+type KeyDoc struct {
+	// Path is where the key sits: "source", "content[].path" (a key of
+	// each item of the content list), "rules.<rule>.severity".
+	Path string
+	// Type is what its value is, in words.
+	Type string
+	// Default is what applies when the key is absent.
+	Default string
+	// Doc says what it means.
+	Doc string
+}
+
+// KeyDocs returns every key glosa.yaml accepts, in the order of the
+// reference: the top-level keys, then the keys of each content layout,
+// each catalog and each rule.
+func KeyDocs() []KeyDoc {
+	return []KeyDoc{
+		{"source", "language tag (BCP 47)", "the language with the most entries (ties: the first alphabetically)",
+			"the language translations are made from"},
+		{"languages", "list of language tags", "every language found in the paths, sorted",
+			"every language of the project, source included, in display order; files of other languages are ignored"},
+		{"aliases", "mapping of language tag to language tag", "none",
+			"other spellings of a language, alias → language (`{pt-BR: pt}`): a path that spells an alias is of the language it stands for, and `--lang` takes an alias too. An alias may not name itself, be given twice or stand for another alias, and every other key names a language by its own tag"},
+		{"content", "list of layouts", "one layout, `path: " + DefaultPath + "`; none when the file has `locales:` and no `content:`",
+			"where entries live; a file belongs to the first layout whose pattern it matches. `content: []` says the project has no entries"},
+		{"content[].path", "path pattern", "none: `path` or `paths` is required",
+			"the pattern of every language's files, relative to the root, with `{lang}` once and `{slug}` once; `{slug}` may span folders"},
+		{"content[].paths", "mapping of language tag to path pattern", "none",
+			"per-language patterns, for a language kept elsewhere: `{en: 'docs/{slug}.md'}`; such a language is never read from `path`"},
+		{"content[].exclude", "glob or list of globs", "none",
+			"files to ignore: a glob without `/` matches the file name in any folder, with `/` the whole path, `**` spanning folders"},
+		{"content[].fields", "mapping of field name to kind", "`title` and `description` as `text`",
+			"the front-matter schema: how each field behaves across languages (see the field kinds below)"},
+		{"locales", "list of catalogs", "none",
+			"message catalogs: go-i18n files (JSON, TOML, YAML) and gettext PO files"},
+		{"locales[].path", "path pattern", "none: required",
+			"the catalog files: `{lang}` the language (it may appear more than once, spelled the same each time: `help/{lang}/{lang}.po`), `{domain}` a part of the path a source file and its translations share (it may span folders)"},
+		{"locales[].source", "language tag", "the project's `source`",
+			"the language the messages are written in"},
+		{"locales[].lang", "language tag", "none",
+			"the language of every file, for a `path` without `{lang}`"},
+		{"locales[].format", "`goi18n` or `po`", "from the extension: `.json`, `.toml`, `.yaml`, `.yml` are go-i18n, `.po` is PO",
+			"the catalog format"},
+		{"locales[].template", "path pattern", "none: each PO file is its own source",
+			"PO only: the template (`.pot`, with `{domain}` when `path` has it) whose messages are the source"},
+		{"locales[].exclude", "glob or list of globs", "none",
+			"files to ignore, as for content"},
+		{"rules", "mapping of rule ID to setting", "every rule at its default severity",
+			"per-rule settings: `off`, a severity (`error`, `warning`, `info`), or a mapping of the keys below and the rule's own options (see the rules reference)"},
+		{"rules.<rule>.severity", "`off`, `error`, `warning` or `info`", "the rule's default severity",
+			"the rule's severity, or `off`"},
+		{"rules.<rule>.exclude", "glob or list of globs", "none",
+			"files whose findings of this rule are not reported, relative to the root, as `content[].exclude` matches them"},
+		{"rules.<rule>.ignore", "regular expression (RE2) or list of them", "none",
+			"findings whose English message, or a text it quotes, one pattern matches are not reported; an empty pattern is an error"},
+		{"repoURL", "URL", "links relative to the dashboard",
+			"where `glosa report` links files: an `http` or `https` URL with `{path}` once, which stands for the file's path"},
+	}
+}
+
+// KindDoc documents one kind of front-matter field.
+type KindDoc struct {
+	Kind Kind
+	// Doc says how a field of the kind behaves.
+	Doc string
+}
+
+// KindDocs returns the field kinds a schema may name, as the reference
+// documents them; a test checks that they are the ones the parser reads.
+func KindDocs() []KindDoc {
+	return []KindDoc{
+		{Text, "translated; part of the source hash; counted in words; checked by `same-as-source`"},
+		{Key, "must be identical in every language (`key-mismatch`)"},
+		{Slugs, "one slug or a list of slugs of other entries (`related-missing`)"},
+		{URL, "may be localized; checked by `locale-link`; not part of the source hash: a changed link does not make translations stale"},
+	}
+}

@@ -1,0 +1,66 @@
+package lint
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/placeholder"
+)
+
+var placeholderMismatch = register(Rule{
+	ID:       "placeholder-mismatch",
+	Severity: Error,
+	Summary:  "a message's translation lacks or adds a placeholder of its source: {{.Name}} fields, or printf verbs in c-format/go-format PO entries (checked as msgfmt -c checks them)",
+	Doc: "A catalog message's translation lacks or adds a placeholder of its source: `{{.Name}}` template fields (go-i18n, with the message's delimiters, compared as a set), or printf verbs in `c-format` / `go-format` PO entries (compared by argument and type as `msgfmt -c` does: `%i` is `%d`, positional `%2$s` may reorder). A lost placeholder drops a value from what users read; an extra one prints garbage or crashes the formatter.\n" +
+		"\n" +
+		"**Example.** A `c-format` entry whose Spanish translation dropped `%d`:\n" +
+		"\n" +
+		"```\n" +
+		"locales/es.po:7:1: error: message %d files: the translation lacks %d [placeholder-mismatch]\n" +
+		"    fix: use the placeholders of the source: %d\n" +
+		"```\n" +
+		"\n" +
+		"**Fix.** Use the source's placeholders in the translation.\n" +
+		"\n" +
+		"**Limits.** As `msgfmt -c` does, a `fuzzy` PO entry is not checked, every plural form is compared with the source's general form, and a form that stands for one number only (Arabic `one`, `two`, `zero`) may write it as a word and leave the placeholders out. A PO entry without a format flag holds no placeholders.",
+	check: func(c *checker, emit func(Finding)) {
+		for _, m := range c.messages() {
+			if m.syntax == 0 && m.file.PO != nil {
+				continue // a PO entry without a format flag holds no placeholders
+			}
+			if m.fuzzy {
+				continue // a guess awaiting review, which msgfmt leaves out
+			}
+			opts := placeholder.Options{Syntax: m.syntax, LeftDelim: m.left, RightDelim: m.right}
+			seen := map[string]bool{}
+			for _, fm := range m.forms {
+				d, err := fm.compare(opts)
+				f := Finding{Path: m.file.Path, Line: m.line, Column: m.col, Lang: m.lang, Slug: m.id}
+				if err != nil {
+					var me *placeholder.MessageError
+					if errors.As(err, &me) && !me.Translation {
+						continue // the source's own problem, not this translation's
+					}
+					f.Text = l10n.Msg("lint.placeholder.unreadable", "ID", m.id, "Text", strconv.Quote(shorten(fm.text)), "Error", err.Error())
+				} else if d.Empty() {
+					continue
+				} else {
+					f.Text = describeDiff(m.id, d)
+					if fm.several() && len(d.Extra) == 0 {
+						f.Text = fm.describeLack(m.id, m.lang, d)
+					}
+					f.FixText = l10n.Msg("lint.placeholder.fixUse", "Placeholders", strings.Join(keys(d.Missing), ", "))
+					if len(d.Missing) == 0 {
+						f.FixText = l10n.Msg("lint.placeholder.fixRemove")
+					}
+				}
+				if key := f.Text.String(); !seen[key] {
+					seen[key] = true
+					emit(f)
+				}
+			}
+		}
+	},
+})

@@ -1,0 +1,196 @@
+// Package workspace loads a glosa project as it is on disk: its
+// configuration, the lint rules it sets up, the git history of its work
+// tree, its entries and catalogs, and the state of every translation. A
+// command, a test, a server or an editor integration loads one with Load
+// and reads the result; nothing here prints or knows about flags.
+//
+// It is named for the work tree, not the configuration: what it returns
+// depends on the files as they are now, dirty or not, and on the history
+// git has of them.
+package workspace
+
+import (
+	"slices"
+
+	"github.com/glosa/glosa/internal/catalog"
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/history"
+	"github.com/glosa/glosa/internal/lint"
+	"github.com/glosa/glosa/internal/status"
+)
+
+// Options say what to load and how.
+type Options struct {
+	// Root is the repository root.
+	Root string
+	// ConfigFile is the configuration file as config.Load takes it; ""
+	// for the one it finds under Root.
+	ConfigFile string
+	// Reporting is for the commands that only report: they use glosa's
+	// cache (unless NoCache) and keep of each file only what the states
+	// read. The commands that edit or export files leave it false and get
+	// all of each file.
+	Reporting bool
+	// Bodies prepares every body's summary, for the lint rules.
+	Bodies bool
+	// NoCache ignores glosa's cache when Reporting.
+	NoCache bool
+	// Progress, when not nil, learns how many files there are and counts
+	// each one read.
+	Progress Progress
+}
+
+// Progress counts work done of a total; a progress bar is one.
+type Progress interface {
+	SetTotal(n int)
+	Add(n int)
+}
+
+// Project is a loaded project.
+type Project struct {
+	Root   string
+	Config *config.Config
+	Repo   *content.Repo
+	Report *status.Report
+	Linter *lint.Linter
+	// History is the git history, nil when it cannot be read; HistoryErr
+	// says why.
+	History    *history.Index
+	HistoryErr error
+	// cache is the cache the scan used, which the lint rules read entries
+	// back from until Close.
+	cache *content.Cache
+}
+
+// Load reads the configuration, validates the rules, reads the git
+// history while it scans the repository, reads the catalogs and computes
+// every state.
+func Load(opts Options) (*Project, error) {
+	root := opts.Root
+	cfg, err := config.Load(root, opts.ConfigFile)
+	if err != nil {
+		return nil, err
+	}
+	linter, err := lint.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	p := &Project{Root: root, Config: cfg, Linter: linter}
+	// git reads the history while glosa reads the files.
+	histDone := make(chan struct{})
+	go func() {
+		defer close(histDone)
+		p.History, p.HistoryErr = history.Load(root, historyPaths(cfg)...)
+	}()
+	defer func() { <-histDone }()
+	// A report keeps of each file only what the states need; the lint
+	// rules load the rest again chunk by chunk, from the cache's records
+	// when there is a cache (which the scan makes with every body's
+	// summary when they will be read), else from the files.
+	scan := content.ScanOptions{Prepare: opts.Reporting, Release: opts.Reporting}
+	if opts.Progress != nil { // a nil interface, not a nil Progress
+		scan.Progress = opts.Progress
+	}
+	if opts.Reporting && !opts.NoCache {
+		scan.Cache = content.OpenCache(root, cfg, opts.Bodies)
+		scan.Bodies = opts.Bodies
+		p.cache = scan.Cache
+	}
+	repo, err := content.ScanWith(root, cfg, scan)
+	if err != nil {
+		p.Close()
+		return nil, err
+	}
+	p.Repo = repo
+	var files []*catalog.File
+	if len(cfg.Locales) > 0 {
+		if files, err = catalog.Scan(root, cfg, cfg.Languages); err != nil {
+			p.Close()
+			return nil, err
+		}
+	}
+	if !opts.Reporting {
+		repo.Prepare(opts.Bodies)
+	}
+	if scan.Cache != nil {
+		// A cache that cannot be written costs speed, not results.
+		_ = scan.Cache.Save(repo)
+	}
+	<-histDone
+	var hist status.History
+	if p.HistoryErr == nil {
+		hist = gitHistory{p.History}
+	}
+	p.Report = status.ComputeAllWith(repo, files, hist)
+	return p, nil
+}
+
+// Close releases the cache the lint rules read entries back from; call it
+// when done with the project.
+func (p *Project) Close() {
+	if p.cache != nil {
+		p.cache.Close()
+		p.cache = nil
+	}
+}
+
+// gitHistory is the history as status asks for it.
+type gitHistory struct{ ix *history.Index }
+
+func (h gitHistory) Since(path, commit string) (int, bool) {
+	changes, ok := h.ix.Since(path, commit)
+	return len(changes), ok
+}
+
+func (h gitHistory) RenamedTo(path string) string { return h.ix.RenamedTo(path) }
+
+func (h gitHistory) Resolve(commits []string) { h.ix.Resolve(commits) }
+
+func (h gitHistory) ChangedAfter(path, other string) (bool, bool) {
+	return h.ix.ChangedAfter(path, other)
+}
+
+// historyPaths are the folders whose history matters: those of the
+// content layouts and catalogs; none (the whole repository) when one of
+// them is the root.
+func historyPaths(cfg *config.Config) []string {
+	var out []string
+	add := func(dir string) bool {
+		if dir == "" {
+			return false
+		}
+		if !slices.Contains(out, dir) {
+			out = append(out, dir)
+		}
+		return true
+	}
+	for _, l := range cfg.Content {
+		for _, r := range l.Patterns.Roots() {
+			if !add(r) {
+				return nil
+			}
+		}
+	}
+	for _, l := range cfg.Locales {
+		if !add(l.Pattern.Root()) {
+			return nil
+		}
+	}
+	return out
+}
+
+// Unjudged returns how many translations record a commit the history
+// could not judge (status.CommitUnknown): those a missing or shallow
+// history leaves unverified, which a command warns about once.
+func (p *Project) Unjudged() int {
+	n := 0
+	for _, it := range p.Report.Items {
+		for _, t := range it.Translations {
+			if t.Reason == status.CommitUnknown {
+				n++
+			}
+		}
+	}
+	return n
+}
