@@ -128,7 +128,11 @@ func exitCode(w io.Writer, l *l10n.Localizer, err error) int {
 	var ue *usageError
 	switch {
 	case errors.As(err, &ue):
-		fmt.Fprintf(w, "glosa: error: %v\nglosa: hint: %s\n", err, l.T("hint.help"))
+		msg := err.Error()
+		if err == error(ue) {
+			msg = l.Error(ue.err) // an *l10n.Error in the user's language
+		}
+		fmt.Fprintf(w, "glosa: error: %s\nglosa: hint: %s\n", msg, l.T("hint.help"))
 		return ExitUsage
 	case errors.Is(err, config.ErrInvalid):
 		for _, e := range joined(err) {
