@@ -129,7 +129,9 @@ func exitCode(w io.Writer, l *l10n.Localizer, err error) int {
 	var ce *config.Error
 	switch {
 	case errors.As(err, &ue):
-		fmt.Fprintf(w, "glosa: error: %v\nglosa: hint: %s\n", err, l.T("hint.help"))
+		// A domain package's error (gate's) is worded in the user's
+		// language, as the hint is.
+		fmt.Fprintf(w, "glosa: error: %s\nglosa: hint: %s\n", l.Text(l10n.TextOf(ue.err)), l.T("hint.help"))
 		return ExitUsage
 	case errors.As(err, &ce):
 		for _, ce := range configErrors(err) {
@@ -218,7 +220,13 @@ comparison with the source shows, and records finished translations.`,
 	}
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		var ue *usageError
+		if errors.As(err, &ue) {
+			return ue // an enum flag's value, worded already
+		}
+		return &usageError{err}
+	})
 	pf := root.PersistentFlags()
 	pf.StringVarP(&g.dir, "directory", "C", "", "run as if glosa was started in `DIR`")
 	pf.StringVar(&g.config, "config", "", "read the configuration from `FILE` instead of glosa.yaml")

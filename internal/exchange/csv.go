@@ -13,6 +13,21 @@ import (
 	"golang.org/x/text/language"
 )
 
+var _ = register(Spec{
+	Name:  "csv",
+	Label: "CSV",
+	File:  "{lang}.csv",
+	Write: WriteCSV,
+	Detect: func(_ string, text []byte) bool {
+		first, _, _ := bytes.Cut(text, []byte("\n"))
+		first = bytes.TrimSpace(first)
+		return bytes.HasPrefix(first, []byte("id,")) || bytes.HasPrefix(first, []byte(`"id",`))
+	},
+	Read: func(_ string, data []byte) (*File, error) { return ReadCSV(data) },
+	Notes: "RFC 4180 CSV for a spreadsheet: a header row (id, kind, state, the source and target languages, notes, references), " +
+		"then a row per unit, or per plural category with the category after the ID (`greeting[one]`).",
+})
+
 // csvColumns are the columns of an exported CSV file; the source and
 // target columns are named by their languages.
 var csvColumns = []string{"id", "kind", "state", "", "", "notes", "references"}

@@ -13,8 +13,6 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/language"
-
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/status"
@@ -38,12 +36,7 @@ type View struct {
 }
 
 // l returns the localizer of the text output.
-func (v View) l() *l10n.Localizer {
-	if v.L == nil {
-		return l10n.New(language.English)
-	}
-	return v.L
-}
+func (v View) l() *l10n.Localizer { return orEnglish(v.L) }
 
 // stateName is a state in the words of the text output.
 func (v View) stateName(s status.State) string { return v.l().T("state." + string(s)) }
