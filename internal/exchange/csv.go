@@ -24,8 +24,8 @@ var _ = register(Spec{
 		return bytes.HasPrefix(first, []byte("id,")) || bytes.HasPrefix(first, []byte(`"id",`))
 	},
 	Read: func(_ string, data []byte) (*File, error) { return ReadCSV(data) },
-	Notes: "RFC 4180 CSV for a spreadsheet: a header row (id, kind, state, the source and target languages, notes, references), " +
-		"then a row per unit, or per plural category with the category after the ID (`greeting[one]`).",
+	Notes: "RFC 4180 CSV, for a spreadsheet: a header row `id,kind,state,<source language>,<target language>,notes,references`, " +
+		"then a row per unit; a plural message has a row per category, the category after its ID (`items[one]`).",
 })
 
 // csvColumns are the columns of an exported CSV file; the source and

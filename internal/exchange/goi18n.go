@@ -44,9 +44,9 @@ func registerGoI18n(ext, label string, detect func(name string, text []byte) boo
 			return ReadGoI18n(base, data)
 		},
 		SourceInTarget: true,
-		Notes: "a go-i18n message file in " + label + ", as `goi18n merge` writes translate files: " +
-			"named translate.{lang}." + ext + " (go-i18n reads the language from the name), each message with its description, " +
-			"the hash of its source and its text, the source's own while untranslated.",
+		Notes: "a go-i18n message file in " + label + ", as `goi18n merge` writes translate files (go-i18n reads the language from the name): " +
+			"each message has its description, the `hash` of its source and its text, the source's own while untranslated. " +
+			"On import, a translation whose hash is not the current source's needs review. Loads with go-i18n's own `Bundle`.",
 	})
 }
 

@@ -22,8 +22,9 @@ var (
 		Write:  func(w io.Writer, f *File) error { return WritePO(w, f, false) },
 		Detect: func(_ string, text []byte) bool { return !isXML(text) && poKeyword.Match(text) },
 		Read:   func(_ string, data []byte) (*File, error) { return ReadPO(data) },
-		Notes: "gettext PO, as Poedit, Weblate, Lokalize and msgfmt read it: msgctxt is the unit's ID, " +
-			"`#.` comments its notes, `#:` its references; a unit that needs review is fuzzy, with its previous source as `#| msgid`.",
+		Notes: "gettext PO, for Poedit and the like: `msgctxt` is the unit's ID, `#.` comments carry its notes, `#:` its references; " +
+			"a unit that needs review is `#, fuzzy`; the header has `Language` and the `Plural-Forms` CLDR gives the language. " +
+			"Passes `msgfmt -c --check-format`.",
 	})
 	_ = register(Spec{
 		Name:   "pot",
@@ -31,7 +32,7 @@ var (
 		File:   "glosa.pot",
 		Write:  func(w io.Writer, f *File) error { return WritePO(w, f, true) },
 		ReadAs: poName,
-		Notes:  "a gettext template: every unit, no language, no translation; one file whatever --lang says.",
+		Notes:  "a gettext template: every unit, no language, no translation; one file whatever `--lang` says.",
 	})
 )
 

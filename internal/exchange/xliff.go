@@ -90,8 +90,9 @@ var (
 		// what is wrong with it.
 		Detect: func(_ string, text []byte) bool { return isXML(text) && sniffXLIFF(text) != xliff20 },
 		Read:   func(_ string, data []byte) (*File, error) { return ReadXLIFF(data) },
-		Notes: "OASIS XLIFF 1.2, as OmegaT, Okapi and Trados read it: a trans-unit per unit, its state in `state`, " +
-			"plurals as a gettext-style group; import tells 1.2 from 2.0 by the namespace, not the file name.",
+		Notes: "OASIS XLIFF 1.2: a `trans-unit` per unit, its state `new`, `needs-review-translation` or `translated`; " +
+			"a plural message is a group of one unit per CLDR category. Validates against the OASIS schema; " +
+			"import tells 1.2 from 2.0 by the namespace, not the file name.",
 	})
 	_ = register(Spec{
 		Name:   xliff20,
@@ -100,7 +101,8 @@ var (
 		Write:  WriteXLIFF20,
 		Detect: func(_ string, text []byte) bool { return sniffXLIFF(text) == xliff20 },
 		Read:   func(_ string, data []byte) (*File, error) { return ReadXLIFF(data) },
-		Notes:  "OASIS XLIFF 2.0 core: a unit per unit with one segment, its state in `state` and `subState`.",
+		Notes: "OASIS XLIFF 2.0: a `unit` per unit, its state `initial`, `translated` with `subState=\"glosa:needs-review\"`, or `final`; " +
+			"a plural message is a group of one unit per CLDR category. Validates against the OASIS schema.",
 	})
 )
 

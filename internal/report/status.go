@@ -1,7 +1,8 @@
 // Package report renders what glosa found: the status of every language
-// and entry, and the findings of check, in each output format (text, JSON,
-// CSV, Markdown, GitHub annotations). Machine formats are versioned public
-// APIs, documented in the README.
+// and entry, the findings of check, what diff and sync show, in each
+// output format (text, JSON, CSV, Markdown, GitHub annotations, SARIF,
+// JUnit), and the reference of the exchange formats. Machine formats are
+// versioned public APIs, documented in the README.
 package report
 
 import (
