@@ -23,7 +23,7 @@ import (
 )
 
 type checkOptions struct {
-	failOn        string
+	failOn        []string
 	minCoverage   string
 	langs         []string
 	format        string
@@ -58,17 +58,14 @@ counted, not shown, and do not fail the check; only new findings do.
   glosa check --baseline glosa-baseline.json`,
 		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(g.l, opts.format, "text", "json", "github", "sarif", "junit"); err != nil {
-				return err
-			}
 			return checkRun(ios, g, opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.failOn, "fail-on", "error", "fail on findings of these `severities` and up, and on these states (warning,stale,missing; none)")
+	enumListFlag(cmd, g.l, &opts.failOn, "fail-on", []string{"error"}, "fail on findings of these `severities` and up, and on these states (warning,stale,missing; none)", gate.FailOnValues()...)
 	f.StringVar(&opts.minCoverage, "min-coverage", "", "fail when coverage is below `PCT` (90, or es=90,it=80)")
 	f.StringSliceVar(&opts.langs, "lang", nil, "check only these `languages` (es,it)")
-	f.StringVar(&opts.format, "format", "text", "output `format`: text, json, github, sarif, junit")
+	checkOutputs.flag(cmd, g.l, &opts.format, "output `format`")
 	f.StringVarP(&opts.output, "output", "o", "", "write the --format output to `FILE` (- for stdout) and the text report to stdout")
 	f.StringVar(&opts.baseline, "baseline", "", "accept the findings `FILE` records: fail only on new ones")
 	f.StringVar(&opts.writeBaseline, "write-baseline", "", "record every finding in `FILE` and accept them")
@@ -76,7 +73,7 @@ counted, not shown, and do not fail the check; only new findings do.
 }
 
 func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
-	policy, err := gate.ParseFailOn(opts.failOn)
+	policy, err := gate.ParseFailOn(strings.Join(opts.failOn, ","))
 	if err != nil {
 		return &usageError{err}
 	}
@@ -177,7 +174,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 		plain := c
 		plain.View.Color = false
 		var buf bytes.Buffer
-		if err := writeCheck(&buf, opts.format, plain, policy); err != nil {
+		if err := checkOutputs.write(&buf, opts.format, judged{plain, policy}); err != nil {
 			return err
 		}
 		if err := writeOutput("--output", opts.output, outPath, buf.Bytes()); err != nil {
@@ -185,7 +182,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 		}
 		err = report.CheckText(ios.Out, c)
 	} else {
-		err = writeCheck(ios.Out, opts.format, c, policy)
+		err = checkOutputs.write(ios.Out, opts.format, judged{c, policy})
 	}
 	if err != nil {
 		return err
@@ -200,19 +197,21 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	return nil
 }
 
-// writeCheck writes a check in a format.
-func writeCheck(w io.Writer, format string, c report.Check, policy gate.Policy) error {
-	switch format {
-	case "json":
-		return report.WriteJSON(w, c.Document())
-	case "github":
-		return report.CheckGitHub(w, c)
-	case "sarif":
-		return report.CheckSARIF(w, c, report.SARIFOptions{Version: version()})
-	case "junit":
-		return report.CheckJUnit(w, c, policy)
-	}
-	return report.CheckText(w, c)
+// judged is a check to write, with the policy it was judged by.
+type judged struct {
+	report.Check
+	policy gate.Policy
+}
+
+// checkOutputs are check's output formats.
+var checkOutputs = outputs[judged]{
+	{"text", func(w io.Writer, c judged) error { return report.CheckText(w, c.Check) }},
+	{"json", func(w io.Writer, c judged) error { return report.WriteJSON(w, c.Document()) }},
+	{"github", func(w io.Writer, c judged) error { return report.CheckGitHub(w, c.Check) }},
+	{"sarif", func(w io.Writer, c judged) error {
+		return report.CheckSARIF(w, c.Check, report.SARIFOptions{Version: version()})
+	}},
+	{"junit", func(w io.Writer, c judged) error { return report.CheckJUnit(w, c.Check, c.policy) }},
 }
 
 // outputPath resolves the file a flag (--output, --write-baseline) names,

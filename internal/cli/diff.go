@@ -13,7 +13,6 @@ import (
 
 	"github.com/glosa/glosa/internal/blockdiff"
 	"github.com/glosa/glosa/internal/content"
-	"github.com/glosa/glosa/internal/history"
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/markdown"
 	"github.com/glosa/glosa/internal/report"
@@ -51,65 +50,20 @@ history, or git history is unavailable.`,
 			if len(args) != 1 {
 				return usage(g.l, "usage.diffArgs")
 			}
-			if err := checkFormat(g.l, opts.format, "text", "json"); err != nil {
-				return err
-			}
 			opts.arg = args[0]
 			return diffRun(ios, g, opts)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.lang, "lang", "", "the translation `language`, with a slug")
-	f.StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	diffOutputs.flag(cmd, g.l, &opts.format, "output `format`")
 	return cmd
 }
 
-// DiffJSON is the document glosa diff --format json writes; version 1.
-type DiffJSON struct {
-	Version     int             `json:"version"`
-	Translation string          `json:"translation"`
-	Source      string          `json:"source"`
-	Lang        string          `json:"lang"`
-	From        DiffFromJSON    `json:"from"`
-	To          DiffToJSON      `json:"to"`
-	Fields      []DiffFieldJSON `json:"fields"`
-	Blocks      []DiffBlockJSON `json:"blocks"`
-	Diff        string          `json:"diff"`
-}
-
-// DiffFromJSON is the source version the translation was made from.
-type DiffFromJSON struct {
-	// Commit is the recorded commit, or the commit of the version found by
-	// its hash; "" when the work tree's source has the recorded hash.
-	Commit string `json:"commit"`
-	Hash   string `json:"hash"`
-	// Path is the source's path then (it differs after a rename).
-	Path string `json:"path"`
-	// FoundBy says how: "commit", "hash" or "workTree".
-	FoundBy string `json:"foundBy"`
-}
-
-// DiffToJSON is the version compared with: the source in the work tree.
-type DiffToJSON struct {
-	Head string `json:"head"`
-	// Modified reports that the work tree's source differs from HEAD.
-	Modified bool `json:"modified"`
-}
-
-// DiffFieldJSON is a front-matter text field that changed.
-type DiffFieldJSON struct {
-	Path   string `json:"path"`
-	Change string `json:"change"`
-}
-
-// DiffBlockJSON is a body block that changed; Line is in the current
-// source (for a removed block, where it was), OldLine in the old version.
-type DiffBlockJSON struct {
-	Change  string `json:"change"`
-	Kind    string `json:"kind"`
-	Line    int    `json:"line"`
-	OldLine int    `json:"oldLine,omitempty"`
-	Text    string `json:"text"`
+// diffOutputs are diff's output formats.
+var diffOutputs = outputs[report.DiffView]{
+	{"text", report.DiffText},
+	{"json", func(w io.Writer, v report.DiffView) error { return report.WriteJSON(w, v.Doc) }},
 }
 
 func diffRun(ios *iostreams.IOStreams, g *globals, opts *diffOptions) error {
@@ -164,11 +118,7 @@ func diffRun(ios *iostreams.IOStreams, g *globals, opts *diffOptions) error {
 		return fail(p.l.T(id, "Source", src.Path, "Commit", rec.Commit, "Hash", rec.Hash), hint)
 	}
 	doc := p.diffDocument(t, src, v)
-	if opts.format == "json" {
-		return report.WriteJSON(ios.Out, doc)
-	}
-	p.diffText(ios.Out, doc, ios.ColorEnabled())
-	return nil
+	return diffOutputs.write(ios.Out, opts.format, report.DiffView{Doc: doc, Color: ios.ColorEnabled(), L: p.l})
 }
 
 // diffTarget finds the translation the argument names: a slug with
@@ -234,14 +184,14 @@ func (p *project) diffTarget(opts *diffOptions) (*status.Item, *status.Translati
 }
 
 // diffDocument compares the version with the source in the work tree.
-func (p *project) diffDocument(t *status.Translation, src *content.Entry, v workspace.Version) DiffJSON {
-	doc := DiffJSON{
+func (p *project) diffDocument(t *status.Translation, src *content.Entry, v workspace.Version) report.DiffJSON {
+	doc := report.DiffJSON{
 		Version: report.SchemaVersion, Translation: t.Entry.Path, Source: src.Path, Lang: t.Lang,
-		From:   DiffFromJSON{Commit: v.Commit, Hash: v.Hash, Path: v.Path, FoundBy: v.FoundBy},
-		Fields: []DiffFieldJSON{}, Blocks: []DiffBlockJSON{},
+		From:   report.DiffFromJSON{Commit: v.Commit, Hash: v.Hash, Path: v.Path, FoundBy: v.FoundBy},
+		Fields: []report.DiffFieldJSON{}, Blocks: []report.DiffBlockJSON{},
 	}
 	if p.hist != nil {
-		doc.To = DiffToJSON{Head: p.hist.Head(), Modified: p.hist.Dirty(src.Path)}
+		doc.To = report.DiffToJSON{Head: p.hist.Head(), Modified: p.hist.Dirty(src.Path)}
 	}
 	if v.FoundBy == "workTree" {
 		return doc
@@ -258,11 +208,11 @@ func (p *project) diffDocument(t *status.Translation, src *content.Entry, v work
 		newBlocks = src.Body().Blocks
 	}
 	for _, f := range blockdiff.Fields(oldVals, newVals) {
-		doc.Fields = append(doc.Fields, DiffFieldJSON{Path: f.Path, Change: string(f.Change)})
+		doc.Fields = append(doc.Fields, report.DiffFieldJSON{Path: f.Path, Change: string(f.Change)})
 	}
 	end := strings.Count(string(src.Doc.Raw), "\n") + 1
 	for _, b := range blockdiff.Blocks(oldBlocks, newBlocks, end) {
-		doc.Blocks = append(doc.Blocks, DiffBlockJSON{Change: string(b.Change), Kind: b.Kind, Line: b.Line, OldLine: b.OldLine, Text: b.Text})
+		doc.Blocks = append(doc.Blocks, report.DiffBlockJSON{Change: string(b.Change), Kind: b.Kind, Line: b.Line, OldLine: b.OldLine, Text: b.Text})
 	}
 	to := "working tree"
 	if !doc.To.Modified && doc.To.Head != "" {
@@ -270,54 +220,4 @@ func (p *project) diffDocument(t *status.Translation, src *content.Entry, v work
 	}
 	doc.Diff = blockdiff.Unified("a/"+v.Path+"\t"+v.Commit, "b/"+src.Path+"\t"+to, v.Data, src.Doc.Raw, 3)
 	return doc
-}
-
-// diffText writes the summary and the diff for a reader.
-func (p *project) diffText(w io.Writer, doc DiffJSON, color bool) {
-	if doc.From.FoundBy == "workTree" {
-		fmt.Fprintln(w, p.l.T("diff.unchanged", "Translation", doc.Translation, "Source", doc.Source))
-		return
-	}
-	to := p.l.T("diff.workTree")
-	if !doc.To.Modified && doc.To.Head != "" {
-		to = history.Short(doc.To.Head)
-	}
-	id := "diff.header"
-	if doc.From.FoundBy == "hash" {
-		id = "diff.headerHash"
-	}
-	fmt.Fprintln(w, p.l.T(id, "Translation", doc.Translation, "Source", doc.Source, "From", history.Short(doc.From.Commit), "To", to))
-	if doc.From.Path != doc.Source {
-		fmt.Fprintf(w, "  %s\n", p.l.T("diff.renamed", "Path", doc.From.Path))
-	}
-	for _, f := range doc.Fields {
-		fmt.Fprintf(w, "  %s\n", p.l.T("diff.field."+f.Change, "Path", f.Path))
-	}
-	for _, b := range doc.Blocks {
-		fmt.Fprintf(w, "  %s\n", p.l.T("diff.block."+b.Change+"."+b.Kind, "Line", b.Line, "Text", content.Excerpt(b.Text, 60)))
-	}
-	if len(doc.Fields) == 0 && len(doc.Blocks) == 0 {
-		fmt.Fprintf(w, "  %s\n", p.l.T("diff.none"))
-	}
-	if doc.Diff == "" {
-		return
-	}
-	fmt.Fprintln(w)
-	for _, line := range strings.SplitAfter(doc.Diff, "\n") {
-		c := ""
-		switch {
-		case strings.HasPrefix(line, "---"), strings.HasPrefix(line, "+++"):
-			c = "\x1b[1m"
-		case strings.HasPrefix(line, "@@"):
-			c = "\x1b[36m"
-		case strings.HasPrefix(line, "-"):
-			c = "\x1b[31m"
-		case strings.HasPrefix(line, "+"):
-			c = "\x1b[32m"
-		}
-		if color && c != "" {
-			line = c + strings.TrimSuffix(line, "\n") + "\x1b[0m\n"
-		}
-		io.WriteString(w, line)
-	}
 }

@@ -26,7 +26,7 @@ func newExportCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 	opts := &exportOptions{}
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Write what needs translating as PO, XLIFF, go-i18n or CSV files for translators' tools",
+		Short: "Write what needs translating as files for translators' tools",
 		Long: `export writes, for each translation language, a file a translator's tool
 opens: the text fields and body blocks of every entry that needs work (each
 paragraph, heading, list item or table cell is a unit of its own, its inline
@@ -43,16 +43,17 @@ language (es.po, es.xlf, es.csv, translate.es.json…), or to stdout with
   glosa export --format po --all --lang es,en --out po/`,
 		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(g.l, opts.format, exchange.Formats...); err != nil {
-				return err
-			}
 			return exportRun(ios, g, opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.format, "format", "po", "file `format`: po, pot, xliff12, xliff20, goi18n-json, goi18n-toml, goi18n-yaml or csv")
+	var formats []string
+	for _, s := range exchange.Exports() {
+		formats = append(formats, string(s.Name))
+	}
+	enumFlag(cmd, g.l, &opts.format, "format", "po", "file `format`", formats...)
 	f.StringSliceVar(&opts.langs, "lang", nil, "export only these `languages` (default: every translation language)")
-	f.StringSliceVar(&opts.states, "state", nil, "export entries and messages in these `states` (default: missing,stale,untranslated)")
+	enumListFlag(cmd, g.l, &opts.states, "state", nil, "export entries and messages in these `states` (default: missing,stale,untranslated)", stateNames()...)
 	f.BoolVar(&opts.all, "all", false, "export every entry and message, translated ones too")
 	f.StringVarP(&opts.out, "out", "o", "-", "`directory` to write one file per language into, or - for stdout (one language)")
 	return cmd
@@ -79,7 +80,8 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 	case len(states) == 0:
 		states = transfer.NeedsWork
 	}
-	if opts.format == "pot" {
+	format := exchange.Lookup(exchange.Format(opts.format))
+	if format.Template() {
 		langs = langs[:1] // a template is the same for every language
 		states = nil
 	}
@@ -90,7 +92,7 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 		set := transfer.Collect(p.report, code, states)
 		f := set.File
 		var buf bytes.Buffer
-		if err := exchange.Write(&buf, f, opts.format); err != nil {
+		if err := format.Write(&buf, f); err != nil {
 			return err
 		}
 		if opts.out == "-" {
@@ -100,7 +102,7 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 			fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.units", len(f.Units), "Lang", code, "Path", "stdout"))
 			continue
 		}
-		name := exportName(opts.format, code)
+		name := format.FileName(code)
 		if err := os.MkdirAll(opts.out, 0o755); err != nil {
 			return err
 		}
@@ -114,17 +116,4 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.units", len(f.Units), "Lang", code, "Path", filepath.Join(opts.out, name)))
 	}
 	return nil
-}
-
-// exportName is the file a language's export is written to: es.po,
-// es.xlf, es.csv, and translate.es.json as goi18n names its files (go-i18n
-// reads the language from the name).
-func exportName(format, code string) string {
-	switch format {
-	case "pot":
-		return "glosa.pot"
-	case "goi18n-json", "goi18n-toml", "goi18n-yaml":
-		return "translate." + code + exchange.Ext(format)
-	}
-	return code + exchange.Ext(format)
 }

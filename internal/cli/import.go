@@ -26,15 +26,16 @@ func newImportCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 	opts := &importOptions{}
 	cmd := &cobra.Command{
 		Use:   "import FILE...",
-		Short: "Bring translations back from PO, XLIFF, go-i18n or CSV files",
+		Short: "Bring translations back from files written by glosa export",
 		Long: `import reads files written by glosa export and completed in a translator's
-tool — PO, XLIFF 1.2 or 2.0, go-i18n JSON, TOML or YAML, CSV, told apart by
-their content — and writes the translations into the repository: body blocks
-are put into the source's structure, text fields are set, messages go into
-their catalog. An entry whose every unit is translated is stamped current;
-one with units still untranslated keeps the source's text for them and stays
-a draft. Units marked for review (fuzzy) are left out unless
---include-fuzzy.
+tool, told apart by their content, and writes the translations into the
+repository: body blocks are put into the source's structure, text fields
+are set, messages go into their catalog. An entry whose every unit is
+translated is stamped current; one with units still untranslated keeps the
+source's text for them and stays a draft. Units marked for review (fuzzy)
+are left out unless --include-fuzzy.
+
+It reads ` + exchange.Labels(exchange.Imports()) + `.
 
 A file is refused, and nothing written, when a unit ID names nothing in
 this project, a reference points outside the repository, its language is

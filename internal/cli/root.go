@@ -216,7 +216,13 @@ comparison with the source shows, and records finished translations.`,
 	}
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		var ue *usageError
+		if errors.As(err, &ue) {
+			return ue // an enum flag's value, worded already
+		}
+		return &usageError{err}
+	})
 	pf := root.PersistentFlags()
 	pf.StringVarP(&g.dir, "directory", "C", "", "run as if glosa was started in `DIR`")
 	pf.StringVar(&g.config, "config", "", "read the configuration from `FILE` instead of glosa.yaml")

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"sort"
 	"strings"
 
@@ -8,6 +9,7 @@ import (
 
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/report"
+	"github.com/glosa/glosa/internal/status"
 )
 
 type statusOptions struct {
@@ -28,21 +30,32 @@ func newStatusCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
   glosa status --format json | jq '.languages[] | {lang, coverage}'`,
 		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(g.l, opts.format, "text", "json", "csv", "markdown"); err != nil {
-				return err
-			}
-			if opts.by != "language" && opts.by != "entry" {
-				return usage(g.l, "usage.by", "Value", opts.by)
-			}
 			return statusRun(ios, g, opts)
 		},
 	}
 	f := cmd.Flags()
 	f.StringSliceVar(&opts.langs, "lang", nil, "show only these `languages` (es,it)")
-	f.StringSliceVar(&opts.states, "state", nil, "list only translations in these `states` (stale,missing)")
-	f.StringVar(&opts.by, "by", "language", "summarise by language, or show the slug × language matrix with entry")
-	f.StringVar(&opts.format, "format", "text", "output `format`: text, json, csv, markdown")
+	enumListFlag(cmd, g.l, &opts.states, "state", nil, "list only translations in these `states` (stale,missing)", stateNames()...)
+	enumFlag(cmd, g.l, &opts.by, "by", "language", "summarise by language, or show the slug × language matrix with entry", "language", "entry")
+	statusOutputs.flag(cmd, g.l, &opts.format, "output `format`")
 	return cmd
+}
+
+// statusOutputs are status's output formats.
+var statusOutputs = outputs[report.View]{
+	{"text", report.StatusText},
+	{"json", func(w io.Writer, v report.View) error { return report.WriteJSON(w, v.StatusDocument()) }},
+	{"csv", report.StatusCSV},
+	{"markdown", report.StatusMarkdown},
+}
+
+// stateNames are the names of the states, for --state.
+func stateNames() []string {
+	out := make([]string, len(status.States))
+	for i, s := range status.States {
+		out[i] = string(s)
+	}
+	return out
 }
 
 func statusRun(ios *iostreams.IOStreams, g *globals, opts *statusOptions) error {
@@ -57,15 +70,7 @@ func statusRun(ios *iostreams.IOStreams, g *globals, opts *statusOptions) error 
 	}
 	v := report.View{Report: p.report, Langs: langs, States: states, ByEntry: opts.by == "entry", Color: ios.ColorEnabled(), L: g.l}
 	p.warnProblems(ios)
-	switch opts.format {
-	case "json":
-		return report.WriteJSON(ios.Out, v.StatusDocument())
-	case "csv":
-		return report.StatusCSV(ios.Out, v)
-	case "markdown":
-		return report.StatusMarkdown(ios.Out, v)
-	}
-	return report.StatusText(ios.Out, v)
+	return statusOutputs.write(ios.Out, opts.format, v)
 }
 
 // warnProblems tells on stderr how many files could not be read, so that

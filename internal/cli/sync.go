@@ -7,14 +7,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/report"
 	"github.com/glosa/glosa/internal/syncplan"
 )
 
@@ -47,9 +46,6 @@ pull request; --dry-run prints the same and changes nothing.`,
   glosa sync --format markdown`,
 		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(g.l, opts.format, "text", "markdown"); err != nil {
-				return err
-			}
 			return syncRun(ios, g, opts)
 		},
 	}
@@ -58,8 +54,14 @@ pull request; --dry-run prints the same and changes nothing.`,
 	f.BoolVarP(&opts.dryRun, "dry-run", "n", false, "print what would change and change nothing")
 	f.BoolVar(&opts.prune, "prune", false, "remove messages the source no longer has")
 	f.BoolVar(&opts.translateFiles, "translate-files", false, "also write goi18n's translate.{lang}.{format} files: what needs translating")
-	f.StringVar(&opts.format, "format", "text", "summary `format`: text or markdown")
+	syncOutputs.flag(cmd, g.l, &opts.format, "summary `format`")
 	return cmd
+}
+
+// syncOutputs are the formats of sync's summary.
+var syncOutputs = outputs[report.SyncView]{
+	{"text", report.SyncText},
+	{"markdown", report.SyncMarkdown},
 }
 
 func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
@@ -121,10 +123,8 @@ func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
 		}
 		written++
 	}
-	if opts.format == "markdown" {
-		p.syncMarkdown(ios.Out, plan)
-	} else {
-		p.syncText(ios.Out, plan)
+	if err := syncOutputs.write(ios.Out, opts.format, report.SyncView{Plan: plan, L: p.l}); err != nil {
+		return err
 	}
 	id := "sync.done"
 	if opts.dryRun {
@@ -216,66 +216,4 @@ func (p *project) refuseWrite(w io.Writer, rel string, err error) bool {
 		return false
 	}
 	return true
-}
-
-// syncChangeLine words what a change does to its file.
-func (p *project) syncChangeLine(c syncplan.Change) string {
-	var parts []string
-	if c.From != "" {
-		parts = append(parts, p.l.T("sync.moved", "From", c.From))
-	}
-	if c.Entry {
-		parts = append(parts, p.l.T("sync.stub"))
-	} else if c.Create && c.From == "" {
-		parts = append(parts, p.l.T("sync.created"))
-	}
-	if len(c.Fields) > 0 {
-		parts = append(parts, p.l.T("sync.fields", "Fields", strings.Join(c.Fields, ", ")))
-	}
-	if c.Translate > 0 {
-		parts = append(parts, p.l.N("sync.translate", c.Translate))
-	}
-	if n := len(c.Added); n > 0 {
-		parts = append(parts, p.l.N("sync.added", n))
-	}
-	if n := len(c.Pruned); n > 0 {
-		parts = append(parts, p.l.N("sync.pruned", n))
-	}
-	if n := len(c.Stale); n > 0 {
-		parts = append(parts, p.l.N("sync.stale", n))
-	}
-	return strings.Join(parts, ", ")
-}
-
-func (p *project) syncText(w io.Writer, plan *syncplan.Plan) {
-	if len(plan.Changes) == 0 {
-		return
-	}
-	for _, c := range plan.Changes {
-		fmt.Fprintf(w, "%s: %s\n", c.Path, p.syncChangeLine(c))
-	}
-	fmt.Fprintln(w)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", p.l.T("col.language"), p.l.T("sync.colEntries"), p.l.T("sync.colUpdated"), p.l.T("sync.colAdded"), p.l.T("sync.colPruned"), p.l.T("sync.colStale"))
-	for _, l := range plan.Languages() {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\n", l.Lang, l.Entries, l.Updated, l.Added, l.Pruned, l.Stale)
-	}
-	tw.Flush()
-}
-
-func (p *project) syncMarkdown(w io.Writer, plan *syncplan.Plan) {
-	fmt.Fprintf(w, "### %s\n\n", p.l.T("sync.title"))
-	if len(plan.Changes) == 0 {
-		fmt.Fprintf(w, "%s\n", p.l.T("sync.nothing"))
-		return
-	}
-	fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", p.l.T("sync.mdLanguage"), p.l.T("sync.mdEntries"), p.l.T("sync.mdUpdated"), p.l.T("sync.mdAdded"), p.l.T("sync.mdPruned"), p.l.T("sync.mdStale"))
-	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|")
-	for _, l := range plan.Languages() {
-		fmt.Fprintf(w, "| %s (%s) | %d | %d | %d | %d | %d |\n", l.Lang, p.l.LangName(l.Lang), l.Entries, l.Updated, l.Added, l.Pruned, l.Stale)
-	}
-	fmt.Fprintln(w)
-	for _, c := range plan.Changes {
-		fmt.Fprintf(w, "- `%s`: %s\n", c.Path, p.syncChangeLine(c))
-	}
 }

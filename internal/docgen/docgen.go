@@ -18,6 +18,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/glosa/glosa/internal/report"
 )
 
 // Dir is where the reference lives, relative to the repository root.
@@ -43,6 +45,7 @@ func Pages(root string) []Page {
 		{Name: "configuration.md", Title: "Configuration: every glosa.yaml key, its type, default and meaning", Write: markdown("Configuration: glosa.yaml", configurationIntro, writeConfiguration)},
 		{Name: "rules.md", Title: "Lint rules: what each catches, its options, an example", Write: writeRules},
 		{Name: "json.md", Title: "JSON output: the documents of --format json, and their JSON Schemas", Write: markdown("JSON output", jsonIntro, jsonPage(root))},
+		{Name: "formats.md", Title: "Exchange formats: what export writes and import reads", Write: writeFormats},
 	}
 	for _, s := range schemas {
 		pages = append(pages, Page{Name: s.file, Title: "JSON Schema of " + s.command + " --format json", Write: s.writer(root)})
@@ -57,6 +60,15 @@ func Pages(root string) []Page {
 		return nil
 	})}
 	return append([]Page{index}, pages...)
+}
+
+// writeFormats writes the page of the exchange formats, made from their
+// declarations in internal/exchange.
+func writeFormats(w io.Writer) error {
+	if _, err := io.WriteString(w, generated); err != nil {
+		return err
+	}
+	return report.FormatsMarkdown(w)
 }
 
 // indexIntro opens the index of the reference.

@@ -15,6 +15,21 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 )
 
+var _ = register(Spec{
+	Name:  "csv",
+	Label: "CSV",
+	File:  "{lang}.csv",
+	Write: WriteCSV,
+	Detect: func(_ string, text []byte) bool {
+		first, _, _ := bytes.Cut(text, []byte("\n"))
+		first = bytes.TrimSpace(first)
+		return bytes.HasPrefix(first, []byte("id,")) || bytes.HasPrefix(first, []byte(`"id",`))
+	},
+	Read: func(_ string, data []byte) (*File, error) { return ReadCSV(data) },
+	Notes: "RFC 4180 CSV, for a spreadsheet: a header row `id,kind,state,<source language>,<target language>,notes,references`, " +
+		"then a row per unit; a plural message has a row per category, the category after its ID (`items[one]`).",
+})
+
 // csvColumns are the columns of an exported CSV file; the source and
 // target columns are named by their languages.
 var csvColumns = []string{"id", "kind", "state", "", "", "notes", "references"}

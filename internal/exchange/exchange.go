@@ -92,8 +92,8 @@ type File struct {
 	// Original names what the units come from, for formats that record it
 	// (XLIFF's original): the project, by default "glosa".
 	Original string
-	// Format is the format the file was read from (po, xliff12, goi18n…),
-	// "" for a file made in memory.
-	Format string
+	// Format is the format the file was read from (po, xliff12,
+	// goi18n-json…), "" for a file made in memory.
+	Format Format
 	Units  []Unit
 }

@@ -1,13 +1,56 @@
 package exchange
 
 import (
+	"bytes"
 	"errors"
 	"io"
+	"path"
 	"strings"
+
+	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/glosa/glosa/internal/catalog/goi18n"
 	"github.com/glosa/glosa/internal/l10n"
 )
+
+// go-i18n's three formats differ only in the syntax of the file.
+var (
+	_ = registerGoI18n("json", "JSON", func(_ string, text []byte) bool { return bytes.HasPrefix(text, []byte("{")) }, false)
+	_ = registerGoI18n("toml", "TOML", func(name string, text []byte) bool {
+		var v map[string]any
+		ext := strings.ToLower(path.Ext(name))
+		return ext != ".yaml" && ext != ".yml" && toml.Unmarshal(text, &v) == nil
+	}, true)
+	_ = registerGoI18n("yaml", "YAML", func(_ string, text []byte) bool {
+		var v map[string]any
+		return yaml.Unmarshal(text, &v) == nil && len(v) > 0
+	}, true)
+)
+
+// registerGoI18n declares the go-i18n format of syntax ext ("json"),
+// labelled label, told from its content by detect.
+func registerGoI18n(ext, label string, detect func(name string, text []byte) bool, guess bool) *Spec {
+	return register(Spec{
+		Name:   Format("goi18n-" + ext),
+		Label:  "go-i18n " + label,
+		File:   "translate.{lang}." + ext,
+		Write:  func(w io.Writer, f *File) error { return WriteGoI18n(w, f, ext) },
+		Detect: detect,
+		Guess:  guess,
+		Read: func(name string, data []byte) (*File, error) {
+			base := path.Base(name)
+			if !strings.EqualFold(path.Ext(base), "."+ext) {
+				base += "." + ext // go-i18n reads the format from the name
+			}
+			return ReadGoI18n(base, data)
+		},
+		SourceInTarget: true,
+		Notes: "a go-i18n message file in " + label + ", as `goi18n merge` writes translate files (go-i18n reads the language from the name): " +
+			"each message has its description, the `hash` of its source and its text, the source's own while untranslated. " +
+			"On import, a translation whose hash is not the current source's needs review. Loads with go-i18n's own `Bundle`.",
+	})
+}
 
 // WriteGoI18n writes f as a go-i18n message file in format json, toml or
 // yaml, as goi18n merge writes translate files: each unit a message with
@@ -80,7 +123,7 @@ func ReadGoI18n(name string, data []byte) (*File, error) {
 		}
 		return nil, err
 	}
-	f := &File{TargetLang: gf.Lang.String(), Format: "goi18n"}
+	f := &File{TargetLang: gf.Lang.String()}
 	if f.TargetLang == "und" {
 		f.TargetLang = ""
 	}

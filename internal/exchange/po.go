@@ -3,6 +3,7 @@ package exchange
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -10,6 +11,34 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/plural"
 )
+
+// poName is the PO format's name.
+const poName Format = "po"
+
+var (
+	_ = register(Spec{
+		Name:   poName,
+		Label:  "PO",
+		File:   "{lang}.po",
+		Write:  func(w io.Writer, f *File) error { return WritePO(w, f, false) },
+		Detect: func(_ string, text []byte) bool { return !isXML(text) && poKeyword.Match(text) },
+		Read:   func(_ string, data []byte) (*File, error) { return ReadPO(data) },
+		Notes: "gettext PO, for Poedit and the like: `msgctxt` is the unit's ID, `#.` comments carry its notes, `#:` its references; " +
+			"a unit that needs review is `#, fuzzy`; the header has `Language` and the `Plural-Forms` CLDR gives the language. " +
+			"Passes `msgfmt -c --check-format`.",
+	})
+	_ = register(Spec{
+		Name:   "pot",
+		Label:  "POT",
+		File:   "glosa.pot",
+		Write:  func(w io.Writer, f *File) error { return WritePO(w, f, true) },
+		ReadAs: poName,
+		Notes:  "a gettext template: every unit, no language, no translation; one file whatever `--lang` says.",
+	})
+)
+
+// poKeyword is the start of a PO message, the signature of a PO file.
+var poKeyword = regexp.MustCompile(`(?m)^\s*(?:#~\s*)?msg(?:id|ctxt)\s+"`)
 
 // WritePO writes f as a gettext PO file: msgctxt is the unit ID, "#."
 // comments its notes, "#:" its references; a unit that needs review is

@@ -153,30 +153,6 @@ func TestGoI18nLoads(t *testing.T) {
 	}
 }
 
-func TestDetect(t *testing.T) {
-	f := spanishFile()
-	for _, format := range Formats {
-		var b bytes.Buffer
-		if err := Write(&b, f, format); err != nil {
-			t.Fatalf("%s: %v", format, err)
-		}
-		want := format
-		switch format {
-		case "pot":
-			want = "po"
-		case "xliff12", "xliff20":
-			want = "xliff"
-		}
-		// The name says nothing: the content does.
-		if got := Detect("upload.txt", b.Bytes()); got != want {
-			t.Errorf("Detect(%s export) = %q, want %q", format, got, want)
-		}
-	}
-	if got := Detect("x", []byte("just some text\n")); got != "" {
-		t.Errorf("Detect(plain text) = %q, want nothing", got)
-	}
-}
-
 // lookTool finds a program the test needs; without it the test is skipped,
 // except in CI, which installs it.
 func lookTool(t *testing.T, name string) string {

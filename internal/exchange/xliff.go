@@ -76,6 +76,38 @@ const (
 	notePrevious    = "previous-source"
 )
 
+// The XLIFF formats' names.
+const (
+	xliff12 Format = "xliff12"
+	xliff20 Format = "xliff20"
+)
+
+var (
+	_ = register(Spec{
+		Name:  xliff12,
+		Label: "XLIFF 1.2",
+		File:  "{lang}.xlf",
+		Write: WriteXLIFF12,
+		// Markup that is not XLIFF 2.0 is read as 1.2, whose reader says
+		// what is wrong with it.
+		Detect: func(_ string, text []byte) bool { return isXML(text) && sniffXLIFF(text) != xliff20 },
+		Read:   func(_ string, data []byte) (*File, error) { return ReadXLIFF(data) },
+		Notes: "OASIS XLIFF 1.2: a `trans-unit` per unit, its state `new`, `needs-review-translation` or `translated`; " +
+			"a plural message is a group of one unit per CLDR category. Validates against the OASIS schema; " +
+			"import tells 1.2 from 2.0 by the namespace, not the file name.",
+	})
+	_ = register(Spec{
+		Name:   xliff20,
+		Label:  "XLIFF 2.0",
+		File:   "{lang}.xlf",
+		Write:  WriteXLIFF20,
+		Detect: func(_ string, text []byte) bool { return sniffXLIFF(text) == xliff20 },
+		Read:   func(_ string, data []byte) (*File, error) { return ReadXLIFF(data) },
+		Notes: "OASIS XLIFF 2.0: a `unit` per unit, its state `initial`, `translated` with `subState=\"glosa:needs-review\"`, or `final`; " +
+			"a plural message is a group of one unit per CLDR category. Validates against the OASIS schema.",
+	})
+)
+
 // WriteXLIFF12 writes f as an XLIFF 1.2 document.
 func WriteXLIFF12(w io.Writer, f *File) error {
 	if err := checkXML(f); err != nil {
@@ -475,6 +507,42 @@ func (x *xmlOut) elem(depth int, name, text string, attrs ...string) {
 	x.WriteString(">" + textEscaper.Replace(text) + "</" + name + ">\n")
 }
 
+// xliffVersion tells XLIFF 1.2 from 2.0 by the root element's namespace,
+// or its version attribute when it has none; "" when it is neither.
+func xliffVersion(ns, version string) Format {
+	switch {
+	case ns == xliff12NS || ns == "" && version == "1.2":
+		return xliff12
+	case ns == xliff20NS || ns == "" && strings.HasPrefix(version, "2."):
+		return xliff20
+	}
+	return ""
+}
+
+// sniffXLIFF returns the version of the XLIFF document text begins with,
+// read from its root element only; "" when text is not one.
+func sniffXLIFF(text []byte) Format {
+	d := xml.NewDecoder(bytes.NewReader(text))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return ""
+		}
+		if t, ok := tok.(xml.StartElement); ok {
+			version := ""
+			for _, a := range t.Attr {
+				if a.Name.Space == "" && a.Name.Local == "version" {
+					version = a.Value
+				}
+			}
+			return xliffVersion(t.Name.Space, version)
+		}
+	}
+}
+
+// isXML reports whether text is markup: what every XLIFF document is.
+func isXML(text []byte) bool { return bytes.HasPrefix(text, []byte("<")) }
+
 // ReadXLIFF reads an XLIFF 1.2 or 2.0 document (told apart by its
 // version/namespace, not by the file name).
 func ReadXLIFF(data []byte) (*File, error) {
@@ -487,10 +555,10 @@ func ReadXLIFF(data []byte) (*File, error) {
 	}
 	version, _ := root.attr("version")
 	r := &xliffReader{ns: root.name.Space}
-	switch {
-	case r.ns == xliff12NS || r.ns == "" && version == "1.2":
+	switch xliffVersion(r.ns, version) {
+	case xliff12:
 		return r.read12(root)
-	case r.ns == xliff20NS || r.ns == "" && strings.HasPrefix(version, "2."):
+	case xliff20:
 		r.v2 = true
 		return r.read20(root)
 	}
@@ -612,7 +680,7 @@ type xliffUnit struct {
 }
 
 func (r *xliffReader) read12(root *node) (*File, error) {
-	f := &File{Format: "xliff12"}
+	f := &File{Format: xliff12}
 	first := true
 	for _, file := range root.children() {
 		if !r.is(file, "file") {
@@ -637,7 +705,7 @@ func (r *xliffReader) read12(root *node) (*File, error) {
 }
 
 func (r *xliffReader) read20(root *node) (*File, error) {
-	f := &File{Format: "xliff20"}
+	f := &File{Format: xliff20}
 	f.SourceLang, _ = root.attr("srcLang")
 	f.TargetLang, _ = root.attr("trgLang")
 	first := true

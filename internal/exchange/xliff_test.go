@@ -49,7 +49,7 @@ func trickyFile() *File {
 }
 
 var writers = []struct {
-	name   string
+	name   Format
 	write  func(*bytes.Buffer, *File) error
 	schema string
 }{
@@ -67,7 +67,7 @@ func TestXLIFFRoundTrip(t *testing.T) {
 	}
 	for _, w := range writers {
 		for name, f := range files {
-			t.Run(w.name+"/"+name, func(t *testing.T) {
+			t.Run(string(w.name)+"/"+name, func(t *testing.T) {
 				var buf bytes.Buffer
 				if err := w.write(&buf, f); err != nil {
 					t.Fatal(err)
@@ -102,7 +102,7 @@ func TestXLIFFSchema(t *testing.T) {
 	files := map[string]*File{"tricky": trickyFile(), "empty": {SourceLang: "it", TargetLang: "es", Original: "glosa"}}
 	for _, w := range writers {
 		for name, f := range files {
-			t.Run(w.name+"/"+name, func(t *testing.T) {
+			t.Run(string(w.name)+"/"+name, func(t *testing.T) {
 				var buf bytes.Buffer
 				if err := w.write(&buf, f); err != nil {
 					t.Fatal(err)
@@ -135,7 +135,7 @@ func TestXLIFFWriteRefuses(t *testing.T) {
 	}
 	for _, w := range writers {
 		for _, tt := range tests {
-			t.Run(w.name+"/"+tt.name, func(t *testing.T) {
+			t.Run(string(w.name)+"/"+tt.name, func(t *testing.T) {
 				var buf bytes.Buffer
 				err := w.write(&buf, &File{SourceLang: "en", TargetLang: "it", Units: []Unit{tt.u}})
 				if err == nil || !strings.Contains(err.Error(), tt.want) {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/lint"
 	"github.com/glosa/glosa/internal/status"
@@ -27,6 +28,16 @@ type Policy struct {
 	// MinCoverage maps languages to their minimum coverage in percent;
 	// the key "*" applies to every language not named.
 	MinCoverage map[string]float64
+}
+
+// FailOnValues are the words --fail-on takes: the severities, none,
+// probably-stale and the states.
+func FailOnValues() []string {
+	out := []string{string(lint.Error), string(lint.Warning), string(lint.Info), "none", "probably-stale"}
+	for _, st := range status.States {
+		out = append(out, string(st))
+	}
+	return out
 }
 
 // ParseFailOn reads --fail-on: a comma-separated list of severities and
@@ -58,12 +69,12 @@ func ParseFailOn(s string) (Policy, error) {
 		}
 		st, ok := status.ParseState(item)
 		if !ok {
-			return p, fmt.Errorf("--fail-on: unknown %q (use error, warning, info, none, probably-stale or a state: current, stale, missing, untranslated, unverified, orphan)", item)
+			return p, l10n.Errorf("usage.enum", "Flag", "fail-on", "Value", item, "Values", strings.Join(FailOnValues(), ", "))
 		}
 		p.States = append(p.States, st)
 	}
 	if none && sawSeverity {
-		return p, fmt.Errorf("--fail-on: none cannot be combined with a severity")
+		return p, l10n.Errorf("usage.failOnNone")
 	}
 	if !none && !sawSeverity {
 		p.Severity = lint.Error
@@ -86,19 +97,19 @@ func ParseMinCoverage(s string) (map[string]float64, error) {
 		} else {
 			code, err := lang.Parse(strings.TrimSpace(key))
 			if err != nil {
-				return nil, fmt.Errorf("--min-coverage: %v", err)
+				return nil, l10n.Errorf("usage.minCoverageTag", "Value", strings.TrimSpace(key))
 			}
 			key = code
 		}
 		v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(num), "%"), 64)
 		if err != nil || math.IsNaN(v) || v < 0 || v > 100 {
-			return nil, fmt.Errorf("--min-coverage: %q is not a percentage from 0 to 100", num)
+			return nil, l10n.Errorf("usage.minCoveragePercent", "Value", num)
 		}
 		if _, dup := out[key]; dup {
 			if key == "*" {
-				return nil, fmt.Errorf("--min-coverage: more than one number for all languages")
+				return nil, l10n.Errorf("usage.minCoverageAll")
 			}
-			return nil, fmt.Errorf("--min-coverage: %s is given twice", key)
+			return nil, l10n.Errorf("usage.minCoverageTwice", "Lang", key)
 		}
 		out[key] = v
 	}

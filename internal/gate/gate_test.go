@@ -30,8 +30,8 @@ func TestParseFailOn(t *testing.T) {
 		{in: "", want: Policy{Severity: lint.Error}},
 		{in: "none,warning", wantErr: "--fail-on: none cannot be combined with a severity"},
 		{in: " error , ", want: Policy{Severity: lint.Error}},
-		{in: "errors", wantErr: `--fail-on: unknown "errors" (use error, warning, info, none, probably-stale or a state: current, stale, missing, untranslated, unverified, orphan)`},
-		{in: "Error", wantErr: `--fail-on: unknown "Error" (use error, warning, info, none, probably-stale or a state: current, stale, missing, untranslated, unverified, orphan)`},
+		{in: "errors", wantErr: `--fail-on: unknown value "errors" (use error, warning, info, none, probably-stale, current, stale, missing, untranslated, unverified, orphan)`},
+		{in: "Error", wantErr: `--fail-on: unknown value "Error" (use error, warning, info, none, probably-stale, current, stale, missing, untranslated, unverified, orphan)`},
 	}
 	for _, tt := range tests {
 		got, err := ParseFailOn(tt.in)

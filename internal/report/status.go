@@ -1,7 +1,8 @@
 // Package report renders what glosa found: the status of every language
-// and entry, and the findings of check, in each output format (text, JSON,
-// CSV, Markdown, GitHub annotations). Machine formats are versioned public
-// APIs, documented in the README.
+// and entry, the findings of check, what diff and sync show, in each
+// output format (text, JSON, CSV, Markdown, GitHub annotations, SARIF,
+// JUnit), and the reference of the exchange formats. Machine formats are
+// versioned public APIs, documented in the README.
 package report
 
 import (
@@ -12,8 +13,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"golang.org/x/text/language"
 
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
@@ -38,12 +37,7 @@ type View struct {
 }
 
 // l returns the localizer of the text output.
-func (v View) l() *l10n.Localizer {
-	if v.L == nil {
-		return l10n.New(language.English)
-	}
-	return v.L
-}
+func (v View) l() *l10n.Localizer { return orEnglish(v.L) }
 
 // stateName is a state in the words of the text output.
 func (v View) stateName(s status.State) string { return v.l().T("state." + string(s)) }

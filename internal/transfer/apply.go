@@ -97,7 +97,7 @@ func Apply(r *status.Report, cfg *config.Config, rawLang map[string]string, f *e
 		if u.SourceHash != "" && u.SourceHash != exchange.SourceHash(*known) && u.State == exchange.Translated {
 			u.State = exchange.NeedsReview // translated from another source text
 		}
-		if f.Format == "goi18n" && holdsSource(u, known) {
+		if spec := exchange.Lookup(f.Format); spec != nil && spec.SourceInTarget && holdsSource(u, known) {
 			continue // goi18n translate files hold the source's text until translated
 		}
 		if !accept(u) || !u.HasTarget() {

@@ -71,8 +71,8 @@ func mdxShape(body []byte) []string {
 // imports it: no unit is an import, a tag or an expression, and the
 // translation has the source's blocks, its components and code unchanged.
 func TestMDXThroughFormats(t *testing.T) {
-	for _, format := range []string{"po", "xliff20"} {
-		t.Run(format, func(t *testing.T) {
+	for _, format := range []exchange.Format{"po", "xliff20"} {
+		t.Run(string(format), func(t *testing.T) {
 			root := t.TempDir()
 			write := func(rel, s string) {
 				p := filepath.Join(root, rel)
@@ -108,7 +108,7 @@ func TestMDXThroughFormats(t *testing.T) {
 			if err := exchange.Write(&b, set.File, format); err != nil {
 				t.Fatal(err)
 			}
-			f, err := exchange.Read("es"+exchange.Ext(format), b.Bytes())
+			f, err := exchange.Read("es"+exchange.Lookup(format).Ext(), b.Bytes())
 			if err != nil {
 				t.Fatal(err)
 			}

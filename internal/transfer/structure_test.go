@@ -87,8 +87,8 @@ func shapeOf(t *testing.T, body []byte) []string {
 // and imports it through PO and XLIFF: the translation has exactly the
 // source's block structure.
 func TestStructureThroughFormats(t *testing.T) {
-	for _, format := range []string{"po", "xliff12", "xliff20", "csv"} {
-		t.Run(format, func(t *testing.T) {
+	for _, format := range []exchange.Format{"po", "xliff12", "xliff20", "csv"} {
+		t.Run(string(format), func(t *testing.T) {
 			root := t.TempDir()
 			write := func(rel, s string) {
 				p := filepath.Join(root, rel)
@@ -114,7 +114,7 @@ func TestStructureThroughFormats(t *testing.T) {
 			if err := exchange.Write(&b, set.File, format); err != nil {
 				t.Fatal(err)
 			}
-			f, err := exchange.Read("es"+exchange.Ext(format), b.Bytes())
+			f, err := exchange.Read("es"+exchange.Lookup(format).Ext(), b.Bytes())
 			if err != nil {
 				t.Fatal(err)
 			}

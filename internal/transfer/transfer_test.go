@@ -83,8 +83,8 @@ func mark(s string) string {
 // every unit, imports it, and expects every Spanish entry and message with
 // a readable source to be current, with the marked text in it.
 func TestRoundTrip(t *testing.T) {
-	for _, format := range []string{"po", "xliff12", "xliff20", "csv", "goi18n-json", "goi18n-toml", "goi18n-yaml"} {
-		t.Run(format, func(t *testing.T) {
+	for _, format := range []exchange.Format{"po", "xliff12", "xliff20", "csv", "goi18n-json", "goi18n-toml", "goi18n-yaml"} {
+		t.Run(string(format), func(t *testing.T) {
 			root := sample(t)
 			p := load(t, root)
 			set := Collect(p.report, "es", nil)
@@ -107,7 +107,7 @@ func TestRoundTrip(t *testing.T) {
 			if err := exchange.Write(&b, set.File, format); err != nil {
 				t.Fatal(err)
 			}
-			f, err := exchange.Read("translate.es"+exchange.Ext(format), b.Bytes())
+			f, err := exchange.Read("translate.es"+exchange.Lookup(format).Ext(), b.Bytes())
 			if err != nil {
 				t.Fatalf("reading the export back: %v", err)
 			}
