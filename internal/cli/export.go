@@ -63,10 +63,7 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 	if opts.all && len(opts.states) > 0 {
 		return usage(g.l, "usage.allState")
 	}
-	states, err := parseStates(g.l, opts.states)
-	if err != nil {
-		return err
-	}
+	states := toStates(opts.states)
 	p, langs, err := g.loadLangs(opts.langs)
 	if err != nil {
 		return err

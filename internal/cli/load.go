@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/glosa/glosa/internal/config"
@@ -126,30 +125,14 @@ func (p *project) parseLangs(values []string) ([]string, error) {
 	return nil, usage(p.l, "usage.langUnknown", "Value", le.Value, "Langs", strings.Join(le.Langs, ", "))
 }
 
-func parseStates(l *l10n.Localizer, values []string) ([]status.State, error) {
-	var out []status.State
-	for _, v := range values {
-		for _, s := range strings.Split(v, ",") {
-			s = strings.TrimSpace(s)
-			if s == "" {
-				continue
-			}
-			st, ok := status.ParseState(s)
-			if !ok {
-				return nil, usage(l, "usage.state", "Value", s)
-			}
-			out = append(out, st)
-		}
+// toStates converts the values of a --state flag, which enumListFlag has
+// checked, into states.
+func toStates(values []string) []status.State {
+	out := make([]status.State, len(values))
+	for i, v := range values {
+		out[i] = status.State(v)
 	}
-	return out, nil
-}
-
-// checkFormat validates a --format value.
-func checkFormat(l *l10n.Localizer, format string, allowed ...string) error {
-	if slices.Contains(allowed, format) {
-		return nil
-	}
-	return usage(l, "usage.format", "Value", format, "Formats", strings.Join(allowed, ", "))
+	return out
 }
 
 // warnf prints a warning on stderr.

@@ -2,11 +2,13 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lint"
 	"github.com/glosa/glosa/internal/report"
 )
@@ -31,9 +33,6 @@ of the one named.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(g.l, format, "text", "json", "markdown"); err != nil {
-				return err
-			}
 			rules := lint.Rules()
 			if len(args) == 1 {
 				r, ok := lint.Lookup(args[0])
@@ -49,19 +48,34 @@ of the one named.`,
 				}
 				rules = []lint.Rule{r}
 			}
-			switch {
-			case format == "json":
-				return report.WriteJSON(ios.Out, report.RulesDoc(rules))
-			case format == "markdown" && len(args) == 1:
-				return report.RuleMarkdown(ios.Out, rules[0])
-			case format == "markdown":
-				return report.RulesMarkdown(ios.Out, rules)
-			case len(args) == 1:
-				return report.RuleText(ios.Out, g.l, rules[0])
-			}
-			return report.RulesTable(ios.Out, rules)
+			return rulesOutputs.write(ios.Out, format, rulesView{rules: rules, one: len(args) == 1, l: g.l})
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output `format`: text, json, markdown")
+	rulesOutputs.flag(cmd, g.l, &format, "output `format`")
 	return cmd
+}
+
+// rulesView is what glosa rules shows: every rule, or the one named.
+type rulesView struct {
+	rules []lint.Rule
+	one   bool
+	l     *l10n.Localizer
+}
+
+// rulesOutputs are glosa rules' output formats: a table of every rule or
+// one rule's page, as text or Markdown, or the versioned JSON document.
+var rulesOutputs = outputs[rulesView]{
+	{"text", func(w io.Writer, v rulesView) error {
+		if v.one {
+			return report.RuleText(w, v.l, v.rules[0])
+		}
+		return report.RulesTable(w, v.rules)
+	}},
+	{"json", func(w io.Writer, v rulesView) error { return report.WriteJSON(w, report.RulesDoc(v.rules)) }},
+	{"markdown", func(w io.Writer, v rulesView) error {
+		if v.one {
+			return report.RuleMarkdown(w, v.rules[0])
+		}
+		return report.RulesMarkdown(w, v.rules)
+	}},
 }

@@ -64,10 +64,7 @@ func statusRun(ios *iostreams.IOStreams, g *globals, opts *statusOptions) error 
 	if err != nil {
 		return err
 	}
-	states, err := parseStates(g.l, opts.states)
-	if err != nil {
-		return err
-	}
+	states := toStates(opts.states)
 	v := report.View{Report: p.report, Langs: langs, States: states, ByEntry: opts.by == "entry", Color: ios.ColorEnabled(), L: g.l}
 	p.warnProblems(ios)
 	return statusOutputs.write(ios.Out, opts.format, v)
