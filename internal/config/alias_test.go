@@ -42,30 +42,30 @@ func TestAliasErrors(t *testing.T) {
 	}{{
 		name: "a list",
 		in:   "aliases: [pt-BR]\n",
-		want: []string{"glosa.yaml:1: aliases must map other spellings of languages to the languages they are, e.g. {pt-BR: pt}"},
+		want: []string{"glosa.yaml:1:10: aliases must map other spellings of languages to the languages they are, e.g. {pt-BR: pt}"},
 	}, {
 		name: "not a language",
 		in:   "aliases:\n  pt-BR: portuguese!\n",
-		want: []string{`glosa.yaml:2: "portuguese!" is not a BCP 47 language tag`},
+		want: []string{`glosa.yaml:2:10: "portuguese!" is not a BCP 47 language tag`},
 	}, {
 		name: "itself",
 		in:   "aliases:\n  pt: pt\n",
-		want: []string{"glosa.yaml:2: alias pt names itself"},
+		want: []string{"glosa.yaml:2:3: alias pt names itself"},
 	}, {
 		name: "twice in two spellings",
 		in:   "aliases:\n  pt-BR: pt\n  pt_br: pt\n",
-		want: []string{"glosa.yaml:3: alias pt-BR is given twice (first on line 2)"},
+		want: []string{"glosa.yaml:3:3: alias pt-BR is given twice (first on line 2)"},
 	}, {
 		name: "a chain",
 		in:   "aliases:\n  pt-BR: pt\n  pt-PT: pt-BR\n",
-		want: []string{"glosa.yaml:3: pt-BR is itself an alias, of pt: name pt"},
+		want: []string{"glosa.yaml:3:10: pt-BR is itself an alias, of pt: name pt"},
 	}, {
 		name: "an alias used as a language",
 		in:   "source: en\nlanguages: [en, pt-BR]\naliases:\n  pt-BR: pt\ncontent:\n  - path: c/{lang}/{slug}.md\n    paths: {pt-br: 'p/{slug}.md'}\nlocales:\n  - path: i18n/x.yaml\n    lang: pt-BR\n",
 		want: []string{
-			"glosa.yaml:2: pt-BR is an alias of pt (line 4): write pt",
-			"glosa.yaml:7: pt-BR is an alias of pt (line 4): write pt",
-			"glosa.yaml:10: pt-BR is an alias of pt (line 4): write pt",
+			"glosa.yaml:2:17: pt-BR is an alias of pt (line 4): write pt",
+			"glosa.yaml:7:13: pt-BR is an alias of pt (line 4): write pt",
+			"glosa.yaml:10:11: pt-BR is an alias of pt (line 4): write pt",
 		},
 	}}
 	for _, tt := range tests {

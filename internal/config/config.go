@@ -5,7 +5,6 @@
 package config
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -74,9 +73,12 @@ type Layout struct {
 type RuleConfig struct {
 	Off      bool
 	Severity string // "" keeps the rule's default
-	// Options are the rule's own keys, validated by the rule.
-	Options map[string]*yaml.Node
-	Line    int
+	// Options are the values of the rule's own keys, validated by the
+	// rule; OptionKeys the nodes of those keys, for an error about a key
+	// itself.
+	Options, OptionKeys map[string]*yaml.Node
+	// Line and Column are those of the rule's key.
+	Line, Column int
 	// Exclude are globs of files whose findings of the rule are not
 	// reported; Ignore are patterns of findings not reported (see
 	// Excludes and Ignores).
@@ -87,13 +89,15 @@ type RuleConfig struct {
 // ErrInvalid is what every error about the configuration file wraps, so
 // that the command line tells a mistake in glosa.yaml (a usage error) from
 // a failure of the tool. The errors themselves are *l10n.Error values,
-// with the file and line.
+// with the file, line and column.
 var ErrInvalid = errors.New("invalid configuration")
 
-// ErrorAt returns the error of a problem saying t on a 1-based line of the
-// configuration file (0 when it is the whole file).
-func ErrorAt(file string, line int, t l10n.Text) *l10n.Error {
-	return &l10n.Error{Path: file, Line: line, Text: t, Err: ErrInvalid}
+// ErrorAt returns the error of a problem saying t at a 1-based line and
+// column of the configuration file (0 when unknown). The column is where a
+// user would put the cursor: the value that is wrong, the key that is
+// unknown.
+func ErrorAt(file string, line, col int, t l10n.Text) *l10n.Error {
+	return &l10n.Error{Path: file, Line: line, Column: col, Text: t, Err: ErrInvalid}
 }
 
 // Default returns the configuration used when the repository has no
@@ -145,7 +149,7 @@ func Load(root, file string) (*Config, error) {
 func Parse(name string, data []byte) (*Config, error) {
 	p := &parser{file: name}
 	if UTF16(data) {
-		return nil, ErrorAt(name, 1, l10n.Msg("err.utf16"))
+		return nil, ErrorAt(name, 1, 1, l10n.Msg("err.utf16"))
 	}
 	if !utf8.Valid(data) {
 		i := 0
@@ -156,13 +160,16 @@ func Parse(name string, data []byte) (*Config, error) {
 			}
 			i += n
 		}
-		return nil, ErrorAt(name, 1+bytes.Count(data[:i], []byte("\n")), l10n.Msg("err.invalidUTF8"))
+		line, col := Position(data, i)
+		return nil, ErrorAt(name, line, col, l10n.Msg("err.invalidUTF8"))
 	}
 	if i, what := LineSeparator(data); i >= 0 {
-		return nil, ErrorAt(name, 1+bytes.Count(data[:i], []byte("\n")), l10n.Msg("err.lineSeparator", "What", what))
+		line, col := Position(data, i)
+		return nil, ErrorAt(name, line, col, l10n.Msg("err.lineSeparator", "What", what))
 	}
 	if i := LoneCR(data); i >= 0 {
-		return nil, ErrorAt(name, 1+bytes.Count(data[:i], []byte("\n")), l10n.Msg("err.loneCR"))
+		line, col := Position(data, i)
+		return nil, ErrorAt(name, line, col, l10n.Msg("err.loneCR"))
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -248,23 +255,23 @@ type parser struct {
 	aliasLines map[string]int
 }
 
-// errorf records the error of message id (data as pairs) at n's line.
+// errorf records the error of message id (data as pairs) at n.
 func (p *parser) errorf(n *yaml.Node, id string, data ...any) error {
 	return p.fail(n, l10n.Msg(id, data...))
 }
 
-// fail records an error saying t at n's line.
+// fail records an error saying t at n.
 func (p *parser) fail(n *yaml.Node, t l10n.Text) error {
-	err := ErrorAt(p.file, n.Line, t)
+	err := ErrorAt(p.file, n.Line, n.Column, t)
 	p.errs = append(p.errs, err)
 	return err
 }
 
-// yamlError turns a yaml.v3 syntax error into an error on the line where
-// the problem is.
+// yamlError turns a yaml.v3 syntax error into an error at the line and
+// column where the problem is.
 func (p *parser) yamlError(data []byte, err error) *l10n.Error {
-	line, _, msg := LocateYAMLError(data, err)
-	return ErrorAt(p.file, line, l10n.Raw(msg))
+	line, col, msg := LocateYAMLError(data, err)
+	return ErrorAt(p.file, line, col, l10n.Raw(msg))
 }
 
 // duplicates reports every key that a mapping of the tree repeats: YAML
@@ -473,12 +480,12 @@ func (p *parser) rules(n *yaml.Node) map[string]RuleConfig {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		rc := RuleConfig{Line: k.Line}
+		rc := RuleConfig{Line: k.Line, Column: k.Column}
 		switch v.Kind {
 		case yaml.ScalarNode:
 			p.severity(v, v.Value, &rc)
 		case yaml.MappingNode:
-			rc.Options = map[string]*yaml.Node{}
+			rc.Options, rc.OptionKeys = map[string]*yaml.Node{}, map[string]*yaml.Node{}
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				ok, ov := v.Content[j], v.Content[j+1]
 				switch ok.Value {
@@ -489,7 +496,7 @@ func (p *parser) rules(n *yaml.Node) map[string]RuleConfig {
 				case "ignore":
 					rc.Ignore = p.patterns(ov)
 				default:
-					rc.Options[ok.Value] = ov
+					rc.Options[ok.Value], rc.OptionKeys[ok.Value] = ov, ok
 				}
 			}
 		default:

@@ -213,165 +213,165 @@ func TestParseErrors(t *testing.T) {
 	}{{
 		name: "unclosed list",
 		in:   "source: en\nlanguages: [en, es\ncontent:\n  - path: x/{lang}/{slug}.md\n",
-		want: []string{"glosa.yaml:2: did not find expected ',' or ']'; is the [ opened here never closed?"},
+		want: []string{"glosa.yaml:2:12: did not find expected ',' or ']'; is the [ opened here never closed?"},
 	}, {
 		name: "a list item out of line",
 		in:   "source: en\nlanguages:\n  - en\n - es\n",
-		want: []string{"glosa.yaml:4: did not find expected key"},
+		want: []string{"glosa.yaml:4:2: did not find expected key"},
 	}, {
 		name: "a tab",
 		in:   "source: en\n\tlanguages: [en]\n",
-		want: []string{"glosa.yaml:2: found a tab character that violates indentation"},
+		want: []string{"glosa.yaml:2:1: found a tab character that violates indentation"},
 	}, {
 		name: "an unquoted pattern in a flow mapping",
 		in:   "source: en\ncontent:\n  - path: content/{lang}/{slug}.md\n    paths: {en: docs/{slug}.md}\n",
-		want: []string{"glosa.yaml:4: did not find expected ',' or '}'; inside {…} or […] quote patterns that hold {lang} or {slug}, e.g. paths: {en: 'docs/{slug}.md'}"},
+		want: []string{"glosa.yaml:4:5: did not find expected ',' or '}'; inside {…} or […] quote patterns that hold {lang} or {slug}, e.g. paths: {en: 'docs/{slug}.md'}"},
 	}, {
 		name: "not a mapping",
 		in:   "- source: en\n",
-		want: []string{"glosa.yaml:1: the configuration must be a mapping of keys to values"},
+		want: []string{"glosa.yaml:1:1: the configuration must be a mapping of keys to values"},
 	}, {
 		name: "a key twice",
 		in:   "source: en\nlanguages: [en]\nsource: es\n",
-		want: []string{"glosa.yaml:3: key source appears twice (first on line 1)"},
+		want: []string{"glosa.yaml:3:1: key source appears twice (first on line 1)"},
 	}, {
 		name: "a field twice",
 		in:   "content:\n  - path: c/{lang}/{slug}.md\n    fields:\n      title: text\n      title: key\n",
-		want: []string{"glosa.yaml:5: key title appears twice (first on line 4)"},
+		want: []string{"glosa.yaml:5:7: key title appears twice (first on line 4)"},
 	}, {
 		name: "unknown key",
 		in:   "source: en\nlanguage: [en]\n",
-		want: []string{`glosa.yaml:2: unknown key "language" (known: source, languages, aliases, content, locales, rules, repoURL)`},
+		want: []string{`glosa.yaml:2:1: unknown key "language" (known: source, languages, aliases, content, locales, rules, repoURL)`},
 	}, {
 		name: "bad source",
 		in:   "source: english\n",
-		want: []string{`glosa.yaml:1: "english" is not a BCP 47 language tag`},
+		want: []string{`glosa.yaml:1:9: "english" is not a BCP 47 language tag`},
 	}, {
 		name: "source a list",
 		in:   "source: [en]\n",
-		want: []string{"glosa.yaml:1: a language must be a single value"},
+		want: []string{"glosa.yaml:1:9: a language must be a single value"},
 	}, {
 		name: "languages not a list",
 		in:   "languages: en\n",
-		want: []string{"glosa.yaml:1: languages must be a list, e.g. [en, es, it]"},
+		want: []string{"glosa.yaml:1:12: languages must be a list, e.g. [en, es, it]"},
 	}, {
 		name: "a language twice, every bad language reported",
 		in:   "languages:\n  - en\n  - es\n  - ES\n  - x!\n",
-		want: []string{"glosa.yaml:4: language es is listed twice", `glosa.yaml:5: "x!" is not a BCP 47 language tag`},
+		want: []string{"glosa.yaml:4:5: language es is listed twice", `glosa.yaml:5:5: "x!" is not a BCP 47 language tag`},
 	}, {
 		name: "content not a list",
 		in:   "content: content/{lang}/{slug}.md\n",
-		want: []string{"glosa.yaml:1: content must be a list of {path, fields} items"},
+		want: []string{"glosa.yaml:1:10: content must be a list of {path, fields} items"},
 	}, {
 		name: "a content item without a path",
 		in:   "content:\n  - fields: {title: text}\n",
-		want: []string{"glosa.yaml:2: a content item needs a path, e.g. path: content/{lang}/{slug}.md"},
+		want: []string{"glosa.yaml:2:5: a content item needs a path, e.g. path: content/{lang}/{slug}.md"},
 	}, {
 		name: "a content item not a mapping",
 		in:   "content:\n  - content/{lang}/{slug}.md\n",
-		want: []string{"glosa.yaml:2: a content item must be a mapping with at least a path"},
+		want: []string{"glosa.yaml:2:5: a content item must be a mapping with at least a path"},
 	}, {
 		name: "no {lang}",
 		in:   "content:\n  - path: content/{slug}.md\n",
-		want: []string{"glosa.yaml:2: path pattern \"content/{slug}.md\" must contain {lang} exactly once (use paths: for a language of its own)"},
+		want: []string{"glosa.yaml:2:11: path pattern \"content/{slug}.md\" must contain {lang} exactly once (use paths: for a language of its own)"},
 	}, {
 		name: "{slug} twice",
 		in:   "content:\n  - path: content/{lang}/{slug}/{slug}.md\n",
-		want: []string{`glosa.yaml:2: path pattern "content/{lang}/{slug}/{slug}.md" must contain {slug} exactly once`},
+		want: []string{`glosa.yaml:2:11: path pattern "content/{lang}/{slug}/{slug}.md" must contain {slug} exactly once`},
 	}, {
 		name: "an unknown placeholder",
 		in:   "content:\n  -\n    path: content/{lang}/{slug}.{ext}\n",
-		want: []string{`glosa.yaml:3: path pattern "content/{lang}/{slug}.{ext}" has an unknown placeholder (known: {lang}, {slug})`},
+		want: []string{`glosa.yaml:3:11: path pattern "content/{lang}/{slug}.{ext}" has an unknown placeholder (known: {lang}, {slug})`},
 	}, {
 		name: "absolute",
 		in:   "content:\n  - path: /srv/{lang}/{slug}.md\n",
-		want: []string{`glosa.yaml:2: path pattern "/srv/{lang}/{slug}.md" must be relative to the repository and stay inside it`},
+		want: []string{`glosa.yaml:2:11: path pattern "/srv/{lang}/{slug}.md" must be relative to the repository and stay inside it`},
 	}, {
 		name: "outside",
 		in:   "content:\n  - path: ../other/{lang}/{slug}.md\n",
-		want: []string{`glosa.yaml:2: path pattern "../other/{lang}/{slug}.md" must be relative to the repository and stay inside it`},
+		want: []string{`glosa.yaml:2:11: path pattern "../other/{lang}/{slug}.md" must be relative to the repository and stay inside it`},
 	}, {
 		name: "empty path",
 		in:   "content:\n  - path: ''\n",
-		want: []string{"glosa.yaml:2: the path pattern is empty"},
+		want: []string{"glosa.yaml:2:11: the path pattern is empty"},
 	}, {
 		name: "paths not a mapping",
 		in:   "content:\n  - path: c/{lang}/{slug}.md\n    paths: ['docs/{slug}.md']\n",
-		want: []string{"glosa.yaml:3: paths must map languages to patterns, e.g. {en: docs/{slug}.md}"},
+		want: []string{"glosa.yaml:3:12: paths must map languages to patterns, e.g. {en: docs/{slug}.md}"},
 	}, {
 		name: "paths: a bad language, a pattern without {slug}",
 		in:   "content:\n  - path: c/{lang}/{slug}.md\n    paths:\n      english: docs/{slug}.md\n      en: docs/index.md\n",
-		want: []string{`glosa.yaml:4: "english" is not a BCP 47 language tag`, `glosa.yaml:5: path pattern "docs/index.md" must contain {slug} exactly once`},
+		want: []string{`glosa.yaml:4:7: "english" is not a BCP 47 language tag`, `glosa.yaml:5:11: path pattern "docs/index.md" must contain {slug} exactly once`},
 	}, {
 		name: "paths: one language twice",
 		in:   "content:\n  - path: c/{lang}/{slug}.md\n    paths:\n      pt_BR: a/{slug}.md\n      pt-br: b/{slug}.md\n",
-		want: []string{"glosa.yaml:5: paths: language pt-BR has two patterns"},
+		want: []string{"glosa.yaml:5:7: paths: language pt-BR has two patterns"},
 	}, {
 		name: "a bad glob, alone",
 		in:   "content:\n  - path: c/{lang}/{slug}.md\n    exclude: '[a'\n",
-		want: []string{`glosa.yaml:3: "[a" is not a valid glob`},
+		want: []string{`glosa.yaml:3:14: "[a" is not a valid glob`},
 	}, {
 		name: "a bad glob in a list",
 		in:   "content:\n  - path: c/{lang}/{slug}.md\n    exclude:\n      - _index.md\n      - '[a'\n",
-		want: []string{`glosa.yaml:5: "[a" is not a valid glob`},
+		want: []string{`glosa.yaml:5:9: "[a" is not a valid glob`},
 	}, {
 		name: "exclude a mapping",
 		in:   "content:\n  - path: c/{lang}/{slug}.md\n    exclude: {a: b}\n",
-		want: []string{"glosa.yaml:3: exclude must be a glob or a list of globs"},
+		want: []string{"glosa.yaml:3:14: exclude must be a glob or a list of globs"},
 	}, {
 		name: "unknown key in a content item",
 		in:   "content:\n  - path: c/{lang}/{slug}.md\n    field: {title: text}\n",
-		want: []string{`glosa.yaml:3: unknown key "field" in a content item (known: path, paths, exclude, fields)`},
+		want: []string{`glosa.yaml:3:5: unknown key "field" in a content item (known: path, paths, exclude, fields)`},
 	}, {
 		name: "unknown kind",
 		in:   "content:\n  - path: c/{lang}/{slug}.md\n    fields:\n      title: txt\n",
-		want: []string{`glosa.yaml:4: field title: unknown kind "txt" (use text, key, slugs or url, a [list] or a {mapping})`},
+		want: []string{`glosa.yaml:4:14: field title: unknown kind "txt" (use text, key, slugs or url, a [list] or a {mapping})`},
 	}, {
 		name: "no kind",
 		in:   "content:\n  - path: c/{lang}/{slug}.md\n    fields:\n      title:\n      body: text\n",
-		want: []string{"glosa.yaml:4: field title: no kind given (use text, key, slugs or url, a [list] or a {mapping})"},
+		want: []string{"glosa.yaml:4:13: field title: no kind given (use text, key, slugs or url, a [list] or a {mapping})"},
 	}, {
 		name: "a list of two kinds",
 		in:   "content:\n  - path: c/{lang}/{slug}.md\n    fields:\n      sources: [{text: text}, {url: url}]\n",
-		want: []string{"glosa.yaml:4: field sources: a list kind names one item kind, e.g. [{text: text, url: url}]"},
+		want: []string{"glosa.yaml:4:16: field sources: a list kind names one item kind, e.g. [{text: text, url: url}]"},
 	}, {
 		name: "an unknown kind deep inside",
 		in:   "content:\n  - path: c/{lang}/{slug}.md\n    fields:\n      sources:\n        - text: text\n          url: link\n",
-		want: []string{`glosa.yaml:6: field url: unknown kind "link" (use text, key, slugs or url, a [list] or a {mapping})`},
+		want: []string{`glosa.yaml:6:16: field url: unknown kind "link" (use text, key, slugs or url, a [list] or a {mapping})`},
 	}, {
 		name: "fields a list",
 		in:   "content:\n  - path: c/{lang}/{slug}.md\n    fields: [text]\n",
-		want: []string{"glosa.yaml:3: fields must map field names to kinds (text, key, slugs, url)"},
+		want: []string{"glosa.yaml:3:13: fields must map field names to kinds (text, key, slugs, url)"},
 	}, {
 		name: "rules a list",
 		in:   "rules: [locale-link]\n",
-		want: []string{"glosa.yaml:1: rules must map rule IDs to off, a severity, or {severity: …, options}"},
+		want: []string{"glosa.yaml:1:8: rules must map rule IDs to off, a severity, or {severity: …, options}"},
 	}, {
 		name: "an unknown severity",
 		in:   "rules:\n  locale-link: loud\n",
-		want: []string{`glosa.yaml:2: unknown severity "loud" (use off, error, warning or info)`},
+		want: []string{`glosa.yaml:2:16: unknown severity "loud" (use off, error, warning or info)`},
 	}, {
 		name: "an unknown severity in a mapping",
 		in:   "rules:\n  locale-link:\n    severity: fatal\n",
-		want: []string{`glosa.yaml:3: unknown severity "fatal" (use off, error, warning or info)`},
+		want: []string{`glosa.yaml:3:15: unknown severity "fatal" (use off, error, warning or info)`},
 	}, {
 		name: "a rule set to a list",
 		in:   "rules:\n  locale-link: [a]\n",
-		want: []string{"glosa.yaml:2: rule locale-link: expected off, a severity, or a mapping"},
+		want: []string{"glosa.yaml:2:16: rule locale-link: expected off, a severity, or a mapping"},
 	}, {
 		name: "a bad exclude glob and bad ignore patterns, each on its line",
 		in:   "rules:\n  structure:\n    exclude: ['docs/[a']\n    ignore:\n      - 'ok'\n      - 'a(b'\n      - ''\n      - {x: 1}\n  locale-link: {ignore: {a: b}}\n",
 		want: []string{
-			`glosa.yaml:3: "docs/[a" is not a valid glob`,
-			`glosa.yaml:6: "a(b" is not a valid regular expression: missing closing ): "a(b"`,
-			"glosa.yaml:7: an empty ignore pattern matches every finding: to switch the rule off, write off",
-			"glosa.yaml:8: a regular expression must be a single value",
-			"glosa.yaml:9: ignore must be a regular expression or a list of them",
+			`glosa.yaml:3:15: "docs/[a" is not a valid glob`,
+			`glosa.yaml:6:9: "a(b" is not a valid regular expression: missing closing ): "a(b"`,
+			"glosa.yaml:7:9: an empty ignore pattern matches every finding: to switch the rule off, write off",
+			"glosa.yaml:8:9: a regular expression must be a single value",
+			"glosa.yaml:9:25: ignore must be a regular expression or a list of them",
 		},
 	}, {
 		name: "every error at once, in order",
 		in:   "source: xx-!\nlanguages: en\nbogus: 1\n",
-		want: []string{`glosa.yaml:1: "xx-!" is not a BCP 47 language tag`, "glosa.yaml:2: languages must be a list, e.g. [en, es, it]", `glosa.yaml:3: unknown key "bogus" (known: source, languages, aliases, content, locales, rules, repoURL)`},
+		want: []string{`glosa.yaml:1:9: "xx-!" is not a BCP 47 language tag`, "glosa.yaml:2:12: languages must be a list, e.g. [en, es, it]", `glosa.yaml:3:1: unknown key "bogus" (known: source, languages, aliases, content, locales, rules, repoURL)`},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -387,8 +387,8 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestErrorAt(t *testing.T) {
-	err := ErrorAt("glosa.yaml", 3, l10n.Raw("bad"))
-	want := &l10n.Error{Path: "glosa.yaml", Line: 3, Text: l10n.Raw("bad"), Err: ErrInvalid}
+	err := ErrorAt("glosa.yaml", 3, 7, l10n.Raw("bad"))
+	want := &l10n.Error{Path: "glosa.yaml", Line: 3, Column: 7, Text: l10n.Raw("bad"), Err: ErrInvalid}
 	if diff := cmp.Diff(*want, *err, cmpopts.EquateErrors()); diff != "" {
 		t.Errorf("ErrorAt (-want +got):\n%s", diff)
 	}
@@ -416,7 +416,7 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Load(root, "")
-	if diff := cmp.Diff([]string{`glosa.yaml:2: unknown key "bogus" (known: source, languages, aliases, content, locales, rules, repoURL)`}, messages(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{`glosa.yaml:2:1: unknown key "bogus" (known: source, languages, aliases, content, locales, rules, repoURL)`}, messages(t, err)); diff != "" {
 		t.Errorf("Load error mismatch (-want +got):\n%s", diff)
 	}
 	if err := os.MkdirAll(filepath.Join(root, "ci"), 0o755); err != nil {
@@ -443,7 +443,7 @@ func TestSortedRuleIDs(t *testing.T) {
 
 func TestParseLoneCR(t *testing.T) {
 	_, err := Parse("glosa.yaml", []byte("source: en\r\nlanguages: [en]\rcontent: []\r\n"))
-	want := []string{"glosa.yaml:2: a carriage return (CR) without a line feed; save the file with LF or CRLF line endings"}
+	want := []string{"glosa.yaml:2:16: a carriage return (CR) without a line feed; save the file with LF or CRLF line endings"}
 	if diff := cmp.Diff(want, messages(t, err)); diff != "" {
 		t.Errorf("errors mismatch (-want +got):\n%s", diff)
 	}
@@ -451,9 +451,9 @@ func TestParseLoneCR(t *testing.T) {
 
 func TestParseEncoding(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"\xff\xfes\x00", "glosa.yaml:1: the file is in UTF-16; save it as UTF-8"},
-		{"source: en\nlanguages: [en, \xe9s]\n", "glosa.yaml:2: invalid UTF-8"},
-		{"source: en\n# a comment\u2028languages: [en]\n", "glosa.yaml:2: a line separator (U+2028), which YAML reads as a line break; remove it"},
+		{"\xff\xfes\x00", "glosa.yaml:1:1: the file is in UTF-16; save it as UTF-8"},
+		{"source: en\nlanguages: [en, \xe9s]\n", "glosa.yaml:2:17: invalid UTF-8"},
+		{"source: en\n# a comment\u2028languages: [en]\n", "glosa.yaml:2:12: a line separator (U+2028), which YAML reads as a line break; remove it"},
 	}
 	for _, tt := range tests {
 		_, err := Parse("glosa.yaml", []byte(tt.in))

@@ -85,18 +85,18 @@ func TestLocalePatternMatch(t *testing.T) {
 
 func TestLocaleErrors(t *testing.T) {
 	tests := []struct{ name, yaml, want string }{
-		{"not a list", "locales: {path: x}\n", "glosa.yaml:1: locales must be a list of {path, source, format} items"},
-		{"no path", "locales:\n  - source: en\n", "glosa.yaml:2: a locales item needs a path, e.g. path: locales/active.{lang}.yaml"},
-		{"unknown key", "locales:\n  - path: po/{lang}.po\n    domain: x\n", `glosa.yaml:3: unknown key "domain" in a locales item (known: path, source, lang, format, template, exclude)`},
-		{"bad format", "locales:\n  - path: po/{lang}.po\n    format: xliff\n", `glosa.yaml:3: unknown catalog format "xliff" (use goi18n or po)`},
-		{"no lang", "locales:\n  - path: po/messages.po\n", `glosa.yaml:2: path pattern "po/messages.po" has no {lang}: say which language its files are in with lang:`},
-		{"lang twice", "locales:\n  - path: po/{lang}.po\n    lang: fr\n", `glosa.yaml:2: path pattern "po/{lang}.po" has {lang}, so lang: would contradict it`},
-		{"unknown extension", "locales:\n  - path: strings/{lang}.xml\n", `glosa.yaml:2: cannot tell the catalog format from "strings/{lang}.xml": add format: goi18n or format: po`},
-		{"template for goi18n", "locales:\n  - path: l/{lang}.yaml\n    template: l/x.pot\n", "glosa.yaml:3: template is for PO catalogs"},
-		{"template with lang", "locales:\n  - path: po/{lang}.po\n    template: po/{lang}.pot\n", `glosa.yaml:3: a template is the same for every language: "po/{lang}.pot" must not hold {lang}`},
-		{"outside", "locales:\n  - path: ../{lang}.po\n", `glosa.yaml:2: path pattern "../{lang}.po" must be relative to the repository and stay inside it`},
-		{"domain twice", "locales:\n  - path: '{domain}/{domain}.po'\n    lang: fr\n", `glosa.yaml:2: path pattern "{domain}/{domain}.po" may hold {domain} only once`},
-		{"unknown placeholder", "locales:\n  - path: po/{locale}.po\n", `glosa.yaml:2: path pattern "po/{locale}.po" has an unknown placeholder (known: {lang}, {domain})`},
+		{"not a list", "locales: {path: x}\n", "glosa.yaml:1:10: locales must be a list of {path, source, format} items"},
+		{"no path", "locales:\n  - source: en\n", "glosa.yaml:2:5: a locales item needs a path, e.g. path: locales/active.{lang}.yaml"},
+		{"unknown key", "locales:\n  - path: po/{lang}.po\n    domain: x\n", `glosa.yaml:3:5: unknown key "domain" in a locales item (known: path, source, lang, format, template, exclude)`},
+		{"bad format", "locales:\n  - path: po/{lang}.po\n    format: xliff\n", `glosa.yaml:3:13: unknown catalog format "xliff" (use goi18n or po)`},
+		{"no lang", "locales:\n  - path: po/messages.po\n", `glosa.yaml:2:11: path pattern "po/messages.po" has no {lang}: say which language its files are in with lang:`},
+		{"lang twice", "locales:\n  - path: po/{lang}.po\n    lang: fr\n", `glosa.yaml:2:11: path pattern "po/{lang}.po" has {lang}, so lang: would contradict it`},
+		{"unknown extension", "locales:\n  - path: strings/{lang}.xml\n", `glosa.yaml:2:11: cannot tell the catalog format from "strings/{lang}.xml": add format: goi18n or format: po`},
+		{"template for goi18n", "locales:\n  - path: l/{lang}.yaml\n    template: l/x.pot\n", "glosa.yaml:3:15: template is for PO catalogs"},
+		{"template with lang", "locales:\n  - path: po/{lang}.po\n    template: po/{lang}.pot\n", `glosa.yaml:3:15: a template is the same for every language: "po/{lang}.pot" must not hold {lang}`},
+		{"outside", "locales:\n  - path: ../{lang}.po\n", `glosa.yaml:2:11: path pattern "../{lang}.po" must be relative to the repository and stay inside it`},
+		{"domain twice", "locales:\n  - path: '{domain}/{domain}.po'\n    lang: fr\n", `glosa.yaml:2:11: path pattern "{domain}/{domain}.po" may hold {domain} only once`},
+		{"unknown placeholder", "locales:\n  - path: po/{locale}.po\n", `glosa.yaml:2:11: path pattern "po/{locale}.po" has an unknown placeholder (known: {lang}, {domain})`},
 	}
 	for _, tt := range tests {
 		_, err := Parse("glosa.yaml", []byte(tt.yaml))

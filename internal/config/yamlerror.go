@@ -212,3 +212,20 @@ func LineSeparator(data []byte) (int, l10n.Text) {
 	}
 	return -1, l10n.Text{}
 }
+
+// Position returns the 1-based line and column of the byte offset off of
+// data, the column counted in characters, as editors and yaml.v3 count
+// them: a UTF-8 byte order mark at the start of data is not one.
+func Position(data []byte, off int) (line, col int) {
+	off = min(off, len(data))
+	line = 1 + bytes.Count(data[:off], []byte("\n"))
+	lineStart := bytes.LastIndexByte(data[:off], '\n') + 1
+	col = 1 + utf8.RuneCount(data[lineStart:off])
+	if line == 1 && bytes.HasPrefix(data, bom) && off >= len(bom) {
+		col--
+	}
+	return line, col
+}
+
+// bom is the UTF-8 byte order mark.
+var bom = []byte("\xef\xbb\xbf")

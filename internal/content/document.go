@@ -251,19 +251,8 @@ func lineAt(data []byte, off int) (line []byte, next int) {
 }
 
 // Position converts a byte offset of data to a 1-based line and a 1-based
-// column counted in characters.
-func Position(data []byte, off int) (line, col int) {
-	if off > len(data) {
-		off = len(data)
-	}
-	line = 1 + bytes.Count(data[:off], []byte("\n"))
-	lineStart := bytes.LastIndexByte(data[:off], '\n') + 1
-	col = 1 + utf8.RuneCount(data[lineStart:off])
-	if line == 1 && bytes.HasPrefix(data, bom) && off >= len(bom) {
-		col--
-	}
-	return line, col
-}
+// column counted in characters (see config.Position).
+func Position(data []byte, off int) (line, col int) { return config.Position(data, off) }
 
 func invalidUTF8(data []byte) int {
 	for i := 0; i < len(data); {

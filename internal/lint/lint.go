@@ -20,6 +20,7 @@
 package lint
 
 import (
+	"cmp"
 	"errors"
 	"sort"
 	"strconv"
@@ -98,7 +99,7 @@ func New(cfg *config.Config) (*Linter, error) {
 	var errs []optionErr
 	for _, id := range cfg.SortedRuleIDs() {
 		if _, ok := Lookup(id); !ok {
-			errs = append(errs, optionErr{cfg.Rules[id].Line, l10n.Msg("lint.unknownRule", "Rule", strconv.Quote(id))})
+			errs = append(errs, optionErr{cfg.Rules[id].Line, cfg.Rules[id].Column, l10n.Msg("lint.unknownRule", "Rule", strconv.Quote(id))})
 		}
 	}
 	for _, r := range Rules() {
@@ -113,9 +114,10 @@ func New(cfg *config.Config) (*Linter, error) {
 				l.values[o] = o.parse(p, n)
 			}
 		}
-		for name, v := range rc.Options {
+		for name := range rc.Options {
 			if !declared[name] {
-				errs = append(errs, optionErr{v.Line, l10n.Msg("lint.unknownOption", "Rule", r.ID, "Option", strconv.Quote(name))})
+				k := cmp.Or(rc.OptionKeys[name], rc.Options[name])
+				errs = append(errs, optionErr{k.Line, k.Column, l10n.Msg("lint.unknownOption", "Rule", r.ID, "Option", strconv.Quote(name))})
 			}
 		}
 		errs = append(errs, p.errs...)
@@ -129,10 +131,12 @@ func New(cfg *config.Config) (*Linter, error) {
 		l.rules = append(l.rules, r)
 	}
 	if len(errs) > 0 {
-		sort.SliceStable(errs, func(i, j int) bool { return errs[i].line < errs[j].line })
+		sort.SliceStable(errs, func(i, j int) bool {
+			return cmp.Or(cmp.Compare(errs[i].line, errs[j].line), cmp.Compare(errs[i].col, errs[j].col)) < 0
+		})
 		out := make([]error, len(errs))
 		for i, e := range errs {
-			out[i] = configError(cfg, e.line, e.text)
+			out[i] = configError(cfg, e)
 		}
 		return nil, errors.Join(out...)
 	}
@@ -140,9 +144,9 @@ func New(cfg *config.Config) (*Linter, error) {
 }
 
 // configError is a problem in the rules section of the configuration, at
-// its line: the one place lint makes a configuration error.
-func configError(cfg *config.Config, line int, text l10n.Text) error {
-	return config.ErrorAt(cfg.File, line, text)
+// its line and column: the one place lint makes a configuration error.
+func configError(cfg *config.Config, e optionErr) error {
+	return config.ErrorAt(cfg.File, e.line, e.col, e.text)
 }
 
 // Run checks the repository and returns the findings sorted by path, line,

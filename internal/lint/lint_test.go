@@ -473,18 +473,18 @@ func TestNewErrors(t *testing.T) {
 		name, rules string
 		want        []string
 	}{
-		{"unknown rule", "rules:\n  locale-links: off\n", []string{`glosa.yaml:12: unknown rule "locale-links"`}},
-		{"unknown option", "rules:\n  structure:\n    minWords: 3\n", []string{`glosa.yaml:13: rule structure has no option "minWords"`}},
-		{"bad minWords", "rules:\n  same-as-source: {minWords: many}\n", []string{"glosa.yaml:12: rule same-as-source: minWords must be a whole number"}},
-		{"negative minWords", "rules:\n  same-as-source:\n    minWords: -1\n", []string{"glosa.yaml:13: rule same-as-source: minWords must be a whole number"}},
-		{"bad field", "rules:\n  citation-range: {field: [a]}\n", []string{"glosa.yaml:12: rule citation-range: field must be a single value"}},
-		{"bad allow", "rules:\n  locale-link:\n    allow: [en, english]\n", []string{`glosa.yaml:13: rule locale-link: allow: "english" is not a BCP 47 language tag`}},
-		{"allow a mapping", "rules:\n  locale-link:\n    allow: {en: yes}\n", []string{"glosa.yaml:13: rule locale-link: allow must be a language or a list of languages"}},
-		{"several", "rules:\n  nope: off\n  structure: {x: 1}\n", []string{`glosa.yaml:12: unknown rule "nope"`, `glosa.yaml:13: rule structure has no option "x"`}},
+		{"unknown rule", "rules:\n  locale-links: off\n", []string{`glosa.yaml:12:3: unknown rule "locale-links"`}},
+		{"unknown option", "rules:\n  structure:\n    minWords: 3\n", []string{`glosa.yaml:13:5: rule structure has no option "minWords"`}},
+		{"bad minWords", "rules:\n  same-as-source: {minWords: many}\n", []string{"glosa.yaml:12:30: rule same-as-source: minWords must be a whole number"}},
+		{"negative minWords", "rules:\n  same-as-source:\n    minWords: -1\n", []string{"glosa.yaml:13:15: rule same-as-source: minWords must be a whole number"}},
+		{"bad field", "rules:\n  citation-range: {field: [a]}\n", []string{"glosa.yaml:12:27: rule citation-range: field must be a single value"}},
+		{"bad allow", "rules:\n  locale-link:\n    allow: [en, english]\n", []string{`glosa.yaml:13:17: rule locale-link: allow: "english" is not a BCP 47 language tag`}},
+		{"allow a mapping", "rules:\n  locale-link:\n    allow: {en: yes}\n", []string{"glosa.yaml:13:12: rule locale-link: allow must be a language or a list of languages"}},
+		{"several", "rules:\n  nope: off\n  structure: {x: 1}\n", []string{`glosa.yaml:12:3: unknown rule "nope"`, `glosa.yaml:13:15: rule structure has no option "x"`}},
 		{"in line order", "rules:\n  same-as-source: {minWords: many}\n  locale-link: {allow: [it], nope: 1}\n",
-			[]string{"glosa.yaml:12: rule same-as-source: minWords must be a whole number", `glosa.yaml:13: rule locale-link has no option "nope"`}},
-		{"an off rule's option", "rules:\n  citation-range: {severity: off, field: [a]}\n", []string{"glosa.yaml:12: rule citation-range: field must be a single value"}},
-		{"bad untranslated", "rules:\n  related-missing: {untranslated: loud}\n", []string{"glosa.yaml:12: rule related-missing: untranslated must be off, error, warning or info"}},
+			[]string{"glosa.yaml:12:30: rule same-as-source: minWords must be a whole number", `glosa.yaml:13:30: rule locale-link has no option "nope"`}},
+		{"an off rule's option", "rules:\n  citation-range: {severity: off, field: [a]}\n", []string{"glosa.yaml:12:42: rule citation-range: field must be a single value"}},
+		{"bad untranslated", "rules:\n  related-missing: {untranslated: loud}\n", []string{"glosa.yaml:12:35: rule related-missing: untranslated must be off, error, warning or info"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -149,26 +149,27 @@ func hostLocalesOption(name, doc string) optionOf[map[string][]string] {
 }
 
 // optionParser parses the options of one rule, and gathers what is wrong
-// with them, at their lines.
+// with them, at their places in glosa.yaml.
 type optionParser struct {
 	rule, name string
 	errs       []optionErr
 }
 
-// optionErr is a problem with an option's value, at its line.
+// optionErr is a problem with an option, at the line and column of its
+// value, or of its key when the key itself is wrong.
 type optionErr struct {
-	line int
-	text l10n.Text
+	line, col int
+	text      l10n.Text
 }
 
 // bad records a problem at n worded by the message msg.
 func (p *optionParser) bad(n *yaml.Node, msg string) {
-	p.errs = append(p.errs, optionErr{n.Line, l10n.Msg(msg, "Rule", p.rule, "Option", p.name)})
+	p.errs = append(p.errs, optionErr{n.Line, n.Column, l10n.Msg(msg, "Rule", p.rule, "Option", p.name)})
 }
 
 // badErr records a problem at n that err words.
 func (p *optionParser) badErr(n *yaml.Node, err any) {
-	p.errs = append(p.errs, optionErr{n.Line, l10n.Msg("lint.optionError", "Rule", p.rule, "Option", p.name, "Error", err)})
+	p.errs = append(p.errs, optionErr{n.Line, n.Column, l10n.Msg("lint.optionError", "Rule", p.rule, "Option", p.name, "Error", err)})
 }
 
 func (p *optionParser) int(n *yaml.Node) (int, bool) {
