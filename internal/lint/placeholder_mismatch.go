@@ -43,7 +43,7 @@ var placeholderMismatch = register(Rule{
 					if errors.As(err, &me) && !me.Translation {
 						continue // the source's own problem, not this translation's
 					}
-					f.Text = l10n.Msg("lint.placeholder.unreadable", "ID", m.id, "Text", strconv.Quote(shorten(fm.text)), "Error", err.Error())
+					f.Text = unreadable(m.id, fm.text, err)
 				} else if d.Empty() {
 					continue
 				} else {
@@ -64,3 +64,15 @@ var placeholderMismatch = register(Rule{
 		}
 	},
 })
+
+// unreadable words the finding of a translation, text, whose placeholders
+// cannot be read: where in text, and what is wrong, in the reader's
+// language.
+func unreadable(id, text string, err error) l10n.Text {
+	col, why := 1, l10n.TextOf(err) // not a *SyntaxError: a bug, said as it is
+	var se *placeholder.SyntaxError
+	if errors.As(err, &se) {
+		col, why = se.Column(text), se.Text
+	}
+	return l10n.Msg("lint.placeholder.unreadable", "ID", id, "Text", strconv.Quote(shorten(text)), "Column", col, "Error", why)
+}

@@ -40,6 +40,9 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"unicode/utf8"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // Syntax is the placeholder syntax of a message.
@@ -92,20 +95,29 @@ type Placeholder struct {
 }
 
 // SyntaxError is a message whose placeholders cannot be read: a template
-// that does not parse, a % with no verb after it.
+// that does not parse, a % with no verb after it. It is a place inside a
+// message, not in a file, so it is not an *l10n.Error: the message's own
+// position in its file is the caller's, which words both (see Column).
 type SyntaxError struct {
 	// Offset is the byte offset in the message where the problem is found.
 	// text/template reports only a line, so for a template it is the start
 	// of the action that fails alone, of an action left unclosed, or else
 	// of the line the parser names.
 	Offset int
-	// Msg says what is wrong.
-	Msg string
+	// Text says what is wrong, in the reader's language; a template's
+	// problem is text/template's own words.
+	Text l10n.Text
 }
 
-// Error returns the offset and the problem.
+// Error returns the offset and the problem, in English.
 func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("offset %d: %s", e.Offset, e.Msg)
+	return fmt.Sprintf("offset %d: %s", e.Offset, e.Text)
+}
+
+// Column returns the 1-based character of msg, the message that gave e,
+// where the problem is: the offset as a reader counts.
+func (e *SyntaxError) Column(msg string) int {
+	return 1 + utf8.RuneCountInString(msg[:min(e.Offset, len(msg))])
 }
 
 // Extract returns the placeholders of msg in the order they appear.

@@ -153,9 +153,9 @@ func TestFieldsErrors(t *testing.T) {
 				t.Fatalf("Fields(%q) error = %v, want a *SyntaxError", tt.msg, err)
 			}
 			if se.Offset != tt.offset {
-				t.Errorf("Fields(%q) offset = %d, want %d (%s)", tt.msg, se.Offset, tt.offset, se.Msg)
+				t.Errorf("Fields(%q) offset = %d, want %d (%s)", tt.msg, se.Offset, tt.offset, se.Text)
 			}
-			if se.Msg == "" {
+			if se.Text.IsZero() {
 				t.Error("empty message")
 			}
 		})
@@ -253,19 +253,20 @@ func TestVerbsErrors(t *testing.T) {
 		syntax Syntax
 		msg    string
 		offset int
+		want   string // the English of the error's Text
 	}{
-		{GoFormat, "100%", 3},
-		{GoFormat, "50%-", 2},
-		{GoFormat, "%[1d", 1},
-		{GoFormat, "%[0]d", 1},
-		{GoFormat, "ok %s then %!", 11},
-		{GoFormat, "%é", 0},
-		{CFormat, "100%", 3},
-		{CFormat, "%5.2", 0},
-		{CFormat, "%s %y", 3},
-		{CFormat, "%1$s %s", 5},
-		{CFormat, "%s %2$s", 3},
-		{CFormat, "%ld %lé", 4},
+		{GoFormat, "100%", 3, "% at the end of the message has no verb"},
+		{GoFormat, "50%-", 2, "% at the end of the message has no verb"},
+		{GoFormat, "%[1d", 1, "unclosed argument index ["},
+		{GoFormat, "%[0]d", 1, `bad argument index "[0]"`},
+		{GoFormat, "ok %s then %!", 11, `unknown verb '!' in "%!"`},
+		{GoFormat, "%é", 0, `unknown verb 'é' in "%é"`},
+		{CFormat, "100%", 3, "% at the end of the message has no conversion"},
+		{CFormat, "%5.2", 0, "% at the end of the message has no conversion"},
+		{CFormat, "%s %y", 3, `unknown conversion "%y"`},
+		{CFormat, "%1$s %s", 5, "numbered (%1$s) and unnumbered (%s) arguments are mixed"},
+		{CFormat, "%s %2$s", 3, "numbered (%1$s) and unnumbered (%s) arguments are mixed"},
+		{CFormat, "%ld %lé", 4, `unknown conversion "%lé"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.syntax.String()+" "+tt.msg, func(t *testing.T) {
@@ -275,7 +276,10 @@ func TestVerbsErrors(t *testing.T) {
 				t.Fatalf("error = %v, want a *SyntaxError", err)
 			}
 			if se.Offset != tt.offset {
-				t.Errorf("offset = %d, want %d (%s)", se.Offset, tt.offset, se.Msg)
+				t.Errorf("offset = %d, want %d (%s)", se.Offset, tt.offset, se.Text)
+			}
+			if se.Text.ID == "" || se.Text.String() != tt.want {
+				t.Errorf("text = %+v (%q), want a message saying %q", se.Text, se.Text.String(), tt.want)
 			}
 		})
 	}
@@ -408,6 +412,27 @@ func checkPositions(t *testing.T, msg string, ps []Placeholder) {
 	for _, p := range ps {
 		if p.Offset < 0 || p.Offset+len(p.Text) > len(msg) || msg[p.Offset:p.Offset+len(p.Text)] != p.Text {
 			t.Errorf("%q: placeholder %+v is not at its offset", msg, p)
+		}
+	}
+}
+
+func TestSyntaxErrorColumn(t *testing.T) {
+	tests := []struct {
+		msg  string
+		want int
+	}{
+		{"%s %y", 4},
+		{"été %y", 5},
+		{"%y", 1},
+	}
+	for _, tt := range tests {
+		_, err := Verbs(tt.msg, CFormat)
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			t.Fatalf("Verbs(%q) error = %v, want a *SyntaxError", tt.msg, err)
+		}
+		if got := se.Column(tt.msg); got != tt.want {
+			t.Errorf("Column(%q) = %d, want %d (offset %d)", tt.msg, got, tt.want, se.Offset)
 		}
 	}
 }

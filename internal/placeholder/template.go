@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"text/template/parse"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // Fields returns the field chains a text/template message reads, in the
@@ -144,7 +146,7 @@ func templateError(msg, left, right string, err error) error {
 			lineStart += i + 1
 		}
 	}
-	return &SyntaxError{Offset: failingAction(msg, left, right, lineStart), Msg: text}
+	return &SyntaxError{Offset: failingAction(msg, left, right, lineStart), Text: l10n.Raw(text)}
 }
 
 // controlWords open or close a block; an action starting with one cannot be

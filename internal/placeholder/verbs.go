@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // Verbs returns the format verbs of msg that consume an argument, in the
@@ -49,11 +51,11 @@ func goVerbs(msg string) ([]Placeholder, error) {
 			}
 			end := strings.IndexByte(msg[i:], ']')
 			if end < 0 {
-				return &SyntaxError{Offset: i, Msg: "unclosed argument index ["}
+				return &SyntaxError{Offset: i, Text: l10n.Msg("placeholder.unclosedIndex")}
 			}
 			n, err := strconv.Atoi(msg[i+1 : i+end])
 			if err != nil || n < 1 {
-				return &SyntaxError{Offset: i, Msg: fmt.Sprintf("bad argument index %q", msg[i:i+end+1])}
+				return &SyntaxError{Offset: i, Text: l10n.Msg("placeholder.badIndex", "Index", strconv.Quote(msg[i:i+end+1]))}
 			}
 			arg = n - 1
 			i += end + 1
@@ -89,7 +91,7 @@ func goVerbs(msg string) ([]Placeholder, error) {
 			return nil, err
 		}
 		if i >= len(msg) {
-			return nil, &SyntaxError{Offset: start, Msg: "% at the end of the message has no verb"}
+			return nil, &SyntaxError{Offset: start, Text: l10n.Msg("placeholder.noVerb")}
 		}
 		verb, size := utf8.DecodeRuneInString(msg[i:])
 		i += size
@@ -100,7 +102,7 @@ func goVerbs(msg string) ([]Placeholder, error) {
 			ps = append(ps, Placeholder{Key: goKey(arg, string(verb)), Text: msg[start:i], Offset: start})
 			arg++
 		default:
-			return nil, &SyntaxError{Offset: start, Msg: fmt.Sprintf("unknown verb %q in %q", verb, msg[start:i])}
+			return nil, &SyntaxError{Offset: start, Text: l10n.Msg("placeholder.unknownVerb", "Verb", strconv.QuoteRune(verb), "Text", strconv.Quote(msg[start:i]))}
 		}
 	}
 	// A * comes after its verb's %, so sort.
@@ -214,7 +216,7 @@ func cVerbs(msg string) ([]Placeholder, error) {
 			length = "ll"
 		}
 		if i >= len(msg) {
-			return nil, &SyntaxError{Offset: start, Msg: "% at the end of the message has no conversion"}
+			return nil, &SyntaxError{Offset: start, Text: l10n.Msg("placeholder.noConversion")}
 		}
 		conv := msg[i]
 		i++
@@ -226,7 +228,7 @@ func cVerbs(msg string) ([]Placeholder, error) {
 		typ, ok := cType(conv)
 		if !ok {
 			_, size := utf8.DecodeRuneInString(msg[i-1:])
-			return nil, &SyntaxError{Offset: start, Msg: fmt.Sprintf("unknown conversion %q", msg[start:i-1+size])}
+			return nil, &SyntaxError{Offset: start, Text: l10n.Msg("placeholder.unknownConversion", "Conversion", strconv.Quote(msg[start:i-1+size]))}
 		}
 		if isNumbered {
 			numbered = true
@@ -237,7 +239,7 @@ func cVerbs(msg string) ([]Placeholder, error) {
 		}
 		ps = append(ps, Placeholder{Key: cKey(arg, length+typ), Text: msg[start:i], Offset: start})
 		if numbered && unnumbered {
-			return nil, &SyntaxError{Offset: start, Msg: "numbered (%1$s) and unnumbered (%s) arguments are mixed"}
+			return nil, &SyntaxError{Offset: start, Text: l10n.Msg("placeholder.mixedArguments")}
 		}
 	}
 	slices.SortStableFunc(ps, byOffset)
