@@ -140,31 +140,7 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 
 // stampSkip words why a file, or a message of one, is left alone.
 func (p *project) stampSkip(s *stampplan.Skip) string {
-	where := s.Path
-	switch {
-	case s.Reason == stampplan.Comment:
-		where = fmt.Sprintf("%s:%d", s.Path, s.Line)
-	case s.Line > 0:
-		where = fmt.Sprintf("%s:%d:%d", s.Path, s.Line, s.Col)
-	}
-	var reason string
-	switch s.Reason {
-	case stampplan.Unparsable:
-		reason = p.l.T("stamp.skipUnparsable", "Error", p.l.Text(s.Text))
-	case stampplan.Orphan:
-		reason = p.l.T("stamp.skipOrphan", "Slug", s.Slug)
-	case stampplan.SourceUnparsable:
-		reason = p.l.T("stamp.skipSourceUnparsable", "Path", s.Source)
-	case stampplan.Untranslated:
-		reason = p.l.T("stamp.skipUntranslated", "Why", p.l.T("reason."+string(s.Why)))
-	case stampplan.PO:
-		reason = p.l.T("stamp.skipPO")
-	case stampplan.NoSourceCatalog:
-		reason = p.l.T("stamp.skipNoSourceCatalog")
-	case stampplan.Comment:
-		reason = p.l.T("stamp.skipComment", "ID", s.ID, "Comment", s.Comment)
-	}
-	return p.l.T("stamp.skip", "Path", where, "Reason", reason)
+	return p.l.T("stamp.skipAt", "Error", p.l.Error(s.Err))
 }
 
 // notTranslation is the usage error for a path that names no translation:

@@ -6,6 +6,7 @@ import (
 	"github.com/glosa/glosa/internal/catalog"
 	"github.com/glosa/glosa/internal/catalog/goi18n"
 	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/l10n"
 )
 
 // catalog records the source hash in every translated message of a
@@ -15,11 +16,11 @@ import (
 func (p *Plan) catalog(cfg *config.Config, cf CatalogFile) {
 	f := cf.File
 	if cfg.Locales[f.Locale].Format != config.FormatGoI18n {
-		p.skip(Skip{Path: f.Path, Reason: PO})
+		p.skip(f.Path, PO, l10n.Msg("stamp.skipPO"))
 		return
 	}
 	if f.Err != nil {
-		p.skip(Skip{Path: f.Path, Reason: Unparsable, Line: f.Err.Line, Col: f.Err.Column, Text: f.Err.Text})
+		p.unparsable(f.Path, f.Err)
 		return
 	}
 	var src *catalog.File
@@ -29,7 +30,7 @@ func (p *Plan) catalog(cfg *config.Config, cf CatalogFile) {
 		}
 	}
 	if src == nil || src.GoI18n == nil {
-		p.skip(Skip{Path: f.Path, Reason: NoSourceCatalog})
+		p.skip(f.Path, NoSourceCatalog, l10n.Msg("stamp.skipNoSourceCatalog"))
 		return
 	}
 	cur := f.GoI18n
@@ -49,7 +50,7 @@ func (p *Plan) catalog(cfg *config.Config, cf CatalogFile) {
 		}
 		// Nothing is lost: an edit that would drop a comment is not made.
 		if lost := lostComment(cur.Bytes(), data); lost != "" {
-			p.skip(Skip{Path: f.Path, Reason: Comment, Line: tm.Line, ID: sm.ID, Comment: lost})
+			p.skipAt(f.Path, Comment, tm.Line, tm.Column, l10n.Msg("stamp.skipComment", "ID", sm.ID, "Comment", lost))
 			continue
 		}
 		if cur, err = goi18n.Parse(f.Path, data); err != nil {

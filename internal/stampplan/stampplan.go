@@ -2,8 +2,8 @@
 // record of each entry translation it is asked to stamp, and the hash of
 // each translated message of a go-i18n translation file whose hash is
 // missing or old. Like goi18n's merge it returns the file writes it wants
-// and never touches the disk; the caller alone writes, and words the
-// skips.
+// and never touches the disk; the caller alone writes, and prints the
+// skips, which the plan words (see Skip.Err).
 package stampplan
 
 import (
@@ -133,20 +133,20 @@ type Reason int
 
 // The reasons for a skip.
 const (
-	// Unparsable: the translation cannot be parsed (Line, Col, Text).
+	// Unparsable: the translation cannot be parsed.
 	Unparsable Reason = iota + 1
-	// Orphan: the source has no entry Slug.
+	// Orphan: the source has no entry of the translation's slug.
 	Orphan
-	// SourceUnparsable: what the translation was made from, the file
-	// Source, cannot be parsed.
+	// SourceUnparsable: what the translation was made from cannot be
+	// parsed.
 	SourceUnparsable
-	// Untranslated: the translation is not done (Why).
+	// Untranslated: the translation is not done.
 	Untranslated
 	// PO: a PO catalog, whose messages stamp cannot record.
 	PO
 	// NoSourceCatalog: the catalog has no source file for the domain.
 	NoSourceCatalog
-	// Comment: stamping message ID would drop the Comment at Line.
+	// Comment: stamping a message would drop its comment.
 	Comment
 )
 
@@ -154,15 +154,10 @@ const (
 type Skip struct {
 	Path   string
 	Reason Reason
-	// Line and Col are where, when known; Text what is wrong with an
-	// unparsable file.
-	Line, Col int
-	Text      l10n.Text
-	Slug      string
-	Source    string
-	Why       status.Reason
-	// ID and Comment are the message and the comment of a Comment skip.
-	ID, Comment string
+	// Err says why, in the reader's language, at the place in Path it is
+	// about when there is one: where an unparsable file fails, the line
+	// and column of a message whose comment would be lost.
+	Err *l10n.Error
 }
 
 // Counts reports whether the skip is of a whole file, which stamp counts
@@ -181,8 +176,24 @@ func Make(r *status.Report, cfg *config.Config, hist History, ts Targets) *Plan 
 	return p
 }
 
-func (p *Plan) skip(s Skip)     { p.Steps = append(p.Steps, Step{Skip: &s}) }
 func (p *Plan) change(c Change) { p.Steps = append(p.Steps, Step{Change: &c}) }
+
+// skip records that the file at path is left alone for reason, which why
+// words.
+func (p *Plan) skip(path string, reason Reason, why l10n.Text) { p.skipAt(path, reason, 0, 0, why) }
+
+// skipAt records that the file at path, or what is at a line and column of
+// it, is left alone for reason, which why words.
+func (p *Plan) skipAt(path string, reason Reason, line, col int, why l10n.Text) {
+	err := &l10n.Error{Path: path, Line: line, Column: col, Text: why}
+	p.Steps = append(p.Steps, Step{Skip: &Skip{Path: path, Reason: reason, Err: err}})
+}
+
+// unparsable records the skip of the file at path, which cannot be parsed:
+// at the place of err, saying err's Text.
+func (p *Plan) unparsable(path string, err *l10n.Error) {
+	p.skipAt(path, Unparsable, err.Line, err.Column, l10n.Msg("stamp.skipUnparsable", "Error", err.Text))
+}
 
 // entry stamps a translation with the hash of what it was made from (see
 // status.Report.TranslatedFrom) and the commit that names that version.
@@ -194,16 +205,16 @@ func (p *Plan) entry(r *status.Report, hist History, target Entry) {
 	// happen.
 	switch {
 	case e.Err != nil:
-		p.skip(Skip{Path: e.Path, Reason: Unparsable, Line: e.Err.Line, Col: e.Err.Column, Text: e.Err.Text})
+		p.unparsable(e.Path, e.Err)
 		return
 	case src == nil:
-		p.skip(Skip{Path: e.Path, Reason: Orphan, Slug: e.Slug})
+		p.skip(e.Path, Orphan, l10n.Msg("stamp.skipOrphan", "Slug", e.Slug))
 		return
 	case src.Err != nil:
-		p.skip(Skip{Path: e.Path, Reason: SourceUnparsable, Source: src.Path})
+		p.skip(e.Path, SourceUnparsable, l10n.Msg("stamp.skipSourceUnparsable", "Path", src.Path))
 		return
 	case t.State == status.Untranslated:
-		p.skip(Skip{Path: e.Path, Reason: Untranslated, Why: t.Reason})
+		p.skip(e.Path, Untranslated, l10n.Msg("stamp.skipUntranslated", "Why", l10n.Msg("reason."+string(t.Reason))))
 		return
 	case t.State == status.Current:
 		return
@@ -215,7 +226,7 @@ func (p *Plan) entry(r *status.Report, hist History, target Entry) {
 		from = status.Origin{Lang: r.Source, Entry: src}
 	case from.Entry.Err != nil:
 		// Stamping from the source would drop the pivot from the record.
-		p.skip(Skip{Path: e.Path, Reason: SourceUnparsable, Source: from.Entry.Path})
+		p.skip(e.Path, SourceUnparsable, l10n.Msg("stamp.skipSourceUnparsable", "Path", from.Entry.Path))
 		return
 	}
 	rec := content.Record{Source: from.Lang, Hash: r.SourceHash(from.Entry), Commit: commitOf(hist, from.Entry.Path)}

@@ -93,12 +93,12 @@ func TestMake(t *testing.T) {
 	type step struct {
 		Path, Data string
 		Skip       Reason
-		Source     string
+		Said       string // the skip's Err, in English
 	}
 	var got []step
 	for _, s := range plan.Steps {
 		if s.Skip != nil {
-			got = append(got, step{Path: s.Skip.Path, Skip: s.Skip.Reason, Source: s.Skip.Source + s.Skip.Slug})
+			got = append(got, step{Path: s.Skip.Path, Skip: s.Skip.Reason, Said: s.Skip.Err.Error()})
 			continue
 		}
 		if s.Change.Err != nil {
@@ -108,12 +108,12 @@ func TestMake(t *testing.T) {
 	}
 	itHash := hash("content/it/stale.md")
 	want := []step{
-		{Path: "content/es/bad.md", Skip: SourceUnparsable, Source: "content/en/bad.md"}, // the pivot cannot be read
-		{Path: "content/es/broken.md", Skip: Unparsable},
+		{Path: "content/es/bad.md", Skip: SourceUnparsable, Said: "content/es/bad.md: its source content/en/bad.md cannot be parsed"}, // the pivot cannot be read
+		{Path: "content/es/broken.md", Skip: Unparsable, Said: "content/es/broken.md:2:1: it cannot be parsed: front matter: did not find expected node content"},
 		{Path: "content/es/dirty.md", Data: lines("---", "title: Gato", "translation:", "  source: it", "  hash: "+itHash, "---", "", "El gato duerme.")}, // no commit: dirty
-		{Path: "content/es/draft.md", Skip: Untranslated},
+		{Path: "content/es/draft.md", Skip: Untranslated, Said: "content/es/draft.md: it is untranslated (marked draft: true)"},
 		{Path: "content/es/gone.md", Data: lines("---", "title: Gato", "translation:", "  source: it", "  hash: "+itHash, "  commit: c4", "---", "", "El gato duerme.")}, // the pivot is gone: from the source
-		{Path: "content/es/orphan.md", Skip: Orphan, Source: "orphan"},
+		{Path: "content/es/orphan.md", Skip: Orphan, Said: "content/es/orphan.md: it is an orphan: the source has no entry orphan"},
 		{Path: "content/es/pivot.md", Data: lines("---", "title: Gato", "translation:", "  source: en", "  hash: "+hash("content/en/pivot.md"), "  commit: c3", "---", "", "El gato duerme.")},
 		{Path: "content/es/stale.md", Data: lines("---", "title: Gato", "translation:", "  source: it", "  hash: "+itHash, "  commit: c1", "---", "", "El gato duerme.")},
 	}
