@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,10 +29,25 @@ type Localizer struct {
 	loc  *i18n.Localizer
 }
 
-// Supported lists the languages glosa's interface speaks, English first.
-func Supported() []language.Tag {
-	return []language.Tag{language.English, language.Spanish, language.Italian}
-}
+// Supported lists the languages glosa's interface speaks, English first:
+// one for each catalog embedded from locales/ (active.LANG.yaml), so that
+// adding a language is adding its file.
+func Supported() []language.Tag { return slices.Clone(supported()) }
+
+var supported = sync.OnceValue(func() []language.Tag {
+	tags := []language.Tag{language.English}
+	files, _ := fs.Glob(locales.FS, "active.*.yaml")
+	for _, f := range files {
+		code := strings.TrimSuffix(strings.TrimPrefix(f, "active."), ".yaml")
+		if code == "en" {
+			continue
+		}
+		// A file named after no language is a bug in glosa, caught by
+		// TestCatalogs.
+		tags = append(tags, language.MustParse(code))
+	}
+	return tags
+})
 
 // New returns a localizer for the supported language closest to tag,
 // English when none is close.
