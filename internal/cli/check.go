@@ -109,7 +109,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	}
 	p.warnHistory(ios.ErrOut)
 	for code := range policy.MinCoverage {
-		if code != "*" && !slices.Contains(p.report.Targets(), code) {
+		if code != "*" && !slices.Contains(p.Report.Targets(), code) {
 			return usage(g.l, "usage.minCoverageNotLang", "Lang", code)
 		}
 	}
@@ -125,7 +125,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	// A gate that passes because it found nothing to check hides a wrong
 	// layout; say so.
 	p.warnNoEntries(ios)
-	checked := p.linter.Check(p.report)
+	checked := p.Linter.Check(p.Report)
 	findings := checked.Findings
 	// A baseline is of the whole repository, whatever --lang shows.
 	var compared *baseline.Result
@@ -146,10 +146,10 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 			}
 		}
 	}
-	rep := p.report
+	rep := p.Report
 	if len(langs) > 0 {
-		findings = filterFindings(findings, langs, p.report.Source)
-		rep = p.report.OnlyLanguages(langs)
+		findings = filterFindings(findings, langs, p.Report.Source)
+		rep = p.Report.OnlyLanguages(langs)
 	}
 	// Accepted findings do not fail the check: with --write-baseline,
 	// none does.
