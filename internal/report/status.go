@@ -2,7 +2,8 @@
 // and entry, the findings of check, what diff and sync show, in each
 // output format (text, JSON, CSV, Markdown, GitHub annotations, SARIF,
 // JUnit), and the reference of the exchange formats. Machine formats are
-// versioned public APIs, documented in the README.
+// versioned public APIs: docs/reference/json.md, generated from the doc
+// comments of the JSON types here, documents every key.
 package report
 
 import (
