@@ -9,13 +9,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
-	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/glosa/glosa/internal/cli"
 	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/reference from the code")
@@ -221,23 +220,10 @@ func diffSamples(t *testing.T) []sample {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
-	files := fstest.MapFS{}
-	for _, f := range txtar.Parse([]byte(diffRepo)).Files {
-		files[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
-	}
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, files); err != nil {
-		t.Fatal(err)
-	}
+	dir := testtree.Txtar(t, diffRepo)
 	git := func(args ...string) {
 		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1",
-			"GIT_AUTHOR_NAME=Ada", "GIT_AUTHOR_EMAIL=ada@example.org", "GIT_COMMITTER_NAME=Ada", "GIT_COMMITTER_EMAIL=ada@example.org")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
+		testtree.Git(t, dir, args...)
 	}
 	edit := func(name, old, new string) {
 		t.Helper()

@@ -15,7 +15,8 @@ import (
 	"github.com/glosa/glosa/internal/iostreams"
 )
 
-// A sample is a transcript in the README or a guide: a fenced block with
+// A transcript is a command and its output in the README or a guide: a
+// fenced block with
 // no language whose lines starting "$ " run glosa on the sample
 // repository, each followed by what it prints. TestSamples runs every one
 // and compares, so that the guides cannot drift from the tool.
@@ -25,7 +26,7 @@ import (
 // "<!-- sample: without glosa.yaml -->" before the block runs it in a copy
 // without glosa.yaml; "<!-- sample: unchecked -->" leaves it out (say why
 // in the comment).
-type sample struct {
+type transcript struct {
 	file string
 	line int
 	env  []string // NAME=value
@@ -46,15 +47,15 @@ var (
 )
 
 // transcripts returns the transcripts of a Markdown file.
-func transcripts(t *testing.T, file string) []sample {
+func transcripts(t *testing.T, file string) []transcript {
 	t.Helper()
 	f, err := os.Open(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var out []sample
-	var cur *sample
+	var out []transcript
+	var cur *transcript
 	fence, plain, mode := false, false, ""
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
@@ -73,7 +74,7 @@ func transcripts(t *testing.T, file string) []sample {
 		case !plain:
 		case sampleCmd.MatchString(line):
 			m := sampleCmd.FindStringSubmatch(line)
-			s := sample{file: file, line: n, stdout: true, noConf: mode == "without glosa.yaml", skipped: mode == "unchecked"}
+			s := transcript{file: file, line: n, stdout: true, noConf: mode == "without glosa.yaml", skipped: mode == "unchecked"}
 			s.env = strings.Fields(m[1])
 			args := m[2]
 			if i := strings.Index(args, " #"); i >= 0 {

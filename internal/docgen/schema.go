@@ -116,6 +116,11 @@ func (r *reflector) of(t reflect.Type) (*schema, error) {
 		return &schema{Type: "integer"}, nil
 	case reflect.Float32, reflect.Float64:
 		return &schema{Type: "number"}, nil
+	case reflect.Pointer:
+		// A pointer field is omitempty: absent when nil, else its value
+		// (the sample outputs validate against the strict schema, which
+		// refuses a null).
+		return r.of(t.Elem())
 	case reflect.Slice, reflect.Array:
 		items, err := r.of(t.Elem())
 		if err != nil {

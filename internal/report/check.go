@@ -123,8 +123,8 @@ type FailureJSON struct {
 	// the file has it.
 	Line int `json:"line,omitempty"`
 	// Coverage is the language's coverage in percent, for reason
-	// "coverage" (left out when it is 0).
-	Coverage float64 `json:"coverage,omitempty"`
+	// "coverage" (0 included).
+	Coverage *float64 `json:"coverage,omitempty"`
 	// Min is the --min-coverage the language is below, in percent, for
 	// reason "coverage".
 	Min float64 `json:"min,omitempty"`
@@ -146,7 +146,10 @@ func (c Check) Document() CheckJSON {
 	}
 	for _, f := range c.Result.Failures {
 		fj := FailureJSON{Reason: f.Reason, Lang: f.Lang, Slug: f.Slug, State: string(f.State), Path: f.Path, Line: f.Line,
-			Coverage: f.Coverage, Min: f.Min, Message: f.Message}
+			Min: f.Min, Message: f.Message}
+		if f.Reason == "coverage" {
+			fj.Coverage = &f.Coverage
+		}
 		if f.Reason == "message" {
 			fj.ID, fj.Slug = f.Slug, ""
 		}
