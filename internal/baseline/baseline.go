@@ -34,21 +34,30 @@ import (
 // Version is the version of the file format.
 const Version = 1
 
-// File is a baseline.
+// File is a baseline: the file check --write-baseline writes and
+// --baseline reads.
 type File struct {
+	// Version is the version of the file's format; glosa refuses another.
 	Version int `json:"version"`
-	// Fingerprint is the scheme the identities were made with,
-	// lint.FingerprintScheme.
-	Fingerprint string  `json:"fingerprint"`
-	Findings    []Entry `json:"findings"`
+	// Fingerprint names the scheme the identities were made with,
+	// lint.FingerprintScheme ("glosa/v1"); glosa refuses another.
+	Fingerprint string `json:"fingerprint"`
+	// Findings are the identities recorded, sorted by path, rule and
+	// message; [] when the check found nothing.
+	Findings []Entry `json:"findings"`
 }
 
 // Entry is one identity and how many findings have it.
 type Entry struct {
-	Rule    string `json:"rule"`
-	Path    string `json:"path"`
+	// Rule is the ID of the rule that found them.
+	Rule string `json:"rule"`
+	// Path is the file they are in, relative to the repository root.
+	Path string `json:"path"`
+	// Message is their English message with the positions it names taken
+	// out (line 12 is line N) and white space collapsed.
 	Message string `json:"message"`
-	Count   int    `json:"count"`
+	// Count is how many findings have the identity, 1 or more.
+	Count int `json:"count"`
 }
 
 func (e Entry) identity() lint.Identity {

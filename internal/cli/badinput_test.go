@@ -13,6 +13,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 // TestBadInput runs glosa check once over testdata/badinput/repo, a
@@ -146,13 +147,7 @@ func writeRuntimeInputs(t *testing.T, dir string) {
 	t.Helper()
 	write := func(rel string, data []byte) {
 		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testtree.WriteFile(t, dir, rel, data)
 	}
 	es := func(slug string, data []byte) {
 		t.Helper()

@@ -109,7 +109,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	}
 	p.warnHistory(ios.ErrOut)
 	for code := range policy.MinCoverage {
-		if code != "*" && !slices.Contains(p.report.Targets(), code) {
+		if code != "*" && !slices.Contains(p.Report.Targets(), code) {
 			return usage(g.l, "usage.minCoverageNotLang", "Lang", code)
 		}
 	}
@@ -125,49 +125,15 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	// A gate that passes because it found nothing to check hides a wrong
 	// layout; say so.
 	p.warnNoEntries(ios)
-	checked := p.linter.Check(p.report)
-	findings := checked.Findings
-	// A baseline is of the whole repository, whatever --lang shows.
-	var compared *baseline.Result
-	if base != nil {
-		r := base.Apply(findings)
-		compared = &r
-	}
-	if basePath != "" {
-		if err := writeOutput("--write-baseline", opts.writeBaseline, basePath, baseline.Make(findings).Encode()); err != nil {
+	checked := p.Linter.Check(p.Report)
+	j := gate.Judge(checked.Findings, p.Report, gate.Options{Policy: policy, Baseline: base, WriteBaseline: basePath != "", Langs: langs})
+	if j.Record != nil {
+		if err := writeOutput("--write-baseline", opts.writeBaseline, basePath, j.Record.Encode()); err != nil {
 			return err
 		}
-		// What is recorded is accepted; against an older baseline, the
-		// findings keep their state (new: recorded now).
-		if compared == nil {
-			compared = &baseline.Result{Unchanged: len(findings)}
-			for i := range findings {
-				findings[i].Baseline = lint.BaselineUnchanged
-			}
-		}
 	}
-	rep := p.report
-	if len(langs) > 0 {
-		findings = filterFindings(findings, langs, p.report.Source)
-		rep = p.report.OnlyLanguages(langs)
-	}
-	// Accepted findings do not fail the check: with --write-baseline,
-	// none does.
-	gated := findings
-	switch {
-	case basePath != "":
-		gated = nil
-	case compared != nil:
-		gated = nil
-		for _, f := range findings {
-			if f.Baseline != lint.BaselineUnchanged {
-				gated = append(gated, f)
-			}
-		}
-	}
-	result := gate.Evaluate(policy, gated, rep)
-	c := report.Check{View: report.View{Report: rep, Color: ios.ColorEnabled(), L: g.l}, Findings: findings, Result: result,
-		Suppressed: checked.Suppressed, Baseline: compared}
+	c := report.Check{View: report.View{Report: j.Report, Color: ios.ColorEnabled(), L: g.l}, Findings: j.Findings, Result: j.Result,
+		Suppressed: checked.Suppressed, Baseline: j.Baseline}
 	if toFile {
 		// The file gets the chosen format, plain; stdout the text report,
 		// coloured on a terminal.
@@ -190,8 +156,8 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	if basePath != "" {
 		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", g.l.N("check.baselineWritten", len(checked.Findings), "File", opts.writeBaseline))
 	}
-	summarise(ios, g.l, gated, len(findings)-len(gated), compared != nil, result, policy)
-	if result.Failed {
+	summarise(ios, g.l, j.Gated, len(j.Findings)-len(j.Gated), j.Baseline != nil, j.Result, policy)
+	if j.Result.Failed {
 		return errFailed
 	}
 	return nil
@@ -267,18 +233,6 @@ func pathErr(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// filterFindings keeps the findings of the chosen languages; findings in
-// source files are kept too, as every language depends on them.
-func filterFindings(fs []lint.Finding, langs []string, source string) []lint.Finding {
-	var out []lint.Finding
-	for _, f := range fs {
-		if f.Lang == source || slices.Contains(langs, f.Lang) {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // summarise prints one line on stderr: what was found and whether it

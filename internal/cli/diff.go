@@ -93,15 +93,15 @@ func diffRun(ios *iostreams.IOStreams, g *globals, opts *diffOptions) error {
 	case e.Record == nil:
 		return fail(p.l.T("diff.noRecord", "Path", e.Path), p.l.T("diff.hintStamp", "Path", e.Path))
 	}
-	from := p.report.TranslatedFrom(e)
+	from := p.Report.TranslatedFrom(e)
 	if from.Entry == nil {
 		return fail(p.l.T("diff.noPivot", "Path", e.Path, "Lang", from.Lang, "Slug", e.Slug), p.l.T("diff.hintStamp", "Path", e.Path))
 	}
 	src := from.Entry
-	v, ok := p.ws.FindVersion(src, e.Record)
+	v, ok := p.FindVersion(src, e.Record)
 	if !ok {
-		if p.hist == nil {
-			return fail(p.l.T("diff.noHistory", "Error", p.histErr.Error()), "")
+		if p.History == nil {
+			return fail(p.l.T("diff.noHistory", "Error", p.HistoryErr.Error()), "")
 		}
 		rec := e.Record
 		id := "diff.notFound"
@@ -112,7 +112,7 @@ func diffRun(ios *iostreams.IOStreams, g *globals, opts *diffOptions) error {
 			id = "diff.notFoundHash"
 		}
 		hint := p.l.T("diff.hintStamp", "Path", e.Path)
-		if p.hist.Shallow() {
+		if p.History.Shallow() {
 			hint = p.l.T("diff.hintShallow")
 		}
 		return fail(p.l.T(id, "Source", src.Path, "Commit", rec.Commit, "Hash", rec.Hash), hint)
@@ -134,8 +134,8 @@ func (p *project) diffTarget(opts *diffOptions) (*status.Item, *status.Translati
 		}
 		var found []*status.Item
 		var ts []*status.Translation
-		for i := range p.report.Items {
-			it := &p.report.Items[i]
+		for i := range p.Report.Items {
+			it := &p.Report.Items[i]
 			if it.Slug != opts.arg {
 				continue
 			}
@@ -161,19 +161,19 @@ func (p *project) diffTarget(opts *diffOptions) (*status.Item, *status.Translati
 	if err != nil {
 		return nil, nil, err
 	}
-	for i := range p.report.Items {
-		it := &p.report.Items[i]
+	for i := range p.Report.Items {
+		it := &p.Report.Items[i]
 		for j := range it.Translations {
 			if t := &it.Translations[j]; t.Entry != nil && t.Entry.Path == rel {
 				return it, t, nil
 			}
 		}
 	}
-	if e := p.entryAt(rel); e != nil && e.Lang == p.report.Source {
+	if e := p.entryAt(rel); e != nil && e.Lang == p.Report.Source {
 		return nil, nil, usage(p.l, "usage.diffSource", "Path", rel)
 	}
-	if _, err := os.Stat(filepath.Join(p.root, filepath.FromSlash(rel))); errors.Is(err, fs.ErrNotExist) {
-		for _, it := range p.report.Items {
+	if _, err := os.Stat(filepath.Join(p.Root, filepath.FromSlash(rel))); errors.Is(err, fs.ErrNotExist) {
+		for _, it := range p.Report.Items {
 			if it.Slug == opts.arg {
 				return nil, nil, usage(p.l, "usage.diffNeedsLang", "Slug", opts.arg)
 			}
@@ -190,13 +190,13 @@ func (p *project) diffDocument(t *status.Translation, src *content.Entry, v work
 		From:   report.DiffFromJSON{Commit: v.Commit, Hash: v.Hash, Path: v.Path, FoundBy: v.FoundBy},
 		Fields: []report.DiffFieldJSON{}, Blocks: []report.DiffBlockJSON{},
 	}
-	if p.hist != nil {
-		doc.To = report.DiffToJSON{Head: p.hist.Head(), Modified: p.hist.Dirty(src.Path)}
+	if p.History != nil {
+		doc.To = report.DiffToJSON{Head: p.History.Head(), Modified: p.History.Dirty(src.Path)}
 	}
 	if v.FoundBy == "workTree" {
 		return doc
 	}
-	schema := p.repo.Schema(src)
+	schema := p.Repo.Schema(src)
 	var oldVals, newVals []content.Value
 	var oldBlocks, newBlocks []markdown.Block
 	if old, err := content.Parse(v.Data); err == nil {

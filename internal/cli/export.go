@@ -69,7 +69,7 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 		return err
 	}
 	if len(langs) == 0 {
-		langs = p.report.TranslationLanguages()
+		langs = p.Report.TranslationLanguages()
 	}
 	switch {
 	case opts.all:
@@ -86,7 +86,7 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 		return usage(g.l, "usage.exportOut", "Langs", fmt.Sprint(langs))
 	}
 	for _, code := range langs {
-		set := transfer.Collect(p.report, code, states)
+		set := transfer.Collect(p.Report, code, states)
 		f := set.File
 		var buf bytes.Buffer
 		if err := format.Write(&buf, f); err != nil {

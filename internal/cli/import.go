@@ -95,7 +95,7 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 			}
 			f.TargetLang = override
 		}
-		chs, errs := transfer.Apply(p.report, p.cfg, p.repo.RawLang, f, transfer.Options{IncludeFuzzy: opts.includeFuzzy, Force: opts.force})
+		chs, errs := transfer.Apply(p.Report, p.Config, p.Repo.RawLang, f, transfer.Options{IncludeFuzzy: opts.includeFuzzy, Force: opts.force})
 		for _, err := range errs {
 			fmt.Fprintf(ios.ErrOut, "glosa: error: %s: %s\n", name, p.l.Text(l10n.TextOf(err)))
 			failed = true
@@ -108,10 +108,10 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 	}
 	units, refused := 0, 0
 	var wrote []string
-	defer func() { atomicfile.SyncDirs(p.root, wrote) }()
+	defer func() { atomicfile.SyncDirs(p.Root, wrote) }()
 	for _, c := range changes {
 		if !opts.dryRun {
-			err := writeChange(p.root, syncplan.Change{Path: c.Path, Data: c.Data, Old: c.Old, Create: c.Create})
+			err := writeChange(p.Root, syncplan.Change{Path: c.Path, Data: c.Data, Old: c.Old, Create: c.Create})
 			if p.refuseWrite(ios.ErrOut, c.Path, err) {
 				refused++
 				continue

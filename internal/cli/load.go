@@ -7,29 +7,16 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/glosa/glosa/internal/config"
-	"github.com/glosa/glosa/internal/content"
-	"github.com/glosa/glosa/internal/history"
 	"github.com/glosa/glosa/internal/l10n"
-	"github.com/glosa/glosa/internal/lint"
 	"github.com/glosa/glosa/internal/progress"
 	"github.com/glosa/glosa/internal/status"
 	"github.com/glosa/glosa/internal/workspace"
 )
 
-// project is a loaded project as the commands use it: the workspace's
-// parts under short names, and the localizer that words output.
+// project is a loaded project as the commands use it: the workspace, and
+// the localizer that words output.
 type project struct {
-	ws     *workspace.Project
-	root   string
-	cfg    *config.Config
-	repo   *content.Repo
-	report *status.Report
-	linter *lint.Linter
-	// hist is the git history, nil when it cannot be read; histErr says
-	// why.
-	hist    *history.Index
-	histErr error
+	*workspace.Project
 	// l words human-facing output.
 	l *l10n.Localizer
 }
@@ -65,21 +52,18 @@ func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
 	}
 	// The lint rules read entries back from the cache after the load.
 	g.onDone(ws.Close)
-	return &project{
-		ws: ws, root: ws.Root, cfg: ws.Config, repo: ws.Repo, report: ws.Report, linter: ws.Linter,
-		hist: ws.History, histErr: ws.HistoryErr, l: g.l,
-	}, nil
+	return &project{Project: ws, l: g.l}, nil
 }
 
 // warnHistory says once on stderr why translations that record a commit
 // could not be judged, when there are any.
 func (p *project) warnHistory(w io.Writer) {
-	n := p.ws.Unjudged()
+	n := p.Unjudged()
 	switch {
 	case n == 0:
-	case p.histErr != nil:
-		warnf(w, "%s", p.l.N("warn.noHistory", n, "Error", p.histErr.Error()))
-	case p.hist.Shallow():
+	case p.HistoryErr != nil:
+		warnf(w, "%s", p.l.N("warn.noHistory", n, "Error", p.HistoryErr.Error()))
+	case p.History.Shallow():
 		warnf(w, "%s", p.l.N("warn.shallow", n))
 	}
 }
@@ -111,7 +95,7 @@ func withLangs(p *project, err error) func([]string) (*project, []string, error)
 // parseLangs reads a --lang value (es,it) against the project; what it
 // cannot take is a usage error.
 func (p *project) parseLangs(values []string) ([]string, error) {
-	langs, err := p.ws.ParseLangs(values)
+	langs, err := p.ParseLangs(values)
 	var le *workspace.LangError
 	if !errors.As(err, &le) {
 		return langs, err

@@ -75,7 +75,7 @@ func reportRun(ios *iostreams.IOStreams, g *globals, opts *reportOptions) error 
 		return err
 	}
 	p.warnProblems(ios)
-	findings := p.linter.Run(p.report)
+	findings := p.Linter.Run(p.Report)
 	files, err := p.dashboardFiles(g, out, findings)
 	if err != nil {
 		return err
@@ -117,15 +117,15 @@ func reportRun(ios *iostreams.IOStreams, g *globals, opts *reportOptions) error 
 // report.json and findings.json.
 func (p *project) dashboardFiles(g *globals, out string, findings []lint.Finding) ([]dashboard.File, error) {
 	in := dashboard.Input{
-		Report: p.report, Findings: findings, Meta: p.entryMeta(), Changes: p.staleChanges(),
-		RepoURL: p.cfg.RepoURL, Version: version(), L: g.l,
+		Report: p.Report, Findings: findings, Meta: p.entryMeta(), Changes: p.staleChanges(),
+		RepoURL: p.Config.RepoURL, Version: version(), L: g.l,
 	}
-	if p.hist != nil {
-		in.Commit = history.Short(p.hist.Head())
+	if p.History != nil {
+		in.Commit = history.Short(p.History.Head())
 	}
 	if in.RepoURL == "" {
 		absOut, err1 := filepath.Abs(out)
-		absRoot, err2 := filepath.Abs(p.root)
+		absRoot, err2 := filepath.Abs(p.Root)
 		if err := errors.Join(err1, err2); err != nil {
 			return nil, err
 		}
@@ -143,14 +143,14 @@ func (p *project) dashboardFiles(g *globals, out string, findings []lint.Finding
 	// report.json is glosa status --format json, findings.json glosa check
 	// --format json with its default flags: the same documents, made by
 	// the same code.
-	if err := report.WriteJSON(&statusJSON, report.View{Report: p.report, L: g.l}.StatusDocument()); err != nil {
+	if err := report.WriteJSON(&statusJSON, report.View{Report: p.Report, L: g.l}.StatusDocument()); err != nil {
 		return nil, err
 	}
 	policy, err := gate.ParseFailOn("error")
 	if err != nil {
 		return nil, err
 	}
-	c := report.Check{View: report.View{Report: p.report, L: g.l}, Findings: findings, Result: gate.Evaluate(policy, findings, p.report)}
+	c := report.Check{View: report.View{Report: p.Report, L: g.l}, Findings: findings, Result: gate.Evaluate(policy, findings, p.Report)}
 	if err := report.WriteJSON(&checkJSON, c.Document()); err != nil {
 		return nil, err
 	}
@@ -161,9 +161,9 @@ func (p *project) dashboardFiles(g *globals, out string, findings []lint.Finding
 // entryMeta reads the title and categories of every entry, loading each
 // released entry again for the time it takes.
 func (p *project) entryMeta() map[string]dashboard.Meta {
-	out := make(map[string]dashboard.Meta, len(p.repo.Entries))
+	out := make(map[string]dashboard.Meta, len(p.Repo.Entries))
 	const chunk = 256
-	entries := p.repo.Entries
+	entries := p.Repo.Entries
 	for i := 0; i < len(entries); i += chunk {
 		part := entries[i:min(i+chunk, len(entries))]
 		content.Load(part)
@@ -180,11 +180,11 @@ func (p *project) entryMeta() map[string]dashboard.Meta {
 // history has the version it names.
 func (p *project) staleChanges() map[string]dashboard.Change {
 	out := map[string]dashboard.Change{}
-	if p.hist == nil {
+	if p.History == nil {
 		return out
 	}
-	for i := range p.report.Items {
-		it := &p.report.Items[i]
+	for i := range p.Report.Items {
+		it := &p.Report.Items[i]
 		if it.Source == nil {
 			continue
 		}
@@ -193,11 +193,11 @@ func (p *project) staleChanges() map[string]dashboard.Change {
 			if t.State != status.Stale || t.Entry == nil || t.Entry.Record == nil {
 				continue
 			}
-			src, ok := p.wholeEntry(p.report.TranslatedFrom(t.Entry).Entry)
+			src, ok := p.wholeEntry(p.Report.TranslatedFrom(t.Entry).Entry)
 			if !ok {
 				continue
 			}
-			v, ok := p.ws.FindVersion(src, t.Entry.Record)
+			v, ok := p.FindVersion(src, t.Entry.Record)
 			if !ok {
 				continue
 			}
@@ -225,7 +225,7 @@ func (p *project) wholeEntry(e *content.Entry) (*content.Entry, bool) {
 	if e == nil || e.Err != nil {
 		return nil, false
 	}
-	data, err := content.ReadInside(p.root, e.Path)
+	data, err := content.ReadInside(p.Root, e.Path)
 	if err != nil {
 		return nil, false
 	}

@@ -22,9 +22,9 @@ func newRulesCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 With an ID, shows the rule's page: its documentation, its options (kind,
 default, what each does) and how to configure it in glosa.yaml.
 
---format json is a versioned API ({"version": 1, "rules": [...]}, every rule
-or the one named); --format markdown is the reference page of every rule, or
-of the one named.`,
+--format json is a versioned API, every rule or the one named (its schema is
+docs/reference/rules.schema.json); --format markdown is the reference page of
+every rule, or of the one named.`,
 		Example: "  glosa rules\n  glosa rules same-as-source\n  glosa rules --format json",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {

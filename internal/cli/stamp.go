@@ -78,21 +78,21 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 			if err != nil {
 				return err
 			}
-			if !targets.Find(p.report, rel) {
+			if !targets.Find(p.Report, rel) {
 				return p.notTranslation(rel, "usage.stampSource")
 			}
 		}
 	} else {
-		targets = stampplan.Select(p.report, langs, opts.all)
+		targets = stampplan.Select(p.Report, langs, opts.all)
 	}
 	var hist stampplan.History
-	if p.hist != nil {
-		hist = p.hist
+	if p.History != nil {
+		hist = p.History
 	}
-	plan := stampplan.Make(p.report, p.cfg, hist, targets)
+	plan := stampplan.Make(p.Report, p.Config, hist, targets)
 	skipped, stamped, refused := 0, 0, 0
 	var wrote []string
-	defer func() { atomicfile.SyncDirs(p.root, wrote) }()
+	defer func() { atomicfile.SyncDirs(p.Root, wrote) }()
 	for _, step := range plan.Steps {
 		if s := step.Skip; s != nil {
 			warnf(ios.ErrOut, "%s", p.stampSkip(s))
@@ -106,7 +106,7 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 			return c.Err
 		}
 		if !opts.dryRun {
-			err := replaceFile(p.root, c.Path, c.Old, c.Data)
+			err := replaceFile(p.Root, c.Path, c.Old, c.Data)
 			if p.refuseWrite(ios.ErrOut, c.Path, err) {
 				refused++
 				continue
@@ -146,10 +146,10 @@ func (p *project) stampSkip(s *stampplan.Skip) string {
 // notTranslation is the usage error for a path that names no translation:
 // a source entry (sourceID), no file, or a file that is no translation.
 func (p *project) notTranslation(rel, sourceID string) error {
-	if e := p.entryAt(rel); e != nil && e.Lang == p.report.Source {
+	if e := p.entryAt(rel); e != nil && e.Lang == p.Report.Source {
 		return usage(p.l, sourceID, "Path", rel)
 	}
-	if _, err := os.Stat(filepath.Join(p.root, filepath.FromSlash(rel))); errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(p.Root, filepath.FromSlash(rel))); errors.Is(err, fs.ErrNotExist) {
 		return usage(p.l, "usage.noFile", "Path", rel)
 	}
 	return usage(p.l, "usage.notTranslation", "Path", rel)
@@ -160,9 +160,9 @@ func (p *project) notTranslation(rel, sourceID string) error {
 func (p *project) relPath(arg string) (string, error) {
 	abs := arg
 	if !filepath.IsAbs(arg) {
-		abs = filepath.Join(p.root, arg)
+		abs = filepath.Join(p.Root, arg)
 	}
-	absRoot, err := filepath.Abs(p.root)
+	absRoot, err := filepath.Abs(p.Root)
 	if err != nil {
 		return "", err
 	}
@@ -178,7 +178,7 @@ func (p *project) relPath(arg string) (string, error) {
 }
 
 func (p *project) entryAt(rel string) *content.Entry {
-	for _, e := range p.repo.Entries {
+	for _, e := range p.Repo.Entries {
 		if e.Path == rel {
 			return e
 		}

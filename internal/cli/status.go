@@ -65,7 +65,7 @@ func statusRun(ios *iostreams.IOStreams, g *globals, opts *statusOptions) error 
 		return err
 	}
 	states := toStates(opts.states)
-	v := report.View{Report: p.report, Langs: langs, States: states, ByEntry: opts.by == "entry", Color: ios.ColorEnabled(), L: g.l}
+	v := report.View{Report: p.Report, Langs: langs, States: states, ByEntry: opts.by == "entry", Color: ios.ColorEnabled(), L: g.l}
 	p.warnProblems(ios)
 	return statusOutputs.write(ios.Out, opts.format, v)
 }
@@ -74,7 +74,7 @@ func statusRun(ios *iostreams.IOStreams, g *globals, opts *statusOptions) error 
 // status (which shows no findings) does not hide them.
 func (p *project) warnProblems(ios *iostreams.IOStreams) {
 	n := 0
-	for _, e := range p.repo.Entries {
+	for _, e := range p.Repo.Entries {
 		if e.Err != nil {
 			n++
 		}
@@ -89,11 +89,11 @@ func (p *project) warnProblems(ios *iostreams.IOStreams) {
 // warnNoEntries says where glosa looked when it found nothing: a layout
 // that matches no file is more likely a mistake than an empty project.
 func (p *project) warnNoEntries(ios *iostreams.IOStreams) {
-	if len(p.repo.Entries) > 0 || len(p.cfg.Content) == 0 {
+	if len(p.Repo.Entries) > 0 || len(p.Config.Content) == 0 {
 		return
 	}
 	var pats []string
-	for _, l := range p.cfg.Content {
+	for _, l := range p.Config.Content {
 		if l.Patterns.Default != "" {
 			pats = append(pats, l.Patterns.Default)
 		}

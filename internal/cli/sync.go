@@ -69,7 +69,7 @@ func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
 	if err != nil {
 		return err
 	}
-	plan := syncplan.Make(p.report, p.cfg, p.repo.RawLang, syncplan.Options{Langs: langs, Prune: opts.prune, TranslateFiles: opts.translateFiles})
+	plan := syncplan.Make(p.Report, p.Config, p.Repo.RawLang, syncplan.Options{Langs: langs, Prune: opts.prune, TranslateFiles: opts.translateFiles})
 	for _, s := range plan.Skips {
 		reason := p.l.Text(l10n.TextOf(s.Err))
 		switch {
@@ -87,7 +87,7 @@ func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
 	kept := plan.Changes[:0]
 	for _, c := range plan.Changes {
 		if c.Create {
-			abs, err := atomicfile.Inside(p.root, c.Path)
+			abs, err := atomicfile.Inside(p.Root, c.Path)
 			if p.refuseWrite(ios.ErrOut, c.Path, err) {
 				refused++
 				continue
@@ -105,13 +105,13 @@ func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
 	plan.Changes = kept
 	written := 0
 	var wrote []string
-	defer func() { atomicfile.SyncDirs(p.root, wrote) }()
+	defer func() { atomicfile.SyncDirs(p.Root, wrote) }()
 	for _, c := range plan.Changes {
 		if c.Data == nil {
 			continue
 		}
 		if !opts.dryRun {
-			err := writeChange(p.root, c)
+			err := writeChange(p.Root, c)
 			if p.refuseWrite(ios.ErrOut, c.Path, err) {
 				refused++
 				continue

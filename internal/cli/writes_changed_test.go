@@ -8,9 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rogpeppe/go-internal/txtar"
-
 	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 // writesRepo is a repository in which glosa stamp --all, glosa sync and
@@ -119,22 +118,6 @@ msgid "Open"
 msgstr "Abrir"
 `
 
-// makeRepo writes a txtar archive's files into a new folder.
-func makeRepo(t *testing.T, archive string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // readAll returns the bytes of the files at rels, nil for a missing one.
 func readAll(t *testing.T, dir string, rels []string) map[string][]byte {
 	t.Helper()
@@ -194,7 +177,7 @@ func TestWritesRefuseChangedFile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := makeRepo(t, tt.repo)
+			dir := testtree.Txtar(t, tt.repo)
 			for i, a := range tt.args {
 				if strings.HasSuffix(a, ".csv") {
 					tt.args[i] = filepath.Join(dir, a)
@@ -246,7 +229,7 @@ func TestWritesRefuseChangedMove(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
-	dir := makeRepo(t, `
+	dir := testtree.Txtar(t, `
 -- glosa.yaml --
 source: it
 languages: [it, es]
@@ -267,13 +250,7 @@ Un modelo de difusión.
 		{"init", "-q", "-b", "main"}, {"add", "-A"}, {"commit", "-q", "-m", "first"},
 		{"mv", "content/it/diffusion.md", "content/it/diffusione.md"}, {"commit", "-q", "-m", "rename"},
 	} {
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1",
-			"GIT_AUTHOR_NAME=Ada", "GIT_AUTHOR_EMAIL=ada@example.org", "GIT_COMMITTER_NAME=Ada", "GIT_COMMITTER_EMAIL=ada@example.org")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
+		testtree.Git(t, dir, args...)
 	}
 	from := filepath.Join(dir, "content", "es", "diffusion.md")
 	edited := []byte("---\ntitle: Difusión\n---\n\nEditado mientras glosa corría.\n")

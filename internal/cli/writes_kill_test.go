@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 // killRepo writes a repository in which stamp --all and sync have much to
@@ -43,15 +45,7 @@ func killRepo(t *testing.T) string {
 	}
 	files["locales/active.en.yaml"] = en.String()
 	files["locales/active.es.yaml"] = es.String()
-	for rel, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testtree.Write(t, dir, files)
 	return dir
 }
 

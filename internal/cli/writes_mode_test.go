@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 // TestWritesKeepMode gives the files stamp, sync and import write unusual
@@ -29,7 +31,7 @@ func TestWritesKeepMode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := makeRepo(t, writesRepo)
+			dir := testtree.Txtar(t, writesRepo)
 			for rel, mode := range modes {
 				if err := os.Chmod(filepath.Join(dir, rel), mode); err != nil {
 					t.Fatal(err)

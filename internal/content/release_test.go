@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 // TestReleasedFromCache proves that a released entry comes back from the
@@ -26,15 +27,9 @@ func TestReleasedFromCache(t *testing.T) {
 		"content/it/gguf.md": "---\ntitle: GGUF\n---\nUn formato.\n",
 	}
 	when := time.Now().Add(-time.Hour)
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chtimes(p, when, when); err != nil {
+	testtree.Write(t, dir, files)
+	for name := range files {
+		if err := os.Chtimes(filepath.Join(dir, filepath.FromSlash(name)), when, when); err != nil {
 			t.Fatal(err)
 		}
 	}

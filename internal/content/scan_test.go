@@ -9,21 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/testtree"
 )
-
-// writeTree creates files under root: slash-separated paths to contents.
-func writeTree(t testing.TB, root string, files map[string]string) {
-	t.Helper()
-	for name, data := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // found is an Entry as a scan test compares it.
 type found struct {
@@ -227,7 +214,7 @@ content:
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
-			writeTree(t, root, tt.files)
+			testtree.Write(t, root, tt.files)
 			cfg, err := config.Parse("glosa.yaml", []byte(tt.config))
 			if err != nil {
 				t.Fatal(err)
@@ -252,8 +239,8 @@ content:
 func TestScanProblems(t *testing.T) {
 	root := t.TempDir()
 	outside := t.TempDir()
-	writeTree(t, outside, map[string]string{"secret.md": entry})
-	writeTree(t, root, map[string]string{
+	testtree.Write(t, outside, map[string]string{"secret.md": entry})
+	testtree.Write(t, root, map[string]string{
 		"content/en/llm.md":      entry,
 		"content/es/broken.md":   "---\ntitle: a\ncategory: b: c\n---\n",
 		"content/es/unclosed.md": "---\ntitle: a\n",
@@ -327,7 +314,7 @@ func TestScanUnreadable(t *testing.T) {
 		t.Skip("root reads a file whatever its mode")
 	}
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{"content/en/llm.md": entry, "content/es/llm.md": entry})
+	testtree.Write(t, root, map[string]string{"content/en/llm.md": entry, "content/es/llm.md": entry})
 	locked := filepath.Join(root, "content", "es", "llm.md")
 	if err := os.Chmod(locked, 0); err != nil {
 		t.Fatal(err)

@@ -23,6 +23,7 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lint"
 	"github.com/glosa/glosa/internal/status"
+	"github.com/glosa/glosa/internal/testtree"
 	"github.com/glosa/glosa/locales"
 )
 
@@ -54,13 +55,7 @@ func project(t *testing.T) Input {
 			}
 			return content.Hash(d, cfg.Content[0].Fields)
 		})
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testtree.WriteFile(t, root, name, []byte(data))
 	}
 	repo, err := content.Scan(root, cfg)
 	if err != nil {

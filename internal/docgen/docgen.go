@@ -44,11 +44,11 @@ func Pages(root string) []Page {
 		{Name: "commands.md", Title: "Commands: every command, flag and example", Write: markdown("Commands", "", writeCommands)},
 		{Name: "configuration.md", Title: "Configuration: every glosa.yaml key, its type, default and meaning", Write: markdown("Configuration: glosa.yaml", configurationIntro, writeConfiguration)},
 		{Name: "rules.md", Title: "Lint rules: what each catches, its options, an example", Write: writeRules},
-		{Name: "json.md", Title: "JSON output: the documents of --format json, and their JSON Schemas", Write: markdown("JSON output", jsonIntro, jsonPage(root))},
+		{Name: "json.md", Title: "JSON output: the documents of --format json and the baseline file, and their JSON Schemas", Write: markdown("JSON output", jsonIntro, jsonPage(root))},
 		{Name: "formats.md", Title: "Exchange formats: what export writes and import reads", Write: writeFormats},
 	}
 	for _, s := range schemas {
-		pages = append(pages, Page{Name: s.file, Title: "JSON Schema of " + s.command + " --format json", Write: s.writer(root)})
+		pages = append(pages, Page{Name: s.file, Title: "JSON Schema: " + s.title, Write: s.writer(root)})
 	}
 	pages = append(pages, commandPages()...)
 	index := Page{Name: "README.md", Write: markdown("glosa reference", indexIntro, func(b *bytes.Buffer) error {

@@ -3,6 +3,10 @@ package docgen
 import (
 	"bytes"
 	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,6 +14,7 @@ import (
 
 	"github.com/glosa/glosa/internal/cli"
 	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/reference from the code")
@@ -34,9 +39,10 @@ func TestReference(t *testing.T) {
 	}
 }
 
-// TestSchemasValidateSample validates what status and check write for the
-// sample repository against the closed form of their schemas, which
-// refuses keys the Go types do not declare.
+// TestSchemasValidateSample validates documents glosa writes, on the
+// sample repository and on a small git repository made for diff, against
+// the closed form of their schemas, which refuses keys the Go types do not
+// declare.
 func TestSchemasValidateSample(t *testing.T) {
 	for _, d := range schemas {
 		t.Run(d.file, func(t *testing.T) {
@@ -56,36 +62,217 @@ func TestSchemasValidateSample(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, args := range samples[d.command] {
-				out := run(t, d.command, args...)
-				inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+			make, ok := samples[d.file]
+			if !ok {
+				t.Fatalf("no samples of %s: add them to samples", d.title)
+			}
+			for _, s := range make(t) {
+				inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(s.doc))
 				if err != nil {
-					t.Fatalf("%s %v: %v", d.command, args, err)
+					t.Fatalf("%s: %v", s.what, err)
 				}
 				if err := sch.Validate(inst); err != nil {
-					t.Errorf("%s %v --format json does not match %s: %v", d.command, args, d.file, err)
+					t.Errorf("%s does not match %s: %v", s.what, d.file, err)
 				}
 			}
 		})
 	}
 }
 
-// samples are the flags each command is run with on the sample
-// repository, so that every key of its document has a value somewhere.
-var samples = map[string][][]string{
-	"glosa status": {{}, {"--lang", "es"}, {"--state", "stale,missing"}},
-	"glosa check":  {{}, {"--lang", "es"}, {"--fail-on", "warning,stale,missing,orphan", "--min-coverage", "90"}},
+// TestSchemasDescribed fails when a JSON type or one of its keys has no
+// doc comment to describe it: a key added to a document is documented
+// when it is added.
+func TestSchemasDescribed(t *testing.T) {
+	for _, d := range schemas {
+		r := &reflector{root: root}
+		s, err := r.build(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		objects := map[string]*schema{d.typ.Name(): s}
+		for name, def := range s.Defs {
+			objects[name] = def
+		}
+		var missing []string
+		for name, o := range objects {
+			if o.Description == "" {
+				missing = append(missing, name)
+			}
+			for key, p := range o.Properties {
+				if p.Description == "" {
+					missing = append(missing, name+"."+key)
+				}
+			}
+		}
+		slices.Sort(missing)
+		for _, m := range missing {
+			t.Errorf("%s: %s has no doc comment to describe it", d.file, m)
+		}
+	}
 }
 
-// run runs a glosa command with --format json on the sample repository
-// and returns its stdout.
-func run(t *testing.T, command string, args ...string) []byte {
+// A sample is a document glosa wrote, and what wrote it.
+type sample struct {
+	what string
+	doc  []byte
+}
+
+// samples makes, for each schema, documents glosa writes, with flags
+// chosen so that every key has a value somewhere.
+var samples = map[string]func(t *testing.T) []sample{
+	"status.schema.json": func(t *testing.T) []sample {
+		return runAll(t, "status", []string{}, []string{"--lang", "es"}, []string{"--state", "stale,missing"})
+	},
+	"check.schema.json": func(t *testing.T) []sample {
+		written := writeBaseline(t)
+		other := filepath.Join(t.TempDir(), "other.json")
+		// A baseline of a finding that is gone: every finding is new, and
+		// one is absent.
+		gone := `{"version": 1, "fingerprint": "glosa/v1", "findings": [{"rule": "same-as-source", "path": "gone.md", "message": "gone", "count": 1}]}`
+		if err := os.WriteFile(other, []byte(gone), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return runAll(t, "check", []string{}, []string{"--lang", "es"},
+			[]string{"--fail-on", "warning,stale,missing,orphan", "--min-coverage", "90"},
+			[]string{"--baseline", written.what}, []string{"--baseline", other})
+	},
+	"diff.schema.json": diffSamples,
+	"rules.schema.json": func(t *testing.T) []sample {
+		return runAll(t, "rules", []string{}, []string{"structure"})
+	},
+	"baseline.schema.json": func(t *testing.T) []sample {
+		return []sample{writeBaseline(t)}
+	},
+}
+
+// runAll runs a glosa command with --format json on the sample repository
+// once per set of arguments.
+func runAll(t *testing.T, verb string, argss ...[]string) []sample {
 	t.Helper()
-	verb := strings.TrimPrefix(command, "glosa ")
+	var out []sample
+	for _, args := range argss {
+		argv := append([]string{"-C", root, "--no-cache", verb, "--format", "json"}, args...)
+		out = append(out, sample{"glosa " + strings.Join(argv, " "), run(t, argv...)})
+	}
+	return out
+}
+
+// writeBaseline runs check --write-baseline on the sample repository and
+// returns the file, what being its path.
+func writeBaseline(t *testing.T) sample {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "baseline.json")
+	run(t, "-C", root, "--no-cache", "check", "--write-baseline", path)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sample{path, b}
+}
+
+// run runs glosa and returns its stdout; the exit code must be 0 or 1.
+func run(t *testing.T, argv ...string) []byte {
+	t.Helper()
 	ios, _, stdout, stderr := iostreams.Test()
-	argv := append([]string{"-C", root, "--no-cache", verb, "--format", "json"}, args...)
 	if code := cli.Run(ios, argv); code != cli.ExitOK && code != cli.ExitFailed {
 		t.Fatalf("glosa %v: exit %d\n%s", argv, code, stderr)
 	}
 	return stdout.Bytes()
+}
+
+// diffRepo is a repository with one source entry and its translation,
+// for diff.
+const diffRepo = `
+-- glosa.yaml --
+source: it
+languages: [it, es]
+-- content/it/uno.md --
+---
+title: Uno
+---
+
+# Il gatto
+
+Il gatto dorme sul divano.
+
+Questo paragrafo sparirà.
+
+Fine.
+-- content/es/uno.md --
+---
+title: Uno
+---
+
+# El gato
+
+El gato duerme en el sofá.
+
+Este párrafo desaparecerá.
+
+Fin.
+`
+
+// diffSamples makes a git repository, stamps its translation, and runs
+// diff with the source unchanged, changed in a commit (the version found
+// by the recorded commit), changed in the work tree, and with a record
+// without its commit (found by hash).
+func diffSamples(t *testing.T) []sample {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := testtree.Txtar(t, diffRepo)
+	git := func(args ...string) {
+		t.Helper()
+		testtree.Git(t, dir, args...)
+	}
+	edit := func(name, old, new string) {
+		t.Helper()
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(b, []byte(old)) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		if err := os.WriteFile(path, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out []sample
+	diff := func(what string) {
+		t.Helper()
+		argv := []string{"-C", dir, "--no-cache", "diff", "content/es/uno.md", "--format", "json"}
+		out = append(out, sample{"glosa diff (" + what + ")", run(t, argv...)})
+	}
+	git("init", "-q", "-b", "main")
+	git("add", "-A")
+	git("commit", "-q", "-m", "source and translation")
+	run(t, "-C", dir, "--no-cache", "stamp", "content/es/uno.md")
+	git("commit", "-q", "-am", "stamp")
+	diff("source unchanged")
+	edit("content/it/uno.md", "title: Uno", "title: Uno nuovo")
+	edit("content/it/uno.md", "sul divano.", "sul divano rosso.")
+	edit("content/it/uno.md", "Questo paragrafo sparirà.\n\n", "")
+	edit("content/it/uno.md", "Fine.", "Un paragrafo nuovo.\n\nFine.")
+	git("commit", "-q", "-am", "change the source")
+	diff("found by commit")
+	edit("content/it/uno.md", "# Il gatto", "# Il gatto nero")
+	diff("source modified in the work tree")
+	git("checkout", "-q", ".")
+	b, err := os.ReadFile(filepath.Join(dir, "content", "es", "uno.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.SplitAfter(string(b), "\n") {
+		if !strings.HasPrefix(line, "  commit:") {
+			kept = append(kept, line)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "es", "uno.md"), []byte(strings.Join(kept, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	diff("found by hash")
+	return out
 }

@@ -8,11 +8,13 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
+	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 
+	"github.com/glosa/glosa/internal/baseline"
 	"github.com/glosa/glosa/internal/report"
 )
 
@@ -20,17 +22,24 @@ import (
 // package's folder under the repository root.
 const module = "github.com/glosa/glosa/"
 
-// A jsonDoc is a JSON document glosa writes, described by its Go type.
+// A jsonDoc is a JSON document glosa writes for programs, described by
+// its Go type: a versioned API.
 type jsonDoc struct {
-	command string // the command that writes it
+	title   string // what writes it, as the page's heading says
 	file    string // its schema's page under Dir
+	version int    // the value of its "version" key
 	typ     reflect.Type
 }
 
-// schemas lists the JSON documents whose schemas the reference carries.
+// schemas lists the JSON documents whose schemas the reference carries:
+// every --format json, and the baseline file. SARIF is left out: its
+// schema is OASIS's, not glosa's.
 var schemas = []jsonDoc{
-	{"glosa status", "status.schema.json", reflect.TypeFor[report.StatusJSON]()},
-	{"glosa check", "check.schema.json", reflect.TypeFor[report.CheckJSON]()},
+	{"glosa status --format json", "status.schema.json", report.SchemaVersion, reflect.TypeFor[report.StatusJSON]()},
+	{"glosa check --format json", "check.schema.json", report.SchemaVersion, reflect.TypeFor[report.CheckJSON]()},
+	{"glosa diff --format json", "diff.schema.json", report.SchemaVersion, reflect.TypeFor[report.DiffJSON]()},
+	{"glosa rules --format json", "rules.schema.json", report.RulesVersion, reflect.TypeFor[report.RulesJSON]()},
+	{"The baseline file of glosa check --write-baseline", "baseline.schema.json", baseline.Version, reflect.TypeFor[baseline.File]()},
 }
 
 // schema is a JSON Schema (draft 2020-12), as much of it as glosa's
@@ -76,17 +85,25 @@ func (r *reflector) build(d jsonDoc) (*schema, error) {
 	}
 	s.Schema = "https://json-schema.org/draft/2020-12/schema"
 	s.ID = d.file
-	s.Title = d.command + " --format json"
+	s.Title = d.title
 	if v, ok := s.Properties["version"]; ok {
-		v.Const = report.SchemaVersion
+		v.Const = d.version
 	}
 	s.Defs = r.defs
 	return s, nil
 }
 
 // defName is the name of a struct type under $defs: its Go name without
-// the JSON suffix every document type has.
-func defName(t reflect.Type) string { return strings.TrimSuffix(t.Name(), "JSON") }
+// the JSON suffix of report's document types, and for another package's
+// type, after that package's name (BaselineEntry), so that a name is one
+// type on the whole JSON page.
+func defName(t reflect.Type) string {
+	name := strings.TrimSuffix(t.Name(), "JSON")
+	if pkg := path.Base(t.PkgPath()); pkg != "report" {
+		name = strings.ToUpper(pkg[:1]) + pkg[1:] + name
+	}
+	return name
+}
 
 func (r *reflector) of(t reflect.Type) (*schema, error) {
 	switch t.Kind() {
@@ -99,6 +116,11 @@ func (r *reflector) of(t reflect.Type) (*schema, error) {
 		return &schema{Type: "integer"}, nil
 	case reflect.Float32, reflect.Float64:
 		return &schema{Type: "number"}, nil
+	case reflect.Pointer:
+		// A pointer field is omitempty: absent when nil, else its value
+		// (the sample outputs validate against the strict schema, which
+		// refuses a null).
+		return r.of(t.Elem())
 	case reflect.Slice, reflect.Array:
 		items, err := r.of(t.Elem())
 		if err != nil {
@@ -125,7 +147,7 @@ func (r *reflector) structSchema(t reflect.Type) (*schema, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &schema{Type: "object", Description: docs[t.Name()], Properties: map[string]*schema{}}
+	s := &schema{Type: "object", Description: describe(docs[t.Name()], t.Name()), Properties: map[string]*schema{}}
 	if r.closed {
 		no := false
 		s.Additional = &no
@@ -143,7 +165,7 @@ func (r *reflector) structSchema(t reflect.Type) (*schema, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s.%s: %w", t.Name(), f.Name, err)
 		}
-		if d := docs[t.Name()+"."+f.Name]; d != "" {
+		if d := describe(docs[t.Name()+"."+f.Name], f.Name); d != "" {
 			if p.Ref != "" {
 				// $ref beside other keywords is fine in 2020-12.
 				p = &schema{Ref: p.Ref, Description: d}
@@ -229,6 +251,27 @@ func readDocs(dir string) (map[string]string, error) {
 	return out, nil
 }
 
+// describe turns the doc comment of a Go type or field into the
+// description of what it holds: the Go name that opens it, which means
+// nothing in JSON, goes, with the "is" or "are" after it ("FindingJSON is
+// one finding." describes a finding as "One finding.").
+func describe(doc, goName string) string {
+	rest, ok := strings.CutPrefix(doc, goName+" ")
+	if !ok {
+		return doc
+	}
+	for _, verb := range []string{"is ", "are "} {
+		if r, ok := strings.CutPrefix(rest, verb); ok {
+			rest = r
+			break
+		}
+	}
+	if rest == "" {
+		return doc
+	}
+	return strings.ToUpper(rest[:1]) + rest[1:]
+}
+
 // oneLine is a comment's text on one line.
 func oneLine(g *ast.CommentGroup) string {
 	return strings.Join(strings.Fields(g.Text()), " ")
@@ -263,40 +306,48 @@ func (d jsonDoc) writer(root string) func(io.Writer) error {
 }
 
 // jsonIntro opens the JSON page.
-var jsonIntro = fmt.Sprintf("The documents `--format json` writes. Each carries `\"version\": %d`; keys may be added in later\n", report.SchemaVersion) +
-	"versions, none renamed or removed without a new version. Lists are `[]`, never `null`.\n" +
-	"A key is required unless marked optional: an optional key is left out when it has no value.\n" +
-	"The guide [output.md](../output.md) explains them with examples.\n\n"
+const jsonIntro = "The JSON documents glosa writes for programs: what `--format json` prints, and the baseline file\n" +
+	"`check --write-baseline` writes. Each is a versioned API: its `version` key changes when a key is renamed,\n" +
+	"removed or changes meaning, not when one is added, so a reader should ignore keys it does not know.\n" +
+	"Lists are `[]`, never `null`. A key is required unless marked optional: an optional key is left out\n" +
+	"when it has no value. Each object type is described once, where it first appears. The guide\n" +
+	"[output.md](../output.md) explains the formats with examples.\n\n"
 
-// jsonPage returns the body of the JSON page: for each document, a table
-// of the keys of each object it holds.
+// jsonPage returns the body of the JSON page: for each document, the table
+// of its keys, then of each object type it holds that the page has not
+// described yet.
 func jsonPage(root string) func(*bytes.Buffer) error {
 	return func(b *bytes.Buffer) error {
+		r := &reflector{root: root}
+		done := map[string]bool{}
 		for _, d := range schemas {
-			r := &reflector{root: root}
 			s, err := r.build(d)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(b, "## %s --format json\n\n", d.command)
+			fmt.Fprintf(b, "## %s\n\n", d.title)
 			fmt.Fprintf(b, "JSON Schema: [%s](%s).\n\n", d.file, d.file)
-			writeObject(b, "The document", s)
+			writeObject(b, s)
 			names := make([]string, 0, len(s.Defs))
 			for name := range s.Defs {
 				names = append(names, name)
 			}
 			slices.Sort(names)
 			for _, name := range names {
-				writeObject(b, "`"+name+"`", s.Defs[name])
+				if !done[name] {
+					done[name] = true
+					fmt.Fprintf(b, "### `%s`\n\n", name)
+					writeObject(b, s.Defs[name])
+				}
 			}
 		}
 		return nil
 	}
 }
 
-// writeObject writes the table of an object schema's keys.
-func writeObject(b *bytes.Buffer, title string, s *schema) {
-	fmt.Fprintf(b, "### %s\n\n", title)
+// writeObject writes an object schema's description and the table of its
+// keys.
+func writeObject(b *bytes.Buffer, s *schema) {
 	if s.Description != "" {
 		b.WriteString(s.Description + "\n\n")
 	}

@@ -1,5 +1,8 @@
 // Package gate decides whether a check fails: findings at or above a
 // severity, translations in chosen states, languages below a coverage.
+// Judge decides a whole check: which findings a baseline accepts, what
+// --write-baseline records, what --lang keeps, and the verdict on the
+// findings that count.
 package gate
 
 import (

@@ -6,10 +6,11 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 // TestMain keeps the tests from depending on the user's git configuration.
@@ -70,13 +71,7 @@ func (r *repo) git(args ...string) string {
 
 func (r *repo) write(path, content string) {
 	r.tb.Helper()
-	p := filepath.Join(r.dir, filepath.FromSlash(path))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		r.tb.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		r.tb.Fatal(err)
-	}
+	testtree.WriteFile(r.tb, r.dir, path, []byte(content))
 }
 
 // commit commits every change in the work tree and returns the commit's hash.

@@ -1,13 +1,12 @@
 package lint_test
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/status"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 // TestEvidenceFromCache: what the rules read beyond the units they
@@ -29,15 +28,7 @@ func TestEvidenceFromCache(t *testing.T) {
 		"content/it/script.md": "---\ntitle: Script\n---\n\nUsa `is:inline` per lo script.\n\n```astro\n<script is:inline>\n```\n",
 		"content/es/script.md": "---\ntitle: Script\n---\n\nUsa `in:inline` para el script.\n\n```astro\n<script is:inline>\n```\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testtree.Write(t, dir, files)
 	ageTree(t, dir)
 	cfg, linter := load(t, dir)
 	run := func(cache bool) []string {

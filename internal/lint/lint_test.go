@@ -2,8 +2,6 @@ package lint
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,6 +14,7 @@ import (
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/status"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 // baseConfig is the schema the rule tests share; a test appends rules.
@@ -36,15 +35,7 @@ content:
 func lint(t *testing.T, cfgText string, files map[string]string, rules ...string) []Finding {
 	t.Helper()
 	root := t.TempDir()
-	for name, data := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testtree.Write(t, root, files)
 	cfg, err := config.Parse("glosa.yaml", []byte(cfgText))
 	if err != nil {
 		t.Fatal(err)

@@ -9,33 +9,56 @@ import (
 	"github.com/glosa/glosa/internal/status"
 )
 
-// CatalogJSON is one locale of glosa.yaml in status --format json.
+// CatalogJSON is one locales item of glosa.yaml: a set of message
+// catalogs and the state of their messages.
 type CatalogJSON struct {
-	Path      string         `json:"path"`
-	Format    string         `json:"format"`
-	Source    string         `json:"source"`
+	// Path is the item's path pattern, as glosa.yaml writes it
+	// (locales/active.{lang}.yaml).
+	Path string `json:"path"`
+	// Format is "goi18n" or "po".
+	Format string `json:"format"`
+	// Source is the code of the language the messages are written in.
+	Source string `json:"source"`
+	// Languages are the summaries of the catalog's messages, per
+	// translation language shown.
 	Languages []LanguageJSON `json:"languages"`
-	Messages  []MessageJSON  `json:"messages"`
+	// Messages are the messages with a translation shown, sorted by
+	// domain and ID.
+	Messages []MessageJSON `json:"messages"`
 }
 
-// MessageJSON is one message and its translations; Path is "" for an
-// orphan or a PO file read without a template.
+// MessageJSON is one message of one domain, and its translations.
 type MessageJSON struct {
-	ID           string                   `json:"id"`
-	Domain       string                   `json:"domain"`
-	Path         string                   `json:"path"`
-	Line         int                      `json:"line"`
+	// ID is the message's ID; for a PO entry with a context, msgctxt,
+	// U+0004 and msgid.
+	ID string `json:"id"`
+	// Domain is the {domain} part of the catalog's path; "" when the
+	// pattern has none.
+	Domain string `json:"domain"`
+	// Path is the file of the source message (the source catalog or the
+	// PO template); "" for an orphan or a PO file read without a
+	// template.
+	Path string `json:"path"`
+	// Line is the source message's line in that file; 0 when path is "".
+	Line int `json:"line"`
+	// Translations are the translations shown, one per language.
 	Translations []MessageTranslationJSON `json:"translations"`
 }
 
-// MessageTranslationJSON is one language's side of a message; Line is 0
-// when the message is not in the file.
+// MessageTranslationJSON is one language's side of a message.
 type MessageTranslationJSON struct {
-	Lang             string `json:"lang"`
-	State            string `json:"state"`
-	Path             string `json:"path"`
-	Line             int    `json:"line"`
-	WordsToTranslate int    `json:"wordsToTranslate"`
+	// Lang is the translation's language code.
+	Lang string `json:"lang"`
+	// State is the translation's state, as for entries.
+	State string `json:"state"`
+	// Path is the language's catalog file, or where it belongs when the
+	// file is missing.
+	Path string `json:"path"`
+	// Line is the message's line in that file; 0 when the file lacks it.
+	Line int `json:"line"`
+	// WordsToTranslate is the source text's word count, placeholders left
+	// out, when the translation needs work; else 0.
+	WordsToTranslate int `json:"wordsToTranslate"`
 }
 
 // catalogLanguages returns the shown language summaries of a catalog.

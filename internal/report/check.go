@@ -42,52 +42,94 @@ func (c Check) baselinedCount() int {
 	return n
 }
 
-// CheckJSON is the document of check --format json.
+// CheckJSON is the document of check --format json, also the
+// dashboard's findings.json.
 type CheckJSON struct {
-	Version  int           `json:"version"`
+	// Version is the version of the document's schema.
+	Version int `json:"version"`
+	// Findings are every finding of the lint rules, whatever --fail-on
+	// says, those a baseline accepts included.
 	Findings []FindingJSON `json:"findings"`
-	// Suppressed counts the findings left out by suppressions; Baselined
-	// the findings a baseline accepts, Absent the baseline's findings
-	// that are gone (both 0 without a baseline).
-	Suppressed int            `json:"suppressed"`
-	Baselined  int            `json:"baselined"`
-	Absent     int            `json:"absent"`
-	Languages  []LanguageJSON `json:"languages"`
-	Catalogs   []CatalogJSON  `json:"catalogs"`
-	Failures   []FailureJSON  `json:"failures"`
-	Failed     bool           `json:"failed"`
+	// Suppressed counts the findings that inline directives, exclude or
+	// ignore left out.
+	Suppressed int `json:"suppressed"`
+	// Baselined counts the findings a baseline accepts; 0 without one.
+	Baselined int `json:"baselined"`
+	// Absent counts the baseline's findings that are gone; 0 without a
+	// baseline.
+	Absent int `json:"absent"`
+	// Languages are the languages shown, as in status.
+	Languages []LanguageJSON `json:"languages"`
+	// Catalogs are the message catalogs, as in status.
+	Catalogs []CatalogJSON `json:"catalogs"`
+	// Failures are the reasons the check failed other than findings.
+	Failures []FailureJSON `json:"failures"`
+	// Failed is the verdict: true when the check exits with 1.
+	Failed bool `json:"failed"`
 }
 
-// FindingJSON is one finding.
+// FindingJSON is one finding of a lint rule.
 type FindingJSON struct {
-	Rule     string `json:"rule"`
+	// Rule is the ID of the rule that found it (see glosa rules).
+	Rule string `json:"rule"`
+	// Severity is "error", "warning" or "info".
 	Severity string `json:"severity"`
-	Path     string `json:"path"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Lang     string `json:"lang"`
-	Slug     string `json:"slug"`
-	Message  string `json:"message"`
-	Fix      string `json:"fix"`
-	// Fingerprint identifies the finding across edits (lint.Identity);
-	// Baseline is "new" or "unchanged" with a baseline, "" without.
+	// Path is the file the finding is in, relative to the repository root.
+	Path string `json:"path"`
+	// Line is the finding's 1-based line; 0 when it is about the whole
+	// file.
+	Line int `json:"line"`
+	// Column is the finding's 1-based column, in Unicode code points; 0
+	// when it is about the whole file.
+	Column int `json:"column"`
+	// Lang is the language code of the file; "" for a PO template.
+	Lang string `json:"lang"`
+	// Slug is the entry's slug, or in a catalog the message's ID; "" when
+	// the finding is about no one entry or message.
+	Slug string `json:"slug"`
+	// Message says what is wrong, in English.
+	Message string `json:"message"`
+	// Fix says how to mend it, in English; "" when glosa does not know.
+	Fix string `json:"fix"`
+	// Fingerprint identifies the finding across edits that move it: the
+	// hex digest of its identity, ":" and its place among the findings of
+	// that identity (see docs/checks.md).
 	Fingerprint string `json:"fingerprint"`
-	Baseline    string `json:"baseline"`
+	// Baseline is "new" or "unchanged" with --baseline or
+	// --write-baseline; "" without.
+	Baseline string `json:"baseline"`
 }
 
 // FailureJSON is a reason the check failed other than a finding: a
-// translation in a --fail-on state, or a language below --min-coverage.
+// translation or catalog message in a --fail-on state, or a language
+// below --min-coverage.
 type FailureJSON struct {
-	Reason   string  `json:"reason"`
-	Lang     string  `json:"lang"`
-	Slug     string  `json:"slug,omitempty"`
-	ID       string  `json:"id,omitempty"`
-	State    string  `json:"state,omitempty"`
-	Path     string  `json:"path,omitempty"`
-	Line     int     `json:"line,omitempty"`
-	Coverage float64 `json:"coverage,omitempty"`
-	Min      float64 `json:"min,omitempty"`
-	Message  string  `json:"message"`
+	// Reason is "state" (an entry's translation), "message" (a catalog
+	// message's) or "coverage".
+	Reason string `json:"reason"`
+	// Lang is the language code of the translation or of the coverage.
+	Lang string `json:"lang"`
+	// Slug is the entry's slug, for reason "state".
+	Slug string `json:"slug,omitempty"`
+	// ID is the message's ID, for reason "message".
+	ID string `json:"id,omitempty"`
+	// State is the translation's state, for reasons "state" and
+	// "message".
+	State string `json:"state,omitempty"`
+	// Path is the translation's file, or where it belongs when missing,
+	// for reasons "state" and "message".
+	Path string `json:"path,omitempty"`
+	// Line is the message's line in that file, for reason "message" when
+	// the file has it.
+	Line int `json:"line,omitempty"`
+	// Coverage is the language's coverage in percent, for reason
+	// "coverage" (0 included).
+	Coverage *float64 `json:"coverage,omitempty"`
+	// Min is the --min-coverage the language is below, in percent, for
+	// reason "coverage".
+	Min float64 `json:"min,omitempty"`
+	// Message says what failed, in English.
+	Message string `json:"message"`
 }
 
 // Document builds the JSON document of a check.
@@ -104,7 +146,10 @@ func (c Check) Document() CheckJSON {
 	}
 	for _, f := range c.Result.Failures {
 		fj := FailureJSON{Reason: f.Reason, Lang: f.Lang, Slug: f.Slug, State: string(f.State), Path: f.Path, Line: f.Line,
-			Coverage: f.Coverage, Min: f.Min, Message: f.Message}
+			Min: f.Min, Message: f.Message}
+		if f.Reason == "coverage" {
+			fj.Coverage = &f.Coverage
+		}
 		if f.Reason == "message" {
 			fj.ID, fj.Slug = f.Slug, ""
 		}

@@ -10,17 +10,32 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 )
 
-// DiffJSON is the document glosa diff --format json writes; version 1.
+// DiffJSON is the document glosa diff --format json writes: what changed
+// in a translation's source since the version it was made from.
 type DiffJSON struct {
-	Version     int             `json:"version"`
-	Translation string          `json:"translation"`
-	Source      string          `json:"source"`
-	Lang        string          `json:"lang"`
-	From        DiffFromJSON    `json:"from"`
-	To          DiffToJSON      `json:"to"`
-	Fields      []DiffFieldJSON `json:"fields"`
-	Blocks      []DiffBlockJSON `json:"blocks"`
-	Diff        string          `json:"diff"`
+	// Version is the version of the document's schema.
+	Version int `json:"version"`
+	// Translation is the translation's file.
+	Translation string `json:"translation"`
+	// Source is the file of the entry it was translated from (the source
+	// language's, or a pivot's), in the work tree.
+	Source string `json:"source"`
+	// Lang is the translation's language code.
+	Lang string `json:"lang"`
+	// From is the version the translation was made from.
+	From DiffFromJSON `json:"from"`
+	// To is the version compared with: the work tree's.
+	To DiffToJSON `json:"to"`
+	// Fields are the front-matter text fields that changed: in the work
+	// tree's order, then those removed; [] when none did.
+	Fields []DiffFieldJSON `json:"fields"`
+	// Blocks are the body blocks that changed, in the work tree's order
+	// (between two unchanged blocks, the removed ones last); [] when none
+	// did.
+	Blocks []DiffBlockJSON `json:"blocks"`
+	// Diff is the unified diff of the source file from the version from
+	// to the work tree, with 3 lines of context; "" when nothing changed.
+	Diff string `json:"diff"`
 }
 
 // DiffFromJSON is the source version the translation was made from.
@@ -28,34 +43,47 @@ type DiffFromJSON struct {
 	// Commit is the recorded commit, or the commit of the version found by
 	// its hash; "" when the work tree's source has the recorded hash.
 	Commit string `json:"commit"`
-	Hash   string `json:"hash"`
+	// Hash is the version's source hash (sha256-…), as translation
+	// records write it.
+	Hash string `json:"hash"`
 	// Path is the source's path then (it differs after a rename).
 	Path string `json:"path"`
-	// FoundBy says how: "commit", "hash" or "workTree".
+	// FoundBy says how the version was found: "commit" (the recorded
+	// commit), "hash" (the newest version with the recorded hash) or
+	// "workTree" (the source has not changed).
 	FoundBy string `json:"foundBy"`
 }
 
 // DiffToJSON is the version compared with: the source in the work tree.
 type DiffToJSON struct {
+	// Head is the full hash of the HEAD commit; "" without git history.
 	Head string `json:"head"`
-	// Modified reports that the work tree's source differs from HEAD.
+	// Modified is true when the work tree's source differs from HEAD.
 	Modified bool `json:"modified"`
 }
 
 // DiffFieldJSON is a front-matter text field that changed.
 type DiffFieldJSON struct {
-	Path   string `json:"path"`
+	// Path names the field in the front matter: title, sources[1].text.
+	Path string `json:"path"`
+	// Change is "added", "removed" or "changed".
 	Change string `json:"change"`
 }
 
-// DiffBlockJSON is a body block that changed; Line is in the current
-// source (for a removed block, where it was), OldLine in the old version.
+// DiffBlockJSON is a body block that changed.
 type DiffBlockJSON struct {
-	Change  string `json:"change"`
-	Kind    string `json:"kind"`
-	Line    int    `json:"line"`
-	OldLine int    `json:"oldLine,omitempty"`
-	Text    string `json:"text"`
+	// Change is "added", "removed" or "changed".
+	Change string `json:"change"`
+	// Kind is "paragraph", "heading" or "cell" (of a table).
+	Kind string `json:"kind"`
+	// Line is the block's 1-based line in the work tree's source; for a
+	// removed block, the line of the block that follows where it was.
+	Line int `json:"line"`
+	// OldLine is the block's line in the version from; left out for an
+	// added block.
+	OldLine int `json:"oldLine,omitempty"`
+	// Text is the block's text: the new one, the old one when removed.
+	Text string `json:"text"`
 }
 
 // DiffView is a diff to show.

@@ -21,27 +21,40 @@ const RulesVersion = 1
 
 // RulesJSON is the document of glosa rules --format json.
 type RulesJSON struct {
-	Version int        `json:"version"`
-	Rules   []RuleJSON `json:"rules"`
+	// Version is the version of the document's schema.
+	Version int `json:"version"`
+	// Rules are every lint rule sorted by ID, or the one glosa rules ID
+	// names.
+	Rules []RuleJSON `json:"rules"`
 }
 
-// RuleJSON is one rule as it declares itself.
+// RuleJSON is one lint rule as it declares itself.
 type RuleJSON struct {
-	ID       string `json:"id"`
+	// ID names the rule in glosa.yaml, findings and directives.
+	ID string `json:"id"`
+	// Severity is the rule's default severity: "error", "warning" or
+	// "info".
 	Severity string `json:"severity"`
-	Summary  string `json:"summary"`
-	// Doc is Markdown.
-	Doc     string       `json:"doc"`
+	// Summary says in one line what the rule catches, in English.
+	Summary string `json:"summary"`
+	// Doc is the rule's manual, in Markdown and English.
+	Doc string `json:"doc"`
+	// Options are the rule's settings in glosa.yaml; [] when it has none.
 	Options []OptionJSON `json:"options"`
 }
 
-// OptionJSON is one option of a rule; Default is "" when the option has
-// no value by default.
+// OptionJSON is one setting of a rule in glosa.yaml.
 type OptionJSON struct {
-	Name    string `json:"name"`
-	Kind    string `json:"kind"`
+	// Name is the option's key under the rule in glosa.yaml.
+	Name string `json:"name"`
+	// Kind is what values it takes: "int", "bool", "string", "severity",
+	// "languages", "regexps", "hosts" or "host-locales".
+	Kind string `json:"kind"`
+	// Default is its value when glosa.yaml does not set it, as glosa.yaml
+	// would write it; "" when it has no value by default.
 	Default string `json:"default"`
-	Doc     string `json:"doc"`
+	// Doc says what the option does, in Markdown and English.
+	Doc string `json:"doc"`
 }
 
 // RulesDoc returns the JSON document of rules.

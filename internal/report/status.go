@@ -2,7 +2,8 @@
 // and entry, the findings of check, what diff and sync show, in each
 // output format (text, JSON, CSV, Markdown, GitHub annotations, SARIF,
 // JUnit), and the reference of the exchange formats. Machine formats are
-// versioned public APIs, documented in the README.
+// versioned public APIs: docs/reference/json.md, generated from the doc
+// comments of the JSON types here, documents every key.
 package report
 
 import (
@@ -87,52 +88,87 @@ func (v View) items() []status.Item {
 	return out
 }
 
-// StatusJSON is the document of status --format json.
+// StatusJSON is the document of status --format json, also the
+// dashboard's report.json.
 type StatusJSON struct {
-	Version   int            `json:"version"`
-	Source    string         `json:"source"`
+	// Version is the version of the document's schema.
+	Version int `json:"version"`
+	// Source is the source language's code.
+	Source string `json:"source"`
+	// Languages are the translation languages shown (all, or those of
+	// --lang), in glosa.yaml's order (sorted when it lists none).
 	Languages []LanguageJSON `json:"languages"`
-	Entries   []EntryJSON    `json:"entries"`
-	Catalogs  []CatalogJSON  `json:"catalogs"`
+	// Entries are the slugs with a translation shown, sorted by slug;
+	// --lang and --state leave out the others.
+	Entries []EntryJSON `json:"entries"`
+	// Catalogs are the message catalogs, one per locales item of
+	// glosa.yaml; [] without one.
+	Catalogs []CatalogJSON `json:"catalogs"`
 }
 
-// LanguageJSON sums one translation language.
+// LanguageJSON sums one translation language: of the entries, or of a
+// catalog's messages.
 type LanguageJSON struct {
-	Lang             string  `json:"lang"`
-	Name             string  `json:"name"`
-	Total            int     `json:"total"`
-	Current          int     `json:"current"`
-	Stale            int     `json:"stale"`
-	Missing          int     `json:"missing"`
-	Untranslated     int     `json:"untranslated"`
-	Unverified       int     `json:"unverified"`
-	Orphan           int     `json:"orphan"`
-	Coverage         float64 `json:"coverage"`
-	WordsToTranslate int     `json:"wordsToTranslate"`
+	// Lang is the language's code, as glosa.yaml names it.
+	Lang string `json:"lang"`
+	// Name is the language's name in itself (español), or its code when
+	// glosa knows no name for it.
+	Name string `json:"name"`
+	// Total is the number of source entries; in a catalog, of source
+	// messages (for PO files without a template, of the messages the
+	// language's own files hold).
+	Total int `json:"total"`
+	// Current counts the translations in the state current.
+	Current int `json:"current"`
+	// Stale counts the translations in the state stale.
+	Stale int `json:"stale"`
+	// Missing counts the translations in the state missing.
+	Missing int `json:"missing"`
+	// Untranslated counts the translations in the state untranslated.
+	Untranslated int `json:"untranslated"`
+	// Unverified counts the translations in the state unverified.
+	Unverified int `json:"unverified"`
+	// Orphan counts the translations in the state orphan.
+	Orphan int `json:"orphan"`
+	// Coverage is current / total in percent, rounded down to 0.1; 100
+	// when total is 0.
+	Coverage float64 `json:"coverage"`
+	// WordsToTranslate sums the wordsToTranslate of the language's
+	// translations.
+	WordsToTranslate int `json:"wordsToTranslate"`
 }
 
-// EntryJSON is one slug and its translations; Path is "" for an orphan.
+// EntryJSON is one slug and its translations.
 type EntryJSON struct {
-	Slug         string            `json:"slug"`
-	Path         string            `json:"path"`
+	// Slug is the entry's identity across languages: the {slug} part of
+	// its path, or its translationKey.
+	Slug string `json:"slug"`
+	// Path is the source entry's file; "" for an orphan.
+	Path string `json:"path"`
+	// Translations are the translations shown, one per language.
 	Translations []TranslationJSON `json:"translations"`
 }
 
-// TranslationJSON is one language's side of an entry; Path is "" when the
-// translation is missing.
+// TranslationJSON is one language's side of an entry.
 type TranslationJSON struct {
-	Lang             string `json:"lang"`
-	State            string `json:"state"`
-	Path             string `json:"path"`
-	WordsToTranslate int    `json:"wordsToTranslate"`
-	// Reason says why the state was decided, as a code (no-record,
-	// source-changed…); see the README.
+	// Lang is the translation's language code.
+	Lang string `json:"lang"`
+	// State is "current", "stale", "missing", "untranslated",
+	// "unverified" or "orphan" (see docs/states.md).
+	State string `json:"state"`
+	// Path is the translation's file; "" when it is missing.
+	Path string `json:"path"`
+	// WordsToTranslate is the source entry's word count when the
+	// translation is missing, untranslated or stale; else 0.
+	WordsToTranslate int `json:"wordsToTranslate"`
+	// Reason is why the state was decided, as a code ("no-record",
+	// "source-changed"…; see docs/states.md).
 	Reason string `json:"reason"`
 	// ProbablyStale is git history's guess for an unverified translation:
 	// its source changed in commits after its own last change.
 	ProbablyStale bool `json:"probablyStale"`
-	// RenamedTo is, for an orphan whose source git saw renamed, the
-	// source's new slug ("" otherwise).
+	// RenamedTo is the source's new slug, for an orphan whose source git
+	// saw renamed; "" otherwise.
 	RenamedTo string `json:"renamedTo"`
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/history"
 	"github.com/glosa/glosa/internal/status"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 // fakeHistory knows the last commit of some files; dirty ones differ from
@@ -39,15 +40,7 @@ func report(t *testing.T, files map[string]string) (*status.Report, *config.Conf
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, data := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testtree.Write(t, root, files)
 	return rescan(t, root, cfg)
 }
 

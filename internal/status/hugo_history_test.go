@@ -6,13 +6,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/history"
 	"github.com/glosa/glosa/internal/status"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 type gitHist struct{ ix *history.Index }
@@ -42,28 +42,13 @@ func TestHugoSiteAgainstGitLog(t *testing.T) {
 	n := 0
 	git := func(args ...string) string {
 		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
 		n++
 		date := fmt.Sprintf("2026-01-01T00:%02d:%02dZ", n/60%60, n%60)
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1",
-			"GIT_AUTHOR_NAME=a", "GIT_AUTHOR_EMAIL=a@x", "GIT_COMMITTER_NAME=a", "GIT_COMMITTER_EMAIL=a@x",
-			"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-		return strings.TrimSpace(string(out))
+		t.Setenv("GIT_AUTHOR_DATE", date)
+		t.Setenv("GIT_COMMITTER_DATE", date)
+		return testtree.Git(t, dir, args...)
 	}
-	write := func(rel, s string) {
-		p := filepath.Join(dir, rel)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(rel, s string) { testtree.WriteFile(t, dir, rel, []byte(s)) }
 	write("glosa.yaml", "source: en\nlanguages: [en, es, fr, ja]\n")
 	git("init", "-q", "-b", "main")
 	rng := rand.New(rand.NewSource(1))

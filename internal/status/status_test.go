@@ -1,8 +1,6 @@
 package status
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,6 +8,7 @@ import (
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 const testConfig = `source: it
@@ -48,13 +47,7 @@ func repo(t *testing.T, cfgText string, files map[string]string) *content.Repo {
 			j := strings.Index(data[i:], ")")
 			data = data[:i] + hashOf(data[i+5:i+j]) + data[i+j+1:]
 		}
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testtree.WriteFile(t, root, name, []byte(data))
 	}
 	r, err := content.Scan(root, cfg)
 	if err != nil {

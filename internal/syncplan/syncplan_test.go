@@ -12,6 +12,7 @@ import (
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/status"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 const cfgText = `source: en
@@ -36,15 +37,7 @@ var files = map[string]string{
 func plan(t *testing.T, opts Options) (*Plan, string) {
 	t.Helper()
 	root := t.TempDir()
-	for name, data := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testtree.Write(t, root, files)
 	cfg, err := config.Parse("glosa.yaml", []byte(cfgText))
 	if err != nil {
 		t.Fatal(err)

@@ -2,8 +2,6 @@ package transfer
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,6 +11,7 @@ import (
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/exchange"
 	"github.com/glosa/glosa/internal/markdown"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 // mdxEntry is an invented Starlight page.
@@ -74,15 +73,7 @@ func TestMDXThroughFormats(t *testing.T) {
 	for _, format := range []exchange.Format{"po", "xliff20"} {
 		t.Run(string(format), func(t *testing.T) {
 			root := t.TempDir()
-			write := func(rel, s string) {
-				p := filepath.Join(root, rel)
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			write := func(rel, s string) { testtree.WriteFile(t, root, rel, []byte(s)) }
 			write("glosa.yaml", "source: en\nlanguages: [en, es]\ncontent:\n  - path: docs/{lang}/{slug}.mdx\n")
 			write("docs/en/install.mdx", mdxEntry)
 			p := load(t, root)

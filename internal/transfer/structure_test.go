@@ -2,8 +2,6 @@ package transfer
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,6 +13,7 @@ import (
 
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/exchange"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 const richEntry = `---
@@ -90,15 +89,7 @@ func TestStructureThroughFormats(t *testing.T) {
 	for _, format := range []exchange.Format{"po", "xliff12", "xliff20", "csv"} {
 		t.Run(string(format), func(t *testing.T) {
 			root := t.TempDir()
-			write := func(rel, s string) {
-				p := filepath.Join(root, rel)
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			write := func(rel, s string) { testtree.WriteFile(t, root, rel, []byte(s)) }
 			write("glosa.yaml", "source: it\nlanguages: [it, es]\ncontent:\n  - path: content/{lang}/{slug}.md\n    fields: {title: text, sources: [{text: text, url: url}]}\n")
 			write("content/it/diffusione.md", richEntry)
 			p := load(t, root)
@@ -145,18 +136,11 @@ func TestStructureThroughFormats(t *testing.T) {
 // becomes current with the source's hash.
 func TestPluralMessageThroughGoI18n(t *testing.T) {
 	root := t.TempDir()
-	for rel, s := range map[string]string{
+	testtree.Write(t, root, map[string]string{
 		"glosa.yaml":      "source: it\nlanguages: [it, es]\ncontent: []\nlocales:\n  - path: locales/{lang}.yaml\n",
 		"locales/it.yaml": "files:\n  description: a count\n  one: '{{.Count}} file'\n  other: '{{.Count}} file'\n",
 		"locales/es.yaml": "files:\n  one: '{{.Count}} archivo'\n  many: '{{.Count}} de archivos'\n  other: '{{.Count}} archivos'\n",
-	} {
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(root, rel)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(root, rel), []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	p := load(t, root)
 	set := Collect(p.report, "es", nil)
 	if len(set.File.Units) != 1 || set.File.Units[0].State != exchange.NeedsReview {

@@ -3,15 +3,14 @@ package workspace
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/history"
 	"github.com/glosa/glosa/internal/status"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 // project is a small project: English source, Spanish translations in
@@ -66,26 +65,10 @@ title: Viejo
 Nada.
 `
 
-// write builds a txtar archive's files under a new temporary folder.
-func write(t *testing.T, archive string) string {
-	t.Helper()
-	root := t.TempDir()
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		p := filepath.Join(root, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
-}
-
 func TestLoad(t *testing.T) {
 	t.Setenv("GIT_CEILING_DIRECTORIES", os.TempDir()) // no repository above
 	for _, reporting := range []bool{false, true} {
-		root := write(t, project)
+		root := testtree.Txtar(t, project)
 		p, err := Load(Options{Root: root, Reporting: reporting, Bodies: reporting})
 		if err != nil {
 			t.Fatal(err)
@@ -117,7 +100,7 @@ func TestLoad(t *testing.T) {
 }
 
 func TestLoadConfigError(t *testing.T) {
-	root := write(t, "-- glosa.yaml --\nsource: [\n")
+	root := testtree.Txtar(t, "-- glosa.yaml --\nsource: [\n")
 	if _, err := Load(Options{Root: root}); err == nil {
 		t.Fatal("Load with a broken glosa.yaml: no error")
 	}
@@ -125,7 +108,7 @@ func TestLoadConfigError(t *testing.T) {
 
 func TestParseLangs(t *testing.T) {
 	t.Setenv("GIT_CEILING_DIRECTORIES", os.TempDir())
-	p, err := Load(Options{Root: write(t, project)})
+	p, err := Load(Options{Root: testtree.Txtar(t, project)})
 	if err != nil {
 		t.Fatal(err)
 	}
