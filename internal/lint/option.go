@@ -228,62 +228,65 @@ func (p *optionParser) list(n *yaml.Node, msg string) ([]*yaml.Node, bool) {
 	return nil, false
 }
 
-func (p *optionParser) langs(n *yaml.Node) ([]string, bool) {
-	items, ok := p.list(n, "lint.optionLangs")
+// listOf reads an option that is one scalar or a list of them, each
+// read by item, which records its own problems and leaves the item out;
+// msg words a value that is neither.
+func listOf[T any](p *optionParser, n *yaml.Node, msg string, item func(*yaml.Node) (T, bool)) ([]T, bool) {
+	items, ok := p.list(n, msg)
 	if !ok {
 		return nil, false
 	}
-	var out []string
-	for _, item := range items {
-		if item.Kind != yaml.ScalarNode {
-			p.bad(item, "lint.optionLangs")
-			continue
+	out := []T{}
+	for _, it := range items {
+		if v, ok := item(it); ok {
+			out = append(out, v)
 		}
-		code, err := lang.Parse(item.Value)
-		if err != nil {
-			p.badErr(item, l10n.TextOf(err))
-			continue
-		}
-		out = append(out, code)
 	}
 	return out, true
 }
 
-func (p *optionParser) regexps(n *yaml.Node) ([]*regexp.Regexp, bool) {
-	items, ok := p.list(n, "lint.optionRegexps")
-	if !ok {
-		return nil, false
+// language reads a language tag, worded by msg when it is no scalar; it
+// returns the tag's canonical form.
+func (p *optionParser) language(item *yaml.Node, msg string) (string, bool) {
+	if item.Kind != yaml.ScalarNode {
+		p.bad(item, msg)
+		return "", false
 	}
-	out := []*regexp.Regexp{}
-	for _, item := range items {
+	code, err := lang.Parse(item.Value)
+	if err != nil {
+		p.badErr(item, l10n.TextOf(err))
+		return "", false
+	}
+	return code, true
+}
+
+func (p *optionParser) langs(n *yaml.Node) ([]string, bool) {
+	return listOf(p, n, "lint.optionLangs", func(item *yaml.Node) (string, bool) { return p.language(item, "lint.optionLangs") })
+}
+
+func (p *optionParser) regexps(n *yaml.Node) ([]*regexp.Regexp, bool) {
+	return listOf(p, n, "lint.optionRegexps", func(item *yaml.Node) (*regexp.Regexp, bool) {
 		if item.Kind != yaml.ScalarNode || item.Value == "" {
 			p.bad(item, "lint.optionRegexps")
-			continue
+			return nil, false
 		}
 		re, err := regexp.Compile(item.Value)
 		if err != nil {
 			p.badErr(item, err.Error())
-			continue
+			return nil, false
 		}
-		out = append(out, re)
-	}
-	return out, true
+		return re, true
+	})
 }
 
 func (p *optionParser) hosts(n *yaml.Node) ([]string, bool) {
-	items, ok := p.list(n, "lint.optionHosts")
-	if !ok {
-		return nil, false
-	}
-	var out []string
-	for _, item := range items {
+	return listOf(p, n, "lint.optionHosts", func(item *yaml.Node) (string, bool) {
 		if item.Kind != yaml.ScalarNode || !validHost(item.Value) {
 			p.bad(item, "lint.optionHosts")
-			continue
+			return "", false
 		}
-		out = append(out, strings.ToLower(item.Value))
-	}
-	return out, true
+		return strings.ToLower(item.Value), true
+	})
 }
 
 // hostLocales reads a mapping of host names to the locales each site has,
@@ -301,23 +304,15 @@ func (p *optionParser) hostLocales(n *yaml.Node) (map[string][]string, bool) {
 			p.bad(k, "lint.optionHostLocales")
 			continue
 		}
-		items := []*yaml.Node{v}
-		if v.Kind == yaml.SequenceNode {
-			items = v.Content
+		// The locales as the site spells them, checked as tags.
+		locales, _ := listOf(p, v, "lint.optionHostLocales", func(item *yaml.Node) (string, bool) {
+			_, ok := p.language(item, "lint.optionHostLocales")
+			return item.Value, ok
+		})
+		if locales == nil {
+			locales = []string{}
 		}
-		host := strings.ToLower(k.Value)
-		out[host] = []string{}
-		for _, item := range items {
-			if item.Kind != yaml.ScalarNode {
-				p.bad(item, "lint.optionHostLocales")
-				continue
-			}
-			if _, err := lang.Parse(item.Value); err != nil {
-				p.badErr(item, l10n.TextOf(err))
-				continue
-			}
-			out[host] = append(out[host], item.Value)
-		}
+		out[strings.ToLower(k.Value)] = locales
 	}
 	return out, true
 }
