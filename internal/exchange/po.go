@@ -109,6 +109,8 @@ func WritePO(w io.Writer, f *File, template bool) error {
 			matchNewlines(e)
 		}
 		if i >= len(f.Units) {
+			// As msgmerge: where it was and what it was no longer hold.
+			e.Extracted, e.References = nil, nil
 			e.MarkObsolete()
 		}
 		if err := pf.Add(e); err != nil {

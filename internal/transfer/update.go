@@ -3,6 +3,7 @@ package transfer
 import (
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/glosa/glosa/internal/blockdiff"
 	"github.com/glosa/glosa/internal/exchange"
@@ -27,11 +28,17 @@ type Counts struct {
 // write now for the file's language in states (every state when empty),
 // plus every unit of the entries and messages the file already holds, so
 // that nothing the translator has drops out because the repository caught
-// up. lang is the project's spelling of the file's language. See Merge.
-func Update(r *status.Report, lang string, states []status.State, old *exchange.File) (*exchange.File, Counts) {
+// up. The file's language must be a translation language of the
+// project, as for import. See Merge.
+func Update(r *status.Report, states []status.State, old *exchange.File) (*exchange.File, Counts, error) {
+	lang, errs := checkLang(r, old.TargetLang)
+	if len(errs) > 0 {
+		return nil, Counts{}, errs[0]
+	}
 	all := Collect(r, lang, nil).File
 	if len(states) == 0 {
-		return Merge(old, all)
+		f, n := Merge(old, all)
+		return f, n, nil
 	}
 	want := map[string]bool{}
 	for _, u := range Collect(r, lang, states).File.Units {
@@ -42,7 +49,8 @@ func Update(r *status.Report, lang string, states []status.State, old *exchange.
 	}
 	cur := *all
 	cur.Units = slices.DeleteFunc(slices.Clone(all.Units), func(u exchange.Unit) bool { return !want[owner(u)] })
-	return Merge(old, &cur)
+	f, n := Merge(old, &cur)
+	return f, n, nil
 }
 
 // owner names what a unit belongs to: its entry's slug, or the message.
@@ -73,7 +81,8 @@ func owner(u exchange.Unit) string {
 //   - units of cur old has no partner for are added as they are (new, or
 //     with the repository's translation);
 //   - units of old that match nothing go to Obsolete, with old's own
-//     obsolete units after them: a translation is never thrown away.
+//     obsolete units after them: a translation is never thrown away (an
+//     untranslated unit that matches nothing is, as msgmerge drops it).
 //
 // A unit old holds no translation for takes the repository's. Units are
 // compared by their source text, or for files that carry none (go-i18n),
@@ -118,7 +127,7 @@ func Merge(old, cur *exchange.File) (*exchange.File, Counts) {
 		seen[[2]string{u.ID, u.Source}] = true
 	}
 	for i, u := range pool {
-		if used[i] || seen[[2]string{u.ID, u.Source}] {
+		if used[i] || !u.HasTarget() || seen[[2]string{u.ID, u.Source}] {
 			continue
 		}
 		seen[[2]string{u.ID, u.Source}] = true
@@ -144,7 +153,7 @@ func pair(old, cur []exchange.Unit, partner []int, used []bool) {
 	open := map[gap][]int{}
 	anchors := map[string]int{}
 	for i, u := range old {
-		if u.Kind == "" || u.Kind == exchange.KindMessage {
+		if k := kindOf(u); k == "" || k == exchange.KindMessage {
 			continue
 		}
 		o := owner(u)
@@ -170,7 +179,7 @@ func pair(old, cur []exchange.Unit, partner []int, used []bool) {
 		best, score := -1, -1.0
 		for k := next[g]; k < len(open[g]); k++ {
 			i := open[g][k]
-			if used[i] || old[i].Kind != u.Kind {
+			if used[i] || kindOf(old[i]) != u.Kind {
 				continue
 			}
 			if s := blockdiff.Overlap(old[i].Source, u.Source); s > score {
@@ -183,6 +192,21 @@ func pair(old, cur []exchange.Unit, partner []int, used []bool) {
 			next[g] = best + 1
 		}
 	}
+}
+
+// kindOf is a unit's kind, "" when unknown. PO does not carry it, but
+// export writes it as the unit's first note (see note).
+func kindOf(u exchange.Unit) string {
+	if u.Kind != "" {
+		return u.Kind
+	}
+	if _, _, ok := cutID(u.ID); !ok || len(u.Notes) == 0 {
+		return ""
+	}
+	if strings.HasPrefix(u.Notes[0], "field ") {
+		return exchange.KindField
+	}
+	return u.Notes[0]
 }
 
 // carry returns cur with old's translation carried over, and whether it

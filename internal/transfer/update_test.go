@@ -67,6 +67,14 @@ func TestMerge(t *testing.T) {
 		wantObs:   []exchange.Unit{para("a#p-1", "Cats sleep.", "Los gatos duermen.", tr)},
 		wantCount: Counts{Fuzzy: 1, Obsolete: 1},
 	}, {
+		name: "PO carries no kind: export's first note says it",
+		old: []exchange.Unit{{ID: "a#p-1", Source: "One two.", Target: "Uno dos.", State: tr, Notes: []string{"paragraph", "entry: A"}},
+			{ID: "a#p-2", Source: "Two", Target: "Dos", State: tr, Notes: []string{"heading"}}},
+		cur:       []exchange.Unit{para("a#p-3", "One two three.", "", nw)},
+		want:      []exchange.Unit{prev(para("a#p-3", "One two three.", "Uno dos.", nr), "One two.")},
+		wantObs:   []exchange.Unit{{ID: "a#p-2", Source: "Two", Target: "Dos", State: tr, Notes: []string{"heading"}}},
+		wantCount: Counts{Fuzzy: 1, Obsolete: 1},
+	}, {
 		name:      "paragraphs are not paired across entries, nor with another kind",
 		old:       []exchange.Unit{para("a#p-1", "One.", "Uno.", tr)},
 		cur:       []exchange.Unit{para("b#p-2", "One.", "", nw), {ID: "a#h-3", Kind: "heading", Source: "One.", State: nw}},
