@@ -49,7 +49,7 @@ whose ID is new, is paired with the old one by its place in the entry;
 units that need work (or those --state and --all pick) and new units of
 the entries the file holds are added; units that match nothing are kept
 as obsolete ("#~" in PO; in other formats, in a file beside it,
-es.obsolete.xlf). The file is rewritten in place, or written to --out FILE.`,
+obsolete.es.xlf). The file is rewritten in place, or written to --out FILE.`,
 		Example: `  glosa export --format po --lang es --out -  > es.po
   glosa export --format xliff20 --out translations/
   glosa export --format po --all --lang es,en --out po/

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/exchange"
@@ -106,10 +105,10 @@ func writeBeside(path string, old, data []byte, replace bool) error {
 }
 
 // obsoleteName is the file beside name that holds its obsolete units:
-// es.obsolete.xlf for es.xlf.
+// obsolete.es.xlf for es.xlf. The name ends as name does, so that go-i18n
+// still reads the language from it (obsolete.translate.es.json).
 func obsoleteName(name string) string {
-	ext := filepath.Ext(name)
-	return strings.TrimSuffix(name, ext) + ".obsolete" + ext
+	return filepath.Join(filepath.Dir(name), "obsolete."+filepath.Base(name))
 }
 
 // withObsolete adds to units those of the obsolete file at path that an

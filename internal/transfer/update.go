@@ -127,7 +127,7 @@ func Merge(old, cur *exchange.File) (*exchange.File, Counts) {
 		seen[[2]string{u.ID, u.Source}] = true
 	}
 	for i, u := range pool {
-		if used[i] || !u.HasTarget() || seen[[2]string{u.ID, u.Source}] {
+		if used[i] || !u.HasTarget() || sourceCopy(u) || seen[[2]string{u.ID, u.Source}] {
 			continue
 		}
 		seen[[2]string{u.ID, u.Source}] = true
@@ -260,7 +260,7 @@ func holds(old, cur exchange.Unit) bool {
 		return true
 	}
 	if !cur.Plural() {
-		return old.Target != cur.Source
+		return old.Target != cur.Source && !sourceCopy(old)
 	}
 	for f, t := range old.TargetForms {
 		if t != "" && t != cur.SourceForms[f] && t != cur.SourceForms["other"] {
@@ -268,6 +268,16 @@ func holds(old, cur exchange.Unit) bool {
 		}
 	}
 	return false
+}
+
+// sourceCopy reports whether u, read from a file that does not carry the
+// source (go-i18n), holds as its target the very source text its hash was
+// made from: the copy export left for the translator to replace.
+func sourceCopy(u exchange.Unit) bool {
+	if u.Source != "" || u.Plural() || u.SourceHash == "" || u.Target == "" {
+		return false
+	}
+	return exchange.SourceHash(exchange.Unit{Source: u.Target}) == u.SourceHash
 }
 
 // sameSource reports whether old and cur have the same source: by text,

@@ -111,6 +111,12 @@ func TestMerge(t *testing.T) {
 			msg("c", "Later", "Luego", tr)},
 		wantCount: Counts{Kept: 2, Fuzzy: 1},
 	}, {
+		name: "a go-i18n unit holding its source's copy that matches nothing is no translation to keep",
+		old: []exchange.Unit{hash(exchange.Unit{ID: "a#p-1", Target: "Gone.", State: tr}, exchange.SourceHash(para("", "Gone.", "", nw))),
+			hash(exchange.Unit{ID: "a#p-2", Target: "Ido.", State: tr}, exchange.SourceHash(para("", "Gone too.", "", nw)))},
+		wantObs:   []exchange.Unit{hash(exchange.Unit{ID: "a#p-2", Target: "Ido.", State: tr}, exchange.SourceHash(para("", "Gone too.", "", nw)))},
+		wantCount: Counts{Obsolete: 1},
+	}, {
 		name: "a plural message keeps the forms the language needs",
 		old: []exchange.Unit{{ID: "files", Kind: exchange.KindMessage, SourceForms: map[string]string{"one": "1 file", "other": "{{.N}} file"},
 			TargetForms: map[string]string{"one": "1 archivo", "many": "x", "other": "{{.N}} archivos"}, State: tr}},
