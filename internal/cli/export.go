@@ -20,6 +20,7 @@ type exportOptions struct {
 	states []string
 	all    bool
 	out    string
+	update string
 }
 
 func newExportCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
@@ -37,12 +38,33 @@ state: new, needs review (stale: the source changed since) or translated.
 By default export picks what needs work (missing, stale, untranslated);
 --state chooses, --all takes everything. Files go to --out DIR, one per
 language (es.po, es.xlf, es.csv, translate.es.json…), or to stdout with
---out - for one language. Bring the work back with glosa import.`,
+--out - for one language. Bring the work back with glosa import.
+
+--update FILE refreshes a file exported earlier, and perhaps half done,
+against the current source, in its own format and language, as msgmerge
+does for gettext: units whose source is unchanged keep the file's
+translation and state; those whose source changed keep it as a suggestion
+that needs review (fuzzy), with the previous source; a changed paragraph,
+whose ID is new, is paired with the old one by its place in the entry;
+units that need work (or those --state and --all pick) and new units of
+the entries the file holds are added; units that match nothing are kept
+as obsolete ("#~" in PO; in other formats, in a file beside it,
+obsolete.es.xlf). The file is rewritten in place, or written to --out FILE.`,
 		Example: `  glosa export --format po --lang es --out -  > es.po
   glosa export --format xliff20 --out translations/
-  glosa export --format po --all --lang es,en --out po/`,
+  glosa export --format po --all --lang es,en --out po/
+  glosa export --update es.po`,
 		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.update != "" {
+				if cmd.Flags().Changed("format") || cmd.Flags().Changed("lang") {
+					return usage(g.l, "usage.updateFormat")
+				}
+				if !cmd.Flags().Changed("out") {
+					opts.out = opts.update
+				}
+				return updateRun(ios, g, opts)
+			}
 			return exportRun(ios, g, opts)
 		},
 	}
@@ -55,7 +77,8 @@ language (es.po, es.xlf, es.csv, translate.es.json…), or to stdout with
 	f.StringSliceVar(&opts.langs, "lang", nil, "export only these `languages` (default: every translation language)")
 	enumListFlag(cmd, g.l, &opts.states, "state", nil, "export entries and messages in these `states` (default: missing,stale,untranslated)", stateNames()...)
 	f.BoolVar(&opts.all, "all", false, "export every entry and message, translated ones too")
-	f.StringVarP(&opts.out, "out", "o", "-", "`directory` to write one file per language into, or - for stdout (one language)")
+	f.StringVarP(&opts.out, "out", "o", "-", "`directory` to write one file per language into, or - for stdout (one language); with --update, the file to write")
+	f.StringVar(&opts.update, "update", "", "bring the translator's `file`, exported earlier, up to date with the source, keeping its translations")
 	return cmd
 }
 

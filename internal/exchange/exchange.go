@@ -96,4 +96,9 @@ type File struct {
 	// goi18n-json…), "" for a file made in memory.
 	Format Format
 	Units  []Unit
+	// Obsolete are units the file keeps that name nothing in the project
+	// any more, so that their translations are not lost: PO writes them
+	// as "#~" entries and reads them back; other formats leave them out.
+	// Import never reads them.
+	Obsolete []Unit
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -64,7 +65,11 @@ func WritePO(w io.Writer, f *File, template bool) error {
 		return err
 	}
 	forms := set.FormCategories()
-	for _, u := range f.Units {
+	units := f.Units
+	if !template {
+		units = slices.Concat(f.Units, f.Obsolete)
+	}
+	for i, u := range units {
 		e := &po.Entry{Context: u.ID, HasContext: true, Flags: append([]string(nil), u.Flags...)}
 		for _, n := range u.Notes {
 			e.Extracted = append(e.Extracted, strings.Split(n, "\n")...)
@@ -102,6 +107,11 @@ func WritePO(w io.Writer, f *File, template bool) error {
 		}
 		if !template {
 			matchNewlines(e)
+		}
+		if i >= len(f.Units) {
+			// As msgmerge: where it was and what it was no longer hold.
+			e.Extracted, e.References = nil, nil
+			e.MarkObsolete()
 		}
 		if err := pf.Add(e); err != nil {
 			return err
@@ -167,7 +177,7 @@ func poHeader(f *File, template bool) string {
 // ReadPO reads a PO file written by WritePO and edited by a translator's
 // tool: each message is a unit named by its msgctxt (or, without one, by
 // its msgid); fuzzy means needs review, a translation means translated.
-// Obsolete messages are left out.
+// Obsolete messages ("#~") go to File.Obsolete.
 func ReadPO(data []byte) (*File, error) {
 	pf, err := po.Parse(data)
 	if err != nil {
@@ -178,7 +188,7 @@ func ReadPO(data []byte) (*File, error) {
 	f.Original, _ = pf.HeaderField("Project-Id-Version")
 	var forms []plural.Category
 	for _, e := range pf.Entries {
-		if e.IsHeader() || e.Obsolete {
+		if e.IsHeader() {
 			continue
 		}
 		u := Unit{ID: e.ID, State: New}
@@ -226,7 +236,11 @@ func ReadPO(data []byte) (*File, error) {
 		default:
 			u.State = Translated
 		}
-		f.Units = append(f.Units, u)
+		if e.Obsolete {
+			f.Obsolete = append(f.Obsolete, u)
+		} else {
+			f.Units = append(f.Units, u)
+		}
 	}
 	return f, nil
 }

@@ -5,6 +5,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -52,6 +54,41 @@ func TestPORoundTrip(t *testing.T) {
 	ignore := cmpopts.IgnoreFields(Unit{}, "Kind")
 	if diff := cmp.Diff(want, got, ignore, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("round trip mismatch (-want +got):\n%s\n%s", diff, b.String())
+	}
+}
+
+// TestPOObsolete: obsolete units are "#~" entries without their notes and
+// references, as msgmerge writes them, and come back as obsolete; a
+// template has none.
+func TestPOObsolete(t *testing.T) {
+	want := spanishFile()
+	want.Obsolete = []Unit{
+		{ID: "llm#p-99", Source: "Vecchio.", Target: "Viejo.", State: Translated},
+		{ID: "old", Source: "Old", Target: "Viejo", State: NeedsReview, Previous: "Older"},
+	}
+	in := *want
+	in.Obsolete = slices.Clone(want.Obsolete)
+	in.Obsolete[0].Notes, in.Obsolete[0].Refs = []string{"paragraph"}, []Ref{{Path: "content/it/llm.md", Line: 3}}
+	var b bytes.Buffer
+	if err := WritePO(&b, &in, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "\n#~| msgid \"Older\"\n#~ msgctxt \"old\"\n") {
+		t.Errorf("no obsolete entry with its previous source:\n%s", b.String())
+	}
+	got, err := ReadPO(b.Bytes())
+	if err != nil {
+		t.Fatalf("ReadPO: %v\n%s", err, b.String())
+	}
+	if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(Unit{}, "Kind"), cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s\n%s", diff, b.String())
+	}
+	b.Reset()
+	if err := WritePO(&b, &in, true); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "#~") {
+		t.Errorf("a template with obsolete entries:\n%s", b.String())
 	}
 }
 
