@@ -278,7 +278,9 @@ func ReadPO(data []byte) (*File, error) {
 // poForms maps msgstr indexes to CLDR categories by the file's own
 // Plural-Forms: CLDR's header for the language, msginit's (French one and
 // other, many getting other's msgstr) or any other whose forms stand for
-// distinct categories (see plural.Set.Forms).
+// distinct categories (see plural.Set.Forms) and that the plural-forms
+// rule accepts (plural.Set.LostDistinction): an English header in a
+// Russian file is refused, as 21 would take 1's form.
 func poForms(pf *po.File, lang string) (*plural.PO, error) {
 	set, err := plural.Derive(lang)
 	if err != nil {
@@ -291,8 +293,9 @@ func poForms(pf *po.File, lang string) (*plural.PO, error) {
 		if expr, err = plural.ParseExpr(src); err == nil {
 			forms, err = set.Forms(n, expr)
 		}
+		ok = err == nil && set.LostDistinction(n, expr) == nil
 	}
-	if !ok || err != nil {
+	if !ok {
 		header, _, _ := set.Conventional()
 		return nil, l10n.Errorf("import.pluralForms", "N", n, "Lang", lang, "Forms", header)
 	}
