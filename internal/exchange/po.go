@@ -29,7 +29,7 @@ var (
 			"or CLDR's when a translation already tells apart a category that header merges (Spanish `many`). " +
 			"Each `msgstr[n]` is the CLDR category of most of the numbers the header gives it (French `msgstr[0]` one, `msgstr[1]` other); " +
 			"on import, a category without a `msgstr` of its own takes the one gettext shows for its numbers (French `many`, for 1000000, takes other's). " +
-			"Any header whose forms stand for distinct categories is read. Passes `msgfmt -c --check-format`.",
+			"A header `plural-forms` accepts is read, one that gives one form to numbers CLDR tells apart is refused. Passes `msgfmt -c --check-format`.",
 	})
 	_ = register(Spec{
 		Name:   "pot",
