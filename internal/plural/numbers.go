@@ -171,29 +171,33 @@ func (s Set) LostDistinction(nplurals int, expr *Expr) *Merge {
 		return nil
 	}
 	oneSmall := !slices.ContainsFunc(s.Numbers(One), func(n uint64) bool { return n > 1 })
-	zero := s.Of(0) == Zero
+	ns := Sample()[:smallLimit] // 0 to 9999
+	if s.Of(0) != Zero {
+		ns = ns[1:]
+	}
+	return s.merge(expr, ns, func(a, b Category) bool {
+		return oneSmall && (a == One && b == Other || a == Other && b == One)
+	})
+}
+
+// merge returns the first two numbers of ns that CLDR puts in different
+// categories, not excused, and expr gives the same msgstr[]; nil when
+// there are none, or expr cannot be evaluated (Indexes reports it).
+func (s Set) merge(expr *Expr, ns []uint64, excused func(a, b Category) bool) *Merge {
 	first := map[uint64]uint64{} // msgstr index → the first number selecting it
-	for _, n := range Sample() {
-		if !Small(n) {
-			break
-		}
-		if n == 0 && !zero {
-			continue
-		}
+	for _, n := range ns {
 		i, err := expr.Eval(n)
 		if err != nil {
-			return nil // Indexes reports it
+			return nil
 		}
 		m, ok := first[i]
 		if !ok {
 			first[i] = n
 			continue
 		}
-		cm, cn := s.Of(m), s.Of(n)
-		if cm == cn || oneSmall && (cm == One && cn == Other || cm == Other && cn == One) {
-			continue
+		if cm, cn := s.Of(m), s.Of(n); cm != cn && !excused(cm, cn) {
+			return &Merge{A: m, B: n, CatA: cm, CatB: cn}
 		}
-		return &Merge{A: m, B: n, CatA: cm, CatB: cn}
 	}
 	return nil
 }
@@ -336,20 +340,5 @@ func (s Set) Merged(nplurals int, expr *Expr) *Merge {
 	if !s.known || expr == nil {
 		return nil
 	}
-	first := map[uint64]uint64{}
-	for _, n := range Sample() {
-		i, err := expr.Eval(n)
-		if err != nil {
-			return nil // Indexes reports it
-		}
-		m, ok := first[i]
-		if !ok {
-			first[i] = n
-			continue
-		}
-		if cm, cn := s.Of(m), s.Of(n); cm != cn {
-			return &Merge{A: m, B: n, CatA: cm, CatB: cn}
-		}
-	}
-	return nil
+	return s.merge(expr, Sample(), func(a, b Category) bool { return false })
 }
