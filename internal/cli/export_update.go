@@ -49,6 +49,7 @@ func updateRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 		fmt.Fprintf(ios.ErrOut, "glosa: error: %s: %s\n", name, p.l.Text(l10n.TextOf(err)))
 		return errFailed
 	}
+	f.Date = exportDate(p, f)
 	format := exchange.Lookup(f.Format)
 	var obsolete []exchange.Unit
 	if f.Format != "po" {

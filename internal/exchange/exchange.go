@@ -6,6 +6,8 @@
 // commands export and import map it to the repository.
 package exchange
 
+import "time"
+
 // State is a unit's translation state as the exchange formats know it.
 type State string
 
@@ -95,7 +97,11 @@ type File struct {
 	// Format is the format the file was read from (po, xliff12,
 	// goi18n-json…), "" for a file made in memory.
 	Format Format
-	Units  []Unit
+	// Date is when the units' sources were last changed, for formats
+	// that record it (PO's POT-Creation-Date and PO-Revision-Date); the
+	// caller chooses it, so that writing stays deterministic.
+	Date  time.Time
+	Units []Unit
 	// Obsolete are units the file keeps that name nothing in the project
 	// any more, so that their translations are not lost: PO writes them
 	// as "#~" entries and reads them back; other formats leave them out.

@@ -128,12 +128,16 @@ func keys(ps []placeholder.Placeholder) []string {
 // file against the categories its language needs. A language CLDR has no
 // rules for is not judged: glosa cannot know its forms. A message that
 // only has forms its language never uses is graded info: go-i18n ignores
-// them, so they are dead text, not a wrong one.
-func goi18nPluralForms(f *catalog.File, src *goi18n.File, set cldr.Set, emit func(Finding)) {
+// them, so they are dead text, not a wrong one. strict (the cldr option)
+// asks for every category, not only those a count below a million needs.
+func goi18nPluralForms(f *catalog.File, src *goi18n.File, set cldr.Set, strict bool, emit func(Finding)) {
 	if !set.Known() {
 		return
 	}
 	needed := set.Needed()
+	if strict {
+		needed = set.Categories()
+	}
 	for _, tm := range f.GoI18n.Messages {
 		sm := src.Message(tm.ID)
 		if sm == nil || len(sm.Text) < 2 || tm.Other() == "" {
@@ -182,10 +186,11 @@ func formsProblem(set cldr.Set, missing []cldr.Category, extra []string, code st
 // entry against the header. The header is judged by the numbers it gives
 // one form (see plural.Set.LostDistinction), not by its nplurals: gettext's
 // own headers, GNOME's with more forms than CLDR and CLDR's many for exact
-// millions are all right. A language CLDR has no rules for is only
+// millions are all right; strict (the cldr option) judges it by CLDR
+// alone (see plural.Set.Merged). A language CLDR has no rules for is only
 // checked for what needs no rules: a header msgfmt cannot use, and
 // entries whose msgstr[] count differs from nplurals.
-func poPluralForms(f *catalog.File, set cldr.Set, emit func(Finding)) {
+func poPluralForms(f *catalog.File, set cldr.Set, strict bool, emit func(Finding)) {
 	hasPlural := false
 	for _, e := range f.PO.Entries {
 		if e.HasPlural && !e.Obsolete {
@@ -220,7 +225,12 @@ func poPluralForms(f *catalog.File, set cldr.Set, emit func(Finding)) {
 			header.FixText = l10n.Msg("lint.plural.headerFix", "Header", suggestedHeader(set))
 		}
 		emit(header)
-	} else if m := set.LostDistinction(n, expr); m != nil {
+	} else if m := set.Merged(n, expr); strict && m != nil {
+		header.Text = l10n.Msg("lint.plural.lostCLDR", "A", m.A, "B", m.B, "Lang", l10n.Lang(f.Lang),
+			"CatA", string(m.CatA), "CatB", string(m.CatB), "Forms", joinCategories(set.IntegerCategories()))
+		header.FixText = l10n.Msg("lint.plural.headerFix", "Header", set.PluralForms())
+		emit(header)
+	} else if m := set.LostDistinction(n, expr); !strict && m != nil {
 		header.Text = l10n.Msg("lint.plural.lost", "A", m.A, "B", m.B, "Lang", l10n.Lang(f.Lang),
 			"CatA", string(m.CatA), "CatB", string(m.CatB), "Forms", joinCategories(wholeCategories(set)))
 		header.FixText = l10n.Msg("lint.plural.headerFix", "Header", suggestedHeader(set))

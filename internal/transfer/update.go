@@ -35,7 +35,7 @@ func Update(r *status.Report, states []status.State, old *exchange.File) (*excha
 	if len(errs) > 0 {
 		return nil, Counts{}, errs[0]
 	}
-	all := Collect(r, lang, nil).File
+	all := ofSource(Collect(r, lang, nil), old.SourceLang)
 	if len(states) == 0 {
 		f, n := Merge(old, all)
 		return f, n, nil
@@ -51,6 +51,19 @@ func Update(r *status.Report, states []status.State, old *exchange.File) (*excha
 	cur.Units = slices.DeleteFunc(slices.Clone(all.Units), func(u exchange.Unit) bool { return !want[owner(u)] })
 	f, n := Merge(old, &cur)
 	return f, n, nil
+}
+
+// ofSource returns the part of a set whose units are translated from
+// source, as export splits it (see Set.Split): a file being updated holds
+// one source language's units. A file that names none (go-i18n's), or a
+// source the set has no units from, gets the whole set.
+func ofSource(s *Set, source string) *exchange.File {
+	for _, f := range s.Split() {
+		if f.SourceLang == source {
+			return f
+		}
+	}
+	return s.File
 }
 
 // owner names what a unit belongs to: its entry's slug, or the message.
