@@ -181,7 +181,7 @@ func ReadPO(data []byte) (*File, error) {
 		if e.IsHeader() || e.Obsolete {
 			continue
 		}
-		u := Unit{ID: e.ID, State: New}
+		u := Unit{ID: e.ID, State: New, Line: e.Line}
 		if e.HasContext {
 			u.ID = e.Context
 		}
