@@ -97,5 +97,5 @@ func (u *UnitCheck) PluralForms(lang string, sm, tm *goi18n.Message) (problem l1
 		return l10n.Text{}, false
 	}
 	problem, _, ok = messageForms(set, lang, sm, tm)
-	return problem, ok
+	return l10n.Msg("lint.plural.message", "ID", tm.ID, "Problem", problem), ok
 }

@@ -45,7 +45,7 @@ type Change struct {
 	// not current. Else it keeps its state (a draft stays a draft, a
 	// stale entry stale).
 	Entry, Complete bool
-	// Units counts the units applied.
+	// Units counts the units whose text it writes or confirms.
 	Units int
 }
 
@@ -122,11 +122,6 @@ func Apply(r *status.Report, cfg *config.Config, rawLang map[string]string, f *e
 			held[t.tr] = true
 			continue
 		}
-		if known.State == exchange.Translated && sameTarget(u, known) {
-			res.Unchanged++
-		} else {
-			res.Applied++
-		}
 		if t.tr != nil {
 			if _, seen := entries[t.tr]; !seen {
 				entryOrder = append(entryOrder, t.tr)
@@ -143,19 +138,11 @@ func Apply(r *status.Report, cfg *config.Config, rawLang map[string]string, f *e
 	for _, tr := range entryOrder {
 		units := entries[tr]
 		ch, err := applyEntry(r, all, tr, units, !held[tr] && reviewed(all, tr, units))
-		if err != nil {
-			res.undo(units, byID, err)
-		} else if ch != nil {
-			res.Changes = append(res.Changes, *ch)
-		}
+		res.add(units, byID, ch, err)
 	}
 	for _, p := range fileOrder {
 		ch, err := applyMessages(all, p, lang, files[p])
-		if err != nil {
-			res.undo(files[p], byID, err)
-		} else if ch != nil {
-			res.Changes = append(res.Changes, *ch)
-		}
+		res.add(files[p], byID, ch, err)
 	}
 	sort.SliceStable(res.Changes, func(i, j int) bool { return res.Changes[i].Path < res.Changes[j].Path })
 	res.sort()
@@ -283,7 +270,7 @@ func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exch
 	if base != nil && bytes.Equal(data, base.Raw) {
 		return nil, nil
 	}
-	ch := &Change{Path: tr.Path, Data: data, Create: tr.Entry == nil, Entry: true, Complete: complete, Units: len(units)}
+	ch := &Change{Path: tr.Path, Data: data, Create: tr.Entry == nil, Entry: true, Complete: complete}
 	if base != nil {
 		ch.Old = base.Raw
 	}
@@ -314,7 +301,7 @@ func applyMessages(all *Set, p, lang string, units []exchange.Unit) (*Change, er
 		if err != nil {
 			return nil, err
 		}
-		return &Change{Path: p, Data: data, Create: true, Units: len(units)}, nil
+		return &Change{Path: p, Data: data, Create: true}, nil
 	}
 	cur := first.file.GoI18n
 	orig := cur.Bytes()
@@ -347,7 +334,7 @@ func applyMessages(all *Set, p, lang string, units []exchange.Unit) (*Change, er
 	if bytes.Equal(cur.Bytes(), orig) {
 		return nil, nil
 	}
-	return &Change{Path: p, Data: cur.Bytes(), Old: orig, Units: len(units)}, nil
+	return &Change{Path: p, Data: cur.Bytes(), Old: orig}, nil
 }
 
 // newCatalog writes a new go-i18n file holding msgs, as goi18n writes its

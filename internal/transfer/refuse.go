@@ -69,16 +69,32 @@ func (res *Result) refuse(u exchange.Unit, reason Reason, text l10n.Text) {
 	res.Refused = append(res.Refused, Refusal{ID: u.ID, Line: u.Line, Reason: reason, Text: text})
 }
 
-// undo refuses units counted as applied or unchanged whose file cannot be
-// written.
-func (res *Result) undo(units []exchange.Unit, byID map[string]*exchange.Unit, err error) {
-	for _, u := range units {
-		if known := byID[u.ID]; known.State == exchange.Translated && sameTarget(u, known) {
-			res.Unchanged--
-		} else {
-			res.Applied--
+// add records the change planned for units, or refuses them all when
+// their file cannot be written. A unit is applied when the change writes
+// its text, or confirms it (stamps a stale entry, rehashes a message);
+// unchanged when its text is the one already there and nothing confirms
+// it.
+func (res *Result) add(units []exchange.Unit, byID map[string]*exchange.Unit, ch *Change, err error) {
+	if err != nil {
+		for _, u := range units {
+			res.refuse(u, Unwritable, l10n.Msg("import.unwritable", "ID", u.ID, "Error", l10n.TextOf(err)))
 		}
-		res.refuse(u, Unwritable, l10n.Msg("import.unwritable", "ID", u.ID, "Error", l10n.TextOf(err)))
+		return
+	}
+	applied := 0
+	for _, u := range units {
+		known := byID[u.ID]
+		same := sameTarget(u, known)
+		if ch == nil || same && (known.State == exchange.Translated || ch.Entry && !ch.Complete) {
+			res.Unchanged++
+		} else {
+			applied++
+		}
+	}
+	res.Applied += applied
+	if ch != nil {
+		ch.Units = applied
+		res.Changes = append(res.Changes, *ch)
 	}
 }
 

@@ -325,3 +325,47 @@ func TestPartial(t *testing.T) {
 		}
 	}
 }
+
+// TestStaleReviewedInPart: a stale entry is stamped current only when the
+// file confirms every unit of it; one left for review keeps it stale.
+func TestStaleReviewedInPart(t *testing.T) {
+	root := sample(t)
+	p := load(t, root)
+	set := Collect(p.report, "es", []status.State{status.Stale})
+	byEntry := map[*status.Translation][]exchange.Unit{}
+	var stale *status.Translation
+	for _, u := range set.File.Units {
+		if tr := set.targets[u.ID].tr; tr != nil {
+			byEntry[tr] = append(byEntry[tr], u)
+			if len(byEntry[tr]) == 2 && stale == nil {
+				stale = tr
+			}
+		}
+	}
+	if stale == nil {
+		t.Fatal("the sample has no stale Spanish entry with two units")
+	}
+	units := byEntry[stale]
+	for i := range units {
+		units[i].State = exchange.Translated
+	}
+	units[1].State = exchange.NeedsReview
+	res, err := Apply(p.report, p.cfg, p.repo.RawLang, &exchange.File{TargetLang: "es", Units: units}, Options{Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Changes {
+		if c.Path == stale.Path && c.Complete {
+			t.Errorf("%s is stamped current, though unit %s was left for review", c.Path, units[1].ID)
+		}
+	}
+	if res.Skipped != 1 {
+		t.Errorf("skipped %d units, want 1", res.Skipped)
+	}
+	// Confirmed whole, it is stamped.
+	units[1].State = exchange.Translated
+	changes := applied(t, p, &exchange.File{TargetLang: "es", Units: units}, Options{Force: true})
+	if len(changes) != 1 || changes[0].Path != stale.Path || !changes[0].Complete {
+		t.Errorf("changes = %+v, want %s stamped current", changes, stale.Path)
+	}
+}
