@@ -39,7 +39,7 @@ type ImportJSON struct {
 	// Version is the version of the document's schema.
 	Version int `json:"version"`
 	// DryRun is true when nothing was written: --dry-run, or --strict
-	// with a unit refused.
+	// with a unit or a file refused.
 	DryRun bool `json:"dryRun"`
 	// Applied counts the units whose translation was written or confirmed
 	// (or would be, when dryRun).
@@ -51,8 +51,8 @@ type ImportJSON struct {
 	Skipped int `json:"skipped"`
 	// Refused are the units left out, by imported file and line.
 	Refused []ImportRefusalJSON `json:"refused"`
-	// Written are the repository's files written (or to write, when
-	// dryRun), sorted by path.
+	// Written are the repository's files written, or that would be with
+	// --dry-run, sorted by path; none when --strict refused the import.
 	Written []ImportWriteJSON `json:"written"`
 }
 
@@ -79,8 +79,10 @@ type ImportWriteJSON struct {
 	// Units counts the units written to it.
 	Units int `json:"units"`
 	// State is what the file holds after the import: "current" (an entry
-	// stamped current), "draft" (an entry still partly untranslated, or
-	// not stamped) or "messages" (a catalog file).
+	// stamped current), "draft" (an entry with units still untranslated),
+	// "unstamped" (an entry translated whole but not stamped: the file left
+	// a unit of it that was not current unreviewed, so it keeps its
+	// record) or "messages" (a catalog file).
 	State string `json:"state"`
 }
 
@@ -119,8 +121,10 @@ func writeState(c transfer.Change) string {
 		return "messages"
 	case c.Complete:
 		return "current"
+	case c.Draft:
+		return "draft"
 	}
-	return "draft"
+	return "unstamped"
 }
 
 // ImportJSONWrite writes the JSON document, indented.
@@ -147,6 +151,8 @@ func ImportText(w io.Writer, v Import) error {
 			what = l.N("import.entryDone", c.Units)
 		case "draft":
 			what = l.N("import.entryDraft", c.Units)
+		case "unstamped":
+			what = l.N("import.entryUnstamped", c.Units)
 		}
 		fmt.Fprintf(&b, "%s: %s\n", c.Path, what)
 	}

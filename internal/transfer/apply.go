@@ -42,9 +42,9 @@ type Change struct {
 	Create bool
 	// Entry reports an entry; Complete that it is stamped current: every
 	// unit of it is translated, and the file applied every unit that was
-	// not current. Else it keeps its state (a draft stays a draft, a
-	// stale entry stale).
-	Entry, Complete bool
+	// not current. Else it is a Draft, when units are untranslated, or
+	// keeps its record (a stale entry stays stale).
+	Entry, Complete, Draft bool
 	// Units counts the units whose text it writes or confirms.
 	Units int
 }
@@ -244,11 +244,12 @@ func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exch
 		texts[u.ID] = u.Target
 	}
 	var data []byte
-	var complete bool
+	var complete, draft bool
 	if !changed && base != nil {
 		// The translation already says this: at most, the translator
 		// confirmed a stale or unverified one, which stamping records.
-		complete = stamp && tr.State != status.Untranslated && len(texts) == len(srcUnits)
+		draft = tr.State == status.Untranslated
+		complete = stamp && !draft && len(texts) == len(srcUnits)
 		data = base.Raw
 	} else {
 		var err error
@@ -256,6 +257,7 @@ func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exch
 		if err != nil {
 			return nil, l10n.FileError(tr.Path, err)
 		}
+		draft = !complete // Join marks it so
 		complete = complete && stamp
 	}
 	if complete {
@@ -270,7 +272,7 @@ func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exch
 	if base != nil && bytes.Equal(data, base.Raw) {
 		return nil, nil
 	}
-	ch := &Change{Path: tr.Path, Data: data, Create: tr.Entry == nil, Entry: true, Complete: complete}
+	ch := &Change{Path: tr.Path, Data: data, Create: tr.Entry == nil, Entry: true, Complete: complete, Draft: draft}
 	if base != nil {
 		ch.Old = base.Raw
 	}
