@@ -246,6 +246,9 @@ func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exch
 	var data []byte
 	var complete, draft bool
 	if !changed && base != nil {
+		if tr.State == status.Current {
+			return nil, nil // its record stays as written
+		}
 		// The translation already says this: at most, the translator
 		// confirmed a stale or unverified one, which stamping records.
 		draft = tr.State == status.Untranslated

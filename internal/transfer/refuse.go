@@ -126,10 +126,15 @@ func refOutside(u exchange.Unit) string {
 
 // check returns why a translated unit is refused, "" when it is not: its
 // source changed since the export, or check would find its markup,
-// placeholders or plural forms wrong.
+// placeholders or plural forms wrong. A current translation given back as
+// it is passes: import writes nothing of it, and what check says of it is
+// check's to say.
 func check(opts Options, lang string, u exchange.Unit, known *exchange.Unit, t target) (Reason, l10n.Text) {
 	if sourceChanged(u, known) {
 		return SourceChanged, l10n.Msg("import.sourceChanged", "ID", u.ID)
+	}
+	if known.State == exchange.Translated && sameTarget(u, known) {
+		return "", l10n.Text{} // what the repository has, and import writes nothing of it
 	}
 	if t.tr != nil {
 		if opts.Force {
