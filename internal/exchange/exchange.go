@@ -62,6 +62,11 @@ type Unit struct {
 	// SourceHash is the go-i18n hash ("sha1-…") of the source text the
 	// target was made from, as go-i18n files carry it; "" when unknown.
 	SourceHash string
+	// Line is the 1-based line of the unit in the file it was read from
+	// (a PO entry's msgid, an XLIFF unit's start tag, a CSV row, a go-i18n
+	// message), 0 for a unit made in memory: import refuses a unit at its
+	// place in the translator's file.
+	Line int
 }
 
 // Plural reports whether the unit is a plural message.

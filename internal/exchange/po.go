@@ -229,7 +229,7 @@ func ReadPO(data []byte) (*File, error) {
 		if e.IsHeader() {
 			continue
 		}
-		u := Unit{ID: e.ID, State: New}
+		u := Unit{ID: e.ID, State: New, Line: e.Line}
 		if e.HasContext {
 			u.ID = e.Context
 		}

@@ -140,32 +140,47 @@ func goi18nPluralForms(f *catalog.File, src *goi18n.File, set cldr.Set, strict b
 	}
 	for _, tm := range f.GoI18n.Messages {
 		sm := src.Message(tm.ID)
-		if sm == nil || len(sm.Text) < 2 || tm.Other() == "" {
-			continue // not plural in the source, or not translated
+		if sm == nil {
+			continue
 		}
-		var have []string
-		for _, form := range goi18n.Forms() {
-			if _, ok := tm.Text[form]; ok {
-				have = append(have, string(form))
-			}
-		}
-		var missing []cldr.Category
-		for _, c := range needed {
-			if _, ok := tm.Text[goi18n.Form(c)]; !ok {
-				missing = append(missing, c)
-			}
-		}
-		extra := set.Extra(have)
-		if len(missing) == 0 && len(extra) == 0 {
+		problem, lacks, ok := messageForms(set, needed, f.Lang, sm, tm)
+		if !ok {
 			continue
 		}
 		fd := Finding{Path: f.Path, Line: tm.Line, Column: tm.Column, Lang: f.Lang, Slug: tm.ID,
-			Text: l10n.Msg("lint.plural.message", "ID", tm.ID, "Problem", formsProblem(set, missing, extra, f.Lang))}
-		if len(missing) == 0 {
+			Text: l10n.Msg("lint.plural.message", "ID", tm.ID, "Problem", problem)}
+		if !lacks {
 			fd.Severity = Info
 		}
 		emit(fd)
 	}
+}
+
+// messageForms says what is wrong with the forms of tm, a translation into
+// code of the go-i18n message sm, against the categories of set: ok is
+// false when nothing is (or sm is not plural, or tm not translated), lacks
+// when tm lacks a form the language needs, not only has one it never uses.
+func messageForms(set cldr.Set, needed []cldr.Category, code string, sm, tm *goi18n.Message) (problem l10n.Text, lacks, ok bool) {
+	if len(sm.Text) < 2 || tm.Other() == "" {
+		return l10n.Text{}, false, false // not plural in the source, or not translated
+	}
+	var have []string
+	for _, form := range goi18n.Forms() {
+		if _, ok := tm.Text[form]; ok {
+			have = append(have, string(form))
+		}
+	}
+	var missing []cldr.Category
+	for _, c := range needed {
+		if _, ok := tm.Text[goi18n.Form(c)]; !ok {
+			missing = append(missing, c)
+		}
+	}
+	extra := set.Extra(have)
+	if len(missing) == 0 && len(extra) == 0 {
+		return l10n.Text{}, false, false
+	}
+	return formsProblem(set, missing, extra, code), len(missing) > 0, true
 }
 
 func formsProblem(set cldr.Set, missing []cldr.Category, extra []string, code string) l10n.Text {

@@ -31,9 +31,9 @@ type Counts struct {
 // up. The file's language must be a translation language of the
 // project, as for import. See Merge.
 func Update(r *status.Report, states []status.State, old *exchange.File) (*exchange.File, Counts, error) {
-	lang, errs := checkLang(r, old.TargetLang)
-	if len(errs) > 0 {
-		return nil, Counts{}, errs[0]
+	lang, err := checkLang(r, old.TargetLang)
+	if err != nil {
+		return nil, Counts{}, err
 	}
 	all := ofSource(Collect(r, lang, nil), old.SourceLang)
 	if len(states) == 0 {
