@@ -25,7 +25,7 @@ type UnitCheck struct {
 	// placeholders and forms say whether placeholder-mismatch and
 	// plural-forms are on; allForms is plural-forms' cldr option.
 	placeholders, forms, allForms bool
-	pn                  *pluralNumbers
+	pn                            *pluralNumbers
 }
 
 // UnitCheck returns the unit checks of the linter's configuration, for
