@@ -123,6 +123,10 @@ func Load(opts Options) (*Project, error) {
 		hist = gitHistory{p.History}
 	}
 	p.Report = status.ComputeAllWith(repo, files, hist)
+	p.Report.Revise(func(src *content.Entry, rec *content.Record) ([]byte, bool) {
+		v, ok := p.FindVersion(src, rec)
+		return v.Data, ok
+	})
 	return p, nil
 }
 
