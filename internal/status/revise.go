@@ -10,43 +10,59 @@ import (
 	"github.com/glosa/glosa/internal/segment"
 )
 
-// Revision is how one unit of a source (see segment.Split) differs from
+// UnitChange is how one unit of a source (see segment.Split) differs from
 // the version a translation was made from.
-type Revision struct {
-	// Change is blockdiff.Changed or blockdiff.Added.
+type UnitChange struct {
+	// Change is blockdiff.Changed or blockdiff.Added, "" for a unit
+	// unchanged.
 	Change blockdiff.Change
+	// OldID is the ID of the unit in the old version: the same as the
+	// unit's own when unchanged, "" when added.
+	OldID string
 	// Previous is the old text of a changed unit.
 	Previous string
 }
 
+// Revision is what changed in a source since the version a stale
+// translation was made from.
+type Revision struct {
+	// Version is the content of that version of the source's file.
+	Version []byte
+	// Units holds every unit of the current source, by ID.
+	Units map[string]UnitChange
+}
+
 // Revise compares the units (see segment.Split) of the version of a
 // source a translation was made from, old, with those of the current one,
-// cur, and returns the units of cur that changed or were added, by unit
-// ID; the units it leaves out are unchanged. Fields pair by path. Body
-// blocks pair by blockdiff's alignment, not by ID: a block's ID is a hash
-// of its text, so a changed paragraph has a new one.
-func Revise(old, cur []segment.Unit) map[string]Revision {
-	out := map[string]Revision{}
-	oldFields := map[string]string{}
+// cur, and tells for each unit of cur, by ID, whether it changed or was
+// added, and which unit of old it was. Fields pair by path. Body blocks
+// pair by blockdiff's alignment, not by ID: a block's ID is a hash of its
+// text, so a changed paragraph has a new one; an unchanged block keeps
+// its ID.
+func Revise(old, cur []segment.Unit) map[string]UnitChange {
+	out := map[string]UnitChange{}
+	oldText := map[string]string{}
 	var oldBlocks, curBlocks []segment.Unit
 	for _, u := range old {
-		if u.Kind == segment.KindField {
-			oldFields[u.ID] = u.Text
-		} else {
+		oldText[u.ID] = u.Text
+		if u.Kind != segment.KindField {
 			oldBlocks = append(oldBlocks, u)
 		}
 	}
 	for _, u := range cur {
+		if _, ok := oldText[u.ID]; ok {
+			out[u.ID] = UnitChange{OldID: u.ID}
+		}
 		if u.Kind != segment.KindField {
 			curBlocks = append(curBlocks, u)
 			continue
 		}
-		was, ok := oldFields[u.ID]
+		was, ok := oldText[u.ID]
 		switch {
 		case !ok:
-			out[u.ID] = Revision{Change: blockdiff.Added}
+			out[u.ID] = UnitChange{Change: blockdiff.Added}
 		case content.Normalize(was) != content.Normalize(u.Text):
-			out[u.ID] = Revision{Change: blockdiff.Changed, Previous: was}
+			out[u.ID] = UnitChange{Change: blockdiff.Changed, OldID: u.ID, Previous: was}
 		}
 	}
 	// blockdiff compares markdown blocks and says where each is by line:
@@ -73,9 +89,18 @@ func Revise(old, cur []segment.Unit) map[string]Revision {
 	for _, b := range blockdiff.Blocks(asBlocks(oldBlocks), asBlocks(curBlocks), len(curBlocks)+1) {
 		switch b.Change {
 		case blockdiff.Added:
-			out[curBlocks[b.Line-1].ID] = Revision{Change: blockdiff.Added}
+			out[curBlocks[b.Line-1].ID] = UnitChange{Change: blockdiff.Added}
 		case blockdiff.Changed:
-			out[curBlocks[b.Line-1].ID] = Revision{Change: blockdiff.Changed, Previous: oldBlocks[b.OldLine-1].Text}
+			was := oldBlocks[b.OldLine-1]
+			out[curBlocks[b.Line-1].ID] = UnitChange{Change: blockdiff.Changed, OldID: was.ID, Previous: was.Text}
+		}
+	}
+	// A block blockdiff calls unchanged whose ID the old version does
+	// not have (a repeated text's -2 counted differently) is found by
+	// nothing: treat it as added rather than guess.
+	for _, u := range curBlocks {
+		if _, ok := out[u.ID]; !ok {
+			out[u.ID] = UnitChange{Change: blockdiff.Added}
 		}
 	}
 	return out
@@ -150,11 +175,11 @@ func (r *Report) Revise(find Finder) {
 	}
 	close(work)
 	wg.Wait()
-	r.revisions = map[*content.Entry]map[string]Revision{}
+	r.revisions = map[*content.Entry]Revision{}
 	for _, job := range jobs {
 		for _, sv := range job.stale {
-			if sv.rev != nil {
-				r.revisions[sv.t.Entry] = sv.rev
+			if sv.units != nil {
+				r.revisions[sv.t.Entry] = Revision{Version: sv.data, Units: sv.units}
 			}
 		}
 	}
@@ -184,7 +209,8 @@ type reviseJob struct {
 type staleVersion struct {
 	t    *Translation
 	data []byte
-	rev  map[string]Revision
+	// units is what Revise found, nil until known.
+	units map[string]UnitChange
 }
 
 // revise does a job: it sets the Words of its translations and the
@@ -207,8 +233,8 @@ func (r *Report) revise(job *reviseJob) {
 			}
 			versions[string(sv.data)] = old
 		}
-		sv.rev = Revise(old, su.units)
-		sv.t.Words = su.count(func(u segment.Unit) bool { _, ok := sv.rev[u.ID]; return ok })
+		sv.units = Revise(old, su.units)
+		sv.t.Words = su.count(func(u segment.Unit) bool { return sv.units[u.ID].Change != "" })
 	}
 	for _, t := range job.drafts {
 		if tr := r.fullDocument(t.Entry); tr != nil {
@@ -242,13 +268,12 @@ func (su *sourceUnits) count(left func(segment.Unit) bool) int {
 	return n
 }
 
-// Revision returns what Revise found for a stale translation: the units
-// of its source that changed or were added since the version it was made
-// from. ok is false when Revise did not run or could not read that
+// Revision returns what Revise found for a stale translation: what
+// changed in its source since the version it was made from. ok is false when Revise did not run or could not read that
 // version: every unit is then to review.
-func (r *Report) Revision(t *Translation) (rev map[string]Revision, ok bool) {
+func (r *Report) Revision(t *Translation) (rev Revision, ok bool) {
 	if t.Entry == nil {
-		return nil, false
+		return Revision{}, false
 	}
 	rev, ok = r.revisions[t.Entry]
 	return rev, ok

@@ -163,7 +163,7 @@ type Report struct {
 	// duplicates, the one kept.
 	byKey map[key]map[string]*content.Entry
 	// revisions holds what Revise found, by stale translation entry.
-	revisions map[*content.Entry]map[string]Revision
+	revisions map[*content.Entry]Revision
 }
 
 // Duplicate is an entry left out because another has its slug and language.
