@@ -1,6 +1,8 @@
 package status
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"runtime"
 	"sync"
 
@@ -136,7 +138,7 @@ type Finder func(src *content.Entry, rec *content.Record) (data []byte, ok bool)
 // at a time) while the parsing and comparing run on every core, a source
 // at a time, each source split once for all its languages and each version
 // once however many translations name it.
-func (r *Report) Revise(find Finder) {
+func (r *Report) Revise(find Finder, memo Memo) {
 	var jobs []*reviseJob
 	work := make(chan *reviseJob)
 	var wg sync.WaitGroup
@@ -159,13 +161,24 @@ func (r *Report) Revise(find Finder) {
 			if e == nil || e.Err != nil {
 				continue
 			}
-			switch {
-			case t.State == Stale && e.Record != nil && r.TranslatedFrom(e).Entry == it.Source:
-				if data, ok := find(it.Source, e.Record); ok {
-					job.stale = append(job.stale, staleVersion{t: t, data: data})
+			stale := t.State == Stale && e.Record != nil && r.TranslatedFrom(e).Entry == it.Source
+			if !stale && t.Reason != Draft {
+				continue
+			}
+			key := r.wordsKey(it.Source, t)
+			if memo != nil {
+				if n, ok := memo.Words(key); ok {
+					t.Words = n
+					continue
 				}
-			case t.Reason == Draft:
-				job.drafts = append(job.drafts, t)
+			}
+			switch {
+			case stale:
+				if data, ok := find(it.Source, e.Record); ok {
+					job.stale = append(job.stale, staleVersion{t: t, data: data, key: key})
+				}
+			default:
+				job.drafts = append(job.drafts, draft{t: t, key: key})
 			}
 		}
 		if len(job.stale) > 0 || len(job.drafts) > 0 {
@@ -180,6 +193,14 @@ func (r *Report) Revise(find Finder) {
 		for _, sv := range job.stale {
 			if sv.units != nil {
 				r.revisions[sv.t.Entry] = Revision{Version: sv.data, Units: sv.units}
+				if memo != nil {
+					memo.Remember(sv.key, sv.t.Words)
+				}
+			}
+		}
+		for _, d := range job.drafts {
+			if memo != nil && d.counted {
+				memo.Remember(d.key, d.t.Words)
 			}
 		}
 	}
@@ -201,7 +222,15 @@ func (r *Report) Revise(find Finder) {
 type reviseJob struct {
 	item   *Item
 	stale  []staleVersion
-	drafts []*Translation
+	drafts []draft
+}
+
+// draft is a draft translation, its key in a Memo, and whether its words
+// were counted.
+type draft struct {
+	t       *Translation
+	key     [sha256.Size]byte
+	counted bool
 }
 
 // staleVersion is a stale translation, the content of the source version
@@ -209,6 +238,7 @@ type reviseJob struct {
 type staleVersion struct {
 	t    *Translation
 	data []byte
+	key  [sha256.Size]byte
 	// units is what Revise found, nil until known.
 	units map[string]UnitChange
 }
@@ -236,12 +266,44 @@ func (r *Report) revise(job *reviseJob) {
 		sv.units = Revise(old, su.units)
 		sv.t.Words = su.count(func(u segment.Unit) bool { return sv.units[u.ID].Change != "" })
 	}
-	for _, t := range job.drafts {
-		if tr := r.fullDocument(t.Entry); tr != nil {
+	for i := range job.drafts {
+		d := &job.drafts[i]
+		if tr := r.fullDocument(d.t.Entry); tr != nil {
 			have := segment.Align(doc, tr, schema, slug)
-			t.Words = su.count(func(u segment.Unit) bool { text := have[u.ID]; return text == "" || text == u.Text })
+			d.t.Words = su.count(func(u segment.Unit) bool { text := have[u.ID]; return text == "" || text == u.Text })
+			d.counted = true
 		}
 	}
+}
+
+// A Memo remembers the words Revise counted, from one run to the next
+// (glosa's cache keeps one): reading old versions and parsing them costs
+// more than all else status does with a warm cache. A memo's keys name
+// everything the count depends on (see wordsKey); it does not say which
+// units changed, so a caller that needs Revision (export) passes none.
+type Memo interface {
+	Words(key [sha256.Size]byte) (int, bool)
+	Remember(key [sha256.Size]byte, words int)
+}
+
+// wordsKey names what the words left in a stale translation or a draft
+// depend on: the translation and its record, the source's hash (of its
+// text fields and blocks, normalised, which are what the units hold; a
+// recorded commit names one version for good, a recorded hash versions
+// with the same units), and a draft's own hash.
+func (r *Report) wordsKey(src *content.Entry, t *Translation) [sha256.Size]byte {
+	h := sha256.New()
+	rec := t.Entry.Record
+	if rec == nil {
+		rec = &content.Record{}
+	}
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s", t.Entry.Path, t.State, src.Path, r.SourceHash(src), rec.Source, rec.Hash, rec.Commit)
+	if t.Reason == Draft {
+		fmt.Fprintf(h, "\x00%s", r.SourceHash(t.Entry))
+	}
+	var out [sha256.Size]byte
+	h.Sum(out[:0])
+	return out
 }
 
 // sourceUnits is a source's document and units, and the words of those

@@ -69,7 +69,7 @@ func TestDraftWords(t *testing.T) {
 		"content/it/a.md": lines("---", "title: Il gatto", "---", "", "Il gatto dorme sul divano.", "", "Il cane abbaia forte."),
 		"content/es/a.md": lines("---", "title: Il gatto", "draft: true", "---", "", "El gato duerme en el sofá.", "", "Il cane abbaia forte."),
 	}), nil)
-	r.Revise(func(*content.Entry, *content.Record) ([]byte, bool) { return nil, false })
+	r.Revise(func(*content.Entry, *content.Record) ([]byte, bool) { return nil, false }, nil)
 	for _, tr := range r.Items[0].Translations {
 		if tr.Lang == "es" && tr.Words != 2+4 {
 			t.Errorf("draft words = %d, want 6", tr.Words)
