@@ -231,7 +231,7 @@ func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exch
 	var existing map[string]string
 	if e := tr.Entry; e != nil {
 		base = e.Doc
-		existing = segment.Align(src.Doc, base, schema, t.item.Slug)
+		existing = all.texts(tr)
 	}
 	srcUnits := segment.Split(src.Doc, schema, t.item.Slug)
 	texts := map[string]string{}
