@@ -205,4 +205,4 @@ func words(s string) []string {
 
 // Overlap is the share of words two texts have in common, from 0 to 1:
 // what Blocks weighs to call an old and a new block one block changed.
-func Overlap(a, b string) float64 { return overlap(a, b) }
+func Overlap(a, b string) float64 { return overlap(words(a), words(b)) }
