@@ -265,7 +265,6 @@ var empty = map[string]string{"yaml": "", "json": "{}\n", "toml": ""}
 // source's messages it lacks are added as stubs, orphans removed when
 // pruning; stale messages are kept for the translator to see the old text.
 func (p *Plan) catalogFile(c *status.Catalog, loc *config.Locale, src *catalog.File, code string, rawLang map[string]string, opts Options) {
-	prune := opts.Prune
 	path := CatalogPath(loc, c, code, src.Domain, rawLang)
 	if src.Err != nil || src.GoI18n == nil {
 		p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: ErrUnparsable, From: src.Path})
@@ -303,35 +302,54 @@ func (p *Plan) catalogFile(c *status.Catalog, loc *config.Locale, src *catalog.F
 	if !create {
 		ch.Old = cur.Bytes()
 	}
+	// The stubs are added in one edit: a catalog is parsed once, not once
+	// per message it lacks.
+	var stubs []goi18n.Addition
 	for _, sm := range src.GoI18n.Messages {
 		tm := cur.Message(sm.ID)
 		switch {
 		case tm == nil:
-			data, err := cur.Add(goi18n.Stub(sm, forms), goi18n.SourceComment(c.Source, sm))
-			if cur, err = reparse(path, data, err); err != nil {
-				p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: fmt.Errorf("%s: %w", sm.ID, err)})
-				return
-			}
+			stubs = append(stubs, goi18n.Addition{Message: goi18n.Stub(sm, forms), Comment: goi18n.SourceComment(c.Source, sm)})
 			ch.Added = append(ch.Added, sm.ID)
 		case goi18n.StateOf(sm, tm) == goi18n.Stale:
 			ch.Stale = append(ch.Stale, sm.ID)
 		}
 	}
-	if prune {
-		var orphans []string
+	data := cur.Bytes()
+	if len(stubs) > 0 {
+		var err error
+		if data, err = cur.AddAll(stubs); err != nil {
+			p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: err})
+			return
+		}
+	}
+	var orphans []string
+	if opts.Prune {
 		for _, tm := range cur.Messages {
 			if src.GoI18n.Message(tm.ID) == nil {
 				orphans = append(orphans, tm.ID)
 			}
 		}
+	}
+	if len(orphans) > 0 {
+		// Orphans are few: each removal reparses, as a removal can empty
+		// a group the next one must see gone.
+		if len(stubs) > 0 {
+			var err error
+			if cur, err = reparse(path, data, nil); err != nil {
+				p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: err})
+				return
+			}
+		}
 		for _, id := range orphans {
-			data, err := cur.Remove(id)
-			if cur, err = reparse(path, data, err); err != nil {
+			out, err := cur.Remove(id)
+			if cur, err = reparse(path, out, err); err != nil {
 				p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: fmt.Errorf("%s: %w", id, err)})
 				return
 			}
 			ch.Pruned = append(ch.Pruned, id)
 		}
+		data = cur.Bytes()
 	}
 	if len(ch.Added) == 0 && len(ch.Pruned) == 0 {
 		if len(ch.Stale) > 0 { // nothing to write, but the summary counts them
@@ -339,7 +357,7 @@ func (p *Plan) catalogFile(c *status.Catalog, loc *config.Locale, src *catalog.F
 		}
 		return
 	}
-	ch.Data = cur.Bytes()
+	ch.Data = data
 	p.Changes = append(p.Changes, ch)
 }
 

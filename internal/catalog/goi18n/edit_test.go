@@ -362,3 +362,60 @@ func TestEditErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestAddAll checks that adding messages at once writes the bytes one Add
+// after another writes, in every format, into empty files and full ones.
+func TestAddAll(t *testing.T) {
+	as := []Addition{
+		{&Message{ID: "farewell", Description: "On logout", Hash: "sha1-abc", Text: map[Form]string{One: "", Other: ""}}, "en (one): Goodbye\nen (other): Goodbyes"},
+		{&Message{ID: "menu.help", Hash: "sha1-def", Text: map[Form]string{Other: ""}}, "en: Help"},
+		{&Message{ID: "plain", Text: map[Form]string{Other: "Text: {{.N}}"}}, ""},
+	}
+	tests := []struct{ path, in string }{
+		{"es.yaml", yamlFile}, {"es.yaml", ""}, {"es.yaml", "{}\n"},
+		{"es.json", jsonFile}, {"es.json", ""}, {"es.json", "{}\n"}, {"es.json", `{"a": "b"}`},
+		{"es.toml", tomlFile}, {"es.toml", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path+"/"+tt.in, func(t *testing.T) {
+			f, err := Parse(tt.path, []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := f
+			for _, a := range as {
+				out, err := want.Add(a.Message, a.Comment)
+				if err != nil {
+					t.Fatalf("Add(%s): %v", a.Message.ID, err)
+				}
+				if want, err = Parse(tt.path, out); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := f.AddAll(as)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want.Bytes()), string(got)); diff != "" {
+				t.Errorf("AddAll differs from one Add after another (-Add +AddAll):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestAddAllErrors(t *testing.T) {
+	f, err := Parse("es.yaml", []byte(yamlFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	twice := []Addition{{Message: &Message{ID: "new", Text: map[Form]string{Other: "x"}}}, {Message: &Message{ID: "new", Text: map[Form]string{Other: "y"}}}}
+	for name, as := range map[string][]Addition{
+		"existing": {{Message: &Message{ID: "obsolete", Text: map[Form]string{Other: "x"}}}},
+		"group":    {{Message: &Message{ID: "menu", Text: map[Form]string{Other: "x"}}}},
+		"twice":    twice,
+	} {
+		if _, err := f.AddAll(as); !errors.Is(err, ErrExists) {
+			t.Errorf("%s: error = %v, want %v", name, err, ErrExists)
+		}
+	}
+}
