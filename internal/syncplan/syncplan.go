@@ -32,6 +32,15 @@ type Options struct {
 	// files beside each go-i18n translation file, holding only what needs
 	// translating, as goi18n merge writes them.
 	TranslateFiles bool
+	// Progress, when not nil, learns how many entries and catalog files
+	// there are to plan and counts them planned; a progress bar is one.
+	Progress Progress
+}
+
+// Progress counts work done of a total.
+type Progress interface {
+	SetTotal(n int)
+	Add(n int)
 }
 
 // Change is one file the plan writes.
@@ -130,6 +139,17 @@ func (p *Plan) Languages() []Language {
 func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts Options) *Plan {
 	p := &Plan{}
 	want := func(code string) bool { return opts.Langs == nil || slices.Contains(opts.Langs, code) }
+	// Progress counts entries (one per item) and catalog files (each
+	// catalog's, once it is planned).
+	done := func(int) {}
+	if opts.Progress != nil { // a nil interface, not a nil Progress
+		n := len(r.Items)
+		for _, c := range r.Catalogs {
+			n += len(c.Files)
+		}
+		opts.Progress.SetTotal(n)
+		done = opts.Progress.Add
+	}
 	// Orphans whose source git saw renamed follow it; the move takes the
 	// place of a stub.
 	moved := map[string]bool{}
@@ -142,6 +162,7 @@ func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts 
 		}
 	}
 	for _, it := range r.Items {
+		done(1)
 		if it.Source == nil {
 			continue
 		}
@@ -190,6 +211,7 @@ func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts 
 					p.poFile(tmpl, f, opts.Prune)
 				}
 			}
+			done(len(c.Files))
 			continue
 		}
 		for _, l := range c.Languages {
@@ -202,6 +224,7 @@ func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts 
 				}
 			}
 		}
+		done(len(c.Files))
 	}
 	sort.SliceStable(p.Changes, func(i, j int) bool { return p.Changes[i].Path < p.Changes[j].Path })
 	sort.SliceStable(p.Skips, func(i, j int) bool { return p.Skips[i].Path < p.Skips[j].Path })
