@@ -131,9 +131,18 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 			wrote = append(wrote, c.Path)
 		}
 		v.Stamped = append(v.Stamped, c)
+		if opts.format == "text" {
+			// A line per file as it is stamped, between the warnings
+			// about the files around it.
+			if err := report.StampText(ios.Out, report.StampView{Stamped: []*stampplan.Change{c}, L: p.l}); err != nil {
+				return err
+			}
+		}
 	}
-	if err := stampOutputs.write(ios.Out, opts.format, v); err != nil {
-		return err
+	if opts.format != "text" {
+		if err := stampOutputs.write(ios.Out, opts.format, v); err != nil {
+			return err
+		}
 	}
 	stamped, refused := len(v.Stamped), len(v.Refused)
 	id := "stamp.done"

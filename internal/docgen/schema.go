@@ -39,6 +39,8 @@ var schemas = []jsonDoc{
 	{"glosa check --format json", "check.schema.json", report.SchemaVersion, reflect.TypeFor[report.CheckJSON]()},
 	{"glosa diff --format json", "diff.schema.json", report.SchemaVersion, reflect.TypeFor[report.DiffJSON]()},
 	{"glosa rules --format json", "rules.schema.json", report.RulesVersion, reflect.TypeFor[report.RulesJSON]()},
+	{"glosa sync --format json", "sync.schema.json", report.SyncVersion, reflect.TypeFor[report.SyncJSON]()},
+	{"glosa stamp --format json", "stamp.schema.json", report.StampVersion, reflect.TypeFor[report.StampJSON]()},
 	{"The baseline file of glosa check --write-baseline", "baseline.schema.json", baseline.Version, reflect.TypeFor[baseline.File]()},
 }
 

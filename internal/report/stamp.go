@@ -43,7 +43,8 @@ func StampText(w io.Writer, v StampView) error {
 // StampVersion is the version of the JSON of glosa stamp --format json.
 const StampVersion = 1
 
-// StampJSON is the document glosa stamp --format json writes.
+// StampJSON is the document glosa stamp --format json writes: what was
+// stamped, or with --dry-run would be, and what was left alone, with why.
 type StampJSON struct {
 	// Version is the version of the document's schema.
 	Version int `json:"version"`
@@ -57,7 +58,7 @@ type StampJSON struct {
 	Skipped []StampSkipJSON `json:"skipped"`
 	// Refused are the files whose write was refused: the file changed on
 	// disk after glosa read it, or it is outside the repository through a
-	// symbolic link. The exit code is then 1.
+	// symbolic link. The exit code is then 1; [] when none.
 	Refused []string `json:"refused"`
 }
 
@@ -83,10 +84,11 @@ type StampedJSON struct {
 type StampSkipJSON struct {
 	// Path is the file's path from the repository root.
 	Path string `json:"path"`
-	// Line and Column are where in the file the reason is (where an
-	// unparsable file fails, the message whose comment would be lost);
-	// 0 when it is about the whole file.
-	Line   int `json:"line"`
+	// Line is where in the file the reason is (where an unparsable file
+	// fails, the message whose comment would be lost); 0 when it is about
+	// the whole file.
+	Line int `json:"line"`
+	// Column is the column on Line; 0 with it.
 	Column int `json:"column"`
 	// Reason says why: "unparsable", "orphan" (no source entry),
 	// "sourceUnparsable", "untranslated", "po" (PO messages record no

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -37,15 +38,16 @@ type SyncJSON struct {
 	// Files are the files sync writes, or counts stale messages of, sorted
 	// by path; [] when none.
 	Files []SyncFileJSON `json:"files"`
-	// Languages sum the files per language, sorted by language code; []
-	// when nothing changes.
+	// Languages are the sums of files per language, sorted by language
+	// code; [] when nothing changes.
 	Languages []SyncLanguageJSON `json:"languages"`
 	// Skipped are the files sync leaves alone although they have work to
 	// do, sorted by path; [] when none.
 	Skipped []SyncSkipJSON `json:"skipped"`
-	// Refused are the files listed in files whose write was refused: the
-	// file changed on disk after glosa read it, or it is outside the
-	// repository through a symbolic link. The exit code is then 1.
+	// Refused are the files whose write was refused, in the order tried:
+	// the file changed on disk after glosa read it (it stays in files), or
+	// it is outside the repository through a symbolic link. The exit code
+	// is then 1; [] when none.
 	Refused []string `json:"refused"`
 }
 
@@ -93,11 +95,12 @@ type SyncLanguageJSON struct {
 	// Updated is the number of entry translations whose key fields were
 	// copied from the source.
 	Updated int `json:"updated"`
-	// Added, Pruned and Stale count catalog messages added, pruned and
-	// left stale.
-	Added  int `json:"added"`
+	// Added is the number of catalog messages added.
+	Added int `json:"added"`
+	// Pruned is the number of catalog messages pruned.
 	Pruned int `json:"pruned"`
-	Stale  int `json:"stale"`
+	// Stale is the number of catalog messages left stale.
+	Stale int `json:"stale"`
 }
 
 // SyncSkipJSON is a file sync leaves alone.
@@ -137,6 +140,7 @@ func (v SyncView) SyncDocument() SyncJSON {
 	for _, l := range v.Plan.Languages() {
 		doc.Languages = append(doc.Languages, SyncLanguageJSON(l))
 	}
+	slices.SortStableFunc(doc.Skipped, func(a, b SyncSkipJSON) int { return strings.Compare(a.Path, b.Path) })
 	return doc
 }
 
