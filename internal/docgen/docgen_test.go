@@ -213,7 +213,7 @@ func runIn(t *testing.T, dir, verb string, argss ...[]string) []sample {
 	var out []sample
 	for _, args := range argss {
 		argv := append([]string{"-C", dir, "--no-cache", verb, "--format", "json"}, args...)
-		out = append(out, sample{"glosa " + strings.Join(argv[3:], " "), run(t, argv...)})
+		out = append(out, sample{"glosa " + strings.Join(argv, " "), run(t, argv...)})
 	}
 	return out
 }
@@ -222,12 +222,7 @@ func runIn(t *testing.T, dir, verb string, argss ...[]string) []sample {
 // once per set of arguments.
 func runAll(t *testing.T, verb string, argss ...[]string) []sample {
 	t.Helper()
-	var out []sample
-	for _, args := range argss {
-		argv := append([]string{"-C", root, "--no-cache", verb, "--format", "json"}, args...)
-		out = append(out, sample{"glosa " + strings.Join(argv, " "), run(t, argv...)})
-	}
-	return out
+	return runIn(t, root, verb, argss...)
 }
 
 // writeBaseline runs check --write-baseline on the sample repository and
