@@ -355,24 +355,20 @@ func (p *Plan) catalogFile(c *status.Catalog, loc *config.Locale, src *catalog.F
 		}
 	}
 	if len(orphans) > 0 {
-		// Orphans are few: each removal reparses, as a removal can empty
-		// a group the next one must see gone.
+		// The orphans are removed from the file with its stubs: one more
+		// parse, and one for the check.
+		var err error
 		if len(stubs) > 0 {
-			var err error
-			if cur, err = reparse(path, data, nil); err != nil {
+			if cur, err = goi18n.Parse(path, data); err != nil {
 				p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: err})
 				return
 			}
 		}
-		for _, id := range orphans {
-			out, err := cur.Remove(id)
-			if cur, err = reparse(path, out, err); err != nil {
-				p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: fmt.Errorf("%s: %w", id, err)})
-				return
-			}
-			ch.Pruned = append(ch.Pruned, id)
+		if data, err = cur.RemoveAll(orphans); err != nil {
+			p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: err})
+			return
 		}
-		data = cur.Bytes()
+		ch.Pruned = orphans
 	}
 	if len(ch.Added) == 0 && len(ch.Pruned) == 0 {
 		if len(ch.Stale) > 0 { // nothing to write, but the summary counts them
@@ -382,14 +378,6 @@ func (p *Plan) catalogFile(c *status.Catalog, loc *config.Locale, src *catalog.F
 	}
 	ch.Data = data
 	p.Changes = append(p.Changes, ch)
-}
-
-// reparse parses the result of an edit, so the next edit sees the new file.
-func reparse(path string, data []byte, err error) (*goi18n.File, error) {
-	if err != nil {
-		return nil, err
-	}
-	return goi18n.Parse(path, data)
 }
 
 // poFile plans merging a PO template into a translation, as msgmerge does

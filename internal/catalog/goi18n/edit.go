@@ -433,9 +433,31 @@ func (f *File) Remove(id string) ([]byte, error) {
 }
 
 func (f *File) remove(id string) ([]byte, error) {
-	e, err := f.entryFor(id, "removing")
+	c, err := f.cutFor(id)
 	if err != nil {
 		return nil, err
+	}
+	out := splice(f.data, c.start, c.end, "")
+	if c.suffix != "" {
+		out = append(withNewline(out), c.suffix...)
+	}
+	return out, nil
+}
+
+// cut is the text a removal takes out of a file, and what it then writes
+// at the end.
+type cut struct {
+	start, end int
+	suffix     string
+	// e is the entry taken out: the message, or the group it empties.
+	e entry
+}
+
+// cutFor returns the cut that removes message id.
+func (f *File) cutFor(id string) (cut, error) {
+	e, err := f.entryFor(id, "removing")
+	if err != nil {
+		return cut{}, err
 	}
 	// Climb to the outermost group that holds nothing else.
 	for e.siblings == 1 && e.nested {
@@ -449,19 +471,19 @@ func (f *File) remove(id string) ([]byte, error) {
 	case "json":
 		switch {
 		case e.siblings == 1:
-			return splice(f.data, e.open+1, e.close, ""), nil
+			return cut{start: e.open + 1, end: e.close, e: e}, nil
 		case e.nextStart >= 0:
-			return splice(f.data, e.start, e.nextStart, ""), nil
+			return cut{start: e.start, end: e.nextStart, e: e}, nil
 		default:
-			return splice(f.data, e.prevEnd, e.end, ""), nil
+			return cut{start: e.prevEnd, end: e.end, e: e}, nil
 		}
 	case "yaml":
-		out := splice(f.data, e.start, e.end, "")
+		c := cut{start: e.start, end: e.end, e: e}
 		if !e.nested && e.siblings == 1 {
 			// An empty YAML document is no mapping to go-i18n.
-			out = append(withNewline(out), "{}\n"...)
+			c.suffix = "{}\n"
 		}
-		return out, nil
+		return c, nil
 	}
 	start := e.start
 	if e.table {
@@ -470,7 +492,86 @@ func (f *File) remove(id string) ([]byte, error) {
 			start--
 		}
 	}
-	return splice(f.data, start, e.end, ""), nil
+	return cut{start: start, end: e.end, e: e}, nil
+}
+
+// RemoveAll returns the file without the messages ids, as one Remove after
+// another would, checked once: glosa sync --prune removes every orphan of
+// a catalog with one parse when the removals are apart (no group or
+// object left empty, no two cuts touching), and one by one otherwise.
+func (f *File) RemoveAll(ids []string) ([]byte, error) {
+	if out, ok := f.removeApart(ids); ok {
+		gone := make(map[string]bool, len(ids))
+		for _, id := range ids {
+			gone[id] = true
+		}
+		if g, err := Parse(f.Path, out); err == nil && len(g.Messages) == len(f.Messages)-len(ids) && sameExcept(f, g, gone) {
+			return out, nil
+		}
+	}
+	cur := f
+	for _, id := range ids {
+		out, err := cur.Remove(id)
+		if err != nil {
+			return nil, err
+		}
+		if cur, err = Parse(f.Path, out); err != nil {
+			return nil, err
+		}
+	}
+	return cur.data, nil
+}
+
+// sameExcept reports whether g has every message of f but those gone, as
+// f has it, and none of those.
+func sameExcept(f, g *File, gone map[string]bool) bool {
+	for _, m := range f.Messages {
+		if gone[m.ID] != (g.Message(m.ID) == nil) || !gone[m.ID] && !sameContent(m, g.Message(m.ID)) {
+			return false
+		}
+	}
+	return true
+}
+
+// removeApart cuts every message of ids out of the file at once, which it
+// reports it could only when no cut changes another: each leaves its
+// enclosing mapping another entry, none writes at the end, and the cuts
+// are apart (a byte at least between two, except in YAML), so each is
+// what Remove would cut after the others. RemoveAll checks the result all the same.
+func (f *File) removeApart(ids []string) ([]byte, bool) {
+	cuts := make([]cut, 0, len(ids))
+	left := map[string]int{} // entries each mapping keeps, by parent
+	for _, id := range ids {
+		c, err := f.cutFor(id)
+		if err != nil || c.suffix != "" {
+			return nil, false
+		}
+		if f.Format != "toml" { // TOML tables leave no empty mapping behind
+			if _, ok := left[c.e.parent]; !ok {
+				left[c.e.parent] = c.e.siblings
+			}
+			if left[c.e.parent]--; left[c.e.parent] < 1 {
+				return nil, false
+			}
+		}
+		cuts = append(cuts, c)
+	}
+	slices.SortFunc(cuts, func(a, b cut) int { return b.start - a.start })
+	// A YAML cut is its entry's lines, whatever is around them, so YAML
+	// cuts may touch; a JSON cut takes a comma of a neighbour, a TOML one
+	// the blank lines before it.
+	gap := 1
+	if f.Format == "yaml" {
+		gap = 0
+	}
+	out := f.data
+	for i, c := range cuts {
+		if i > 0 && c.end+gap > cuts[i-1].start {
+			return nil, false
+		}
+		out = splice(out, c.start, c.end, "")
+	}
+	return out, true
 }
 
 // Set returns the file with message m.ID rewritten to m: its text, hash,

@@ -419,3 +419,80 @@ func TestAddAllErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoveAll checks that removing messages at once writes the bytes one
+// Remove after another writes, whether the removals are apart (one cut
+// each) or meet (a group emptied, neighbours in JSON, the whole file).
+func TestRemoveAll(t *testing.T) {
+	tests := []struct {
+		path, in string
+		ids      []string
+	}{
+		{"es.yaml", yamlFile, []string{"greeting", "obsolete"}},
+		{"es.yaml", yamlFile, []string{"menu.open", "obsolete"}},
+		{"es.yaml", yamlFile, []string{"menu.open", "menu.close"}},
+		{"es.yaml", yamlFile, []string{"greeting", "menu.open", "menu.close", "obsolete"}},
+		{"es.yaml", "a: x\nb: y\nc: z\nd: w\n", []string{"d", "b"}},
+		{"es.yaml", "a: x\n# b\nb: y\nc:\n  other: z\nd: w # d\n", []string{"b", "c", "d"}},
+		{"es.json", jsonFile, []string{"greeting", "obsolete"}},
+		{"es.json", jsonFile, []string{"menu.open", "obsolete"}},
+		{"es.json", jsonFile, []string{"greeting", "menu.close"}},
+		{"es.json", `{"a": "x", "b": "y", "c": "z", "d": "w", "e": "v"}`, []string{"b", "d"}},
+		{"es.json", `{"a": "x", "b": "y", "c": "z"}`, []string{"b", "c"}},
+		{"es.toml", tomlFile, []string{"greeting", "menu.close"}},
+		{"es.toml", tomlFile, []string{"obsolete", "menu.open"}},
+		{"es.toml", tomlFile, []string{"greeting", "menu.open", "menu.close"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path+"/"+strings.Join(tt.ids, ","), func(t *testing.T) {
+			f, err := Parse(tt.path, []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := f
+			for _, id := range tt.ids {
+				out, err := want.Remove(id)
+				if err != nil {
+					t.Fatalf("Remove(%s): %v", id, err)
+				}
+				if want, err = Parse(tt.path, out); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := f.RemoveAll(tt.ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want.Bytes()), string(got)); diff != "" {
+				t.Errorf("RemoveAll differs from one Remove after another (-Remove +RemoveAll):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRemoveApart checks which removals take one cut each, and which go
+// one by one.
+func TestRemoveApart(t *testing.T) {
+	tests := []struct {
+		path, in string
+		ids      []string
+		apart    bool
+	}{
+		{"es.yaml", yamlFile, []string{"greeting", "obsolete"}, true},
+		{"es.yaml", yamlFile, []string{"menu.open", "menu.close"}, false}, // empties menu
+		{"es.yaml", "a: x\nb: y\n", []string{"a", "b"}, false},            // empties the file
+		{"es.yaml", "a: x\nb: y\nc: z\n", []string{"b", "c"}, true},       // YAML cuts may touch
+		{"es.json", `{"a": "x", "b": "y", "c": "z", "d": "w", "e": "v"}`, []string{"b", "d"}, true},
+		{"es.json", `{"a": "x", "b": "y", "c": "z"}`, []string{"b", "c"}, false}, // neighbours
+		{"es.toml", tomlFile, []string{"greeting", "menu.close"}, true},
+	}
+	for _, tt := range tests {
+		f, err := Parse(tt.path, []byte(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := f.removeApart(tt.ids); ok != tt.apart {
+			t.Errorf("%s %v: apart = %v, want %v", tt.path, tt.ids, ok, tt.apart)
+		}
+	}
+}
