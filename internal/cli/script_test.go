@@ -90,6 +90,7 @@ func TestScript(t *testing.T) {
 			}
 			return nil
 		},
+		Condition: toolCondition,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode": cmdExitcode,
 			"bom":      cmdBOM,
@@ -230,4 +231,22 @@ func cmdCpsample(ts *testscript.TestScript, neg bool, args []string, root string
 		})
 		ts.Check(err)
 	}
+}
+
+// toolCondition answers a script's [tool:NAME] condition: whether the
+// program NAME is installed. Under CI (.ci/run installs them) a missing
+// tool fails the script instead of skipping it, so that a check never
+// silently stops running.
+func toolCondition(cond string) (bool, error) {
+	name, ok := strings.CutPrefix(cond, "tool:")
+	if !ok {
+		return false, fmt.Errorf("unknown condition %q", cond)
+	}
+	if _, err := exec.LookPath(name); err != nil {
+		if os.Getenv("CI") != "" {
+			return false, fmt.Errorf("%s is not installed, and CI needs it (.ci/run installs it)", name)
+		}
+		return false, nil
+	}
+	return true, nil
 }

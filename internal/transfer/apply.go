@@ -95,6 +95,11 @@ func Apply(r *status.Report, cfg *config.Config, rawLang map[string]string, f *e
 	for _, u := range f.Units {
 		known, ok := byID[u.ID]
 		if !ok {
+			if k := bySource(all.File.Units, u); k != nil {
+				u.ID, known, ok = k.ID, k, true
+			}
+		}
+		if !ok {
 			if u.HasTarget() {
 				reason, text := unknown(u, slugs)
 				res.refuse(u, reason, text)
@@ -387,4 +392,34 @@ func pluralForms(lang string) []goi18n.Form {
 		return []goi18n.Form{goi18n.Other}
 	}
 	return forms
+}
+
+// bySource finds the unit a PO entry without its msgctxt stands for: a
+// tool that knows no context dropped it (Translate Toolkit's po2xliff and
+// xliff2po do), so the entry's ID is its msgid. It is the one unit with
+// that source text, among those at the entry's references when it has
+// them; nil when there is none, or more than one.
+func bySource(units []exchange.Unit, u exchange.Unit) *exchange.Unit {
+	if u.Plural() || u.Source == "" || u.ID != u.Source {
+		return nil
+	}
+	at := map[string]bool{}
+	for _, r := range u.Refs {
+		at[r.Path] = true
+	}
+	var found *exchange.Unit
+	for i := range units {
+		k := &units[i]
+		if k.Plural() || lines(k.Source) != lines(u.Source) {
+			continue
+		}
+		if len(at) > 0 && !slices.ContainsFunc(k.Refs, func(r exchange.Ref) bool { return at[r.Path] }) {
+			continue
+		}
+		if found != nil {
+			return nil // ambiguous: the translator's file must say which
+		}
+		found = k
+	}
+	return found
 }
