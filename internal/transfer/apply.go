@@ -65,6 +65,10 @@ func Apply(r *status.Report, cfg *config.Config, rawLang map[string]string, f *e
 		byID[all.File.Units[i].ID] = &all.File.Units[i]
 	}
 	for _, u := range f.Units {
+		if u.Err != nil {
+			errs = append(errs, u.Err) // as read: tags that are not the source's
+			continue
+		}
 		known, ok := byID[u.ID]
 		if !ok {
 			errs = append(errs, l10n.Errorf("import.unknownUnit", "ID", u.ID))
