@@ -406,7 +406,8 @@ func linkSpan(d markdown.Dialect, src []byte, n ast.Node, dest []byte) (span, bo
 
 // soleLink reports whether goldmark reads s as one link (or image) to dest
 // and nothing else, and returns where its text ends in s: at the first
-// "](" from textEnd, where the text goldmark found ends.
+// "](" from textEnd (where the text goldmark found ends) that dest
+// follows; an image in the link's text has its own.
 func soleLink(d markdown.Dialect, s []byte, kind ast.NodeKind, dest []byte, textEnd int) (int, bool) {
 	doc := d.Parse(s)
 	p := doc.FirstChild()
@@ -427,11 +428,21 @@ func soleLink(d markdown.Dialect, s []byte, kind ast.NodeKind, dest []byte, text
 	if !bytes.Equal(got, dest) {
 		return 0, false
 	}
-	i := bytes.Index(s[textEnd:], []byte("]("))
-	if i < 0 {
-		return 0, false
+	for i := textEnd; ; i++ {
+		j := bytes.Index(s[i:], []byte("]("))
+		if j < 0 {
+			break
+		}
+		i += j
+		if rest := bytes.TrimLeft(s[i+2:], " \t\n<"); bytes.HasPrefix(rest, dest) {
+			return i, true
+		}
 	}
-	return textEnd + i, true
+	// A destination written with escapes: the last "](" then.
+	if i := bytes.LastIndex(s, []byte("](")); i >= textEnd {
+		return i, true
+	}
+	return 0, false
 }
 
 // autoLinkSpan returns where an autolink is: <https://…> or a bare URL.
