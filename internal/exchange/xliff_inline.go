@@ -139,7 +139,9 @@ func pairCodes(src, tgt []*piece) bool {
 			}
 		}
 	}
-	pair(func(s, t *piece) bool { return s.kind == t.kind && s.text == t.text && s.start == t.start && s.end == t.end })
+	pair(func(s, t *piece) bool {
+		return s.kind == t.kind && s.text == t.text && s.start == t.start && s.end == t.end
+	})
 	pair(func(s, t *piece) bool { return s.kind == t.kind })
 	return !slices.Contains(used, false)
 }
