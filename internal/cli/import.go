@@ -97,7 +97,7 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 		}
 		chs, errs := transfer.Apply(p.Report, p.Config, p.Repo.RawLang, f, transfer.Options{IncludeFuzzy: opts.includeFuzzy, Force: opts.force})
 		for _, err := range errs {
-			fmt.Fprintf(ios.ErrOut, "glosa: error: %s: %s\n", name, p.l.Text(l10n.TextOf(err)))
+			fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", p.l.Error(l10n.InFile(name, err)))
 			failed = true
 		}
 		changes = append(changes, chs...)

@@ -52,11 +52,14 @@ import (
 //     the group carries the notes, refs and previous source; reading takes
 //     them from the first. Read back, a target category whose source equals
 //     "other"'s has no source form of its own.
-//   - Text is plain: reading keeps the text of inline elements (1.2 <g>,
-//     <mrk>, <ph>, <bpt>, <ept>, <it>, 2.0 <pc>, <mrk>) and the original
-//     data of 2.0 <ph>, <sc>, <ec> and <pc>; a placeholder with no text to
-//     keep (1.2 <x/>, <bx/>, <ex/> without equiv-text, a 2.0 code without
-//     original data or equiv) is an error. Segments (1.2 <mrk
+//   - Inline Markdown and placeholders are written as inline codes a CAT
+//     tool protects (see xliff_inline.go). Reading keeps the text of
+//     inline elements (1.2 <g>, <mrk>, <ph>, <bpt>, <ept>, <it>, 2.0 <pc>,
+//     <mrk>), the markup of glosa's 1.2 <g> and the original data of 2.0
+//     <ph>, <sc>, <ec> and <pc>; a placeholder with no text to keep (1.2
+//     <x/>, <bx/>, <ex/> without equiv-text, a 2.0 code without original
+//     data or equiv) is an error. A target whose codes are not its
+//     source's is read, with Unit.Err set. Segments (1.2 <mrk
 //     mtype="seg">, 2.0 <segment> and <ignorable>) are joined.
 //   - Characters XML 1.0 cannot carry (U+0000–U+0008 and the like) in any
 //     text are refused with an error naming the unit.
@@ -93,8 +96,9 @@ var (
 		Detect: func(_ string, text []byte) bool { return isXML(text) && sniffXLIFF(text) != xliff20 },
 		Read:   func(_ string, data []byte) (*File, error) { return ReadXLIFF(data) },
 		Notes: "OASIS XLIFF 1.2: a `trans-unit` per unit, its state `new`, `needs-review-translation` or `translated`; " +
-			"a plural message is a group of one unit per CLDR category. Validates against the OASIS schema; " +
-			"import tells 1.2 from 2.0 by the namespace, not the file name.",
+			"a plural message is a group of one unit per CLDR category. Inline code, links, citations, shortcodes and placeholders are tags " +
+			"a CAT tool protects: `<g ctype=\"link\">` around a link's text, its Markdown in `glosa:start` and `glosa:end`, and `<ph>` holding the code. " +
+			"Validates against the OASIS schema; import tells 1.2 from 2.0 by the namespace, not the file name.",
 	})
 	_ = register(Spec{
 		Name:   xliff20,
@@ -104,7 +108,9 @@ var (
 		Detect: func(_ string, text []byte) bool { return sniffXLIFF(text) == xliff20 },
 		Read:   func(_ string, data []byte) (*File, error) { return ReadXLIFF(data) },
 		Notes: "OASIS XLIFF 2.0: a `unit` per unit, its state `initial`, `translated` with `subState=\"glosa:needs-review\"`, or `final`; " +
-			"a plural message is a group of one unit per CLDR category. Validates against the OASIS schema.",
+			"a plural message is a group of one unit per CLDR category. Inline code, links, citations, shortcodes and placeholders are tags " +
+			"a CAT tool protects: `<pc>` around a link's text, `<ph/>` for the rest, their Markdown in the unit's `<originalData>`. " +
+			"Validates against the OASIS schema.",
 	})
 )
 
