@@ -55,8 +55,8 @@ import (
 //   - Inline Markdown and placeholders are written as inline codes a CAT
 //     tool protects (see xliff_inline.go). Reading keeps the text of
 //     inline elements (1.2 <g>, <mrk>, <ph>, <bpt>, <ept>, <it>, 2.0 <pc>,
-//     <mrk>), the markup of glosa's 1.2 <g> and the original data of 2.0
-//     <ph>, <sc>, <ec> and <pc>; a placeholder with no text to keep (1.2
+//     <mrk>), 1.2 codes holding it, and the original data of 2.0 <ph>,
+//     <sc>, <ec> and <pc>; a placeholder with no text to keep (1.2
 //     <x/>, <bx/>, <ex/> without equiv-text, a 2.0 code without original
 //     data or equiv) is an error. A target whose codes are not its
 //     source's is read, with Unit.Err set. Segments (1.2 <mrk
@@ -97,7 +97,7 @@ var (
 		Read:   func(_ string, data []byte) (*File, error) { return ReadXLIFF(data) },
 		Notes: "OASIS XLIFF 1.2: a `trans-unit` per unit, its state `new`, `needs-review-translation` or `translated`; " +
 			"a plural message is a group of one unit per CLDR category. Inline code, links, citations, shortcodes and placeholders are tags " +
-			"a CAT tool protects: `<g ctype=\"link\">` around a link's text, its Markdown in `glosa:start` and `glosa:end`, and `<ph>` holding the code. " +
+			"a CAT tool protects, holding their Markdown: `<bpt>` and `<ept>` around a link's text, `<ph>` for the rest. " +
 			"Validates against the OASIS schema; import tells 1.2 from 2.0 by the namespace, not the file name.",
 	})
 	_ = register(Spec{
@@ -591,7 +591,7 @@ func ReadXLIFF(data []byte) (*File, error) {
 		return nil, root.errorf("import.xliffRoot", "Element", root.name.Local)
 	}
 	version, _ := root.attr("version")
-	r := &xliffReader{ns: root.name.Space, marks: map[string][2]string{}}
+	r := &xliffReader{ns: root.name.Space, marks: map[string]string{}}
 	switch xliffVersion(r.ns, version) {
 	case xliff12:
 		return r.read12(root)
@@ -698,9 +698,8 @@ type xliffReader struct {
 	codes    []*node
 	inTarget bool
 	// marks are a 1.2 unit's source codes' texts by element and id: a
-	// <g>'s glosa:start and glosa:end, a <ph>'s text; a target's code
-	// without them takes its source's.
-	marks map[string][2]string
+	// target's code left empty takes its source's.
+	marks map[string]string
 }
 
 // content reads a source or target as textOf does, adding its inline
@@ -950,7 +949,7 @@ func (r *xliffReader) unit(n *node) (xliffUnit, error) {
 
 func (r *xliffReader) unit12(n *node, u *Unit) error {
 	var err error
-	r.marks = map[string][2]string{}
+	r.marks = map[string]string{}
 	var srcCodes, tgtCodes []*node
 	source := r.child(n, "source")
 	if source == nil {
@@ -1203,21 +1202,7 @@ func (r *xliffReader) inline12(b *strings.Builder, e *node, unit string) error {
 		return nil
 	case "g":
 		r.codes = append(r.codes, e)
-		start, okStart := e.attrNS(glosaNS, "start")
-		end, okEnd := e.attrNS(glosaNS, "end")
-		key := codeKey(e)
-		if r.inTarget && !okStart && !okEnd {
-			m := r.marks[key]
-			start, end = m[0], m[1]
-		} else if !r.inTarget {
-			r.marks[key] = [2]string{start, end}
-		}
-		b.WriteString(start)
-		if err := r.inline(b, e, unit); err != nil {
-			return err
-		}
-		b.WriteString(end)
-		return nil
+		return r.inline(b, e, unit) // its markup is in a skeleton glosa has not
 	case "ph", "bpt", "ept", "it":
 		// Their text is the code's.
 		r.codes = append(r.codes, e)
@@ -1227,9 +1212,9 @@ func (r *xliffReader) inline12(b *strings.Builder, e *node, unit string) error {
 		}
 		key := codeKey(e)
 		if !r.inTarget {
-			r.marks[key] = [2]string{code.String()}
+			r.marks[key] = code.String()
 		} else if code.Len() == 0 {
-			code.WriteString(r.marks[key][0])
+			code.WriteString(r.marks[key])
 		}
 		b.WriteString(code.String())
 		return nil

@@ -31,12 +31,15 @@ import (
 //     actions of any other that parses as a template.
 //   - XLIFF 2.0 writes a spanning code <pc dataRefStart dataRefEnd> and a
 //     standalone one <ph dataRef/>, their text in the unit's
-//     <originalData>. XLIFF 1.2 has no original data: a standalone code is
-//     <ph> holding its text, which OmegaT keeps intact and Okapi reads as
-//     the code's data; a spanning one is <g ctype="link"> with its markup
-//     in glosa:start and glosa:end, and a <g> without them in a target
-//     takes the source's of the same id (tools rebuild tags from the
-//     source).
+//     <originalData>. XLIFF 1.2 has no original data, and glosa no
+//     skeleton for <g> and <x/> to stand for: its codes hold their text,
+//     a standalone one in <ph>, a spanning one in <bpt> and <ept> around
+//     the text (1.2's elements for native code). OmegaT keeps these
+//     intact and shows them as tags, Okapi reads their content as the
+//     codes' data, and Translate Toolkit's xliff2po keeps it as text,
+//     where it drops <g>'s markup. A target's code left empty (a tool
+//     that rebuilds tags from the source) takes the source's of the same
+//     element and id.
 //   - A target gets the ids of its source's codes: equal codes first,
 //     then codes of the same kind in order (a link the translation
 //     localized). A target whose codes do not pair one for one with the
@@ -473,10 +476,9 @@ func xml12(b *strings.Builder, ps []piece) {
 		case p.kind == "":
 			b.WriteString(textEscaper.Replace(p.text))
 		case p.spanning():
-			b.WriteString(`<g id="` + p.id + `" ctype="link" glosa:start="` + attrEscaper.Replace(p.start) +
-				`" glosa:end="` + attrEscaper.Replace(p.end) + `">`)
+			b.WriteString(`<bpt id="` + p.id + `" ctype="link">` + textEscaper.Replace(p.start) + "</bpt>")
 			xml12(b, p.inner)
-			b.WriteString("</g>")
+			b.WriteString(`<ept id="` + p.id + `">` + textEscaper.Replace(p.end) + "</ept>")
 		default:
 			ctype := "x-" + p.kind
 			if p.kind == codeImage {

@@ -120,7 +120,7 @@ func TestReadXLIFFTags(t *testing.T) {
 		return `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:glosa="https://github.com/glosa/glosa/xliff">
 <file original="glosa" source-language="en" target-language="fr" datatype="plaintext"><body>
 <trans-unit id="u" glosa:kind="paragraph">
-<source>Run <ph id="1" ctype="x-code">` + "`go`" + `</ph> in <g id="2" ctype="link" glosa:start="[" glosa:end="](/en/x/)">the docs</g></source>
+<source>Run <ph id="1" ctype="x-code">` + "`go`" + `</ph> in <bpt id="2" ctype="link">[</bpt>the docs<ept id="2">](/en/x/)</ept></source>
 <target state="translated">` + target + `</target>
 </trans-unit></body></file></xliff>`
 	}
@@ -135,15 +135,15 @@ func TestReadXLIFFTags(t *testing.T) {
 		target     string
 		err        *posErr
 	}{
-		{"1.2 moved and localized", unit12(`Dans <g id="2" glosa:start="[" glosa:end="](/fr/x/)">la doc</g>, lancez <ph id="1">` + "`go`" + `</ph>`),
+		{"1.2 moved and localized", unit12(`Dans <bpt id="2">[</bpt>la doc<ept id="2">](/fr/x/)</ept>, lancez <ph id="1">` + "`go`" + `</ph>`),
 			"Dans [la doc](/fr/x/), lancez `go`", nil},
-		{"1.2 tags as a tool rebuilds them", unit12(`Lancez <ph id="1"/> dans <g id="2">la doc</g>`), "Lancez `go` dans [la doc](/en/x/)", nil},
+		{"1.2 tags as a tool rebuilds them", unit12(`Lancez <ph id="1"/> dans <bpt id="2"/>la doc<ept id="2"/>`), "Lancez `go` dans [la doc](/en/x/)", nil},
 		{"1.2 text without tags", unit12("Lancez `go` dans [la doc](/fr/x/)"), "Lancez `go` dans [la doc](/fr/x/)", nil},
-		{"1.2 tag missing", unit12(`Lancez <ph id="1">` + "`go`" + `</ph> dans la doc`), "Lancez `go` dans la doc",
-			&posErr{5, 1, `unit "u": the translation lacks the source's tag <g id="2"> (inline code, a link, a placeholder): put it back where the translation needs it`}},
-		{"1.2 tag twice", unit12(`<ph id="1">` + "`go`" + `</ph> <ph id="1">` + "`go`" + `</ph> <g id="2">x</g>`), "`go` `go` [x](/en/x/)",
+		{"1.2 tag missing", unit12(`Lancez <ph id="1">` + "`go`" + `</ph> dans la <bpt id="2">[</bpt>doc`), "Lancez `go` dans la [doc",
+			&posErr{5, 1, `unit "u": the translation lacks the source's tag <ept id="2"> (inline code, a link, a placeholder): put it back where the translation needs it`}},
+		{"1.2 tag twice", unit12(`<ph id="1">` + "`go`" + `</ph> <ph id="1">` + "`go`" + `</ph> <bpt id="2"/>x<ept id="2"/>`), "`go` `go` [x](/en/x/)",
 			&posErr{5, 49, `unit "u": the translation has the tag <ph id="1"> twice, the source once`}},
-		{"1.2 id changed", unit12(`<ph id="3">` + "`go`" + `</ph> <g id="2">x</g>`), "`go` [x](/en/x/)",
+		{"1.2 id changed", unit12(`<ph id="3">` + "`go`" + `</ph> <bpt id="2"/>x<ept id="2"/>`), "`go` [x](/en/x/)",
 			&posErr{5, 28, `unit "u": the translation has a tag <ph id="3"> the source has not (a tag changed or made up): use the source's tags`}},
 		{"2.0 moved and localized", unit20(`Dans <pc id="2" dataRefStart="d2" dataRefEnd="d4">la doc</pc>, lancez <ph id="1" dataRef="d1"/>`),
 			"Dans [la doc](/fr/x/), lancez `go`", nil},
@@ -188,8 +188,8 @@ func TestXLIFFInlineOutput(t *testing.T) {
 	}}}
 	want := map[Format][]string{
 		xliff12: {
-			"<source>Run <ph id=\"1\" ctype=\"x-code\">`go`</ph> in <g id=\"2\" ctype=\"link\" glosa:start=\"[\" glosa:end=\"](/en/x/)\">the docs</g>.</source>",
-			"<target state=\"translated\">Lancez <ph id=\"1\" ctype=\"x-code\">`go`</ph> dans <g id=\"2\" ctype=\"link\" glosa:start=\"[\" glosa:end=\"](/fr/x/)\">la doc</g>.</target>",
+			"<source>Run <ph id=\"1\" ctype=\"x-code\">`go`</ph> in <bpt id=\"2\" ctype=\"link\">[</bpt>the docs<ept id=\"2\">](/en/x/)</ept>.</source>",
+			"<target state=\"translated\">Lancez <ph id=\"1\" ctype=\"x-code\">`go`</ph> dans <bpt id=\"2\" ctype=\"link\">[</bpt>la doc<ept id=\"2\">](/fr/x/)</ept>.</target>",
 		},
 		xliff20: {
 			"<data id=\"d1\">`go`</data>", "<data id=\"d2\">[</data>", "<data id=\"d3\">](/en/x/)</data>", "<data id=\"d4\">](/fr/x/)</data>",
