@@ -172,11 +172,11 @@ func writeTransUnit(x *xmlOut, depth int, u *Unit, id, xid, source, target strin
 	in := inlineOf(u, source, target)
 	x.open(depth, "trans-unit", a...)
 	var b strings.Builder
-	xml12(&b, in.source)
+	writePieces(&b, in.source, tag12)
 	x.markup(depth+1, "source", b.String())
 	if translate {
 		b.Reset()
-		xml12(&b, in.target)
+		writePieces(&b, in.target, tag12)
 		x.markup(depth+1, "target", b.String(), "state", state)
 	}
 	if u.Previous != "" {
@@ -291,10 +291,10 @@ func writeUnit(x *xmlOut, depth int, u *Unit, id, xid, source, target string, tr
 	in := inlineOf(u, source, target)
 	var od originalData
 	var b strings.Builder
-	xml20(&b, in.source, &od)
+	writePieces(&b, in.source, tag20(&od))
 	src := b.String()
 	b.Reset()
-	xml20(&b, in.target, &od)
+	writePieces(&b, in.target, tag20(&od))
 	tgt := b.String()
 	x.open(depth, "unit", a...)
 	if len(u.Notes) > 0 || len(u.Refs) > 0 || u.Previous != "" {

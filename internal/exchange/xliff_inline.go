@@ -468,25 +468,34 @@ func autoLinkSpan(src []byte, n *ast.AutoLink) (span, bool) {
 	return span{start: start, end: end, kind: codeURL}, true
 }
 
-// xml12 writes pieces as the content of an XLIFF 1.2 source or target.
-func xml12(b *strings.Builder, ps []piece) {
+// writePieces writes pieces as the content of a source or target: text
+// escaped, a code as tag marks it up (a standalone code whole, a spanning
+// one around its inner pieces).
+func writePieces(b *strings.Builder, ps []piece, tag func(p *piece) (open, close string)) {
 	for i := range ps {
 		p := &ps[i]
-		switch {
-		case p.kind == "":
+		if p.kind == "" {
 			b.WriteString(textEscaper.Replace(p.text))
-		case p.spanning():
-			b.WriteString(`<bpt id="` + p.id + `" ctype="link">` + textEscaper.Replace(p.start) + "</bpt>")
-			xml12(b, p.inner)
-			b.WriteString(`<ept id="` + p.id + `">` + textEscaper.Replace(p.end) + "</ept>")
-		default:
-			ctype := "x-" + p.kind
-			if p.kind == codeImage {
-				ctype = "image"
-			}
-			b.WriteString(`<ph id="` + p.id + `" ctype="` + ctype + `">` + textEscaper.Replace(p.text) + "</ph>")
+			continue
 		}
+		open, close := tag(p)
+		b.WriteString(open)
+		writePieces(b, p.inner, tag)
+		b.WriteString(close)
 	}
+}
+
+// tag12 marks up a code in XLIFF 1.2: its text inside the tags.
+func tag12(p *piece) (open, close string) {
+	if p.spanning() {
+		return `<bpt id="` + p.id + `" ctype="link">` + textEscaper.Replace(p.start) + "</bpt>",
+			`<ept id="` + p.id + `">` + textEscaper.Replace(p.end) + "</ept>"
+	}
+	ctype := "x-" + p.kind
+	if p.kind == codeImage {
+		ctype = "image"
+	}
+	return `<ph id="` + p.id + `" ctype="` + ctype + `">` + textEscaper.Replace(p.text) + "</ph>", ""
 }
 
 // originalData is a 2.0 unit's <originalData>: each distinct code text
@@ -509,29 +518,22 @@ func (o *originalData) ref(text string) string {
 	return id
 }
 
-// xml20 writes pieces as the content of an XLIFF 2.0 source or target,
-// their codes' text in od.
-func xml20(b *strings.Builder, ps []piece, od *originalData) {
-	for i := range ps {
-		p := &ps[i]
-		switch {
-		case p.kind == "":
-			b.WriteString(textEscaper.Replace(p.text))
-		case p.spanning():
-			b.WriteString(`<pc id="` + p.id + `" dataRefStart="` + od.ref(p.start) + `" dataRefEnd="` + od.ref(p.end) +
-				`" type="link" subType="glosa:` + p.kind + `">`)
-			xml20(b, p.inner, od)
-			b.WriteString("</pc>")
-		default:
-			typ := "other"
-			switch p.kind {
-			case codeImage:
-				typ = "image"
-			case codeURL:
-				typ = "link"
-			}
-			b.WriteString(`<ph id="` + p.id + `" dataRef="` + od.ref(p.text) + `" type="` + typ + `" subType="glosa:` + p.kind + `"/>`)
+// tag20 returns a function that marks up a code in XLIFF 2.0: its text
+// in od, referred to.
+func tag20(od *originalData) func(p *piece) (open, close string) {
+	return func(p *piece) (open, close string) {
+		if p.spanning() {
+			return `<pc id="` + p.id + `" dataRefStart="` + od.ref(p.start) + `" dataRefEnd="` + od.ref(p.end) +
+				`" type="link" subType="glosa:` + p.kind + `">`, "</pc>"
 		}
+		typ := "other"
+		switch p.kind {
+		case codeImage:
+			typ = "image"
+		case codeURL:
+			typ = "link"
+		}
+		return `<ph id="` + p.id + `" dataRef="` + od.ref(p.text) + `" type="` + typ + `" subType="glosa:` + p.kind + `"/>`, ""
 	}
 }
 
