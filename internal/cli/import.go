@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
@@ -97,7 +98,12 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 		}
 		chs, errs := transfer.Apply(p.Report, p.Config, p.Repo.RawLang, f, transfer.Options{IncludeFuzzy: opts.includeFuzzy, Force: opts.force})
 		for _, err := range errs {
-			fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", p.l.Error(l10n.InFile(name, err)))
+			if le := (*l10n.Error)(nil); errors.As(err, &le) && le.Path == "" && le.Line > 0 {
+				// A place in the translator's file: name:line:col.
+				fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", p.l.Error(l10n.InFile(name, err)))
+			} else {
+				fmt.Fprintf(ios.ErrOut, "glosa: error: %s: %s\n", name, p.l.Text(l10n.TextOf(err)))
+			}
 			failed = true
 		}
 		changes = append(changes, chs...)
