@@ -127,12 +127,30 @@ func Blocks(old, new []markdown.Block, end int) []Block {
 func gap(old, new []markdown.Block, a, b []string, removed, added []int, at int) []Block {
 	var out []Block
 	paired := map[int]bool{}
+	// Each removed block is weighed against many added ones: split its
+	// words once.
+	oldWords := map[int][]string{}
+	wordsOf := func(i int) []string {
+		w, ok := oldWords[i]
+		if !ok {
+			w = words(a[i])
+			oldWords[i] = w
+		}
+		return w
+	}
 	next := 0 // removed blocks before next are paired or passed over
 	for _, j := range added {
 		blk := Block{Change: Added, Kind: new[j].Kind, Line: new[j].Line, Text: new[j].Text}
+		var wb []string
 		for r := next; r < len(removed); r++ {
 			i := removed[r]
-			if old[i].Kind == new[j].Kind && overlap(a[i], b[j]) >= similar {
+			if old[i].Kind != new[j].Kind {
+				continue
+			}
+			if wb == nil {
+				wb = words(b[j])
+			}
+			if overlap(wordsOf(i), wb) >= similar {
 				blk.Change, blk.OldLine, blk.OldText = Changed, old[i].Line, old[i].Text
 				paired[r] = true
 				next = r + 1
@@ -157,10 +175,9 @@ func normalize(blocks []markdown.Block) []string {
 	return out
 }
 
-// overlap is the share of words two texts have in common: the size of
-// the common multiset over the size of the larger one.
-func overlap(a, b string) float64 {
-	wa, wb := words(a), words(b)
+// overlap is the share of words two texts have in common (see words):
+// the size of the common multiset over the size of the larger one.
+func overlap(wa, wb []string) float64 {
 	if len(wa) == 0 && len(wb) == 0 {
 		return 1
 	}
@@ -185,3 +202,7 @@ func words(s string) []string {
 	}
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
+
+// Overlap is the share of words two texts have in common, from 0 to 1:
+// what Blocks weighs to call an old and a new block one block changed.
+func Overlap(a, b string) float64 { return overlap(words(a), words(b)) }

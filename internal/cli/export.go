@@ -5,12 +5,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/exchange"
 	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/status"
 	"github.com/glosa/glosa/internal/transfer"
 )
 
@@ -20,6 +24,7 @@ type exportOptions struct {
 	states []string
 	all    bool
 	out    string
+	update string
 }
 
 func newExportCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
@@ -37,12 +42,37 @@ state: new, needs review (stale: the source changed since) or translated.
 By default export picks what needs work (missing, stale, untranslated);
 --state chooses, --all takes everything. Files go to --out DIR, one per
 language (es.po, es.xlf, es.csv, translate.es.json…), or to stdout with
---out - for one language. Bring the work back with glosa import.`,
+--out - for one language. A file holds units of one source language: when
+a language's units come from several (content written in Italian, a
+catalog in English), the others go to files named after their source
+(from-en.es.po), and --out - is refused. Bring the work back with glosa
+import.
+
+--update FILE refreshes a file exported earlier, and perhaps half done,
+against the current source, in its own format and language, as msgmerge
+does for gettext: units whose source is unchanged keep the file's
+translation and state; those whose source changed keep it as a suggestion
+that needs review (fuzzy), with the previous source; a changed paragraph,
+whose ID is new, is paired with the old one by its place in the entry;
+units that need work (or those --state and --all pick) and new units of
+the entries the file holds are added; units that match nothing are kept
+as obsolete ("#~" in PO; in other formats, in a file beside it,
+obsolete.es.xlf). The file is rewritten in place, or written to --out FILE.`,
 		Example: `  glosa export --format po --lang es --out -  > es.po
   glosa export --format xliff20 --out translations/
-  glosa export --format po --all --lang es,en --out po/`,
+  glosa export --format po --all --lang es,en --out po/
+  glosa export --update es.po`,
 		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.update != "" {
+				if cmd.Flags().Changed("format") || cmd.Flags().Changed("lang") {
+					return usage(g.l, "usage.updateFormat")
+				}
+				if !cmd.Flags().Changed("out") {
+					opts.out = opts.update
+				}
+				return updateRun(ios, g, opts)
+			}
 			return exportRun(ios, g, opts)
 		},
 	}
@@ -55,7 +85,8 @@ language (es.po, es.xlf, es.csv, translate.es.json…), or to stdout with
 	f.StringSliceVar(&opts.langs, "lang", nil, "export only these `languages` (default: every translation language)")
 	enumListFlag(cmd, g.l, &opts.states, "state", nil, "export entries and messages in these `states` (default: missing,stale,untranslated)", stateNames()...)
 	f.BoolVar(&opts.all, "all", false, "export every entry and message, translated ones too")
-	f.StringVarP(&opts.out, "out", "o", "-", "`directory` to write one file per language into, or - for stdout (one language)")
+	f.StringVarP(&opts.out, "out", "o", "-", "`directory` to write one file per language into, or - for stdout (one language); with --update, the file to write")
+	f.StringVar(&opts.update, "update", "", "bring the translator's `file`, exported earlier, up to date with the source, keeping its translations")
 	return cmd
 }
 
@@ -85,9 +116,12 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 	if opts.out == "-" && len(langs) != 1 {
 		return usage(g.l, "usage.exportOut", "Langs", fmt.Sprint(langs))
 	}
-	for _, code := range langs {
-		set := transfer.Collect(p.Report, code, states)
-		f := set.File
+	files := exportFiles(p, format, langs, states)
+	if opts.out == "-" && len(files) != 1 {
+		return usage(g.l, "usage.exportOutSources", "Lang", files[0].code, "Sources", strings.Join(files.sources(), ", "))
+	}
+	for _, ef := range files {
+		f := ef.file
 		var buf bytes.Buffer
 		if err := format.Write(&buf, f); err != nil {
 			return err
@@ -96,10 +130,9 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 			if _, err := ios.Out.Write(buf.Bytes()); err != nil {
 				return err
 			}
-			fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.units", len(f.Units), "Lang", code, "Path", "stdout"))
+			fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.units", len(f.Units), "Lang", ef.code, "Path", "stdout"))
 			continue
 		}
-		name := format.FileName(code)
 		if err := os.MkdirAll(opts.out, 0o755); err != nil {
 			return err
 		}
@@ -107,10 +140,84 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 		if err != nil {
 			return err
 		}
-		if err := atomicfile.Write(dir, name, buf.Bytes()); err != nil {
+		if err := atomicfile.Write(dir, ef.name, buf.Bytes()); err != nil {
 			return err
 		}
-		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.units", len(f.Units), "Lang", code, "Path", filepath.Join(opts.out, name)))
+		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.units", len(f.Units), "Lang", ef.code, "Path", filepath.Join(opts.out, ef.name)))
 	}
 	return nil
+}
+
+// exportFile is a file export writes: the units of one target language
+// from one source language, and its name.
+type exportFile struct {
+	code, name string
+	file       *exchange.File
+}
+
+type exportFileList []exportFile
+
+// sources are the source languages of the files.
+func (l exportFileList) sources() []string {
+	var out []string
+	for _, ef := range l {
+		out = append(out, ef.file.SourceLang)
+	}
+	return out
+}
+
+// exportFiles collects the units of each language and splits them by
+// source language (transfer.Set.Split): one file per source and target,
+// so that none says a wrong source. A language whose units have one source
+// gets the format's name (es.po, translate.es.json); when they have
+// several, the file of the project's source keeps it and each other one
+// is named after its source, before the format's name (from-en.es.po,
+// from-en.translate.es.json), which keeps the language where go-i18n
+// reads it. Each file is dated by its sources (see exportDate).
+func exportFiles(p *project, format *exchange.Spec, langs []string, states []status.State) exportFileList {
+	var out exportFileList
+	for _, code := range langs {
+		parts := transfer.Collect(p.Report, code, states).Split()
+		for _, f := range parts {
+			name := format.FileName(code)
+			if len(parts) > 1 && f.SourceLang != p.Report.Source {
+				name = "from-" + f.SourceLang + "." + name
+			}
+			f.Date = exportDate(p, f)
+			out = append(out, exportFile{code: code, name: name, file: f})
+		}
+	}
+	return out
+}
+
+// exportDate is the date a file's header gives (PO's POT-Creation-Date and
+// PO-Revision-Date), so that exporting the same commit twice writes the
+// same bytes: SOURCE_DATE_EPOCH when set (the reproducible-builds
+// convention), else the time of the newest commit that changed a file the
+// units come from, else now.
+func exportDate(p *project, f *exchange.File) time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
+	}
+	var newest time.Time
+	if p.History != nil {
+		seen := map[string]bool{}
+		for _, u := range f.Units {
+			for _, r := range u.Refs {
+				if seen[r.Path] {
+					continue
+				}
+				seen[r.Path] = true
+				if ch, ok := p.History.LastChange(r.Path); ok && ch.Time.After(newest) {
+					newest = ch.Time
+				}
+			}
+		}
+	}
+	if newest.IsZero() {
+		return time.Now()
+	}
+	return newest
 }

@@ -1,9 +1,10 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/report"
 	"github.com/glosa/glosa/internal/syncplan"
 	"github.com/glosa/glosa/internal/transfer"
 )
@@ -21,6 +23,15 @@ type importOptions struct {
 	includeFuzzy bool
 	force        bool
 	dryRun       bool
+	strict       bool
+	format       string
+}
+
+// importOutputs are the formats of import's summary on stdout; what a
+// person reads (refused units, counts) goes to stderr in every format.
+var importOutputs = outputs[report.Import]{
+	{"text", report.ImportText},
+	{"json", report.ImportJSONWrite},
 }
 
 func newImportCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
@@ -31,19 +42,32 @@ func newImportCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 		Long: `import reads files written by glosa export and completed in a translator's
 tool, told apart by their content, and writes the translations into the
 repository: body blocks are put into the source's structure, text fields
-are set, messages go into their catalog. An entry whose every unit is
-translated is stamped current; one with units still untranslated keeps the
-source's text for them and stays a draft. Units marked for review (fuzzy)
+are set, messages go into their catalog. An entry is stamped current when
+every unit of it is translated and the file applied every unit of it that
+was not current; otherwise it keeps the source's text for its untranslated
+units and stays a draft, or stays stale. Units marked for review (fuzzy)
 are left out unless --include-fuzzy.
 
 It reads ` + exchange.Labels(exchange.Imports()) + `.
 
-A file is refused, and nothing written, when a unit ID names nothing in
-this project, a reference points outside the repository, its language is
-not a translation language of the project, or a translation's links, inline
-code or citations differ from the source's (unless --force).`,
+Each unit is applied or refused on its own, and the rest of the file is
+applied. A unit is refused, with its line in the file and why, when its ID
+names nothing in this project, its source changed since the export, a
+reference points outside the repository, or check would fail it: its
+links, inline code or citations differ from the source's (markup-mismatch,
+unless --force), a message lacks or adds a placeholder of its source
+(placeholder-mismatch), or has plural forms its language does not use or
+lacks one it needs (plural-forms). A file is refused as a whole when it
+cannot be read or its language is not a translation language of the
+project. With --strict, one refusal writes nothing.
+
+The exit code is 0 when nothing was refused, 1 when something was (even if
+the rest was written), 2 for a usage error. stdout gets the files written,
+or a JSON summary with --format json; stderr the refused units and the
+counts: applied, unchanged, skipped, refused by reason.`,
 		Example: `  glosa import es.po
   glosa import --dry-run translations/*.xlf
+  glosa import --strict --format json de.po
   glosa import --lang es es.csv`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -55,6 +79,8 @@ code or citations differ from the source's (unless --force).`,
 	f.BoolVar(&opts.includeFuzzy, "include-fuzzy", false, "apply units marked for review (fuzzy) too")
 	f.BoolVar(&opts.force, "force", false, "apply translations whose links, inline code or citations differ from the source's")
 	f.BoolVarP(&opts.dryRun, "dry-run", "n", false, "print what would change and change nothing")
+	f.BoolVar(&opts.strict, "strict", false, "write nothing when a unit or a file is refused")
+	importOutputs.flag(cmd, g.l, &opts.format, "summary `format`")
 	return cmd
 }
 
@@ -71,9 +97,10 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 		}
 		override = langs[0]
 	}
-	// Every file is read and checked before anything is written: one
-	// refusal writes nothing.
-	var changes []transfer.Change
+	// Every file is read and checked before anything is written: with
+	// --strict, one refusal writes nothing.
+	v := report.Import{DryRun: opts.dryRun, L: p.l}
+	check := p.Linter.UnitCheck(p.Repo)
 	failed := false
 	for _, name := range args {
 		data, err := os.ReadFile(name)
@@ -96,53 +123,52 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 			}
 			f.TargetLang = override
 		}
-		chs, errs := transfer.Apply(p.Report, p.Config, p.Repo.RawLang, f, transfer.Options{IncludeFuzzy: opts.includeFuzzy, Force: opts.force})
-		for _, err := range errs {
-			if le := (*l10n.Error)(nil); errors.As(err, &le) && le.Path == "" && le.Line > 0 {
-				// A place in the translator's file: name:line:col.
-				fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", p.l.Error(l10n.InFile(name, err)))
-			} else {
-				fmt.Fprintf(ios.ErrOut, "glosa: error: %s: %s\n", name, p.l.Text(l10n.TextOf(err)))
-			}
+		res, err := transfer.Apply(p.Report, p.Config, p.Repo.RawLang, f, transfer.Options{IncludeFuzzy: opts.includeFuzzy, Force: opts.force, Check: check})
+		if err != nil {
+			fmt.Fprintf(ios.ErrOut, "glosa: error: %s: %s\n", name, p.l.Text(l10n.TextOf(err)))
 			failed = true
+			continue
 		}
-		changes = append(changes, chs...)
+		failed = failed || len(res.Refused) > 0
+		v.Files = append(v.Files, report.ImportedFile{Path: name, Result: res})
 	}
-	if failed {
-		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.T("import.refused"))
-		return errFailed
-	}
+	v.Strict = opts.strict && failed
 	units, refused := 0, 0
 	var wrote []string
 	defer func() { atomicfile.SyncDirs(p.Root, wrote) }()
-	for _, c := range changes {
-		if !opts.dryRun {
-			err := writeChange(p.Root, syncplan.Change{Path: c.Path, Data: c.Data, Old: c.Old, Create: c.Create})
-			if p.refuseWrite(ios.ErrOut, c.Path, err) {
-				refused++
-				continue
+	for _, f := range v.Files {
+		for _, c := range f.Result.Changes {
+			if !opts.dryRun && !v.Strict {
+				err := writeChange(p.Root, syncplan.Change{Path: c.Path, Data: c.Data, Old: c.Old, Create: c.Create})
+				if p.refuseWrite(ios.ErrOut, c.Path, err) {
+					refused++
+					continue
+				}
+				if err != nil {
+					return err
+				}
+				wrote = append(wrote, c.Path)
 			}
-			if err != nil {
-				return err
-			}
-			wrote = append(wrote, c.Path)
+			v.Written = append(v.Written, c)
+			units += c.Units
 		}
-		what := p.l.N("import.messages", c.Units)
-		switch {
-		case c.Entry && c.Complete:
-			what = p.l.N("import.entryDone", c.Units)
-		case c.Entry:
-			what = p.l.N("import.entryDraft", c.Units)
-		}
-		fmt.Fprintf(ios.Out, "%s: %s\n", c.Path, what)
-		units += c.Units
 	}
-	id := "import.done"
-	if opts.dryRun {
-		id = "import.dryRun"
+	slices.SortStableFunc(v.Written, func(a, b transfer.Change) int { return strings.Compare(a.Path, b.Path) })
+	if err := importOutputs.write(ios.Out, opts.format, v); err != nil {
+		return err
 	}
-	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N(id, units, "Files", len(changes)-refused))
-	if refused > 0 {
+	if err := report.ImportTalk(ios.ErrOut, v); err != nil {
+		return err
+	}
+	switch {
+	case v.Strict:
+		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.T("import.refused"))
+	case opts.dryRun:
+		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("import.dryRun", units, "Files", len(v.Written)))
+	default:
+		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("import.done", units, "Files", len(v.Written)))
+	}
+	if failed || refused > 0 {
 		return errFailed
 	}
 	return nil

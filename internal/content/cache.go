@@ -260,6 +260,11 @@ func decodeRecord(raw []byte) *cached {
 	return rec
 }
 
+// Stamp identifies what the cached results were computed by and for (see
+// cacheStamp): a cache of other results kept beside this one keys them
+// with it.
+func (c *Cache) Stamp() [sha256.Size]byte { return c.stamp }
+
 // cacheStamp identifies what the cached results were computed by and
 // for: the cache format, the glosa program (its version, its commit and,
 // for a build from changed sources, the executable's size and time) and

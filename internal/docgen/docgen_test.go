@@ -143,6 +143,37 @@ var samples = map[string]func(t *testing.T) []sample{
 	"baseline.schema.json": func(t *testing.T) []sample {
 		return []sample{writeBaseline(t)}
 	},
+	"import.schema.json": importSamples,
+}
+
+// importRepo is a repository with one source entry and a translator's
+// file for it: the title translated, the paragraph with its link lost.
+const importRepo = `
+-- glosa.yaml --
+source: en
+languages: [en, de]
+-- content/en/uno.md --
+---
+title: One
+---
+
+Read the [manual](/en/manual/).
+-- de.csv --
+id,kind,state,en,de
+uno#title,field,translated,One,Eins
+uno#p-506ac699,paragraph,translated,Read the [manual](/en/manual/).,Lesen Sie das Handbuch.
+`
+
+// importSamples imports a file with a unit applied and one refused, as a
+// dry run and for real.
+func importSamples(t *testing.T) []sample {
+	dir := testtree.Txtar(t, importRepo)
+	var out []sample
+	for _, args := range [][]string{{"--dry-run"}, {}} {
+		argv := append([]string{"-C", dir, "--no-cache", "import", "--format", "json", filepath.Join(dir, "de.csv")}, args...)
+		out = append(out, sample{"glosa " + strings.Join(argv, " "), run(t, argv...)})
+	}
+	return out
 }
 
 // runAll runs a glosa command with --format json on the sample repository

@@ -39,6 +39,7 @@ var schemas = []jsonDoc{
 	{"glosa check --format json", "check.schema.json", report.SchemaVersion, reflect.TypeFor[report.CheckJSON]()},
 	{"glosa diff --format json", "diff.schema.json", report.SchemaVersion, reflect.TypeFor[report.DiffJSON]()},
 	{"glosa rules --format json", "rules.schema.json", report.RulesVersion, reflect.TypeFor[report.RulesJSON]()},
+	{"glosa import --format json", "import.schema.json", report.ImportVersion, reflect.TypeFor[report.ImportJSON]()},
 	{"The baseline file of glosa check --write-baseline", "baseline.schema.json", baseline.Version, reflect.TypeFor[baseline.File]()},
 }
 

@@ -144,7 +144,8 @@ func ReadCSV(data []byte) (*File, error) {
 			return ""
 		}
 		id := get("id")
-		u := Unit{ID: id, Kind: get("kind"), Source: at(langs[0]), Target: at(langs[1]), State: State(get("state"))}
+		line, _ := r.FieldPos(0)
+		u := Unit{ID: id, Kind: get("kind"), Source: at(langs[0]), Target: at(langs[1]), State: State(get("state")), Line: line}
 		if n := get("notes"); n != "" {
 			u.Notes = strings.Split(n, "\n")
 		}
@@ -157,7 +158,6 @@ func ReadCSV(data []byte) (*File, error) {
 				u.State = Translated
 			}
 		default:
-			line, _ := r.FieldPos(0)
 			return nil, l10n.At(line, 1, l10n.Msg("import.csvState", "State", strconv.Quote(string(u.State))))
 		}
 		if base, c, ok := pluralID(id); ok {
@@ -165,7 +165,7 @@ func ReadCSV(data []byte) (*File, error) {
 			if !seen {
 				i = len(f.Units)
 				plurals[base] = i
-				f.Units = append(f.Units, Unit{ID: base, Kind: u.Kind, State: u.State, Notes: u.Notes, Refs: u.Refs,
+				f.Units = append(f.Units, Unit{ID: base, Kind: u.Kind, State: u.State, Notes: u.Notes, Refs: u.Refs, Line: line,
 					SourceForms: map[string]string{}, TargetForms: map[string]string{}})
 			}
 			pu := &f.Units[i]

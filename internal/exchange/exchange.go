@@ -6,6 +6,8 @@
 // commands export and import map it to the repository.
 package exchange
 
+import "time"
+
 // State is a unit's translation state as the exchange formats know it.
 type State string
 
@@ -65,6 +67,11 @@ type Unit struct {
 	// SourceHash is the go-i18n hash ("sha1-…") of the source text the
 	// target was made from, as go-i18n files carry it; "" when unknown.
 	SourceHash string
+	// Line is the 1-based line of the unit in the file it was read from
+	// (a PO entry's msgid, an XLIFF unit's start tag, a CSV row, a go-i18n
+	// message), 0 for a unit made in memory: import refuses a unit at its
+	// place in the translator's file.
+	Line int
 }
 
 // Plural reports whether the unit is a plural message.
@@ -100,5 +107,14 @@ type File struct {
 	// Format is the format the file was read from (po, xliff12,
 	// goi18n-json…), "" for a file made in memory.
 	Format Format
-	Units  []Unit
+	// Date is when the units' sources were last changed, for formats
+	// that record it (PO's POT-Creation-Date and PO-Revision-Date); the
+	// caller chooses it, so that writing stays deterministic.
+	Date  time.Time
+	Units []Unit
+	// Obsolete are units the file keeps that name nothing in the project
+	// any more, so that their translations are not lost: PO writes them
+	// as "#~" entries and reads them back; other formats leave them out.
+	// Import never reads them.
+	Obsolete []Unit
 }

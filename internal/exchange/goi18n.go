@@ -128,7 +128,7 @@ func ReadGoI18n(name string, data []byte) (*File, error) {
 		f.TargetLang = ""
 	}
 	for _, m := range gf.Messages {
-		u := Unit{ID: m.ID, SourceHash: m.Hash, State: New}
+		u := Unit{ID: m.ID, SourceHash: m.Hash, State: New, Line: m.Line}
 		if m.Description != "" {
 			u.Notes = strings.Split(m.Description, "\n")
 		}

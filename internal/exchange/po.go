@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,8 +25,12 @@ var (
 		Detect: func(_ string, text []byte) bool { return !isXML(text) && poKeyword.Match(text) },
 		Read:   func(_ string, data []byte) (*File, error) { return ReadPO(data) },
 		Notes: "gettext PO, for Poedit and the like: `msgctxt` is the unit's ID, `#.` comments carry its notes, `#:` its references; " +
-			"a unit that needs review is `#, fuzzy`; the header has `Language` and the `Plural-Forms` CLDR gives the language. " +
-			"Passes `msgfmt -c --check-format`.",
+			"a unit that needs review is `#, fuzzy`; the header has every field `msgfmt -c` asks for, `X-Source-Language`, " +
+			"and gettext's conventional `Plural-Forms` for the language, the one `msginit` writes (`nplurals=2` for French, Spanish, Italian, Portuguese), " +
+			"or CLDR's when a translation already tells apart a category that header merges (Spanish `many`). " +
+			"Each `msgstr[n]` is the CLDR category of most of the numbers the header gives it (French `msgstr[0]` one, `msgstr[1]` other); " +
+			"on import, a category without a `msgstr` of its own takes the one gettext shows for its numbers (French `many`, for 1000000, takes other's). " +
+			"A header `plural-forms` accepts is read, one that gives one form to numbers CLDR tells apart is refused. Passes `msgfmt -c --check-format`.",
 	})
 	_ = register(Spec{
 		Name:   "pot",
@@ -45,26 +50,23 @@ var poKeyword = regexp.MustCompile(`(?m)^\s*(?:#~\s*)?msg(?:id|ctxt)\s+"`)
 // fuzzy, with its previous source as "#| msgid". With template set it
 // writes a POT: no language, no translations.
 func WritePO(w io.Writer, f *File, template bool) error {
+	pluralForms, forms, err := poPlurals(f, template)
+	if err != nil {
+		return err
+	}
 	pf := &po.File{}
-	header := &po.Entry{Translations: []string{poHeader(f, template)}}
+	header := &po.Entry{Translations: []string{poHeader(f, template, pluralForms)}}
 	if template {
 		header.Flags = []string{"fuzzy"} // as xgettext writes a template's header
 	}
 	if err := pf.Add(header); err != nil {
 		return err
 	}
-	// A template's plural messages have the source language's forms, as
-	// its header says: msgfmt checks them, msginit replaces them.
-	formsLang := f.TargetLang
-	if template {
-		formsLang = f.SourceLang
+	units := f.Units
+	if !template {
+		units = slices.Concat(f.Units, f.Obsolete)
 	}
-	set, err := plural.Derive(formsLang)
-	if err != nil {
-		return err
-	}
-	forms := set.FormCategories()
-	for _, u := range f.Units {
+	for i, u := range units {
 		e := &po.Entry{Context: u.ID, HasContext: true, Flags: append([]string(nil), u.Flags...)}
 		for _, n := range u.Notes {
 			e.Extracted = append(e.Extracted, strings.Split(n, "\n")...)
@@ -78,7 +80,7 @@ func WritePO(w io.Writer, f *File, template bool) error {
 				e.ID = u.SourceForms["other"]
 			}
 			e.Plural = u.SourceForms["other"]
-			for _, c := range forms {
+			for _, c := range forms.Forms {
 				text := ""
 				if !template {
 					text = u.TargetForms[string(c)]
@@ -102,6 +104,11 @@ func WritePO(w io.Writer, f *File, template bool) error {
 		}
 		if !template {
 			matchNewlines(e)
+		}
+		if i >= len(f.Units) {
+			// As msgmerge: where it was and what it was no longer hold.
+			e.Extracted, e.References = nil, nil
+			e.MarkObsolete()
 		}
 		if err := pf.Add(e); err != nil {
 			return err
@@ -133,15 +140,49 @@ func matchNewlines(e *po.Entry) {
 	}
 }
 
-// poHeader is the header entry's text.
-func poHeader(f *File, template bool) string {
-	lang, formsLang := strings.ReplaceAll(f.TargetLang, "-", "_"), f.TargetLang
+// poPlurals returns the Plural-Forms header of a PO file for f and the
+// category each msgstr[] stands for. A template's are the source
+// language's, as its header says: msgfmt checks them, msginit replaces
+// them. A translation's are gettext's conventional ones for the language
+// (msginit's: one and other for French, Spanish, Italian, Portuguese),
+// so that gettext's tools and the team's other files agree, unless a
+// unit has a translation for a category that header merges with another
+// (Spanish many, already translated apart from other): then CLDR's, so
+// that no translation is lost on the way back.
+func poPlurals(f *File, template bool) (string, plural.PO, error) {
+	lang := f.TargetLang
 	if template {
-		lang, formsLang = "", f.SourceLang
+		lang = f.SourceLang
 	}
-	forms := "nplurals=INTEGER; plural=EXPRESSION;"
-	if set, err := plural.Derive(formsLang); err == nil {
-		forms = set.PluralForms()
+	set, err := plural.Derive(lang)
+	if err != nil {
+		return "", plural.PO{}, err
+	}
+	header, forms, err := set.Conventional()
+	if err != nil || template {
+		return header, forms, err
+	}
+	for _, u := range f.Units {
+		for c, i := range forms.Shared {
+			if t := u.TargetForms[string(c)]; t != "" && t != u.TargetForms[string(forms.Forms[i])] {
+				return set.PluralForms(), plural.PO{Forms: set.FormCategories()}, nil
+			}
+		}
+	}
+	return header, forms, nil
+}
+
+// poHeader is the header entry's text: every field msgfmt -c asks for, in
+// the order xgettext and msginit write them. The dates are f.Date; a
+// translator's tool sets Last-Translator and Language-Team, which glosa
+// fills as msginit --no-translator does. A template's header has
+// xgettext's placeholders, which msginit replaces.
+func poHeader(f *File, template bool, forms string) string {
+	lang := strings.ReplaceAll(f.TargetLang, "-", "_")
+	revised, translator, team := f.Date.Format(poDate), "Automatically generated", "none"
+	if template {
+		lang = ""
+		revised, translator, team = "YEAR-MO-DA HO:MI+ZONE", "FULL NAME <EMAIL@ADDRESS>", "LANGUAGE <LL@li.org>"
 	}
 	original := f.Original
 	if original == "" {
@@ -149,6 +190,10 @@ func poHeader(f *File, template bool) string {
 	}
 	fields := [][2]string{
 		{"Project-Id-Version", original},
+		{"POT-Creation-Date", f.Date.Format(poDate)},
+		{"PO-Revision-Date", revised},
+		{"Last-Translator", translator},
+		{"Language-Team", team},
 		{"Language", lang},
 		{"MIME-Version", "1.0"},
 		{"Content-Type", "text/plain; charset=UTF-8"},
@@ -164,10 +209,13 @@ func poHeader(f *File, template bool) string {
 	return b.String()
 }
 
+// poDate is the layout of a PO header's dates, as xgettext writes them.
+const poDate = "2006-01-02 15:04-0700"
+
 // ReadPO reads a PO file written by WritePO and edited by a translator's
 // tool: each message is a unit named by its msgctxt (or, without one, by
 // its msgid); fuzzy means needs review, a translation means translated.
-// Obsolete messages are left out.
+// Obsolete messages ("#~") go to File.Obsolete.
 func ReadPO(data []byte) (*File, error) {
 	pf, err := po.Parse(data)
 	if err != nil {
@@ -176,12 +224,12 @@ func ReadPO(data []byte) (*File, error) {
 	f := &File{TargetLang: strings.ReplaceAll(pf.Language(), "_", "-")}
 	f.SourceLang, _ = pf.HeaderField("X-Source-Language")
 	f.Original, _ = pf.HeaderField("Project-Id-Version")
-	var forms []plural.Category
+	var forms *plural.PO
 	for _, e := range pf.Entries {
-		if e.IsHeader() || e.Obsolete {
+		if e.IsHeader() {
 			continue
 		}
-		u := Unit{ID: e.ID, State: New}
+		u := Unit{ID: e.ID, State: New, Line: e.Line}
 		if e.HasContext {
 			u.ID = e.Context
 		}
@@ -202,11 +250,17 @@ func ReadPO(data []byte) (*File, error) {
 			}
 			u.SourceForms = map[string]string{"one": e.ID, "other": e.Plural}
 			u.TargetForms = map[string]string{}
-			for i, c := range forms {
-				u.TargetForms[string(c)] = ""
+			text := func(i int) string {
 				if i < len(e.Translations) {
-					u.TargetForms[string(c)] = e.Translations[i]
+					return e.Translations[i]
 				}
+				return ""
+			}
+			for i, c := range forms.Forms {
+				u.TargetForms[string(c)] = text(i)
+			}
+			for c, i := range forms.Shared {
+				u.TargetForms[string(c)] = text(i)
 			}
 		} else {
 			u.Source = e.ID
@@ -226,23 +280,40 @@ func ReadPO(data []byte) (*File, error) {
 		default:
 			u.State = Translated
 		}
-		f.Units = append(f.Units, u)
+		if e.Obsolete {
+			f.Obsolete = append(f.Obsolete, u)
+		} else {
+			f.Units = append(f.Units, u)
+		}
 	}
 	return f, nil
 }
 
-// poForms maps msgstr indexes to CLDR categories: the language's, when the
-// file's Plural-Forms has as many forms as CLDR gives it.
-func poForms(pf *po.File, lang string) ([]plural.Category, error) {
+// poForms maps msgstr indexes to CLDR categories by the file's own
+// Plural-Forms: CLDR's header for the language, msginit's (French one and
+// other, many getting other's msgstr) or any other whose forms stand for
+// distinct categories (see plural.Set.Forms) and that the plural-forms
+// rule accepts (plural.Set.LostDistinction): an English header in a
+// Russian file is refused, as 21 would take 1's form.
+func poForms(pf *po.File, lang string) (*plural.PO, error) {
 	set, err := plural.Derive(lang)
 	if err != nil {
 		return nil, err
 	}
-	n, _, ok := pf.PluralForms()
-	if !ok || n != set.NPlurals() {
-		return nil, l10n.Errorf("import.pluralForms", "N", n, "Lang", lang, "Forms", set.PluralForms())
+	n, src, ok := pf.PluralForms()
+	var forms plural.PO
+	if ok {
+		var expr *plural.Expr
+		if expr, err = plural.ParseExpr(src); err == nil {
+			forms, err = set.Forms(n, expr)
+		}
+		ok = err == nil && set.LostDistinction(n, expr) == nil
 	}
-	return set.FormCategories(), nil
+	if !ok {
+		header, _, _ := set.Conventional()
+		return nil, l10n.Errorf("import.pluralForms", "N", n, "Lang", lang, "Forms", header)
+	}
+	return &forms, nil
 }
 
 // parseRefs reads a "#:" line: references "path:line" separated by spaces.

@@ -2,10 +2,14 @@ package exchange
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/google/go-cmp/cmp"
@@ -50,18 +54,56 @@ func TestPORoundTrip(t *testing.T) {
 	}
 	// PO keeps no kind; the notes say it.
 	ignore := cmpopts.IgnoreFields(Unit{}, "Kind")
-	if diff := cmp.Diff(want, got, ignore, cmpopts.EquateEmpty()); diff != "" {
+	if diff := cmp.Diff(want, got, ignore, cmpopts.EquateEmpty(), ignoreLine); diff != "" {
 		t.Errorf("round trip mismatch (-want +got):\n%s\n%s", diff, b.String())
 	}
 }
 
-// TestPOMsgfmt runs gettext's own checks on what glosa writes.
+// TestPOObsolete: obsolete units are "#~" entries without their notes and
+// references, as msgmerge writes them, and come back as obsolete; a
+// template has none.
+func TestPOObsolete(t *testing.T) {
+	want := spanishFile()
+	want.Obsolete = []Unit{
+		{ID: "llm#p-99", Source: "Vecchio.", Target: "Viejo.", State: Translated},
+		{ID: "old", Source: "Old", Target: "Viejo", State: NeedsReview, Previous: "Older"},
+	}
+	in := *want
+	in.Obsolete = slices.Clone(want.Obsolete)
+	in.Obsolete[0].Notes, in.Obsolete[0].Refs = []string{"paragraph"}, []Ref{{Path: "content/it/llm.md", Line: 3}}
+	var b bytes.Buffer
+	if err := WritePO(&b, &in, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "\n#~| msgid \"Older\"\n#~ msgctxt \"old\"\n") {
+		t.Errorf("no obsolete entry with its previous source:\n%s", b.String())
+	}
+	got, err := ReadPO(b.Bytes())
+	if err != nil {
+		t.Fatalf("ReadPO: %v\n%s", err, b.String())
+	}
+	if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(Unit{}, "Kind", "Line"), cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s\n%s", diff, b.String())
+	}
+	b.Reset()
+	if err := WritePO(&b, &in, true); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "#~") {
+		t.Errorf("a template with obsolete entries:\n%s", b.String())
+	}
+}
+
+// TestPOMsgfmt runs gettext's own checks on what glosa writes: a
+// translation's file passes them without a warning (a template keeps
+// xgettext's placeholders in its header, which msgfmt -c warns about).
 func TestPOMsgfmt(t *testing.T) {
 	msgfmt := lookTool(t, "msgfmt")
 	dir := t.TempDir()
-	for _, lang := range []string{"es", "ru", "ja", "ar", "pt-BR"} {
+	for _, lang := range []string{"es", "fr", "it", "he", "ru", "ja", "ar", "pt-BR"} {
 		f := spanishFile()
 		f.TargetLang = lang
+		f.Date = time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC)
 		for i := range f.Units {
 			if f.Units[i].Plural() {
 				f.Units[i].TargetForms = map[string]string{}
@@ -80,7 +122,7 @@ func TestPOMsgfmt(t *testing.T) {
 				t.Fatal(err)
 			}
 			out, err := exec.Command(msgfmt, "-c", "--check-format", "-o", os.DevNull, name).CombinedOutput()
-			if err != nil {
+			if err != nil || !template && len(out) > 0 {
 				t.Errorf("msgfmt -c %s (%s): %v\n%s\n%s", filepath.Base(name), lang, err, out, b.String())
 			}
 		}
@@ -99,7 +141,7 @@ func TestCSVRoundTrip(t *testing.T) {
 	}
 	// CSV keeps one state per row; a plural unit is as done as its least
 	// done form, and its rows share its notes.
-	if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(File{}, "Original"), cmpopts.IgnoreFields(Unit{}, "Previous"), cmpopts.EquateEmpty()); diff != "" {
+	if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(File{}, "Original"), cmpopts.IgnoreFields(Unit{}, "Previous"), cmpopts.EquateEmpty(), ignoreLine); diff != "" {
 		t.Errorf("round trip mismatch (-want +got):\n%s\n%s", diff, b.String())
 	}
 }
@@ -165,4 +207,50 @@ func lookTool(t *testing.T, name string) string {
 		t.Skipf("%s is not installed", name)
 	}
 	return p
+}
+
+// TestPOPluralHeaders: a plural message's msgstr[] are read as the CLDR
+// categories the file's own Plural-Forms gives them, msginit's as well as
+// CLDR's; a category without a msgstr of its own gets the one gettext
+// shows for its numbers; a header whose forms cannot be told apart is
+// refused.
+func TestPOPluralHeaders(t *testing.T) {
+	tests := []struct {
+		lang, header string
+		msgstrs      []string
+		want         map[string]string
+		err          bool
+	}{
+		{"fr", "nplurals=2; plural=(n > 1);", []string{"un", "des"},
+			map[string]string{"one": "un", "many": "des", "other": "des"}, false},
+		{"es", "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", []string{"un", "de", "unos"},
+			map[string]string{"one": "un", "many": "de", "other": "unos"}, false},
+		{"he", "nplurals=2; plural=(n != 1);", []string{"a", "b"},
+			map[string]string{"one": "a", "two": "b", "other": "b"}, false},
+		{"de", "nplurals=2; plural=(n != 1);", []string{"a", "b"},
+			map[string]string{"one": "a", "other": "b"}, false},
+		{"ru", "nplurals=2; plural=(n != 1);", []string{"a", "b"}, nil, true},
+		{"fr", "nplurals=2; plural=0;", []string{"a", "b"}, nil, true},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		fmt.Fprintf(&b, "msgid \"\"\nmsgstr \"\"\n\"Language: %s\\n\"\n\"Plural-Forms: %s\\n\"\n\nmsgid \"x\"\nmsgid_plural \"xs\"\n", tt.lang, tt.header)
+		for i, m := range tt.msgstrs {
+			fmt.Fprintf(&b, "msgstr[%d] %q\n", i, m)
+		}
+		f, err := ReadPO([]byte(b.String()))
+		if tt.err {
+			if err == nil {
+				t.Errorf("%s %q: read, want an error", tt.lang, tt.header)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s %q: %v", tt.lang, tt.header, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, f.Units[0].TargetForms); diff != "" {
+			t.Errorf("%s %q: forms (-want +got):\n%s", tt.lang, tt.header, diff)
+		}
+	}
 }

@@ -875,7 +875,7 @@ func (r *xliffReader) plural(g *node, out *[]Unit) (ok bool, err error) {
 		base, cats[i], seen[c] = b, c, true
 	}
 	first := forms[0].Unit
-	u := Unit{ID: base, Kind: first.Kind, Previous: first.Previous, Flags: first.Flags, SourceHash: first.SourceHash,
+	u := Unit{ID: base, Kind: first.Kind, Previous: first.Previous, Flags: first.Flags, SourceHash: first.SourceHash, Line: g.line,
 		Notes: append(notes, first.Notes...), Refs: append(refs, first.Refs...),
 		SourceForms: map[string]string{}, TargetForms: map[string]string{}, State: Translated}
 	translatable := false
@@ -909,6 +909,7 @@ func (r *xliffReader) plural(g *node, out *[]Unit) (ok bool, err error) {
 // unit reads a trans-unit (1.2) or unit (2.0).
 func (r *xliffReader) unit(n *node) (xliffUnit, error) {
 	u := xliffUnit{node: n, translate: true}
+	u.Line = n.line
 	if t, _ := n.attr("translate"); t == "no" {
 		u.translate = false
 	}

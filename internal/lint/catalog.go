@@ -128,40 +128,59 @@ func keys(ps []placeholder.Placeholder) []string {
 // file against the categories its language needs. A language CLDR has no
 // rules for is not judged: glosa cannot know its forms. A message that
 // only has forms its language never uses is graded info: go-i18n ignores
-// them, so they are dead text, not a wrong one.
-func goi18nPluralForms(f *catalog.File, src *goi18n.File, set cldr.Set, emit func(Finding)) {
+// them, so they are dead text, not a wrong one. strict (the cldr option)
+// asks for every category, not only those a count below a million needs.
+func goi18nPluralForms(f *catalog.File, src *goi18n.File, set cldr.Set, strict bool, emit func(Finding)) {
 	if !set.Known() {
 		return
 	}
 	needed := set.Needed()
+	if strict {
+		needed = set.Categories()
+	}
 	for _, tm := range f.GoI18n.Messages {
 		sm := src.Message(tm.ID)
-		if sm == nil || len(sm.Text) < 2 || tm.Other() == "" {
-			continue // not plural in the source, or not translated
+		if sm == nil {
+			continue
 		}
-		var have []string
-		for _, form := range goi18n.Forms() {
-			if _, ok := tm.Text[form]; ok {
-				have = append(have, string(form))
-			}
-		}
-		var missing []cldr.Category
-		for _, c := range needed {
-			if _, ok := tm.Text[goi18n.Form(c)]; !ok {
-				missing = append(missing, c)
-			}
-		}
-		extra := set.Extra(have)
-		if len(missing) == 0 && len(extra) == 0 {
+		problem, lacks, ok := messageForms(set, needed, f.Lang, sm, tm)
+		if !ok {
 			continue
 		}
 		fd := Finding{Path: f.Path, Line: tm.Line, Column: tm.Column, Lang: f.Lang, Slug: tm.ID,
-			Text: l10n.Msg("lint.plural.message", "ID", tm.ID, "Problem", formsProblem(set, missing, extra, f.Lang))}
-		if len(missing) == 0 {
+			Text: l10n.Msg("lint.plural.message", "ID", tm.ID, "Problem", problem)}
+		if !lacks {
 			fd.Severity = Info
 		}
 		emit(fd)
 	}
+}
+
+// messageForms says what is wrong with the forms of tm, a translation into
+// code of the go-i18n message sm, against the categories of set: ok is
+// false when nothing is (or sm is not plural, or tm not translated), lacks
+// when tm lacks a form the language needs, not only has one it never uses.
+func messageForms(set cldr.Set, needed []cldr.Category, code string, sm, tm *goi18n.Message) (problem l10n.Text, lacks, ok bool) {
+	if len(sm.Text) < 2 || tm.Other() == "" {
+		return l10n.Text{}, false, false // not plural in the source, or not translated
+	}
+	var have []string
+	for _, form := range goi18n.Forms() {
+		if _, ok := tm.Text[form]; ok {
+			have = append(have, string(form))
+		}
+	}
+	var missing []cldr.Category
+	for _, c := range needed {
+		if _, ok := tm.Text[goi18n.Form(c)]; !ok {
+			missing = append(missing, c)
+		}
+	}
+	extra := set.Extra(have)
+	if len(missing) == 0 && len(extra) == 0 {
+		return l10n.Text{}, false, false
+	}
+	return formsProblem(set, missing, extra, code), len(missing) > 0, true
 }
 
 func formsProblem(set cldr.Set, missing []cldr.Category, extra []string, code string) l10n.Text {
@@ -182,10 +201,11 @@ func formsProblem(set cldr.Set, missing []cldr.Category, extra []string, code st
 // entry against the header. The header is judged by the numbers it gives
 // one form (see plural.Set.LostDistinction), not by its nplurals: gettext's
 // own headers, GNOME's with more forms than CLDR and CLDR's many for exact
-// millions are all right. A language CLDR has no rules for is only
+// millions are all right; strict (the cldr option) judges it by CLDR
+// alone (see plural.Set.Merged). A language CLDR has no rules for is only
 // checked for what needs no rules: a header msgfmt cannot use, and
 // entries whose msgstr[] count differs from nplurals.
-func poPluralForms(f *catalog.File, set cldr.Set, emit func(Finding)) {
+func poPluralForms(f *catalog.File, set cldr.Set, strict bool, emit func(Finding)) {
 	hasPlural := false
 	for _, e := range f.PO.Entries {
 		if e.HasPlural && !e.Obsolete {
@@ -220,7 +240,12 @@ func poPluralForms(f *catalog.File, set cldr.Set, emit func(Finding)) {
 			header.FixText = l10n.Msg("lint.plural.headerFix", "Header", suggestedHeader(set))
 		}
 		emit(header)
-	} else if m := set.LostDistinction(n, expr); m != nil {
+	} else if m := set.Merged(n, expr); strict && m != nil {
+		header.Text = l10n.Msg("lint.plural.lostCLDR", "A", m.A, "B", m.B, "Lang", l10n.Lang(f.Lang),
+			"CatA", string(m.CatA), "CatB", string(m.CatB), "Forms", joinCategories(set.IntegerCategories()))
+		header.FixText = l10n.Msg("lint.plural.headerFix", "Header", set.PluralForms())
+		emit(header)
+	} else if m := set.LostDistinction(n, expr); !strict && m != nil {
 		header.Text = l10n.Msg("lint.plural.lost", "A", m.A, "B", m.B, "Lang", l10n.Lang(f.Lang),
 			"CatA", string(m.CatA), "CatB", string(m.CatB), "Forms", joinCategories(wholeCategories(set)))
 		header.FixText = l10n.Msg("lint.plural.headerFix", "Header", suggestedHeader(set))

@@ -33,37 +33,46 @@ var placeholderMismatch = register(Rule{
 			if m.fuzzy {
 				continue // a guess awaiting review, which msgfmt leaves out
 			}
-			opts := placeholder.Options{Syntax: m.syntax, LeftDelim: m.left, RightDelim: m.right}
-			seen := map[string]bool{}
-			for _, fm := range m.forms {
-				d, err := fm.compare(opts)
-				f := Finding{Path: m.file.Path, Line: m.line, Column: m.col, Lang: m.lang, Slug: m.id}
-				if err != nil {
-					var me *placeholder.MessageError
-					if errors.As(err, &me) && !me.Translation {
-						continue // the source's own problem, not this translation's
-					}
-					f.Text = unreadable(m.id, fm.text, err)
-				} else if d.Empty() {
-					continue
-				} else {
-					f.Text = describeDiff(m.id, d)
-					if fm.several() && len(d.Extra) == 0 {
-						f.Text = fm.describeLack(m.id, m.lang, d)
-					}
-					f.FixText = l10n.Msg("lint.placeholder.fixUse", "Placeholders", strings.Join(keys(d.Missing), ", "))
-					if len(d.Missing) == 0 {
-						f.FixText = l10n.Msg("lint.placeholder.fixRemove")
-					}
-				}
-				if key := f.Text.String(); !seen[key] {
-					seen[key] = true
-					emit(f)
-				}
-			}
+			m.placeholderDiffs(func(text, fix l10n.Text) {
+				emit(Finding{Path: m.file.Path, Line: m.line, Column: m.col, Lang: m.lang, Slug: m.id, Text: text, FixText: fix})
+			})
 		}
 	},
 })
+
+// placeholderDiffs words what each form of m lacks and adds of its
+// source's placeholders, once per distinct finding, with its fix (none
+// for a form whose placeholders cannot be read).
+func (m message) placeholderDiffs(emit func(text, fix l10n.Text)) {
+	opts := placeholder.Options{Syntax: m.syntax, LeftDelim: m.left, RightDelim: m.right}
+	seen := map[string]bool{}
+	for _, fm := range m.forms {
+		d, err := fm.compare(opts)
+		var text, fix l10n.Text
+		if err != nil {
+			var me *placeholder.MessageError
+			if errors.As(err, &me) && !me.Translation {
+				continue // the source's own problem, not this translation's
+			}
+			text = unreadable(m.id, fm.text, err)
+		} else if d.Empty() {
+			continue
+		} else {
+			text = describeDiff(m.id, d)
+			if fm.several() && len(d.Extra) == 0 {
+				text = fm.describeLack(m.id, m.lang, d)
+			}
+			fix = l10n.Msg("lint.placeholder.fixUse", "Placeholders", strings.Join(keys(d.Missing), ", "))
+			if len(d.Missing) == 0 {
+				fix = l10n.Msg("lint.placeholder.fixRemove")
+			}
+		}
+		if key := text.String(); !seen[key] {
+			seen[key] = true
+			emit(text, fix)
+		}
+	}
+}
 
 // unreadable words the finding of a translation, text, whose placeholders
 // cannot be read: where in text, and what is wrong, in the reader's

@@ -4,6 +4,12 @@ import (
 	cldr "github.com/glosa/glosa/internal/plural"
 )
 
+// pluralCLDR is plural-forms' option that drops gettext's conventions.
+var pluralCLDR = boolOption("cldr", false,
+	"`true` requires CLDR's categories: a go-i18n message has every category the language uses, millions' `many` and fractions' included, "+
+		"and a PO file's `Plural-Forms` gives no two numbers CLDR tells apart the same form, 0 and millions included, "+
+		"so msginit's two forms for French, Spanish, Italian and Portuguese are reported. The fix then gives CLDR's header.")
+
 var _ = register(Rule{
 	ID:       "plural-forms",
 	Severity: Error,
@@ -19,8 +25,10 @@ var _ = register(Rule{
 		"\n" +
 		"**Fix.** Add the missing categories, or use the header the fix gives (the one GNU gettext's msginit writes).\n" +
 		"\n" +
-		"**Limits.** Not reported: the header msginit writes for the language, more forms than CLDR's, `one` merged into `other` where `one` is 1 only, where 0 goes, and any language CLDR has no rules for. The CLDR data are those go-i18n ships.",
+		"**Limits.** Not reported, unless `cldr: true`: the header msginit writes for the language (gettext's own table: `nplurals=2; plural=(n > 1);` for French, `(n != 1)` for Spanish, Italian and Portuguese, though CLDR gives them `many` for exact millions), more forms than CLDR's, `one` merged into `other` where `one` is 1 only, where 0 goes, and a go-i18n category only millions or fractions select. Never reported: any language CLDR has no rules for. The CLDR data are those go-i18n ships.",
+	Options: []*Option{pluralCLDR.Option},
 	check: func(c *checker, emit func(Finding)) {
+		strict := pluralCLDR.of(c)
 		var cache cldr.Cache
 		for ci := range c.rep.Catalogs {
 			cat := &c.rep.Catalogs[ci]
@@ -35,9 +43,9 @@ var _ = register(Rule{
 				}
 				switch {
 				case f.GoI18n != nil && sources[f.Domain] != nil:
-					goi18nPluralForms(f, sources[f.Domain], set, emit)
+					goi18nPluralForms(f, sources[f.Domain], set, strict, emit)
 				case f.PO != nil:
-					poPluralForms(f, set, emit)
+					poPluralForms(f, set, strict, emit)
 				}
 			}
 		}

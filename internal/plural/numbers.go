@@ -171,29 +171,33 @@ func (s Set) LostDistinction(nplurals int, expr *Expr) *Merge {
 		return nil
 	}
 	oneSmall := !slices.ContainsFunc(s.Numbers(One), func(n uint64) bool { return n > 1 })
-	zero := s.Of(0) == Zero
+	ns := Sample()[:smallLimit] // 0 to 9999
+	if s.Of(0) != Zero {
+		ns = ns[1:]
+	}
+	return s.merge(expr, ns, func(a, b Category) bool {
+		return oneSmall && (a == One && b == Other || a == Other && b == One)
+	})
+}
+
+// merge returns the first two numbers of ns that CLDR puts in different
+// categories, not excused, and expr gives the same msgstr[]; nil when
+// there are none, or expr cannot be evaluated (Indexes reports it).
+func (s Set) merge(expr *Expr, ns []uint64, excused func(a, b Category) bool) *Merge {
 	first := map[uint64]uint64{} // msgstr index → the first number selecting it
-	for _, n := range Sample() {
-		if !Small(n) {
-			break
-		}
-		if n == 0 && !zero {
-			continue
-		}
+	for _, n := range ns {
 		i, err := expr.Eval(n)
 		if err != nil {
-			return nil // Indexes reports it
+			return nil
 		}
 		m, ok := first[i]
 		if !ok {
 			first[i] = n
 			continue
 		}
-		cm, cn := s.Of(m), s.Of(n)
-		if cm == cn || oneSmall && (cm == One && cn == Other || cm == Other && cn == One) {
-			continue
+		if cm, cn := s.Of(m), s.Of(n); cm != cn && !excused(cm, cn) {
+			return &Merge{A: m, B: n, CatA: cm, CatB: cn}
 		}
-		return &Merge{A: m, B: n, CatA: cm, CatB: cn}
 	}
 	return nil
 }
@@ -202,9 +206,8 @@ func (s Set) LostDistinction(nplurals int, expr *Expr) *Merge {
 // as header, a Plural-Forms value of msginit's ("nplurals=N; plural=E;"),
 // for every number of Sample.
 func sameHeader(header string, nplurals int, expr *Expr) bool {
-	rest, ok := strings.CutPrefix(header, "nplurals=")
-	count, src, ok2 := strings.Cut(rest, "; plural=")
-	if n, err := strconv.Atoi(count); !ok || !ok2 || err != nil || n != nplurals {
+	n, src, err := ParseHeader(header)
+	if err != nil || n != nplurals {
 		return false
 	}
 	other, err := ParseExpr(src)
@@ -219,4 +222,123 @@ func sameHeader(header string, nplurals int, expr *Expr) bool {
 		}
 	}
 	return true
+}
+
+// Conventional returns the Plural-Forms header a PO file for the language
+// has by gettext's convention, and the PO forms it makes: the header
+// msginit writes when gettext has one for the language (French, Spanish,
+// Italian and Portuguese with two forms, one and other, though CLDR gives
+// them many for exact millions), else the one compiled from CLDR's rules
+// (PluralForms). A translator's tool keeps the header a PO file comes
+// with, and gettext users do not change msginit's.
+func (s Set) Conventional() (string, PO, error) {
+	header, ok := GettextHeader(s.lang)
+	if !ok {
+		header = s.PluralForms()
+	}
+	n, src, err := ParseHeader(header)
+	if err != nil {
+		return "", PO{}, err
+	}
+	expr, err := ParseExpr(src)
+	if err != nil {
+		return "", PO{}, err
+	}
+	po, err := s.Forms(n, expr)
+	return header, po, err
+}
+
+// ParseHeader splits a Plural-Forms value, "nplurals=N; plural=E;", into N
+// and E.
+func ParseHeader(header string) (int, string, error) {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(header), "nplurals=")
+	count, src, ok2 := strings.Cut(rest, ";")
+	src, ok3 := strings.CutPrefix(strings.TrimSpace(src), "plural=")
+	n, err := strconv.Atoi(strings.TrimSpace(count))
+	if !ok || !ok2 || !ok3 || err != nil || n < 1 {
+		return 0, "", fmt.Errorf("%q is not a Plural-Forms value (nplurals=N; plural=EXPRESSION;)", header)
+	}
+	return n, strings.TrimSuffix(strings.TrimSpace(src), ";"), nil
+}
+
+// PO says which CLDR category each msgstr[] of a PO file stands for, by
+// the file's Plural-Forms.
+type PO struct {
+	// Forms[i] is the category msgstr[i] stands for: the category of most
+	// of the numbers below a million that select it (of all the numbers
+	// that select it, when none is below a million: Spanish many in
+	// CLDR's own header). msgstr[1] of French "nplurals=2; plural=(n >
+	// 1);" is other; msgstr[1] of Portuguese "(n != 1)" is other too,
+	// though it also stands for 0, which CLDR puts in one.
+	Forms []Category
+	// Shared gives each category of the language's integers that has no
+	// msgstr[] of its own the msgstr[] gettext shows for it, chosen by
+	// its first number: French and Spanish many (1000000) are msgstr[1]
+	// in msginit's header, other's form.
+	Shared map[Category]int
+}
+
+// Forms maps the msgstr[] of a PO file in the language to CLDR categories
+// by its header's nplurals and plural expression. It is an error when the
+// expression cannot be evaluated for a number (see Indexes), a msgstr[]
+// is selected by no number, or two stand for the same category: then no
+// msgstr[] can be told to be one category's.
+func (s Set) Forms(nplurals int, expr *Expr) (PO, error) {
+	idx, err := expr.Indexes(nplurals)
+	if err != nil {
+		return PO{}, err
+	}
+	po := PO{Forms: make([]Category, nplurals)}
+	for i, ns := range idx {
+		if len(ns) == 0 {
+			return PO{}, fmt.Errorf("no number selects msgstr[%d]", i)
+		}
+		small := slices.DeleteFunc(slices.Clone(ns), func(n uint64) bool { return !Small(n) })
+		if len(small) > 0 {
+			ns = small
+		}
+		var count [6]int
+		for _, n := range ns {
+			count[s.Of(n).rank()]++
+		}
+		best := 0
+		for r := range count {
+			if count[r] > count[best] {
+				best = r
+			}
+		}
+		c := All()[best]
+		if j := slices.Index(po.Forms[:i], c); j >= 0 {
+			return PO{}, fmt.Errorf("msgstr[%d] and msgstr[%d] both stand for %s", j, i, c)
+		}
+		po.Forms[i] = c
+	}
+	for _, c := range s.IntegerCategories() {
+		if slices.Contains(po.Forms, c) {
+			continue
+		}
+		if ns := s.Numbers(c); len(ns) > 0 {
+			i, err := expr.Eval(ns[0])
+			if err != nil {
+				return PO{}, err
+			}
+			if po.Shared == nil {
+				po.Shared = map[Category]int{}
+			}
+			po.Shared[c] = int(i)
+		}
+	}
+	return po, nil
+}
+
+// Merged returns the first two numbers of Sample, 0 and millions
+// included, that CLDR puts in different categories and the header gives
+// the same msgstr[]: what a header that has CLDR's categories never does.
+// Unlike LostDistinction it makes no allowance for gettext's conventions.
+// nil when there is none, or when CLDR has no rules for the language.
+func (s Set) Merged(nplurals int, expr *Expr) *Merge {
+	if !s.known || expr == nil {
+		return nil
+	}
+	return s.merge(expr, Sample(), func(a, b Category) bool { return false })
 }

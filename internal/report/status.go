@@ -159,7 +159,10 @@ type TranslationJSON struct {
 	// Path is the translation's file; "" when it is missing.
 	Path string `json:"path"`
 	// WordsToTranslate is the source entry's word count when the
-	// translation is missing, untranslated or stale; else 0.
+	// translation is missing, untranslated or stale, else 0; of a stale
+	// translation whose version git history has, only the changed and
+	// added fields' and blocks' words; of a draft, only those of the
+	// fields and blocks it has not translated.
 	WordsToTranslate int `json:"wordsToTranslate"`
 	// Reason is why the state was decided, as a code ("no-record",
 	// "source-changed"…; see docs/states.md).

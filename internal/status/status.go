@@ -57,7 +57,10 @@ type Translation struct {
 	// Entry is nil when the translation is missing.
 	Entry *content.Entry
 	// Words is what is left to translate: the source's words when the
-	// translation is missing, untranslated or stale, else 0.
+	// translation is missing, untranslated or stale, else 0; after
+	// Report.Revise, a stale translation's count only the units changed
+	// or added since its version, a draft's only those it has not
+	// translated.
 	Words int
 	// Reason says why the state was decided, as a code the user interface
 	// words in the user's language; Why says it in English, for machine
@@ -159,6 +162,8 @@ type Report struct {
 	// byKey holds, per slug and layout, the entry of each language: of
 	// duplicates, the one kept.
 	byKey map[key]map[string]*content.Entry
+	// revisions holds what Revise found, by stale translation entry.
+	revisions map[*content.Entry]Revision
 }
 
 // Duplicate is an entry left out because another has its slug and language.

@@ -15,7 +15,7 @@ import (
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/exchange"
 	"github.com/glosa/glosa/internal/l10n"
-	"github.com/glosa/glosa/internal/markdown"
+	"github.com/glosa/glosa/internal/lint"
 	"github.com/glosa/glosa/internal/segment"
 	"github.com/glosa/glosa/internal/status"
 	"github.com/glosa/glosa/internal/syncplan"
@@ -27,6 +27,9 @@ type Options struct {
 	IncludeFuzzy bool
 	// Force applies translations whose markup differs from the source's.
 	Force bool
+	// Check is what check's rules find in a unit (see lint.UnitCheck);
+	// nil checks with the rules as cfg configures them.
+	Check *lint.UnitCheck
 }
 
 // Change is a file an import writes.
@@ -37,77 +40,99 @@ type Change struct {
 	// writer checks it is still on disk.
 	Old    []byte
 	Create bool
-	// Entry reports an entry; Complete that every unit of it is translated
-	// (it is stamped current), else it is a draft.
-	Entry, Complete bool
-	// Units counts the units applied.
+	// Entry reports an entry; Complete that it is stamped current: every
+	// unit of it is translated, and the file applied every unit that was
+	// not current. Else it is a Draft, when units are untranslated, or
+	// keeps its record (a stale entry stays stale).
+	Entry, Complete, Draft bool
+	// Units counts the units whose text it writes or confirms.
 	Units int
 }
 
-// Apply plans importing f into the repository. It checks everything
-// first: a unit ID that names no unit, a reference outside the repository,
-// a language that is not a translation language of the project, or a
-// markup mismatch (unless opts.Force) refuses the whole file, and the
-// errors are returned with no changes. Units that are new, or marked for
-// review without opts.IncludeFuzzy, are not applied. A change whose bytes
-// equal the file's is left out.
-func Apply(r *status.Report, cfg *config.Config, rawLang map[string]string, f *exchange.File, opts Options) ([]Change, []error) {
-	lang, errs := checkLang(r, f.TargetLang)
-	if len(errs) > 0 {
-		return nil, errs
+// Apply plans importing f into the repository, unit by unit. The file is
+// refused as a whole, with an error, when its language is not a
+// translation language of the project or its original points outside the
+// repository. Otherwise each unit is applied or refused on its own (see
+// Reason): a unit whose translation would change nothing is unchanged;
+// one that is new, or marked for review without opts.IncludeFuzzy, is
+// skipped. A change whose bytes equal the file's is left out.
+func Apply(r *status.Report, cfg *config.Config, rawLang map[string]string, f *exchange.File, opts Options) (*Result, error) {
+	lang, err := checkLang(r, f.TargetLang)
+	if err != nil {
+		return nil, err
 	}
 	if outside(f.Original) {
-		return nil, []error{l10n.Errorf("import.originalOutside", "Path", f.Original)}
+		return nil, l10n.Errorf("import.originalOutside", "Path", f.Original)
+	}
+	if opts.Check == nil {
+		l, err := lint.New(cfg)
+		if err != nil {
+			return nil, err
+		}
+		opts.Check = l.UnitCheck(r.Repo)
 	}
 	all := Collect(r, lang, nil)
 	byID := map[string]*exchange.Unit{}
+	slugs := map[string]bool{}
 	for i := range all.File.Units {
-		byID[all.File.Units[i].ID] = &all.File.Units[i]
-	}
-	for _, u := range f.Units {
-		if u.Err != nil {
-			errs = append(errs, u.Err) // as read: tags that are not the source's
-			continue
-		}
-		known, ok := byID[u.ID]
-		if !ok {
-			errs = append(errs, l10n.Errorf("import.unknownUnit", "ID", u.ID))
-			continue
-		}
-		for _, ref := range u.Refs {
-			if outside(ref.Path) {
-				errs = append(errs, l10n.Errorf("import.refOutside", "ID", u.ID, "Path", ref.Path))
-			}
-		}
-		if !opts.Force && u.Target != "" && known.Kind != exchange.KindMessage {
-			if a, b := markdown.Markup(known.Source), markdown.Markup(u.Target); !slices.Equal(a, b) {
-				errs = append(errs, l10n.Errorf("import.markup", "ID", u.ID, "Source", markupList(a), "Target", markupList(b)))
-			}
+		u := &all.File.Units[i]
+		byID[u.ID] = u
+		if slug, _, ok := cutID(u.ID); ok && u.Kind != exchange.KindMessage {
+			slugs[slug] = true
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
+	res := &Result{}
 	accept := func(u exchange.Unit) bool {
 		return u.State == exchange.Translated || u.State == exchange.NeedsReview && opts.IncludeFuzzy
 	}
-	// Group the accepted units by where they go, in first-seen order.
+	// Group the applied units by where they go, in first-seen order; an
+	// entry with a unit refused or skipped is not stamped.
 	entries := map[*status.Translation][]exchange.Unit{}
 	var entryOrder []*status.Translation
+	held := map[*status.Translation]bool{}
 	files := map[string][]exchange.Unit{}
 	var fileOrder []string
 	for _, u := range f.Units {
-		known := byID[u.ID]
-		if u.SourceHash != "" && u.SourceHash != exchange.SourceHash(*known) && u.State == exchange.Translated {
-			u.State = exchange.NeedsReview // translated from another source text
-		}
-		if spec := exchange.Lookup(f.Format); spec != nil && spec.SourceInTarget && holdsSource(u, known) {
-			continue // goi18n translate files hold the source's text until translated
-		}
-		if !accept(u) || !u.HasTarget() {
+		known, ok := byID[u.ID]
+		if !ok {
+			if u.HasTarget() {
+				reason, text := unknown(u, slugs)
+				res.refuse(u, reason, text)
+			} else {
+				res.Skipped++
+			}
 			continue
 		}
 		t := all.targets[u.ID]
+		if u.Err != nil {
+			res.refuseTags(u)
+			held[t.tr] = true
+			continue
+		}
+		if ref := refOutside(u); ref != "" {
+			res.refuse(u, RefOutside, l10n.Msg("import.refOutside", "ID", u.ID, "Path", ref))
+			held[t.tr] = true
+			continue
+		}
+		if spec := exchange.Lookup(f.Format); spec != nil && spec.SourceInTarget && holdsSource(u, known) {
+			u.Target, u.TargetForms = "", nil // goi18n translate files hold the source's text until translated
+		}
+		if u.SourceHash != "" && u.State == exchange.Translated && sourceChanged(u, known) {
+			// go-i18n files say by their hash alone that a translation was
+			// made from another source (export --update keeps the old
+			// hash to say so): it needs review, as a fuzzy PO entry does.
+			u.State = exchange.NeedsReview
+		}
+		if !accept(u) || !u.HasTarget() {
+			res.Skipped++
+			held[t.tr] = true
+			continue
+		}
+		if reason, text := check(opts, lang, u, known, t); reason != "" {
+			res.refuse(u, reason, text)
+			held[t.tr] = true
+			continue
+		}
 		if t.tr != nil {
 			if _, seen := entries[t.tr]; !seen {
 				entryOrder = append(entryOrder, t.tr)
@@ -121,25 +146,34 @@ func Apply(r *status.Report, cfg *config.Config, rawLang map[string]string, f *e
 		}
 		files[p] = append(files[p], u)
 	}
-	var changes []Change
 	for _, tr := range entryOrder {
-		ch, err := applyEntry(r, all, tr, entries[tr])
-		if err != nil {
-			errs = append(errs, err)
-		} else if ch != nil {
-			changes = append(changes, *ch)
-		}
+		units := entries[tr]
+		ch, err := applyEntry(r, all, tr, units, !held[tr] && reviewed(all, tr, units))
+		res.add(units, byID, ch, err)
 	}
 	for _, p := range fileOrder {
 		ch, err := applyMessages(all, p, lang, files[p])
-		if err != nil {
-			errs = append(errs, err)
-		} else if ch != nil {
-			changes = append(changes, *ch)
+		res.add(files[p], byID, ch, err)
+	}
+	sort.SliceStable(res.Changes, func(i, j int) bool { return res.Changes[i].Path < res.Changes[j].Path })
+	res.sort()
+	return res, nil
+}
+
+// reviewed reports whether the units applied to tr include every unit of
+// the entry that is not current: only then does the translator's file
+// vouch for the whole entry, and stamping it current is honest.
+func reviewed(all *Set, tr *status.Translation, applied []exchange.Unit) bool {
+	done := map[string]bool{}
+	for _, u := range applied {
+		done[u.ID] = true
+	}
+	for _, u := range all.File.Units {
+		if all.targets[u.ID].tr == tr && u.State != exchange.Translated && !done[u.ID] {
+			return false
 		}
 	}
-	sort.SliceStable(changes, func(i, j int) bool { return changes[i].Path < changes[j].Path })
-	return changes, errs
+	return true
 }
 
 // holdsSource reports whether an imported unit's text is its source's:
@@ -160,29 +194,21 @@ func holdsSource(u exchange.Unit, known *exchange.Unit) bool {
 	return true
 }
 
-// markupList shows a unit's markup in an error: its items, or "none".
-func markupList(items []string) l10n.Text {
-	if len(items) == 0 {
-		return l10n.Msg("import.noMarkup")
-	}
-	return l10n.Raw(strings.Join(items, ", "))
-}
-
 // checkLang returns the project's spelling of lang, refusing the source
 // language and languages the project does not have.
-func checkLang(r *status.Report, lang string) (string, []error) {
+func checkLang(r *status.Report, lang string) (string, error) {
 	code, err := language.Parse(lang)
 	if err != nil || lang == "" {
-		return "", []error{l10n.Errorf("import.noLang", "Lang", lang)}
+		return "", l10n.Errorf("import.noLang", "Lang", lang)
 	}
 	langs := r.TranslationLanguages()
 	if slices.Contains(langs, code.String()) {
 		return code.String(), nil
 	}
 	if code.String() == r.Source {
-		return "", []error{l10n.Errorf("import.sourceLang", "Lang", lang)}
+		return "", l10n.Errorf("import.sourceLang", "Lang", lang)
 	}
-	return "", []error{l10n.Errorf("import.unknownLang", "Lang", lang, "Langs", strings.Join(langs, ", "))}
+	return "", l10n.Errorf("import.unknownLang", "Lang", lang, "Langs", strings.Join(langs, ", "))
 }
 
 // outside reports a reference path that is not a clean relative path
@@ -196,8 +222,9 @@ func outside(p string) bool {
 }
 
 // applyEntry writes an entry's translation from the units given, keeping
-// the existing translation of every other unit.
-func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exchange.Unit) (*Change, error) {
+// the existing translation of every other unit. It stamps the entry
+// current when stamp allows and every unit of it is translated.
+func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exchange.Unit, stamp bool) (*Change, error) {
 	t := all.targets[units[0].ID]
 	src := t.item.Source
 	schema := r.Repo.Schema(src)
@@ -209,7 +236,7 @@ func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exch
 	var existing map[string]string
 	if e := tr.Entry; e != nil {
 		base = e.Doc
-		existing = segment.Align(src.Doc, base, schema, t.item.Slug)
+		existing = all.texts(tr)
 	}
 	srcUnits := segment.Split(src.Doc, schema, t.item.Slug)
 	texts := map[string]string{}
@@ -228,11 +255,15 @@ func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exch
 		texts[u.ID] = u.Target
 	}
 	var data []byte
-	var complete bool
+	var complete, draft bool
 	if !changed && base != nil {
+		if tr.State == status.Current {
+			return nil, nil // its record stays as written
+		}
 		// The translation already says this: at most, the translator
 		// confirmed a stale or unverified one, which stamping records.
-		complete = tr.State != status.Untranslated && len(texts) == len(srcUnits)
+		draft = tr.State == status.Untranslated
+		complete = stamp && !draft && len(texts) == len(srcUnits)
 		data = base.Raw
 	} else {
 		var err error
@@ -240,6 +271,8 @@ func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exch
 		if err != nil {
 			return nil, l10n.FileError(tr.Path, err)
 		}
+		draft = !complete // Join marks it so
+		complete = complete && stamp
 	}
 	if complete {
 		doc, err := content.Parse(data)
@@ -253,7 +286,7 @@ func applyEntry(r *status.Report, all *Set, tr *status.Translation, units []exch
 	if base != nil && bytes.Equal(data, base.Raw) {
 		return nil, nil
 	}
-	ch := &Change{Path: tr.Path, Data: data, Create: tr.Entry == nil, Entry: true, Complete: complete, Units: len(units)}
+	ch := &Change{Path: tr.Path, Data: data, Create: tr.Entry == nil, Entry: true, Complete: complete, Draft: draft}
 	if base != nil {
 		ch.Old = base.Raw
 	}
@@ -268,14 +301,13 @@ func applyMessages(all *Set, p, lang string, units []exchange.Unit) (*Change, er
 	for _, u := range units {
 		t := all.targets[u.ID]
 		m := goi18n.Stub(t.source, goi18n.RequiredForms(t.source, pluralForms(lang)))
-		if len(u.TargetForms) > 0 {
-			for form, text := range u.TargetForms {
-				if _, ok := m.Text[goi18n.Form(form)]; ok {
-					m.Text[goi18n.Form(form)] = text
-				}
+		if u.State == exchange.NeedsReview && u.SourceHash != "" {
+			m.Hash = u.SourceHash // applied for review: the catalog keeps it stale
+		}
+		for form, text := range targetText(u) {
+			if _, ok := m.Text[form]; ok {
+				m.Text[form] = text
 			}
-		} else {
-			m.Text = map[goi18n.Form]string{goi18n.Other: u.Target}
 		}
 		msgs = append(msgs, m)
 	}
@@ -288,7 +320,7 @@ func applyMessages(all *Set, p, lang string, units []exchange.Unit) (*Change, er
 		if err != nil {
 			return nil, err
 		}
-		return &Change{Path: p, Data: data, Create: true, Units: len(units)}, nil
+		return &Change{Path: p, Data: data, Create: true}, nil
 	}
 	cur := first.file.GoI18n
 	orig := cur.Bytes()
@@ -321,7 +353,7 @@ func applyMessages(all *Set, p, lang string, units []exchange.Unit) (*Change, er
 	if bytes.Equal(cur.Bytes(), orig) {
 		return nil, nil
 	}
-	return &Change{Path: p, Data: cur.Bytes(), Old: orig, Units: len(units)}, nil
+	return &Change{Path: p, Data: cur.Bytes(), Old: orig}, nil
 }
 
 // newCatalog writes a new go-i18n file holding msgs, as goi18n writes its

@@ -86,6 +86,10 @@ func (s *Set) entryUnits(r *status.Report, it *status.Item, t *status.Translatio
 	if t.Entry != nil && t.Entry.Err == nil {
 		have = segment.Align(src.Doc, t.Entry.Doc, schema, it.Slug)
 	}
+	var rv *revised
+	if t.State == status.Stale {
+		rv = revise(r, it, t)
+	}
 	title := ""
 	if n := src.Doc.Lookup("title"); n != nil {
 		title = n.Value
@@ -99,6 +103,14 @@ func (s *Set) entryUnits(r *status.Report, it *status.Item, t *status.Translatio
 		u.Notes = append(u.Notes, note(su))
 		if title != "" {
 			u.Notes = append(u.Notes, "entry: "+title)
+		}
+		if rv != nil {
+			rv.fill(&u, have)
+			s.add(u, target{item: it, tr: t})
+			continue
+		}
+		if t.State == status.Stale && t.Entry != nil && r.TranslatedFrom(t.Entry).Entry == src {
+			u.Notes = append(u.Notes, noVersionNote)
 		}
 		if text, ok := have[su.ID]; ok && text != "" {
 			switch t.State {
@@ -213,6 +225,20 @@ func fileOf(c *status.Catalog, lang, domain string) *catalog.File {
 		}
 	}
 	return nil
+}
+
+// texts returns the translation's text of each unit of an entry's
+// translation, by unit ID, as Collect paired them: for a stale entry,
+// through the source version it was made from, whose structure the
+// translation has.
+func (s *Set) texts(tr *status.Translation) map[string]string {
+	out := map[string]string{}
+	for _, u := range s.File.Units {
+		if s.targets[u.ID].tr == tr && u.Target != "" {
+			out[u.ID] = u.Target
+		}
+	}
+	return out
 }
 
 func (s *Set) add(u exchange.Unit, t target) {

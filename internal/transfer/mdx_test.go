@@ -103,9 +103,9 @@ func TestMDXThroughFormats(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			changes, errs := Apply(p.report, p.cfg, p.repo.RawLang, f, Options{})
-			if len(errs) > 0 || len(changes) != 1 || !changes[0].Complete {
-				t.Fatalf("Apply = %+v, %v", changes, errs)
+			changes := applied(t, p, f, Options{})
+			if len(changes) != 1 || !changes[0].Complete {
+				t.Fatalf("Apply = %+v", changes)
 			}
 			if changes[0].Path != "docs/es/install.mdx" {
 				t.Errorf("Path = %s", changes[0].Path)

@@ -109,9 +109,9 @@ func TestStructureThroughFormats(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			changes, errs := Apply(p.report, p.cfg, p.repo.RawLang, f, Options{})
-			if len(errs) > 0 || len(changes) != 1 || !changes[0].Complete {
-				t.Fatalf("Apply = %+v, %v", changes, errs)
+			changes := applied(t, p, f, Options{})
+			if len(changes) != 1 || !changes[0].Complete {
+				t.Fatalf("Apply = %+v", changes)
 			}
 			src, err := content.Parse([]byte(richEntry))
 			if err != nil {
@@ -155,9 +155,9 @@ func TestPluralMessageThroughGoI18n(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	changes, errs := Apply(p.report, p.cfg, p.repo.RawLang, f, Options{})
-	if len(errs) > 0 || len(changes) != 1 {
-		t.Fatalf("Apply = %+v, %v", changes, errs)
+	changes := applied(t, p, f, Options{})
+	if len(changes) != 1 {
+		t.Fatalf("Apply = %+v", changes)
 	}
 	for _, want := range []string{"{{.Count}} archivo'", "{{.Count}} de archivos'", "{{.Count}} ficheros'", "hash: sha1-"} {
 		if !bytes.Contains(changes[0].Data, []byte(want)) {

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
 	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/catalog"
 	"github.com/glosa/glosa/internal/config"
@@ -71,6 +74,20 @@ func load(t *testing.T, root string) loaded {
 	return loaded{cfg, repo, status.ComputeAll(repo, files)}
 }
 
+// applied plans importing f and fails the test on an error or a refused
+// unit.
+func applied(t *testing.T, p loaded, f *exchange.File, opts Options) []Change {
+	t.Helper()
+	res, err := Apply(p.report, p.cfg, p.repo.RawLang, f, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res.Refused {
+		t.Errorf("line %d: unit %s refused (%s): %s", r.Line, r.ID, r.Reason, r.Text)
+	}
+	return res.Changes
+}
+
 // mark translates a text for the test: a marker before it, the markup kept.
 func mark(s string) string {
 	if s == "" {
@@ -111,11 +128,7 @@ func TestRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("reading the export back: %v", err)
 			}
-			changes, errs := Apply(p.report, p.cfg, p.repo.RawLang, f, Options{})
-			for _, err := range errs {
-				t.Error(err)
-			}
-			for _, c := range changes {
+			for _, c := range applied(t, p, f, Options{}) {
 				if c.Entry && !c.Complete {
 					t.Errorf("%s: every unit was translated, but it stays a draft", c.Path)
 				}
@@ -154,9 +167,8 @@ func TestRoundTrip(t *testing.T) {
 			}
 			// Importing the same file again changes nothing.
 			again := load(t, root)
-			changes, errs = Apply(again.report, again.cfg, again.repo.RawLang, f, Options{})
-			if len(errs) > 0 || len(changes) > 0 {
-				t.Errorf("a second import plans %d changes (%v), want none", len(changes), errs)
+			if changes := applied(t, again, f, Options{}); len(changes) > 0 {
+				t.Errorf("a second import plans %d changes, want none", len(changes))
 			}
 		})
 	}
@@ -189,11 +201,7 @@ func TestNoOpImport(t *testing.T) {
 		}
 	}
 	f.Units = current
-	changes, errs := Apply(p.report, p.cfg, p.repo.RawLang, f, Options{})
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	for _, c := range changes {
+	for _, c := range applied(t, p, f, Options{}) {
 		t.Errorf("%s would change:\n%s", c.Path, c.Data)
 	}
 }
@@ -212,39 +220,74 @@ func TestRefusals(t *testing.T) {
 	if para.ID == "" {
 		t.Fatal("the sample has no unit with links, code or citations")
 	}
-	tests := []struct {
+	// Refused as a whole: nothing of it can be applied.
+	files := []struct {
 		name string
 		file exchange.File
 		want string
 	}{
-		{"unknown unit", exchange.File{TargetLang: "es", Units: []exchange.Unit{{ID: "nope#title", Target: "x", State: exchange.Translated}}},
-			"unit nope#title names no entry field"},
-		{"reference outside", exchange.File{TargetLang: "es", Units: []exchange.Unit{{ID: para.ID, Target: para.Source, State: exchange.Translated, Refs: []exchange.Ref{{Path: "../../etc/passwd", Line: 1}}}}},
-			"points outside the repository"},
-		{"absolute reference", exchange.File{TargetLang: "es", Units: []exchange.Unit{{ID: para.ID, Target: para.Source, State: exchange.Translated, Refs: []exchange.Ref{{Path: "/etc/passwd"}}}}},
-			"points outside the repository"},
 		{"original outside", exchange.File{TargetLang: "es", Original: "../../secrets"}, "outside the repository"},
 		{"unknown language", exchange.File{TargetLang: "de"}, "not a language of this project"},
 		{"no language", exchange.File{}, "does not say its target language"},
-		{"markup", exchange.File{TargetLang: "es", Units: []exchange.Unit{{ID: para.ID, Target: "no links here", State: exchange.Translated}}},
+	}
+	for _, tt := range files {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Apply(p.report, p.cfg, p.repo.RawLang, &tt.file, Options{})
+			if res != nil || err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Apply = %+v, %v; want an error saying %q", res, err, tt.want)
+			}
+		})
+	}
+	// Refused unit by unit: the good unit beside each is applied.
+	var good exchange.Unit
+	for _, u := range set.File.Units {
+		if u.Kind != exchange.KindMessage && u.ID != para.ID && u.State != exchange.Translated {
+			good = u
+			break
+		}
+	}
+	good.Target, good.State = mark(good.Source), exchange.Translated
+	units := []struct {
+		name   string
+		unit   exchange.Unit
+		reason Reason
+		want   string
+	}{
+		{"unknown unit", exchange.Unit{ID: "nope#title", Target: "x", State: exchange.Translated, Line: 7}, Unknown,
+			"unit nope#title names no entry field"},
+		{"block gone", exchange.Unit{ID: strings.Split(para.ID, "#")[0] + "#p-00000000", Target: "x", State: exchange.Translated, Line: 7},
+			SourceChanged, "changed or was removed"},
+		{"source changed", exchange.Unit{ID: para.ID, Source: para.Source + " More.", Target: para.Source, State: exchange.Translated, Line: 7},
+			SourceChanged, "its source changed"},
+		{"reference outside", exchange.Unit{ID: para.ID, Target: para.Source, State: exchange.Translated, Line: 7, Refs: []exchange.Ref{{Path: "../../etc/passwd", Line: 1}}},
+			RefOutside, "points outside the repository"},
+		{"absolute reference", exchange.Unit{ID: para.ID, Target: para.Source, State: exchange.Translated, Line: 7, Refs: []exchange.Ref{{Path: "/etc/passwd"}}},
+			RefOutside, "points outside the repository"},
+		{"markup", exchange.Unit{ID: para.ID, Target: "no links here", State: exchange.Translated, Line: 7}, Markup,
 			"differ from the source's"},
 	}
-	for _, tt := range tests {
+	for _, tt := range units {
 		t.Run(tt.name, func(t *testing.T) {
-			changes, errs := Apply(p.report, p.cfg, p.repo.RawLang, &tt.file, Options{})
-			if len(changes) > 0 {
-				t.Errorf("a refused file plans %d changes", len(changes))
+			f := exchange.File{TargetLang: "es", Units: []exchange.Unit{good, tt.unit}}
+			res, err := Apply(p.report, p.cfg, p.repo.RawLang, &f, Options{})
+			if err != nil {
+				t.Fatal(err)
 			}
-			if len(errs) == 0 || !strings.Contains(errs[0].Error(), tt.want) {
-				t.Errorf("errors = %v, want one saying %q", errs, tt.want)
+			want := []Refusal{{ID: tt.unit.ID, Line: 7, Reason: tt.reason}}
+			if diff := cmp.Diff(want, res.Refused, cmpopts.IgnoreFields(Refusal{}, "Text")); diff != "" {
+				t.Errorf("refused (-want +got):\n%s", diff)
+			}
+			if len(res.Refused) == 1 && !strings.Contains(res.Refused[0].Text.String(), tt.want) {
+				t.Errorf("refused: %s, want it to say %q", res.Refused[0].Text, tt.want)
+			}
+			if res.Applied != 1 || len(res.Changes) != 1 {
+				t.Errorf("applied %d units, %d changes; want the good unit applied", res.Applied, len(res.Changes))
 			}
 		})
 	}
 	// --force applies a markup mismatch.
 	f := exchange.File{TargetLang: "es", Units: []exchange.Unit{{ID: para.ID, Target: "no links here", State: exchange.Translated}}}
-	if _, errs := Apply(p.report, p.cfg, p.repo.RawLang, &f, Options{Force: true}); len(errs) > 0 {
-		t.Errorf("with Force: %v", errs)
-	}
+	applied(t, p, &f, Options{Force: true})
 }
 
 // TestPartial: an entry with only some units translated keeps the source's
@@ -259,9 +302,9 @@ func TestPartial(t *testing.T) {
 	first := set.File.Units[0]
 	first.Target, first.State = mark(first.Source), exchange.Translated
 	f := &exchange.File{TargetLang: "es", Units: []exchange.Unit{first}}
-	changes, errs := Apply(p.report, p.cfg, p.repo.RawLang, f, Options{})
-	if len(errs) > 0 || len(changes) != 1 {
-		t.Fatalf("Apply = %d changes, %v", len(changes), errs)
+	changes := applied(t, p, f, Options{})
+	if len(changes) != 1 {
+		t.Fatalf("Apply = %d changes", len(changes))
 	}
 	c := changes[0]
 	if !c.Entry || c.Complete || !c.Create {
@@ -280,5 +323,49 @@ func TestPartial(t *testing.T) {
 				t.Errorf("%s is %s, want untranslated (a draft)", tr.Path, tr.State)
 			}
 		}
+	}
+}
+
+// TestStaleReviewedInPart: a stale entry is stamped current only when the
+// file confirms every unit of it; one left for review keeps it stale.
+func TestStaleReviewedInPart(t *testing.T) {
+	root := sample(t)
+	p := load(t, root)
+	set := Collect(p.report, "es", []status.State{status.Stale})
+	byEntry := map[*status.Translation][]exchange.Unit{}
+	var stale *status.Translation
+	for _, u := range set.File.Units {
+		if tr := set.targets[u.ID].tr; tr != nil {
+			byEntry[tr] = append(byEntry[tr], u)
+			if len(byEntry[tr]) == 2 && stale == nil {
+				stale = tr
+			}
+		}
+	}
+	if stale == nil {
+		t.Fatal("the sample has no stale Spanish entry with two units")
+	}
+	units := byEntry[stale]
+	for i := range units {
+		units[i].State = exchange.Translated
+	}
+	units[1].State = exchange.NeedsReview
+	res, err := Apply(p.report, p.cfg, p.repo.RawLang, &exchange.File{TargetLang: "es", Units: units}, Options{Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Changes {
+		if c.Path == stale.Path && c.Complete {
+			t.Errorf("%s is stamped current, though unit %s was left for review", c.Path, units[1].ID)
+		}
+	}
+	if res.Skipped != 1 {
+		t.Errorf("skipped %d units, want 1", res.Skipped)
+	}
+	// Confirmed whole, it is stamped.
+	units[1].State = exchange.Translated
+	changes := applied(t, p, &exchange.File{TargetLang: "es", Units: units}, Options{Force: true})
+	if len(changes) != 1 || changes[0].Path != stale.Path || !changes[0].Complete {
+		t.Errorf("changes = %+v, want %s stamped current", changes, stale.Path)
 	}
 }

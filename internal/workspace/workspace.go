@@ -123,6 +123,24 @@ func Load(opts Options) (*Project, error) {
 		hist = gitHistory{p.History}
 	}
 	p.Report = status.ComputeAllWith(repo, files, hist)
+	// A report needs the words only: they come from glosa's cache when
+	// it has them. Commands that export need what changed, block by block.
+	// The cache remembers counts made with the versions found: without a
+	// full history, the same translations count otherwise.
+	var memo *wordsMemo
+	var statusMemo status.Memo
+	if scan.Cache != nil && p.HistoryErr == nil && !p.History.Shallow() {
+		memo = openWordsMemo(root, scan.Cache)
+		statusMemo = memo
+	}
+	p.Report.Revise(func(src *content.Entry, rec *content.Record) ([]byte, bool) {
+		v, ok := p.FindVersion(src, rec)
+		return v.Data, ok
+	}, statusMemo)
+	if memo != nil {
+		// A cache that cannot be written costs speed, not results.
+		_ = memo.save()
+	}
 	return p, nil
 }
 

@@ -1,0 +1,88 @@
+package workspace
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/glosa/glosa/internal/atomicfile"
+	"github.com/glosa/glosa/internal/content"
+)
+
+// wordsFile is the file in content.CacheDir where glosa remembers the
+// words left in stale translations and drafts (see status.Memo). Its
+// format: wordsMagic, the content cache's stamp, then for each
+// translation a 32-byte key and the words as a uvarint. A file that does
+// not start so is ignored and replaced.
+const wordsFile = "words"
+
+var wordsMagic = []byte("glosa-words\n")
+
+// wordsMemo is a status.Memo kept in wordsFile. It keeps the counts this
+// run asked for or made, so that counts of versions gone do not pile up.
+type wordsMemo struct {
+	root  string
+	stamp [sha256.Size]byte
+	old   map[[sha256.Size]byte]int
+	used  map[[sha256.Size]byte]int
+	dirty bool
+}
+
+// openWordsMemo reads the memo kept beside cache; an unreadable or
+// foreign file is an empty memo.
+func openWordsMemo(root string, cache *content.Cache) *wordsMemo {
+	m := &wordsMemo{root: root, stamp: cache.Stamp(), old: map[[sha256.Size]byte]int{}, used: map[[sha256.Size]byte]int{}}
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(content.CacheDir), wordsFile))
+	head := append(append([]byte{}, wordsMagic...), m.stamp[:]...)
+	if err != nil || !bytes.HasPrefix(data, head) {
+		return m
+	}
+	r := bytes.NewReader(data[len(head):])
+	for {
+		var key [sha256.Size]byte
+		if _, err := io.ReadFull(r, key[:]); err != nil {
+			return m
+		}
+		n, err := binary.ReadUvarint(r)
+		if err != nil {
+			return m
+		}
+		m.old[key] = int(n)
+	}
+}
+
+func (m *wordsMemo) Words(key [sha256.Size]byte) (int, bool) {
+	n, ok := m.old[key]
+	if ok {
+		m.used[key] = n
+	}
+	return n, ok
+}
+
+func (m *wordsMemo) Remember(key [sha256.Size]byte, words int) {
+	m.used[key] = words
+	m.dirty = true
+}
+
+// save writes the memo when this run counted anything new, or left out
+// counts it no longer needs.
+func (m *wordsMemo) save() error {
+	if !m.dirty && len(m.used) == len(m.old) {
+		return nil
+	}
+	return atomicfile.WriteFrom(m.root, content.CacheDir+"/"+wordsFile, func(w io.Writer) error {
+		bw := bufio.NewWriter(w)
+		bw.Write(wordsMagic)
+		bw.Write(m.stamp[:])
+		var buf [binary.MaxVarintLen64]byte
+		for key, n := range m.used {
+			bw.Write(key[:])
+			bw.Write(buf[:binary.PutUvarint(buf[:], uint64(n))])
+		}
+		return bw.Flush()
+	})
+}
