@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -160,6 +161,20 @@ func TestSamples(t *testing.T) {
 func sampleRepo(t *testing.T, root string, conf bool) string {
 	t.Helper()
 	dir := t.TempDir()
+	// With the repository's git history, when it has one (a clone shares
+	// its objects): the words left of a stale translation, and what
+	// stamp records, come from it, as they do for a reader who runs the
+	// transcript in a clone.
+	if out, err := exec.Command("git", "-C", root, "rev-parse", "--is-inside-work-tree").Output(); err == nil && strings.TrimSpace(string(out)) == "true" {
+		if out, err := exec.Command("git", "clone", "-q", "--shared", root, dir).CombinedOutput(); err != nil {
+			t.Fatalf("git clone: %v\n%s", err, out)
+		}
+	}
+	for _, p := range []string{"content", "locales", "glosa.yaml"} {
+		if err := os.RemoveAll(filepath.Join(dir, p)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	paths := []string{"content", "locales"}
 	if conf {
 		paths = append(paths, "glosa.yaml")
