@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/glosa/glosa/internal/l10n"
-	"github.com/glosa/glosa/internal/progress"
 	"github.com/glosa/glosa/internal/status"
 	"github.com/glosa/glosa/internal/workspace"
 )
@@ -41,8 +40,7 @@ func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
 		cfgFile = filepath.Join(g.dir, cfgFile)
 	}
 	opts := workspace.Options{Root: root, ConfigFile: cfgFile, Reporting: reporting, Bodies: bodies, NoCache: g.noCache}
-	if g.progress != nil {
-		bar := progress.Start(g.progress, func(done, total int) string { return g.l.N("progress.files", total, "Done", done) })
+	if bar := g.startProgress("progress.files"); bar != nil {
 		defer bar.Done()
 		opts.Progress = bar
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/progress"
 )
 
 // Exit codes.
@@ -242,6 +243,16 @@ func (g *globals) showProgress(ios *iostreams.IOStreams, format string) {
 	if ios.IsStderrTTY() && (format == "text" || format == "markdown") {
 		g.progress = ios.ErrOut
 	}
+}
+
+// startProgress starts the progress bar showProgress asked for, its line
+// worded by the message id ("reading {{.Done}} of {{.Count}} files"); nil,
+// which counts nothing, when it did not.
+func (g *globals) startProgress(id string) *progress.Bar {
+	if g.progress == nil {
+		return nil
+	}
+	return progress.Start(g.progress, func(done, total int) string { return g.l.N(id, total, "Done", done) })
 }
 
 // rootDir returns the repository root: -C DIR or the working directory.

@@ -13,6 +13,7 @@ import (
 	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/report"
 	"github.com/glosa/glosa/internal/stampplan"
 )
 
@@ -21,6 +22,7 @@ type stampOptions struct {
 	all    bool
 	dryRun bool
 	paths  []string
+	format string
 }
 
 func newStampCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
@@ -36,7 +38,10 @@ func newStampCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 
 so that glosa can tell later whether the source has changed since. Only the
 record's lines change; every other byte of the file stays as it was. Drafts,
-text identical to the source and files that cannot be parsed are skipped.`,
+text identical to the source and files that cannot be parsed are skipped.
+
+stdout gets a line per file stamped, or with --format json a document of
+what was stamped and what was skipped, with why (docs/reference/json.md).`,
 		Example: `  glosa stamp content/es/llm.md
   glosa stamp --lang es
   glosa stamp --all --dry-run`,
@@ -62,7 +67,14 @@ text identical to the source and files that cannot be parsed are skipped.`,
 	f.StringSliceVar(&opts.langs, "lang", nil, "stamp every translation in these `languages`")
 	f.BoolVar(&opts.all, "all", false, "stamp every translation in every language")
 	f.BoolVarP(&opts.dryRun, "dry-run", "n", false, "print what would be stamped and change nothing")
+	stampOutputs.flag(cmd, g.l, &opts.format, "summary `format`")
 	return cmd
+}
+
+// stampOutputs are the formats of stamp's summary.
+var stampOutputs = outputs[report.StampView]{
+	{"text", report.StampText},
+	{"json", report.StampJSONOut},
 }
 
 func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
@@ -90,12 +102,14 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 		hist = p.History
 	}
 	plan := stampplan.Make(p.Report, p.Config, hist, targets)
-	skipped, stamped, refused := 0, 0, 0
+	v := report.StampView{DryRun: opts.dryRun, L: p.l}
+	skipped := 0
 	var wrote []string
 	defer func() { atomicfile.SyncDirs(p.Root, wrote) }()
 	for _, step := range plan.Steps {
 		if s := step.Skip; s != nil {
 			warnf(ios.ErrOut, "%s", p.stampSkip(s))
+			v.Skipped = append(v.Skipped, s)
 			if s.Counts() {
 				skipped++
 			}
@@ -108,7 +122,7 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 		if !opts.dryRun {
 			err := replaceFile(p.Root, c.Path, c.Old, c.Data)
 			if p.refuseWrite(ios.ErrOut, c.Path, err) {
-				refused++
+				v.Refused = append(v.Refused, c.Path)
 				continue
 			}
 			if err != nil {
@@ -116,13 +130,21 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 			}
 			wrote = append(wrote, c.Path)
 		}
-		stamped++
-		if c.Messages > 0 {
-			fmt.Fprintf(ios.Out, "%s: %s\n", c.Path, p.l.N("stamp.messages", c.Messages))
-		} else {
-			fmt.Fprintf(ios.Out, "%s: %s → %s (%s)\n", c.Path, p.l.T("state."+string(c.State)), p.l.T("state.current"), c.Hash)
+		v.Stamped = append(v.Stamped, c)
+		if opts.format == "text" {
+			// A line per file as it is stamped, between the warnings
+			// about the files around it.
+			if err := report.StampText(ios.Out, report.StampView{Stamped: []*stampplan.Change{c}, L: p.l}); err != nil {
+				return err
+			}
 		}
 	}
+	if opts.format != "text" {
+		if err := stampOutputs.write(ios.Out, opts.format, v); err != nil {
+			return err
+		}
+	}
+	stamped, refused := len(v.Stamped), len(v.Refused)
 	id := "stamp.done"
 	if opts.dryRun {
 		id = "stamp.dryRun"

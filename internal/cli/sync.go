@@ -39,8 +39,11 @@ kept, so the translator sees the old text; with --prune, messages the source
 no longer has are removed. Existing files are never replaced by stubs, every
 untouched byte stays, and writes are atomic.
 
-stdout gets a summary per language, as text or as Markdown to paste into a
-pull request; --dry-run prints the same and changes nothing.`,
+stdout gets a summary per language, as text, as Markdown to paste into a
+pull request, or as JSON for programs: every file with the message IDs
+added, pruned and left stale, and the files skipped with why
+(docs/reference/json.md); --dry-run prints the same and changes nothing.
+On a terminal, a long run shows its progress on stderr.`,
 		Example: `  glosa sync --dry-run
   glosa sync --lang es --prune
   glosa sync --format markdown`,
@@ -62,41 +65,49 @@ pull request; --dry-run prints the same and changes nothing.`,
 var syncOutputs = outputs[report.SyncView]{
 	{"text", report.SyncText},
 	{"markdown", report.SyncMarkdown},
+	{"json", report.SyncJSONOut},
 }
 
 func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
+	g.showProgress(ios, opts.format)
 	p, langs, err := g.loadLangs(opts.langs)
 	if err != nil {
 		return err
 	}
-	plan := syncplan.Make(p.Report, p.Config, p.Repo.RawLang, syncplan.Options{Langs: langs, Prune: opts.prune, TranslateFiles: opts.translateFiles})
+	bar := g.startProgress("progress.planning")
+	plan := syncplan.Make(p.Report, p.Config, p.Repo.RawLang, syncplan.Options{Langs: langs, Prune: opts.prune, TranslateFiles: opts.translateFiles, Progress: bar})
+	bar.Done()
+	v := report.SyncView{Plan: plan, L: p.l, DryRun: opts.dryRun}
+	skip := func(path, lang, reason, from, why string) {
+		warnf(ios.ErrOut, "%s", p.l.T("stamp.skip", "Path", path, "Reason", why))
+		v.Skipped = append(v.Skipped, report.SyncSkipJSON{Path: path, Lang: lang, Reason: reason, From: from, Message: why})
+	}
 	for _, s := range plan.Skips {
-		reason := p.l.Text(l10n.TextOf(s.Err))
 		switch {
 		case errors.Is(s.Err, syncplan.ErrPO):
-			reason = p.l.T("sync.skipPO")
+			skip(s.Path, s.Lang, report.SyncSkipPO, "", p.l.T("sync.skipPO"))
 		case errors.Is(s.Err, syncplan.ErrUnparsable):
-			reason = p.l.T("sync.skipUnparsable", "Path", s.From)
+			skip(s.Path, s.Lang, report.SyncSkipUnparsable, s.From, p.l.T("sync.skipUnparsable", "Path", s.From))
+		default:
+			skip(s.Path, s.Lang, report.SyncSkipError, "", p.l.Text(l10n.TextOf(s.Err)))
 		}
-		warnf(ios.ErrOut, "%s", p.l.T("stamp.skip", "Path", s.Path, "Reason", reason))
 	}
 	// A file that exists where a stub belongs (one the configuration
 	// excludes, say) is never replaced; a dry run checks it too, so that
 	// it prints what a real run does.
-	refused := 0
 	kept := plan.Changes[:0]
 	for _, c := range plan.Changes {
 		if c.Create {
 			abs, err := atomicfile.Inside(p.Root, c.Path)
 			if p.refuseWrite(ios.ErrOut, c.Path, err) {
-				refused++
+				v.Refused = append(v.Refused, c.Path)
 				continue
 			}
 			if err != nil {
 				return err
 			}
 			if _, err := os.Lstat(abs); !errors.Is(err, fs.ErrNotExist) {
-				warnf(ios.ErrOut, "%s", p.l.T("stamp.skip", "Path", c.Path, "Reason", p.l.T("sync.skipExists")))
+				skip(c.Path, c.Lang, report.SyncSkipExists, "", p.l.T("sync.skipExists"))
 				continue
 			}
 		}
@@ -106,24 +117,32 @@ func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
 	written := 0
 	var wrote []string
 	defer func() { atomicfile.SyncDirs(p.Root, wrote) }()
+	bar = nil
+	if !opts.dryRun {
+		bar = g.startProgress("progress.writing")
+		bar.SetTotal(len(plan.Changes))
+	}
 	for _, c := range plan.Changes {
 		if c.Data == nil {
 			continue
 		}
 		if !opts.dryRun {
 			err := writeChange(p.Root, c)
+			bar.Add(1)
 			if p.refuseWrite(ios.ErrOut, c.Path, err) {
-				refused++
+				v.Refused = append(v.Refused, c.Path)
 				continue
 			}
 			if err != nil {
+				bar.Done()
 				return err
 			}
 			wrote = append(wrote, c.Path, c.From)
 		}
 		written++
 	}
-	if err := syncOutputs.write(ios.Out, opts.format, report.SyncView{Plan: plan, L: p.l}); err != nil {
+	bar.Done()
+	if err := syncOutputs.write(ios.Out, opts.format, v); err != nil {
 		return err
 	}
 	id := "sync.done"
@@ -131,7 +150,7 @@ func syncRun(ios *iostreams.IOStreams, g *globals, opts *syncOptions) error {
 		id = "sync.dryRun"
 	}
 	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N(id, written))
-	if refused > 0 {
+	if len(v.Refused) > 0 {
 		return errFailed
 	}
 	return nil

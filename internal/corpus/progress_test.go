@@ -44,6 +44,10 @@ func TestProgress(t *testing.T) {
 		{true, []string{"check", "--format", "json"}, false},
 		{true, []string{"check", "--format", "github"}, false},
 		{true, []string{"status", "--format", "csv"}, false},
+		{true, []string{"sync", "--dry-run"}, true},
+		{true, []string{"sync", "--dry-run", "--format", "markdown"}, true},
+		{true, []string{"sync", "--dry-run", "--format", "json"}, false},
+		{false, []string{"sync", "--dry-run"}, false},
 		{false, []string{"check"}, false},
 		{false, []string{"status"}, false},
 	} {
@@ -59,5 +63,13 @@ func TestProgress(t *testing.T) {
 				t.Errorf("glosa %v: stdout differs with the bar", tt.args)
 			}
 		}
+	}
+	// sync counts what it plans, then what it writes (last: it changes
+	// the corpus).
+	if _, errOut := run(true, "sync", "--dry-run"); !strings.Contains(errOut, "planning") {
+		t.Errorf("glosa sync --dry-run: no planning bar; stderr:\n%q", errOut)
+	}
+	if _, errOut := run(true, "sync"); !strings.Contains(errOut, "writing") {
+		t.Errorf("glosa sync: no writing bar; stderr:\n%q", errOut)
 	}
 }

@@ -143,7 +143,13 @@ var samples = map[string]func(t *testing.T) []sample{
 	"baseline.schema.json": func(t *testing.T) []sample {
 		return []sample{writeBaseline(t)}
 	},
+	"sync.schema.json": func(t *testing.T) []sample {
+		return runIn(t, testtree.Txtar(t, syncRepo), "sync", []string{"--dry-run"}, []string{"--dry-run", "--prune", "--translate-files"}, []string{"--dry-run", "--lang", "es"})
+	},
 	"import.schema.json": importSamples,
+	"stamp.schema.json": func(t *testing.T) []sample {
+		return runIn(t, testtree.Txtar(t, syncRepo), "stamp", []string{"--all", "--dry-run"}, []string{"--lang", "es", "--dry-run"})
+	},
 }
 
 // importRepo is a repository with one source entry and a translator's
@@ -176,16 +182,78 @@ func importSamples(t *testing.T) []sample {
 	return out
 }
 
+// syncRepo is a repository with work for sync and stamp: a missing
+// translation, a stale one, an orphan, an unparsable source, catalog
+// messages missing, stale, unverified (one with a comment) and orphan, and
+// a PO catalog without a template.
+const syncRepo = `
+-- glosa.yaml --
+source: en
+languages: [en, es, it]
+content:
+  - path: content/{lang}/{slug}.md
+    fields: {title: text}
+locales:
+  - path: l/{lang}.yaml
+  - path: po/{lang}.po
+-- content/en/uno.md --
+---
+title: One
+---
+One.
+-- content/en/bad.md --
+---
+title: [
+---
+-- content/es/uno.md --
+---
+title: Uno
+translation:
+  source: en
+  hash: sha256-0000000000000000
+---
+Uno.
+-- content/es/orphan.md --
+---
+title: Huérfano
+---
+Huérfano.
+-- l/en.yaml --
+hello: Hello
+bye: Bye
+new: New
+-- l/es.yaml --
+hello: Hola # informal
+bye:
+  hash: sha1-0000000000000000000000000000000000000000
+  other: Adiós
+gone: Ido
+-- po/es.po --
+msgid ""
+msgstr ""
+"Language: es\n"
+
+msgid "Hi"
+msgstr ""
+`
+
+// runIn runs a glosa command with --format json in dir once per set of
+// arguments.
+func runIn(t *testing.T, dir, verb string, argss ...[]string) []sample {
+	t.Helper()
+	var out []sample
+	for _, args := range argss {
+		argv := append([]string{"-C", dir, "--no-cache", verb, "--format", "json"}, args...)
+		out = append(out, sample{"glosa " + strings.Join(argv, " "), run(t, argv...)})
+	}
+	return out
+}
+
 // runAll runs a glosa command with --format json on the sample repository
 // once per set of arguments.
 func runAll(t *testing.T, verb string, argss ...[]string) []sample {
 	t.Helper()
-	var out []sample
-	for _, args := range argss {
-		argv := append([]string{"-C", root, "--no-cache", verb, "--format", "json"}, args...)
-		out = append(out, sample{"glosa " + strings.Join(argv, " "), run(t, argv...)})
-	}
-	return out
+	return runIn(t, root, verb, argss...)
 }
 
 // writeBaseline runs check --write-baseline on the sample repository and

@@ -40,6 +40,8 @@ var schemas = []jsonDoc{
 	{"glosa diff --format json", "diff.schema.json", report.SchemaVersion, reflect.TypeFor[report.DiffJSON]()},
 	{"glosa rules --format json", "rules.schema.json", report.RulesVersion, reflect.TypeFor[report.RulesJSON]()},
 	{"glosa import --format json", "import.schema.json", report.ImportVersion, reflect.TypeFor[report.ImportJSON]()},
+	{"glosa sync --format json", "sync.schema.json", report.SyncVersion, reflect.TypeFor[report.SyncJSON]()},
+	{"glosa stamp --format json", "stamp.schema.json", report.StampVersion, reflect.TypeFor[report.StampJSON]()},
 	{"The baseline file of glosa check --write-baseline", "baseline.schema.json", baseline.Version, reflect.TypeFor[baseline.File]()},
 }
 

@@ -33,28 +33,41 @@ func (p *Plan) catalog(cfg *config.Config, cf CatalogFile) {
 		p.skip(f.Path, NoSourceCatalog, l10n.Msg("stamp.skipNoSourceCatalog"))
 		return
 	}
-	cur := f.GoI18n
-	n := 0
+	var stamps []*goi18n.Message
 	for _, sm := range src.GoI18n.Messages {
-		tm := cur.Message(sm.ID)
-		st := goi18n.StateOf(sm, tm)
-		if st != goi18n.Unverified && st != goi18n.Stale {
+		tm := f.GoI18n.Message(sm.ID)
+		if st := goi18n.StateOf(sm, tm); st != goi18n.Unverified && st != goi18n.Stale {
 			continue
 		}
 		m := *tm
 		m.Hash = goi18n.Hash(sm)
-		data, err := cur.Set(&m)
+		stamps = append(stamps, &m)
+	}
+	if len(stamps) == 0 {
+		return
+	}
+	// Most files lose no comment: every message in one edit, parsed once.
+	if data, err := f.GoI18n.SetAll(stamps); err == nil && lostComment(f.GoI18n.Bytes(), data) == "" {
+		p.change(Change{Path: f.Path, Old: f.GoI18n.Bytes(), Data: data, Messages: len(stamps)})
+		return
+	}
+	// Otherwise one at a time, to find the messages to leave alone.
+	cur := f.GoI18n
+	n := 0
+	for _, m := range stamps {
+		tm := cur.Message(m.ID)
+		data, err := cur.Set(m)
 		if err != nil {
-			p.change(Change{Path: f.Path, Err: errorf(f.Path, sm.ID, err)})
+			p.change(Change{Path: f.Path, Err: errorf(f.Path, m.ID, err)})
 			return
 		}
 		// Nothing is lost: an edit that would drop a comment is not made.
 		if lost := lostComment(cur.Bytes(), data); lost != "" {
-			p.skipAt(f.Path, Comment, tm.Line, tm.Column, l10n.Msg("stamp.skipComment", "ID", sm.ID, "Comment", lost))
+			p.skipAt(f.Path, Comment, tm.Line, tm.Column, l10n.Msg("stamp.skipComment", "ID", m.ID, "Comment", lost))
 			continue
 		}
 		if cur, err = goi18n.Parse(f.Path, data); err != nil {
-			p.change(Change{Path: f.Path, Err: errorf(f.Path, sm.ID, err)})
+			p.change(Change{Path: f.Path, Err: errorf(f.Path, m.ID, err)})
 			return
 		}
 		n++

@@ -32,6 +32,15 @@ type Options struct {
 	// files beside each go-i18n translation file, holding only what needs
 	// translating, as goi18n merge writes them.
 	TranslateFiles bool
+	// Progress, when not nil, learns how many entries and catalog files
+	// there are to plan and counts them planned; a progress bar is one.
+	Progress Progress
+}
+
+// Progress counts work done of a total.
+type Progress interface {
+	SetTotal(n int)
+	Add(n int)
 }
 
 // Change is one file the plan writes.
@@ -130,6 +139,17 @@ func (p *Plan) Languages() []Language {
 func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts Options) *Plan {
 	p := &Plan{}
 	want := func(code string) bool { return opts.Langs == nil || slices.Contains(opts.Langs, code) }
+	// Progress counts entries (one per item) and catalog files (each
+	// catalog's, once it is planned).
+	done := func(int) {}
+	if opts.Progress != nil { // a nil interface, not a nil Progress
+		n := len(r.Items)
+		for _, c := range r.Catalogs {
+			n += len(c.Files)
+		}
+		opts.Progress.SetTotal(n)
+		done = opts.Progress.Add
+	}
 	// Orphans whose source git saw renamed follow it; the move takes the
 	// place of a stub.
 	moved := map[string]bool{}
@@ -142,6 +162,7 @@ func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts 
 		}
 	}
 	for _, it := range r.Items {
+		done(1)
 		if it.Source == nil {
 			continue
 		}
@@ -190,6 +211,7 @@ func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts 
 					p.poFile(tmpl, f, opts.Prune)
 				}
 			}
+			done(len(c.Files))
 			continue
 		}
 		for _, l := range c.Languages {
@@ -202,6 +224,7 @@ func Make(r *status.Report, cfg *config.Config, rawLang map[string]string, opts 
 				}
 			}
 		}
+		done(len(c.Files))
 	}
 	sort.SliceStable(p.Changes, func(i, j int) bool { return p.Changes[i].Path < p.Changes[j].Path })
 	sort.SliceStable(p.Skips, func(i, j int) bool { return p.Skips[i].Path < p.Skips[j].Path })
@@ -265,7 +288,6 @@ var empty = map[string]string{"yaml": "", "json": "{}\n", "toml": ""}
 // source's messages it lacks are added as stubs, orphans removed when
 // pruning; stale messages are kept for the translator to see the old text.
 func (p *Plan) catalogFile(c *status.Catalog, loc *config.Locale, src *catalog.File, code string, rawLang map[string]string, opts Options) {
-	prune := opts.Prune
 	path := CatalogPath(loc, c, code, src.Domain, rawLang)
 	if src.Err != nil || src.GoI18n == nil {
 		p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: ErrUnparsable, From: src.Path})
@@ -303,35 +325,50 @@ func (p *Plan) catalogFile(c *status.Catalog, loc *config.Locale, src *catalog.F
 	if !create {
 		ch.Old = cur.Bytes()
 	}
+	// The stubs are added in one edit: a catalog is parsed once, not once
+	// per message it lacks.
+	var stubs []goi18n.Addition
 	for _, sm := range src.GoI18n.Messages {
 		tm := cur.Message(sm.ID)
 		switch {
 		case tm == nil:
-			data, err := cur.Add(goi18n.Stub(sm, forms), goi18n.SourceComment(c.Source, sm))
-			if cur, err = reparse(path, data, err); err != nil {
-				p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: fmt.Errorf("%s: %w", sm.ID, err)})
-				return
-			}
+			stubs = append(stubs, goi18n.Addition{Message: goi18n.Stub(sm, forms), Comment: goi18n.SourceComment(c.Source, sm)})
 			ch.Added = append(ch.Added, sm.ID)
 		case goi18n.StateOf(sm, tm) == goi18n.Stale:
 			ch.Stale = append(ch.Stale, sm.ID)
 		}
 	}
-	if prune {
-		var orphans []string
+	data := cur.Bytes()
+	if len(stubs) > 0 {
+		var err error
+		if data, err = cur.AddAll(stubs); err != nil {
+			p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: err})
+			return
+		}
+	}
+	var orphans []string
+	if opts.Prune {
 		for _, tm := range cur.Messages {
 			if src.GoI18n.Message(tm.ID) == nil {
 				orphans = append(orphans, tm.ID)
 			}
 		}
-		for _, id := range orphans {
-			data, err := cur.Remove(id)
-			if cur, err = reparse(path, data, err); err != nil {
-				p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: fmt.Errorf("%s: %w", id, err)})
+	}
+	if len(orphans) > 0 {
+		// The orphans are removed from the file with its stubs: one more
+		// parse, and one for the check.
+		var err error
+		if len(stubs) > 0 {
+			if cur, err = goi18n.Parse(path, data); err != nil {
+				p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: err})
 				return
 			}
-			ch.Pruned = append(ch.Pruned, id)
 		}
+		if data, err = cur.RemoveAll(orphans); err != nil {
+			p.Skips = append(p.Skips, Skip{Path: path, Lang: code, Err: err})
+			return
+		}
+		ch.Pruned = orphans
 	}
 	if len(ch.Added) == 0 && len(ch.Pruned) == 0 {
 		if len(ch.Stale) > 0 { // nothing to write, but the summary counts them
@@ -339,16 +376,8 @@ func (p *Plan) catalogFile(c *status.Catalog, loc *config.Locale, src *catalog.F
 		}
 		return
 	}
-	ch.Data = cur.Bytes()
+	ch.Data = data
 	p.Changes = append(p.Changes, ch)
-}
-
-// reparse parses the result of an edit, so the next edit sees the new file.
-func reparse(path string, data []byte, err error) (*goi18n.File, error) {
-	if err != nil {
-		return nil, err
-	}
-	return goi18n.Parse(path, data)
 }
 
 // poFile plans merging a PO template into a translation, as msgmerge does

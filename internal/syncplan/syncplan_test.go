@@ -124,3 +124,18 @@ func TestMakeData(t *testing.T) {
 		t.Errorf("data (-want +got):\n%s", diff)
 	}
 }
+
+// counter is a Progress that remembers its counts.
+type counter struct{ total, done int }
+
+func (c *counter) SetTotal(n int) { c.total = n }
+func (c *counter) Add(n int)      { c.done += n }
+
+func TestMakeProgress(t *testing.T) {
+	c := &counter{}
+	plan(t, Options{Progress: c})
+	// Two items (token, bad), three catalog files (en and es YAML, es PO).
+	if c.total != 5 || c.done != c.total {
+		t.Errorf("progress: %d done of %d, want 5 of 5", c.done, c.total)
+	}
+}

@@ -107,25 +107,55 @@ func plain(m *Message) bool {
 // back as the same ID). comment, if not empty, is written above it in YAML
 // and TOML, one "# " line per line; JSON has no comments.
 func (f *File) Add(m *Message, comment string) ([]byte, error) {
-	out, err := f.add(m, comment)
+	out, err := f.add([]Addition{{m, comment}})
 	return f.checked(out, err, "adding", m.ID, m)
 }
 
-func (f *File) add(m *Message, comment string) ([]byte, error) {
-	if _, group := f.entries[m.ID]; f.Message(m.ID) != nil || group {
-		return nil, fmt.Errorf("adding %q to %s: %w", m.ID, f.Path, ErrExists)
+// Addition is one message for AddAll, with the comment Add writes above it.
+type Addition struct {
+	Message *Message
+	Comment string
+}
+
+// AddAll returns the file with every message of as appended in order, byte
+// for byte as one Add after another would write them, but parsed and
+// checked once at the end: glosa sync adds thousands of stubs to a catalog
+// without parsing it once per stub.
+func (f *File) AddAll(as []Addition) ([]byte, error) {
+	if len(as) == 0 {
+		return f.data, nil
+	}
+	out, err := f.add(as)
+	if err != nil {
+		return nil, err
+	}
+	want := make([]*Message, len(as))
+	for i, a := range as {
+		want[i] = a.Message
+	}
+	return f.checkedAll(out, want, "adding")
+}
+
+func (f *File) add(as []Addition) ([]byte, error) {
+	seen := make(map[string]bool, len(as))
+	for _, a := range as {
+		id := a.Message.ID
+		if _, group := f.entries[id]; f.Message(id) != nil || group || seen[id] {
+			return nil, fmt.Errorf("adding %q to %s: %w", id, f.Path, ErrExists)
+		}
+		seen[id] = true
 	}
 	if f.Message("") != nil {
 		// The whole file is one message (its top level has reserved keys).
-		return nil, fmt.Errorf("adding %q to %s: %w", m.ID, f.Path, ErrLayout)
+		return nil, fmt.Errorf("adding %q to %s: %w", as[0].Message.ID, f.Path, ErrLayout)
 	}
 	switch f.Format {
 	case "yaml":
-		return f.addYAML(m, comment)
+		return f.addYAML(as)
 	case "json":
-		return f.addJSON(m)
+		return f.addJSON(as)
 	case "toml":
-		return f.addTOML(m, comment)
+		return f.addTOML(as), nil
 	}
 	return nil, fmt.Errorf("%w %q", ErrFormat, f.Format)
 }
@@ -169,16 +199,17 @@ func (f *File) top() []entry {
 	return es
 }
 
-func (f *File) addYAML(m *Message, comment string) ([]byte, error) {
+func (f *File) addYAML(as []Addition) ([]byte, error) {
+	id := as[0].Message.ID
 	for _, e := range f.top() {
 		if !e.lineEdit {
-			return nil, fmt.Errorf("adding %q to %s: %w", m.ID, f.Path, ErrLayout)
+			return nil, fmt.Errorf("adding %q to %s: %w", id, f.Path, ErrLayout)
 		}
 	}
 	data := f.data
 	if len(f.top()) == 0 {
 		if t := bytes.TrimSpace(data); len(t) > 0 && string(t) != "{}" && !onlyComments(data) {
-			return nil, fmt.Errorf("adding %q to %s: %w", m.ID, f.Path, ErrLayout)
+			return nil, fmt.Errorf("adding %q to %s: %w", id, f.Path, ErrLayout)
 		}
 		data = bytes.Replace(data, []byte("{}"), nil, 1)
 	}
@@ -186,12 +217,16 @@ func (f *File) addYAML(m *Message, comment string) ([]byte, error) {
 	for _, e := range f.top() {
 		indent = e.indent // top-level keys share one indentation
 	}
-	text, err := renderYAML(m.ID, m, indent, f.yamlIndent())
-	if err != nil {
-		return nil, err
-	}
+	step := f.yamlIndent()
 	out := withNewline(data)
-	return append(out, commentLines(comment, indent)+text...), nil
+	for _, a := range as {
+		text, err := renderYAML(a.Message.ID, a.Message, indent, step)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, commentLines(a.Comment, indent)+text...)
+	}
+	return out, nil
 }
 
 func onlyComments(data []byte) bool {
@@ -293,19 +328,30 @@ func (f *File) jsonStep() string {
 	return "  "
 }
 
-func (f *File) addJSON(m *Message) ([]byte, error) {
+func (f *File) addJSON(as []Addition) ([]byte, error) {
 	step := f.jsonStep()
 	tops := f.top()
+	id := as[0].Message.ID
 	if t := bytes.TrimSpace(f.data); len(t) > 0 && t[0] != '{' {
-		return nil, fmt.Errorf("adding %q to %s: %w", m.ID, f.Path, ErrLayout)
+		return nil, fmt.Errorf("adding %q to %s: %w", id, f.Path, ErrLayout)
+	}
+	// entries writes the messages one after another, each behind sep and
+	// indent, as each Add writes one after the last entry.
+	entries := func(sep, indent string) string {
+		var b strings.Builder
+		for _, a := range as {
+			b.WriteString("," + sep + indent + quote(a.Message.ID) + ": " + renderJSON(a.Message, indent, step))
+		}
+		return b.String()
 	}
 	if len(tops) == 0 {
 		open := bytes.IndexByte(f.data, '{')
 		closing := bytes.LastIndexByte(f.data, '}')
-		entry := "\n" + step + quote(m.ID) + ": " + renderJSON(m, step, step) + "\n"
+		// The first message opens the object; the rest follow it.
+		entry := "\n" + strings.TrimPrefix(entries("\n", step), ",\n") + "\n"
 		if open < 0 || closing < open {
 			if len(bytes.TrimSpace(f.data)) > 0 {
-				return nil, fmt.Errorf("adding %q to %s: %w", m.ID, f.Path, ErrLayout)
+				return nil, fmt.Errorf("adding %q to %s: %w", id, f.Path, ErrLayout)
 			}
 			return []byte("{" + entry + "}\n"), nil
 		}
@@ -321,7 +367,7 @@ func (f *File) addJSON(m *Message) ([]byte, error) {
 	if indent == "" {
 		sep = " "
 	}
-	return splice(f.data, last.end, last.end, ","+sep+indent+quote(m.ID)+": "+renderJSON(m, indent, step)), nil
+	return splice(f.data, last.end, last.end, entries(sep, indent)), nil
 }
 
 var bareKey = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
@@ -355,12 +401,15 @@ func renderTOMLValue(m *Message) string {
 	return "{ " + strings.Join(parts, ", ") + " }"
 }
 
-func (f *File) addTOML(m *Message, comment string) ([]byte, error) {
+func (f *File) addTOML(as []Addition) []byte {
 	out := withNewline(f.data)
-	if len(bytes.TrimSpace(out)) > 0 {
-		out = append(out, '\n')
+	for _, a := range as {
+		if len(bytes.TrimSpace(out)) > 0 {
+			out = append(out, '\n')
+		}
+		out = append(out, commentLines(a.Comment, "")+renderTOMLTable("["+tomlKey(a.Message.ID)+"]", a.Message)...)
 	}
-	return append(out, commentLines(comment, "")+renderTOMLTable("["+tomlKey(m.ID)+"]", m)...), nil
+	return out
 }
 
 // entryFor returns the position of message id, or an error.
@@ -384,9 +433,31 @@ func (f *File) Remove(id string) ([]byte, error) {
 }
 
 func (f *File) remove(id string) ([]byte, error) {
-	e, err := f.entryFor(id, "removing")
+	c, err := f.cutFor(id)
 	if err != nil {
 		return nil, err
+	}
+	out := splice(f.data, c.start, c.end, "")
+	if c.suffix != "" {
+		out = append(withNewline(out), c.suffix...)
+	}
+	return out, nil
+}
+
+// cut is the text a removal takes out of a file, and what it then writes
+// at the end.
+type cut struct {
+	start, end int
+	suffix     string
+	// e is the entry taken out: the message, or the group it empties.
+	e entry
+}
+
+// cutFor returns the cut that removes message id.
+func (f *File) cutFor(id string) (cut, error) {
+	e, err := f.entryFor(id, "removing")
+	if err != nil {
+		return cut{}, err
 	}
 	// Climb to the outermost group that holds nothing else.
 	for e.siblings == 1 && e.nested {
@@ -400,19 +471,19 @@ func (f *File) remove(id string) ([]byte, error) {
 	case "json":
 		switch {
 		case e.siblings == 1:
-			return splice(f.data, e.open+1, e.close, ""), nil
+			return cut{start: e.open + 1, end: e.close, e: e}, nil
 		case e.nextStart >= 0:
-			return splice(f.data, e.start, e.nextStart, ""), nil
+			return cut{start: e.start, end: e.nextStart, e: e}, nil
 		default:
-			return splice(f.data, e.prevEnd, e.end, ""), nil
+			return cut{start: e.prevEnd, end: e.end, e: e}, nil
 		}
 	case "yaml":
-		out := splice(f.data, e.start, e.end, "")
+		c := cut{start: e.start, end: e.end, e: e}
 		if !e.nested && e.siblings == 1 {
 			// An empty YAML document is no mapping to go-i18n.
-			out = append(withNewline(out), "{}\n"...)
+			c.suffix = "{}\n"
 		}
-		return out, nil
+		return c, nil
 	}
 	start := e.start
 	if e.table {
@@ -421,7 +492,86 @@ func (f *File) remove(id string) ([]byte, error) {
 			start--
 		}
 	}
-	return splice(f.data, start, e.end, ""), nil
+	return cut{start: start, end: e.end, e: e}, nil
+}
+
+// RemoveAll returns the file without the messages ids, as one Remove after
+// another would, checked once: glosa sync --prune removes every orphan of
+// a catalog with one parse when the removals are apart (no group or
+// object left empty, no two cuts touching), and one by one otherwise.
+func (f *File) RemoveAll(ids []string) ([]byte, error) {
+	if out, ok := f.removeApart(ids); ok {
+		gone := make(map[string]bool, len(ids))
+		for _, id := range ids {
+			gone[id] = true
+		}
+		if g, err := Parse(f.Path, out); err == nil && len(g.Messages) == len(f.Messages)-len(ids) && sameExcept(f, g, gone) {
+			return out, nil
+		}
+	}
+	cur := f
+	for _, id := range ids {
+		out, err := cur.Remove(id)
+		if err != nil {
+			return nil, err
+		}
+		if cur, err = Parse(f.Path, out); err != nil {
+			return nil, err
+		}
+	}
+	return cur.data, nil
+}
+
+// sameExcept reports whether g has every message of f but those gone, as
+// f has it, and none of those.
+func sameExcept(f, g *File, gone map[string]bool) bool {
+	for _, m := range f.Messages {
+		if gone[m.ID] != (g.Message(m.ID) == nil) || !gone[m.ID] && !sameContent(m, g.Message(m.ID)) {
+			return false
+		}
+	}
+	return true
+}
+
+// removeApart cuts every message of ids out of the file at once, which it
+// reports it could only when no cut changes another: each leaves its
+// enclosing mapping another entry, none writes at the end, and the cuts
+// are apart (a byte at least between two, except in YAML), so each is
+// what Remove would cut after the others. RemoveAll checks the result all the same.
+func (f *File) removeApart(ids []string) ([]byte, bool) {
+	cuts := make([]cut, 0, len(ids))
+	left := map[string]int{} // entries each mapping keeps, by parent
+	for _, id := range ids {
+		c, err := f.cutFor(id)
+		if err != nil || c.suffix != "" {
+			return nil, false
+		}
+		if f.Format != "toml" { // TOML tables leave no empty mapping behind
+			if _, ok := left[c.e.parent]; !ok {
+				left[c.e.parent] = c.e.siblings
+			}
+			if left[c.e.parent]--; left[c.e.parent] < 1 {
+				return nil, false
+			}
+		}
+		cuts = append(cuts, c)
+	}
+	slices.SortFunc(cuts, func(a, b cut) int { return b.start - a.start })
+	// A YAML cut is its entry's lines, whatever is around them, so YAML
+	// cuts may touch; a JSON cut takes a comma of a neighbour, a TOML one
+	// the blank lines before it.
+	gap := 1
+	if f.Format == "yaml" {
+		gap = 0
+	}
+	out := f.data
+	for i, c := range cuts {
+		if i > 0 && c.end+gap > cuts[i-1].start {
+			return nil, false
+		}
+		out = splice(out, c.start, c.end, "")
+	}
+	return out, true
 }
 
 // Set returns the file with message m.ID rewritten to m: its text, hash,
@@ -703,28 +853,38 @@ func (f *File) SetAll(ms []*Message) ([]byte, error) {
 		}
 		cur.data = out
 	}
-	return f.checkedAll(cur.data, ms)
+	return f.checkedAll(cur.data, ms, "setting")
 }
 
-// checkedAll is checked for several messages set at once.
-func (f *File) checkedAll(out []byte, ms []*Message) ([]byte, error) {
+// checkedAll is checked for several messages set or added at once: every
+// message of ms reads as written, every other one as before, and no other
+// message appeared. The error names the first message that does not.
+func (f *File) checkedAll(out []byte, ms []*Message, verb string) ([]byte, error) {
 	want := make(map[string]*Message, len(ms))
+	n := len(f.Messages)
 	for _, m := range ms {
 		want[m.ID] = m
+		if f.Message(m.ID) == nil {
+			n++
+		}
 	}
-	fail := fmt.Errorf("setting %d messages in %s: %w", len(ms), f.Path, ErrLayout)
+	fail := fmt.Errorf("%s %d messages in %s: %w", verb, len(ms), f.Path, ErrLayout)
 	g, err := Parse(f.Path, out)
-	if err != nil || len(g.Messages) != len(f.Messages) {
+	if err != nil {
 		return nil, fail
 	}
 	for _, m := range f.Messages {
-		w, ok := want[m.ID]
-		if !ok {
-			w = m
+		if _, ok := want[m.ID]; !ok && !sameContent(m, g.Message(m.ID)) {
+			return nil, fmt.Errorf("%s %d messages in %s: %q changed: %w", verb, len(ms), f.Path, m.ID, ErrLayout)
 		}
-		if !sameContent(w, g.Message(m.ID)) {
-			return nil, fail
+	}
+	for _, m := range ms {
+		if !sameContent(m, g.Message(m.ID)) {
+			return nil, fmt.Errorf("%s %q in %s: %w", verb, m.ID, f.Path, ErrLayout)
 		}
+	}
+	if len(g.Messages) != n {
+		return nil, fail
 	}
 	return out, nil
 }

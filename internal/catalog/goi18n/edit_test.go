@@ -362,3 +362,137 @@ func TestEditErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestAddAll checks that adding messages at once writes the bytes one Add
+// after another writes, in every format, into empty files and full ones.
+func TestAddAll(t *testing.T) {
+	as := []Addition{
+		{&Message{ID: "farewell", Description: "On logout", Hash: "sha1-abc", Text: map[Form]string{One: "", Other: ""}}, "en (one): Goodbye\nen (other): Goodbyes"},
+		{&Message{ID: "menu.help", Hash: "sha1-def", Text: map[Form]string{Other: ""}}, "en: Help"},
+		{&Message{ID: "plain", Text: map[Form]string{Other: "Text: {{.N}}"}}, ""},
+	}
+	tests := []struct{ path, in string }{
+		{"es.yaml", yamlFile}, {"es.yaml", ""}, {"es.yaml", "{}\n"},
+		{"es.json", jsonFile}, {"es.json", ""}, {"es.json", "{}\n"}, {"es.json", `{"a": "b"}`},
+		{"es.toml", tomlFile}, {"es.toml", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path+"/"+tt.in, func(t *testing.T) {
+			f, err := Parse(tt.path, []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := f
+			for _, a := range as {
+				out, err := want.Add(a.Message, a.Comment)
+				if err != nil {
+					t.Fatalf("Add(%s): %v", a.Message.ID, err)
+				}
+				if want, err = Parse(tt.path, out); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := f.AddAll(as)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want.Bytes()), string(got)); diff != "" {
+				t.Errorf("AddAll differs from one Add after another (-Add +AddAll):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestAddAllErrors(t *testing.T) {
+	f, err := Parse("es.yaml", []byte(yamlFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	twice := []Addition{{Message: &Message{ID: "new", Text: map[Form]string{Other: "x"}}}, {Message: &Message{ID: "new", Text: map[Form]string{Other: "y"}}}}
+	for name, as := range map[string][]Addition{
+		"existing": {{Message: &Message{ID: "obsolete", Text: map[Form]string{Other: "x"}}}},
+		"group":    {{Message: &Message{ID: "menu", Text: map[Form]string{Other: "x"}}}},
+		"twice":    twice,
+	} {
+		if _, err := f.AddAll(as); !errors.Is(err, ErrExists) {
+			t.Errorf("%s: error = %v, want %v", name, err, ErrExists)
+		}
+	}
+}
+
+// TestRemoveAll checks that removing messages at once writes the bytes one
+// Remove after another writes, whether the removals are apart (one cut
+// each) or meet (a group emptied, neighbours in JSON, the whole file).
+func TestRemoveAll(t *testing.T) {
+	tests := []struct {
+		path, in string
+		ids      []string
+	}{
+		{"es.yaml", yamlFile, []string{"greeting", "obsolete"}},
+		{"es.yaml", yamlFile, []string{"menu.open", "obsolete"}},
+		{"es.yaml", yamlFile, []string{"menu.open", "menu.close"}},
+		{"es.yaml", yamlFile, []string{"greeting", "menu.open", "menu.close", "obsolete"}},
+		{"es.yaml", "a: x\nb: y\nc: z\nd: w\n", []string{"d", "b"}},
+		{"es.yaml", "a: x\n# b\nb: y\nc:\n  other: z\nd: w # d\n", []string{"b", "c", "d"}},
+		{"es.json", jsonFile, []string{"greeting", "obsolete"}},
+		{"es.json", jsonFile, []string{"menu.open", "obsolete"}},
+		{"es.json", jsonFile, []string{"greeting", "menu.close"}},
+		{"es.json", `{"a": "x", "b": "y", "c": "z", "d": "w", "e": "v"}`, []string{"b", "d"}},
+		{"es.json", `{"a": "x", "b": "y", "c": "z"}`, []string{"b", "c"}},
+		{"es.toml", tomlFile, []string{"greeting", "menu.close"}},
+		{"es.toml", tomlFile, []string{"obsolete", "menu.open"}},
+		{"es.toml", tomlFile, []string{"greeting", "menu.open", "menu.close"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path+"/"+strings.Join(tt.ids, ","), func(t *testing.T) {
+			f, err := Parse(tt.path, []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := f
+			for _, id := range tt.ids {
+				out, err := want.Remove(id)
+				if err != nil {
+					t.Fatalf("Remove(%s): %v", id, err)
+				}
+				if want, err = Parse(tt.path, out); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := f.RemoveAll(tt.ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want.Bytes()), string(got)); diff != "" {
+				t.Errorf("RemoveAll differs from one Remove after another (-Remove +RemoveAll):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRemoveApart checks which removals take one cut each, and which go
+// one by one.
+func TestRemoveApart(t *testing.T) {
+	tests := []struct {
+		path, in string
+		ids      []string
+		apart    bool
+	}{
+		{"es.yaml", yamlFile, []string{"greeting", "obsolete"}, true},
+		{"es.yaml", yamlFile, []string{"menu.open", "menu.close"}, false}, // empties menu
+		{"es.yaml", "a: x\nb: y\n", []string{"a", "b"}, false},            // empties the file
+		{"es.yaml", "a: x\nb: y\nc: z\n", []string{"b", "c"}, true},       // YAML cuts may touch
+		{"es.json", `{"a": "x", "b": "y", "c": "z", "d": "w", "e": "v"}`, []string{"b", "d"}, true},
+		{"es.json", `{"a": "x", "b": "y", "c": "z"}`, []string{"b", "c"}, false}, // neighbours
+		{"es.toml", tomlFile, []string{"greeting", "menu.close"}, true},
+	}
+	for _, tt := range tests {
+		f, err := Parse(tt.path, []byte(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := f.removeApart(tt.ids); ok != tt.apart {
+			t.Errorf("%s %v: apart = %v, want %v", tt.path, tt.ids, ok, tt.apart)
+		}
+	}
+}

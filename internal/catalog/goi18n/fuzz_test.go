@@ -87,6 +87,27 @@ func fuzzParse(t *testing.T, path string, data []byte) {
 		}
 		checkEdit(t, f, out, add.ID, add)
 	}
+	// Removing every other message at once writes what removing them one
+	// by one writes.
+	var ids []string
+	for i, m := range f.Messages {
+		if i%2 == 0 {
+			ids = append(ids, m.ID)
+		}
+	}
+	cur := f
+	for _, id := range ids {
+		out, err := cur.Remove(id)
+		if err != nil {
+			return
+		}
+		if cur, err = Parse(f.Path, out); err != nil {
+			t.Fatalf("Remove %q wrote a file that does not parse: %v\n%s", id, err, out)
+		}
+	}
+	if out, err := f.RemoveAll(ids); err != nil || !bytes.Equal(out, cur.Bytes()) {
+		t.Fatalf("RemoveAll(%q) = %v, differs from one Remove after another:\n%s\nwant:\n%s", ids, err, out, cur.Bytes())
+	}
 }
 
 func dupIDs(f *File) bool {

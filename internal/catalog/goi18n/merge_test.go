@@ -92,10 +92,12 @@ func TestMergeAgreement(t *testing.T) {
 			// What glosa sync does instead of goi18n merge: add a stub for
 			// every missing message and keep everything else.
 			synced := target
+			var stubs []Addition
 			for _, src := range source.Messages {
 				if synced.Message(src.ID) != nil {
 					continue
 				}
+				stubs = append(stubs, Addition{Stub(src, forms), SourceComment("en", src)})
 				out, err := synced.Add(Stub(src, forms), SourceComment("en", src))
 				if err != nil {
 					t.Fatalf("adding %s: %v", src.ID, err)
@@ -106,6 +108,14 @@ func TestMergeAgreement(t *testing.T) {
 				if synced, err = Parse(target.Path, out); err != nil {
 					t.Fatal(err)
 				}
+			}
+			// glosa sync adds them in one edit, to the same bytes.
+			all, err := target.AddAll(stubs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(synced.Bytes()), string(all)); diff != "" {
+				t.Errorf("AddAll differs from one Add after another (-Add +AddAll):\n%s", diff)
 			}
 			var needAfter []string
 			for _, src := range source.Messages {
