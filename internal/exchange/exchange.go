@@ -49,6 +49,11 @@ type Unit struct {
 	SourceForms, TargetForms map[string]string
 	// State says how done Target is.
 	State State
+	// Err is why the unit as read cannot be imported, an *l10n.Error at
+	// its place in the file: an XLIFF target whose inline tags do not
+	// match its source's (a tag missing, twice, or with an id the source
+	// has not). Nil when it can; import refuses such a unit alone.
+	Err error
 	// Previous is the source text the translation was made from, when
 	// known and different from Source (a stale unit).
 	Previous string

@@ -52,11 +52,14 @@ import (
 //     the group carries the notes, refs and previous source; reading takes
 //     them from the first. Read back, a target category whose source equals
 //     "other"'s has no source form of its own.
-//   - Text is plain: reading keeps the text of inline elements (1.2 <g>,
-//     <mrk>, <ph>, <bpt>, <ept>, <it>, 2.0 <pc>, <mrk>) and the original
-//     data of 2.0 <ph>, <sc>, <ec> and <pc>; a placeholder with no text to
-//     keep (1.2 <x/>, <bx/>, <ex/> without equiv-text, a 2.0 code without
-//     original data or equiv) is an error. Segments (1.2 <mrk
+//   - Inline Markdown and placeholders are written as inline codes a CAT
+//     tool protects (see xliff_inline.go). Reading keeps the text of
+//     inline elements (1.2 <g>, <mrk>, <ph>, <bpt>, <ept>, <it>, 2.0 <pc>,
+//     <mrk>), 1.2 codes holding it, and the original data of 2.0 <ph>,
+//     <sc>, <ec> and <pc>; a placeholder with no text to keep (1.2
+//     <x/>, <bx/>, <ex/> without equiv-text, a 2.0 code without original
+//     data or equiv) is an error. A target whose codes are not its
+//     source's is read, with Unit.Err set. Segments (1.2 <mrk
 //     mtype="seg">, 2.0 <segment> and <ignorable>) are joined.
 //   - Characters XML 1.0 cannot carry (U+0000–U+0008 and the like) in any
 //     text are refused with an error naming the unit.
@@ -93,8 +96,9 @@ var (
 		Detect: func(_ string, text []byte) bool { return isXML(text) && sniffXLIFF(text) != xliff20 },
 		Read:   func(_ string, data []byte) (*File, error) { return ReadXLIFF(data) },
 		Notes: "OASIS XLIFF 1.2: a `trans-unit` per unit, its state `new`, `needs-review-translation` or `translated`; " +
-			"a plural message is a group of one unit per CLDR category. Validates against the OASIS schema; " +
-			"import tells 1.2 from 2.0 by the namespace, not the file name.",
+			"a plural message is a group of one unit per CLDR category. Inline code, links, citations, shortcodes and placeholders are tags " +
+			"a CAT tool protects, holding their Markdown: `<bpt>` and `<ept>` around a link's text, `<ph>` for the rest. " +
+			"Validates against the OASIS schema; import tells 1.2 from 2.0 by the namespace, not the file name.",
 	})
 	_ = register(Spec{
 		Name:   xliff20,
@@ -104,7 +108,9 @@ var (
 		Detect: func(_ string, text []byte) bool { return sniffXLIFF(text) == xliff20 },
 		Read:   func(_ string, data []byte) (*File, error) { return ReadXLIFF(data) },
 		Notes: "OASIS XLIFF 2.0: a `unit` per unit, its state `initial`, `translated` with `subState=\"glosa:needs-review\"`, or `final`; " +
-			"a plural message is a group of one unit per CLDR category. Validates against the OASIS schema.",
+			"a plural message is a group of one unit per CLDR category. Inline code, links, citations, shortcodes and placeholders are tags " +
+			"a CAT tool protects: `<pc>` around a link's text, `<ph/>` for the rest, their Markdown in the unit's `<originalData>`. " +
+			"Validates against the OASIS schema.",
 	})
 )
 
@@ -163,10 +169,15 @@ func writeTransUnit(x *xmlOut, depth int, u *Unit, id, xid, source, target strin
 	if needsPreserve(source, target, u.Previous) {
 		a = append(a, "xml:space", "preserve")
 	}
+	in := inlineOf(u, source, target)
 	x.open(depth, "trans-unit", a...)
-	x.elem(depth+1, "source", source)
+	var b strings.Builder
+	writePieces(&b, in.source, tag12)
+	x.markup(depth+1, "source", b.String())
 	if translate {
-		x.elem(depth+1, "target", target, "state", state)
+		b.Reset()
+		writePieces(&b, in.target, tag12)
+		x.markup(depth+1, "target", b.String(), "state", state)
 	}
 	if u.Previous != "" {
 		x.open(depth+1, "alt-trans", "alttranstype", "previous-version")
@@ -276,6 +287,15 @@ func writeUnit(x *xmlOut, depth int, u *Unit, id, xid, source, target string, tr
 	default:
 		return fmt.Errorf("unit %q: unknown state %q", u.ID, u.State)
 	}
+	// The codes' original data comes before the segment that refers to it.
+	in := inlineOf(u, source, target)
+	var od originalData
+	var b strings.Builder
+	writePieces(&b, in.source, tag20(&od))
+	src := b.String()
+	b.Reset()
+	writePieces(&b, in.target, tag20(&od))
+	tgt := b.String()
 	x.open(depth, "unit", a...)
 	if len(u.Notes) > 0 || len(u.Refs) > 0 || u.Previous != "" {
 		x.open(depth+1, "notes")
@@ -294,13 +314,24 @@ func writeUnit(x *xmlOut, depth int, u *Unit, id, xid, source, target string, tr
 		}
 		x.close(depth+1, "notes")
 	}
+	if len(od.texts) > 0 {
+		x.open(depth+1, "originalData")
+		for i, t := range od.texts {
+			a := []string{"id", "d" + strconv.Itoa(i+1)}
+			if needsPreserve(t) {
+				a = append(a, "xml:space", "preserve")
+			}
+			x.elem(depth+2, "data", t, a...)
+		}
+		x.close(depth+1, "originalData")
+	}
 	if !translate {
 		sa = nil
 	}
 	x.open(depth+1, "segment", sa...)
-	x.elem(depth+2, "source", source)
+	x.markup(depth+2, "source", src)
 	if translate && (target != "" || u.State != New) {
-		x.elem(depth+2, "target", target)
+		x.markup(depth+2, "target", tgt)
 	}
 	x.close(depth+1, "segment")
 	x.close(depth, "unit")
@@ -501,6 +532,12 @@ func (x *xmlOut) close(depth int, name string) {
 	x.WriteString(strings.Repeat("  ", depth) + "</" + name + ">\n")
 }
 
+// markup writes an element holding content already marked up.
+func (x *xmlOut) markup(depth int, name, content string, attrs ...string) {
+	x.tag(depth, name, attrs)
+	x.WriteString(">" + content + "</" + name + ">\n")
+}
+
 // elem writes an element holding text only.
 func (x *xmlOut) elem(depth int, name, text string, attrs ...string) {
 	x.tag(depth, name, attrs)
@@ -554,7 +591,7 @@ func ReadXLIFF(data []byte) (*File, error) {
 		return nil, root.errorf("import.xliffRoot", "Element", root.name.Local)
 	}
 	version, _ := root.attr("version")
-	r := &xliffReader{ns: root.name.Space}
+	r := &xliffReader{ns: root.name.Space, marks: map[string]string{}}
 	switch xliffVersion(r.ns, version) {
 	case xliff12:
 		return r.read12(root)
@@ -656,6 +693,23 @@ type xliffReader struct {
 	ns   string // the XLIFF namespace, "" if the document has none
 	v2   bool
 	data map[string]string // a 2.0 unit's original data, by id
+	// codes are the inline codes met in the source or target being read;
+	// inTarget is set while reading a target.
+	codes    []*node
+	inTarget bool
+	// marks are a 1.2 unit's source codes' texts by element and id: a
+	// target's code left empty takes its source's.
+	marks map[string]string
+}
+
+// content reads a source or target as textOf does, adding its inline
+// codes to *codes.
+func (r *xliffReader) content(n *node, unit string, target bool, codes *[]*node) (string, error) {
+	r.codes, r.inTarget = nil, target
+	s, err := r.textOf(n, unit)
+	*codes = append(*codes, r.codes...)
+	r.codes, r.inTarget = nil, false
+	return s, err
 }
 
 func (r *xliffReader) is(n *node, local string) bool {
@@ -826,6 +880,9 @@ func (r *xliffReader) plural(g *node, out *[]Unit) (ok bool, err error) {
 		SourceForms: map[string]string{}, TargetForms: map[string]string{}, State: Translated}
 	translatable := false
 	for i, fm := range forms {
+		if u.Err == nil {
+			u.Err = fm.Err
+		}
 		u.SourceForms[cats[i]] = fm.Source
 		if fm.translate {
 			translatable = true
@@ -893,21 +950,24 @@ func (r *xliffReader) unit(n *node) (xliffUnit, error) {
 
 func (r *xliffReader) unit12(n *node, u *Unit) error {
 	var err error
+	r.marks = map[string]string{}
+	var srcCodes, tgtCodes []*node
 	source := r.child(n, "source")
 	if source == nil {
 		source = r.child(n, "seg-source")
 	}
 	if source != nil {
-		if u.Source, err = r.textOf(source, u.ID); err != nil {
+		if u.Source, err = r.content(source, u.ID, false, &srcCodes); err != nil {
 			return err
 		}
 	}
 	state := ""
 	if t := r.child(n, "target"); t != nil {
-		if u.Target, err = r.textOf(t, u.ID); err != nil {
+		if u.Target, err = r.content(t, u.ID, true, &tgtCodes); err != nil {
 			return err
 		}
 		state, _ = t.attr("state")
+		u.Err = checkCodes(u.ID, t, srcCodes, tgtCodes)
 	}
 	approved, _ := n.attr("approved")
 	u.State = readState12(state, approved == "yes", u.Target)
@@ -991,6 +1051,8 @@ func (r *xliffReader) unit20(n *node, u *Unit) error {
 		r.notes20(notes, u)
 	}
 	var source, target strings.Builder
+	var srcCodes, tgtCodes []*node
+	var firstTarget *node
 	hasTarget, segments := false, 0
 	u.State = Translated
 	for _, c := range n.children() {
@@ -1001,14 +1063,17 @@ func (r *xliffReader) unit20(n *node, u *Unit) error {
 		var s, t string
 		var err error
 		if sn := r.child(c, "source"); sn != nil {
-			if s, err = r.textOf(sn, u.ID); err != nil {
+			if s, err = r.content(sn, u.ID, false, &srcCodes); err != nil {
 				return err
 			}
 		}
 		tn := r.child(c, "target")
 		if tn != nil {
 			hasTarget = hasTarget || seg
-			if t, err = r.textOf(tn, u.ID); err != nil {
+			if firstTarget == nil {
+				firstTarget = tn
+			}
+			if t, err = r.content(tn, u.ID, true, &tgtCodes); err != nil {
 				return err
 			}
 		} else if ign {
@@ -1028,6 +1093,7 @@ func (r *xliffReader) unit20(n *node, u *Unit) error {
 	u.Source = source.String()
 	if hasTarget {
 		u.Target = target.String()
+		u.Err = checkCodes(u.ID, firstTarget, srcCodes, tgtCodes)
 	}
 	if segments == 0 {
 		u.State = New
@@ -1128,14 +1194,33 @@ func (r *xliffReader) inline(b *strings.Builder, n *node, unit string) error {
 func (r *xliffReader) inline12(b *strings.Builder, e *node, unit string) error {
 	switch e.name.Local {
 	case "x", "bx", "ex":
+		r.codes = append(r.codes, e)
 		eq, ok := e.attr("equiv-text")
 		if !ok {
 			return e.errorf("import.code", "Unit", strconv.Quote(unit), "Element", e.name.Local)
 		}
 		b.WriteString(eq)
 		return nil
+	case "g":
+		r.codes = append(r.codes, e)
+		return r.inline(b, e, unit) // its markup is in a skeleton glosa has not
+	case "ph", "bpt", "ept", "it":
+		// Their text is the code's.
+		r.codes = append(r.codes, e)
+		var code strings.Builder
+		if err := r.inline(&code, e, unit); err != nil {
+			return err
+		}
+		key := codeKey(e)
+		if !r.inTarget {
+			r.marks[key] = code.String()
+		} else if code.Len() == 0 {
+			code.WriteString(r.marks[key])
+		}
+		b.WriteString(code.String())
+		return nil
 	}
-	return r.inline(b, e, unit) // g, mrk, sub, and ph, bpt, ept, it whose text is the code
+	return r.inline(b, e, unit) // mrk, sub
 }
 
 func (r *xliffReader) inline20(b *strings.Builder, e *node, unit string) error {
@@ -1160,6 +1245,7 @@ func (r *xliffReader) inline20(b *strings.Builder, e *node, unit string) error {
 		}
 		b.WriteRune(rune(v))
 	case "ph", "sc", "ec":
+		r.codes = append(r.codes, e)
 		ok, err := data("dataRef")
 		if err != nil || ok {
 			return err
@@ -1170,6 +1256,7 @@ func (r *xliffReader) inline20(b *strings.Builder, e *node, unit string) error {
 		}
 		b.WriteString(eq)
 	case "pc":
+		r.codes = append(r.codes, e)
 		if _, err := data("dataRefStart"); err != nil {
 			return err
 		}

@@ -44,6 +44,18 @@ func trickyFile() *File {
 			{ID: "duplicate_ish", Source: "b", State: New},
 			{ID: "items[one]", Source: "not a plural form", Target: "x", State: NeedsReview},
 			{ID: "new with target", Source: "s", Target: "t", State: New},
+			// Inline codes: a link localized, codes moved, nested, at the
+			// edges; a target whose codes differ, written as text.
+			{ID: "llm#p-inline", Kind: "paragraph", State: Translated, Refs: []Ref{{Path: "content/en/llm.md", Line: 9}},
+				Source: "`go run` reads [the *docs* and `x`](/en/docs/ \"T\") {{< ref \"a\" >}} [2, 3]\n![alt](i.png) <kbd>K</kbd> <https://x.test> & more",
+				Target: "[les *docs* et `x`](/fr/docs/ \"T\") lit `go run` [2, 3] {{< ref \"a\" >}}\n![alt](i.png) <kbd>K</kbd> <https://x.test> & plus"},
+			{ID: "llm#p-lost", Kind: "paragraph", State: NeedsReview, Source: "Run `a` and `b`.", Target: "Lancez `a`."},
+			{ID: "app#mdx", Kind: "paragraph", State: New, Refs: []Ref{{Path: "src/content/docs/en/x.mdx", Line: 1}},
+				Source: "Use <Badge text=\"New\" /> and {props.name} in [a link](</a b/>)"},
+			{ID: "count", Kind: KindMessage, Flags: []string{"c-format"}, State: Translated,
+				SourceForms: map[string]string{"one": "%d file in %s", "other": "%d files in %s"},
+				TargetForms: map[string]string{"one": "%2$s: %1$d Datei", "other": "%2$s: %1$d Dateien"}},
+			{ID: "hello", Kind: KindMessage, Source: "Hello, {{.Name}}{{if .Admin}} (admin){{end}}!", Target: "Hallo, {{.Name}}{{if .Admin}} (Admin){{end}}!", State: Translated},
 		},
 	}
 }

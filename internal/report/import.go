@@ -66,7 +66,8 @@ type ImportRefusalJSON struct {
 	// Unit is the unit's ID.
 	Unit string `json:"unit"`
 	// Reason is why, one of "unknown-unit", "source-changed", "markup",
-	// "placeholders", "plural-forms", "reference-outside", "unwritable".
+	// "tags", "placeholders", "plural-forms", "reference-outside",
+	// "unwritable".
 	Reason string `json:"reason"`
 	// Message says what is wrong, in English.
 	Message string `json:"message"`

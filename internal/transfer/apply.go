@@ -109,6 +109,11 @@ func Apply(r *status.Report, cfg *config.Config, rawLang map[string]string, f *e
 			continue
 		}
 		t := all.targets[u.ID]
+		if u.Err != nil {
+			res.refuseTags(u)
+			held[t.tr] = true
+			continue
+		}
 		if ref := refOutside(u); ref != "" {
 			res.refuse(u, RefOutside, l10n.Msg("import.refOutside", "ID", u.ID, "Path", ref))
 			held[t.tr] = true

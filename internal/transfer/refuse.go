@@ -2,6 +2,7 @@ package transfer
 
 import (
 	"cmp"
+	"errors"
 	"slices"
 	"strings"
 
@@ -25,6 +26,9 @@ const (
 	// Markup: its links, code or citations differ from the source's, as
 	// check's markup-mismatch finds.
 	Markup Reason = "markup"
+	// Tags: its XLIFF target's inline tags are not its source's: a tag
+	// missing, twice, or with an id the source has not.
+	Tags Reason = "tags"
 	// Placeholders: it lacks or adds a placeholder of its source, as
 	// check's placeholder-mismatch finds.
 	Placeholders Reason = "placeholders"
@@ -39,7 +43,7 @@ const (
 )
 
 // Reasons lists every reason, in the order a summary gives them.
-var Reasons = []Reason{Unknown, SourceChanged, Markup, Placeholders, PluralForms, RefOutside, Unwritable}
+var Reasons = []Reason{Unknown, SourceChanged, Markup, Tags, Placeholders, PluralForms, RefOutside, Unwritable}
 
 // Refusal is a unit Apply leaves out, and why.
 type Refusal struct {
@@ -67,6 +71,16 @@ type Result struct {
 
 func (res *Result) refuse(u exchange.Unit, reason Reason, text l10n.Text) {
 	res.Refused = append(res.Refused, Refusal{ID: u.ID, Line: u.Line, Reason: reason, Text: text})
+}
+
+// refuseTags refuses a unit whose file says wrong what its inline tags
+// are (Unit.Err), at the line of the tag when the error has one.
+func (res *Result) refuseTags(u exchange.Unit) {
+	line, text := u.Line, l10n.TextOf(u.Err)
+	if e := (*l10n.Error)(nil); errors.As(u.Err, &e) && e.Line > 0 {
+		line, text = e.Line, e.Text
+	}
+	res.Refused = append(res.Refused, Refusal{ID: u.ID, Line: line, Reason: Tags, Text: text})
 }
 
 // add records the change planned for units, or refuses them all when
