@@ -106,7 +106,10 @@ func (res *Result) add(units []exchange.Unit, byID map[string]*exchange.Unit, ch
 		}
 	}
 	res.Applied += applied
-	if ch != nil {
+	// A file given back as it was exported changes nothing, not even a
+	// record: an entry every unit of which is as the repository has it
+	// is not stamped by import (glosa stamp says a translation is done).
+	if ch != nil && applied > 0 {
 		ch.Units = applied
 		res.Changes = append(res.Changes, *ch)
 	}
