@@ -130,7 +130,7 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 			if _, err := ios.Out.Write(buf.Bytes()); err != nil {
 				return err
 			}
-			fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.units", len(f.Units), "Lang", ef.code, "Path", "stdout"))
+			fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.units", len(f.Units), "Lang", ef.code, "Path", "stdout", "Words", ef.words))
 			continue
 		}
 		if err := os.MkdirAll(opts.out, 0o755); err != nil {
@@ -143,7 +143,7 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 		if err := atomicfile.Write(dir, ef.name, buf.Bytes()); err != nil {
 			return err
 		}
-		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.units", len(f.Units), "Lang", ef.code, "Path", filepath.Join(opts.out, ef.name)))
+		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.units", len(f.Units), "Lang", ef.code, "Path", filepath.Join(opts.out, ef.name), "Words", ef.words))
 	}
 	return nil
 }
@@ -153,6 +153,9 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 type exportFile struct {
 	code, name string
 	file       *exchange.File
+	// words are left to translate in the file's units, as status counts
+	// them.
+	words int
 }
 
 type exportFileList []exportFile
@@ -177,14 +180,15 @@ func (l exportFileList) sources() []string {
 func exportFiles(p *project, format *exchange.Spec, langs []string, states []status.State) exportFileList {
 	var out exportFileList
 	for _, code := range langs {
-		parts := transfer.Collect(p.Report, code, states).Split()
+		set := transfer.Collect(p.Report, code, states)
+		parts := set.Split()
 		for _, f := range parts {
 			name := format.FileName(code)
 			if len(parts) > 1 && f.SourceLang != p.Report.Source {
 				name = "from-" + f.SourceLang + "." + name
 			}
 			f.Date = exportDate(p, f)
-			out = append(out, exportFile{code: code, name: name, file: f})
+			out = append(out, exportFile{code: code, name: name, file: f, words: set.Words(f)})
 		}
 	}
 	return out

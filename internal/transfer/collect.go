@@ -35,6 +35,7 @@ type target struct {
 
 	cat    *status.Catalog
 	msg    *status.Message
+	mt     *status.MessageTranslation
 	source *goi18n.Message
 	file   *catalog.File // the translation's catalog file, nil when missing
 }
@@ -195,7 +196,7 @@ func (s *Set) messageUnit(c *status.Catalog, m *status.Message, mt *status.Messa
 			u.State = exchange.NeedsReview
 		}
 	}
-	s.add(u, target{cat: c, msg: m, source: sm, file: tf})
+	s.add(u, target{cat: c, msg: m, mt: mt, source: sm, file: tf})
 }
 
 // targetForms returns the plural forms a translation of sm into lang
@@ -244,4 +245,25 @@ func (s *Set) texts(tr *status.Translation) map[string]string {
 func (s *Set) add(u exchange.Unit, t target) {
 	s.File.Units = append(s.File.Units, u)
 	s.targets[u.ID] = t
+}
+
+// Words is how many words are left to translate in the units of f (the
+// set's file, or a part of it: see Split), as glosa status counts them:
+// each entry translation's and message's words once (a stale entry's only
+// in the units changed since its version, see status.Report.Revise).
+func (s *Set) Words(f *exchange.File) int {
+	n := 0
+	seen := map[any]bool{}
+	for _, u := range f.Units {
+		t := s.targets[u.ID]
+		switch {
+		case t.tr != nil && !seen[t.tr]:
+			seen[t.tr] = true
+			n += t.tr.Words
+		case t.mt != nil && !seen[t.mt]:
+			seen[t.mt] = true
+			n += t.mt.Words
+		}
+	}
+	return n
 }
