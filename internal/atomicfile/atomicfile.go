@@ -23,6 +23,12 @@ var ErrOutsideRoot = errors.New("path is outside the repository")
 // ErrBrokenSymlink is returned for a symlink whose target does not exist.
 var ErrBrokenSymlink = errors.New("path is a broken symlink")
 
+// ErrSymlink is returned for a file to write that is a symbolic link:
+// glosa never writes through a link it did not make, since a pull request
+// can commit one that points at any file CI may write (.git/config, a
+// source file, a file outside the checkout).
+var ErrSymlink = errors.New("path is a symbolic link: glosa does not write through links")
+
 // ErrChanged is returned, in an *fs.PathError naming the file, by Replace
 // for a file whose bytes on disk are no longer those the caller read, by
 // Create for a file that appeared, and by Unchanged: writing would lose
@@ -36,9 +42,9 @@ var beforeRename func(target string)
 
 // Write replaces root/rel with data: it writes a temporary file in the same
 // folder, syncs it, gives it the old file's permissions (0644 for a new
-// file) and renames it over the old one. rel is
-// slash-separated and must stay inside root, also through symlinks; a
-// symlink keeps pointing at the file, which gets the new bytes.
+// file) and renames it over the old one. rel is slash-separated and must
+// stay inside root, also through symlinked folders, and outside root/.git;
+// a file that is a symlink is refused with ErrSymlink.
 func Write(root, rel string, data []byte) error {
 	return write(root, rel, bytesOf(data), nil)
 }
@@ -104,14 +110,9 @@ func same(p, rel string, old []byte) error {
 // the target, and renames the temporary file over it. The check runs as
 // late as it can: after the slow part, the write and sync of the data.
 func write(root, rel string, fill func(w io.Writer) error, check func(p string) error) error {
-	p, err := Inside(root, rel)
+	p, err := Writable(root, rel)
 	if err != nil {
 		return err
-	}
-	// Through a symlink (checked to stay inside), write its target: the
-	// rename would otherwise replace the link with a file.
-	if real, err := filepath.EvalSymlinks(p); err == nil {
-		p = real
 	}
 	perm := os.FileMode(0o644)
 	if fi, err := os.Stat(p); err == nil {
@@ -182,6 +183,31 @@ func SyncDirs(root string, rels []string) {
 			d.Close()
 		}
 	}
+}
+
+// Writable returns the file-system path of rel under root when glosa may
+// write it: Inside, not a symlink itself (ErrSymlink), and not in the
+// repository's .git folder (ErrOutsideRoot), where a symlinked folder could
+// lead. A caller that writes many files checks them all with it first.
+func Writable(root, rel string) (string, error) {
+	p, err := Inside(root, rel)
+	if err != nil {
+		return "", err
+	}
+	if fi, err := os.Lstat(p); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return "", fmt.Errorf("%s: %w", rel, ErrSymlink)
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
+		r, err := filepath.Rel(realRoot, real)
+		if err == nil && (r == ".git" || strings.HasPrefix(r, ".git"+string(filepath.Separator))) {
+			return "", fmt.Errorf("%s: %w", rel, ErrOutsideRoot)
+		}
+	}
+	return p, nil
 }
 
 // Inside returns the file-system path of rel under root, or ErrOutsideRoot

@@ -2,6 +2,7 @@ package atomicfile
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -111,21 +112,71 @@ func TestInside(t *testing.T) {
 	}
 }
 
-func TestWriteThroughSymlink(t *testing.T) {
+func TestWriteRefusesSymlink(t *testing.T) {
 	root := t.TempDir()
-	if err := os.WriteFile(filepath.Join(root, "llm.md"), []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
+	for _, dir := range []string{".git", "content/en"} {
+		if err := os.MkdirAll(filepath.Join(root, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if err := os.Symlink("llm.md", filepath.Join(root, "alias.md")); err != nil {
-		t.Skipf("symlinks: %v", err)
+	for name, data := range map[string]string{".git/config": "[core]\n", "content/en/a.md": "source\n"} {
+		if err := os.WriteFile(filepath.Join(root, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if err := Write(root, "alias.md", []byte("new")); err != nil {
-		t.Fatal(err)
+	links := map[string]string{
+		"config.md":    ".git/config",        // a file inside, in .git
+		"content/a.md": "en/a.md",            // a file inside, not in .git
+		"dangling.md":  "nowhere.md",         // a broken link
+		"gitdir":       ".git",               // a folder into .git
+		"content/es":   "en",                 // a folder inside: followed
+		"content/it":   "../.git/../content", // a folder inside, by way of .git
 	}
-	if fi, err := os.Lstat(filepath.Join(root, "alias.md")); err != nil || fi.Mode()&os.ModeSymlink == 0 {
-		t.Errorf("alias.md is no longer a symlink: %v, %v", fi, err)
+	for link, target := range links {
+		if err := os.Symlink(target, filepath.Join(root, link)); err != nil {
+			t.Skipf("symlinks: %v", err)
+		}
 	}
-	if data, _ := os.ReadFile(filepath.Join(root, "llm.md")); string(data) != "new" {
-		t.Errorf("llm.md = %q, want new", data)
+	tests := []struct {
+		rel  string
+		want error
+	}{
+		{"config.md", ErrSymlink},
+		{"content/a.md", ErrSymlink},
+		{"dangling.md", ErrBrokenSymlink},
+		{"gitdir/config", ErrOutsideRoot},
+		{"gitdir/hooks-new", ErrOutsideRoot},
+		{".git/config", ErrOutsideRoot},
+		{"content/es/a.md", nil},
+		{"content/it/new.md", nil},
+	}
+	for _, tt := range tests {
+		for name, write := range map[string]func() error{
+			"Write":   func() error { return Write(root, tt.rel, []byte("new")) },
+			"Replace": func() error { return Replace(root, tt.rel, []byte("source\n"), []byte("new")) },
+			"WriteFrom": func() error {
+				return WriteFrom(root, tt.rel, func(w io.Writer) error { _, err := w.Write([]byte("new")); return err })
+			},
+		} {
+			err := write()
+			if tt.want == nil {
+				if err != nil && !errors.Is(err, ErrChanged) {
+					t.Errorf("%s(%q): %v", name, tt.rel, err)
+				}
+				continue
+			}
+			if !errors.Is(err, tt.want) {
+				t.Errorf("%s(%q) = %v, want %v", name, tt.rel, err, tt.want)
+			}
+		}
+	}
+	if data, _ := os.ReadFile(filepath.Join(root, ".git/config")); string(data) != "[core]\n" {
+		t.Errorf(".git/config = %q, written through a link", data)
+	}
+	if fi, err := os.Lstat(filepath.Join(root, "config.md")); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("config.md is no longer a symlink: %v, %v", fi, err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(root, ".git", ".*")); len(left) != 0 {
+		t.Errorf("temporary files left in .git: %v", left)
 	}
 }
