@@ -183,15 +183,16 @@ var checkOutputs = outputs[judged]{
 // outputPath resolves the file a flag (--output, --write-baseline) names,
 // before the check runs, so that a name glosa cannot write fails fast, as
 // a usage error. The user named the file, so it may be anywhere: it is
-// resolved against the working directory, not -C, and through a symlink
-// its target is written.
+// resolved against the working directory, not -C. A file that is a
+// symbolic link is refused: a pull request can commit one at the name CI
+// writes (glosa.sarif) pointing at any file CI may write.
 func outputPath(l *l10n.Localizer, flag, name string) (string, error) {
 	p, err := filepath.Abs(name)
 	if err != nil {
 		return "", &usageError{fmt.Errorf("%s %s: %w", flag, name, err)}
 	}
-	if real, err := filepath.EvalSymlinks(p); err == nil {
-		p = real
+	if fi, err := os.Lstat(p); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return "", usage(l, "usage.fileSymlink", "Flag", flag, "File", name)
 	}
 	if fi, err := os.Stat(p); err == nil && fi.IsDir() {
 		return "", usage(l, "usage.fileFolder", "Flag", flag, "File", name)
@@ -205,9 +206,23 @@ func outputPath(l *l10n.Localizer, flag, name string) (string, error) {
 // writeOutput writes the file of a flag, at p from outputPath, atomically.
 func writeOutput(flag, name, p string, data []byte) error {
 	if err := atomicfile.Write(filepath.Dir(p), filepath.Base(p), data); err != nil {
+		if errors.Is(err, atomicfile.ErrSymlink) {
+			return l10n.Wrap(err, "usage.fileSymlink", "Flag", flag, "File", name)
+		}
 		return fmt.Errorf("%s %s: %w", flag, name, pathErr(err))
 	}
 	return nil
+}
+
+// linkRefused returns the error of a write that atomicfile refused because
+// the file, shown as the user named it, is a symbolic link; err as it is
+// otherwise. The link may point anywhere: it is named, not followed.
+func linkRefused(shown string, err error) error {
+	refused := errors.Is(err, atomicfile.ErrSymlink) || errors.Is(err, atomicfile.ErrOutsideRoot) || errors.Is(err, atomicfile.ErrBrokenSymlink)
+	if fi, lerr := os.Lstat(shown); refused && lerr == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return l10n.Wrap(err, "write.symlink", "Path", shown)
+	}
+	return err
 }
 
 // readBaseline reads --baseline's file, relative to the working directory

@@ -141,7 +141,7 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 			return err
 		}
 		if err := atomicfile.Write(dir, ef.name, buf.Bytes()); err != nil {
-			return err
+			return linkRefused(filepath.Join(opts.out, ef.name), err)
 		}
 		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.units", len(f.Units), "Lang", ef.code, "Path", filepath.Join(opts.out, ef.name), "Words", ef.words))
 	}

@@ -100,9 +100,11 @@ func writeBeside(path string, old, data []byte, replace bool) error {
 		return err
 	}
 	if replace {
-		return atomicfile.Replace(dir, filepath.Base(path), old, data)
+		err = atomicfile.Replace(dir, filepath.Base(path), old, data)
+	} else {
+		err = atomicfile.Write(dir, filepath.Base(path), data)
 	}
-	return atomicfile.Write(dir, filepath.Base(path), data)
+	return linkRefused(path, err)
 }
 
 // obsoleteName is the file beside name that holds its obsolete units:

@@ -48,6 +48,9 @@ func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
 	if err != nil {
 		return nil, err
 	}
+	if ws.CacheRefused != nil && g.errOut != nil {
+		warnf(g.errOut, "%s", g.l.Error(ws.CacheRefused))
+	}
 	// The lint rules read entries back from the cache after the load.
 	g.onDone(ws.Close)
 	return &project{Project: ws, l: g.l}, nil

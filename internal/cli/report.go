@@ -90,7 +90,10 @@ func reportRun(ios *iostreams.IOStreams, g *globals, opts *reportOptions) error 
 	// Every file and folder must stay inside DIR, also through symlinks:
 	// checked for all before any is written.
 	for _, f := range files {
-		if _, err := atomicfile.Inside(dir, f.Name); err != nil {
+		if _, err := atomicfile.Writable(dir, f.Name); err != nil {
+			if errors.Is(err, atomicfile.ErrSymlink) {
+				return l10n.Errorf("write.symlink", "Path", filepath.Join(opts.out, filepath.FromSlash(f.Name)))
+			}
 			if errors.Is(err, atomicfile.ErrOutsideRoot) || errors.Is(err, atomicfile.ErrBrokenSymlink) {
 				return l10n.Errorf("err.reportOutside", "Path", filepath.Join(opts.out, filepath.FromSlash(f.Name)), "Dir", opts.out)
 			}

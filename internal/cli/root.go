@@ -77,6 +77,8 @@ type globals struct {
 	l *l10n.Localizer
 	// closers are run when the command is done (see onDone).
 	closers []func()
+	// errOut is stderr, for the warnings of a load.
+	errOut io.Writer
 }
 
 // onDone has f run when the command is done, whatever its outcome.
@@ -217,6 +219,7 @@ comparison with the source shows, and records finished translations.`,
 	}
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
+	g.errOut = ios.ErrOut
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		var ue *usageError
 		if errors.As(err, &ue) {

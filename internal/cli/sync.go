@@ -219,7 +219,8 @@ func writeChange(root string, c syncplan.Change) error {
 
 // refuseWrite reports, and says whether err is, a write refused for the
 // file at rel: it (or, for a move, the file moved) changed on disk after
-// glosa read it, or it is outside the repository through a symlink. The
+// glosa read it, it is outside the repository through a symlink, or it is
+// a symlink itself. The
 // command goes on with the other files and fails at the end.
 func (p *project) refuseWrite(w io.Writer, rel string, err error) bool {
 	switch {
@@ -231,6 +232,8 @@ func (p *project) refuseWrite(w io.Writer, rel string, err error) bool {
 		fmt.Fprintf(w, "glosa: error: %s\n", p.l.T("write.changed", "Path", rel))
 	case errors.Is(err, atomicfile.ErrOutsideRoot):
 		fmt.Fprintf(w, "glosa: error: %s\n", p.l.T("write.outside", "Path", rel))
+	case errors.Is(err, atomicfile.ErrSymlink):
+		fmt.Fprintf(w, "glosa: error: %s\n", p.l.T("write.symlink", "Path", rel))
 	default:
 		return false
 	}

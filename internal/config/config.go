@@ -130,6 +130,9 @@ func Load(root, file string) (*Config, error) {
 	explicit := file != ""
 	if !explicit {
 		file = filepath.Join(root, FileName)
+		if err := leadsOutside(root, file); err != nil {
+			return nil, err
+		}
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -143,6 +146,29 @@ func Load(root, file string) (*Config, error) {
 		name = filepath.ToSlash(rel)
 	}
 	return Parse(name, data)
+}
+
+// leadsOutside returns an error when file, the repository's glosa.yaml,
+// is a symbolic link that leads out of root: a pull request could make it
+// point at a secret file of the CI machine, whose lines the errors would
+// then quote. A configuration named with --config is read wherever it is.
+func leadsOutside(root, file string) error {
+	fi, err := os.Lstat(file)
+	if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		return nil
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil
+	}
+	real, err := filepath.EvalSymlinks(file)
+	if err != nil {
+		return nil // broken: reading it fails as for a missing file
+	}
+	if rel, err := filepath.Rel(realRoot, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return &l10n.Error{Text: l10n.Msg("config.symlinkOutside", "Path", FileName), Err: ErrInvalid}
+	}
+	return nil
 }
 
 // Parse reads configuration text; name is used in error messages.

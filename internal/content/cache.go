@@ -77,6 +77,9 @@ type Cache struct {
 	spool     *os.File
 	spoolSize int64
 	spoolErr  bool
+	// refused, when not nil, says why the cache is neither read nor
+	// written: a link was planted in its folder (see CheckCacheDir).
+	refused   error
 	kept      map[*Entry]span
 	hits      int
 	skipped   bool // a file was not cacheable, or a record was dropped
@@ -143,11 +146,16 @@ type flatNode struct {
 
 // OpenCache opens the cache of the repository at root for a
 // configuration; a missing, damaged or foreign cache file is an empty
-// cache. bodies says whether the run needs every body's summary. Close
-// it when done.
+// cache. bodies says whether the run needs every body's summary. A cache
+// folder that holds a link is an empty cache that is never written (see
+// Refused). Close it when done.
 func OpenCache(root string, cfg *config.Config, bodies bool) *Cache {
 	c := &Cache{root: root, stamp: cacheStamp(cfg), bodies: bodies, fresh: map[*Entry]fileKey{}, kept: map[*Entry]span{}}
-	f, err := os.Open(filepath.Join(root, filepath.FromSlash(CacheDir), cacheFile))
+	if err := CheckCacheDir(root); err != nil {
+		c.refused, c.spoolErr = err, true
+		return c
+	}
+	f, err := os.OpenFile(filepath.Join(root, filepath.FromSlash(CacheDir), cacheFile), os.O_RDONLY|noFollow, 0)
 	if err != nil {
 		return c
 	}
@@ -158,6 +166,10 @@ func OpenCache(root string, cfg *config.Config, bodies bool) *Cache {
 	c.old = f
 	return c
 }
+
+// Refused returns why the cache is not used, an error wrapping
+// ErrCacheLink; nil when it is.
+func (c *Cache) Refused() error { return c.refused }
 
 // Close closes the cache's files; the cache is then empty.
 func (c *Cache) Close() {
@@ -388,8 +400,8 @@ func (c *Cache) keep(e *Entry, schema *config.Field) {
 // (its descriptor is what is read and written), so that nothing is left
 // behind, even when glosa is killed.
 func (c *Cache) openSpool() *os.File {
-	dir := filepath.Join(c.root, filepath.FromSlash(CacheDir))
-	if os.MkdirAll(dir, 0o755) != nil {
+	dir, err := makeCacheDir(c.root)
+	if err != nil {
 		return nil
 	}
 	f, err := os.CreateTemp(dir, ".spool-*")
@@ -456,6 +468,9 @@ func (c *Cache) recordOf(e *Entry) *cached { return decodeRecord(c.raw(e)) }
 // Save is for after Prepare, so that the summaries are there. The file is
 // written as it is made, never held whole in memory.
 func (c *Cache) Save(repo *Repo) error {
+	if c.refused != nil {
+		return c.refused
+	}
 	if c.hits == len(c.fresh) && c.hits == len(c.index) && !c.skipped {
 		return nil // nothing new: every file came from the cache
 	}
@@ -466,8 +481,11 @@ func (c *Cache) Save(repo *Repo) error {
 		}
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
-	dir := filepath.Join(c.root, filepath.FromSlash(CacheDir))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := CheckCacheDir(c.root); err != nil {
+		return err
+	}
+	dir, err := makeCacheDir(c.root)
+	if err != nil {
 		return err
 	}
 	ignore := filepath.Join(dir, ".gitignore")

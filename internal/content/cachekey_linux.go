@@ -15,3 +15,7 @@ func keyOf(fi fs.FileInfo) fileKey {
 	}
 	return k
 }
+
+// noFollow makes opening the cache file fail when it is a symbolic link,
+// even one planted after CheckCacheDir looked.
+const noFollow = syscall.O_NOFOLLOW

@@ -9,3 +9,6 @@ import "io/fs"
 func keyOf(fi fs.FileInfo) fileKey {
 	return fileKey{Size: fi.Size(), Mtime: fi.ModTime().UnixNano(), Mode: uint32(fi.Mode())}
 }
+
+// noFollow is 0 here: CheckCacheDir alone keeps links out of the cache.
+const noFollow = 0

@@ -58,6 +58,10 @@ type Project struct {
 	// says why.
 	History    *history.Index
 	HistoryErr error
+	// CacheRefused, when not nil, says why glosa's cache was neither read
+	// nor written: a link planted in its folder (content.ErrCacheLink).
+	// The results are those of a run without a cache.
+	CacheRefused error
 	// cache is the cache the scan used, which the lint rules read entries
 	// back from until Close.
 	cache *content.Cache
@@ -94,6 +98,7 @@ func Load(opts Options) (*Project, error) {
 	}
 	if opts.Reporting && !opts.NoCache {
 		scan.Cache = content.OpenCache(root, cfg, opts.Bodies)
+		p.CacheRefused = scan.Cache.Refused()
 		scan.Bodies = opts.Bodies
 		p.cache = scan.Cache
 	}
@@ -129,7 +134,7 @@ func Load(opts Options) (*Project, error) {
 	// full history, the same translations count otherwise.
 	var memo *wordsMemo
 	var statusMemo status.Memo
-	if scan.Cache != nil && p.HistoryErr == nil && !p.History.Shallow() {
+	if scan.Cache != nil && p.CacheRefused == nil && p.HistoryErr == nil && !p.History.Shallow() {
 		memo = openWordsMemo(root, scan.Cache)
 		statusMemo = memo
 	}

@@ -1,0 +1,72 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+
+	"github.com/glosa/glosa/internal/l10n"
+)
+
+// ErrCacheLink is wrapped by the error of a cache folder that holds, or
+// is, a symbolic link (or anything but a folder of regular files). glosa
+// makes no link there, so one was planted, perhaps by a pull request to
+// make a read-only command write where the link points: such a cache is
+// neither read nor written, and the run's results are those of a run
+// without a cache.
+var ErrCacheLink = errors.New("a symbolic link in glosa's cache folder")
+
+// CheckCacheDir returns an error wrapping ErrCacheLink, naming the path,
+// when .glosa, CacheDir or a file in it is a symbolic link or not what
+// glosa makes there (a folder, regular files); nil when they are, or do
+// not exist yet.
+func CheckCacheDir(root string) error {
+	for _, rel := range []string{path.Dir(CacheDir), CacheDir} {
+		fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(rel)))
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if !fi.IsDir() {
+			return cacheLink(rel)
+		}
+	}
+	list, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(CacheDir)))
+	if err != nil {
+		return err
+	}
+	for _, d := range list {
+		if !d.Type().IsRegular() {
+			return cacheLink(CacheDir + "/" + d.Name())
+		}
+	}
+	return nil
+}
+
+func cacheLink(rel string) error {
+	return &l10n.Error{Text: l10n.Msg("cache.link", "Path", rel), Err: ErrCacheLink}
+}
+
+// makeCacheDir makes .glosa and CacheDir where they are missing, never
+// through a link: os.Mkdir does not follow one at the name it makes, and a
+// name that exists must be a real folder.
+func makeCacheDir(root string) (string, error) {
+	for _, rel := range []string{path.Dir(CacheDir), CacheDir} {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		err := os.Mkdir(p, 0o755)
+		if err == nil {
+			continue
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return "", err
+		}
+		if fi, err := os.Lstat(p); err != nil || !fi.IsDir() {
+			return "", cacheLink(rel)
+		}
+	}
+	return filepath.Join(root, filepath.FromSlash(CacheDir)), nil
+}
