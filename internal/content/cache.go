@@ -79,10 +79,10 @@ type Cache struct {
 	spoolErr  bool
 	// refused, when not nil, says why the cache is neither read nor
 	// written: a link was planted in its folder (see CheckCacheDir).
-	refused   error
-	kept      map[*Entry]span
-	hits      int
-	skipped   bool // a file was not cacheable, or a record was dropped
+	refused error
+	kept    map[*Entry]span
+	hits    int
+	skipped bool // a file was not cacheable, or a record was dropped
 }
 
 // span is where a record is in a file.
