@@ -97,7 +97,60 @@ var ErrInvalid = errors.New("invalid configuration")
 // user would put the cursor: the value that is wrong, the key that is
 // unknown.
 func ErrorAt(file string, line, col int, t l10n.Text) *l10n.Error {
-	return &l10n.Error{Path: file, Line: line, Column: col, Text: t, Err: ErrInvalid}
+	return &l10n.Error{Path: file, Line: line, Column: col, Text: excerpts(t), Err: ErrInvalid}
+}
+
+// excerptRunes is how much of a value of the file an error quotes: enough
+// to recognise a key or a pattern, too little to leak a secret file's
+// content into a CI log when the file read was not a configuration.
+const excerptRunes = 40
+
+// excerpts returns t with every value it quotes cut to excerptRunes,
+// an error's words to twice that.
+func excerpts(t l10n.Text) l10n.Text {
+	if len(t.Data) == 0 {
+		return t
+	}
+	data := make(map[string]any, len(t.Data))
+	for k, v := range t.Data {
+		switch v := v.(type) {
+		case string:
+			data[k] = Excerpt(v, excerptRunes)
+		case error:
+			data[k] = Excerpt(v.Error(), 2*excerptRunes)
+		case l10n.Text:
+			data[k] = excerpts(v)
+		default:
+			data[k] = v
+		}
+	}
+	t.Data = data
+	return t
+}
+
+// Excerpt returns s cut to n runes and an ellipsis when it is longer; a
+// quoted s keeps its closing quote.
+func Excerpt(s string, n int) string {
+	inner, quoted := s, len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"'
+	if quoted {
+		inner = s[1 : len(s)-1]
+	}
+	if utf8.RuneCountInString(inner) <= n {
+		return s
+	}
+	cut := 0
+	for i := range inner {
+		if n == 0 {
+			cut = i
+			break
+		}
+		n--
+	}
+	inner = inner[:cut] + "…"
+	if quoted {
+		return `"` + inner + `"`
+	}
+	return inner
 }
 
 // Default returns the configuration used when the repository has no
