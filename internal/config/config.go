@@ -106,18 +106,23 @@ func ErrorAt(file string, line, col int, t l10n.Text) *l10n.Error {
 const excerptRunes = 40
 
 // excerpts returns t with every value it quotes cut to excerptRunes,
-// an error's words to twice that.
+// an error's words (an "Error" value, which may quote one) to three
+// times that.
 func excerpts(t l10n.Text) l10n.Text {
 	if len(t.Data) == 0 {
 		return t
 	}
 	data := make(map[string]any, len(t.Data))
 	for k, v := range t.Data {
+		n := excerptRunes
+		if k == "Error" {
+			n *= 3
+		}
 		switch v := v.(type) {
 		case string:
-			data[k] = Excerpt(v, excerptRunes)
+			data[k] = Excerpt(v, n)
 		case error:
-			data[k] = Excerpt(v.Error(), 2*excerptRunes)
+			data[k] = Excerpt(v.Error(), n)
 		case l10n.Text:
 			data[k] = excerpts(v)
 		default:
