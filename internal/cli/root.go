@@ -161,7 +161,11 @@ func exitCode(w io.Writer, l *l10n.Localizer, err error) int {
 		fmt.Fprintf(w, "glosa: error: %v\nglosa: hint: %s\n", err, l.T("hint.help"))
 		return ExitUsage
 	}
-	fmt.Fprintf(w, "glosa: error: %s\n", l.Error(err))
+	// One line per joined error: each is worded on one line (see
+	// printable.String), so that a value from a file cannot start one.
+	for _, e := range joined(err) {
+		fmt.Fprintf(w, "glosa: error: %s\n", l.Error(e))
+	}
 	return ExitTool
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/status"
 )
 
@@ -452,7 +453,11 @@ func StatusMarkdown(w io.Writer, v View) error {
 	var b strings.Builder
 	if v.ByEntry {
 		langs := v.shownLangs()
-		b.WriteString("| slug | " + v.Report.Source + " | " + strings.Join(langs, " | ") + " |\n")
+		head := []string{"slug", mdEscape(v.Report.Source)}
+		for _, code := range langs {
+			head = append(head, mdEscape(code))
+		}
+		b.WriteString("| " + strings.Join(head, " | ") + " |\n")
 		b.WriteString("|---|---|" + strings.Repeat("---|", len(langs)) + "\n")
 		for _, it := range v.items() {
 			src := "source"
@@ -473,7 +478,7 @@ func StatusMarkdown(w io.Writer, v View) error {
 		b.WriteString(" coverage | words |\n|---|")
 		b.WriteString(strings.Repeat("---:|", len(status.States)+2) + "\n")
 		for _, l := range v.languages() {
-			b.WriteString("| " + l.Lang + " " + mdEscape(l.Name) + " |")
+			b.WriteString("| " + mdEscape(l.Lang) + " " + mdEscape(l.Name) + " |")
 			for _, s := range status.States {
 				b.WriteString(" " + strconv.Itoa(l.Counts[s]) + " |")
 			}
@@ -483,7 +488,7 @@ func StatusMarkdown(w io.Writer, v View) error {
 			b.WriteString("\n| language | state | slug | path |\n|---|---|---|---|\n")
 			for _, it := range v.items() {
 				for _, t := range it.Translations {
-					fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", t.Lang, t.State, mdEscape(it.Slug), mdEscape(t.Path))
+					fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdEscape(t.Lang), t.State, mdEscape(it.Slug), mdEscape(t.Path))
 				}
 			}
 		}
@@ -492,4 +497,33 @@ func StatusMarkdown(w io.Writer, v View) error {
 	return err
 }
 
-func mdEscape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+// mdEscape shows a value in Markdown as the text it is: on one line (see
+// printable.String), with a backslash before each character that could
+// start Markdown or HTML (emphasis, a link, a tag, an entity, a code span)
+// or end a table cell. CommonMark lets any ASCII punctuation be escaped so.
+func mdEscape(s string) string { return mdEscaper.Replace(printable.String(s)) }
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "|", `\|`, "~", `\~`, "&", `\&`)
+
+// mdCode shows a value in Markdown as a code span: fenced with more
+// backticks than it holds in a row, so that none of it ends the span, and
+// on one line (see printable.String). Nothing in a code span is Markdown
+// or HTML.
+func mdCode(s string) string {
+	s = printable.String(s)
+	run, longest := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
