@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/glosa/glosa/internal/exchange"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/printable"
@@ -403,8 +404,12 @@ func cellState(it status.Item, code string) string {
 // With States and without ByEntry it writes the list of translations in
 // those states instead (lang, state, slug, path, reason), as the text
 // output lists them under its table: one CSV holds one table.
+//
+// A cell a spreadsheet would run as a formula has a ' in front, as in
+// export's CSV (see exchange.CSVCell): slugs, paths and language names
+// come from files.
 func StatusCSV(w io.Writer, v View) error {
-	cw := csv.NewWriter(w)
+	cw := cellWriter{csv.NewWriter(w)}
 	if len(v.States) > 0 && !v.ByEntry {
 		_ = cw.Write([]string{"lang", "state", "slug", "path", "reason"})
 		for _, it := range v.items() {
@@ -444,6 +449,17 @@ func StatusCSV(w io.Writer, v View) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// cellWriter writes CSV rows, each cell through exchange.CSVCell.
+type cellWriter struct{ *csv.Writer }
+
+func (cw cellWriter) Write(row []string) error {
+	cells := make([]string, len(row))
+	for i, c := range row {
+		cells[i] = exchange.CSVCell(c)
+	}
+	return cw.Writer.Write(cells)
 }
 
 // StatusMarkdown writes the summary, or the matrix with ByEntry, as a
