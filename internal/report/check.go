@@ -159,10 +159,11 @@ func (c Check) Document() CheckJSON {
 	return doc
 }
 
-// say words t in l's language, or gives english when t is empty.
+// say words t in l's language, or gives english when t is empty, escaped
+// as l escapes values (see printable.String).
 func say(l *l10n.Localizer, t l10n.Text, english string) string {
 	if t.IsZero() {
-		return english
+		return printable.String(english)
 	}
 	return l.Text(t)
 }
