@@ -13,6 +13,7 @@ import (
 	"github.com/glosa/glosa/internal/exchange"
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/transfer"
 )
 
@@ -46,7 +47,7 @@ func updateRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 	}
 	f, n, err := transfer.Update(p.Report, states, old)
 	if err != nil {
-		fmt.Fprintf(ios.ErrOut, "glosa: error: %s: %s\n", name, p.l.Text(l10n.TextOf(err)))
+		fmt.Fprintf(ios.ErrOut, "glosa: error: %s: %s\n", printable.String(name), p.l.Text(l10n.TextOf(err)))
 		return errFailed
 	}
 	f.Date = exportDate(p, f)

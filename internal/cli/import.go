@@ -13,6 +13,7 @@ import (
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/report"
 	"github.com/glosa/glosa/internal/syncplan"
 	"github.com/glosa/glosa/internal/transfer"
@@ -116,7 +117,7 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 		if override != "" {
 			if f.TargetLang != "" {
 				if code, err := lang.Parse(f.TargetLang); err != nil || code != override {
-					fmt.Fprintf(ios.ErrOut, "glosa: error: %s: %s\n", name, p.l.T("import.langMismatch", "Lang", f.TargetLang, "Flag", override))
+					fmt.Fprintf(ios.ErrOut, "glosa: error: %s: %s\n", printable.String(name), p.l.T("import.langMismatch", "Lang", f.TargetLang, "Flag", override))
 					failed = true
 					continue
 				}
@@ -125,7 +126,7 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 		}
 		res, err := transfer.Apply(p.Report, p.Config, p.Repo.RawLang, f, transfer.Options{IncludeFuzzy: opts.includeFuzzy, Force: opts.force, Check: check})
 		if err != nil {
-			fmt.Fprintf(ios.ErrOut, "glosa: error: %s: %s\n", name, p.l.Text(l10n.TextOf(err)))
+			fmt.Fprintf(ios.ErrOut, "glosa: error: %s: %s\n", printable.String(name), p.l.Text(l10n.TextOf(err)))
 			failed = true
 			continue
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/progress"
 )
 
@@ -131,7 +132,7 @@ func exitCode(w io.Writer, l *l10n.Localizer, err error) int {
 	var ue *usageError
 	switch {
 	case errors.As(err, &ue):
-		msg := err.Error()
+		msg := printable.String(err.Error()) // cobra's words quote arguments
 		if err == error(ue) {
 			msg = l.Error(ue.err) // an *l10n.Error in the user's language
 		}
@@ -152,7 +153,7 @@ func exitCode(w io.Writer, l *l10n.Localizer, err error) int {
 				suggestions = append(suggestions, "glosa "+s)
 			}
 		}
-		fmt.Fprintf(w, "glosa: error: %s\n", msg)
+		fmt.Fprintf(w, "glosa: error: %s\n", printable.String(msg))
 		if len(suggestions) > 0 {
 			fmt.Fprintf(w, "glosa: hint: %s\n", l.T("hint.didYouMean", "Commands", strings.Join(suggestions, l.T("hint.or"))))
 		} else {
@@ -160,10 +161,14 @@ func exitCode(w io.Writer, l *l10n.Localizer, err error) int {
 		}
 		return ExitUsage
 	case strings.HasPrefix(err.Error(), "unknown flag"):
-		fmt.Fprintf(w, "glosa: error: %v\nglosa: hint: %s\n", err, l.T("hint.help"))
+		fmt.Fprintf(w, "glosa: error: %s\nglosa: hint: %s\n", printable.String(err.Error()), l.T("hint.help"))
 		return ExitUsage
 	}
-	fmt.Fprintf(w, "glosa: error: %s\n", l.Error(err))
+	// One line per joined error: each is worded on one line (see
+	// printable.String), so that a value from a file cannot start one.
+	for _, e := range joined(err) {
+		fmt.Fprintf(w, "glosa: error: %s\n", l.Error(e))
+	}
 	return ExitTool
 }
 

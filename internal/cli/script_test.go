@@ -166,15 +166,17 @@ func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 	writeFile(ts, args[0], strings.ReplaceAll(data, old, repl))
 }
 
-// cmdRename renames a file to a name that may hold Go escapes, for names
-// a script cannot write otherwise (a carriage return): rename OLD NEW
+// cmdRename renames a file; both names may hold Go escapes, for names a
+// script cannot write otherwise (a carriage return): rename OLD NEW
 func cmdRename(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: rename OLD NEW")
 	}
+	old, err := unescape(args[0])
+	ts.Check(err)
 	name, err := unescape(args[1])
 	ts.Check(err)
-	ts.Check(os.Rename(ts.MkAbs(args[0]), ts.MkAbs(name)))
+	ts.Check(os.Rename(ts.MkAbs(old), ts.MkAbs(name)))
 }
 
 // unescape interprets Go escape sequences; \xHH writes the byte HH, even

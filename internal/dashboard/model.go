@@ -617,8 +617,10 @@ func (b *builder) workItem(it status.Item, t status.Translation) WorkItem {
 }
 
 // marker stands for a message's excerpt of the source while the message
-// is worded, so that the excerpt can be marked with its language.
-const marker = "\x00"
+// is worded, so that the excerpt can be marked with its language: a
+// private-use character, which l10n words as it is (it escapes control
+// characters in values, see package printable) and no message holds.
+const marker = "\ue000"
 
 func (b *builder) changeView(ch Change, srcLang string) *ChangeView {
 	v := &ChangeView{}

@@ -27,7 +27,9 @@ var _ = register(Spec{
 	},
 	Read: func(_ string, data []byte) (*File, error) { return ReadCSV(data) },
 	Notes: "RFC 4180 CSV, for a spreadsheet: a header row `id,kind,state,<source language>,<target language>,notes,references`, " +
-		"then a row per unit; a plural message has a row per category, the category after its ID (`items[one]`).",
+		"then a row per unit; a plural message has a row per category, the category after its ID (`items[one]`). " +
+		"A cell that starts with `=`, `+`, `-`, `@`, a tab or a CR, after any `'`, has one `'` more in front, " +
+		"so that a spreadsheet shows it as text rather than run it as a formula; import takes that `'` away.",
 })
 
 // csvColumns are the columns of an exported CSV file; the source and
@@ -56,7 +58,11 @@ func WriteCSV(w io.Writer, f *File) error {
 			refs = append(refs, r.Path+":"+strconv.Itoa(r.Line))
 		}
 		row := func(id, source, target string) []string {
-			return []string{id, u.Kind, string(u.State), source, target, strings.Join(u.Notes, "\n"), strings.Join(refs, " ")}
+			cells := []string{id, u.Kind, string(u.State), source, target, strings.Join(u.Notes, "\n"), strings.Join(refs, " ")}
+			for i, c := range cells {
+				cells[i] = CSVCell(c)
+			}
+			return cells
 		}
 		// CSV readers turn CR LF into LF inside a cell, and some drop a
 		// lone CR: text with a CR would not come back as it was.
@@ -131,6 +137,9 @@ func ReadCSV(data []byte) (*File, error) {
 		if err != nil {
 			return nil, csvError(r, err)
 		}
+		for i, c := range rec {
+			rec[i] = csvUncell(c)
+		}
 		get := func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
 				return rec[i]
@@ -199,6 +208,30 @@ func stateRank(s State) int {
 		return 1
 	}
 	return 2
+}
+
+// CSVCell returns a cell's text as glosa writes it in CSV: with a ' in
+// front when it starts with a character that makes a spreadsheet read it
+// as a formula (=, +, -, @, tab, CR: OWASP's list), after any run of ',
+// so that "=1+1" is shown as text and "'=1+1" still comes back as it was
+// (see csvUncell).
+func CSVCell(s string) string {
+	rest := strings.TrimLeft(s, "'")
+	if rest != "" && strings.IndexByte("=+-@\t\r", rest[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
+
+// csvUncell undoes CSVCell: it takes one ' away from a cell that starts
+// with ' and, after its run of ', with a formula character. A cell that
+// does not is as the translator wrote it.
+func csvUncell(s string) string {
+	rest := strings.TrimLeft(s, "'")
+	if len(rest) < len(s) && rest != "" && strings.IndexByte("=+-@\t\r", rest[0]) >= 0 {
+		return s[1:]
+	}
+	return s
 }
 
 // pluralID splits "greeting[one]" into "greeting" and "one".

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,6 +21,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/locales"
 )
 
@@ -127,7 +129,18 @@ func (l *Localizer) N(id string, count int, data ...any) string {
 	return l.localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: m})
 }
 
+// localize words c. Every string in its data is shown through
+// printable.String first: data are values, often read from files (paths,
+// slugs, field values, catalog texts), and glosa's own words around them
+// must stay the only layout of the line (see package printable).
 func (l *Localizer) localize(c *i18n.LocalizeConfig) string {
+	if data, ok := c.TemplateData.(map[string]any); ok {
+		for k, v := range data {
+			if rv := reflect.ValueOf(v); rv.Kind() == reflect.String {
+				data[k] = printable.String(rv.String())
+			}
+		}
+	}
 	s, err := l.loc.Localize(c)
 	if err != nil && s == "" {
 		return c.MessageID // never hide output behind a missing message
@@ -153,8 +166,8 @@ func pairs(data []any) map[string]any {
 type Text struct {
 	ID   string
 	Data map[string]any
-	// Raw is shown as it is when ID is empty: words that are not glosa's,
-	// such as a YAML parser's message.
+	// Raw is shown when ID is empty: words that are not glosa's, such as a
+	// YAML parser's message, through printable.String like data.
 	Raw string
 	// Count chooses the plural form when Plural is set.
 	Count  int
@@ -176,7 +189,8 @@ func Plural(id string, count int, data ...any) Text {
 	return Text{ID: id, Data: m, Count: count, Plural: true}
 }
 
-// Raw returns a Text that shows s as it is, in every language.
+// Raw returns a Text that shows s as it is, in every language, its
+// control characters escaped (see printable.String).
 func Raw(s string) Text { return Text{Raw: s} }
 
 // TextOf returns what err says: for an *Error, its Text after its place
@@ -200,7 +214,7 @@ var English = sync.OnceValue(func() *Localizer { return New(language.English) })
 // Text words t in the localizer's language.
 func (l *Localizer) Text(t Text) string {
 	if t.ID == "" {
-		return t.Raw
+		return printable.String(t.Raw)
 	}
 	data := make(map[string]any, len(t.Data))
 	for k, v := range t.Data {

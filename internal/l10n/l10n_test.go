@@ -191,3 +191,27 @@ func TestText(t *testing.T) {
 		t.Errorf("TextOf(io.EOF) = %+v, want the raw words", got)
 	}
 }
+
+// TestValuesEscaped checks that a value worded into a message cannot
+// start a line or carry an escape sequence, in any of the ways a Text or
+// T takes values, and that a value escaped once is not escaped again.
+func TestValuesEscaped(t *testing.T) {
+	type state string
+	hostile := "x\n::error::pwned\x1b[31m"
+	want := `x\n::error::pwned\x1b[31m`
+	es := New(language.Spanish)
+	tests := []struct{ name, got, want string }{
+		{"Msg data", Msg("lint.related.noSourceFix", "Slug", hostile).String(), "remove " + want + " or correct its spelling"},
+		{"a named string type", Msg("lint.related.noSourceFix", "Slug", state(hostile)).String(), "remove " + want + " or correct its spelling"},
+		{"T", English().T("lint.related.noSourceFix", "Slug", hostile), "remove " + want + " or correct its spelling"},
+		{"Raw", Raw(hostile).String(), want},
+		{"a Text in a Text", (&Error{Path: "content/es/\x1b]0;t\x07.md", Line: 2, Text: Msg("lint.related.noSourceFix", "Slug", hostile)}).Error(),
+			`content/es/\x1b]0;t\x07.md:2: remove ` + want + " or correct its spelling"},
+		{"Spanish", es.Text(Raw(hostile)), want},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, tt.got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/status"
 )
 
@@ -163,10 +164,9 @@ func catalogsText(w io.Writer, v View) error {
 }
 
 // displayID shows a PO message key (msgctxt EOT msgid) as "msgctxt|msgid",
-// on one line.
+// on one line, its control characters escaped (see printable.String).
 func displayID(id string) string {
-	id = strings.ReplaceAll(id, "\x04", "|")
-	id = strings.ReplaceAll(id, "\n", `\n`)
+	id = printable.String(strings.ReplaceAll(id, "\x04", "|"))
 	if r := []rune(id); len(r) > 60 {
 		id = string(r[:60]) + "…"
 	}

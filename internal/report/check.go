@@ -9,6 +9,7 @@ import (
 	"github.com/glosa/glosa/internal/gate"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lint"
+	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/status"
 )
 
@@ -158,16 +159,19 @@ func (c Check) Document() CheckJSON {
 	return doc
 }
 
-// say words t in l's language, or gives english when t is empty.
+// say words t in l's language, or gives english when t is empty, escaped
+// as l escapes values (see printable.String).
 func say(l *l10n.Localizer, t l10n.Text, english string) string {
 	if t.IsZero() {
-		return english
+		return printable.String(english)
 	}
 	return l.Text(t)
 }
 
-// location formats path:line:col, leaving out what is unknown.
+// location formats path:line:col for text output, leaving out what is
+// unknown; path is shown through printable.String.
 func location(path string, line, col int) string {
+	path = printable.String(path)
 	switch {
 	case line == 0:
 		return path
@@ -195,11 +199,11 @@ func CheckText(w io.Writer, c Check) error {
 		}
 	}
 	for _, f := range c.Result.Failures {
-		where, msg := f.Path, ""
+		where, msg := printable.String(f.Path), ""
 		switch f.Reason {
 		case "message":
 			if f.Line > 0 {
-				where = fmt.Sprintf("%s:%d", f.Path, f.Line)
+				where = location(f.Path, f.Line, 0)
 			}
 			id := "check.failMessage"
 			if f.State == status.Orphan {
@@ -207,7 +211,7 @@ func CheckText(w io.Writer, c Check) error {
 			}
 			msg = l.T(id, "ID", displayID(f.Slug), "LangName", l.LangName(f.Lang), "State", c.View.stateName(f.State))
 		case "coverage":
-			where = "coverage " + f.Lang
+			where = "coverage " + printable.String(f.Lang)
 			msg = l.T("check.failCoverage", "LangName", l.LangName(f.Lang), "Coverage", fmt.Sprintf("%.1f", f.Coverage), "Min", fmt.Sprintf("%g", f.Min))
 		default:
 			id := "check.failState"

@@ -8,6 +8,7 @@ import (
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/history"
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/printable"
 )
 
 // DiffJSON is the document glosa diff --format json writes: what changed
@@ -139,14 +140,29 @@ func DiffText(w io.Writer, v DiffView) error {
 			case strings.HasPrefix(line, "+"):
 				c = green
 			}
+			body, nl := strings.CutSuffix(line, "\n")
+			body = diffLine(body)
 			if v.Color && c != "" {
-				line = paint(true, c, strings.TrimSuffix(line, "\n")) + "\n"
+				body = paint(true, c, body)
 			}
-			b.WriteString(line)
+			b.WriteString(body)
+			if nl {
+				b.WriteString("\n")
+			}
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// diffLine shows a line of the unified diff through printable.String, but
+// for its tabs, which a reader expects to see laid out as in the file.
+func diffLine(s string) string {
+	parts := strings.Split(s, "\t")
+	for i, p := range parts {
+		parts[i] = printable.String(p)
+	}
+	return strings.Join(parts, "\t")
 }
 
 // orEnglish is l, or English when l is nil.

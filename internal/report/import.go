@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/transfer"
 )
 
@@ -155,7 +156,7 @@ func ImportText(w io.Writer, v Import) error {
 		case "unstamped":
 			what = l.N("import.entryUnstamped", c.Units)
 		}
-		fmt.Fprintf(&b, "%s: %s\n", c.Path, what)
+		fmt.Fprintf(&b, "%s: %s\n", printable.String(c.Path), what)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/stampplan"
 )
 
@@ -31,9 +32,9 @@ func StampText(w io.Writer, v StampView) error {
 	var b strings.Builder
 	for _, c := range v.Stamped {
 		if c.Messages > 0 {
-			fmt.Fprintf(&b, "%s: %s\n", c.Path, l.N("stamp.messages", c.Messages))
+			fmt.Fprintf(&b, "%s: %s\n", printable.String(c.Path), l.N("stamp.messages", c.Messages))
 		} else {
-			fmt.Fprintf(&b, "%s: %s → %s (%s)\n", c.Path, l.T("state."+string(c.State)), l.T("state.current"), c.Hash)
+			fmt.Fprintf(&b, "%s: %s → %s (%s)\n", printable.String(c.Path), l.T("state."+string(c.State)), l.T("state.current"), c.Hash)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -15,8 +15,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/glosa/glosa/internal/exchange"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/status"
 )
 
@@ -402,8 +404,12 @@ func cellState(it status.Item, code string) string {
 // With States and without ByEntry it writes the list of translations in
 // those states instead (lang, state, slug, path, reason), as the text
 // output lists them under its table: one CSV holds one table.
+//
+// A cell a spreadsheet would run as a formula has a ' in front, as in
+// export's CSV (see exchange.CSVCell): slugs, paths and language names
+// come from files.
 func StatusCSV(w io.Writer, v View) error {
-	cw := csv.NewWriter(w)
+	cw := cellWriter{csv.NewWriter(w)}
 	if len(v.States) > 0 && !v.ByEntry {
 		_ = cw.Write([]string{"lang", "state", "slug", "path", "reason"})
 		for _, it := range v.items() {
@@ -445,6 +451,17 @@ func StatusCSV(w io.Writer, v View) error {
 	return cw.Error()
 }
 
+// cellWriter writes CSV rows, each cell through exchange.CSVCell.
+type cellWriter struct{ *csv.Writer }
+
+func (cw cellWriter) Write(row []string) error {
+	cells := make([]string, len(row))
+	for i, c := range row {
+		cells[i] = exchange.CSVCell(c)
+	}
+	return cw.Writer.Write(cells)
+}
+
 // StatusMarkdown writes the summary, or the matrix with ByEntry, as a
 // GitHub-flavoured Markdown table (for a pull-request comment). With
 // States, a second table lists the translations in those states.
@@ -452,7 +469,11 @@ func StatusMarkdown(w io.Writer, v View) error {
 	var b strings.Builder
 	if v.ByEntry {
 		langs := v.shownLangs()
-		b.WriteString("| slug | " + v.Report.Source + " | " + strings.Join(langs, " | ") + " |\n")
+		head := []string{"slug", mdEscape(v.Report.Source)}
+		for _, code := range langs {
+			head = append(head, mdEscape(code))
+		}
+		b.WriteString("| " + strings.Join(head, " | ") + " |\n")
 		b.WriteString("|---|---|" + strings.Repeat("---|", len(langs)) + "\n")
 		for _, it := range v.items() {
 			src := "source"
@@ -473,7 +494,7 @@ func StatusMarkdown(w io.Writer, v View) error {
 		b.WriteString(" coverage | words |\n|---|")
 		b.WriteString(strings.Repeat("---:|", len(status.States)+2) + "\n")
 		for _, l := range v.languages() {
-			b.WriteString("| " + l.Lang + " " + mdEscape(l.Name) + " |")
+			b.WriteString("| " + mdEscape(l.Lang) + " " + mdEscape(l.Name) + " |")
 			for _, s := range status.States {
 				b.WriteString(" " + strconv.Itoa(l.Counts[s]) + " |")
 			}
@@ -483,7 +504,7 @@ func StatusMarkdown(w io.Writer, v View) error {
 			b.WriteString("\n| language | state | slug | path |\n|---|---|---|---|\n")
 			for _, it := range v.items() {
 				for _, t := range it.Translations {
-					fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", t.Lang, t.State, mdEscape(it.Slug), mdEscape(t.Path))
+					fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdEscape(t.Lang), t.State, mdEscape(it.Slug), mdEscape(t.Path))
 				}
 			}
 		}
@@ -492,4 +513,33 @@ func StatusMarkdown(w io.Writer, v View) error {
 	return err
 }
 
-func mdEscape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+// mdEscape shows a value in Markdown as the text it is: on one line (see
+// printable.String), with a backslash before each character that could
+// start Markdown or HTML (emphasis, a link, a tag, an entity, a code span)
+// or end a table cell. CommonMark lets any ASCII punctuation be escaped so.
+func mdEscape(s string) string { return mdEscaper.Replace(printable.String(s)) }
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "|", `\|`, "~", `\~`, "&", `\&`)
+
+// mdCode shows a value in Markdown as a code span: fenced with more
+// backticks than it holds in a row, so that none of it ends the span, and
+// on one line (see printable.String). Nothing in a code span is Markdown
+// or HTML.
+func mdCode(s string) string {
+	s = printable.String(s)
+	run, longest := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/syncplan"
 )
 
@@ -163,13 +164,13 @@ func SyncText(w io.Writer, v SyncView) error {
 	l := orEnglish(v.L)
 	var b strings.Builder
 	for _, c := range v.Plan.Changes {
-		fmt.Fprintf(&b, "%s: %s\n", c.Path, syncChangeLine(l, c))
+		fmt.Fprintf(&b, "%s: %s\n", printable.String(c.Path), syncChangeLine(l, c))
 	}
 	fmt.Fprintln(&b)
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", l.T("col.language"), l.T("sync.colEntries"), l.T("sync.colUpdated"), l.T("sync.colAdded"), l.T("sync.colPruned"), l.T("sync.colStale"))
 	for _, s := range v.Plan.Languages() {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\n", s.Lang, s.Entries, s.Updated, s.Added, s.Pruned, s.Stale)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\n", printable.String(s.Lang), s.Entries, s.Updated, s.Added, s.Pruned, s.Stale)
 	}
 	tw.Flush()
 	_, err := io.WriteString(w, b.String())
@@ -188,11 +189,13 @@ func SyncMarkdown(w io.Writer, v SyncView) error {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", l.T("sync.mdLanguage"), l.T("sync.mdEntries"), l.T("sync.mdUpdated"), l.T("sync.mdAdded"), l.T("sync.mdPruned"), l.T("sync.mdStale"))
 		fmt.Fprintln(&b, "|---|--:|--:|--:|--:|--:|")
 		for _, s := range v.Plan.Languages() {
-			fmt.Fprintf(&b, "| %s (%s) | %d | %d | %d | %d | %d |\n", s.Lang, l.LangName(s.Lang), s.Entries, s.Updated, s.Added, s.Pruned, s.Stale)
+			fmt.Fprintf(&b, "| %s (%s) | %d | %d | %d | %d | %d |\n", mdEscape(s.Lang), mdEscape(l.LangName(s.Lang)), s.Entries, s.Updated, s.Added, s.Pruned, s.Stale)
 		}
 		fmt.Fprintln(&b)
 		for _, c := range v.Plan.Changes {
-			fmt.Fprintf(&b, "- `%s`: %s\n", c.Path, syncChangeLine(l, c))
+			// The line's words are glosa's, but they quote field names
+			// and paths from the files.
+			fmt.Fprintf(&b, "- %s: %s\n", mdCode(c.Path), mdEscape(syncChangeLine(l, c)))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

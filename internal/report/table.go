@@ -5,9 +5,13 @@ import (
 	"strings"
 
 	"github.com/rivo/uniseg"
+
+	"github.com/glosa/glosa/internal/printable"
 )
 
-// table lays out aligned columns; widths are the cells' widths on a
+// table lays out aligned columns of text output. Every cell is shown
+// through printable.String: cells are slugs, paths and languages read from
+// files, and glosa's own words are left as they are by it. Widths are the cells' widths on a
 // terminal (uniseg.StringWidth: 日本語 takes six columns, not three),
 // measured on the plain text, and colour, if any, is applied after padding
 // so escape codes never break alignment.
@@ -17,7 +21,13 @@ type table struct {
 	paint func(row, col int, cell string) string
 }
 
-func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+func (t *table) add(cells ...string) {
+	row := make([]string, len(cells))
+	for i, c := range cells {
+		row[i] = printable.String(c)
+	}
+	t.rows = append(t.rows, row)
+}
 
 func (t *table) write(w io.Writer) error {
 	var widths []int
