@@ -18,8 +18,8 @@ import (
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/l10n"
-	"github.com/glosa/glosa/internal/limits"
 	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/limits"
 	"github.com/glosa/glosa/internal/suppress"
 )
 
