@@ -44,6 +44,10 @@ const (
 	ListDepth = 100
 )
 
+// FrontKeys bounds the keys and tables of an entry's TOML front matter:
+// go-toml's time grows with the square of their number.
+const FrontKeys = 10000
+
 // Errors is how many errors import prints for one file before saying how
 // many more there are.
 const Errors = 20
