@@ -32,16 +32,13 @@ const (
 	ConfigSize = 1 << 20
 )
 
-// Nesting depths.
+// Nesting depth.
 const (
 	// Depth bounds the nesting of elements in an XML document and of
 	// tables, arrays, mappings and sequences in TOML, YAML and JSON: an
 	// XLIFF file nests its units in groups, their text in inline codes,
 	// and no real file goes past a few dozen levels.
 	Depth = 200
-	// ListDepth bounds the nesting of Markdown lists and block quotes in
-	// an entry: goldmark's time grows with the square of their depth.
-	ListDepth = 100
 )
 
 // FrontKeys bounds the keys and tables of an entry's TOML front matter:
