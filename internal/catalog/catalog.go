@@ -18,6 +18,7 @@ import (
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/limits"
 )
 
 // File is one catalog file: a translation, a source, or a PO template.
@@ -134,7 +135,7 @@ func match(index int, loc *config.Locale, pat *config.LocalePattern, rel string,
 }
 
 func load(root string, loc *config.Locale, f *File) {
-	data, err := content.ReadInside(root, f.Path)
+	data, err := content.ReadInsideMax(root, f.Path, limits.CatalogSize)
 	if err != nil {
 		f.Err = l10n.FileError(f.Path, err)
 		return

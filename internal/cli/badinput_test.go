@@ -166,8 +166,9 @@ func writeRuntimeInputs(t *testing.T, dir string) {
 	es("utf16-bom", utf16LE("\ufeff"+front+"Cuerpo.\n"))
 	es("utf16be-bom", utf16BE("\ufeff"+front+"Cuerpo.\n"))
 
-	// A 50 MB file, written sparsely: front matter, then zeros (NUL
-	// bytes), which glosa must reject without parsing 50 MB of Markdown.
+	// A 50 MB file, written sparsely: front matter, then zeros. It is over
+	// the size limit of an entry (internal/limits), so glosa refuses it
+	// before reading it, not after parsing 50 MB of Markdown.
 	es("huge-file", []byte(front+"Cuerpo.\n"))
 	if err := os.Truncate(filepath.Join(dir, "content", "es", "huge-file.md"), 50<<20); err != nil {
 		t.Fatal(err)

@@ -1,8 +1,8 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -13,6 +13,7 @@ import (
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/limits"
 	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/report"
 	"github.com/glosa/glosa/internal/syncplan"
@@ -104,9 +105,15 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 	check := p.Linter.UnitCheck(p.Repo)
 	failed := false
 	for _, name := range args {
-		data, err := os.ReadFile(name)
+		data, err := limits.ReadFile(name, limits.ImportSize)
 		if err != nil {
-			return err
+			var le *l10n.Error
+			if !errors.As(err, &le) {
+				return err
+			}
+			fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", p.l.Error(l10n.FileError(name, err)))
+			failed = true
+			continue
 		}
 		f, err := exchange.Read(name, data)
 		if err != nil {

@@ -22,6 +22,7 @@ import (
 
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/limits"
 )
 
 // FileName is the configuration file glosa looks for at the repository root.
@@ -192,7 +193,7 @@ func Load(root, file string) (*Config, error) {
 			return nil, err
 		}
 	}
-	data, err := os.ReadFile(file)
+	data, err := limits.ReadFile(file, limits.ConfigSize)
 	if err != nil {
 		if !explicit && errors.Is(err, os.ErrNotExist) {
 			return Default(), nil

@@ -15,6 +15,7 @@ import (
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/limits"
 )
 
 // FuzzParse checks that Parse never panics, that its errors point inside
@@ -65,6 +66,8 @@ func FuzzParseTOML(f *testing.F) {
 		"a.b.c = 1\n[a.d]\ne = [1, [2, 3], {f = 4}]\n[[g]]\n[[g.h]]\ni = 1979-05-27T07:32:00Z\n",
 		"x = \"\"\"\nmulti\nline\"\"\"\ny = '''raw'''\nz = inf\nw = -nan\nv = 1_000\nu = 0b101\nt = 07:32:00\n",
 		"translation = {hash = \"h\"}\n", "[draft]\n", "draft = [1]\n",
+		"x = " + strings.Repeat("{a=", limits.Depth+1) + "1" + strings.Repeat("}", limits.Depth+1) + "\n",
+		strings.Repeat("[t]\nk = 1\n", limits.FrontKeys/2+1),
 	} {
 		f.Add([]byte(s))
 	}

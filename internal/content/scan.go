@@ -19,6 +19,7 @@ import (
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/limits"
 	"github.com/glosa/glosa/internal/suppress"
 )
 
@@ -356,9 +357,14 @@ func (e *Entry) fromDocument() {
 	e.Record = rec
 }
 
-// ReadInside reads a file of the repository, refusing a symlink that leads
-// outside it.
+// ReadInside reads an entry of the repository, refusing a symlink that
+// leads outside it and a file over limits.EntrySize.
 func ReadInside(root, rel string) ([]byte, error) {
+	return ReadInsideMax(root, rel, limits.EntrySize)
+}
+
+// ReadInsideMax is ReadInside for a file of at most max bytes.
+func ReadInsideMax(root, rel string, max int64) ([]byte, error) {
 	p := filepath.Join(root, filepath.FromSlash(rel))
 	fi, statErr := os.Lstat(p)
 	if statErr == nil && fi.Mode()&fs.ModeSymlink != 0 {
@@ -385,9 +391,9 @@ func ReadInside(root, rel string) ([]byte, error) {
 	// the read forever or never end: only regular files are read. fi is
 	// the file's, or its symlink's target's.
 	if statErr == nil && !fi.Mode().IsRegular() {
-		return nil, l10n.Errorf("err.notRegular", "Kind", l10n.Msg("file."+fileKind(fi.Mode())))
+		return nil, l10n.Errorf("err.notRegular", "Kind", l10n.Msg("file."+limits.FileKind(fi.Mode())))
 	}
-	data, err := os.ReadFile(p)
+	data, err := limits.ReadFile(p, max)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
@@ -396,22 +402,6 @@ func ReadInside(root, rel string) ([]byte, error) {
 		return nil, err
 	}
 	return data, nil
-}
-
-// fileKind names the kind of a file that is not a regular one, as the
-// message IDs file.* do.
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "namedPipe"
-	case m&fs.ModeSocket != 0:
-		return "socket"
-	case m&fs.ModeDevice != 0:
-		return "device"
-	}
-	return "special"
 }
 
 func validSlug(s string) bool {

@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/limits"
 )
 
 // Syntax is the language a document's front matter is written in.
@@ -66,6 +67,15 @@ func parseTOML(d *Document, open, next int) (*Document, error) {
 // matter without any key.
 func tomlTree(data []byte, from, to int) (*yaml.Node, error) {
 	src := data[from:to]
+	if err := limits.CheckTOML(src, limits.FrontKeys); err != nil {
+		var le *l10n.Error
+		if errors.As(err, &le) {
+			// The scan counts lines from the front matter's start.
+			line, _ := Position(data, from)
+			le.Line += line - 1
+		}
+		return nil, err
+	}
 	// go-toml's decoder checks what the parser does not: keys defined
 	// twice, tables redefined, arrays of tables mixed with tables.
 	var check map[string]any
@@ -134,6 +144,26 @@ type tomlBuilder struct {
 	data  []byte
 	from  int
 	lines *lineIndex
+	// values indexes each mapping's values by key, so that a key is found
+	// in constant time: scanning the mapping made front matter of 200,000
+	// tables take minutes.
+	values map[*yaml.Node]map[string]*yaml.Node
+}
+
+// add appends key k with value v to the mapping m.
+func (b *tomlBuilder) add(m, k, v *yaml.Node) {
+	m.Content = append(m.Content, k, v)
+	if b.values == nil {
+		b.values = map[*yaml.Node]map[string]*yaml.Node{}
+	}
+	vs := b.values[m]
+	if vs == nil {
+		vs = map[string]*yaml.Node{}
+		b.values[m] = vs
+	}
+	if _, ok := vs[k.Value]; !ok {
+		vs[k.Value] = v // the first, as a scan would find
+	}
 }
 
 // at sets n's position to the offset off of the front matter.
@@ -166,11 +196,7 @@ func keyParts(e *unstable.Node) (names []string, offs []int, end int) {
 // at off) when m lacks it. lastItem enters the last table of an array of
 // tables.
 func (b *tomlBuilder) descend(m *yaml.Node, name string, off int, lastItem bool) (*yaml.Node, error) {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value != name {
-			continue
-		}
-		v := m.Content[i+1]
+	if v := b.values[m][name]; v != nil {
 		if v.Kind == yaml.SequenceNode && lastItem && len(v.Content) > 0 && v.Content[len(v.Content)-1].Kind == yaml.MappingNode {
 			return v.Content[len(v.Content)-1], nil
 		}
@@ -181,7 +207,7 @@ func (b *tomlBuilder) descend(m *yaml.Node, name string, off int, lastItem bool)
 	}
 	k := b.at(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: name}, off)
 	v := b.at(&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}, off)
-	m.Content = append(m.Content, k, v)
+	b.add(m, k, v)
 	return v, nil
 }
 
@@ -203,7 +229,7 @@ func (b *tomlBuilder) keyValue(m *yaml.Node, e *unstable.Node) error {
 		return err
 	}
 	k := b.at(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: names[last]}, offs[last])
-	m.Content = append(m.Content, k, v)
+	b.add(m, k, v)
 	return nil
 }
 
@@ -225,18 +251,14 @@ func (b *tomlBuilder) table(root *yaml.Node, e *unstable.Node, array bool) (*yam
 	if !array {
 		return b.descend(m, names[last], offs[last], false)
 	}
-	var seq *yaml.Node
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == names[last] {
-			if seq = m.Content[i+1]; seq.Kind != yaml.SequenceNode {
-				return nil, b.errShape(offs[last])
-			}
-		}
+	seq := b.values[m][names[last]]
+	if seq != nil && seq.Kind != yaml.SequenceNode {
+		return nil, b.errShape(offs[last])
 	}
 	if seq == nil {
 		k := b.at(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: names[last]}, offs[last])
 		seq = b.at(&yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}, offs[last])
-		m.Content = append(m.Content, k, seq)
+		b.add(m, k, seq)
 	}
 	item := b.at(&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}, offs[last])
 	seq.Content = append(seq.Content, item)

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/limits"
 )
 
 // XLIFF, in both versions, is written by hand (escaping included) so that
@@ -664,6 +665,11 @@ func parseXML(data []byte) (*node, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			// The readers below recurse into elements: a document nested
+			// deeper than any real one is refused before it is built.
+			if len(stack) >= limits.Depth {
+				return nil, l10n.At(line, col, l10n.Msg("err.tooDeep", "Max", limits.Depth))
+			}
 			n := &node{name: t.Name, attrs: t.Attr, line: line, col: col}
 			if len(stack) > 0 {
 				p := stack[len(stack)-1]

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/glosa/glosa/internal/limits"
 )
 
 // FuzzReadXLIFF checks that whatever ReadXLIFF accepts survives being
@@ -27,6 +30,15 @@ func FuzzReadXLIFF(f *testing.F) {
 		}
 		f.Add(buf.Bytes())
 	}
+	// Nesting just past the limit, in groups and in inline codes.
+	deep := func(open, close string) []byte {
+		n := limits.Depth
+		return []byte(`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en"><body>` +
+			strings.Repeat(open, n) + strings.Repeat(close, n) + `</body></file></xliff>`)
+	}
+	f.Add(deep("<group>", "</group>"))
+	f.Add(deep(`<trans-unit id="a"><source>x</source><target><g id="1">`, `</g></target></trans-unit>`))
+	f.Add(deep(`<trans-unit id="a"><source><ph id="1">`, `</ph></source></trans-unit>`))
 	// Plural groups that are not quite plural, and units without targets.
 	f.Add([]byte(`<xliff version="1.2"><file source-language="en"><body>
 <group restype="x-gettext-plurals"><trans-unit id="a[one]"><source>x</source></trans-unit><trans-unit id="b[other]"><source>y</source></trans-unit></group>

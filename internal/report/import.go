@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/limits"
 	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/transfer"
 )
@@ -163,12 +164,17 @@ func ImportText(w io.Writer, v Import) error {
 }
 
 // ImportTalk writes to stderr what a person reads whatever the format: a
-// line per refused unit, "file:line: unit ID: why", then the counts.
+// line per refused unit, "file:line: unit ID: why", at most limits.Errors
+// of a file and then how many more, then the counts.
 func ImportTalk(w io.Writer, v Import) error {
 	l := orEnglish(v.L)
 	var b strings.Builder
 	for _, f := range v.Files {
-		for _, r := range f.Result.Refused {
+		for i, r := range f.Result.Refused {
+			if i == limits.Errors {
+				fmt.Fprintf(&b, "glosa: error: %s: %s\n", f.Path, l.N("import.moreErrors", len(f.Result.Refused)-i))
+				break
+			}
 			fmt.Fprintf(&b, "glosa: error: %s: %s\n", location(f.Path, r.Line, 0), l.Text(r.Text))
 		}
 	}

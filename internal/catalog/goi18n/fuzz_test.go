@@ -9,6 +9,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/glosa/glosa/internal/limits"
 )
 
 // seed adds the fixture files and the test files of a format to the corpus.
@@ -39,7 +41,9 @@ func FuzzParseJSON(f *testing.F) {
 }
 
 func FuzzParseTOML(f *testing.F) {
-	seed(f, "toml", tomlFile, "[menu]\nopen.other = \"x\"\n", "a = { other = \"\"\"x\ny\"\"\" }\n[[list]]\nid = \"x\"\n", "'a.b' = '''x'''\n")
+	seed(f, "toml", tomlFile, "[menu]\nopen.other = \"x\"\n", "a = { other = \"\"\"x\ny\"\"\" }\n[[list]]\nid = \"x\"\n", "'a.b' = '''x'''\n",
+		"x = "+strings.Repeat("{a=", limits.Depth+1)+"1"+strings.Repeat("}", limits.Depth+1)+"\n",
+		"x = "+strings.Repeat("[", limits.Depth)+strings.Repeat("]", limits.Depth)+"\n")
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParse(t, "es.toml", data) })
 }
 

@@ -29,6 +29,7 @@ import (
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/limits"
 )
 
 // Form is a CLDR plural category as go-i18n names it: zero, one, two, few,
@@ -143,6 +144,11 @@ func Parse(path string, data []byte) (*File, error) {
 	}
 	if err := checkUTF8(data); err != nil {
 		return nil, parseError(path, data, err)
+	}
+	if syntax == "toml" {
+		if err := limits.CheckTOML(data, 0); err != nil {
+			return nil, l10n.InFile(path, err)
+		}
 	}
 	// The file is decoded once, here, and go-i18n reads the decoded value:
 	// glosa's checks of its shape run first and word what go-i18n would

@@ -1,0 +1,107 @@
+// Package limits bounds what glosa reads from files it did not write:
+// XLIFF, PO, CSV and go-i18n files sent back by translators, and whole
+// repositories from pull requests. A file over a limit is refused with a
+// located error and the rest of the run goes on; nothing a file says can
+// make glosa crash, or spend time and memory out of proportion to its size.
+//
+// The limits are constants: generous for any real project (the largest
+// entry of the audited repositories is under 1 MB, the largest catalog
+// under 2 MB) and small enough that the worst file within them is read in
+// seconds and in a few hundred megabytes.
+package limits
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/glosa/glosa/internal/l10n"
+)
+
+// Sizes of a file, by kind, in bytes.
+const (
+	// EntrySize bounds a content entry (a Markdown or MDX file).
+	EntrySize = 16 << 20
+	// CatalogSize bounds a message catalog of the repository (go-i18n
+	// YAML, JSON or TOML; PO).
+	CatalogSize = 64 << 20
+	// ImportSize bounds a file given to import (XLIFF, PO, CSV, go-i18n).
+	ImportSize = 64 << 20
+	// ConfigSize bounds glosa.yaml.
+	ConfigSize = 1 << 20
+)
+
+// Nesting depth.
+const (
+	// Depth bounds the nesting of elements in an XML document and of
+	// tables, arrays, mappings and sequences in TOML, YAML and JSON: an
+	// XLIFF file nests its units in groups, their text in inline codes,
+	// and no real file goes past a few dozen levels.
+	Depth = 200
+)
+
+// FrontKeys bounds the keys and tables of an entry's TOML front matter:
+// go-toml's time grows with the square of their number.
+const FrontKeys = 10000
+
+// Errors is how many errors import prints for one file before saying how
+// many more there are.
+const Errors = 20
+
+// ReadFile reads the regular file at path, refusing one larger than max
+// bytes or one that is not a regular file (a device such as /dev/zero, a
+// FIFO, a directory), whose read would never end or would block. Errors are
+// *l10n.Error without a path, for the caller to place.
+func ReadFile(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, l10n.Errorf("err.notRegular", "Kind", l10n.Msg("file."+FileKind(fi.Mode())))
+	}
+	if fi.Size() > max {
+		return nil, TooBig(fi.Size(), max)
+	}
+	// The size can change between Stat and the read: read one byte past
+	// max to tell.
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, l10n.Errorf("err.cannotRead", "Error", pe.Err.Error())
+		}
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, TooBig(int64(len(data)), max)
+	}
+	return data, nil
+}
+
+// TooBig is the error of a file of size bytes over a limit of max.
+func TooBig(size, max int64) error {
+	return l10n.Errorf("err.tooBig", "Size", size, "Max", max)
+}
+
+// FileKind names the kind of a file that is not a regular one, as the
+// message IDs file.* do.
+func FileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "namedPipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special"
+}
