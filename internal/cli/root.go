@@ -15,6 +15,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -77,6 +78,9 @@ type globals struct {
 	l *l10n.Localizer
 	// closers are run when the command is done (see onDone).
 	closers []func()
+	// errOut is where warnings go; start is when the run started.
+	errOut io.Writer
+	start  time.Time
 }
 
 // onDone has f run when the command is done, whatever its outcome.
@@ -95,7 +99,11 @@ func Main(args []string) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(MemoryLimit)
 	}
-	return Run(iostreams.System(), args)
+	ios := iostreams.System()
+	l := l10n.FromEnv(os.Getenv)
+	return runInterruptible(func() int { return Run(ios, args) }, func() {
+		fmt.Fprintf(ios.ErrOut, "\nglosa: %s\n", l.T("interrupted"))
+	})
 }
 
 // MemoryLimit is the Go runtime's soft memory limit for a glosa process,
@@ -111,7 +119,7 @@ const MemoryLimit = 256 << 20
 // code; tests call it directly.
 // The interface language comes from LC_ALL, LC_MESSAGES or LANG.
 func Run(io *iostreams.IOStreams, args []string) int {
-	g := &globals{l: l10n.FromEnv(os.Getenv)}
+	g := &globals{l: l10n.FromEnv(os.Getenv), errOut: io.ErrOut, start: time.Now()}
 	root := newRootCmd(io, g)
 	root.SetArgs(args)
 	err := root.Execute()
