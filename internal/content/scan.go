@@ -13,7 +13,6 @@ import (
 	"sync"
 	"syscall"
 	"time"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -89,8 +88,8 @@ type Repo struct {
 	// missing.
 	Folders []FolderError
 	// Unnamed are the paths of files under a content folder whose name
-	// glosa cannot represent (a line break or bytes that are not UTF-8):
-	// no entry is made of them.
+	// glosa cannot represent: a line break, which would end a line of
+	// every output and no slug may hold. No entry is made of them.
 	Unnamed []string
 	// Temps are the paths of temporary files of glosa's writes (see
 	// IsTemp) found under the content folders.
@@ -301,7 +300,7 @@ func walk(root string, cfg *config.Config) (walked, error) {
 				}
 				return nil
 			}
-			if strings.ContainsAny(rel, "\n\r") || !utf8.ValidString(rel) {
+			if strings.Contains(rel, "\n") {
 				w.unnamed = append(w.unnamed, rel)
 				return nil
 			}
