@@ -83,9 +83,8 @@ type Repo struct {
 	// RawLang maps a language to its spelling in paths.
 	RawLang map[string]string
 	// Folders are the folders under a content pattern the scan could not
-	// enter: unreadable, or a symlink (the scan follows none) that leads
-	// outside the repository or nowhere. Their files are unknown, not
-	// missing.
+	// enter: unreadable, or a symlink to a folder outside the repository
+	// (the scan follows no link). Their files are unknown, not missing.
 	Folders []FolderError
 	// Unnamed are the paths of files under a content folder whose name
 	// glosa cannot represent: a line break, which would end a line of
@@ -334,17 +333,15 @@ func walk(root string, cfg *config.Config) (walked, error) {
 	return w, nil
 }
 
-// folderLink reports a symlink that is a folder's, or would be, and that
-// the scan therefore cannot enter: one leading outside the repository or
-// nowhere. A link to a file is read as an entry (see ReadInside), and a
-// link to a folder inside the repository is left as it was.
+// folderLink reports a symlink to a folder that leads outside the
+// repository, which the scan does not enter. A link to a file is read as
+// an entry (see ReadInside), and a link to a folder inside the repository
+// is left as it was.
 func folderLink(root, p string) (l10n.Text, bool) {
-	fi, err := os.Stat(p)
-	switch {
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return l10n.Msg("err.folderUnreadable", "Error", rootCause(err)), true
-	case err != nil || !fi.IsDir():
-		return l10n.Text{}, false // a broken link or a file: ReadInside says
+	if fi, err := os.Stat(p); err != nil || !fi.IsDir() {
+		// A link to a file, or a broken one (to nowhere, or in a loop),
+		// is read as an entry: ReadInside says what is wrong with it.
+		return l10n.Text{}, false
 	}
 	target, err := filepath.EvalSymlinks(p)
 	if err != nil {
