@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -22,11 +23,32 @@ const ExitInterrupted = 130
 // writes and renames its own within a second or so.
 const strayAge = 10 * time.Second
 
+// writing is held while stamp, sync or import writes one file of the
+// repository (see replaceFile and writeChange), and taken for good by the
+// cleanup after an interruption: the write going on ends, renamed or its
+// temporary file removed, and no other starts. It is a process's, as the
+// signals are.
+var writing sync.Mutex
+
+// stopWrites waits, at most wait, for the write going on to end, and keeps
+// any other from starting.
+func stopWrites(wait time.Duration) {
+	locked := make(chan struct{})
+	go func() {
+		writing.Lock()
+		close(locked)
+	}()
+	select {
+	case <-locked:
+	case <-time.After(wait):
+	}
+}
+
 // runInterruptible runs run, and when SIGINT or SIGTERM comes first
-// removes the temporary files this process is writing and returns
-// ExitInterrupted without waiting for it: glosa's writes are atomic (a
-// temporary file renamed over the old one), so every file is left old or
-// new, and only the temporary files need removing. The cache's spool is
+// calls interrupted and returns ExitInterrupted without waiting for run:
+// glosa's writes are atomic (a temporary file renamed over the old one),
+// so every file is left old or new, and only the temporary files need
+// removing (see removeOwnTemps and removeRunTemps). The cache's spool is
 // unlinked as soon as it is made and needs nothing.
 func runInterruptible(run func() int, interrupted func()) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -37,16 +59,14 @@ func runInterruptible(run func() int, interrupted func()) int {
 	case code := <-done:
 		return code
 	case <-ctx.Done():
-		removeOwnTemps()
 		interrupted()
 		return ExitInterrupted
 	}
 }
 
 // removeOwnTemps removes the temporary files this process has open, found
-// through /proc/self/fd where the system has it. One closed already but not
-// yet renamed (a moment's window) is left to the next run (see
-// removeStrayTemps).
+// through /proc/self/fd where the system has it: those it is writing,
+// wherever they are (export --out, check --output).
 func removeOwnTemps() {
 	fds, err := os.ReadDir("/proc/self/fd")
 	if err != nil {
@@ -59,6 +79,38 @@ func removeOwnTemps() {
 		}
 		os.Remove(p)
 	}
+}
+
+// removeRunTemps removes the temporary files in the repository at root
+// made since the run started: those of its writes that are closed but not
+// yet renamed (a large file's old bytes are read back before the rename),
+// which removeOwnTemps does not see. It skips .git, node_modules and
+// hidden folders other than .glosa, and follows no link. A run going on
+// at the same time, in the same repository, may lose a temporary file to
+// it: that run's write then fails with an error, and the file keeps its
+// old bytes. One made after the walk is left to the next run (see
+// removeStrayTemps).
+func removeRunTemps(root string, start time.Time) {
+	since := start.Add(-time.Second) // file times are coarse on some systems
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != root && (name == "node_modules" || strings.HasPrefix(name, ".") && name != ".glosa") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || !content.IsTemp(name) {
+			return nil
+		}
+		if fi, err := d.Info(); err == nil && !fi.ModTime().Before(since) {
+			os.Remove(p)
+		}
+		return nil
+	})
 }
 
 // removeStrayTemps removes the temporary files of glosa's writes that a

@@ -7,14 +7,20 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 // TestInterruptLeavesNoTemps sends SIGINT to glosa stamp --all, sync and
 // status (which writes its cache of megabytes) while each writes: the run
-// ends with ExitInterrupted and leaves no temporary file behind.
+// ends with ExitInterrupted and leaves no temporary file behind. The big
+// entry is made bigger than killRepo's: stamp reads a file's old bytes back
+// after its temporary file is closed, and at 12 MB that takes long enough
+// for a signal to come then.
 func TestInterruptLeavesNoTemps(t *testing.T) {
 	if testing.Short() {
 		t.Skip("interrupts glosa processes")
@@ -27,6 +33,11 @@ func TestInterruptLeavesNoTemps(t *testing.T) {
 		interrupted := 0
 		for i := range 3 {
 			dir := killRepo(t)
+			big := strings.Repeat("A paragraph of a long entry, repeated to make the file big.\n\n", 200_000)
+			testtree.Write(t, dir, map[string]string{
+				"content/en/big.md": "---\ntitle: Big\n---\n\n" + big,
+				"content/es/big.md": "---\ntitle: Grande\n---\n\n" + strings.ToUpper(big),
+			})
 			cmd := exec.Command(glosa, append([]string{"-C", dir}, args...)...)
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -81,6 +82,14 @@ type globals struct {
 	// errOut is where warnings go; start is when the run started.
 	errOut io.Writer
 	start  time.Time
+	// root is the repository's folder once the flags are read, for the
+	// cleanup after an interruption, which runs on another goroutine.
+	root atomic.Pointer[string]
+}
+
+// newGlobals returns the globals of a run starting now.
+func newGlobals(ios *iostreams.IOStreams) *globals {
+	return &globals{l: l10n.FromEnv(os.Getenv), errOut: ios.ErrOut, start: time.Now()}
 }
 
 // onDone has f run when the command is done, whatever its outcome.
@@ -100,9 +109,14 @@ func Main(args []string) int {
 		debug.SetMemoryLimit(MemoryLimit)
 	}
 	ios := iostreams.System()
-	l := l10n.FromEnv(os.Getenv)
-	return runInterruptible(func() int { return Run(ios, args) }, func() {
-		fmt.Fprintf(ios.ErrOut, "\nglosa: %s\n", l.T("interrupted"))
+	g := newGlobals(ios)
+	return runInterruptible(func() int { return g.run(ios, args) }, func() {
+		stopWrites(5 * time.Second)
+		removeOwnTemps()
+		if root := g.root.Load(); root != nil {
+			removeRunTemps(*root, g.start)
+		}
+		fmt.Fprintf(ios.ErrOut, "\nglosa: %s\n", g.l.T("interrupted"))
 	})
 }
 
@@ -118,8 +132,9 @@ const MemoryLimit = 256 << 20
 // Run runs glosa with the given streams and arguments and returns the exit
 // code; tests call it directly.
 // The interface language comes from LC_ALL, LC_MESSAGES or LANG.
-func Run(io *iostreams.IOStreams, args []string) int {
-	g := &globals{l: l10n.FromEnv(os.Getenv), errOut: io.ErrOut, start: time.Now()}
+func Run(io *iostreams.IOStreams, args []string) int { return newGlobals(io).run(io, args) }
+
+func (g *globals) run(io *iostreams.IOStreams, args []string) int {
 	root := newRootCmd(io, g)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -219,6 +234,9 @@ comparison with the source shows, and records finished translations.`,
 				case !fi.IsDir():
 					return usage(g.l, "usage.notDir", "Dir", g.dir)
 				}
+			}
+			if root, err := g.rootDir(); err == nil {
+				g.root.Store(&root)
 			}
 			return nil
 		},
