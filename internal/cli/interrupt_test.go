@@ -46,6 +46,8 @@ func TestInterruptLeavesNoTemps(t *testing.T) {
 			var werr error
 			go func() { werr = cmd.Wait(); close(exited) }()
 			waitTemp(dir, exited)
+			// Anywhere in the writing, the old bytes' read-back included.
+			time.Sleep(time.Duration(i) * 15 * time.Millisecond)
 			cmd.Process.Signal(syscall.SIGINT)
 			<-exited
 			var ee *exec.ExitError
