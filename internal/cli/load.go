@@ -53,6 +53,10 @@ func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
 	}
 	// The lint rules read entries back from the cache after the load.
 	g.onDone(ws.Close)
+	removeStrayTemps(root, ws.Repo.Temps, g.start)
+	if n := len(ws.Repo.Unnamed); n > 0 && g.errOut != nil {
+		warnf(g.errOut, "%s", g.l.N("warn.unnamed", n, "Path", fmt.Sprintf("%q", ws.Repo.Unnamed[0])))
+	}
 	return &project{Project: ws, l: g.l}, nil
 }
 

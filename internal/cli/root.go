@@ -15,6 +15,8 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -78,8 +80,17 @@ type globals struct {
 	l *l10n.Localizer
 	// closers are run when the command is done (see onDone).
 	closers []func()
-	// errOut is stderr, for the warnings of a load.
+	// errOut is where warnings go; start is when the run started.
 	errOut io.Writer
+	start  time.Time
+	// root is the repository's folder once the flags are read, for the
+	// cleanup after an interruption, which runs on another goroutine.
+	root atomic.Pointer[string]
+}
+
+// newGlobals returns the globals of a run starting now.
+func newGlobals(ios *iostreams.IOStreams) *globals {
+	return &globals{l: l10n.FromEnv(os.Getenv), errOut: ios.ErrOut, start: time.Now()}
 }
 
 // onDone has f run when the command is done, whatever its outcome.
@@ -98,7 +109,16 @@ func Main(args []string) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(MemoryLimit)
 	}
-	return Run(iostreams.System(), args)
+	ios := iostreams.System()
+	g := newGlobals(ios)
+	return runInterruptible(func() int { return g.run(ios, args) }, func() {
+		stopWrites(5 * time.Second)
+		removeOwnTemps()
+		if root := g.root.Load(); root != nil {
+			removeRunTemps(*root, g.start)
+		}
+		fmt.Fprintf(ios.ErrOut, "\nglosa: %s\n", g.l.T("interrupted"))
+	})
 }
 
 // MemoryLimit is the Go runtime's soft memory limit for a glosa process,
@@ -113,8 +133,9 @@ const MemoryLimit = 256 << 20
 // Run runs glosa with the given streams and arguments and returns the exit
 // code; tests call it directly.
 // The interface language comes from LC_ALL, LC_MESSAGES or LANG.
-func Run(io *iostreams.IOStreams, args []string) int {
-	g := &globals{l: l10n.FromEnv(os.Getenv)}
+func Run(io *iostreams.IOStreams, args []string) int { return newGlobals(io).run(io, args) }
+
+func (g *globals) run(io *iostreams.IOStreams, args []string) int {
 	root := newRootCmd(io, g)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -218,6 +239,9 @@ comparison with the source shows, and records finished translations.`,
 				case !fi.IsDir():
 					return usage(g.l, "usage.notDir", "Dir", g.dir)
 				}
+			}
+			if root, err := g.rootDir(); err == nil {
+				g.root.Store(&root)
 			}
 			return nil
 		},

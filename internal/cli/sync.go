@@ -164,6 +164,8 @@ var beforeWrite func(rel string)
 // replaceFile replaces a file glosa read, old, with data, unless the file
 // changed on disk since (atomicfile.ErrChanged).
 func replaceFile(root, rel string, old, data []byte) error {
+	writing.Lock()
+	defer writing.Unlock()
 	if beforeWrite != nil {
 		beforeWrite(rel)
 	}
@@ -176,6 +178,8 @@ func replaceFile(root, rel string, old, data []byte) error {
 // holds what was read; a moved file is removed only while it does. Either
 // refusal wraps atomicfile.ErrChanged.
 func writeChange(root string, c syncplan.Change) error {
+	writing.Lock()
+	defer writing.Unlock()
 	if beforeWrite != nil {
 		beforeWrite(c.Path)
 	}

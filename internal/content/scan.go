@@ -83,6 +83,40 @@ type Repo struct {
 	Languages []string
 	// RawLang maps a language to its spelling in paths.
 	RawLang map[string]string
+	// Folders are the folders under a content pattern the scan could not
+	// enter: unreadable, or a symlink to a folder outside the repository
+	// (the scan follows no link). Their files are unknown, not missing.
+	Folders []FolderError
+	// Unnamed are the paths of files under a content folder whose name
+	// glosa cannot represent: a line break, which would end a line of
+	// every output and no slug may hold. No entry is made of them.
+	Unnamed []string
+	// Temps are the paths of temporary files of glosa's writes (see
+	// IsTemp) found under the content folders.
+	Temps []string
+}
+
+// FolderError is a folder the scan could not enter, in the language whose
+// files it would hold (the source language when no pattern says).
+type FolderError struct {
+	Path, Lang string
+	Err        *l10n.Error
+}
+
+// IsTemp reports whether a file name is one of the temporary files
+// atomicfile writes beside the file it replaces (".name.glosa-" and the
+// digits os.CreateTemp adds): left behind only by a run that was killed.
+func IsTemp(name string) bool {
+	i := strings.LastIndex(name, ".glosa-")
+	if i < 1 || name[0] != '.' || i+len(".glosa-") == len(name) {
+		return false
+	}
+	for _, c := range name[i+len(".glosa-"):] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Schema returns the front-matter schema of an entry's layout.
@@ -127,7 +161,8 @@ type ScanOptions struct {
 
 // ScanWith is Scan with options.
 func ScanWith(root string, cfg *config.Config, opts ScanOptions) (*Repo, error) {
-	matches, err := walk(root, cfg)
+	w, err := walk(root, cfg)
+	matches := w.matches
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +202,7 @@ func ScanWith(root string, cfg *config.Config, opts ScanOptions) (*Repo, error) 
 	close(jobs)
 	wg.Wait()
 
-	r := &Repo{Root: root, Config: cfg, Entries: entries, RawLang: map[string]string{}}
+	r := &Repo{Root: root, Config: cfg, Entries: entries, RawLang: map[string]string{}, Folders: w.folders, Unnamed: w.unnamed, Temps: w.temps}
 	count := map[string]int{}
 	for _, e := range entries {
 		count[e.Lang]++
@@ -199,10 +234,19 @@ func ScanWith(root string, cfg *config.Config, opts ScanOptions) (*Repo, error) 
 	return r, nil
 }
 
-// walk finds the files of every layout under their folders, sorted by path.
-func walk(root string, cfg *config.Config) ([]match, error) {
+// walked is what walk finds.
+type walked struct {
+	matches        []match
+	folders        []FolderError
+	unnamed, temps []string
+}
+
+// walk finds the files of every layout under their folders, sorted by
+// path, and the folders it could not enter.
+func walk(root string, cfg *config.Config) (walked, error) {
 	seen := map[string]bool{}
 	var out []match
+	var w walked
 	dirs := map[string]bool{}
 	for _, l := range cfg.Content {
 		for _, d := range l.Patterns.Roots() {
@@ -229,17 +273,20 @@ func walk(root string, cfg *config.Config) ([]match, error) {
 		walked = append(walked, d)
 		start := filepath.Join(root, filepath.FromSlash(d))
 		err := filepath.WalkDir(start, func(p string, de fs.DirEntry, err error) error {
+			rel, _ := filepath.Rel(root, p)
+			rel = filepath.ToSlash(rel)
 			if err != nil {
 				if p == start && errors.Is(err, fs.ErrNotExist) {
 					return nil
 				}
 				if de != nil && de.IsDir() {
+					// An unreadable folder hides its files: they are not
+					// missing.
+					w.folders = append(w.folders, folderError(cfg, rel, l10n.Msg("err.folderUnreadable", "Error", rootCause(err))))
 					return fs.SkipDir
 				}
 				return nil
 			}
-			rel, _ := filepath.Rel(root, p)
-			rel = filepath.ToSlash(rel)
 			hidden := p != start && strings.HasPrefix(de.Name(), ".")
 			if de.IsDir() {
 				if hidden || de.Name() == "node_modules" {
@@ -248,7 +295,20 @@ func walk(root string, cfg *config.Config) ([]match, error) {
 				return nil
 			}
 			if hidden { // editor lock and swap files: .#llm.md
+				if IsTemp(de.Name()) {
+					w.temps = append(w.temps, rel)
+				}
 				return nil
+			}
+			if strings.Contains(rel, "\n") {
+				w.unnamed = append(w.unnamed, rel)
+				return nil
+			}
+			if de.Type()&fs.ModeSymlink != 0 {
+				if msg, bad := folderLink(root, p); bad {
+					w.folders = append(w.folders, folderError(cfg, rel, msg))
+					return nil
+				}
 			}
 			if seen[rel] {
 				return nil
@@ -266,11 +326,58 @@ func walk(root string, cfg *config.Config) ([]match, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("walking %s: %w", d, err)
+			return w, fmt.Errorf("walking %s: %w", d, err)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
-	return out, nil
+	w.matches = out
+	return w, nil
+}
+
+// folderLink reports a symlink to a folder that leads outside the
+// repository, which the scan does not enter. A link to a file is read as
+// an entry (see ReadInside), and a link to a folder inside the repository
+// is left as it was.
+func folderLink(root, p string) (l10n.Text, bool) {
+	if fi, err := os.Stat(p); err != nil || !fi.IsDir() {
+		// A link to a file, or a broken one (to nowhere, or in a loop),
+		// is read as an entry: ReadInside says what is wrong with it.
+		return l10n.Text{}, false
+	}
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return l10n.Msg("err.folderUnreadable", "Error", rootCause(err)), true
+	}
+	absRoot, _ := filepath.EvalSymlinks(root)
+	if r, err := filepath.Rel(absRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return l10n.Msg("err.folderOutside"), true
+	}
+	return l10n.Text{}, false
+}
+
+// folderError returns the error of the folder rel, in the language a
+// content pattern puts there.
+func folderError(cfg *config.Config, rel string, msg l10n.Text) FolderError {
+	f := FolderError{Path: rel, Lang: cfg.Source, Err: &l10n.Error{Text: msg}}
+	for _, l := range cfg.Content {
+		for _, code := range cfg.Languages {
+			if strings.HasPrefix(l.Patterns.PathFor(code, code, "x"), rel+"/") {
+				f.Lang = code
+				return f
+			}
+		}
+	}
+	return f
+}
+
+// rootCause returns the system's words for err, without the path that
+// the finding gives already.
+func rootCause(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // loadWith reads and parses one matched file, or takes it from the cache

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/testtree"
 )
 
@@ -309,6 +310,46 @@ func TestScanProblems(t *testing.T) {
 	}
 }
 
+// TestScanFolders checks what the scan reports besides entries: a folder
+// linked outside the repository (in the language its pattern gives), a
+// file name with a line break, and atomicfile's temporary files; a folder
+// linked inside the repository is no problem.
+func TestScanFolders(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	testtree.Write(t, outside, map[string]string{"llm.md": entry})
+	testtree.Write(t, root, map[string]string{
+		"content/en/llm.md":              entry,
+		"content/en/a\nb.md":             entry,
+		"content/es/.llm.md.glosa-12345": entry,
+		"content/es/.llm.md.glosa-x":     entry,
+		"content/es/llm.md":              entry,
+	})
+	for target, name := range map[string]string{outside: "content/it", "..": "content/es/up"} {
+		if err := os.Symlink(target, filepath.Join(root, filepath.FromSlash(name))); err != nil {
+			t.Skipf("symlinks: %v", err)
+		}
+	}
+	cfg, err := config.Parse("glosa.yaml", []byte("source: en\nlanguages: [en, es, it]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Scan(root, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []FolderError{{Path: "content/it", Lang: "it", Err: &l10n.Error{Text: l10n.Msg("err.folderOutside")}}}
+	if diff := cmp.Diff(want, r.Folders); diff != "" {
+		t.Errorf("Folders (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"content/en/a\nb.md"}, r.Unnamed); diff != "" {
+		t.Errorf("Unnamed (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"content/es/.llm.md.glosa-12345"}, r.Temps); diff != "" {
+		t.Errorf("Temps (-want +got):\n%s", diff)
+	}
+}
+
 func TestScanUnreadable(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root reads a file whatever its mode")
@@ -334,6 +375,21 @@ func TestScanUnreadable(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, scanResult(r).Entries); diff != "" {
 		t.Errorf("Scan mismatch (-want +got):\n%s", diff)
+	}
+
+	// A folder that cannot be read hides its files: they are not missing.
+	testtree.Write(t, root, map[string]string{"content/it/llm.md": entry})
+	folder := filepath.Join(root, "content", "it")
+	if err := os.Chmod(folder, 0); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(folder, 0o755) })
+	if r, err = Scan(root, cfg); err != nil {
+		t.Fatal(err)
+	}
+	wantFolders := []FolderError{{Path: "content/it", Lang: "en", Err: &l10n.Error{Text: l10n.Msg("err.folderUnreadable", "Error", "permission denied")}}}
+	if diff := cmp.Diff(wantFolders, r.Folders); diff != "" {
+		t.Errorf("Folders (-want +got):\n%s", diff)
 	}
 }
 

@@ -750,7 +750,14 @@ func (r *xliffReader) read12(root *node) (*File, error) {
 			first = false
 			f.Original, _ = file.attr("original")
 			f.SourceLang, _ = file.attr("source-language")
-			f.TargetLang, _ = file.attr("target-language")
+		}
+		// One document carries one language: a later <file> naming
+		// another would write its units into the first one's files.
+		if tl, _ := file.attr("target-language"); tl != "" {
+			if f.TargetLang != "" && !strings.EqualFold(tl, f.TargetLang) {
+				return nil, file.errorf("import.xliffMixedLang", "Lang", tl, "First", f.TargetLang)
+			}
+			f.TargetLang = tl
 		}
 		if body := r.child(file, "body"); body != nil {
 			if err := r.walk(body, &f.Units); err != nil {

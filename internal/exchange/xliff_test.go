@@ -231,6 +231,8 @@ func TestReadXLIFFErrors(t *testing.T) {
 			posErr{Line: 3, Col: 32, Msg: `unit "a": <x/> stands for code glosa cannot know (it exchanges plain text)`}},
 		{"cp of a control character", "<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" srcLang=\"en\"><file id=\"f\">\n<unit id=\"u\"><segment><source>a<cp hex=\"0004\"/></source></segment></unit></file></xliff>",
 			posErr{Line: 2, Col: 32, Msg: `unit "u": <cp hex="0004"> is not a character glosa can carry in XML`}},
+		{"files of two languages", "<xliff version=\"1.2\">\n<file target-language=\"es\"><body/></file>\n<file target-language=\"es\"><body/></file>\n  <file target-language=\"en\"><body/></file></xliff>",
+			posErr{Line: 4, Col: 3, Msg: "this <file> is for en, an earlier one for es: an XLIFF document given to import carries one language"}},
 		{"bad glosa:id", "<xliff version=\"1.2\" xmlns:g=\"https://github.com/glosa/glosa/xliff\"><file><body>\n<trans-unit id=\"a\" g:id=\"x\"><source/></trans-unit></body></file></xliff>",
 			posErr{Line: 2, Col: 1, Msg: `glosa:id x is not a Go-quoted string`}},
 	}

@@ -23,8 +23,8 @@ var _ = register(Rule{
 	entries:  true,
 	ID:       "markup-mismatch",
 	Severity: Warning,
-	Summary:  "a paragraph, heading, table cell or text field of a translation has other link targets, inline code or citations than the source's",
-	Doc: "A paragraph, heading or table cell of a translation (paired with the source's by position, when both bodies have the same sequence of blocks), or a `text` field, has other link targets, inline code or citation numbers than the source's: a lost or changed link, a changed `code` span, a citation dropped or added. A link is the same however spelled (`http`/`https`, `www.`, a trailing slash, a locale marker, another site's translated page of the same place); code is the same once the placeholders the `placeholders` option names are blanked.\n" +
+	Summary:  "a paragraph, heading, table cell or text field of a translation has other link targets, inline code, citations or active inline HTML than the source's",
+	Doc: "A paragraph, heading or table cell of a translation (paired with the source's by position, when both bodies have the same sequence of blocks), or a `text` field, has other link targets, inline code or citation numbers than the source's: a lost or changed link, a changed `code` span, a citation dropped or added, inline HTML that runs code or loads another page (a `<script>`, an `<iframe>`, an `onerror=` handler, a `javascript:` URL) added or changed — an error whatever the rule's severity, since it runs in every reader's browser. A link is the same however spelled (`http`/`https`, `www.`, a trailing slash, a locale marker, another site's translated page of the same place); code is the same once the placeholders the `placeholders` option names are blanked.\n" +
 		"\n" +
 		"**Example.** The Spanish paragraph cites another paper than the source's:\n" +
 		"\n" +
@@ -35,7 +35,7 @@ var _ = register(Rule{
 		"\n" +
 		"**Fix.** Carry the links, code and citations over unchanged; translate only the text around them.\n" +
 		"\n" +
-		"**Limits.** Image files are not compared (a translation may show a localized screenshot; a lost image is `structure`'s). A changed code span is not reported when an example's names or a phrase are said in the reader's language. Drafts (`untranslated`) are not checked. Citations are compared only where entries have the citation-range field.",
+		"**Limits.** Other inline HTML (`<strong>`, `<kbd>`, an MDX component) is not compared: translators add and drop formatting. Image files are not compared (a translation may show a localized screenshot; a lost image is `structure`'s). A changed code span is not reported when an example's names or a phrase are said in the reader's language. Drafts (`untranslated`) are not checked. Citations are compared only where entries have the citation-range field.",
 	Options: []*Option{markupPlaceholders.Option},
 	check: func(c *checker, emit func(Finding)) {
 		eq := markupeq.New(markupeq.Options{Languages: c.repo.Languages, Placeholders: markupPlaceholders.of(c)})
@@ -64,8 +64,14 @@ var _ = register(Rule{
 					continue
 				}
 				fix := l10n.Msg("lint.markup.fix", "SourcePath", p.src.Path, "SourceLine", u.srcLine)
-				emit(Finding{Path: p.entry.Path, Line: u.line, Column: 1, Lang: p.t.Lang, Slug: p.item.Slug,
-					Text: markupText(u, markupDiffs(missing, extra)), FixText: fix})
+				f := Finding{Path: p.entry.Path, Line: u.line, Column: 1, Lang: p.t.Lang, Slug: p.item.Slug,
+					Text: markupText(u, markupDiffs(missing, extra)), FixText: fix}
+				if slices.ContainsFunc(extra, func(m string) bool { return strings.HasPrefix(m, "html ") }) {
+					// Code the source does not run, given by whoever wrote
+					// the translation: never a matter of wording.
+					f.Severity = Error
+				}
+				emit(f)
 			}
 		}
 	},
@@ -212,6 +218,10 @@ func markupItem(m string, missing bool) l10n.Text {
 		return l10n.Msg("lint.markup.missingCode", "Code", value)
 	case kind == "code":
 		return l10n.Msg("lint.markup.extraCode", "Code", value)
+	case kind == "html" && missing:
+		return l10n.Msg("lint.markup.missingHTML", "Tag", "<"+value+">")
+	case kind == "html":
+		return l10n.Msg("lint.markup.extraHTML", "Tag", "<"+value+">")
 	case missing:
 		return l10n.Msg("lint.markup.missingCitation", "Number", value)
 	default:

@@ -77,6 +77,9 @@ type Summary struct {
 	Citations []Citation
 	// CodeSpans are the inline code spans' texts, in order.
 	CodeSpans []string
+	// HTML are the markup items of inline HTML and JSX tags, in order
+	// (see htmlMarkup).
+	HTML      []string
 	Structure Structure
 	// Words counts the words of the prose (code and citations excluded);
 	// -1 when the summary was made without counting them.
@@ -211,9 +214,15 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 			s.blockMarkup(cur, "link "+l.Dest)
 			bt.add(l.Dest, false)
 		case *ast.RawHTML:
+			var raw []byte
 			for i := 0; i < n.Segments.Len(); i++ {
 				seg := n.Segments.At(i)
 				keep.feed(seg.Value(body))
+				raw = append(raw, seg.Value(body)...)
+			}
+			for _, m := range htmlMarkup(raw) {
+				s.HTML = append(s.HTML, m)
+				s.blockMarkup(cur, m)
 			}
 			bt.add(" ", false)
 		case *ast.CodeSpan:
@@ -426,6 +435,7 @@ func Markup(text string) []string {
 			out = append(out, "cite "+strconv.Itoa(n))
 		}
 	}
+	out = append(out, s.HTML...)
 	sort.Strings(out)
 	return out
 }

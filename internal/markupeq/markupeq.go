@@ -76,10 +76,12 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/markdown"
 )
 
 // Page is where a link is written.
@@ -180,6 +182,8 @@ func (m *Matcher) strict(src, tr Unit) (missing, extra []string) {
 			return m.SameLink(va, src.Page, vb, tr.Page)
 		case ka == "code":
 			return m.SameCode(va, vb) || (pathLike(va) || pathLike(vb)) && m.SameLink(va, src.Page, vb, tr.Page)
+		case ka == "html":
+			return m.sameHTML(va, src.Page, vb, tr.Page)
 		}
 		return false
 	}
@@ -756,3 +760,55 @@ func encodeQuery(q url.Values, drop func(k, v string) bool) string {
 // Wikimedia lists the wikis whose language is the first host label and
 // whose article titles are written in each wiki's language.
 var Wikimedia = []string{"wikipedia.org", "wiktionary.org", "wikibooks.org", "wikiquote.org", "wikisource.org", "wikivoyage.org", "wikinews.org", "wikiversity.org"}
+
+// sameHTML reports whether two inline HTML tags, as markdown's "html"
+// items write them (a name, then attr="value" pairs), are the same: the
+// same element, and the same attributes that send the reader somewhere or
+// run code, a URL naming the same target (see SameLink) unless it runs
+// code, anything else equal.
+func (m *Matcher) sameHTML(a string, pa Page, b string, pb Page) bool {
+	na, aa := splitTag(a)
+	nb, ab := splitTag(b)
+	if !strings.EqualFold(na, nb) || len(aa) != len(ab) {
+		return false
+	}
+	for i := range aa {
+		ka, va := aa[i][0], aa[i][1]
+		kb, vb := ab[i][0], ab[i][1]
+		if ka != kb {
+			return false
+		}
+		if va == vb {
+			continue
+		}
+		switch ka {
+		case "href", "src", "action", "formaction", "data", "xlink:href":
+			if markdown.ScriptURL(va) || markdown.ScriptURL(vb) || !m.SameLink(va, pa, vb, pb) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// splitTag splits an "html" item's value into the element's name and its
+// attributes, in order.
+func splitTag(v string) (name string, attrs [][2]string) {
+	name, rest, _ := strings.Cut(v, " ")
+	for rest != "" {
+		k, after, ok := strings.Cut(rest, "=")
+		if !ok {
+			break
+		}
+		q, err := strconv.QuotedPrefix(after)
+		if err != nil {
+			break
+		}
+		val, _ := strconv.Unquote(q)
+		attrs = append(attrs, [2]string{k, val})
+		rest = strings.TrimPrefix(after[len(q):], " ")
+	}
+	return name, attrs
+}

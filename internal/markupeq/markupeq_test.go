@@ -150,6 +150,11 @@ func TestDiff(t *testing.T) {
 			tr:      unit("Usa el método `POST` con APT y el archivo (ver expresión regular).", "es", "code POST"),
 			missing: []string{"code astro.config.mjs"},
 		},
+		{ // active HTML: the same iframe at the same address, a handler added, a script URL
+			src:     unit("", "en", `html iframe src="https://www.youtube.com/embed/x"`, `html a href="https://a.test"`),
+			tr:      unit("", "es", `html iframe src="https://youtube.com/embed/x"`, `html a href="javascript:alert(1)"`, `html img onerror="alert(1)"`),
+			missing: []string{`html a href="https://a.test"`}, extra: []string{`html a href="javascript:alert(1)"`, `html img onerror="alert(1)"`},
+		},
 	}
 	// An example renamed throughout: the code blocks say so.
 	src, tr := unit("", "en", "code <Counter />", "code getStaticPaths()"), unit("", "pt-BR", "code <Contador />", "code getStaticPath()")

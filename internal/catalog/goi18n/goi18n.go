@@ -150,6 +150,11 @@ func Parse(path string, data []byte) (*File, error) {
 			return nil, l10n.InFile(path, err)
 		}
 	}
+	if syntax == "json" {
+		if err := checkSurrogates(data); err != nil {
+			return nil, parseError(path, data, err)
+		}
+	}
 	// The file is decoded once, here, and go-i18n reads the decoded value:
 	// glosa's checks of its shape run first and word what go-i18n would
 	// not, or would word as its internals.

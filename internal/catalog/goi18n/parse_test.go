@@ -179,6 +179,12 @@ func TestParseProblems(t *testing.T) {
 			3, 3, "catalog.sameField", map[string]any{"Key": "Other", "First": "other", "Line": 2}},
 		{"json invalid UTF-8", "es.json", "{\"hello\":\n \"Hol\xe1\"}\n", 2, 6, "err.invalidUTF8", nil},
 		{"yaml invalid UTF-8", "es.yaml", "hello: Hol\xe1\n", 1, 11, "err.invalidUTF8", nil},
+		{"json lone low surrogate", "es.json", "{\"hello\":\n \"Hol\\udc00a\"}\n", 2, 6, "catalog.surrogate", map[string]any{"Escape": "\\udc00"}},
+		{"json high surrogate without its pair", "es.json", "{\"hello\": \"\\ud83d\\u0041\"}", 1, 12, "catalog.surrogate", map[string]any{"Escape": "\\ud83d"}},
+		{"v1 list ID twice", "es.json", "[\n  {\"id\": \"a\", \"translation\": \"x\"},\n  {\"id\": \"a\", \"translation\": \"y\"}\n]",
+			3, 3, "catalog.duplicateID", map[string]any{"ID": "a", "Line": 2}},
+		{"v1 list number", "es.json", "[\n  {\"id\": \"a\", \"translation\": \"x\"},\n  {\"id\": \"b\", \"translation\": 42}\n]",
+			3, 3, "catalog.notText", map[string]any{"ID": "b", "What": l10n.Msg("kind.number")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

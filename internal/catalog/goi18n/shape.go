@@ -3,10 +3,13 @@ package goi18n
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/glosa/glosa/internal/l10n"
@@ -26,7 +29,13 @@ func checkShape(data []byte, raw any, es entries) error {
 		return checkGroup("", true, v, es)
 	case []any:
 		if listOfMessages(v) {
-			return nil
+			offs := listItems(data)
+			return checkList(v, func(i int) (int, int) {
+				if i < len(offs) {
+					return lineCol(data, offs[i])
+				}
+				return 1, 1
+			})
 		}
 	}
 	line, col := lineCol(data, firstValue(data))
@@ -57,7 +66,7 @@ func checkValue(id string, v any, es entries) error {
 	case []any:
 		// go-i18n reads a list of v1 messages anywhere.
 		if listOfMessages(v) {
-			return nil
+			return checkList(v, func(int) (int, int) { return position(id, es) })
 		}
 	}
 	line, col := position(id, es)
@@ -133,6 +142,85 @@ func listOfMessages(list []any) bool {
 	return true
 }
 
+// checkList checks a list of go-i18n v1 messages ({"id": …, "translation":
+// …}), item i of which is at at(i): an ID given twice (go-i18n keeps the
+// last, and a translation is lost) and a value that is not text (go-i18n
+// says "unsupported type" and nowhere).
+func checkList(list []any, at func(i int) (int, int)) error {
+	first := map[string]int{}
+	for i, item := range list {
+		id := ""
+		members(item, func(key string, v any) {
+			if s, ok := v.(string); ok && strings.EqualFold(key, "id") {
+				id = s
+			}
+		})
+		var bad error
+		members(item, func(key string, v any) {
+			if bad == nil && !v1Text(key, v) {
+				line, col := at(i)
+				bad = l10n.At(line, col, l10n.Msg("catalog.notText", "ID", cmp.Or(id, key), "What", kind(v)))
+			}
+		})
+		if bad != nil {
+			return bad
+		}
+		if id == "" {
+			continue
+		}
+		if j, dup := first[id]; dup {
+			fl, _ := at(j)
+			line, col := at(i)
+			return l10n.At(line, col, l10n.Msg("catalog.duplicateID", "ID", id, "Line", fl))
+		}
+		first[id] = i
+	}
+	return nil
+}
+
+// v1Text reports whether a field of a v1 message has a value go-i18n
+// reads: text, or for translation plural forms of text.
+func v1Text(key string, v any) bool {
+	switch v := v.(type) {
+	case nil, string:
+		return true
+	case map[string]any, map[any]any:
+		if key != "translation" {
+			return false
+		}
+		ok := true
+		members(v, func(_ string, form any) {
+			_, text := form.(string)
+			ok = ok && (text || form == nil)
+		})
+		return ok
+	}
+	return false
+}
+
+// listItems returns the offsets of the items of the list a JSON file
+// holds, nil for a file of another syntax or shape: a YAML or TOML list's
+// items are reported at its first line.
+func listItems(data []byte) []int {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+		return nil
+	}
+	var offs []int
+	for dec.More() {
+		off := int(dec.InputOffset())
+		for off < len(data) && strings.IndexByte(" \t\r\n,", data[off]) >= 0 {
+			off++
+		}
+		offs = append(offs, off)
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			break
+		}
+	}
+	return offs
+}
+
 // position returns where the key of the message or group id is written,
 // or that of the nearest enclosing key; 1:1 when none is known.
 func position(id string, es entries) (line, col int) {
@@ -201,4 +289,46 @@ func checkUTF8(data []byte) error {
 	}
 	line, col := lineCol(data, off)
 	return l10n.At(line, col, l10n.Msg("err.invalidUTF8"))
+}
+
+// checkSurrogates rejects a JSON \u escape of half a UTF-16 surrogate pair
+// without its other half ("\udc00"): encoding/json reads it as U+FFFD
+// without a word, and the text is not what the translator wrote.
+func checkSurrogates(data []byte) error {
+	in := false
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; {
+		case c == '"':
+			in = !in
+		case c == '\\' && in && i+1 < len(data):
+			if data[i+1] != 'u' {
+				i++
+				continue
+			}
+			r, ok := hex4(data, i+2)
+			switch {
+			case !ok || !utf16.IsSurrogate(r):
+			case r < 0xdc00: // a high half: a low one must follow
+				if lo, ok := hex4(data, i+8); ok && i+7 < len(data) && data[i+6] == '\\' && data[i+7] == 'u' && lo >= 0xdc00 && lo <= 0xdfff {
+					i += 6
+					break
+				}
+				fallthrough
+			default:
+				line, col := lineCol(data, i)
+				return l10n.At(line, col, l10n.Msg("catalog.surrogate", "Escape", string(data[i:i+6])))
+			}
+			i += 5
+		}
+	}
+	return nil
+}
+
+// hex4 returns the value of the four hex digits at data[i:].
+func hex4(data []byte, i int) (rune, bool) {
+	if i+4 > len(data) {
+		return 0, false
+	}
+	v, err := strconv.ParseUint(string(data[i:i+4]), 16, 16)
+	return rune(v), err == nil
 }

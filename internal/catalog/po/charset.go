@@ -27,6 +27,10 @@ var (
 	// single-byte charset such as ISO-8859-1, or a file whose bytes do not
 	// read back unchanged through it.
 	ErrCharset = errors.New("unsupported charset")
+	// ErrCharsetMismatch is a file that declares a single-byte charset but
+	// whose bytes are UTF-8 text: read as declared, every accented letter
+	// would become two (imágenes as imÃ¡genes).
+	ErrCharsetMismatch = errors.New("the bytes are UTF-8, not the declared charset")
 )
 
 // checkBytes rejects what no charset makes a PO file: UTF-16 and NUL bytes.
@@ -85,6 +89,10 @@ func decodeCharset(f *File, data []byte) (encoding.Encoding, []byte, error) {
 	enc, ok := charsetOf(name)
 	if !ok {
 		return nil, nil, refuse
+	}
+	if at := utf8Text(data); at >= 0 {
+		line, col := lineCol(data, at)
+		return nil, nil, &l10n.Error{Line: line, Column: col, Text: l10n.Msg("catalog.charsetMismatch", "Charset", name), Err: ErrCharsetMismatch}
 	}
 	text, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
@@ -175,4 +183,30 @@ func invalidUTF8(data []byte) int {
 		i += size
 	}
 	return len(data)
+}
+
+// utf8Text returns the offset of the first multi-byte UTF-8 sequence of
+// data when data is valid UTF-8 holding one, else -1. Such a file is UTF-8
+// whatever its header says: in a single-byte charset, a letter byte at or
+// above 0xC0 is followed by another such byte in 0x80-0xBF (Ã and a C1
+// control or ©-like sign) each time, for every accented letter of the file,
+// which no real text does; one accented letter followed by an ASCII one
+// already makes the bytes invalid UTF-8.
+func utf8Text(data []byte) int {
+	first := -1
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return -1
+		}
+		if first < 0 {
+			first = i
+		}
+		i += size
+	}
+	return first
 }

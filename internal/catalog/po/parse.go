@@ -426,6 +426,17 @@ func decodeEscape(b *strings.Builder, s []byte) (int, *l10n.Error) {
 		b.WriteByte(c)
 		return 2, nil
 	}
+	n, err := decodeNumber(b, s)
+	if err == nil && b.Len() > 0 && b.String()[b.Len()-1] == 0 {
+		// gettext ends a string at a NUL: the rest of the translation
+		// would be lost at run time.
+		return 0, &l10n.Error{Text: l10n.Msg("po.nulEscape"), Err: ErrNUL}
+	}
+	return n, err
+}
+
+// decodeNumber decodes an octal or hex escape at the start of s.
+func decodeNumber(b *strings.Builder, s []byte) (int, *l10n.Error) {
 	switch {
 	case s[1] >= '0' && s[1] <= '7':
 		n, v := 1, 0
