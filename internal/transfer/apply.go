@@ -171,6 +171,9 @@ func Apply(r *status.Report, cfg *config.Config, rawLang map[string]string, f *e
 func reviewed(all *Set, tr *status.Translation, applied []exchange.Unit) bool {
 	done := map[string]bool{}
 	for _, u := range applied {
+		if u.State != exchange.Translated {
+			return false // applied for review (--include-fuzzy): not done
+		}
 		done[u.ID] = true
 	}
 	for _, u := range all.File.Units {
