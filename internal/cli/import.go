@@ -78,7 +78,7 @@ counts: applied, unchanged, skipped, refused by reason.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.lang, "lang", "", "the `language` of files that do not say it")
-	f.BoolVar(&opts.includeFuzzy, "include-fuzzy", false, "apply units marked for review (fuzzy) too")
+	f.BoolVar(&opts.includeFuzzy, "include-fuzzy", false, "apply units marked for review (fuzzy) too, as suggestions: their entry is not stamped current")
 	f.BoolVar(&opts.force, "force", false, "apply translations whose links, inline code or citations differ from the source's")
 	f.BoolVarP(&opts.dryRun, "dry-run", "n", false, "print what would change and change nothing")
 	f.BoolVar(&opts.strict, "strict", false, "write nothing when a unit or a file is refused")
