@@ -576,6 +576,10 @@ type positions struct {
 	body      []byte
 	firstLine int
 	starts    []int
+	// last is the previous answer: a later place on the same line counts
+	// its column from there, so that a line of many links is read once,
+	// not once per link.
+	last struct{ line, off, col int }
 }
 
 func newPositions(body []byte, firstLine int) *positions {
@@ -598,7 +602,13 @@ func (p *positions) at(off int) (line, col int) {
 			hi = mid - 1
 		}
 	}
-	return p.firstLine + lo, 1 + utf8.RuneCount(p.body[p.starts[lo]:off])
+	start, col := p.starts[lo], 1
+	if l := p.last; l.col > 0 && l.line == lo && l.off <= off {
+		start, col = l.off, l.col
+	}
+	col += utf8.RuneCount(p.body[start:off])
+	p.last.line, p.last.off, p.last.col = lo, off, col
+	return p.firstLine + lo, col
 }
 
 // Prose returns the prose of a short Markdown text, such as a title or a
