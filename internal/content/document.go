@@ -13,6 +13,7 @@ import (
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/limits"
 	"github.com/glosa/glosa/internal/markdown"
 )
 
@@ -95,6 +96,10 @@ func parse(data []byte) (*Document, error) {
 		off := invalidUTF8(data)
 		line, col := Position(data, off)
 		return d, l10n.At(line, col, l10n.Msg("err.invalidUTF8"))
+	}
+	if i := limits.DeepMarkdown(data); i >= 0 {
+		line, col := Position(data, i)
+		return d, l10n.At(line, col, l10n.Msg("err.tooDeep", "Max", limits.MarkdownNesting))
 	}
 	// Hugo skips white space, blank lines and byte order marks before the
 	// front matter's opening delimiter.

@@ -105,3 +105,32 @@ func FileKind(m fs.FileMode) string {
 	}
 	return "special"
 }
+
+// MarkdownNesting bounds the nesting of lists and block quotes in an
+// entry's Markdown: goldmark's time grows with the cube of it (2,000
+// levels take half a minute), and no real page nests past a dozen.
+const MarkdownNesting = 500
+
+// DeepMarkdown returns the offset of the first line of a Markdown text
+// that opens more than MarkdownNesting lists or block quotes, -1 when none
+// does. A level takes at least two characters at the start of a line
+// (indentation, "> ", "- ", "1. "), so a line whose run of such characters
+// is longer than twice the bound nests deeper than it: a bound, read in
+// one pass, not a parse. Written by hand: goldmark has no depth limit.
+func DeepMarkdown(text []byte) int {
+	start, run, counting := 0, 0, true
+	for i, c := range text {
+		switch {
+		case c == '\n':
+			start, run, counting = i+1, 0, true
+		case !counting:
+		case c == ' ' || c == '\t' || c == '>' || c == '-' || c == '*' || c == '+' || c == '.' || c == ')' || c >= '0' && c <= '9':
+			if run++; run > 2*MarkdownNesting {
+				return start
+			}
+		default:
+			counting = false
+		}
+	}
+	return -1
+}
