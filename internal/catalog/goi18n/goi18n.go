@@ -115,8 +115,63 @@ func unmarshalFuncs() map[string]i18n.UnmarshalFunc {
 	return map[string]i18n.UnmarshalFunc{
 		"json": json.Unmarshal,
 		"toml": toml.Unmarshal,
-		"yaml": yaml.Unmarshal,
+		"yaml": unmarshalYAML,
 	}
+}
+
+// unmarshalYAML is yaml.Unmarshal into v, an *any, in time linear in the
+// number of a catalog's messages: yaml.v3's decoder checks each key of a
+// mapping against all the keys before it (a 200,000-message catalog took
+// minutes), while its parser into nodes is linear. So the top mapping is
+// read as nodes, its keys checked for duplicates with a map (worded as
+// yaml.v3 words them), and each message decoded on its own. A document of
+// another shape (a list, keys that are not plain strings, a merge key) is
+// left to yaml.Unmarshal whole.
+func unmarshalYAML(data []byte, v any) error {
+	p, ok := v.(*any)
+	if !ok {
+		return yaml.Unmarshal(data, v)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return err
+	}
+	top := &doc
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		top = doc.Content[0]
+	}
+	if top.Kind != yaml.MappingNode || top.Anchor != "" || !plainKeys(top) {
+		return yaml.Unmarshal(data, v)
+	}
+	out := make(map[string]any, len(top.Content)/2)
+	lines := make(map[string]int, len(top.Content)/2)
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, val := top.Content[i], top.Content[i+1]
+		if line, dup := lines[k.Value]; dup {
+			return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: mapping key %#v already defined at line %d", k.Line, k.Value, line)}}
+		}
+		lines[k.Value] = k.Line
+		var x any
+		if err := val.Decode(&x); err != nil {
+			return err
+		}
+		out[k.Value] = x
+	}
+	*p = out
+	return nil
+}
+
+// plainKeys reports whether every key of a mapping node is a plain string
+// (no merge key, alias or tag of another type), as the fast path of
+// unmarshalYAML needs.
+func plainKeys(m *yaml.Node) bool {
+	for i := 0; i < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!str" || k.Value == "<<" || k.Anchor != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // decoded returns an unmarshal function for go-i18n that gives it raw, a
