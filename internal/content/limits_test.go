@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -13,6 +12,7 @@ import (
 
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/limits"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 // TestParseHostileTOML parses front matter made to blow up TOML readers:
@@ -34,12 +34,8 @@ func TestParseHostileTOML(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			data := []byte("+++\n" + tt.front + "+++\n\nText.\n")
-			var before, after runtime.MemStats
-			runtime.GC()
-			runtime.ReadMemStats(&before)
-			_, err := Parse(data)
-			runtime.ReadMemStats(&after)
-			if grew := after.TotalAlloc - before.TotalAlloc; grew > 10*uint64(len(data)) {
+			var err error
+			if grew := testtree.Allocated(func() { _, err = Parse(data) }); grew > 10*uint64(len(data)) {
 				t.Errorf("allocated %d bytes for %d bytes of input", grew, len(data))
 			}
 			var le *l10n.Error

@@ -2,7 +2,6 @@ package exchange
 
 import (
 	"errors"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -10,6 +9,7 @@ import (
 
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/limits"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 // TestReadXLIFFDeep reads documents nested far past the limit, as an
@@ -32,12 +32,8 @@ func TestReadXLIFFDeep(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			data := []byte(head + strings.Repeat(tt.open, tt.n) + strings.Repeat(tt.close, tt.n) + tail)
-			var before, after runtime.MemStats
-			runtime.GC()
-			runtime.ReadMemStats(&before)
-			_, err := ReadXLIFF(data)
-			runtime.ReadMemStats(&after)
-			if grew := after.TotalAlloc - before.TotalAlloc; grew > 10*uint64(len(data)) {
+			var err error
+			if grew := testtree.Allocated(func() { _, err = ReadXLIFF(data) }); grew > 10*uint64(len(data)) {
 				t.Errorf("allocated %d bytes for %d bytes of input", grew, len(data))
 			}
 			var le *l10n.Error

@@ -4,25 +4,20 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 // heapGuard fails t when running f grows the heap by more than ten times
 // size bytes (and 16 MB of slack): hostile input must cost in proportion.
 func heapGuard(t *testing.T, size int, f func()) {
 	t.Helper()
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	if grew := after.TotalAlloc - before.TotalAlloc; grew > uint64(10*size+16<<20) {
+	if grew := testtree.Allocated(f); grew > uint64(10*size+16<<20) {
 		t.Errorf("allocated %d bytes for %d bytes of input", grew, size)
 	}
 }

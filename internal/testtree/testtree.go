@@ -1,6 +1,6 @@
 // Package testtree builds folders of files for tests: a map of files or a
 // txtar archive written under a folder, and git run in it with no user or
-// system configuration.
+// system configuration; and measures what a read allocates.
 //
 // It is for _test.go files only; glosa's own code never imports it.
 package testtree
@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -64,4 +65,16 @@ func Git(t testing.TB, dir string, args ...string) string {
 		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
 	return strings.TrimSpace(string(out))
+}
+
+// Allocated returns how many bytes of heap running f allocates, after a
+// collection: what a test of hostile input compares with the input's
+// size, so that reading it costs in proportion (not a timing).
+func Allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
 }
