@@ -31,12 +31,16 @@ func seed(f *testing.F, format string, extra ...string) {
 }
 
 func FuzzParseYAML(f *testing.F) {
-	seed(f, "yaml", yamlFile, "a: {b: c}\n", "- id: x\n  translation: y\n", "a: |\n  # text\n  more\nb: c\n")
+	seed(f, "yaml", yamlFile, "a: {b: c}\n", "- id: x\n  translation: y\n", "a: |\n  # text\n  more\nb: c\n",
+		"a: "+strings.Repeat("{a: ", limits.Depth+1)+"x"+strings.Repeat("}", limits.Depth+1)+"\n",
+		strings.Repeat("- ", limits.Depth+1)+"x\n")
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParse(t, "es.yaml", data) })
 }
 
 func FuzzParseJSON(f *testing.F) {
-	seed(f, "json", jsonFile, `{"a":{"b":"c"},"d":"e"}`, `[{"id":"x","translation":"y"}]`)
+	seed(f, "json", jsonFile, `{"a":{"b":"c"},"d":"e"}`, `[{"id":"x","translation":"y"}]`,
+		strings.Repeat(`{"a":`, limits.Depth+1)+`"x"`+strings.Repeat("}", limits.Depth+1),
+		`{"a":`+strings.Repeat("[", limits.Depth+1)+strings.Repeat("]", limits.Depth+1)+"}")
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParse(t, "es.json", data) })
 }
 
