@@ -169,24 +169,7 @@ func (m *Matcher) Equal(src, tr Unit) bool {
 // strict returns the items of each unit that the other lacks, item for
 // item.
 func (m *Matcher) strict(src, tr Unit) (missing, extra []string) {
-	same := func(a, b string) bool {
-		if a == b {
-			return true
-		}
-		ka, va, _ := strings.Cut(a, " ")
-		kb, vb, _ := strings.Cut(b, " ")
-		switch {
-		case ka != kb:
-			return false
-		case ka == "link":
-			return m.SameLink(va, src.Page, vb, tr.Page)
-		case ka == "code":
-			return m.SameCode(va, vb) || (pathLike(va) || pathLike(vb)) && m.SameLink(va, src.Page, vb, tr.Page)
-		case ka == "html":
-			return m.sameHTML(va, src.Page, vb, tr.Page)
-		}
-		return false
-	}
+	same := func(a, b string) bool { return m.same(a, src.Page, b, tr.Page) }
 	for _, s := range src.Markup {
 		if !slices.ContainsFunc(tr.Markup, func(t string) bool { return same(s, t) }) {
 			missing = append(missing, s)
@@ -195,6 +178,52 @@ func (m *Matcher) strict(src, tr Unit) (missing, extra []string) {
 	for _, t := range tr.Markup {
 		if !slices.ContainsFunc(src.Markup, func(s string) bool { return same(s, t) }) {
 			extra = append(extra, t)
+		}
+	}
+	return missing, extra
+}
+
+// same reports whether a, an item of the markup of a unit on page pa,
+// and b, one of a unit on page pb, are the same item.
+func (m *Matcher) same(a string, pa Page, b string, pb Page) bool {
+	if a == b {
+		return true
+	}
+	ka, va, _ := strings.Cut(a, " ")
+	kb, vb, _ := strings.Cut(b, " ")
+	switch {
+	case ka != kb:
+		return false
+	case ka == "link":
+		return m.SameLink(va, pa, vb, pb)
+	case ka == "code":
+		return m.SameCode(va, vb) || (pathLike(va) || pathLike(vb)) && m.SameLink(va, pa, vb, pb)
+	case ka == "html":
+		return m.sameHTML(va, pa, vb, pb)
+	}
+	return false
+}
+
+// Unmatched pairs the items of src, on page sp, with those of tr, on page
+// tp, one to one, each with an item of the other that is the same (as
+// Equal says), in order; it returns the indexes of the items of each left
+// without a pair. Unlike Diff, it counts: a script written twice where the
+// source has it once is one extra.
+func (m *Matcher) Unmatched(src []string, sp Page, tr []string, tp Page) (missing, extra []int) {
+	paired := make([]bool, len(tr))
+next:
+	for i, a := range src {
+		for j, b := range tr {
+			if !paired[j] && m.same(a, sp, b, tp) {
+				paired[j] = true
+				continue next
+			}
+		}
+		missing = append(missing, i)
+	}
+	for j := range tr {
+		if !paired[j] {
+			extra = append(extra, j)
 		}
 	}
 	return missing, extra
