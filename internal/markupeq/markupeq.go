@@ -208,13 +208,47 @@ func (m *Matcher) same(a string, pa Page, b string, pb Page) bool {
 // tp, one to one, each with an item of the other that is the same (as
 // Equal says), in order; it returns the indexes of the items of each left
 // without a pair. Unlike Diff, it counts: a script written twice where the
-// source has it once is one extra.
+// source has it once is one extra. Items written alike are paired first,
+// in linear time; the others are compared pair by pair, at most
+// unmatchedBudget times, after which what is left has no pair (a page
+// with thousands of differing scripts is reported, not compared for
+// minutes).
 func (m *Matcher) Unmatched(src []string, sp Page, tr []string, tp Page) (missing, extra []int) {
 	paired := make([]bool, len(tr))
-next:
+	alike := map[string][]int{} // tr's items not paired yet, by their text
+	for j, b := range tr {
+		alike[b] = append(alike[b], j)
+	}
+	var left []int
 	for i, a := range src {
-		for j, b := range tr {
-			if !paired[j] && m.same(a, sp, b, tp) {
+		if js := alike[a]; len(js) > 0 {
+			paired[js[0]] = true
+			alike[a] = js[1:]
+			continue
+		}
+		left = append(left, i)
+	}
+	var free []int
+	for j := range tr {
+		if !paired[j] {
+			free = append(free, j)
+		}
+	}
+	budget := unmatchedBudget
+next:
+	for _, i := range left {
+		for len(free) > 0 && paired[free[0]] {
+			free = free[1:]
+		}
+		for _, j := range free {
+			if budget == 0 {
+				break
+			}
+			if paired[j] {
+				continue
+			}
+			budget--
+			if m.same(src[i], sp, tr[j], tp) {
 				paired[j] = true
 				continue next
 			}
@@ -228,6 +262,11 @@ next:
 	}
 	return missing, extra
 }
+
+// unmatchedBudget is how many pairs of items written differently
+// Unmatched compares at most: a page holds a few active HTML items, and a
+// hostile one 20,000 on each side would take 400 million comparisons.
+const unmatchedBudget = 100_000
 
 // Diff compares the markup of a source unit with its translation's and
 // returns the items of each that the other lacks, in their order: what

@@ -220,6 +220,7 @@ func TestUnmatched(t *testing.T) {
 		{"added", nil, []string{`html iframe src="javascript:alert(1)"`}, nil, []int{0}},
 		{"changed to a script URL", []string{`html iframe src="https://a.test/v"`}, []string{`html iframe src="javascript:alert(1)"`}, []int{0}, []int{0}},
 		{"a handler added", []string{"html style"}, []string{"html style", `html img onerror="alert(1)"`}, nil, []int{1}},
+		{"written alike first", []string{`html iframe src="https://a.test/v/"`, `html iframe src="https://a.test/v"`}, []string{`html iframe src="https://a.test/v"`, `html iframe src="https://www.a.test/v"`}, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
