@@ -551,7 +551,7 @@ func (b *builder) workByLang() map[string][][]work {
 		it := &rep.Items[i]
 		for j := range it.Translations {
 			t := &it.Translations[j]
-			if t.State == status.Current {
+			if t.State == status.Current { // no work, no group
 				continue
 			}
 			byState := out[t.Lang]
@@ -601,12 +601,12 @@ func (b *builder) page(m *Model, code string, todo [][]work) LangPage {
 			p.Messages = append(p.Messages, g)
 		}
 	}
-	for i, s := range status.States {
-		if s == status.Current || len(todo[i]) == 0 {
+	for i, items := range todo { // nil for a language with nothing to do
+		if len(items) == 0 {
 			continue
 		}
-		g := WorkGroup{State: b.state(s)}
-		for _, w := range todo[i] {
+		g := WorkGroup{State: b.state(status.States[i])}
+		for _, w := range items {
 			g.Items = append(g.Items, b.workItem(w.item, w.translation))
 		}
 		p.Work = append(p.Work, g)
