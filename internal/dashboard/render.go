@@ -94,36 +94,40 @@ func Write(m *Model, l *l10n.Localizer, write func(name string, fill func(io.Wri
 	if err != nil {
 		return err
 	}
-	page := func(name string, data pageData, rows func(w *bufio.Writer)) error {
+	// page writes a page, whose template fill executes on data.
+	page := func(name string, data pageData, fill func(w *bufio.Writer, data pageData) error) error {
 		data.M, data.CSS = m, template.CSS(css) // our own stylesheet, a constant
 		return write(name, func(out io.Writer) error {
 			w := bufio.NewWriterSize(out, 64<<10)
-			if err := t.ExecuteTemplate(w, name2template(data), data); err != nil {
+			if err := fill(w, data); err != nil {
 				return err
-			}
-			if rows != nil {
-				rows(w)
-				if err := t.ExecuteTemplate(w, "index-end", data); err != nil {
-					return err
-				}
 			}
 			return w.Flush()
 		})
 	}
 	jobs := make([]func() error, 0, 1+len(m.Pages)+len(m.Badges))
 	// The script is glosa's own, a constant; it only runs on the index,
-	// whose matrix it sorts and filters.
+	// whose matrix it sorts and filters. The matrix's rows are written
+	// between the index's two templates.
 	jobs = append(jobs, func() error {
-		return page("index.html", pageData{Title: l.T("report.title"), JS: template.JS(js)}, func(w *bufio.Writer) {
+		return page("index.html", pageData{Title: l.T("report.title"), JS: template.JS(js)}, func(w *bufio.Writer, data pageData) error {
+			if err := t.ExecuteTemplate(w, "index", data); err != nil {
+				return err
+			}
 			if m.Entries != nil {
 				matrixRows(w, &m.Matrix, l)
 			}
+			return t.ExecuteTemplate(w, "index-end", data)
 		})
 	})
 	for i := range m.Pages {
 		p := &m.Pages[i]
 		title := l.T("report.pageTitle", "Lang", p.Lang, "LangName", p.Name)
-		jobs = append(jobs, func() error { return page(p.File, pageData{Page: p, Title: title}, nil) })
+		jobs = append(jobs, func() error {
+			return page(p.File, pageData{Page: p, Title: title}, func(w *bufio.Writer, data pageData) error {
+				return t.ExecuteTemplate(w, "lang", data)
+			})
+		})
 	}
 	for _, b := range m.Badges {
 		jobs = append(jobs, func() error {
@@ -134,15 +138,6 @@ func Write(m *Model, l *l10n.Localizer, write func(name string, fill func(io.Wri
 		})
 	}
 	return parallel(jobs)
-}
-
-// name2template is the template of a page: the index's first part, or a
-// language's page.
-func name2template(data pageData) string {
-	if data.Page == nil {
-		return "index"
-	}
-	return "lang"
 }
 
 // parallel runs jobs, as many at a time as Go runs goroutines, and
