@@ -24,17 +24,8 @@ func matrixRows(w *bufio.Writer, mx *Matrix, l *l10n.Localizer) {
 		r := &mx.Rows[i]
 		w.WriteString("\n<tr data-categories=\"")
 		writeJoined(w, r.Categories, "\n")
-		w.WriteString("\">\n<th scope=\"row\"><code>")
-		writeText(w, r.Slug)
-		w.WriteString("</code></th>\n<td>")
-		if r.Title != "" {
-			w.WriteString("<span lang=\"")
-			writeText(w, r.TitleLang)
-			w.WriteString("\" dir=\"auto\">")
-			writeText(w, r.Title)
-			w.WriteString("</span>")
-		}
-		w.WriteString("</td>")
+		w.WriteString("\">")
+		writeSlug(w, r.Slug, r.Title, r.TitleLang)
 		if len(mx.Categories) > 0 {
 			w.WriteString("\n<td>")
 			writeJoined(w, r.Categories, ", ")
@@ -84,6 +75,22 @@ func matrixRows(w *bufio.Writer, mx *Matrix, l *l10n.Localizer) {
 		}
 		w.WriteString("\n</tr>")
 	}
+}
+
+// writeSlug writes the cells that begin a row of both tables: the slug
+// and its title, marked with its language.
+func writeSlug(w *bufio.Writer, slug, title, titleLang string) {
+	w.WriteString("\n<th scope=\"row\"><code>")
+	writeText(w, slug)
+	w.WriteString("</code></th>\n<td>")
+	if title != "" {
+		w.WriteString("<span lang=\"")
+		writeText(w, titleLang)
+		w.WriteString("\" dir=\"auto\">")
+		writeText(w, title)
+		w.WriteString("</span>")
+	}
+	w.WriteString("</td>")
 }
 
 // writeNone writes the mark of an empty cell.
@@ -197,17 +204,9 @@ func workRows(g *WorkGroup, l *l10n.Localizer) template.HTML {
 	var num [20]byte
 	for i := range g.Items {
 		it := &g.Items[i]
-		w.WriteString("\n<tr>\n<th scope=\"row\"><code>")
-		writeText(w, it.Slug)
-		w.WriteString("</code></th>\n<td>")
-		if it.Title != "" {
-			w.WriteString("<span lang=\"")
-			writeText(w, it.TitleLang)
-			w.WriteString("\" dir=\"auto\">")
-			writeText(w, it.Title)
-			w.WriteString("</span>")
-		}
-		w.WriteString("</td>\n<td>")
+		w.WriteString("\n<tr>")
+		writeSlug(w, it.Slug, it.Title, it.TitleLang)
+		w.WriteString("\n<td>")
 		writeText(w, it.Reason)
 		w.WriteString("</td>\n<td class=\"num\">")
 		w.Write(strconv.AppendInt(num[:0], int64(it.Words), 10))
