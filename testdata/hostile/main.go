@@ -135,6 +135,7 @@ type testCase struct {
 	bare bool
 	// slow: the case takes most of a minute on a busy machine (with its
 	// generation), too long for every go test; -slow=false leaves it out.
+	// Its run may take five times -timeout before it counts as a hang.
 	slow bool
 	// check says what is wrong with the run, or nil.
 	check func(h *harness, o *outcome) error
@@ -215,7 +216,11 @@ func runCase(opts options, c testCase) row {
 	if s.dir != "" {
 		dir = filepath.Join(tmp, s.dir)
 	}
-	o := h.exec(dir, s.args, opts.timeout)
+	timeout := opts.timeout
+	if c.slow {
+		timeout *= 5
+	}
+	o := h.exec(dir, s.args, timeout)
 	r.exit = fmt.Sprint(o.code)
 	r.time = fmt.Sprintf("%.2f s", o.elapsed.Seconds())
 	r.mem = fmt.Sprintf("%.0f", float64(o.maxRSS)/(1<<20))
@@ -224,7 +229,7 @@ func runCase(opts options, c testCase) row {
 	switch {
 	case o.timedOut:
 		r.exit = "killed"
-		err = fmt.Errorf("hang: killed after %v", opts.timeout)
+		err = fmt.Errorf("hang: killed after %v", timeout)
 	case o.maxRSS > bound:
 		err = fmt.Errorf("peak memory %d MB > bound %d MB", o.maxRSS>>20, bound>>20)
 	case strings.Contains(o.stderr, "goroutine ") || strings.Contains(o.stderr, "fatal error:"):
