@@ -144,12 +144,6 @@ type testCase struct {
 // A step is the glosa run a case measures.
 type step struct {
 	args []string
-	// dir is where glosa runs, relative to the case's folder; "" is the
-	// repository.
-	dir string
-	// size overrides the input's size (bytes) the memory bound is
-	// computed from; 0 means the bytes the case wrote into its folder.
-	size int64
 	// note describes the input in the table; "" prints its size.
 	note string
 }
@@ -181,8 +175,10 @@ func runCase(opts options, c testCase) row {
 		defer removeAll(tmp)
 	}
 	h := &harness{opts: opts, root: tmp, dir: filepath.Join(tmp, "repo")}
+	// A case that cannot be set up fails, known or not: the harness
+	// is wrong.
 	fail := func(err error) row {
-		r.result, r.detail = verdict(c, err)
+		r.result, r.detail = "FAIL", err.Error()
 		return r
 	}
 	if err := os.Mkdir(h.dir, 0o755); err != nil {
@@ -201,10 +197,8 @@ func runCase(opts options, c testCase) row {
 		}
 		return fail(fmt.Errorf("setup: %w", err))
 	}
-	size := s.size
-	if size == 0 {
-		size = treeSize(tmp)
-	}
+	// The memory bound is computed from what the case wrote.
+	size := treeSize(tmp)
 	r.input = s.note
 	if r.input == "" {
 		r.input = formatBytes(size)
@@ -212,15 +206,11 @@ func runCase(opts options, c testCase) row {
 	if err := h.snapshot(); err != nil {
 		return fail(fmt.Errorf("setup: %w", err))
 	}
-	dir := h.dir
-	if s.dir != "" {
-		dir = filepath.Join(tmp, s.dir)
-	}
 	timeout := opts.timeout
 	if c.slow {
 		timeout *= 5
 	}
-	o := h.exec(dir, s.args, timeout)
+	o := h.exec(h.dir, s.args, timeout)
 	r.exit = fmt.Sprint(o.code)
 	r.time = fmt.Sprintf("%.2f s", o.elapsed.Seconds())
 	r.mem = fmt.Sprintf("%.0f", float64(o.maxRSS)/(1<<20))
