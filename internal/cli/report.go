@@ -229,7 +229,7 @@ func (p *project) wholeEntry(e *content.Entry) (*content.Entry, bool) {
 	if e == nil || e.Err != nil {
 		return nil, false
 	}
-	data, err := content.ReadInside(p.Root, e.Path)
+	data, err := e.Read()
 	if err != nil {
 		return nil, false
 	}
