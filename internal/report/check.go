@@ -279,12 +279,19 @@ func CheckGitHub(w io.Writer, c Check) error {
 	return err
 }
 
-// ghData escapes a workflow command's message: %, CR and LF.
+// ghData escapes a workflow command's message: %, CR and LF as GitHub
+// reads them back, then what a log would act on (ESC, BEL, C1 controls,
+// bytes that are not UTF-8) as printable.String writes it.
 func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return printable.String(ghDataEscaper.Replace(s))
 }
 
 // ghProperty escapes a workflow command's property value: also : and ,.
 func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return printable.String(ghPropertyEscaper.Replace(s))
 }
+
+var (
+	ghDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	ghPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)

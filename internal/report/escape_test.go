@@ -26,3 +26,22 @@ func TestMarkdownEscaping(t *testing.T) {
 		}
 	}
 }
+
+// TestGitHubEscaping checks what a workflow command carries of values from
+// files: nothing a log or GitHub would act on.
+func TestGitHubEscaping(t *testing.T) {
+	for _, tc := range []struct{ in, data, property string }{
+		{"plain", "plain", "plain"},
+		{"a\nb\r::error x", "a%0Ab%0D::error x", "a%0Ab%0D%3A%3Aerror x"},
+		{"50%, a:b", "50%25, a:b", "50%25%2C a%3Ab"},
+		{"y\x1b]0;t\a\x1b[31mz", `y\x1b]0;t\x07\x1b[31mz`, `y\x1b]0;t\x07\x1b[31mz`},
+		{"c1\u009bx bad\xff", `c1\u009bx bad\xff`, `c1\u009bx bad\xff`},
+	} {
+		if got := ghData(tc.in); got != tc.data {
+			t.Errorf("ghData(%q) = %q, want %q", tc.in, got, tc.data)
+		}
+		if got := ghProperty(tc.in); got != tc.property {
+			t.Errorf("ghProperty(%q) = %q, want %q", tc.in, got, tc.property)
+		}
+	}
+}
