@@ -91,6 +91,30 @@ func (d *Root) Sub(rel string) (*Root, error) {
 	return &Root{path: p, r: r}, nil
 }
 
+// Locate returns the folder by which glosa writes in the folder dir
+// (absolute) that the user named, and dir's slash-separated path in it:
+// the repository at repo, and dir's path there, when dir is inside it, so
+// that the repository's rules hold on the way (no link leading out,
+// nothing in .git); dir itself and "." otherwise, since the user named it,
+// links and all.
+func Locate(repo, dir string) (root, rel string) {
+	roots := []string{repo}
+	if real, err := filepath.EvalSymlinks(repo); err == nil {
+		roots = append(roots, real)
+	}
+	for _, r := range roots {
+		abs, err := filepath.Abs(r)
+		if err != nil {
+			continue
+		}
+		rel, err := filepath.Rel(abs, dir)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return abs, filepath.ToSlash(rel)
+		}
+	}
+	return dir, "."
+}
+
 // withRoot runs do on root opened as a Root.
 func withRoot(root string, do func(d *Root) error) error {
 	d, err := OpenRoot(root)

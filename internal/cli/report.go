@@ -84,13 +84,18 @@ func reportRun(ios *iostreams.IOStreams, g *globals, opts *reportOptions) error 
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	site, err := openOut(p.Root, dir)
+	if err != nil {
+		if errors.Is(err, atomicfile.ErrOutsideRoot) || errors.Is(err, atomicfile.ErrBrokenSymlink) {
+			return l10n.Errorf("write.outside", "Path", opts.out)
+		}
 		return err
 	}
+	defer site.Close()
 	// Every file and folder must stay inside DIR, also through symlinks:
-	// checked for all before any is written.
+	// checked for all before any is written, and held there by site.
 	for _, f := range files {
-		if _, err := atomicfile.Writable(dir, f.Name); err != nil {
+		if _, err := atomicfile.Writable(site.Path(), f.Name); err != nil {
 			if errors.Is(err, atomicfile.ErrSymlink) {
 				return l10n.Errorf("write.symlink", "Path", filepath.Join(opts.out, filepath.FromSlash(f.Name)))
 			}
@@ -103,17 +108,36 @@ func reportRun(ios *iostreams.IOStreams, g *globals, opts *reportOptions) error 
 	made := map[string]bool{}
 	for _, f := range files {
 		if sub := path.Dir(f.Name); sub != "." && !made[sub] {
-			if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(sub)), 0o755); err != nil {
+			if err := site.MkdirAll(sub); err != nil {
 				return err
 			}
 			made[sub] = true
 		}
-		if err := atomicfile.Write(dir, f.Name, f.Data); err != nil {
+		if err := site.Write(f.Name, f.Data); err != nil {
 			return err
 		}
 	}
 	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", g.l.N("report.written", len(files), "Dir", opts.out))
 	return nil
+}
+
+// openOut makes and opens report's --out folder, dir (absolute): inside
+// the repository at repo, through it, so that neither a link on the way
+// nor one in dir leads a write out of the repository; elsewhere as the
+// user named it.
+func openOut(repo, dir string) (*atomicfile.Root, error) {
+	root, rel := atomicfile.Locate(repo, dir)
+	if rel == "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	r, err := atomicfile.OpenRoot(root)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return r.Sub(rel)
 }
 
 // dashboardFiles makes every file of the dashboard: the pages and badges,
