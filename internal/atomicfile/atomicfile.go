@@ -232,10 +232,12 @@ func (d *Root) Remove(rel string) error {
 	if _, err := Inside(d.path, rel); err != nil {
 		return err
 	}
-	if err := d.r.Remove(filepath.FromSlash(rel)); err != nil {
-		return confined(rel, err)
+	dir, name, err := d.folder(rel)
+	if err != nil {
+		return err
 	}
-	return nil
+	defer dir.Close()
+	return dir.Remove(name)
 }
 
 // Scratch makes a file in the folder rel of root that no one else can
@@ -291,13 +293,14 @@ func (d *Root) write(rel string, fill func(w io.Writer) error, check func(dir *o
 	if afterCheck != nil {
 		afterCheck(p)
 	}
-	clean := filepath.Clean(filepath.FromSlash(rel))
-	dir, err := d.r.OpenRoot(filepath.Dir(clean))
+	dir, name, err := d.folder(rel)
+	if errors.Is(err, ErrOutsideRoot) {
+		return err
+	}
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", rel, confined(rel, err))
+		return fmt.Errorf("writing %s: %w", rel, err)
 	}
 	defer dir.Close()
-	name := filepath.Base(clean)
 	perm := os.FileMode(0o644)
 	if fi, err := dir.Lstat(name); err == nil {
 		if fi.Mode()&os.ModeSymlink != 0 {
@@ -339,6 +342,24 @@ func (d *Root) write(rel string, fill func(w io.Writer) error, check func(dir *o
 		return fmt.Errorf("writing %s: %w", rel, err)
 	}
 	return nil
+}
+
+// folder opens the folder of the file rel of d through d's os.Root, and
+// returns it with the file's name in it: what a write or a removal then
+// does in it by name stays in that folder, wherever its path leads later.
+// A folder that a link on the way led out of d, or into d's .git, is
+// refused with ErrOutsideRoot.
+func (d *Root) folder(rel string) (*os.Root, string, error) {
+	clean := filepath.Clean(filepath.FromSlash(rel))
+	dir, err := d.r.OpenRoot(filepath.Dir(clean))
+	if err != nil {
+		return nil, "", confined(rel, err)
+	}
+	if inGit(d.r, dir) {
+		dir.Close()
+		return nil, "", fmt.Errorf("%s: %w", rel, ErrOutsideRoot)
+	}
+	return dir, filepath.Base(clean), nil
 }
 
 // createTemp makes a new file in dir named prefix and random digits, as

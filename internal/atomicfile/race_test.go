@@ -50,6 +50,46 @@ func TestSwapAfterCheck(t *testing.T) {
 	emptyFolder(t, outside)
 }
 
+// TestSwapIntoGit swaps the folder of the file being written for a link
+// into the repository's .git after the checks passed: the link stays
+// inside the root, so os.Root alone would follow it; the write is refused
+// all the same, and so is a removal.
+func TestSwapIntoGit(t *testing.T) {
+	for name, op := range map[string]func(root string) error{
+		"Write":  func(root string) error { return Write(root, "content/es/config", []byte("x")) },
+		"Remove": func(root string) error { return Remove(root, "content/es/config") },
+	} {
+		t.Run(name, func(t *testing.T) {
+			root := t.TempDir()
+			for _, dir := range []string{"content/es", ".git/es"} {
+				if err := os.MkdirAll(filepath.Join(root, dir), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			git := filepath.Join(root, ".git", "es", "config")
+			if err := os.WriteFile(git, []byte("[core]\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			afterCheck = func(string) { swapForLink(t, root, "content", ".git") }
+			defer func() { afterCheck = nil }()
+			if name == "Remove" {
+				// Remove has no hook of its own: the link is there from
+				// the start, past the checks of Inside alone.
+				afterCheck(git)
+			}
+			if err := op(root); !errors.Is(err, ErrOutsideRoot) {
+				t.Errorf("%s through a folder swapped for a link into .git: %v, want ErrOutsideRoot", name, err)
+			}
+			if data, err := os.ReadFile(git); err != nil || string(data) != "[core]\n" {
+				t.Errorf(".git/es/config = %q, %v; want it untouched", data, err)
+			}
+			if left, _ := filepath.Glob(filepath.Join(root, ".git", "es", ".*")); len(left) != 0 {
+				t.Errorf("temporary files left in .git: %v", left)
+			}
+		})
+	}
+}
+
 // TestSwapBeforeRename swaps the folder for a link out just before the
 // rename: the file lands in the folder that was checked (now moved aside),
 // never where the link points.
