@@ -1,5 +1,8 @@
 // Package atomicfile writes files of the repository so that a reader sees
-// the old bytes or the new ones, never a mix, and never outside the root.
+// the old bytes or the new ones, never a mix, and never outside the root:
+// every write, folder made and removal goes through an os.Root (see Root),
+// under checks that refuse links leading out, links at the file written,
+// and .git, with an error naming the path.
 // A process killed in the middle leaves the old file and, at worst, a
 // temporary ".name.glosa-*" file beside it, which glosa's scanners skip as
 // they skip every dot file.
