@@ -146,7 +146,12 @@ func (d *Root) Write(rel string, data []byte) error {
 // WriteFrom is Write for data too big to hold in memory: fill writes the
 // file's bytes to w. When fill fails, the old file stays.
 func WriteFrom(root, rel string, fill func(w io.Writer) error) error {
-	return withRoot(root, func(d *Root) error { return d.write(rel, fill, nil) })
+	return withRoot(root, func(d *Root) error { return d.WriteFrom(rel, fill) })
+}
+
+// WriteFrom is the package's WriteFrom in d.
+func (d *Root) WriteFrom(rel string, fill func(w io.Writer) error) error {
+	return d.write(rel, fill, nil)
 }
 
 // bytesOf returns a fill function that writes data.

@@ -48,7 +48,7 @@ func Scan(root string, cfg *config.Config, languages []string) ([]*File, error) 
 	var out []*File
 	for i := range cfg.Locales {
 		loc := &cfg.Locales[i]
-		files, err := scanLocale(root, i, loc, languages)
+		files, err := scanLocale(root, i, loc, languages, cfg.Limits.Or())
 		if err != nil {
 			return nil, err
 		}
@@ -58,7 +58,7 @@ func Scan(root string, cfg *config.Config, languages []string) ([]*File, error) 
 	return out, nil
 }
 
-func scanLocale(root string, index int, loc *config.Locale, languages []string) ([]*File, error) {
+func scanLocale(root string, index int, loc *config.Locale, languages []string, lim limits.Limits) ([]*File, error) {
 	var out []*File
 	seen := map[string]bool{}
 	patterns := []*config.LocalePattern{loc.Pattern}
@@ -94,7 +94,7 @@ func scanLocale(root string, index int, loc *config.Locale, languages []string) 
 				return nil
 			}
 			seen[rel] = true
-			load(root, loc, f)
+			load(root, loc, f, lim)
 			out = append(out, f)
 			return nil
 		})
@@ -134,8 +134,10 @@ func match(index int, loc *config.Locale, pat *config.LocalePattern, rel string,
 	return f
 }
 
-func load(root string, loc *config.Locale, f *File) {
-	data, err := content.ReadInsideMax(root, f.Path, limits.CatalogSize)
+// load reads a catalog of at most lim.CatalogSize bytes and
+// lim.CatalogMessages messages (keys of a go-i18n file).
+func load(root string, loc *config.Locale, f *File, lim limits.Limits) {
+	data, err := content.ReadInsideMax(root, f.Path, lim.CatalogSize)
 	if err != nil {
 		f.Err = l10n.FileError(f.Path, err)
 		return
@@ -146,14 +148,14 @@ func load(root string, loc *config.Locale, f *File) {
 	}
 	switch loc.Format {
 	case config.FormatPO:
-		pf, err := po.Parse(data)
+		pf, err := po.ParseMax(data, lim.CatalogMessages, limits.TooManyMessages)
 		if err != nil {
 			f.Err = l10n.FileError(f.Path, err)
 			return
 		}
 		f.PO = pf
 	default:
-		gf, err := goi18n.Parse(f.Path, data)
+		gf, err := goi18n.ParseMax(f.Path, data, lim.CatalogMessages)
 		if err != nil {
 			f.Err = l10n.FileError(f.Path, err)
 			return

@@ -111,13 +111,15 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 	}
 	format := exchange.Lookup(exchange.Format(opts.format))
 	if format.Template() {
-		langs = langs[:1] // a template is the same for every language
-		states = nil
+		langs = []string{""} // one template, the same for every language
 	}
 	if opts.out == "-" && len(langs) != 1 {
 		return usage(g.l, "usage.exportOut", "Langs", fmt.Sprint(langs))
 	}
 	files := exportFiles(p, format, langs, states)
+	if opts.out == "-" && len(files) != 1 && format.Template() {
+		return usage(g.l, "usage.templateOutSources", "Sources", strings.Join(files.sources(), ", "))
+	}
 	if opts.out == "-" && len(files) != 1 {
 		return usage(g.l, "usage.exportOutSources", "Lang", files[0].code, "Sources", strings.Join(files.sources(), ", "))
 	}
@@ -131,7 +133,7 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 			if _, err := ios.Out.Write(buf.Bytes()); err != nil {
 				return err
 			}
-			fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.units", len(f.Units), "Lang", ef.code, "Path", "stdout", "Words", ef.words))
+			fmt.Fprintf(ios.ErrOut, "glosa: %s\n", ef.summary(p, "stdout"))
 			continue
 		}
 		dir, err := filepath.Abs(opts.out)
@@ -150,7 +152,7 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 		if err := atomicfile.Write(root, path.Join(rel, ef.name), buf.Bytes()); err != nil {
 			return linkRefused(filepath.Join(opts.out, ef.name), err)
 		}
-		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.units", len(f.Units), "Lang", ef.code, "Path", filepath.Join(opts.out, ef.name), "Words", ef.words))
+		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", ef.summary(p, filepath.Join(opts.out, ef.name)))
 	}
 	return nil
 }
@@ -163,6 +165,14 @@ type exportFile struct {
 	// words are left to translate in the file's units, as status counts
 	// them.
 	words int
+}
+
+// summary is the line export prints for the file written to path.
+func (ef exportFile) summary(p *project, path string) string {
+	if ef.code == "" {
+		return p.l.N("export.template", len(ef.file.Units), "Path", path)
+	}
+	return p.l.N("export.units", len(ef.file.Units), "Lang", ef.code, "Path", path, "Words", ef.words)
 }
 
 type exportFileList []exportFile
@@ -188,6 +198,9 @@ func exportFiles(p *project, format *exchange.Spec, langs []string, states []sta
 	var out exportFileList
 	for _, code := range langs {
 		set := transfer.Collect(p.Report, code, states)
+		if code == "" {
+			set = transfer.Template(p.Report)
+		}
 		parts := set.Split()
 		for _, f := range parts {
 			name := format.FileName(code)

@@ -13,6 +13,7 @@ import (
 	"github.com/glosa/glosa/internal/exchange"
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/limits"
 	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/transfer"
 )
@@ -36,11 +37,16 @@ func updateRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 		states = transfer.NeedsWork
 	}
 	name := opts.update
-	data, err := os.ReadFile(name)
+	data, err := limits.ReadFile(name, p.Config.Limits.ImportSize)
 	if err != nil {
-		return err
+		var le *l10n.Error
+		if !errors.As(err, &le) {
+			return err
+		}
+		fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", p.l.Error(l10n.FileError(name, err)))
+		return errFailed
 	}
-	old, err := exchange.Read(name, data)
+	old, err := exchange.ReadMax(name, data, p.Config.Limits.ImportUnits)
 	if err != nil {
 		fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", p.l.Error(l10n.FileError(name, err)))
 		return errFailed

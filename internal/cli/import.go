@@ -105,7 +105,7 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 	check := p.Linter.UnitCheck(p.Repo)
 	failed := false
 	for _, name := range args {
-		data, err := limits.ReadFile(name, limits.ImportSize)
+		data, err := limits.ReadFile(name, p.Config.Limits.ImportSize)
 		if err != nil {
 			var le *l10n.Error
 			if !errors.As(err, &le) {
@@ -115,7 +115,7 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 			failed = true
 			continue
 		}
-		f, err := exchange.Read(name, data)
+		f, err := exchange.ReadMax(name, data, p.Config.Limits.ImportUnits)
 		if err != nil {
 			fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", p.l.Error(l10n.FileError(name, err)))
 			failed = true

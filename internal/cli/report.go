@@ -1,9 +1,9 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -76,7 +76,7 @@ func reportRun(ios *iostreams.IOStreams, g *globals, opts *reportOptions) error 
 	}
 	p.warnProblems(ios)
 	findings := p.Linter.Run(p.Report)
-	files, err := p.dashboardFiles(g, out, findings)
+	model, err := p.dashboardModel(g, out, findings)
 	if err != nil {
 		return err
 	}
@@ -92,32 +92,39 @@ func reportRun(ios *iostreams.IOStreams, g *globals, opts *reportOptions) error 
 		return err
 	}
 	defer site.Close()
+	names := append(dashboard.Names(model), "report.json", "findings.json")
 	// Every file and folder must stay inside DIR, also through symlinks:
 	// checked for all before any is written, and held there by site.
-	for _, f := range files {
-		if _, err := atomicfile.Writable(site.Path(), f.Name); err != nil {
+	for _, name := range names {
+		if _, err := atomicfile.Writable(site.Path(), name); err != nil {
 			if errors.Is(err, atomicfile.ErrSymlink) {
-				return l10n.Errorf("write.symlink", "Path", filepath.Join(opts.out, filepath.FromSlash(f.Name)))
+				return l10n.Errorf("write.symlink", "Path", filepath.Join(opts.out, filepath.FromSlash(name)))
 			}
 			if errors.Is(err, atomicfile.ErrOutsideRoot) || errors.Is(err, atomicfile.ErrBrokenSymlink) {
-				return l10n.Errorf("err.reportOutside", "Path", filepath.Join(opts.out, filepath.FromSlash(f.Name)), "Dir", opts.out)
+				return l10n.Errorf("err.reportOutside", "Path", filepath.Join(opts.out, filepath.FromSlash(name)), "Dir", opts.out)
 			}
 			return err
 		}
 	}
 	made := map[string]bool{}
-	for _, f := range files {
-		if sub := path.Dir(f.Name); sub != "." && !made[sub] {
+	for _, name := range names {
+		if sub := path.Dir(name); sub != "." && !made[sub] {
 			if err := site.MkdirAll(sub); err != nil {
 				return err
 			}
 			made[sub] = true
 		}
-		if err := site.Write(f.Name, f.Data); err != nil {
-			return err
-		}
 	}
-	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", g.l.N("report.written", len(files), "Dir", opts.out))
+	// Each file is written as it is made, never whole in memory: a large
+	// project's dashboard is hundreds of megabytes.
+	write := func(name string, fill func(io.Writer) error) error { return site.WriteFrom(name, fill) }
+	if err := dashboard.Write(model, g.l, write); err != nil {
+		return err
+	}
+	if err := p.dashboardJSON(g, findings, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", g.l.N("report.written", len(names), "Dir", opts.out))
 	return nil
 }
 
@@ -140,9 +147,8 @@ func openOut(repo, dir string) (*atomicfile.Root, error) {
 	return r.Sub(rel)
 }
 
-// dashboardFiles makes every file of the dashboard: the pages and badges,
-// report.json and findings.json.
-func (p *project) dashboardFiles(g *globals, out string, findings []lint.Finding) ([]dashboard.File, error) {
+// dashboardModel builds the model of the dashboard's pages and badges.
+func (p *project) dashboardModel(g *globals, out string, findings []lint.Finding) (*dashboard.Model, error) {
 	in := dashboard.Input{
 		Report: p.Report, Findings: findings, Meta: p.entryMeta(), Changes: p.staleChanges(),
 		RepoURL: p.Config.RepoURL, Version: version(), L: g.l,
@@ -162,27 +168,24 @@ func (p *project) dashboardFiles(g *globals, out string, findings []lint.Finding
 		}
 		in.RootLink = filepath.ToSlash(rel)
 	}
-	files, err := dashboard.Render(dashboard.Build(in), g.l)
-	if err != nil {
-		return nil, err
-	}
-	var statusJSON, checkJSON bytes.Buffer
-	// report.json is glosa status --format json, findings.json glosa check
-	// --format json with its default flags: the same documents, made by
-	// the same code.
-	if err := report.WriteJSON(&statusJSON, report.View{Report: p.Report, L: g.l}.StatusDocument()); err != nil {
-		return nil, err
-	}
+	return dashboard.Build(in), nil
+}
+
+// dashboardJSON writes the dashboard's report.json, what glosa status
+// --format json writes, and findings.json, what glosa check --format json
+// writes with its default flags: the same documents, made by the same
+// code.
+func (p *project) dashboardJSON(g *globals, findings []lint.Finding, write func(string, func(io.Writer) error) error) error {
 	policy, err := gate.ParseFailOn("error")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	c := report.Check{View: report.View{Report: p.Report, L: g.l}, Findings: findings, Result: gate.Evaluate(policy, findings, p.Report)}
-	if err := report.WriteJSON(&checkJSON, c.Document()); err != nil {
-		return nil, err
+	view := report.View{Report: p.Report, L: g.l}
+	if err := write("report.json", func(w io.Writer) error { return report.WriteJSON(w, view.StatusDocument()) }); err != nil {
+		return err
 	}
-	files = append(files, dashboard.File{Name: "report.json", Data: statusJSON.Bytes()}, dashboard.File{Name: "findings.json", Data: checkJSON.Bytes()})
-	return files, nil
+	c := report.Check{View: view, Findings: findings, Result: gate.Evaluate(policy, findings, p.Report)}
+	return write("findings.json", func(w io.Writer) error { return report.WriteJSON(w, c.Document()) })
 }
 
 // entryMeta reads the title and categories of every entry, loading each
@@ -252,7 +255,7 @@ func (p *project) wholeEntry(e *content.Entry) (*content.Entry, bool) {
 	if e == nil || e.Err != nil {
 		return nil, false
 	}
-	data, err := content.ReadInside(p.Root, e.Path)
+	data, err := e.Read()
 	if err != nil {
 		return nil, false
 	}

@@ -96,9 +96,38 @@ func TestScript(t *testing.T) {
 			"bom":      cmdBOM,
 			"replace":  cmdReplace,
 			"rename":   cmdRename,
+			"gen":      cmdGen,
 			"cpsample": func(ts *testscript.TestScript, neg bool, args []string) { cmdCpsample(ts, neg, args, sample) },
 		},
 	})
+}
+
+// cmdGen writes a file of n messages, for the count limits, instead of
+// committing a big file:
+//
+//	gen po 75001 es.po      # a PO file in Spanish, msgid "m0"…
+//	gen yaml 75001 es.yaml  # a go-i18n YAML catalog, m0: text 0…
+func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: gen po|yaml N file")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	var b strings.Builder
+	switch args[0] {
+	case "po":
+		b.WriteString("msgid \"\"\nmsgstr \"\"\n\"Language: es\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n")
+		for i := range n {
+			fmt.Fprintf(&b, "\nmsgid \"m%d\"\nmsgstr \"t%d\"\n", i, i)
+		}
+	case "yaml":
+		for i := range n {
+			fmt.Fprintf(&b, "m%d: text %d\n", i, i)
+		}
+	default:
+		ts.Fatalf("gen: unknown kind %q", args[0])
+	}
+	writeFile(ts, args[2], b.String())
 }
 
 // cmdExitcode runs a program and checks its exact exit code:

@@ -58,6 +58,9 @@ type Config struct {
 	// Aliases are other spellings of languages (see Aliases); the
 	// patterns of Content and Locales read languages through them.
 	Aliases Aliases
+	// Limits bound the files glosa reads: the defaults, or what the
+	// limits key sets.
+	Limits limits.Limits
 }
 
 // Layout is one content location: a path pattern and the schema of the
@@ -170,6 +173,7 @@ func Default() *Config {
 	return &Config{
 		Content: []Layout{{Patterns: p, Fields: DefaultFields()}},
 		Rules:   map[string]RuleConfig{},
+		Limits:  limits.Defaults(),
 	}
 }
 
@@ -263,7 +267,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	if p.duplicates(&doc); len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
 	}
-	cfg := &Config{File: name, Digest: sha256.Sum256(data), Rules: map[string]RuleConfig{}}
+	cfg := &Config{File: name, Digest: sha256.Sum256(data), Rules: map[string]RuleConfig{}, Limits: limits.Defaults()}
 	if doc.Kind == 0 || len(doc.Content) == 0 || doc.Content[0].ShortTag() == "!!null" {
 		return withDefaults(cfg), nil // empty, comments only, a lone ---
 	}
@@ -294,6 +298,8 @@ func Parse(name string, data []byte) (*Config, error) {
 			cfg.RepoURL = p.repoURL(v)
 		case "aliases":
 			cfg.Aliases = p.aliases(v)
+		case "limits":
+			cfg.Limits = p.limits(v)
 		default:
 			p.errorf(k, "config.unknownKey", "Key", strconv.Quote(k.Value))
 		}

@@ -241,7 +241,7 @@ func TestParseErrors(t *testing.T) {
 	}, {
 		name: "unknown key",
 		in:   "source: en\nlanguage: [en]\n",
-		want: []string{`glosa.yaml:2:1: unknown key "language" (known: source, languages, aliases, content, locales, rules, repoURL)`},
+		want: []string{`glosa.yaml:2:1: unknown key "language" (known: source, languages, aliases, content, locales, rules, repoURL, limits)`},
 	}, {
 		name: "bad source",
 		in:   "source: english\n",
@@ -371,7 +371,7 @@ func TestParseErrors(t *testing.T) {
 	}, {
 		name: "every error at once, in order",
 		in:   "source: xx-!\nlanguages: en\nbogus: 1\n",
-		want: []string{`glosa.yaml:1:9: "xx-!" is not a BCP 47 language tag`, "glosa.yaml:2:12: languages must be a list, e.g. [en, es, it]", `glosa.yaml:3:1: unknown key "bogus" (known: source, languages, aliases, content, locales, rules, repoURL)`},
+		want: []string{`glosa.yaml:1:9: "xx-!" is not a BCP 47 language tag`, "glosa.yaml:2:12: languages must be a list, e.g. [en, es, it]", `glosa.yaml:3:1: unknown key "bogus" (known: source, languages, aliases, content, locales, rules, repoURL, limits)`},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -416,7 +416,7 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Load(root, "")
-	if diff := cmp.Diff([]string{`glosa.yaml:2:1: unknown key "bogus" (known: source, languages, aliases, content, locales, rules, repoURL)`}, messages(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{`glosa.yaml:2:1: unknown key "bogus" (known: source, languages, aliases, content, locales, rules, repoURL, limits)`}, messages(t, err)); diff != "" {
 		t.Errorf("Load error mismatch (-want +got):\n%s", diff)
 	}
 	if err := os.MkdirAll(filepath.Join(root, "ci"), 0o755); err != nil {

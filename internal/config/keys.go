@@ -1,5 +1,11 @@
 package config
 
+import (
+	"strconv"
+
+	"github.com/glosa/glosa/internal/limits"
+)
+
 // KeyDoc is one key of glosa.yaml as the reference documents it. The parser
 // reads each key in its own code (Parse, layout, locale, rules); KeyDocs
 // declares them once more with their documentation, and a test keeps the
@@ -21,7 +27,7 @@ type KeyDoc struct {
 // reference: the top-level keys, then the keys of each content layout,
 // each catalog and each rule.
 func KeyDocs() []KeyDoc {
-	return []KeyDoc{
+	keys := []KeyDoc{
 		{"source", "language tag (BCP 47)", "the language with the most entries (ties: the first alphabetically)",
 			"the language translations are made from"},
 		{"languages", "list of language tags", "every language found in the paths, sorted",
@@ -62,7 +68,13 @@ func KeyDocs() []KeyDoc {
 			"findings whose English message, or a text it quotes, one pattern matches are not reported; an empty pattern is an error"},
 		{"repoURL", "URL", "links relative to the dashboard",
 			"where `glosa report` links files: an `http` or `https` URL with `{path}` once, which stands for the file's path"},
+		{"limits", "mapping of limit name to number", "every limit at its default",
+			"bounds on the files glosa reads, for a project whose files are bigger than the defaults allow: a file over a limit is refused with an error at its place, and the rest of the run goes on. Each limit is a whole number from 1 to " + strconv.Itoa(limits.Ceiling) + " times its default (beyond that, a hostile file within the limit would cost minutes and gigabytes); `glosa.yaml` itself is bounded to 1 MB"},
 	}
+	for _, l := range limitKeys() {
+		keys = append(keys, KeyDoc{"limits." + l.name, "whole number", strconv.FormatInt(l.def, 10), l.doc})
+	}
+	return keys
 }
 
 // KindDoc documents one kind of front-matter field.

@@ -212,7 +212,7 @@ func (e *Entry) loadLocked() {
 	}
 	e.cached = false
 	e.Doc = &Document{}
-	data, err := ReadInside(e.root, e.Path)
+	data, err := e.Read()
 	if err != nil {
 		return
 	}
@@ -262,7 +262,7 @@ func (e *Entry) reread() *markdown.Summary {
 				h.full = e.dialect().Analyze(e.Doc.Body, e.Doc.BodyLine)
 			}
 		default:
-			data, err := ReadInside(e.root, e.Path)
+			data, err := e.Read()
 			if err != nil {
 				return
 			}

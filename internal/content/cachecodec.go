@@ -193,6 +193,14 @@ func (w *encoder) record(c *cached) {
 		for _, cs := range s.CodeSpans {
 			w.str(cs)
 		}
+		w.uint(uint64(len(s.HTMLBlocks)))
+		for _, b := range s.HTMLBlocks {
+			w.num(b.Line)
+			w.uint(uint64(len(b.Markup)))
+			for _, m := range b.Markup {
+				w.str(m)
+			}
+		}
 	}
 }
 
@@ -278,6 +286,17 @@ func (r *decoder) record() *cached {
 			s.CodeSpans = make([]string, n)
 			for i := range s.CodeSpans {
 				s.CodeSpans[i] = r.str()
+			}
+		}
+		if n := r.count(); n > 0 {
+			s.HTMLBlocks = make([]markdown.HTMLBlock, n)
+			for i := range s.HTMLBlocks {
+				b := &s.HTMLBlocks[i]
+				b.Line = r.num()
+				b.Markup = make([]string, r.count())
+				for j := range b.Markup {
+					b.Markup[j] = r.str()
+				}
 			}
 		}
 		c.Body = s

@@ -45,8 +45,10 @@ type Entry struct {
 	// Draft reports draft: true in the front matter.
 	Draft bool
 
-	// root is the repository's root, for reading the file again.
-	root string
+	// root is the repository's root, and maxSize the largest file read,
+	// for reading the file again.
+	root    string
+	maxSize int64
 	// cached reports an entry whose Doc and body summary come from
 	// glosa's cache: its Doc has the front matter but no body, and its
 	// body summary has no block texts. What needs more reads the file
@@ -384,15 +386,15 @@ func rootCause(err error) string {
 // when it remembers the file unchanged.
 func loadWith(root string, m match, cfg *config.Config, cache *Cache, now time.Time, release bool) *Entry {
 	if cache == nil {
-		return load(root, m)
+		return load(root, m, cfg.Limits.Or().EntrySize)
 	}
-	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout, root: root}
+	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout, root: root, maxSize: cfg.Limits.Or().EntrySize}
 	// Only regular files are cached: a symlink can point elsewhere
 	// without changing itself.
 	fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(m.path)))
 	if err != nil || !fi.Mode().IsRegular() {
 		cache.remember(e, fileKey{}, false)
-		return load(root, m)
+		return load(root, m, cfg.Limits.Or().EntrySize)
 	}
 	k := keyOf(fi)
 	// The source's words are counted; with the source language not
@@ -401,15 +403,15 @@ func loadWith(root string, m match, cfg *config.Config, cache *Cache, now time.T
 	if cache.lookup(e, k, needBody, release) {
 		return e
 	}
-	e = load(root, m)
+	e = load(root, m, cfg.Limits.Or().EntrySize)
 	cache.remember(e, k, cacheable(k, now))
 	return e
 }
 
-// load reads and parses one matched file.
-func load(root string, m match) *Entry {
-	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout, root: root}
-	data, err := ReadInside(root, m.path)
+// load reads and parses one matched file of at most maxSize bytes.
+func load(root string, m match, maxSize int64) *Entry {
+	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout, root: root, maxSize: maxSize}
+	data, err := e.Read()
 	if err != nil {
 		e.Err = l10n.FileError(m.path, err)
 		e.Doc = &Document{}
@@ -462,6 +464,13 @@ func (e *Entry) fromDocument() {
 		}
 	}
 	e.Record = rec
+}
+
+// Read reads the entry's file again, as the scan read it: refusing a
+// symlink that leads outside the repository and a file over the project's
+// limit (limits.EntrySize unless glosa.yaml sets another).
+func (e *Entry) Read() ([]byte, error) {
+	return ReadInsideMax(e.root, e.Path, limits.Limits{EntrySize: e.maxSize}.Or().EntrySize)
 }
 
 // ReadInside reads an entry of the repository, refusing a symlink that

@@ -342,8 +342,9 @@ func Build(in Input) *Model {
 		m.Catalogs = append(m.Catalogs, o)
 	}
 	m.Findings, m.FindingCount = b.groupFindings(func(lint.Finding) bool { return true })
+	work := b.workByLang()
 	for _, code := range pages {
-		m.Pages = append(m.Pages, b.page(m, code))
+		m.Pages = append(m.Pages, b.page(m, code, work[code]))
 	}
 	m.Badges = b.badges()
 	for i := range m.Pages {
@@ -534,8 +535,40 @@ func (b *builder) meta(e *content.Entry) Meta {
 	return b.in.Meta[e.Path]
 }
 
-// page builds the page of one language.
-func (b *builder) page(m *Model, code string) LangPage {
+// work is a translation that needs work, with its item.
+type work struct {
+	item        *status.Item
+	translation *status.Translation
+}
+
+// workByLang sorts the translations that need work by language, then by
+// state (indexed as status.States), each list in the items' order: one
+// pass over the items for all the pages.
+func (b *builder) workByLang() map[string][][]work {
+	out := map[string][][]work{}
+	rep := b.in.Report
+	for i := range rep.Items {
+		it := &rep.Items[i]
+		for j := range it.Translations {
+			t := &it.Translations[j]
+			if t.State == status.Current { // no work, no group
+				continue
+			}
+			byState := out[t.Lang]
+			if byState == nil {
+				byState = make([][]work, len(status.States))
+				out[t.Lang] = byState
+			}
+			s := slices.Index(status.States, t.State)
+			byState[s] = append(byState[s], work{it, t})
+		}
+	}
+	return out
+}
+
+// page builds the page of one language; todo is its translations that
+// need work, by state (see workByLang).
+func (b *builder) page(m *Model, code string, todo [][]work) LangPage {
 	rep := b.in.Report
 	p := LangPage{Lang: code, Name: b.l.LangName(code), Autonym: lang.Name(code), File: PageFile(code)}
 	if m.Entries != nil {
@@ -568,27 +601,21 @@ func (b *builder) page(m *Model, code string) LangPage {
 			p.Messages = append(p.Messages, g)
 		}
 	}
-	for _, s := range status.States {
-		if s == status.Current {
+	for i, items := range todo { // nil for a language with nothing to do
+		if len(items) == 0 {
 			continue
 		}
-		g := WorkGroup{State: b.state(s)}
-		for _, it := range rep.Items {
-			for _, t := range it.Translations {
-				if t.Lang == code && t.State == s {
-					g.Items = append(g.Items, b.workItem(it, t))
-				}
-			}
+		g := WorkGroup{State: b.state(status.States[i])}
+		for _, w := range items {
+			g.Items = append(g.Items, b.workItem(w.item, w.translation))
 		}
-		if len(g.Items) > 0 {
-			p.Work = append(p.Work, g)
-		}
+		p.Work = append(p.Work, g)
 	}
 	p.Findings, p.FindingCount = b.groupFindings(func(f lint.Finding) bool { return f.Lang == code })
 	return p
 }
 
-func (b *builder) workItem(it status.Item, t status.Translation) WorkItem {
+func (b *builder) workItem(it *status.Item, t *status.Translation) WorkItem {
 	w := WorkItem{Slug: it.Slug, Words: t.Words, Source: b.linkTo(it.Source), File: Link{Path: t.Path}}
 	if t.State != status.Missing {
 		w.File = b.link(t.Path)

@@ -1,11 +1,15 @@
 package dashboard
 
 import (
+	"bufio"
 	"bytes"
 	"embed"
 	"errors"
 	"html/template"
+	"io"
+	"runtime"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 
@@ -33,50 +37,142 @@ type pageData struct {
 }
 
 // Render makes the dashboard's files: index.html, a page per language
-// and the badges, in that order. l words the pages (nil: English); it
-// should be the localizer the model was built with.
+// and the badges, in that order, held in memory (see Write for a large
+// project). l words the pages (nil: English); it should be the localizer
+// the model was built with.
 func Render(m *Model, l *l10n.Localizer) ([]File, error) {
+	names := Names(m)
+	out := make([]File, len(names))
+	index := make(map[string]int, len(names))
+	for i, n := range names {
+		index[n] = i
+	}
+	err := Write(m, l, func(name string, fill func(io.Writer) error) error {
+		var buf bytes.Buffer
+		if err := fill(&buf); err != nil {
+			return err
+		}
+		out[index[name]] = File{Name: name, Data: buf.Bytes()}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Names are the names of the files of m's dashboard, in Render's order.
+func Names(m *Model) []string {
+	names := []string{"index.html"}
+	for _, p := range m.Pages {
+		names = append(names, p.File)
+	}
+	for _, b := range m.Badges {
+		names = append(names, b.File)
+	}
+	return names
+}
+
+// Write renders m's dashboard file by file, each straight into the writer
+// that write hands fill: a large project's pages are hundreds of
+// megabytes, which held in memory kept the garbage collector busy. The
+// pages are rendered in parallel, so write is called from several
+// goroutines at once, with distinct names. The first error stops it.
+func Write(m *Model, l *l10n.Localizer, write func(name string, fill func(io.Writer) error) error) error {
 	if l == nil {
 		l = l10n.New(language.English)
 	}
 	t, err := parse(l)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	css, err := templates.ReadFile("templates/style.css")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	js, err := templates.ReadFile("templates/matrix.js")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out []File
-	render := func(name, file string, data pageData) error {
-		var buf bytes.Buffer
+	// page writes a page, whose template fill executes on data.
+	page := func(name string, data pageData, fill func(w *bufio.Writer, data pageData) error) error {
 		data.M, data.CSS = m, template.CSS(css) // our own stylesheet, a constant
-		if err := t.ExecuteTemplate(&buf, name, data); err != nil {
-			return err
-		}
-		out = append(out, File{Name: file, Data: buf.Bytes()})
-		return nil
+		return write(name, func(out io.Writer) error {
+			w := bufio.NewWriterSize(out, 64<<10)
+			if err := fill(w, data); err != nil {
+				return err
+			}
+			return w.Flush()
+		})
 	}
+	jobs := make([]func() error, 0, 1+len(m.Pages)+len(m.Badges))
 	// The script is glosa's own, a constant; it only runs on the index,
-	// whose matrix it sorts and filters.
-	if err := render("index", "index.html", pageData{Title: l.T("report.title"), JS: template.JS(js)}); err != nil {
-		return nil, err
-	}
+	// whose matrix it sorts and filters. The matrix's rows are written
+	// between the index's two templates.
+	jobs = append(jobs, func() error {
+		return page("index.html", pageData{Title: l.T("report.title"), JS: template.JS(js)}, func(w *bufio.Writer, data pageData) error {
+			if err := t.ExecuteTemplate(w, "index", data); err != nil {
+				return err
+			}
+			if m.Entries != nil {
+				matrixRows(w, &m.Matrix, l)
+			}
+			return t.ExecuteTemplate(w, "index-end", data)
+		})
+	})
 	for i := range m.Pages {
 		p := &m.Pages[i]
 		title := l.T("report.pageTitle", "Lang", p.Lang, "LangName", p.Name)
-		if err := render("lang", p.File, pageData{Page: p, Title: title}); err != nil {
-			return nil, err
-		}
+		jobs = append(jobs, func() error {
+			return page(p.File, pageData{Page: p, Title: title}, func(w *bufio.Writer, data pageData) error {
+				return t.ExecuteTemplate(w, "lang", data)
+			})
+		})
 	}
 	for _, b := range m.Badges {
-		out = append(out, File{Name: b.File, Data: b.SVG()})
+		jobs = append(jobs, func() error {
+			return write(b.File, func(w io.Writer) error {
+				_, err := w.Write(b.SVG())
+				return err
+			})
+		})
 	}
-	return out, nil
+	return parallel(jobs)
+}
+
+// parallel runs jobs, as many at a time as Go runs goroutines, and
+// returns the first error; after one, the jobs not started are skipped.
+func parallel(jobs []func() error) error {
+	var (
+		mu    sync.Mutex
+		next  int
+		first error
+		wg    sync.WaitGroup
+	)
+	take := func() func() error {
+		mu.Lock()
+		defer mu.Unlock()
+		if first != nil || next == len(jobs) {
+			return nil
+		}
+		next++
+		return jobs[next-1]
+	}
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for job := take(); job != nil; job = take() {
+				if err := job(); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return first
 }
 
 // parse parses the templates with the functions they use, bound to l.
@@ -85,6 +181,8 @@ func parse(l *l10n.Localizer) (*template.Template, error) {
 		"T":    func(id string, data ...any) string { return l.T(id, data...) },
 		"N":    func(id string, n int, data ...any) string { return l.N(id, n, data...) },
 		"join": strings.Join,
+		// workRows writes the rows of a language's work table: see rows.go.
+		"workRows": func(g *WorkGroup) template.HTML { return workRows(g, l) },
 		"dict": func(pairs ...any) (map[string]any, error) {
 			if len(pairs)%2 != 0 {
 				return nil, errors.New("dict needs pairs of keys and values")

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/limits"
 )
 
 var _ = register(Spec{
@@ -25,7 +26,7 @@ var _ = register(Spec{
 		first = bytes.TrimSpace(first)
 		return bytes.HasPrefix(first, []byte("id,")) || bytes.HasPrefix(first, []byte(`"id",`))
 	},
-	Read: func(_ string, data []byte) (*File, error) { return ReadCSV(data) },
+	Read: func(_ string, data []byte, max int) (*File, error) { return readCSV(data, max) },
 	Notes: "RFC 4180 CSV, for a spreadsheet: a header row `id,kind,state,<source language>,<target language>,notes,references`, " +
 		"then a row per unit; a plural message has a row per category, the category after its ID (`items[one]`). " +
 		"A cell that starts with `=`, `+`, `-`, `@`, a tab or a CR, after any `'`, has one `'` more in front, " +
@@ -104,7 +105,10 @@ func WriteCSV(w io.Writer, f *File) error {
 
 // ReadCSV reads a CSV file in WriteCSV's layout. Rows whose ID ends in a
 // CLDR category in brackets are regrouped into plural units.
-func ReadCSV(data []byte) (*File, error) {
+func ReadCSV(data []byte) (*File, error) { return readCSV(data, limits.ImportUnits) }
+
+// readCSV is ReadCSV for a file of at most max rows of units.
+func readCSV(data []byte, max int) (*File, error) {
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 	r.FieldsPerRecord = -1
 	head, err := r.Read()
@@ -129,13 +133,17 @@ func ReadCSV(data []byte) (*File, error) {
 	}
 	f := &File{SourceLang: strings.TrimSpace(head[langs[0]]), TargetLang: strings.TrimSpace(head[langs[1]])}
 	plurals := map[string]int{} // unit ID → index in f.Units
-	for {
+	for rows := 1; ; rows++ {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
 			return nil, csvError(r, err)
+		}
+		if rows > max {
+			line, _ := r.FieldPos(0)
+			return nil, limits.TooManyUnits(line, 1, max)
 		}
 		for i, c := range rec {
 			rec[i] = csvUncell(c)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/limits"
 )
 
 // Format names a file format glosa exports or imports: po, xliff20,
@@ -43,7 +44,8 @@ type Spec struct {
 	// one is never taken for TOML or YAML.
 	Guess bool
 	// Read reads a file that Detect recognised; name is the file's name.
-	Read func(name string, data []byte) (*File, error)
+	// It stops at the first unit past max, with limits.TooManyUnits.
+	Read func(name string, data []byte, max int) (*File, error)
 	// ReadAs names the format whose reader reads this one's files back,
 	// when it has no Detect of its own: a POT file is read as PO.
 	ReadAs Format
@@ -141,13 +143,19 @@ func detect(name string, data []byte) *Spec {
 // Read reads a file in any format glosa imports, told from its content;
 // File.Format is the format it was read as. name is the file's name:
 // go-i18n files take their language from it (translate.es.json), as
-// go-i18n does.
+// go-i18n does. A file of more than limits.ImportUnits units is refused.
 func Read(name string, data []byte) (*File, error) {
+	return ReadMax(name, data, limits.ImportUnits)
+}
+
+// ReadMax is Read for a file of at most max units: it stops at the first
+// unit past them, an error at its line and column.
+func ReadMax(name string, data []byte, max int) (*File, error) {
 	s := detect(name, data)
 	if s == nil {
 		return nil, l10n.At(1, 1, l10n.Msg("import.unknownFile", "Formats", Labels(Imports())))
 	}
-	f, err := s.Read(name, data)
+	f, err := s.Read(name, data, max)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/glosa/glosa/internal/catalog/goi18n"
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/limits"
 )
 
 // go-i18n's three formats differ only in the syntax of the file.
@@ -38,12 +39,12 @@ func registerGoI18n(ext, label string, detect func(name string, text []byte) boo
 		Write:  func(w io.Writer, f *File) error { return WriteGoI18n(w, f, ext) },
 		Detect: detect,
 		Guess:  guess,
-		Read: func(name string, data []byte) (*File, error) {
+		Read: func(name string, data []byte, max int) (*File, error) {
 			base := path.Base(name)
 			if !strings.EqualFold(path.Ext(base), "."+ext) {
 				base += "." + ext // go-i18n reads the format from the name
 			}
-			return ReadGoI18n(base, data)
+			return readGoI18n(base, data, max)
 		},
 		SourceInTarget: true,
 		Notes: "a go-i18n message file in " + label + ", as `goi18n merge` writes translate files (go-i18n reads the language from the name): " +
@@ -110,7 +111,12 @@ func SourceHash(u Unit) string {
 // not empty; the source's text, which the export left in untranslated
 // messages, is told apart later, by comparing with the source.
 func ReadGoI18n(name string, data []byte) (*File, error) {
-	gf, err := goi18n.Parse(name, data)
+	return readGoI18n(name, data, limits.ImportUnits)
+}
+
+// readGoI18n is ReadGoI18n for a file of at most max keys.
+func readGoI18n(name string, data []byte, max int) (*File, error) {
+	gf, err := goi18n.ParseMax(name, data, max)
 	if err != nil {
 		var le *l10n.Error
 		if errors.As(err, &le) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/glosa/glosa/internal/catalog/po"
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/limits"
 	"github.com/glosa/glosa/internal/plural"
 )
 
@@ -23,7 +24,7 @@ var (
 		File:   "{lang}.po",
 		Write:  func(w io.Writer, f *File) error { return WritePO(w, f, false) },
 		Detect: func(_ string, text []byte) bool { return !isXML(text) && poKeyword.Match(text) },
-		Read:   func(_ string, data []byte) (*File, error) { return ReadPO(data) },
+		Read:   func(_ string, data []byte, max int) (*File, error) { return readPO(data, max) },
 		Notes: "gettext PO, for Poedit and the like: `msgctxt` is the unit's ID, `#.` comments carry its notes, `#:` its references; " +
 			"a unit that needs review is `#, fuzzy`; the header has every field `msgfmt -c` asks for, `X-Source-Language`, " +
 			"and gettext's conventional `Plural-Forms` for the language, the one `msginit` writes (`nplurals=2` for French, Spanish, Italian, Portuguese), " +
@@ -216,8 +217,11 @@ const poDate = "2006-01-02 15:04-0700"
 // tool: each message is a unit named by its msgctxt (or, without one, by
 // its msgid); fuzzy means needs review, a translation means translated.
 // Obsolete messages ("#~") go to File.Obsolete.
-func ReadPO(data []byte) (*File, error) {
-	pf, err := po.Parse(data)
+func ReadPO(data []byte) (*File, error) { return readPO(data, limits.ImportUnits) }
+
+// readPO is ReadPO for a file of at most max units.
+func readPO(data []byte, max int) (*File, error) {
+	pf, err := po.ParseMax(data, max, limits.TooManyUnits)
 	if err != nil {
 		return nil, err
 	}

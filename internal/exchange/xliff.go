@@ -95,7 +95,7 @@ var (
 		// Markup that is not XLIFF 2.0 is read as 1.2, whose reader says
 		// what is wrong with it.
 		Detect: func(_ string, text []byte) bool { return isXML(text) && sniffXLIFF(text) != xliff20 },
-		Read:   func(_ string, data []byte) (*File, error) { return ReadXLIFF(data) },
+		Read:   func(_ string, data []byte, max int) (*File, error) { return readXLIFF(data, max) },
 		Notes: "OASIS XLIFF 1.2: a `trans-unit` per unit, its state `new`, `needs-review-translation` or `translated`; " +
 			"a plural message is a group of one unit per CLDR category. Inline code, links, citations, shortcodes and placeholders are tags " +
 			"a CAT tool protects, holding their Markdown: `<bpt>` and `<ept>` around a link's text, `<ph>` for the rest. " +
@@ -107,7 +107,7 @@ var (
 		File:   "{lang}.xlf",
 		Write:  WriteXLIFF20,
 		Detect: func(_ string, text []byte) bool { return sniffXLIFF(text) == xliff20 },
-		Read:   func(_ string, data []byte) (*File, error) { return ReadXLIFF(data) },
+		Read:   func(_ string, data []byte, max int) (*File, error) { return readXLIFF(data, max) },
 		Notes: "OASIS XLIFF 2.0: a `unit` per unit, its state `initial`, `translated` with `subState=\"glosa:needs-review\"`, or `final`; " +
 			"a plural message is a group of one unit per CLDR category. Inline code, links, citations, shortcodes and placeholders are tags " +
 			"a CAT tool protects: `<pc>` around a link's text, `<ph/>` for the rest, their Markdown in the unit's `<originalData>`. " +
@@ -583,8 +583,11 @@ func isXML(text []byte) bool { return bytes.HasPrefix(text, []byte("<")) }
 
 // ReadXLIFF reads an XLIFF 1.2 or 2.0 document (told apart by its
 // version/namespace, not by the file name).
-func ReadXLIFF(data []byte) (*File, error) {
-	root, err := parseXML(bytes.TrimPrefix(data, []byte("\ufeff")))
+func ReadXLIFF(data []byte) (*File, error) { return readXLIFF(data, limits.ImportUnits) }
+
+// readXLIFF is ReadXLIFF for a document of at most max units.
+func readXLIFF(data []byte, max int) (*File, error) {
+	root, err := parseXML(bytes.TrimPrefix(data, []byte("\ufeff")), max)
 	if err != nil {
 		return nil, err
 	}
@@ -641,9 +644,13 @@ func (n *node) children() []*node {
 	return out
 }
 
-func parseXML(data []byte) (*node, error) {
+// parseXML builds the tree of an XML document of at most limits.Depth
+// levels and max unit elements (trans-unit, unit): the first element past
+// either is an error at its place, before the rest is read.
+func parseXML(data []byte, max int) (*node, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	var stack []*node
+	units := 0
 	var root *node
 	for {
 		line, col := d.InputPos()
@@ -669,6 +676,11 @@ func parseXML(data []byte) (*node, error) {
 			// deeper than any real one is refused before it is built.
 			if len(stack) >= limits.Depth {
 				return nil, l10n.At(line, col, l10n.Msg("err.tooDeep", "Max", limits.Depth))
+			}
+			if t.Name.Local == "trans-unit" || t.Name.Local == "unit" {
+				if units++; units > max {
+					return nil, limits.TooManyUnits(line, col, max)
+				}
 			}
 			n := &node{name: t.Name, attrs: t.Attr, line: line, col: col}
 			if len(stack) > 0 {

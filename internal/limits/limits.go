@@ -4,13 +4,16 @@
 // located error and the rest of the run goes on; nothing a file says can
 // make glosa crash, or spend time and memory out of proportion to its size.
 //
-// The limits are constants: generous for any real project (the largest
+// The defaults are constants: generous for any real project (the largest
 // entry of the audited repositories is under 1 MB, the largest catalog
-// under 2 MB) and small enough that the worst file within them is read in
-// seconds and in a few hundred megabytes.
+// under 2 MB, the largest export 32,423 units in one file) and small
+// enough that the worst file within them is read in seconds and in a few
+// hundred megabytes. A project may change the sizes and counts of Limits
+// in glosa.yaml (limits:), up to Ceiling times their defaults.
 package limits
 
 import (
+	"cmp"
 	"errors"
 	"io"
 	"io/fs"
@@ -31,6 +34,66 @@ const (
 	// ConfigSize bounds glosa.yaml.
 	ConfigSize = 1 << 20
 )
+
+// Counts of what one file holds.
+const (
+	// ImportUnits bounds the units of a file given to import: PO entries,
+	// XLIFF trans-unit and unit elements, CSV rows, go-i18n keys. The
+	// largest real export measured (opentelemetry.io, Spanish) has 32,423
+	// units (33,784 with --all); a file of this many units that all name
+	// nothing is read and refused in about 2.2 s and 170 MB, each unit
+	// costing about 2 KB from the read to the report.
+	ImportUnits = 75_000
+	// CatalogMessages bounds the messages of a PO catalog of the
+	// repository and the keys of a go-i18n catalog (a message is one key,
+	// or one per field: other, one, description…). A go-i18n YAML catalog
+	// of this many messages is read in about 160 MB.
+	CatalogMessages = 75_000
+)
+
+// Ceiling is how many times its default a limit may be raised in
+// glosa.yaml: beyond it, the worst file within the limit would no longer
+// be read in seconds and in well under a gigabyte.
+const Ceiling = 4
+
+// Limits are the limits a project may set in glosa.yaml; Defaults are
+// the constants above.
+type Limits struct {
+	// EntrySize, CatalogSize and ImportSize bound a file of each kind, in
+	// bytes.
+	EntrySize, CatalogSize, ImportSize int64
+	// ImportUnits and CatalogMessages bound what one file holds.
+	ImportUnits, CatalogMessages int
+}
+
+// Defaults returns the limits that apply when glosa.yaml sets none.
+func Defaults() Limits {
+	return Limits{EntrySize: EntrySize, CatalogSize: CatalogSize, ImportSize: ImportSize,
+		ImportUnits: ImportUnits, CatalogMessages: CatalogMessages}
+}
+
+// Or returns l with each limit that is zero (not set: a configuration
+// built in code rather than loaded) at its default.
+func (l Limits) Or() Limits {
+	d := Defaults()
+	return Limits{
+		EntrySize: cmp.Or(l.EntrySize, d.EntrySize), CatalogSize: cmp.Or(l.CatalogSize, d.CatalogSize),
+		ImportSize: cmp.Or(l.ImportSize, d.ImportSize), ImportUnits: cmp.Or(l.ImportUnits, d.ImportUnits),
+		CatalogMessages: cmp.Or(l.CatalogMessages, d.CatalogMessages),
+	}
+}
+
+// TooManyUnits is the error of a file given to import that holds more than
+// max units, at the line and column of the first unit past them.
+func TooManyUnits(line, col, max int) *l10n.Error {
+	return l10n.At(line, col, l10n.Msg("err.tooManyUnits", "Max", max))
+}
+
+// TooManyMessages is the error of a catalog that holds more than max
+// messages, at the line and column of the first message past them.
+func TooManyMessages(line, col, max int) *l10n.Error {
+	return l10n.At(line, col, l10n.Msg("err.tooManyMessages", "Max", max))
+}
 
 // Nesting depth.
 const (

@@ -27,6 +27,9 @@ func TestEvidenceFromCache(t *testing.T) {
 		"content/it/tokens.md": "---\ntitle: Token\n---\n\nParti di parole.\n",
 		"content/it/script.md": "---\ntitle: Script\n---\n\nUsa `is:inline` per lo script.\n\n```astro\n<script is:inline>\n```\n",
 		"content/es/script.md": "---\ntitle: Script\n---\n\nUsa `in:inline` para el script.\n\n```astro\n<script is:inline>\n```\n",
+		// Active HTML in an HTML block, which the cache keeps apart.
+		"content/it/frame.md": "---\ntitle: Frame\n---\n\nUn video.\n\n<iframe src=\"https://video.example.com/x\"></iframe>\n",
+		"content/es/frame.md": "---\ntitle: Frame\n---\n\nUn vídeo.\n\n<iframe src=\"javascript:alert(1)\"></iframe>\n",
 	}
 	testtree.Write(t, dir, files)
 	ageTree(t, dir)
@@ -57,8 +60,8 @@ func TestEvidenceFromCache(t *testing.T) {
 		return out
 	}
 	want := run(false)
-	if len(want) != 4 {
-		t.Fatalf("without the cache, findings %q, want four: llm.md (markup and locale), gguf.md, script.md", want)
+	if len(want) != 6 {
+		t.Fatalf("without the cache, findings %q, want six: llm.md (markup and locale), gguf.md, script.md, frame.md (an iframe added and one lost)", want)
 	}
 	for _, pass := range []string{"cold", "warm"} {
 		if got := run(true); !slices.Equal(got, want) {

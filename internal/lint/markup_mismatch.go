@@ -23,8 +23,8 @@ var _ = register(Rule{
 	entries:  true,
 	ID:       "markup-mismatch",
 	Severity: Warning,
-	Summary:  "a paragraph, heading, table cell or text field of a translation has other link targets, inline code, citations or active inline HTML than the source's",
-	Doc: "A paragraph, heading or table cell of a translation (paired with the source's by position, when both bodies have the same sequence of blocks), or a `text` field, has other link targets, inline code or citation numbers than the source's: a lost or changed link, a changed `code` span, a citation dropped or added, inline HTML that runs code or loads another page (a `<script>`, an `<iframe>`, an `onerror=` handler, a `javascript:` URL) added or changed — an error whatever the rule's severity, since it runs in every reader's browser. A link is the same however spelled (`http`/`https`, `www.`, a trailing slash, a locale marker, another site's translated page of the same place); code is the same once the placeholders the `placeholders` option names are blanked.\n" +
+	Summary:  "a paragraph, heading, table cell or text field of a translation has other link targets, inline code, citations or active inline HTML than the source's, or its HTML blocks other active HTML",
+	Doc: "A paragraph, heading or table cell of a translation (paired with the source's by position, when both bodies have the same sequence of blocks), or a `text` field, has other link targets, inline code or citation numbers than the source's: a lost or changed link, a changed `code` span, a citation dropped or added, inline HTML that runs code or loads another page (a `<script>`, an `<iframe>`, an `onerror=` handler, a `javascript:` URL) added or changed — an error whatever the rule's severity, since it runs in every reader's browser. The HTML blocks of a translation (HTML on lines of its own; in MDX, lines of JSX tags) must hold the same active HTML as the source's, item for item wherever each block stands: one the translation adds is an error at its block's line, one it lacks is reported at the body's first line. A link is the same however spelled (`http`/`https`, `www.`, a trailing slash, a locale marker, another site's translated page of the same place); code is the same once the placeholders the `placeholders` option names are blanked.\n" +
 		"\n" +
 		"**Example.** The Spanish paragraph cites another paper than the source's:\n" +
 		"\n" +
@@ -33,9 +33,9 @@ var _ = register(Rule{
 		"    fix: carry over the links, code and citations of content/en/attention.md:9 unchanged\n" +
 		"```\n" +
 		"\n" +
-		"**Fix.** Carry the links, code and citations over unchanged; translate only the text around them.\n" +
+		"**Fix.** Carry the links, code and citations over unchanged; translate only the text around them. Remove the active HTML the source has not; carry over what it has.\n" +
 		"\n" +
-		"**Limits.** Other inline HTML (`<strong>`, `<kbd>`, an MDX component) is not compared: translators add and drop formatting. Image files are not compared (a translation may show a localized screenshot; a lost image is `structure`'s). A changed code span is not reported when an example's names or a phrase are said in the reader's language. Drafts (`untranslated`) are not checked. Citations are compared only where entries have the citation-range field.",
+		"**Limits.** Other HTML, inline or in HTML blocks (`<strong>`, `<kbd>`, `<div align=\"center\">`, `<details>`, an `<img>` of an ordinary file, an MDX component), is not compared: translators add and drop formatting. Image files are not compared (a translation may show a localized screenshot; a lost image is `structure`'s). A changed code span is not reported when an example's names or a phrase are said in the reader's language. Drafts (`untranslated`) are not checked. Citations are compared only where entries have the citation-range field.",
 	Options: []*Option{markupPlaceholders.Option},
 	check: func(c *checker, emit func(Finding)) {
 		eq := markupeq.New(markupeq.Options{Languages: c.repo.Languages, Placeholders: markupPlaceholders.of(c)})
@@ -73,9 +73,72 @@ var _ = register(Rule{
 				}
 				emit(f)
 			}
+			htmlBlockFindings(eq, p, sp, tp, emit)
 		}
 	},
 })
+
+// htmlBlockFindings compares the active HTML of the HTML blocks of a
+// translation's body with the source's, item for item and wherever each
+// block stands (an HTML block is no unit pairing by position sees): what
+// the translation adds is an error at the line of its block, naming it;
+// what it lacks, the rule's finding at the body's first line, naming the
+// source's line.
+func htmlBlockFindings(eq *markupeq.Matcher, p pair, sp, tp markupeq.Page, emit func(Finding)) {
+	sb, tb := p.src.Body().HTMLBlocks, p.entry.Body().HTMLBlocks
+	if len(sb) == 0 && len(tb) == 0 {
+		return
+	}
+	src, srcLines := htmlItems(sb)
+	tr, trLines := htmlItems(tb)
+	missing, extra := eq.Unmatched(src, sp, tr, tp)
+	finding := func(line int, text, fix l10n.Text) Finding {
+		return Finding{Path: p.entry.Path, Line: line, Column: 1, Lang: p.t.Lang, Slug: p.item.Slug, Text: text, FixText: fix}
+	}
+	for len(extra) > 0 {
+		// The extra items of one block, which extra lists in order.
+		line, n := trLines[extra[0]], 0
+		var items []string
+		for ; n < len(extra) && trLines[extra[n]] == line; n++ {
+			items = append(items, tr[extra[n]])
+		}
+		extra = extra[n:]
+		f := finding(line, l10n.Msg("lint.markup.htmlBlock", "Diffs", markupDiffs(nil, items)),
+			l10n.Msg("lint.markup.htmlExtraFix", "Tags", htmlTags(items), "SourcePath", p.src.Path))
+		// Code the source does not run: never a matter of wording.
+		f.Severity = Error
+		emit(f)
+	}
+	if len(missing) > 0 {
+		var items []string
+		for _, i := range missing {
+			items = append(items, src[i])
+		}
+		emit(finding(p.entry.FirstBodyLine(), l10n.Msg("lint.markup.htmlBlocks", "Diffs", markupDiffs(items, nil)),
+			l10n.Msg("lint.markup.htmlMissingFix", "Tags", htmlTags(items), "SourcePath", p.src.Path, "SourceLine", srcLines[missing[0]])))
+	}
+}
+
+// htmlItems lists the active HTML of HTML blocks, each item with its
+// block's line.
+func htmlItems(blocks []markdown.HTMLBlock) (items []string, lines []int) {
+	for _, b := range blocks {
+		for _, m := range b.Markup {
+			items = append(items, m)
+			lines = append(lines, b.Line)
+		}
+	}
+	return items, lines
+}
+
+// htmlTags writes "html" items as the tags they are: <script>, <iframe src="…">.
+func htmlTags(items []string) string {
+	tags := make([]string, len(items))
+	for i, m := range items {
+		tags[i] = "<" + strings.TrimPrefix(m, "html ") + ">"
+	}
+	return strings.Join(tags, ", ")
+}
 
 // shifted reports whether body unit i was paired with the wrong one: the
 // two bodies have the same sequence of block kinds, yet the translation's

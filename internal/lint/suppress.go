@@ -213,7 +213,7 @@ func (s *suppressions) readContent(rep *status.Report) {
 		if !e.Marked() {
 			continue
 		}
-		data, err := content.ReadInside(rep.Repo.Root, e.Path)
+		data, err := e.Read()
 		if err != nil {
 			continue // parse-error says so
 		}

@@ -5,11 +5,37 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/yuin/goldmark/ast"
 	"golang.org/x/net/html"
 )
 
-// htmlMarkup returns the markup items of raw inline HTML (or a JSX tag in
-// MDX) that can run code or load another site's content into the page:
+// HTMLBlock is an HTML block (raw HTML on lines of its own, CommonMark's
+// kinds 1 to 7) or, in MDX, a line of JSX tags, that holds active HTML.
+// It is no Block: it has no text to translate, and pairing blocks by
+// position does not see it, so markup-mismatch compares the active HTML
+// of a body's HTML blocks as a whole.
+type HTMLBlock struct {
+	// Line is the block's first line in the file.
+	Line int
+	// Markup are its items as htmlMarkup writes them ("html script",
+	// `html iframe src="…"`), in order.
+	Markup []string
+}
+
+// addHTMLBlock adds the HTML block n, whose raw text is raw, if it holds
+// active HTML.
+func (s *Summary) addHTMLBlock(n ast.Node, raw []byte, pos *positions) {
+	items := htmlMarkup(raw)
+	if len(items) == 0 || n.Lines().Len() == 0 {
+		return
+	}
+	line, _ := pos.at(n.Lines().At(0).Start)
+	s.HTMLBlocks = append(s.HTMLBlocks, HTMLBlock{Line: line, Markup: items})
+}
+
+// htmlMarkup returns the markup items of raw HTML (inline, or an HTML
+// block's; in MDX, JSX tags) that can run code or load another site's
+// content into the page:
 // one "html NAME" item per start tag of such an element (script, iframe,
 // object, embed, form…), or of any element with an on… event handler or
 // an attribute whose value is a javascript:, vbscript: or data:text/html

@@ -79,8 +79,11 @@ type Summary struct {
 	CodeSpans []string
 	// HTML are the markup items of inline HTML and JSX tags, in order
 	// (see htmlMarkup).
-	HTML      []string
-	Structure Structure
+	HTML []string
+	// HTMLBlocks are the HTML blocks (in MDX, the lines of JSX tags)
+	// that hold active HTML, in order.
+	HTMLBlocks []HTMLBlock
+	Structure  Structure
 	// Words counts the words of the prose (code and citations excluded);
 	// -1 when the summary was made without counting them.
 	Words int
@@ -164,16 +167,20 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 		case *ast.HTMLBlock:
 			lines := n.Lines()
 			fences := 0
+			var raw []byte
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
 				keep.feed(seg.Value(body))
+				raw = append(raw, seg.Value(body)...)
 				if fenceLine(seg.Value(body)) {
 					fences++
 				}
 			}
 			if n.HasClosure() {
 				keep.feed(n.ClosureLine.Value(body))
+				raw = append(raw, n.ClosureLine.Value(body)...)
 			}
+			s.addHTMLBlock(n, raw, pos)
 			// A comment's fences are text of the comment, not code
 			// the block took in.
 			if n.HTMLBlockType != ast.HTMLBlockType2 {
@@ -181,10 +188,13 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 			}
 			return ast.WalkSkipChildren, nil
 		case *JSX: // an MDX element marked not to translate keeps its blocks
+			var raw []byte
 			for i := 0; i < n.Lines().Len(); i++ {
 				seg := n.Lines().At(i)
 				keep.feed(seg.Value(body))
+				raw = append(raw, seg.Value(body)...)
 			}
+			s.addHTMLBlock(n, raw, pos)
 		case *ast.ListItem:
 			s.Structure.ListItems++
 		case *ast.Link:
@@ -411,9 +421,10 @@ func maskCode(n ast.Node, body []byte) (masked []byte, base int) {
 // citationRE matches [1], [2, 3], [1-3], [1–3]; link syntax is excluded
 // by the caller by looking at the neighbouring characters.
 // Markup lists what a translation of text must carry over unchanged: its
-// link destinations, inline code and citation numbers, sorted, one string
-// per item ("link https://…", "code x := 1", "cite 2"). Images are not
-// in it: a translation may show a localized screenshot.
+// link destinations, inline code, citation numbers and active HTML
+// (inline or in an HTML block), sorted, one string per item ("link
+// https://…", "code x := 1", "cite 2", "html script"). Images are not in
+// it: a translation may show a localized screenshot.
 func Markup(text string) []string {
 	// Links, autolinks, code and citations all need one of these; most
 	// titles and descriptions have none, and need no parsing.
@@ -436,6 +447,9 @@ func Markup(text string) []string {
 		}
 	}
 	out = append(out, s.HTML...)
+	for _, b := range s.HTMLBlocks {
+		out = append(out, b.Markup...)
+	}
 	sort.Strings(out)
 	return out
 }

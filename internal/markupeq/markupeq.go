@@ -169,24 +169,7 @@ func (m *Matcher) Equal(src, tr Unit) bool {
 // strict returns the items of each unit that the other lacks, item for
 // item.
 func (m *Matcher) strict(src, tr Unit) (missing, extra []string) {
-	same := func(a, b string) bool {
-		if a == b {
-			return true
-		}
-		ka, va, _ := strings.Cut(a, " ")
-		kb, vb, _ := strings.Cut(b, " ")
-		switch {
-		case ka != kb:
-			return false
-		case ka == "link":
-			return m.SameLink(va, src.Page, vb, tr.Page)
-		case ka == "code":
-			return m.SameCode(va, vb) || (pathLike(va) || pathLike(vb)) && m.SameLink(va, src.Page, vb, tr.Page)
-		case ka == "html":
-			return m.sameHTML(va, src.Page, vb, tr.Page)
-		}
-		return false
-	}
+	same := func(a, b string) bool { return m.same(a, src.Page, b, tr.Page) }
 	for _, s := range src.Markup {
 		if !slices.ContainsFunc(tr.Markup, func(t string) bool { return same(s, t) }) {
 			missing = append(missing, s)
@@ -199,6 +182,91 @@ func (m *Matcher) strict(src, tr Unit) (missing, extra []string) {
 	}
 	return missing, extra
 }
+
+// same reports whether a, an item of the markup of a unit on page pa,
+// and b, one of a unit on page pb, are the same item.
+func (m *Matcher) same(a string, pa Page, b string, pb Page) bool {
+	if a == b {
+		return true
+	}
+	ka, va, _ := strings.Cut(a, " ")
+	kb, vb, _ := strings.Cut(b, " ")
+	switch {
+	case ka != kb:
+		return false
+	case ka == "link":
+		return m.SameLink(va, pa, vb, pb)
+	case ka == "code":
+		return m.SameCode(va, vb) || (pathLike(va) || pathLike(vb)) && m.SameLink(va, pa, vb, pb)
+	case ka == "html":
+		return m.sameHTML(va, pa, vb, pb)
+	}
+	return false
+}
+
+// Unmatched pairs the items of src, on page sp, with those of tr, on page
+// tp, one to one, each with an item of the other that is the same (as
+// Equal says), in order; it returns the indexes of the items of each left
+// without a pair. Unlike Diff, it counts: a script written twice where the
+// source has it once is one extra. Items written alike are paired first,
+// in linear time; the others are compared pair by pair, at most
+// unmatchedBudget times, after which what is left has no pair (a page
+// with thousands of differing scripts is reported, not compared for
+// minutes).
+func (m *Matcher) Unmatched(src []string, sp Page, tr []string, tp Page) (missing, extra []int) {
+	paired := make([]bool, len(tr))
+	alike := map[string][]int{} // tr's items not paired yet, by their text
+	for j, b := range tr {
+		alike[b] = append(alike[b], j)
+	}
+	var left []int
+	for i, a := range src {
+		if js := alike[a]; len(js) > 0 {
+			paired[js[0]] = true
+			alike[a] = js[1:]
+			continue
+		}
+		left = append(left, i)
+	}
+	var free []int
+	for j := range tr {
+		if !paired[j] {
+			free = append(free, j)
+		}
+	}
+	budget := unmatchedBudget
+next:
+	for _, i := range left {
+		for len(free) > 0 && paired[free[0]] {
+			free = free[1:]
+		}
+		for _, j := range free {
+			if budget == 0 {
+				break
+			}
+			if paired[j] {
+				continue
+			}
+			budget--
+			if m.same(src[i], sp, tr[j], tp) {
+				paired[j] = true
+				continue next
+			}
+		}
+		missing = append(missing, i)
+	}
+	for j := range tr {
+		if !paired[j] {
+			extra = append(extra, j)
+		}
+	}
+	return missing, extra
+}
+
+// unmatchedBudget is how many pairs of items written differently
+// Unmatched compares at most: a page holds a few active HTML items, and a
+// hostile one 20,000 on each side would take 400 million comparisons.
+const unmatchedBudget = 100_000
 
 // Diff compares the markup of a source unit with its translation's and
 // returns the items of each that the other lacks, in their order: what

@@ -203,3 +203,34 @@ func TestShape(t *testing.T) {
 		}
 	}
 }
+
+func TestUnmatched(t *testing.T) {
+	m := New(Options{Languages: []string{"en", "es"}})
+	en, es := Page{Lang: "en", Path: "/x/"}, Page{Lang: "es", Path: "/x/"}
+	tests := []struct {
+		name           string
+		src, tr        []string
+		missing, extra []int
+	}{
+		{"none", nil, nil, nil, nil},
+		{"same", []string{"html script", `html iframe src="https://a.test/v"`}, []string{`html iframe src="https://a.test/v"`, "html script"}, nil, nil},
+		{"same address written another way", []string{`html iframe src="https://www.a.test/v"`}, []string{`html iframe src="http://a.test/v/"`}, nil, nil},
+		{"one script more", []string{"html script"}, []string{"html script", "html script"}, nil, []int{1}},
+		{"one script less", []string{"html script", "html script"}, []string{"html script"}, []int{1}, nil},
+		{"added", nil, []string{`html iframe src="javascript:alert(1)"`}, nil, []int{0}},
+		{"changed to a script URL", []string{`html iframe src="https://a.test/v"`}, []string{`html iframe src="javascript:alert(1)"`}, []int{0}, []int{0}},
+		{"a handler added", []string{"html style"}, []string{"html style", `html img onerror="alert(1)"`}, nil, []int{1}},
+		{"written alike first", []string{`html iframe src="https://a.test/v/"`, `html iframe src="https://a.test/v"`}, []string{`html iframe src="https://a.test/v"`, `html iframe src="https://www.a.test/v"`}, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			missing, extra := m.Unmatched(tt.src, en, tt.tr, es)
+			if diff := cmp.Diff(tt.missing, missing); diff != "" {
+				t.Errorf("missing (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.extra, extra); diff != "" {
+				t.Errorf("extra (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -348,7 +348,7 @@ func (r *Report) fullDocument(e *content.Entry) *content.Document {
 	if e.Doc != nil && len(e.Doc.Body) > 0 {
 		return e.Doc
 	}
-	data, err := content.ReadInside(r.Repo.Root, e.Path)
+	data, err := e.Read()
 	if err != nil {
 		return nil
 	}

@@ -79,6 +79,30 @@ func Collect(r *status.Report, lang string, states []status.State) *Set {
 	return s
 }
 
+// Template returns every unit of the project once, with no target
+// language and no translation: a template (POT) is the same for every
+// language, and a language may lack a catalog another one has. Entries
+// that are orphans or whose source cannot be parsed are left out, as in
+// Collect.
+func Template(r *status.Report) *Set {
+	s := Collect(r, "", nil)
+	for i := range r.Items {
+		if it := &r.Items[i]; it.Source != nil && it.Source.Err == nil {
+			s.entryUnits(r, it, &status.Translation{State: status.Missing})
+		}
+	}
+	for i := range r.Catalogs {
+		c := &r.Catalogs[i]
+		if c.Format != config.FormatGoI18n {
+			continue
+		}
+		for j := range c.Messages {
+			s.messageUnit(c, &c.Messages[j], &status.MessageTranslation{State: status.Missing})
+		}
+	}
+	return s
+}
+
 // entryUnits adds the units of one entry's translation.
 func (s *Set) entryUnits(r *status.Report, it *status.Item, t *status.Translation) {
 	src := it.Source

@@ -191,7 +191,13 @@ func decoded(format string, raw any) map[string]i18n.UnmarshalFunc {
 // gives the language and the format, as in go-i18n (active.es.toml, es.yaml,
 // en.json). Errors are *l10n.Error values with the path, the line and column
 // as precisely as the format's parser allows, and the parser's error as Err.
-func Parse(path string, data []byte) (*File, error) {
+func Parse(path string, data []byte) (*File, error) { return ParseMax(path, data, 0) }
+
+// ParseMax is Parse for a file of at most max keys (0 for no limit): a
+// message is one key, or one per field (other, one, description…). The
+// keys are counted before the file is decoded, and the first key past max
+// is an error at its line.
+func ParseMax(path string, data []byte, max int) (*File, error) {
 	syntax := syntaxOf(path)
 	unmarshal, ok := unmarshalFuncs()[syntax]
 	if !ok {
@@ -200,10 +206,8 @@ func Parse(path string, data []byte) (*File, error) {
 	if err := checkUTF8(data); err != nil {
 		return nil, parseError(path, data, err)
 	}
-	if syntax == "toml" {
-		if err := limits.CheckTOML(data, 0); err != nil {
-			return nil, l10n.InFile(path, err)
-		}
+	if err := checkKeys(syntax, data, max); err != nil {
+		return nil, l10n.InFile(path, err)
 	}
 	if syntax == "json" {
 		if err := checkSurrogates(data); err != nil {
@@ -252,6 +256,20 @@ func Parse(path string, data []byte) (*File, error) {
 		f.byID[m.ID] = m
 	}
 	return f, nil
+}
+
+// checkKeys refuses data of more than max keys (0 for no limit), and TOML
+// nested deeper than limits.Depth, before it is decoded.
+func checkKeys(syntax string, data []byte, max int) error {
+	switch {
+	case syntax == "toml":
+		return limits.CheckTOML(data, max)
+	case max == 0:
+		return nil
+	case syntax == "json":
+		return limits.CheckJSONKeys(data, max)
+	}
+	return limits.CheckYAMLKeys(data, max)
 }
 
 func parentID(id string) string {

@@ -35,6 +35,9 @@ type parser struct {
 	textEnd   int     // offset just past the current entry's last line
 	keywords  bool    // the current entry has a keyword line
 	seen      map[msgKey]int
+	max       int // messages read at most, header aside; 0 for no limit
+	messages  int
+	tooMany   func(line, col, max int) *l10n.Error
 
 	// The line being read: its 1-based number, its offset and the offset
 	// of the next line.
@@ -55,11 +58,16 @@ type msgKey struct {
 // decoded into UTF-8, and Encode writes it back in that charset. Any other
 // charset that is not UTF-8, a UTF-16 file, a NUL byte and a byte that is
 // not UTF-8 in a UTF-8 file are errors.
-func Parse(data []byte) (*File, error) {
+func Parse(data []byte) (*File, error) { return ParseMax(data, 0, nil) }
+
+// ParseMax is Parse for a file of at most max messages (the header aside;
+// 0 for no limit): it stops at the first message past them, an error made
+// by tooMany with the message's line and column, before reading the rest.
+func ParseMax(data []byte, max int, tooMany func(line, col, max int) *l10n.Error) (*File, error) {
 	if err := checkBytes(data); err != nil {
 		return nil, err
 	}
-	f, err := parse(data)
+	f, err := parse(data, max, tooMany)
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +75,7 @@ func Parse(data []byte) (*File, error) {
 	if err != nil || enc == nil {
 		return f, err
 	}
-	if f, err = parse(text); err != nil {
+	if f, err = parse(text, max, tooMany); err != nil {
 		return nil, err
 	}
 	if err := checkStrings(f); err != nil {
@@ -78,7 +86,7 @@ func Parse(data []byte) (*File, error) {
 }
 
 // parse reads a PO file whose bytes are not checked.
-func parse(data []byte) (*File, error) {
+func parse(data []byte, max int, tooMany func(line, col, max int) *l10n.Error) (*File, error) {
 	f := &File{newline: "\n"}
 	if bytes.HasPrefix(data, []byte("\ufeff")) {
 		f.bom = true
@@ -87,7 +95,7 @@ func parse(data []byte) (*File, error) {
 	if i := bytes.IndexByte(data, '\n'); i > 0 && data[i-1] == '\r' {
 		f.newline = "\r\n"
 	}
-	p := &parser{data: data, f: f, textStart: -1, seen: map[msgKey]int{}}
+	p := &parser{data: data, f: f, textStart: -1, seen: map[msgKey]int{}, max: max, tooMany: tooMany}
 	lineNo := 0
 	for off := 0; off < len(data); {
 		lineNo++
@@ -515,6 +523,11 @@ func (p *parser) flush() error {
 		return l10n.At(e.Line, 1, l10n.Msg("po.duplicate", "Line", first))
 	}
 	p.seen[k] = e.Line
+	if e.ID != "" || e.HasContext {
+		if p.messages++; p.max > 0 && p.messages > p.max {
+			return p.tooMany(e.FirstLine, 1, p.max)
+		}
+	}
 	e.lead = p.data[p.leadStart:p.textStart]
 	e.raw = p.data[p.textStart:p.textEnd]
 	e.LastLine = e.FirstLine + bytes.Count(e.raw, []byte("\n"))
