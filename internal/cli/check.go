@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -107,6 +108,12 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := outputWritable(p.Root, "--output", opts.output, outPath); err != nil {
+		return err
+	}
+	if err := outputWritable(p.Root, "--write-baseline", opts.writeBaseline, basePath); err != nil {
+		return err
+	}
 	p.warnHistory(ios.ErrOut)
 	for code := range policy.MinCoverage {
 		if code != "*" && !slices.Contains(p.Report.Targets(), code) {
@@ -128,7 +135,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	checked := p.Linter.Check(p.Report)
 	j := gate.Judge(checked.Findings, p.Report, gate.Options{Policy: policy, Baseline: base, WriteBaseline: basePath != "", Langs: langs})
 	if j.Record != nil {
-		if err := writeOutput("--write-baseline", opts.writeBaseline, basePath, j.Record.Encode()); err != nil {
+		if err := writeOutput(p.Root, "--write-baseline", opts.writeBaseline, basePath, j.Record.Encode()); err != nil {
 			return err
 		}
 	}
@@ -143,7 +150,7 @@ func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 		if err := checkOutputs.write(&buf, opts.format, judged{plain, policy}); err != nil {
 			return err
 		}
-		if err := writeOutput("--output", opts.output, outPath, buf.Bytes()); err != nil {
+		if err := writeOutput(p.Root, "--output", opts.output, outPath, buf.Bytes()); err != nil {
 			return err
 		}
 		err = report.CheckText(ios.Out, c)
@@ -203,13 +210,49 @@ func outputPath(l *l10n.Localizer, flag, name string) (string, error) {
 	return p, nil
 }
 
-// writeOutput writes the file of a flag, at p from outputPath, atomically.
-func writeOutput(flag, name, p string, data []byte) error {
-	if err := atomicfile.Write(filepath.Dir(p), filepath.Base(p), data); err != nil {
-		if errors.Is(err, atomicfile.ErrSymlink) {
-			return l10n.Wrap(err, "usage.fileSymlink", "Flag", flag, "File", name)
-		}
-		return fmt.Errorf("%s %s: %w", flag, name, pathErr(err))
+// outputWritable checks, once the repository at repo is known and before
+// the check runs, the file of a flag at p from outputPath (none when p is
+// empty): inside the repository, no link on its way may lead out of it
+// (a pull request can commit reports/ as a link to a folder CI may
+// write), nor into .git; outside it, the user named the file, links and
+// all. Such a file is a usage error.
+func outputWritable(repo, flag, name, p string) error {
+	if p == "" {
+		return nil
+	}
+	root, rel := outputIn(repo, p)
+	if _, err := atomicfile.Writable(root, rel); err != nil {
+		return &usageError{outputError(flag, name, err)}
+	}
+	return nil
+}
+
+// outputIn returns the folder by which the file at p is written and p's
+// path in it (see atomicfile.Locate).
+func outputIn(repo, p string) (root, rel string) {
+	root, dir := atomicfile.Locate(repo, filepath.Dir(p))
+	return root, path.Join(dir, filepath.Base(p))
+}
+
+// outputError words the error of a write of a flag's file that atomicfile
+// refused.
+func outputError(flag, name string, err error) error {
+	switch {
+	case errors.Is(err, atomicfile.ErrSymlink):
+		return l10n.Wrap(err, "usage.fileSymlink", "Flag", flag, "File", name)
+	case errors.Is(err, atomicfile.ErrOutsideRoot), errors.Is(err, atomicfile.ErrBrokenSymlink):
+		return l10n.Wrap(err, "write.outside", "Path", name)
+	}
+	return fmt.Errorf("%s %s: %w", flag, name, pathErr(err))
+}
+
+// writeOutput writes the file of a flag, at p from outputPath, atomically:
+// inside the repository at repo by the repository's rules, elsewhere in
+// the folder the user named.
+func writeOutput(repo, flag, name, p string, data []byte) error {
+	root, rel := outputIn(repo, p)
+	if err := atomicfile.Write(root, rel, data); err != nil {
+		return outputError(flag, name, err)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -135,14 +136,20 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 			fmt.Fprintf(ios.ErrOut, "glosa: %s\n", ef.summary(p, "stdout"))
 			continue
 		}
-		if err := os.MkdirAll(opts.out, 0o755); err != nil {
-			return err
-		}
 		dir, err := filepath.Abs(opts.out)
 		if err != nil {
 			return err
 		}
-		if err := atomicfile.Write(dir, ef.name, buf.Bytes()); err != nil {
+		root, rel := atomicfile.Locate(p.Root, dir)
+		if rel == "." {
+			err = os.MkdirAll(dir, 0o755) // outside the repository: the user named it
+		} else {
+			err = atomicfile.MkdirAll(root, rel)
+		}
+		if err != nil {
+			return linkRefused(opts.out, err)
+		}
+		if err := atomicfile.Write(root, path.Join(rel, ef.name), buf.Bytes()); err != nil {
 			return linkRefused(filepath.Join(opts.out, ef.name), err)
 		}
 		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", ef.summary(p, filepath.Join(opts.out, ef.name)))

@@ -117,12 +117,22 @@ func removeRunTemps(root string, start time.Time) {
 // killed run left: those the scan found under the content folders (rels)
 // and those in glosa's own folder, .glosa. It removes only regular files
 // (never through a symlink) named as atomicfile names them, last
-// modified strayAge before start.
+// modified strayAge before start. It removes them through an os.Root on
+// root, so that a folder swapped for a link meanwhile cannot lead it out.
 func removeStrayTemps(root string, rels []string, start time.Time) {
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return
+	}
+	defer r.Close()
 	remove := func(p string) {
-		fi, err := os.Lstat(p)
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return
+		}
+		fi, err := r.Lstat(rel)
 		if err == nil && fi.Mode().IsRegular() && content.IsTemp(fi.Name()) && fi.ModTime().Before(start.Add(-strayAge)) {
-			os.Remove(p)
+			r.Remove(rel)
 		}
 	}
 	for _, rel := range rels {

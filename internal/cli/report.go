@@ -84,14 +84,19 @@ func reportRun(ios *iostreams.IOStreams, g *globals, opts *reportOptions) error 
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	site, err := openOut(p.Root, dir)
+	if err != nil {
+		if errors.Is(err, atomicfile.ErrOutsideRoot) || errors.Is(err, atomicfile.ErrBrokenSymlink) {
+			return l10n.Errorf("write.outside", "Path", opts.out)
+		}
 		return err
 	}
+	defer site.Close()
 	names := append(dashboard.Names(model), "report.json", "findings.json")
 	// Every file and folder must stay inside DIR, also through symlinks:
-	// checked for all before any is written.
+	// checked for all before any is written, and held there by site.
 	for _, name := range names {
-		if _, err := atomicfile.Writable(dir, name); err != nil {
+		if _, err := atomicfile.Writable(site.Path(), name); err != nil {
 			if errors.Is(err, atomicfile.ErrSymlink) {
 				return l10n.Errorf("write.symlink", "Path", filepath.Join(opts.out, filepath.FromSlash(name)))
 			}
@@ -101,16 +106,18 @@ func reportRun(ios *iostreams.IOStreams, g *globals, opts *reportOptions) error 
 			return err
 		}
 	}
+	made := map[string]bool{}
 	for _, name := range names {
-		if sub := path.Dir(name); sub != "." {
-			if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(sub)), 0o755); err != nil {
+		if sub := path.Dir(name); sub != "." && !made[sub] {
+			if err := site.MkdirAll(sub); err != nil {
 				return err
 			}
+			made[sub] = true
 		}
 	}
 	// Each file is written as it is made, never whole in memory: a large
 	// project's dashboard is hundreds of megabytes.
-	write := func(name string, fill func(io.Writer) error) error { return atomicfile.WriteFrom(dir, name, fill) }
+	write := func(name string, fill func(io.Writer) error) error { return site.WriteFrom(name, fill) }
 	if err := dashboard.Write(model, g.l, write); err != nil {
 		return err
 	}
@@ -119,6 +126,25 @@ func reportRun(ios *iostreams.IOStreams, g *globals, opts *reportOptions) error 
 	}
 	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", g.l.N("report.written", len(names), "Dir", opts.out))
 	return nil
+}
+
+// openOut makes and opens report's --out folder, dir (absolute): inside
+// the repository at repo, through it, so that neither a link on the way
+// nor one in dir leads a write out of the repository; elsewhere as the
+// user named it.
+func openOut(repo, dir string) (*atomicfile.Root, error) {
+	root, rel := atomicfile.Locate(repo, dir)
+	if rel == "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	r, err := atomicfile.OpenRoot(root)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return r.Sub(rel)
 }
 
 // dashboardModel builds the model of the dashboard's pages and badges.

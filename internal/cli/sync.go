@@ -6,7 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"path"
 
 	"github.com/spf13/cobra"
 
@@ -192,11 +192,7 @@ func writeChange(root string, c syncplan.Change) error {
 				return err
 			}
 		}
-		abs, err := atomicfile.Inside(root, c.Path)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		if err := atomicfile.MkdirAll(root, path.Dir(c.Path)); err != nil {
 			return fmt.Errorf("creating %s: %w", c.Path, err)
 		}
 		if err := atomicfile.Create(root, c.Path, c.Data); err != nil {
@@ -212,11 +208,7 @@ func writeChange(root string, c syncplan.Change) error {
 		}
 	}
 	if c.From != "" {
-		abs, err := atomicfile.Inside(root, c.From)
-		if err != nil {
-			return err
-		}
-		return os.Remove(abs)
+		return atomicfile.Remove(root, c.From)
 	}
 	return nil
 }

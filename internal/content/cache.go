@@ -400,16 +400,11 @@ func (c *Cache) keep(e *Entry, schema *config.Field) {
 // (its descriptor is what is read and written), so that nothing is left
 // behind, even when glosa is killed.
 func (c *Cache) openSpool() *os.File {
-	dir, err := makeCacheDir(c.root)
-	if err != nil {
+	if err := makeCacheDir(c.root); err != nil {
 		return nil
 	}
-	f, err := os.CreateTemp(dir, ".spool-*")
+	f, err := atomicfile.Scratch(c.root, CacheDir, ".spool-")
 	if err != nil {
-		return nil
-	}
-	if err := os.Remove(f.Name()); err != nil {
-		f.Close()
 		return nil
 	}
 	return f
@@ -484,11 +479,10 @@ func (c *Cache) Save(repo *Repo) error {
 	if err := CheckCacheDir(c.root); err != nil {
 		return err
 	}
-	dir, err := makeCacheDir(c.root)
-	if err != nil {
+	if err := makeCacheDir(c.root); err != nil {
 		return err
 	}
-	ignore := filepath.Join(dir, ".gitignore")
+	ignore := filepath.Join(c.root, filepath.FromSlash(CacheDir), ".gitignore")
 	if _, err := os.Lstat(ignore); errors.Is(err, fs.ErrNotExist) {
 		if err := atomicfile.Write(c.root, CacheDir+"/.gitignore", []byte("# glosa's cache: safe to delete, never to commit.\n*\n")); err != nil {
 			return err

@@ -52,21 +52,26 @@ func cacheLink(rel string) error {
 }
 
 // makeCacheDir makes .glosa and CacheDir where they are missing, never
-// through a link: os.Mkdir does not follow one at the name it makes, and a
-// name that exists must be a real folder.
-func makeCacheDir(root string) (string, error) {
+// through a link: they are made through an os.Root on root, whose Mkdir
+// does not follow a link at the name it makes, nor one on the way that
+// leads out, and a name that exists must be a real folder.
+func makeCacheDir(root string) error {
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
 	for _, rel := range []string{path.Dir(CacheDir), CacheDir} {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		err := os.Mkdir(p, 0o755)
+		err := r.Mkdir(filepath.FromSlash(rel), 0o755)
 		if err == nil {
 			continue
 		}
 		if !errors.Is(err, fs.ErrExist) {
-			return "", err
+			return err
 		}
-		if fi, err := os.Lstat(p); err != nil || !fi.IsDir() {
-			return "", cacheLink(rel)
+		if fi, err := r.Lstat(filepath.FromSlash(rel)); err != nil || !fi.IsDir() {
+			return cacheLink(rel)
 		}
 	}
-	return filepath.Join(root, filepath.FromSlash(CacheDir)), nil
+	return nil
 }

@@ -94,7 +94,7 @@ func TestCacheRefusesLinks(t *testing.T) {
 func TestCacheDirMade(t *testing.T) {
 	dir := t.TempDir()
 	testtree.Write(t, dir, map[string]string{"content/en/a.md": "---\ntitle: A\n---\nText.\n"})
-	if _, err := makeCacheDir(dir); err != nil {
+	if err := makeCacheDir(dir); err != nil {
 		t.Fatal(err)
 	}
 	if err := CheckCacheDir(dir); err != nil {
