@@ -26,6 +26,14 @@
 //
 // Renames are detected among the files under the pathspecs only: a file
 // moved in from outside them appears as added, as in `git log -- pathspecs`.
+//
+// # The cache
+//
+// On a long history git log itself costs seconds on every run. LoadWith
+// keeps the parsed commits and changes in a cache file (see cache.go) and
+// reads them back while HEAD stays put, reads only the new commits when
+// HEAD moves forward, and runs the whole git log again otherwise. What git
+// status says of the work tree is asked every run.
 package history
 
 import (
@@ -144,6 +152,9 @@ type Options struct {
 // cacheKey); when HEAD has moved forward since, only the new commits are
 // read (see extend); otherwise the history is read whole. The answers are
 // those of Load in every case. The file is written by SaveCache, not here.
+// With a cache file, LoadWith also runs `git for-each-ref` and `git
+// config` once each for the key, and on a fast-forward `git merge-base`
+// and `git rev-list`.
 func LoadWith(root string, opts Options, pathspecs ...string) (*Index, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, fmt.Errorf("%w: git is not installed: %v", ErrUnavailable, err)
