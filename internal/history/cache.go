@@ -121,12 +121,7 @@ func (ix *Index) readCache() *Index {
 	if err != nil {
 		return nil
 	}
-	old := decodeCache(data, ix.key)
-	if old == nil {
-		return nil
-	}
-	old.root, old.prefix = ix.root, ix.prefix
-	return old
+	return decodeCache(data, ix.key)
 }
 
 // adopt takes the history of old, read from the cache for the same HEAD.
@@ -139,8 +134,10 @@ func (ix *Index) adopt(old *Index) {
 // ancestor of it, old: `git log` lists only the commits HEAD reaches and
 // old's HEAD does not, and `git rev-list` the order in which the whole
 // history is listed (new commits need not all come before old ones in
-// --topo-order: a merge's first parent may be listed before its second's
-// branch). It returns false, having changed nothing, when old's HEAD is
+// --topo-order: when old's HEAD is a merge's second parent, git lists it
+// and its ancestors down to the merge base before the new commits of the
+// first parent's side; the test's "a branch that merged main" is such a
+// history). It returns false, having changed nothing, when old's HEAD is
 // not an ancestor of HEAD (a rebase, a reset, another branch) or git
 // fails.
 func (ix *Index) extend(old *Index, pathspecs []string) bool {
