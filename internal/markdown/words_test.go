@@ -97,3 +97,19 @@ func FuzzCountWords(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkCountWords(b *testing.B) {
+	text := strings.Repeat(wordsScripts[0]+" "+wordsScripts[1]+" "+wordsScripts[3]+"\n", 20)
+	b.Run("fast", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			CountWords(text)
+		}
+	})
+	b.Run("uniseg", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			countSegments(text)
+		}
+	})
+}
