@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/hash")
@@ -249,19 +250,11 @@ func TestNormalizeShortStrings(t *testing.T) {
 		return strings.Join(strings.FieldsFunc(norm.NFC.String(s), unicode.IsSpace), " ")
 	}
 	alphabet := []string{"a", ".", " ", "\t", "\n", "\r", "\v", "\f", "\x1c", "\u0301", "\u00a0", "\u0085", "é", "\xff"}
-	var walk func(prefix string, depth int)
-	walk = func(prefix string, depth int) {
-		if got, want := Normalize(prefix), plain(prefix); got != want {
-			t.Errorf("Normalize(%q) = %q, want %q", prefix, got, want)
-		}
-		if depth == 5 {
-			return
-		}
-		for _, a := range alphabet {
-			walk(prefix+a, depth+1)
+	for s := range testtree.Strings(alphabet, 5) {
+		if got, want := Normalize(s), plain(s); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
 		}
 	}
-	walk("", 0)
 }
 
 func FuzzNormalize(f *testing.F) {

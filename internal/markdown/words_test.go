@@ -3,6 +3,8 @@ package markdown
 import (
 	"strings"
 	"testing"
+
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 // wordsScripts is prose in every script glosa's users write, and the
@@ -56,19 +58,11 @@ func TestCountWordsMatchesUniseg(t *testing.T) {
 // few it leaves to uniseg.
 func TestCountWordsShortStrings(t *testing.T) {
 	alphabet := []string{"a", "é", "1", "_", ":", ".", "'", ",", ";", "-", "\"", " ", "\t", "\n", "\r", "\u0301", "\u00ad", "\u3000", "\uff9e", "\u2019", "\u05d0", "ア", "中", "👍", "\u200d"}
-	var walk func(prefix string, depth int)
-	walk = func(prefix string, depth int) {
-		if got, want := CountWords(prefix), countSegments(prefix); got != want {
-			t.Errorf("CountWords(%q) = %d, uniseg counts %d", prefix, got, want)
-		}
-		if depth == 4 {
-			return
-		}
-		for _, a := range alphabet {
-			walk(prefix+a, depth+1)
+	for s := range testtree.Strings(alphabet, 4) {
+		if got, want := CountWords(s), countSegments(s); got != want {
+			t.Errorf("CountWords(%q) = %d, uniseg counts %d", s, got, want)
 		}
 	}
-	walk("", 0)
 }
 
 // TestCountWordsLatinRunes checks each rune the fast path classes in
