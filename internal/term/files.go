@@ -159,14 +159,14 @@ func ReadCSV(data []byte, src, tgt string, maxTerms int) ([]Term, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				return nil, l10n.At(pe.Line, pe.Column, l10n.Msg("term.csvSyntax", "Error", pe.Err.Error()))
 			}
-			return nil, l10n.At(line, 1, l10n.Msg("term.csvSyntax", "Error", err.Error()))
+			return nil, l10n.At(0, 0, l10n.Msg("term.csvSyntax", "Error", err.Error()))
 		}
+		line, _ := r.FieldPos(0)
 		if first {
 			first = false
 			if header(rec, col) {
