@@ -45,7 +45,7 @@ func KeyDocs() []KeyDoc {
 		{"content[].fields", "mapping of field name to kind", "`title` and `description` as `text`",
 			"the front-matter schema: how each field behaves across languages (see the field kinds below)"},
 		{"content[].terms", "mapping", "none: the entries are not terms",
-			"the layout's entries are terms of a termbase (see the terminology guide): each entry is a concept, named by its slug, and a field of it the concept's term in the entry's language"},
+			"the layout's entries are terms of a termbase (read by the `term-*` rules): each entry is a concept, named by its slug, and a field of it the concept's term in the entry's language"},
 		{"content[].terms.field", "field name", "none: required",
 			"the `text` field that holds the term (`title`)"},
 		{"content[].terms.synonyms", "field name", "none",
