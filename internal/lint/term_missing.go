@@ -1,7 +1,10 @@
 package lint
 
 import (
+	"slices"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/status"
@@ -71,13 +74,18 @@ var _ = register(Rule{
 						continue // the team has chosen no term yet
 					}
 					if !trDone {
-						inTr, keptInTr, trDone = trM.Find(tu.text), srcM.Find(tu.text), true
+						inTr, keptInTr, trDone = trM.FindAll(tu.text), srcM.Find(tu.text), true
 					}
 					if hasConcept(inTr, concept) {
 						continue
 					}
 					dnt := tb.DoNotTranslate(concept)
-					kept := hasConcept(keptInTr, concept)
+					if !dnt && (acronym(m.Term.Text) || slices.ContainsFunc(allowed, func(t term.Term) bool { return strings.EqualFold(t.Text, m.Term.Text) })) {
+						continue // acronyms are kept by most languages; a term the language shares, in its own inflection
+					}
+					kept := slices.ContainsFunc(keptInTr, func(k term.Match) bool {
+						return k.Term.Concept == concept && !glossed(tu.text, k)
+					})
 					var text l10n.Text
 					switch {
 					case dnt:
@@ -98,6 +106,32 @@ var _ = register(Rule{
 		}
 	},
 })
+
+// glossed reports whether a match stands in parentheses, after the
+// language's own words: «canareechnye razvertyvaniya (canary
+// deployments)» glosses the term, it does not leave it untranslated.
+func glossed(text string, m term.Match) bool {
+	rs := []rune(text)
+	i := m.Start - 1
+	for i >= 0 && strings.ContainsRune(" _*[", rs[i]) {
+		i--
+	}
+	return i > 0 && rs[i] == '('
+}
+
+// acronym reports a term written in capitals (API, TLS, IaaS): most
+// languages keep it as it is.
+func acronym(s string) bool {
+	upper := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			upper++
+		} else if !unicode.IsLower(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return upper >= 2 && upper*2 >= len([]rune(s))
+}
 
 // termFix says which term to write, and where the termbase defines the
 // first of them.

@@ -2,6 +2,7 @@ package term
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/glosa/glosa/internal/config"
@@ -73,6 +74,9 @@ func fileError(cfg *config.Config, f config.TermFile, err error) error {
 	return config.ErrorAt(cfg.File, f.Line, f.Column, l10n.Msg("term.readFile", "Path", f.Path, "Error", l10n.TextOf(err)))
 }
 
+// parenthesized is a term followed by another name in parentheses.
+var parenthesized = regexp.MustCompile(`^(.*\S)\s*\((.+)\)$`)
+
 // entryTerms returns an entry's terms: its term field's text, its
 // synonyms (admitted) and forbidden variants.
 func entryTerms(e *content.Entry, schema *config.Field, lt *config.LayoutTerms) []Term {
@@ -97,8 +101,18 @@ func entryTerms(e *content.Entry, schema *config.Field, lt *config.LayoutTerms) 
 		if st < 0 {
 			continue
 		}
-		out = append(out, Term{Text: content.Normalize(v.Node.Value), Lang: e.Lang, Concept: e.Slug, Status: st,
-			CaseSensitive: lt.CaseSensitive, DoNotTranslate: dnt && st != Forbidden, Path: e.Path, Line: v.Node.Line})
+		t := Term{Text: content.Normalize(v.Node.Value), Lang: e.Lang, Concept: e.Slug, Status: st,
+			CaseSensitive: lt.CaseSensitive, DoNotTranslate: dnt && st != Forbidden, Path: e.Path, Line: v.Node.Line}
+		out = append(out, t)
+		// "Centre de données (Datacenter)": a glossary's title that gives
+		// the term with its other name admits each of them alone.
+		if m := parenthesized.FindStringSubmatch(t.Text); m != nil && st != Forbidden {
+			for _, alt := range m[1:] {
+				a := t
+				a.Text, a.Status = alt, Admitted
+				out = append(out, a)
+			}
+		}
 	}
 	return out
 }

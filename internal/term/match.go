@@ -181,7 +181,11 @@ func (m *Matcher) Empty() bool { return m == nil || len(m.pats) == 0 }
 
 // Find returns the terms in text, in order, leaving out a match inside a
 // longer one ("language model" inside "large language model").
-func (m *Matcher) Find(text string) []Match {
+func (m *Matcher) Find(text string) []Match { return outermost(m.FindAll(text)) }
+
+// FindAll returns every term in text, in order, those inside a longer one
+// too.
+func (m *Matcher) FindAll(text string) []Match {
 	if m.Empty() || text == "" {
 		return nil
 	}
@@ -213,7 +217,7 @@ func (m *Matcher) Find(text string) []Match {
 			found = append(found, Match{Term: t, Start: start, End: end})
 		}
 	}
-	return outermost(found)
+	return found
 }
 
 // boundary reports whether runes[start:end] is not part of a longer word.
