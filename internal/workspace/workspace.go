@@ -18,6 +18,7 @@ import (
 	"github.com/glosa/glosa/internal/history"
 	"github.com/glosa/glosa/internal/lint"
 	"github.com/glosa/glosa/internal/status"
+	"github.com/glosa/glosa/internal/term"
 )
 
 // Options say what to load and how.
@@ -54,6 +55,8 @@ type Project struct {
 	Repo   *content.Repo
 	Report *status.Report
 	Linter *lint.Linter
+	// Terms is the termbase, nil when the project declares no terms.
+	Terms *term.Base
 	// History is the git history, nil when it cannot be read; HistoryErr
 	// says why.
 	History    *history.Index
@@ -114,6 +117,11 @@ func Load(opts Options) (*Project, error) {
 		return nil, err
 	}
 	p.Repo = repo
+	if p.Terms, err = term.Load(root, cfg, repo); err != nil {
+		p.Close()
+		return nil, err
+	}
+	linter.SetTerms(p.Terms)
 	var files []*catalog.File
 	if len(cfg.Locales) > 0 {
 		if files, err = catalog.Scan(root, cfg, cfg.Languages); err != nil {
