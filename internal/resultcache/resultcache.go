@@ -659,7 +659,8 @@ func findGit(root string) (top, gitDir, common string) {
 }
 
 // userGitFiles are the user's and the system's git configuration and
-// ignore files, and the git program.
+// ignore files (those GIT_CONFIG_GLOBAL and GIT_CONFIG_SYSTEM name too),
+// and the git program.
 func userGitFiles() []string {
 	var out []string
 	home, _ := os.UserHomeDir()
@@ -674,6 +675,11 @@ func userGitFiles() []string {
 		out = append(out, filepath.Join(xdg, "git", "config"), filepath.Join(xdg, "git", "ignore"), filepath.Join(xdg, "git", "attributes"))
 	}
 	out = append(out, "/etc/gitconfig")
+	for _, v := range []string{"GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM"} {
+		if p := os.Getenv(v); p != "" {
+			out = append(out, p)
+		}
+	}
 	if git, err := lookGit(); err == nil {
 		out = append(out, git)
 	}
@@ -689,8 +695,7 @@ func statString(fi os.FileInfo) string { return string(infoOf(fi).append(nil)) }
 // would not look at.
 func Unsafe(getenv func(string) string) string {
 	for _, v := range []string{"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
-		"GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_CEILING_DIRECTORIES", "GIT_CONFIG", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM",
-		"GIT_CONFIG_COUNT", "GIT_GRAFT_FILE", "GIT_REPLACE_REF_BASE", "GIT_NO_REPLACE_OBJECTS"} {
+		"GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_CEILING_DIRECTORIES", "GIT_CONFIG", "GIT_CONFIG_COUNT", "GIT_GRAFT_FILE", "GIT_REPLACE_REF_BASE", "GIT_NO_REPLACE_OBJECTS"} {
 		if getenv(v) != "" {
 			return v
 		}
