@@ -81,11 +81,17 @@ func Load(opts Options) (*Project, error) {
 		return nil, err
 	}
 	p := &Project{Root: root, Config: cfg, Linter: linter}
-	// git reads the history while glosa reads the files.
+	// git reads the history while glosa reads the files. A report keeps
+	// the parsed history in glosa's cache, beside the content cache and
+	// under the same rules.
+	var histOpts history.Options
+	if opts.Reporting && !opts.NoCache && content.CheckCacheDir(root) == nil {
+		histOpts.Cache = content.CacheDir + "/" + historyFile
+	}
 	histDone := make(chan struct{})
 	go func() {
 		defer close(histDone)
-		p.History, p.HistoryErr = history.Load(root, historyPaths(cfg)...)
+		p.History, p.HistoryErr = history.LoadWith(root, histOpts, historyPaths(cfg)...)
 	}()
 	defer func() { <-histDone }()
 	// A report keeps of each file only what the states need; the lint
@@ -126,6 +132,11 @@ func Load(opts Options) (*Project, error) {
 	var hist status.History
 	if p.HistoryErr == nil {
 		hist = gitHistory{p.History}
+		if p.CacheRefused == nil {
+			// Written after the content cache, which makes the folder.
+			// A cache that cannot be written costs speed, not results.
+			_ = p.History.SaveCache()
+		}
 	}
 	p.Report = status.ComputeAllWith(repo, files, hist)
 	// A report needs the words only: they come from glosa's cache when
@@ -157,6 +168,10 @@ func (p *Project) Close() {
 		p.cache = nil
 	}
 }
+
+// historyFile is the file in content.CacheDir where the parsed git history
+// is kept (see history.Options).
+const historyFile = "history"
 
 // gitHistory is the history as status asks for it.
 type gitHistory struct{ ix *history.Index }
