@@ -335,18 +335,6 @@ func (w *walker) add(recs ...string) {
 	w.mu.Unlock()
 }
 
-// stat records the stat data of the file at rel (its target's too when
-// it is a link), or that it is missing.
-func (w *walker) stat(rel string) {
-	p := filepath.Join(w.root, filepath.FromSlash(rel))
-	fi, err := os.Lstat(p)
-	if err != nil {
-		w.add(rel + "\x00missing")
-		return
-	}
-	w.add(rel + "\x00" + w.statOf(fi, p))
-}
-
 // statOf returns fi's stat data as a record, with the target's when fi,
 // at p, is a link, and notes a racy one.
 func (w *walker) statOf(fi os.FileInfo, p string) string {
