@@ -36,6 +36,17 @@ type Terms struct {
 	Plurals map[string][]string
 }
 
+// Inputs are the files beside the layouts that the configuration names
+// and a run reads (term files), relative to the root and slash-separated:
+// a cache of a run's result must see them change.
+func (c *Config) Inputs() []string {
+	var out []string
+	for _, f := range c.Terms.Files {
+		out = append(out, f.Path)
+	}
+	return out
+}
+
 // TermFile is a term file named in glosa.yaml.
 type TermFile struct {
 	// Path is relative to the root, slash-separated.

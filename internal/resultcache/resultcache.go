@@ -282,6 +282,9 @@ func snapshot(req Request, now time.Time) (*Snapshot, error) {
 	w := &walker{root: root, since: now}
 	gitState(w, root)
 	w.walk(Roots(req.Config))
+	for _, p := range req.Config.Inputs() {
+		w.statNamed(filepath.Join(root, filepath.FromSlash(p)))
+	}
 	for _, r := range w.records {
 		field(r)
 	}
@@ -574,6 +577,17 @@ func (w *walker) statAbs(p string) {
 		return
 	}
 	w.add("\x00abs " + p + " " + w.statOf(fi, p))
+}
+
+// statNamed records the stat data of a file the configuration names, at
+// the absolute path p, through a link as the run reads it.
+func (w *walker) statNamed(p string) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		w.add("\x00named " + p + " missing")
+		return
+	}
+	w.add("\x00named " + p + " " + w.statOf(fi, p))
 }
 
 // namedIn records the files a git configuration file at p names for

@@ -21,6 +21,12 @@ content:
   - path: content/{lang}/{slug}.md
 locales:
   - path: locales/{lang}.yaml
+terms:
+  files:
+    - {path: glossary/terms.csv, source: en, lang: es}
+-- glossary/terms.csv --
+source,target
+alpha,alfa
 -- content/en/a.md --
 ---
 title: Alpha
@@ -111,6 +117,7 @@ func TestReplayKey(t *testing.T) {
 			os.Rename(filepath.Join(dir, "content/es/a.md"), filepath.Join(dir, "content/es/c.md"))
 		}, nil},
 		{"catalog", write("locales/en.yaml", "hello: Hullo\n"), nil},
+		{"term file", write("glossary/terms.csv", "source,target\nalpha,alfo\n"), nil},
 		{"config", write("glosa.yaml", "source: en\nlanguages: [en, es, it]\ncontent:\n  - path: content/{lang}/{slug}.md\nlocales:\n  - path: locales/{lang}.yaml\n"), nil},
 		{"commit", func(t *testing.T, dir string) { testtree.Git(t, dir, "commit", "-q", "--allow-empty", "-m", "two") }, nil},
 		{"stage", func(t *testing.T, dir string) {
