@@ -3,6 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -121,6 +123,13 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 			failed = true
 			continue
 		}
+		if spec := exchange.Lookup(f.Format); spec != nil && spec.Memory {
+			if err := keepMemory(ios, p, name, data, f, opts.dryRun); err != nil {
+				fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", p.l.Error(err))
+				failed = true
+			}
+			continue
+		}
 		if override != "" {
 			if f.TargetLang != "" {
 				if code, err := lang.Parse(f.TargetLang); err != nil || code != override {
@@ -179,5 +188,32 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 	if failed || refused > 0 {
 		return errFailed
 	}
+	return nil
+}
+
+// keepMemory keeps a translation memory file (TMX) in the repository's
+// exchange.MemoryDir, under its own name, for export to fill units from:
+// a memory is not translations, and writes no entry. Its source must be
+// the project's, and it must hold one translation language.
+func keepMemory(ios *iostreams.IOStreams, p *project, name string, data []byte, f *exchange.File, dryRun bool) error {
+	langs := p.Report.TranslationLanguages()
+	code, err := lang.Parse(f.TargetLang)
+	if err != nil || !sameLang(f.SourceLang, p.Report.Source) || !slices.Contains(langs, code) {
+		have := f.SourceLang
+		if f.TargetLang != "" {
+			have += ", " + f.TargetLang
+		}
+		return l10n.FileError(name, l10n.At(1, 1, l10n.Msg("import.memoryLang", "Lang", have)))
+	}
+	dest := path.Join(exchange.MemoryDir, filepath.Base(name))
+	if !dryRun {
+		if err := atomicfile.MkdirAll(p.Root, exchange.MemoryDir); err != nil {
+			return linkRefused(exchange.MemoryDir, err)
+		}
+		if err := atomicfile.Write(p.Root, dest, data); err != nil {
+			return linkRefused(dest, err)
+		}
+	}
+	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("import.memoryKept", len(f.Units), "Path", printable.String(name), "Dest", dest, "Lang", code))
 	return nil
 }

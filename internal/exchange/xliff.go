@@ -78,6 +78,11 @@ const (
 	noteDescription = "description"
 	noteLocation    = "location"
 	notePrevious    = "previous-source"
+
+	// matchesNS is XLIFF 2.0's Translation Candidates module; a unit's
+	// memory matches refer to its segment by segmentID.
+	matchesNS = "urn:oasis:names:tc:xliff:matches:2.0"
+	segmentID = "s1"
 )
 
 // The XLIFF formats' names.
@@ -184,6 +189,19 @@ func writeTransUnit(x *xmlOut, depth int, u *Unit, id, xid, source, target strin
 		x.open(depth+1, "alt-trans", "alttranstype", "previous-version")
 		x.elem(depth+2, "source", u.Previous)
 		x.elem(depth+2, "target", target)
+		x.close(depth+1, "alt-trans")
+	}
+	for _, m := range u.Matches {
+		if !translate {
+			break
+		}
+		a := []string{"match-quality", strconv.Itoa(m.Score), "origin", m.Origin, "alttranstype", "proposal"}
+		if needsPreserve(m.Source, m.Target) {
+			a = append(a, "xml:space", "preserve")
+		}
+		x.open(depth+1, "alt-trans", a...)
+		x.elem(depth+2, "source", m.Source)
+		x.elem(depth+2, "target", m.Target)
 		x.close(depth+1, "alt-trans")
 	}
 	for _, n := range u.Notes {
@@ -298,6 +316,21 @@ func writeUnit(x *xmlOut, depth int, u *Unit, id, xid, source, target string, tr
 	writePieces(&b, in.target, tag20(&od))
 	tgt := b.String()
 	x.open(depth, "unit", a...)
+	if translate && len(u.Matches) > 0 {
+		x.open(depth+1, "mtc:matches", "xmlns:mtc", matchesNS)
+		for _, m := range u.Matches {
+			ma := []string{"ref", "#" + segmentID, "matchQuality", strconv.Itoa(m.Score) + ".0", "origin", m.Origin}
+			if needsPreserve(m.Source, m.Target) {
+				ma = append(ma, "xml:space", "preserve")
+			}
+			x.open(depth+2, "mtc:match", ma...)
+			x.elem(depth+3, "source", m.Source)
+			x.elem(depth+3, "target", m.Target)
+			x.close(depth+2, "mtc:match")
+		}
+		x.close(depth+1, "mtc:matches")
+		sa = append(sa, "id", segmentID)
+	}
 	if len(u.Notes) > 0 || len(u.Refs) > 0 || u.Previous != "" {
 		x.open(depth+1, "notes")
 		for _, n := range u.Notes {
@@ -487,6 +520,9 @@ func checkXML(f *File) error {
 	}
 	for _, u := range f.Units {
 		fields := [][2]string{{"kind", u.Kind}, {"source", u.Source}, {"target", u.Target}, {"previous source", u.Previous}, {"source hash", u.SourceHash}}
+		for _, m := range u.Matches {
+			fields = append(fields, [2]string{"memory match", m.Source}, [2]string{"memory match", m.Target}, [2]string{"memory match", m.Origin})
+		}
 		for _, c := range pluralCategories {
 			fields = append(fields, [2]string{"source " + c, u.SourceForms[c]}, [2]string{"target " + c, u.TargetForms[c]})
 		}
@@ -645,7 +681,7 @@ func (n *node) children() []*node {
 }
 
 // parseXML builds the tree of an XML document of at most limits.Depth
-// levels and max unit elements (trans-unit, unit): the first element past
+// levels and max unit elements (XLIFF trans-unit and unit, TMX tu): the first element past
 // either is an error at its place, before the rest is read.
 func parseXML(data []byte, max int) (*node, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
@@ -677,7 +713,7 @@ func parseXML(data []byte, max int) (*node, error) {
 			if len(stack) >= limits.Depth {
 				return nil, l10n.At(line, col, l10n.Msg("err.tooDeep", "Max", limits.Depth))
 			}
-			if t.Name.Local == "trans-unit" || t.Name.Local == "unit" {
+			if t.Name.Local == "trans-unit" || t.Name.Local == "unit" || t.Name.Local == "tu" {
 				if units++; units > max {
 					return nil, limits.TooManyUnits(line, col, max)
 				}
