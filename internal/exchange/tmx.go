@@ -211,4 +211,3 @@ func parseRef(s string) (Ref, bool) {
 	}
 	return Ref{Path: s[:i], Line: n}, true
 }
-

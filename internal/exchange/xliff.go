@@ -99,7 +99,9 @@ var (
 		Write: WriteXLIFF12,
 		// Markup that is not XLIFF 2.0 is read as 1.2, whose reader says
 		// what is wrong with it.
-		Detect: func(_ string, text []byte) bool { return isXML(text) && sniffXLIFF(text) != xliff20 },
+		Detect: func(_ string, text []byte) bool {
+			return isXML(text) && sniffXLIFF(text) != xliff20 && !rootIs(text, "tmx")
+		},
 		Read:   func(_ string, data []byte, max int) (*File, error) { return readXLIFF(data, max) },
 		Notes: "OASIS XLIFF 1.2: a `trans-unit` per unit, its state `new`, `needs-review-translation` or `translated`; " +
 			"a plural message is a group of one unit per CLDR category. Inline code, links, citations, shortcodes and placeholders are tags " +
