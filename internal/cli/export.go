@@ -54,6 +54,16 @@ catalog in English), the others go to files named after their source
 (from-en.es.po), and --out - is refused. Bring the work back with glosa
 import.
 
+The repository's current translations are a translation memory: a unit
+with no translation whose source text (of three words or more) some
+current translation already translates is filled with it, marked for
+review (fuzzy) with where it comes from, and export says how many units
+and words it filled; those words still count as to translate. Units the
+memory has no exact match for get up to three near matches (75% similar
+or more), as notes in PO, alt-trans in XLIFF 1.2, mtc:match in XLIFF 2.0.
+TMX files glosa import kept in translation-memory/ join the memory.
+--format tmx writes the memory itself, as TMX.
+
 --update FILE refreshes a file exported earlier, and perhaps half done,
 against the current source, in its own format and language, as msgmerge
 does for gettext: units whose source is unchanged keep the file's
@@ -67,6 +77,7 @@ obsolete.es.xlf). The file is rewritten in place, or written to --out FILE.`,
 		Example: `  glosa export --format po --lang es --out -  > es.po
   glosa export --format xliff20 --out translations/
   glosa export --format po --all --lang es,en --out po/
+  glosa export --format tmx --lang es --out memory/
   glosa export --update es.po`,
 		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -52,7 +52,10 @@ was not current; otherwise it keeps the source's text for its untranslated
 units and stays a draft, or stays stale. Units marked for review (fuzzy)
 are left out unless --include-fuzzy.
 
-It reads ` + exchange.Labels(exchange.Imports()) + `.
+It reads ` + exchange.Labels(exchange.Imports()) + `. A TMX file is a
+translation memory, not translations: import keeps a copy in
+translation-memory/, for glosa export to fill units from, and writes no
+entry.
 
 Each unit is applied or refused on its own, and the rest of the file is
 applied. A unit is refused, with its line in the file and why, when its ID
