@@ -15,6 +15,7 @@ func TestExact(t *testing.T) {
 	m.Add(Pair{Source: "More information: see the docs.", Target: "Más información: consulte la documentación.", Origin: "b.md:3"})
 	m.Add(Pair{Source: "More information: see the docs.", Target: "Más información: consulte la documentación.", Origin: "c.md:3"})
 	m.Add(Pair{Source: "Note", Target: "Nota", Origin: "d.md:1"})
+	m.Add(Pair{Source: "{{< tabpane text=true >}} {{% tab Erlang %}}", Target: "{{< tabpane text=true >}} {{% tab Erlang %}}", Origin: "f.md:1"})
 	m.Add(Pair{Source: "An empty one here", Target: " ", Origin: "e.md:1"})
 	tests := []struct {
 		source string
@@ -23,9 +24,10 @@ func TestExact(t *testing.T) {
 		ok     bool
 	}{
 		{"More information: see\nthe docs.", "Más información: consulte la documentación.", []string{"Más información: vea la documentación."}, true},
-		{"Note", "", nil, false},                            // too short to trust
-		{"An empty one here", "", nil, false},               // no target
-		{"more information: see the docs.", "", nil, false}, // case counts
+		{"Note", "", nil, false}, // too short to trust
+		{"{{< tabpane text=true >}} {{% tab Erlang %}}", "", nil, false}, // shortcodes only
+		{"An empty one here", "", nil, false},                            // no target
+		{"more information: see the docs.", "", nil, false},              // case counts
 	}
 	for _, tt := range tests {
 		best, others, ok := m.Exact(tt.source)
