@@ -99,7 +99,12 @@ func TestNearIndex(t *testing.T) {
 	}
 }
 
-func BenchmarkNear(b *testing.B) {
+func BenchmarkNear(b *testing.B) { benchNear(b, false) }
+
+// BenchmarkNearScan is what Near would cost comparing every pair.
+func BenchmarkNearScan(b *testing.B) { benchNear(b, true) }
+
+func benchNear(b *testing.B, scan bool) {
 	r := rand.New(rand.NewPCG(1, 2))
 	var words []string
 	for i := range 5000 {
@@ -118,13 +123,22 @@ func BenchmarkNear(b *testing.B) {
 	for i := range 30000 {
 		m.Add(Pair{Source: text(), Target: "t", Origin: fmt.Sprint(i)})
 	}
-	m.Near("warm up", 3)
+	m.build()
 	qs := make([]string, 1000)
 	for i := range qs {
 		qs[i] = text()
 	}
 	b.ResetTimer()
 	for i := range b.N {
-		m.Near(qs[i%len(qs)], 3)
+		if !scan {
+			m.Near(qs[i%len(qs)], 3)
+			continue
+		}
+		q := m.tokenIDs(tokens(qs[i%len(qs)]), false)
+		for _, c := range m.toks {
+			if m.lengthsFit(len(q), len(c)) {
+				ratio(q, c)
+			}
+		}
 	}
 }
