@@ -102,7 +102,7 @@ var (
 		Detect: func(_ string, text []byte) bool {
 			return isXML(text) && sniffXLIFF(text) != xliff20 && !rootIs(text, "tmx")
 		},
-		Read:   func(_ string, data []byte, max int) (*File, error) { return readXLIFF(data, max) },
+		Read: func(_ string, data []byte, max int) (*File, error) { return readXLIFF(data, max) },
 		Notes: "OASIS XLIFF 1.2: a `trans-unit` per unit, its state `new`, `needs-review-translation` or `translated`; " +
 			"a plural message is a group of one unit per CLDR category. Inline code, links, citations, shortcodes and placeholders are tags " +
 			"a CAT tool protects, holding their Markdown: `<bpt>` and `<ept>` around a link's text, `<ph>` for the rest. " +

@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/editdistance"
 	"github.com/glosa/glosa/internal/markdown"
 )
 
@@ -221,7 +222,7 @@ func (m *Memory) build() {
 
 // tokenIDs maps words to ids, each repeat of a word its own id ("the",
 // "the#2") so that overlap counts a multiset; words the index has never
-// seen get -1 unless add.
+// seen get a negative id of their own unless add.
 func (m *Memory) tokenIDs(words []string, add bool) []int {
 	out := make([]int, 0, len(words))
 	count := map[string]int{}
@@ -233,7 +234,7 @@ func (m *Memory) tokenIDs(words []string, add bool) []int {
 		id, ok := m.ids[w]
 		if !ok {
 			if !add {
-				out = append(out, -1)
+				out = append(out, -1-len(out)) // unknown: equal to nothing
 				continue
 			}
 			id = len(m.freq)
@@ -290,23 +291,8 @@ func ratio(a, b []int) int {
 	if len(a) == 0 && len(b) == 0 {
 		return 100
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] && a[i-1] >= 0 {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return 100 * (max(len(a), len(b)) - prev[len(b)]) / max(len(a), len(b))
+	n := max(len(a), len(b))
+	return 100 * (n - editdistance.Distance(a, b)) / n
 }
 
 // tokens are a text's words, lowercased, for similarity: runs of letters
