@@ -33,7 +33,7 @@ var _ = register(Spec{
 	Memory: true,
 	Notes: "TMX 1.4b, a translation memory: the pairs of source text and current translation the repository holds " +
 		"(entries' fields and blocks, go-i18n messages), a `<tu>` each, its `tuid` the unit's ID and a `<prop type=\"x-glosa-ref\">` " +
-		"where the translation is. Valid against the LISA DTD; Translate Toolkit's `tmx2po` reads it. " +
+		"where the translation is. Valid against the LISA DTD; Translate Toolkit reads it (`pocount`), and import reads its `po2tmx`'s. " +
 		"`glosa import` keeps a TMX as a memory (in `" + MemoryDir + "/`) that export fills units from; it writes no entry.",
 })
 
@@ -79,7 +79,7 @@ func WriteTMX(w io.Writer, f *File) error {
 	return err
 }
 
-// rootIs reports whether the XML document text begins with begins with
+// rootIs reports whether the XML document text begins with
 // an element named local.
 func rootIs(text []byte, local string) bool {
 	i := 0
@@ -104,12 +104,9 @@ func rootIs(text []byte, local string) bool {
 func ReadTMX(data []byte) (*File, error) { return readTMX(data, limits.ImportUnits) }
 
 func readTMX(data []byte, max int) (*File, error) {
-	root, err := parseXML(bytes.TrimPrefix(data, []byte("\ufeff")), max)
+	root, err := parseRoot(data, max, "tmx", "import.tmxRoot")
 	if err != nil {
 		return nil, err
-	}
-	if root.name.Local != "tmx" {
-		return nil, root.errorf("import.tmxRoot", "Element", root.name.Local)
 	}
 	f := &File{Format: tmxName}
 	var body *node

@@ -197,14 +197,7 @@ func writeTransUnit(x *xmlOut, depth int, u *Unit, id, xid, source, target strin
 		if !translate {
 			break
 		}
-		a := []string{"match-quality", strconv.Itoa(m.Score), "origin", m.Origin, "alttranstype", "proposal"}
-		if needsPreserve(m.Source, m.Target) {
-			a = append(a, "xml:space", "preserve")
-		}
-		x.open(depth+1, "alt-trans", a...)
-		x.elem(depth+2, "source", m.Source)
-		x.elem(depth+2, "target", m.Target)
-		x.close(depth+1, "alt-trans")
+		x.match(depth+1, "alt-trans", m, "match-quality", strconv.Itoa(m.Score), "origin", m.Origin, "alttranstype", "proposal")
 	}
 	for _, n := range u.Notes {
 		x.elem(depth+1, "note", n, "from", "glosa")
@@ -321,14 +314,7 @@ func writeUnit(x *xmlOut, depth int, u *Unit, id, xid, source, target string, tr
 	if translate && len(u.Matches) > 0 {
 		x.open(depth+1, "mtc:matches", "xmlns:mtc", matchesNS)
 		for _, m := range u.Matches {
-			ma := []string{"ref", "#" + segmentID, "matchQuality", strconv.Itoa(m.Score) + ".0", "origin", m.Origin}
-			if needsPreserve(m.Source, m.Target) {
-				ma = append(ma, "xml:space", "preserve")
-			}
-			x.open(depth+2, "mtc:match", ma...)
-			x.elem(depth+3, "source", m.Source)
-			x.elem(depth+3, "target", m.Target)
-			x.close(depth+2, "mtc:match")
+			x.match(depth+2, "mtc:match", m, "ref", "#"+segmentID, "matchQuality", strconv.Itoa(m.Score)+".0", "origin", m.Origin)
 		}
 		x.close(depth+1, "mtc:matches")
 		sa = append(sa, "id", segmentID)
@@ -577,6 +563,18 @@ func (x *xmlOut) markup(depth int, name, content string, attrs ...string) {
 	x.WriteString(">" + content + "</" + name + ">\n")
 }
 
+// match writes a memory match as an element name (alt-trans, mtc:match)
+// holding its source and target.
+func (x *xmlOut) match(depth int, name string, m Match, attrs ...string) {
+	if needsPreserve(m.Source, m.Target) {
+		attrs = append(attrs, "xml:space", "preserve")
+	}
+	x.open(depth, name, attrs...)
+	x.elem(depth+1, "source", m.Source)
+	x.elem(depth+1, "target", m.Target)
+	x.close(depth, name)
+}
+
 // elem writes an element holding text only.
 func (x *xmlOut) elem(depth int, name, text string, attrs ...string) {
 	x.tag(depth, name, attrs)
@@ -625,12 +623,9 @@ func ReadXLIFF(data []byte) (*File, error) { return readXLIFF(data, limits.Impor
 
 // readXLIFF is ReadXLIFF for a document of at most max units.
 func readXLIFF(data []byte, max int) (*File, error) {
-	root, err := parseXML(bytes.TrimPrefix(data, []byte("\ufeff")), max)
+	root, err := parseRoot(data, max, "xliff", "import.xliffRoot")
 	if err != nil {
 		return nil, err
-	}
-	if root.name.Local != "xliff" {
-		return nil, root.errorf("import.xliffRoot", "Element", root.name.Local)
 	}
 	version, _ := root.attr("version")
 	r := &xliffReader{ns: root.name.Space, marks: map[string]string{}}
@@ -645,6 +640,19 @@ func readXLIFF(data []byte, max int) (*File, error) {
 		return nil, root.errorf("import.xliffNamespace", "Namespace", strconv.Quote(r.ns))
 	}
 	return nil, root.errorf("import.xliffVersion", "Version", strconv.Quote(version))
+}
+
+// parseRoot parses a document (see parseXML) whose root element must be
+// named local: another is the error of message id, at its place.
+func parseRoot(data []byte, max int, local, id string) (*node, error) {
+	root, err := parseXML(bytes.TrimPrefix(data, []byte("\ufeff")), max)
+	if err != nil {
+		return nil, err
+	}
+	if root.name.Local != local {
+		return nil, root.errorf(id, "Element", root.name.Local)
+	}
+	return root, nil
 }
 
 // node is an element of a parsed document.
