@@ -524,7 +524,7 @@ func (d *detector) discoversSame(p *Proposal) bool {
 			if loc.Lang != "" {
 				raw = loc.Lang
 			}
-			if code, err := lang.Parse(raw); err == nil {
+			if code, err := cfg.Aliases.Parse(raw); err == nil {
 				found[code] = true
 			}
 		}
