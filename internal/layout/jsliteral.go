@@ -364,7 +364,10 @@ func (f *jsFile) property(key string) *jsValue {
 // of the token after it.
 func (p *jsParser) value(i int) (*jsValue, int) {
 	if i >= len(p.toks) {
-		return &jsValue{kind: jsComputed, str: "…"}, i
+		// The file ends where a value should be: refused at its end.
+		line := 1 + strings.Count(p.src, "\n")
+		col := 1 + len(p.src) - (strings.LastIndexByte(p.src, '\n') + 1)
+		return &jsValue{kind: jsComputed, line: line, col: col, str: "…"}, i
 	}
 	t := p.toks[i]
 	v := &jsValue{line: t.line, col: t.col}

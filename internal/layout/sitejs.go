@@ -36,14 +36,14 @@ func (r *jsReader) refuse(v *jsValue, key string) {
 	r.err = config.ErrorAt(r.name, v.line, v.col, l10n.Msg("site.jsComputed", "Key", key, "What", v.str))
 }
 
-// field returns obj's property key, refusing when obj has a member glosa
+// field returns obj's property key, refusing (naming it prefix+key) when obj has a member glosa
 // cannot read and key is not among those it read: that member may set it.
-func (r *jsReader) field(obj *jsValue, key string) *jsValue {
+func (r *jsReader) field(obj *jsValue, prefix, key string) *jsValue {
 	if v := obj.field(key); v != nil {
 		return v
 	}
 	if obj != nil && obj.unknown != nil {
-		r.refuse(obj.unknown, key)
+		r.refuse(obj.unknown, prefix+key)
 	}
 	return nil
 }
@@ -95,11 +95,11 @@ func readDocusaurus(name string, data []byte) (*jsSite, error) {
 	if !r.object(i18n, "i18n") {
 		return nil, r.err
 	}
-	s.def, s.key = r.lang(r.field(i18n, "defaultLocale"), "i18n.defaultLocale"), "defaultLocale"
+	s.def, s.key = r.lang(r.field(i18n, "i18n.", "defaultLocale"), "i18n.defaultLocale"), "defaultLocale"
 	if s.def == "" && r.err == nil {
 		s.def, s.key = "en", ""
 	}
-	if locales := r.field(i18n, "locales"); locales != nil && r.err == nil {
+	if locales := r.field(i18n, "i18n.", "locales"); locales != nil && r.err == nil {
 		if locales.kind != jsArray || locales.unknown != nil {
 			r.refuse(cmpOr(locales.unknown, locales), "i18n.locales")
 		}
@@ -126,7 +126,7 @@ func readAstro(name string, data []byte) (*jsSite, error) {
 		if !r.object(opts, "starlight") {
 			return nil, r.err
 		}
-		if locales := r.field(opts, "locales"); locales != nil || r.err != nil {
+		if locales := r.field(opts, "", "locales"); locales != nil || r.err != nil {
 			return r.starlight(opts, locales)
 		}
 	}
@@ -142,15 +142,15 @@ func readAstro(name string, data []byte) (*jsSite, error) {
 		return nil, r.err
 	}
 	s := &jsSite{key: "defaultLocale"}
-	s.def = r.lang(r.field(i18n, "defaultLocale"), "i18n.defaultLocale")
-	if locales := r.field(i18n, "locales"); locales != nil && r.err == nil {
+	s.def = r.lang(r.field(i18n, "i18n.", "defaultLocale"), "i18n.defaultLocale")
+	if locales := r.field(i18n, "i18n.", "locales"); locales != nil && r.err == nil {
 		if locales.kind != jsArray || locales.unknown != nil {
 			r.refuse(cmpOr(locales.unknown, locales), "i18n.locales")
 		}
 		for _, item := range locales.items {
 			if item.kind == jsObject {
 				// {path: 'spanish', codes: ['es', 'es-ES']}: glosa takes the codes' first.
-				codes := r.field(item, "codes")
+				codes := r.field(item, "i18n.locales.", "codes")
 				if codes == nil || codes.kind != jsArray || len(codes.items) == 0 {
 					r.refuse(cmpOr(codes, item), "i18n.locales.codes")
 					break
@@ -189,7 +189,7 @@ func (r *jsReader) starlight(opts, locales *jsValue) (*jsSite, error) {
 		conf := locales.fields[key]
 		code := ""
 		if r.object(conf, "locales."+key) {
-			code = r.lang(r.field(conf, "lang"), "locales."+key+".lang")
+			code = r.lang(r.field(conf, "locales."+key+".", "lang"), "locales."+key+".lang")
 		}
 		if code == "" && key != "root" {
 			code = r.lang(&jsValue{kind: jsString, str: key, line: conf.line, col: conf.col}, "locales")
@@ -212,7 +212,7 @@ func (r *jsReader) starlight(opts, locales *jsValue) (*jsSite, error) {
 		langOf[key] = code
 		s.langs = append(s.langs, code)
 	}
-	def := r.field(opts, "defaultLocale")
+	def := r.field(opts, "", "defaultLocale")
 	switch {
 	case r.err != nil:
 		return nil, r.err
