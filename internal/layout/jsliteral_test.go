@@ -2,6 +2,7 @@ package layout
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -40,25 +41,30 @@ func TestReadDocusaurus(t *testing.T) {
 		{name: "unterminated", src: "x = {title: 'a\n", err: "c.js:1:13: glosa cannot read this file"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := readDocusaurus("c.js", []byte(tt.src))
-			if tt.err != "" {
-				var le *l10n.Error
-				if !errors.As(err, &le) || !errors.Is(err, config.ErrInvalid) {
-					t.Fatalf("error %v, want an *l10n.Error wrapping ErrInvalid", err)
-				}
-				if msg := le.Error(); len(msg) < len(tt.err) || msg[:len(tt.err)] != tt.err {
-					t.Errorf("error %q, want it to start with %q", msg, tt.err)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(jsSite{})); diff != "" {
-				t.Errorf("(-want +got):\n%s", diff)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkRead(t, readDocusaurus, "c.js", tt.src, tt.want, tt.err) })
+	}
+}
+
+// checkRead runs a reader on src and compares what it read, or where and
+// why it refused, with what is wanted.
+func checkRead(t *testing.T, read func(string, []byte) (*jsSite, error), name, src string, want *jsSite, wantErr string) {
+	t.Helper()
+	got, err := read(name, []byte(src))
+	if wantErr != "" {
+		var le *l10n.Error
+		if !errors.As(err, &le) || !errors.Is(err, config.ErrInvalid) {
+			t.Fatalf("error %v, want an *l10n.Error wrapping ErrInvalid", err)
+		}
+		if msg := le.Error(); !strings.HasPrefix(msg, wantErr) {
+			t.Errorf("error %q, want it to start with %q", msg, wantErr)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(jsSite{})); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
 
@@ -82,21 +88,7 @@ func TestReadAstro(t *testing.T) {
 		{name: "starlight unknown default", src: "starlight({defaultLocale: 'de', locales: {en: {label: 'E'}}})", err: "c.mjs:1:27: defaultLocale: de is none of the locales"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := readAstro("c.mjs", []byte(tt.src))
-			if tt.err != "" {
-				if err == nil || len(err.Error()) < len(tt.err) || err.Error()[:len(tt.err)] != tt.err {
-					t.Fatalf("error %v, want it to start with %q", err, tt.err)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(jsSite{})); diff != "" {
-				t.Errorf("(-want +got):\n%s", diff)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkRead(t, readAstro, "c.mjs", tt.src, tt.want, tt.err) })
 	}
 }
 
