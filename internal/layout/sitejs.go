@@ -110,10 +110,19 @@ func readDocusaurus(name string, data []byte) (*jsSite, error) {
 		}
 	}
 	if r.err != nil {
-		return nil, r.err
+		return partial(s), r.err
 	}
 	s.langs = defaultFirst(s.def, s.langs)
 	return s, nil
+}
+
+// partial returns what was read of a site before a refusal: its default
+// language alone, which init still weighs; nil when it was not read.
+func partial(s *jsSite) *jsSite {
+	if s == nil || s.def == "" {
+		return nil
+	}
+	return &jsSite{def: s.def, key: s.key}
 }
 
 // readAstro reads astro.config.*: Starlight's locales and defaultLocale
@@ -127,7 +136,17 @@ func readAstro(name string, data []byte) (*jsSite, error) {
 			return nil, r.err
 		}
 		if locales := r.field(opts, "", "locales"); locales != nil || r.err != nil {
-			return r.starlight(opts, locales)
+			site, err := r.starlight(opts, locales)
+			if err != nil {
+				// defaultLocale: 'en' beside a computed locales: a locale
+				// key spelling a language is likely that language.
+				if def := opts.field("defaultLocale"); def != nil && def.kind == jsString {
+					if code, ok := Code(def.str); ok {
+						return &jsSite{def: code, key: "defaultLocale"}, err
+					}
+				}
+			}
+			return site, err
 		}
 	}
 	i18n := r.f.property("i18n")

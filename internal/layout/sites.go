@@ -252,6 +252,9 @@ func (d *detector) docusaurusSite(dir, file string) *site {
 	s := &site{gen: "docusaurus", dir: dir, pluginPaths: map[string]string{}}
 	if js, err := readDocusaurus(file, raw); err != nil {
 		s.err = err
+		if js != nil {
+			s.def, s.file, s.key = js.def, file, js.key
+		}
 	} else {
 		s.def, s.langs, s.file, s.key = js.def, js.langs, file, js.key
 		s.langFile, s.langKey = file, "i18n.locales"
@@ -291,6 +294,9 @@ func (d *detector) astroSite(dir, file string) *site {
 	switch {
 	case err != nil:
 		s.err = err
+		if js != nil {
+			s.def, s.file, s.key = js.def, file, js.key
+		}
 	case js == nil:
 		return nil
 	default:
