@@ -37,8 +37,10 @@ docs, plugin instances), go-i18n message files and gettext PO catalogs,
 also a repository of PO files in one language. A name is a language only on
 evidence (mkfs.fat.md is no Fanti page). The source language is --source's,
 else the one the site's configuration names (Hugo's defaultContentLanguage,
-Docusaurus's and Astro's defaultLocale), else the one with the most entries;
-the comments say which decided.
+Docusaurus's and Astro's defaultLocale, Starlight's root locale), else the
+one with the most entries; the comments say which decided. The languages the
+site's configuration lists are proposed, begun or not; a computed value there
+(JavaScript is read, never run) is said in a comment with its place.
 
 The proposal goes to stdout, with comments saying what was found; --write
 also writes it to glosa.yaml (or --config's file), which must not exist

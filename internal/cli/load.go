@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/layout"
 	"github.com/glosa/glosa/internal/status"
 	"github.com/glosa/glosa/internal/workspace"
 )
@@ -43,6 +44,9 @@ func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
 	ws, err := workspace.Load(opts)
 	if err != nil {
 		return nil, err
+	}
+	if ws.Sites != nil && g.errOut != nil {
+		fmt.Fprintf(g.errOut, "glosa: %s\n", g.l.Text(layout.Said(ws.Sites)))
 	}
 	if ws.CacheRefused != nil && g.errOut != nil {
 		warnf(g.errOut, "%s", g.l.Error(ws.CacheRefused))

@@ -14,6 +14,7 @@ import (
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/resultcache"
+	"github.com/glosa/glosa/internal/workspace"
 )
 
 // replayed runs run, a command that only reads and prints, through glosa's
@@ -30,6 +31,10 @@ func (g *globals) replayed(ios *iostreams.IOStreams, run func() error, extra ...
 	}
 	root, err := g.rootDir()
 	if err != nil {
+		return run()
+	}
+	if workspace.FromSite(root, g.configFile()) {
+		// The key would not hold the site's configuration it is read from.
 		return run()
 	}
 	cfg, err := config.Load(root, g.configFile())

@@ -251,7 +251,11 @@ func (d *detector) aliases(loc *Locale, st *catalogStats) {
 		for _, code := range sortedKeys(s.locales) {
 			alias := s.locales[code]
 			if loc.Files[alias] > 0 && loc.Files[code] == 0 {
-				pairs = append(pairs, l10n.Msg("init.aliasPair", "Alias", alias, "Lang", code, "Key", s.langKeys[code]))
+				id := "init.aliasPair"
+				if s.localeKeys[code] == "languageCode" {
+					id = "init.aliasPairCode"
+				}
+				pairs = append(pairs, l10n.Msg(id, "Alias", alias, "Lang", code, "Key", s.langKeys[code]))
 				if loc.Aliases == nil {
 					loc.Aliases = map[string]string{}
 				}

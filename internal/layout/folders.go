@@ -249,3 +249,49 @@ func (d *detector) suffixEvidence(s *site, def string, refs []ref) []ref {
 	}
 	return out
 }
+
+// starlight finds the pages of a Starlight site whose locales the
+// configuration lists: src/content/docs/{lang}/ for each locale named by
+// its folder, and src/content/docs/ itself for the root locale, whose
+// language then has a pattern of its own. Only the listed locales'
+// folders are languages there.
+func (d *detector) starlight() {
+	for _, s := range d.siteList {
+		if s.gen != "astro" || len(s.dirs) == 0 {
+			continue
+		}
+		docs := join(s.dir, "src", "content", "docs")
+		folderLang := map[string]string{}
+		root := ""
+		for code, dir := range s.dirs {
+			if dir == "" {
+				root = code
+			} else {
+				folderLang[dir] = code
+			}
+		}
+		for _, ext := range []string{".md", ".mdx"} {
+			var refs []ref
+			for _, p := range d.files {
+				rest, ok := strings.CutPrefix(p, docs+"/")
+				if !ok || path.Ext(p) != ext || d.claimed[p] {
+					continue
+				}
+				first, after, nested := strings.Cut(rest, "/")
+				if code, ok := folderLang[first]; ok && nested {
+					refs = append(refs, ref{path: p, lang: code, slug: strings.TrimSuffix(after, ext)})
+				} else if root != "" {
+					refs = append(refs, ref{path: p, lang: root, slug: strings.TrimSuffix(rest, ext), plain: true})
+				}
+			}
+			if len(refs) == 0 {
+				continue
+			}
+			c := Content{Kind: Folders, Path: join(docs, "{lang}", "{slug}"+ext)}
+			if root != "" {
+				c.Paths = map[string]string{root: join(docs, "{slug}"+ext)}
+			}
+			d.add(c, root, refs)
+		}
+	}
+}

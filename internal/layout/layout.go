@@ -91,6 +91,27 @@ type Proposal struct {
 	// Notes are comments on the proposal as a whole: what was found and
 	// left out.
 	Notes []l10n.Text
+	// Sites are the sites' configurations read, by folder.
+	Sites []Site
+}
+
+// Site is what Detect read of a static-site generator's configuration.
+type Site struct {
+	// Gen is hugo, docusaurus or astro.
+	Gen string
+	// File is the file the languages were read from; Key the key that
+	// named the default language ("" when the generator's default holds).
+	File, Key string
+	// Default is the default language, Languages those the configuration
+	// lists (canonical tags, the default first).
+	Default   string
+	Languages []string
+	// Aliases are the catalog spellings of its languages (Hugo's locale:
+	// pt-BR → pt).
+	Aliases map[string]string
+	// Err, when not nil, is what glosa could not read, at its position
+	// (a computed locales: localesConfig): the site then said nothing.
+	Err error
 }
 
 // SourceChoice says how the source language was chosen, for the comment
@@ -177,6 +198,7 @@ func Detect(fsys fs.FS, opts Options) (*Proposal, error) {
 	}
 	d := &detector{fsys: fsys, opts: opts, files: files, links: links, claimed: map[string]bool{}, fronts: map[string]front{}}
 	d.sites()
+	d.starlight()
 	d.docusaurus()
 	d.folderSuffix()
 	d.folders()
@@ -425,6 +447,15 @@ func (d *detector) propose() (*Proposal, error) {
 	if d.opts.Source != "" {
 		langs[d.opts.Source] = true
 	}
+	// The languages a site lists are the project's, a translation not
+	// begun yet too.
+	for _, s := range d.siteList {
+		for _, code := range s.langs {
+			langs[code] = true
+		}
+		p.Sites = append(p.Sites, s.summary())
+		d.notes = append(d.notes, s.notes()...)
+	}
 	for code := range langs {
 		p.Languages = append(p.Languages, code)
 	}
@@ -453,6 +484,9 @@ func (d *detector) propose() (*Proposal, error) {
 			l.Source = ""
 		}
 	}
+	// A catalog's spelling of a language is that language (pt-BR of pt).
+	aliases := p.aliases()
+	p.Languages = filter(p.Languages, func(c string) bool { _, alias := aliases[c]; return !alias })
 	sort.Strings(p.Languages)
 	sort.SliceStable(p.Languages, func(i, j int) bool { return p.Languages[i] == p.Source && p.Languages[j] != p.Source })
 	p.ListLanguages = !d.discoversSame(p)
@@ -490,7 +524,7 @@ func (d *detector) discoversSame(p *Proposal) bool {
 			if loc.Lang != "" {
 				raw = loc.Lang
 			}
-			if code, err := lang.Parse(raw); err == nil {
+			if code, err := cfg.Aliases.Parse(raw); err == nil {
 				found[code] = true
 			}
 		}

@@ -533,7 +533,7 @@ func TestSites(t *testing.T) {
 			Plugins: map[string]string{"api": "api", "news": "news"}},
 		{Gen: "hugo", Dir: "site", Def: "it", File: "site/config.toml", Key: "defaultContentLanguage", ContentDir: "site/pages",
 			Langs: []string{"it", "pt"}, Locales: map[string]string{"pt": "pt-BR"}},
-		{Gen: "astro", Dir: "web2", Def: "ja", File: "web2/astro.config.mjs", Key: "defaultLocale"},
+		{Gen: "astro", Dir: "web2", Def: "ja", File: "web2/astro.config.mjs", Key: "defaultLocale", Langs: []string{"ja", "en"}},
 	}
 	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("sites (-want +got):\n%s", diff)

@@ -36,6 +36,18 @@ type site struct {
 	langKeys map[string]string
 	// Docusaurus: the folder each plugin instance reads (id → path).
 	pluginPaths map[string]string
+	// Starlight: each language's folder in the content collection, ""
+	// for the root locale.
+	dirs map[string]string
+	// localeKeys say, per language, which key gave its locale: locale or
+	// languageCode.
+	localeKeys map[string]string
+	// langFile and langKey are the file and key that list the languages.
+	langFile, langKey string
+	// err, when not nil, is what the configuration says that glosa could
+	// not read (a computed locales: localesConfig), at its position: the
+	// site then says no language.
+	err error
 }
 
 // sites finds the configurations of Hugo, Docusaurus and Astro sites in
@@ -123,8 +135,8 @@ func hugoRoot(p string, dirs map[string]bool) (string, bool) {
 // ignore case. A site that does not set defaultContentLanguage has Hugo's
 // default, en.
 func (d *detector) hugoSite(dir string, files map[string]bool) *site {
-	s := &site{gen: "hugo", dir: dir, contentDir: join(dir, "content"), contentDirs: map[string]string{},
-		locales: map[string]string{}, langKeys: map[string]string{}}
+	s := &site{gen: "hugo", dir: dir, langKey: "languages", contentDir: join(dir, "content"), contentDirs: map[string]string{},
+		locales: map[string]string{}, langKeys: map[string]string{}, localeKeys: map[string]string{}}
 	var languages map[string]any
 	var first string
 	for _, name := range append(slices.Clone(hugoConfigs), hugoLanguageFiles...) {
@@ -141,7 +153,7 @@ func (d *detector) hugoSite(dir string, files map[string]bool) *site {
 		}
 		if slices.Contains(hugoLanguageFiles, name) {
 			if languages == nil {
-				languages = m
+				languages, s.langFile = m, p
 			}
 			continue
 		}
@@ -154,7 +166,7 @@ func (d *detector) hugoSite(dir string, files map[string]bool) *site {
 			s.contentDir = join(dir, strings.Trim(path.Clean(v), "/"))
 		}
 		if l, ok := lookupFold(m, "languages").(map[string]any); ok && languages == nil {
-			languages = l
+			languages, s.langFile = l, p
 		}
 	}
 	for key, v := range languages {
@@ -162,16 +174,26 @@ func (d *detector) hugoSite(dir string, files map[string]bool) *site {
 		if !ok {
 			continue
 		}
+		conf, _ := v.(map[string]any)
+		if off, ok := lookupFold(conf, "disabled").(bool); ok && off {
+			continue
+		}
 		s.langs = append(s.langs, code)
 		s.langKeys[code] = key
-		conf, _ := v.(map[string]any)
 		if cd, ok := lookupFold(conf, "contentDir").(string); ok && cd != "" {
 			s.contentDirs[code] = join(dir, strings.Trim(path.Clean(cd), "/"))
 		}
-		if loc, ok := lookupFold(conf, "locale").(string); ok {
-			if lc, ok := Code(loc); ok && lc != code {
-				s.locales[code] = lc
+		// The locale Hugo shows the language's pages with, and so the
+		// i18n/ file it reads: locale, else the older languageCode.
+		for _, k := range []string{"locale", "languageCode"} {
+			loc, ok := lookupFold(conf, k).(string)
+			if !ok || loc == "" {
+				continue
 			}
+			if lc, ok := Code(loc); ok && lc != code {
+				s.locales[code], s.localeKeys[code] = lc, k
+			}
+			break
 		}
 	}
 	sort.Strings(s.langs)
@@ -212,34 +234,32 @@ func lookupFold(m map[string]any, key string) any {
 	return nil
 }
 
-// The JavaScript a Docusaurus or Astro configuration is written in: glosa
-// reads the literal values that create-docusaurus and Starlight's
-// templates write (defaultLocale: 'en', locales: ['en', 'fr']), and a site
-// that computes them is read as one that does not say.
+// The plugin instances of a Docusaurus configuration: each id and the
+// folder it reads, found near each other (a second docs or blog plugin:
+// id: 'community', path: 'community'). The languages are read with the
+// literal reader (sitejs.go); these, which only name folders glosa finds
+// anyway, with regular expressions.
 var (
-	defaultLocaleRE = regexp.MustCompile(`\bdefaultLocale\s*:\s*['"]([^'"]+)['"]`)
-	localesRE       = regexp.MustCompile(`\blocales\s*:\s*\[([^\]]*)\]`)
-	quotedRE        = regexp.MustCompile(`['"]([^'"]+)['"]`)
-	pluginIDRE      = regexp.MustCompile(`\bid\s*:\s*['"]([^'"]+)['"]`)
-	pluginPathRE    = regexp.MustCompile(`\bpath\s*:\s*['"](?:\./)?([^'"/][^'"]*?)/?['"]`)
+	pluginIDRE   = regexp.MustCompile(`\bid\s*:\s*['"]([^'"]+)['"]`)
+	pluginPathRE = regexp.MustCompile(`\bpath\s*:\s*['"](?:\./)?([^'"/][^'"]*?)/?['"]`)
 )
 
 // docusaurusSite reads docusaurus.config.*: i18n.defaultLocale and
-// i18n.locales, and the folder of each plugin instance with an id (a
-// second docs or blog plugin: id: 'community', path: 'community').
+// i18n.locales, and the folder of each plugin instance with an id.
 func (d *detector) docusaurusSite(dir, file string) *site {
-	data := string(d.read(file))
+	raw := d.read(file)
+	data := string(raw)
 	s := &site{gen: "docusaurus", dir: dir, pluginPaths: map[string]string{}}
-	if m := defaultLocaleRE.FindStringSubmatch(data); m != nil {
-		if code, ok := Code(m[1]); ok {
-			s.def, s.file, s.key = code, file, "defaultLocale"
+	if js, err := readDocusaurus(file, raw); err != nil {
+		s.err = err
+		if js != nil {
+			s.def, s.file, s.key = js.def, file, js.key
 		}
-	}
-	if m := localesRE.FindStringSubmatch(data); m != nil {
-		for _, q := range quotedRE.FindAllStringSubmatch(m[1], -1) {
-			if code, ok := Code(q[1]); ok && !slices.Contains(s.langs, code) {
-				s.langs = append(s.langs, code)
-			}
+	} else {
+		s.def, s.langs, s.file, s.key = js.def, js.langs, file, js.key
+		s.langFile, s.langKey = file, "i18n.locales"
+		if s.key == "" {
+			s.key = "i18n"
 		}
 	}
 	// An instance's options follow its id up to the next id.
@@ -265,25 +285,75 @@ func (d *detector) docusaurusSite(dir, file string) *site {
 	return s
 }
 
-// astroSite reads astro.config.*: Astro's and Starlight's defaultLocale. A
-// Starlight site whose default locale is 'root' keeps it in the content
-// folder itself, and says no language here.
+// astroSite reads astro.config.*: Starlight's locales and defaultLocale,
+// else Astro's i18n. A configuration that names no language is no site
+// here; one glosa cannot read is kept with its error.
 func (d *detector) astroSite(dir, file string) *site {
-	data := string(d.read(file))
 	s := &site{gen: "astro", dir: dir}
-	if m := defaultLocaleRE.FindStringSubmatch(data); m != nil {
-		if code, ok := Code(m[1]); ok {
-			s.def, s.file, s.key = code, file, "defaultLocale"
+	js, err := readAstro(file, d.read(file))
+	switch {
+	case err != nil:
+		s.err = err
+		if js != nil {
+			s.def, s.file, s.key = js.def, file, js.key
 		}
-	}
-	if s.def == "" {
+	case js == nil:
 		return nil
+	default:
+		s.def, s.langs, s.dirs, s.file, s.key = js.def, js.langs, js.dirs, file, js.key
+		s.langFile, s.langKey = file, "i18n.locales"
+		if js.dirs != nil {
+			s.langKey = "locales"
+		}
 	}
 	return s
 }
 
+// summary returns what was read, for Proposal.Sites.
+func (s *site) summary() Site {
+	out := Site{Gen: s.gen, File: s.file, Key: s.key, Default: s.def, Err: s.err}
+	switch {
+	case s.key == "i18n":
+		out.Key = ""
+	case s.key == "" && s.dirs[s.def] == "" && s.dirs != nil:
+		out.Key = "locales.root"
+	}
+	if s.gen == "hugo" && len(s.langs) > 0 {
+		out.Languages = defaultFirst(s.def, s.langs)
+	} else {
+		out.Languages = slices.Clone(s.langs)
+	}
+	for code, alias := range s.locales {
+		if out.Aliases == nil {
+			out.Aliases = map[string]string{}
+		}
+		out.Aliases[alias] = code
+	}
+	return out
+}
+
+// notes words what the site said of its languages, or why it said
+// nothing, for the proposal's comments.
+func (s *site) notes() []l10n.Text {
+	if s.err != nil {
+		return []l10n.Text{l10n.Msg("init.noteSiteUnread", "Error", l10n.TextOf(s.err))}
+	}
+	if len(s.langs) == 0 || s.langFile == "" {
+		return nil
+	}
+	return []l10n.Text{l10n.Msg("init.noteSiteLanguages", "File", s.langFile, "Key", s.langKey,
+		"Langs", strings.Join(defaultFirst(s.def, s.langs), ", "))}
+}
+
 // why words what said the site's default language.
 func (s *site) why() l10n.Text {
+	if s.key == "i18n" {
+		// Docusaurus's own default: the configuration has no i18n.
+		return l10n.Msg("init.whyDocusaurusDefault", "Lang", s.def, "File", s.file)
+	}
+	if s.key == "" && s.gen == "astro" {
+		return l10n.Msg("init.whyStarlightRoot", "Lang", s.def, "File", s.file)
+	}
 	if s.key == "" {
 		// Hugo's own default: the configuration does not name one.
 		return l10n.Msg("init.whyHugoDefault", "Lang", s.def, "File", s.file)

@@ -16,6 +16,7 @@ import (
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/history"
+	"github.com/glosa/glosa/internal/layout"
 	"github.com/glosa/glosa/internal/lint"
 	"github.com/glosa/glosa/internal/status"
 	"github.com/glosa/glosa/internal/term"
@@ -65,6 +66,9 @@ type Project struct {
 	// nor written: a link planted in its folder (content.ErrCacheLink).
 	// The results are those of a run without a cache.
 	CacheRefused error
+	// Sites, when not nil, are the sites' configurations the configuration
+	// was read from, the repository having no glosa.yaml.
+	Sites []layout.Site
 	// cache is the cache the scan used, which the lint rules read entries
 	// back from until Close.
 	cache *content.Cache
@@ -75,7 +79,7 @@ type Project struct {
 // every state.
 func Load(opts Options) (*Project, error) {
 	root := opts.Root
-	cfg, err := config.Load(root, opts.ConfigFile)
+	cfg, sites, err := loadConfig(root, opts.ConfigFile)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +87,7 @@ func Load(opts Options) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Project{Root: root, Config: cfg, Linter: linter}
+	p := &Project{Root: root, Config: cfg, Linter: linter, Sites: sites}
 	// git reads the history while glosa reads the files. A report keeps
 	// the parsed history in glosa's cache, beside the content cache and
 	// under the same rules.
