@@ -263,6 +263,7 @@ comparison with the source shows, and records finished translations.`,
 	root.AddCommand(newDiffCmd(ios, g))
 	root.AddCommand(newReportCmd(ios, g))
 	root.AddCommand(newInitCmd(ios, g))
+	completeLangs(root, g)
 	return root
 }
 
