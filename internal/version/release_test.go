@@ -2,6 +2,7 @@ package version
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"debug/elf"
 	"debug/macho"
@@ -34,6 +35,10 @@ func TestReleaseBinaries(t *testing.T) {
 	}
 	v := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(sumsFiles[0]), "glosa_"), "_checksums.txt")
 	sums := readSums(t, sumsFiles[0])
+	commit, date := head(t)
+	// What --version prints: the one binary this machine runs is run, the
+	// others must hold the same strings.
+	stamped := []string{"v" + v, commit, date}
 	machines := map[string]struct {
 		elf   elf.Machine
 		macho macho.Cpu
@@ -58,6 +63,11 @@ func TestReleaseBinaries(t *testing.T) {
 				t.Errorf("%s: sha256 %s, the checksums file says %q", name, got, want)
 			}
 			delete(sums, name)
+			for _, v := range stamped {
+				if !bytes.Contains(data, []byte(v)) {
+					t.Errorf("%s: %q is not stamped in it", name, v)
+				}
+			}
 			m := machines[arch]
 			switch goos {
 			case "linux":
@@ -77,7 +87,7 @@ func TestReleaseBinaries(t *testing.T) {
 				}
 			}
 			if goos == runtime.GOOS && arch == runtime.GOARCH {
-				checkStamp(t, path, "v"+v)
+				checkStamp(t, path, fmt.Sprintf("glosa version v%s (commit %s, %s)\n", v, commit, date))
 			}
 		}
 	}
@@ -106,23 +116,27 @@ func readSums(t *testing.T, path string) map[string]string {
 	return sums
 }
 
-// checkStamp runs a release binary's --version: the version, the commit
-// built (this work tree's HEAD, which the release is built from) and its
-// date.
-func checkStamp(t *testing.T, bin, version string) {
+// head returns the hash of HEAD, which the release is built from, and its
+// date as the release stamps it.
+func head(t *testing.T) (commit, date string) {
 	t.Helper()
 	git := exec.Command("git", "log", "-1", "--format=%H %cd", "--date=format-local:%Y-%m-%dT%H:%M:%SZ")
 	git.Env = append(os.Environ(), "TZ=UTC")
-	head, err := git.Output()
+	out, err := git.Output()
 	if err != nil {
 		t.Fatalf("git log: %v", err)
 	}
-	commit, date, _ := strings.Cut(strings.TrimSpace(string(head)), " ")
+	commit, date, _ = strings.Cut(strings.TrimSpace(string(out)), " ")
+	return commit, date
+}
+
+// checkStamp runs a release binary's --version.
+func checkStamp(t *testing.T, bin, want string) {
+	t.Helper()
 	out, err := exec.Command(bin, "--version").Output()
 	if err != nil {
 		t.Fatalf("%s --version: %v", bin, err)
 	}
-	want := fmt.Sprintf("glosa version %s (commit %s, %s)\n", version, commit, date)
 	if string(out) != want {
 		t.Errorf("%s --version printed %q, want %q", filepath.Base(bin), out, want)
 	}
