@@ -33,13 +33,11 @@ func completeLangs(root *cobra.Command, g *globals) {
 }
 
 // completeSlugs completes diff's argument: the slugs of the project's
-// entries, or, once what is typed has a slash, the files it may name.
+// entries that start with what is typed, or, when none does, the files it
+// may name (diff takes a path too).
 func (g *globals) completeSlugs(_ *cobra.Command, args []string, typed string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
-	}
-	if strings.ContainsRune(typed, '/') {
-		return nil, cobra.ShellCompDirectiveDefault
 	}
 	p := g.loadQuiet()
 	if p == nil {
@@ -52,6 +50,9 @@ func (g *globals) completeSlugs(_ *cobra.Command, args []string, typed string) (
 			seen[e.Slug] = true
 			out = append(out, e.Slug)
 		}
+	}
+	if len(out) == 0 {
+		return nil, cobra.ShellCompDirectiveDefault
 	}
 	slices.Sort(out)
 	return out, cobra.ShellCompDirectiveNoFileComp
