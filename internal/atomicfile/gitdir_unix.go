@@ -4,7 +4,8 @@ package atomicfile
 
 import (
 	"os"
-	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // inGit reports whether dir, a folder opened through root, is root's .git
@@ -37,7 +38,8 @@ func inGit(root, dir *os.Root) bool {
 		if os.SameFile(fi, git) {
 			return true
 		}
-		fd, err := syscall.Openat(int(cur.Fd()), "..", syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
+		// x/sys/unix, not syscall: syscall has no Openat on darwin.
+		fd, err := unix.Openat(int(cur.Fd()), "..", unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 		if err != nil {
 			return true
 		}

@@ -46,6 +46,7 @@ history, or git history is unavailable.`,
 		Example: `  glosa diff llm --lang es
   glosa diff content/es/llm.md
   glosa diff llm --lang es --format json`,
+		ValidArgsFunction: g.completeSlugs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usage(g.l, "usage.diffArgs")

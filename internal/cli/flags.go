@@ -77,14 +77,24 @@ func enumUsage(usage string, values []string) string {
 // complete makes the shell offer values for --name: after the last comma
 // of what is typed, for a list.
 func complete(cmd *cobra.Command, name string, values []string, list bool) {
+	completeFunc(cmd, name, list, func() []string { return values })
+}
+
+// completeFunc makes the shell offer the values that values returns, when
+// asked, for --name: those that start with what is typed, after its last
+// comma for a list, leaving out those the list has.
+func completeFunc(cmd *cobra.Command, name string, list bool, values func() []string) {
 	err := cmd.RegisterFlagCompletionFunc(name, func(_ *cobra.Command, _ []string, typed string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		prefix := ""
 		if i := strings.LastIndex(typed, ","); list && i >= 0 {
-			prefix = typed[:i+1]
+			prefix, typed = typed[:i+1], typed[i+1:]
 		}
-		out := make([]cobra.Completion, len(values))
-		for i, v := range values {
-			out[i] = prefix + v
+		var out []cobra.Completion
+		listed := strings.Split(prefix, ",")
+		for _, v := range values() {
+			if strings.HasPrefix(v, typed) && !slices.Contains(listed, v) {
+				out = append(out, prefix+v)
+			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	})

@@ -88,13 +88,20 @@ func TestEnumFlag(t *testing.T) {
 }
 
 // TestEnumCompletion checks that the shell is offered an enum flag's
-// values, after the last comma for a list.
+// values that start with what is typed, after the last comma for a list
+// and without those it lists.
 func TestEnumCompletion(t *testing.T) {
-	out := stdoutOf(t, cobra.ShellCompRequestCmd, "status", "--state", "stale,mi")
+	out := stdoutOf(t, cobra.ShellCompRequestCmd, "status", "--state", "stale,")
 	for _, want := range []string{"stale,missing\n", "stale,current\n", ":4\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("completion lacks %q:\n%s", want, out)
 		}
+	}
+	if strings.Contains(out, "stale,stale\n") {
+		t.Errorf("completion offers stale again:\n%s", out)
+	}
+	if out := stdoutOf(t, cobra.ShellCompRequestCmd, "status", "--state", "stale,mi"); out != "stale,missing\n:4\n" {
+		t.Errorf("completion of stale,mi:\n%s", out)
 	}
 	out = stdoutOf(t, cobra.ShellCompRequestCmd, "check", "--format", "")
 	for _, want := range []string{"text\n", "sarif\n", "junit\n"} {

@@ -58,12 +58,21 @@ func TestPreCommitHooks(t *testing.T) {
 		MinimumPreCommitVersion string `yaml:"minimum_pre_commit_version"`
 	}
 	readYAML(t, ".pre-commit-hooks.yaml", &hooks)
-	if len(hooks) != 1 {
-		t.Fatalf("%d hooks, want 1", len(hooks))
+	if len(hooks) != 2 {
+		t.Fatalf("%d hooks, want 2", len(hooks))
 	}
-	h := hooks[0]
+	h, rel := hooks[0], hooks[1]
 	if h.ID != "glosa-check" || h.Name == "" || h.Entry != "glosa check" || h.Language != "golang" {
 		t.Errorf("hook %+v: want id glosa-check, a name, entry glosa check, language golang", h)
+	}
+	if rel.ID != "glosa-check-release" || rel.Entry != ".ci/pre-commit-release" || rel.Language != "script" {
+		t.Errorf("hook %+v: want id glosa-check-release, entry .ci/pre-commit-release, language script", rel)
+	}
+	if fi, err := os.Stat(filepath.Join("..", "..", rel.Entry)); err != nil || fi.Mode()&0o111 == 0 {
+		t.Errorf("%s: want an executable script (%v)", rel.Entry, err)
+	}
+	if rel.Files != h.Files || rel.PassFilenames == nil || *rel.PassFilenames || rel.MinimumPreCommitVersion != h.MinimumPreCommitVersion {
+		t.Errorf("glosa-check-release runs on other files than glosa-check: %+v", rel)
 	}
 	if h.PassFilenames == nil || *h.PassFilenames {
 		t.Error("pass_filenames must be false: glosa checks the whole repository")
@@ -83,7 +92,7 @@ func TestPreCommitHooks(t *testing.T) {
 }
 
 // TestAction: action.yml is a composite action with the inputs the README
-// documents, installs glosa with go install, runs glosa check with flags
+// documents, installs a release binary or builds glosa with go install, runs glosa check with flags
 // that exist, and uploads SARIF only when asked.
 func TestAction(t *testing.T) {
 	type step struct {
@@ -143,7 +152,8 @@ func TestAction(t *testing.T) {
 		if strings.Contains(s.Run, "${{") {
 			t.Errorf("step %q: expressions in run scripts are injected as code; pass them in env", s.Name)
 		}
-		if strings.Contains(s.Run, `go install "github.com/glosa/glosa/cmd/glosa@$version"`) {
+		if strings.Contains(s.Run, `go install "github.com/glosa/glosa/cmd/glosa@$VERSION"`) &&
+			strings.Contains(s.Run, `"$ACTION_PATH/.ci/install-glosa" "$VERSION"`) {
 			install = true
 		}
 		for _, line := range strings.Split(s.Run, "\n") {
@@ -169,6 +179,6 @@ func TestAction(t *testing.T) {
 		}
 	}
 	if !install || !check || !upload {
-		t.Errorf("steps: go install %v, glosa check --format github %v, upload-sarif %v; want all", install, check, upload)
+		t.Errorf("steps: install-glosa or go install %v, glosa check --format github %v, upload-sarif %v; want all", install, check, upload)
 	}
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/progress"
+	buildinfo "github.com/glosa/glosa/internal/version"
 )
 
 // Exit codes.
@@ -35,21 +36,10 @@ const (
 	ExitTool   = 3 // the tool failed: I/O, unreadable input
 )
 
-// Version is glosa's version, set at build time with
-// -ldflags "-X github.com/glosa/glosa/internal/cli.Version=v1.2.3"; without
-// it, the module version go install recorded, or "dev".
-var Version = ""
-
-// version returns the version to show.
-func version() string {
-	if Version != "" {
-		return Version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
+// version returns glosa's version alone (v1.2.3), as SARIF logs, the
+// dashboard and the replay key name it; glosa --version shows the commit
+// and date too.
+func version() string { return buildinfo.Get().Version }
 
 // usageError is a mistake in how glosa was called.
 type usageError struct{ err error }
@@ -229,7 +219,7 @@ func newRootCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 languages by slug) in every language: what is current, stale, missing,
 untranslated, unverified or orphaned; it lints translations for what only a
 comparison with the source shows, and records finished translations.`,
-		Version:       version(),
+		Version:       buildinfo.Get().String(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -273,6 +263,7 @@ comparison with the source shows, and records finished translations.`,
 	root.AddCommand(newDiffCmd(ios, g))
 	root.AddCommand(newReportCmd(ios, g))
 	root.AddCommand(newInitCmd(ios, g))
+	completeLangs(root, g)
 	return root
 }
 
