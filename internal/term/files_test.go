@@ -74,7 +74,7 @@ func TestReadTBX(t *testing.T) {
 			{Text: "token", Lang: "en", Concept: "c1", Line: 4},
 			{Text: "jeton", Lang: "fr", Concept: "c1", Status: Forbidden, Line: 5},
 		}},
-		{"a term outside a language is left out", `<tbx><termSec><term>x</term></termSec></tbx>`, nil},
+		{"a term outside a language or a concept is left out", `<tbx><termSec><term>x</term></termSec><langSec xml:lang="es"><termSec><term>y</term></termSec></langSec><conceptEntry id="c"></conceptEntry><langSec xml:lang="es"><termSec><term>z</term></termSec></langSec></tbx>`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -145,7 +145,7 @@ func TestReadErrors(t *testing.T) {
 			return ReadTBX([]byte("<tbx>\n <langSec xml:lang=\"e_s!\"></langSec></tbx>"), 10)
 		}, 2, 27, ""},
 		{"TBX too many terms", func() ([]Term, error) {
-			return ReadTBX([]byte(`<tbx><langSec xml:lang="es"><termSec><term>a</term></termSec>`+"\n"+`<termSec><term>b</term></termSec></langSec></tbx>`), 1)
+			return ReadTBX([]byte(`<tbx><conceptEntry id="c"><langSec xml:lang="es"><termSec><term>a</term></termSec>`+"\n"+`<termSec><term>b</term></termSec></langSec></conceptEntry></tbx>`), 1)
 		}, 2, 1, "err.tooManyUnits"},
 		{"CSV quote", func() ([]Term, error) { return ReadCSV([]byte("source,target\na\"b,c\n"), "it", "es", 10) }, 2, 2, "term.csvSyntax"},
 		{"CSV too many rows", func() ([]Term, error) { return ReadCSV([]byte("a,b\nc,d\ne,f\n"), "it", "es", 2) }, 3, 1, "err.tooManyUnits"},
