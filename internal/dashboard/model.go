@@ -85,8 +85,8 @@ type Model struct {
 	Catalogs []Overview
 	// Terms is the termbase's coverage per language; nil when the
 	// project declares no terms.
-	Terms *TermOverview
-	Matrix   Matrix
+	Terms  *TermOverview
+	Matrix Matrix
 	// Findings are every finding, grouped by rule and file.
 	Findings []RuleGroup
 	// FindingCount is the number of findings.
