@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/status"
 	"github.com/glosa/glosa/internal/term"
@@ -44,6 +45,10 @@ var _ = register(Rule{
 			return
 		}
 		untranslated, absent := termUntranslated.of(c), termAbsent.of(c)
+		// The terms of a source's units, found once for all its
+		// translations (pairs come source by source).
+		var lastSrc *content.Entry
+		srcFound := map[string][]term.Match{}
 		for _, p := range c.pairs() {
 			if p.t.State == status.Untranslated {
 				continue // a draft is work in progress
@@ -54,8 +59,16 @@ var _ = register(Rule{
 			}
 			trM := tb.Matcher(p.t.Lang, term.Preferred, term.Admitted)
 			srcUnits, trUnits := termPairs(c, p)
+			if p.src != lastSrc {
+				lastSrc = p.src
+				clear(srcFound)
+			}
 			for i, su := range srcUnits {
-				found := srcM.Find(su.text)
+				found, ok := srcFound[su.key]
+				if !ok {
+					found = srcM.Find(su.text)
+					srcFound[su.key] = found
+				}
 				if len(found) == 0 {
 					continue
 				}

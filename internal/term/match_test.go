@@ -1,9 +1,11 @@
 package term
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 func TestForms(t *testing.T) {
@@ -119,5 +121,34 @@ func TestBase(t *testing.T) {
 	}
 	if b.Matcher("es", Forbidden) != b.Matcher("es", Forbidden) {
 		t.Error("a matcher is made twice")
+	}
+}
+
+// TestOutermost compares outermost with its definition, on random sets of
+// matches: a match is dropped when another contains it and is longer, or
+// has its span and concept and comes first.
+func TestOutermost(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var ms []Match
+		for range r.IntN(12) {
+			s := r.IntN(8)
+			ms = append(ms, Match{Term: Term{Concept: string(rune('a' + r.IntN(3)))}, Start: s, End: s + 1 + r.IntN(4)})
+		}
+		var want []Match
+		for i, a := range ms {
+			inside := false
+			for j, b := range ms {
+				if i != j && b.Start <= a.Start && a.End <= b.End && (b.End-b.Start > a.End-a.Start || j < i && b.Start == a.Start && b.End == a.End && b.Term.Concept == a.Term.Concept) {
+					inside = true
+				}
+			}
+			if !inside {
+				want = append(want, a)
+			}
+		}
+		if diff := cmp.Diff(want, outermost(ms), cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("outermost(%v) (-want +got):\n%s", ms, diff)
+		}
 	}
 }
