@@ -73,6 +73,9 @@ var _ = register(Rule{
 					continue
 				}
 				tu := trUnits[i]
+				if tu.text == su.text {
+					continue // an untranslated text: same-as-source's finding, not a term's
+				}
 				var inTr, keptInTr []term.Match
 				trDone := false
 				seen := map[string]bool{}
@@ -97,7 +100,7 @@ var _ = register(Rule{
 						continue // acronyms are kept by most languages; a term the language shares, in its own inflection
 					}
 					kept := slices.ContainsFunc(keptInTr, func(k term.Match) bool {
-						return k.Term.Concept == concept && !glossed(tu.text, k)
+						return k.Term.Concept == concept && !glossed(tu.text, k) && !acronym(k.Term.Text) && !inName(tu.text, k)
 					})
 					var text l10n.Text
 					switch {
@@ -120,16 +123,48 @@ var _ = register(Rule{
 	},
 })
 
-// glossed reports whether a match stands in parentheses, after the
+// glossed reports whether a match stands in parentheses after the
 // language's own words: «canareechnye razvertyvaniya (canary
-// deployments)» glosses the term, it does not leave it untranslated.
+// deployments)», «Função como Serviço (FaaS, Function as a Service)»
+// gloss the term, they do not leave it untranslated.
 func glossed(text string, m term.Match) bool {
 	rs := []rune(text)
-	i := m.Start - 1
-	for i >= 0 && strings.ContainsRune(" _*[", rs[i]) {
-		i--
+	open := 0
+	for i := m.Start - 1; i >= 0; i-- {
+		switch rs[i] {
+		case ')':
+			open--
+		case '(':
+			if open++; open > 0 {
+				return i > 0
+			}
+		}
 	}
-	return i > 0 && rs[i] == '('
+	return false
+}
+
+// inName reports whether a match written with a capital is part of a
+// run of capitalized words: a name that keeps the term («Observability
+// Day», «Azure App Service», «Cart Service»), not the term left
+// untranslated.
+func inName(text string, m term.Match) bool {
+	rs := []rune(text)
+	if !unicode.IsUpper(rs[m.Start]) {
+		return false
+	}
+	capital := func(i int) bool { return i >= 0 && i < len(rs) && unicode.IsUpper(rs[i]) }
+	before := m.Start - 1
+	if before >= 0 && rs[before] == ' ' {
+		// The word before: its first letter.
+		j := before - 1
+		for j >= 0 && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j])) {
+			j--
+		}
+		if j < before-1 && capital(j+1) {
+			return true
+		}
+	}
+	return m.End+1 < len(rs) && rs[m.End] == ' ' && capital(m.End+1)
 }
 
 // acronym reports a term written in capitals (API, TLS, IaaS): most

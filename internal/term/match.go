@@ -81,9 +81,10 @@ func inflect(word, rule string) (string, bool) {
 // Matcher finds terms in text: an Aho–Corasick automaton over the forms
 // of every term (see Forms), case-folded, which reads a text once
 // whatever the number of terms. A match must start and end at a word's
-// boundary (not inside a word), except next to a Han, Hiragana or
-// Katakana character, which languages written without spaces put next
-// to any other.
+// boundary (not inside a word, nor joined to another by a hyphen, an
+// underscore, a dot or a slash), except next to a Han, Hiragana,
+// Katakana or Thai character, which languages written without spaces put
+// next to any other.
 type Matcher struct {
 	terms []Term
 	// pats are the forms, folded and as written, and the index of each
@@ -272,7 +273,10 @@ func (m *Matcher) FindAll(text string) []Match {
 	return found
 }
 
-// boundary reports whether runes[start:end] is not part of a longer word.
+// boundary reports whether runes[start:end] is not part of a longer word,
+// nor of a compound or an identifier: a word joined to it by a hyphen, an
+// underscore, a dot or a slash (todo-service, service.name, CI/CD,
+// /fr/scalability/) makes it part of another name.
 func boundary(runes []rune, start, end int) bool {
 	if start > 0 && wordRune(runes[start-1]) && wordRune(runes[start]) && !spaceless(runes[start]) {
 		return false
@@ -280,8 +284,17 @@ func boundary(runes []rune, start, end int) bool {
 	if end < len(runes) && wordRune(runes[end]) && wordRune(runes[end-1]) && !spaceless(runes[end-1]) {
 		return false
 	}
+	if start > 1 && joiner(runes[start-1]) && wordRune(runes[start-2]) {
+		return false
+	}
+	if end+1 < len(runes) && joiner(runes[end]) && wordRune(runes[end+1]) {
+		return false
+	}
 	return true
 }
+
+// joiner reports a character that joins words into one name.
+func joiner(r rune) bool { return r == '-' || r == '_' || r == '.' || r == '/' }
 
 func wordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)

@@ -53,7 +53,7 @@ func TestMatcher(t *testing.T) {
 	}{
 		{"inside a longer term", "A large language model.", []found{{"llm", 2, 22}}, []found{{"llm", 2, 22}, {"lm", 8, 22}}},
 		{"inflected, any case", "Tokens and Language Models", []found{{"token", 0, 6}, {"lm", 11, 26}}, nil},
-		{"not inside a word", "tokenizer, subtoken, token-based", []found{{"token", 21, 26}}, nil},
+		{"not inside a word nor a compound", "tokenizer, subtoken, token-based, service.token, CI/token, a token.", []found{{"token", 61, 66}}, nil},
 		{"case-sensitive", "gguf GGUF Gguf", []found{{"gguf", 5, 9}}, nil},
 		{"Han next to Han", "大模型的", []found{{"model", 1, 3}}, nil},
 		{"Katakana in Japanese text", "これはトークンです", []found{{"token-ja", 3, 7}}, nil},
