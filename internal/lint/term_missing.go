@@ -143,14 +143,20 @@ func glossed(text string, m term.Match) bool {
 	return false
 }
 
-// inName reports whether a match written with a capital is part of a
-// run of capitalized words: a name that keeps the term («Observability
-// Day», «Azure App Service», «Cart Service»), not the term left
-// untranslated.
+// inName reports whether a match written with a capital is a name that
+// keeps the term, not the term left untranslated: part of a run of
+// capitalized words («Observability Day», «Azure App Service», «Cart
+// Service»), or capitalized in the middle of a sentence, as names, UI
+// labels («the Continuous Deployment tab», «在 Service 下拉菜单中») and
+// kinds of objects («Service リソース») are. (German capitalizes every
+// noun: there, a kept term mid-sentence is taken for a name too.)
 func inName(text string, m term.Match) bool {
 	rs := []rune(text)
 	if !unicode.IsUpper(rs[m.Start]) {
 		return false
+	}
+	if midSentence(rs, m.Start) {
+		return true
 	}
 	capital := func(i int) bool { return i >= 0 && i < len(rs) && unicode.IsUpper(rs[i]) }
 	before := m.Start - 1
@@ -165,6 +171,23 @@ func inName(text string, m term.Match) bool {
 		}
 	}
 	return m.End+1 < len(rs) && rs[m.End] == ' ' && capital(m.End+1)
+}
+
+// midSentence reports whether rs[i] stands after words of its sentence:
+// not at the text's start nor after a sentence's end, opening quotes and
+// brackets aside.
+func midSentence(rs []rune, i int) bool {
+	for i--; i >= 0; i-- {
+		switch r := rs[i]; {
+		case unicode.IsSpace(r), strings.ContainsRune("\"'«“‘([*_¿¡「『【", r):
+			continue
+		case strings.ContainsRune(".!?:;。！？：；", r):
+			return false
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // acronym reports a term written in capitals (API, TLS, IaaS): most

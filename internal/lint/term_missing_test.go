@@ -16,13 +16,17 @@ func TestTermKeptHeuristics(t *testing.T) {
 		glossed, named bool
 	}{
 		{"canareechnye razvertyvaniya (canary deployments)", "canary deployments", true, false},
-		{"Função como Serviço (FaaS, _Function as a Service_) é", "Function as a Service", true, false},
-		{"(a) then Service later", "Service", false, false},
+		{"Função como Serviço (FaaS, _Function as a Service_) é", "Function as a Service", true, true},
+		{"(a) then Service later", "Service", false, true},
 		{"Service at the start", "Service", false, false},
 		{"the Observability Day talks", "Observability", false, true},
 		{"ServiceNow Cloud Observability では", "Observability", false, true},
 		{"Azure App Service での実行", "Service", false, true},
 		{"kept service here", "service", false, false},
+		{"Sous l'onglet Continuous Deployment, trouvez", "Continuous Deployment", false, true},
+		{"在 Service 下拉菜单中", "Service", false, true},
+		{"Fin. Service kept", "Service", false, false},
+		{"「Service」", "Service", false, false},
 		{"Infrastructure as code(IaC) các", "Infrastructure as code", false, false},
 	}
 	for _, tt := range tests {
