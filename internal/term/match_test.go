@@ -119,7 +119,7 @@ func TestBase(t *testing.T) {
 	if got := b.Matcher("es", Forbidden).Find("un modelo lingual"); len(got) != 1 || got[0].Term.Concept != "m" {
 		t.Errorf("forbidden matcher found %v", got)
 	}
-	if b.Matcher("es", Forbidden) != b.Matcher("es", Forbidden) {
+	if first := b.Matcher("es", Forbidden); first != b.Matcher("es", Forbidden) {
 		t.Error("a matcher is made twice")
 	}
 }
