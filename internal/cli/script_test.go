@@ -233,7 +233,7 @@ func writeFile(ts *testscript.TestScript, name, data string) {
 }
 
 // cmdCpsample copies the sample repository at the module root (glosa.yaml
-// and content/) into a folder of the script's work directory, so that a
+// and content/, with its term files, and locales/) into a folder of the script's work directory, so that a
 // script can run glosa on it without any chance of changing it:
 // cpsample DIR
 func cmdCpsample(ts *testscript.TestScript, neg bool, args []string, root string) {
@@ -251,7 +251,7 @@ func cmdCpsample(ts *testscript.TestScript, neg bool, args []string, root string
 	copyFile("glosa.yaml")
 	for _, dir := range []string{"content", "locales"} {
 		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".yaml") {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".yaml") && !strings.HasSuffix(p, ".csv") {
 				return err
 			}
 			rel, err := filepath.Rel(root, p)

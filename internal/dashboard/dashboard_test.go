@@ -66,6 +66,7 @@ func project(t *testing.T) Input {
 		t.Fatal(err)
 	}
 	rep := status.ComputeAll(repo, cats)
+	rep.SetTermCoverage(map[string]int{"en": 4, "es": 3}, 4)
 	linter, err := lint.New(cfg)
 	if err != nil {
 		t.Fatal(err)

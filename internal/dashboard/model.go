@@ -83,7 +83,10 @@ type Model struct {
 	Entries *Overview
 	// Catalogs sums each catalog per language.
 	Catalogs []Overview
-	Matrix   Matrix
+	// Terms is the termbase's coverage per language; nil when the
+	// project declares no terms.
+	Terms  *TermOverview
+	Matrix Matrix
 	// Findings are every finding, grouped by rule and file.
 	Findings []RuleGroup
 	// FindingCount is the number of findings.
@@ -121,6 +124,26 @@ type LangRow struct {
 	Coverage     float64
 	CoverageText string
 	Words        int
+}
+
+// TermOverview is how many of the termbase's concepts have a term in
+// each language (status.TermCoverage).
+type TermOverview struct {
+	// Caption says how many concepts there are, in the reader's language.
+	Caption string
+	Rows    []TermRow
+}
+
+// TermRow is one language's line of the term overview.
+type TermRow struct {
+	Lang, Name string
+	// Page is the language's page; "" for the source language.
+	Page     string
+	Concepts int
+	// Coverage is Concepts of all concepts in percent; CoverageText
+	// shows it ("20.0%").
+	Coverage     float64
+	CoverageText string
 }
 
 // Count is the number of translations in one state.
@@ -340,6 +363,17 @@ func Build(in Input) *Model {
 			o.Rows = append(o.Rows, b.langRow(lg))
 		}
 		m.Catalogs = append(m.Catalogs, o)
+	}
+	if tc := rep.Terms; tc != nil {
+		m.Terms = &TermOverview{Caption: b.l.N("report.termsCaption", tc.Concepts)}
+		for _, lg := range tc.Languages {
+			r := TermRow{Lang: lg.Lang, Name: b.l.LangName(lg.Lang), Concepts: lg.Concepts,
+				Coverage: lg.Coverage, CoverageText: fmt.Sprintf("%.1f%%", lg.Coverage)}
+			if slices.Contains(pages, lg.Lang) {
+				r.Page = PageFile(lg.Lang)
+			}
+			m.Terms.Rows = append(m.Terms.Rows, r)
+		}
 	}
 	m.Findings, m.FindingCount = b.groupFindings(func(lint.Finding) bool { return true })
 	work := b.workByLang()

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/status"
 	"github.com/glosa/glosa/internal/term"
@@ -36,7 +37,7 @@ var _ = register(Rule{
 		"\n" +
 		"**Fix.** Write the termbase's term; or, when the text is right as it is, add the variant it uses to the termbase as a synonym, or accept the finding with a suppression.\n" +
 		"\n" +
-		"**Limits.** A term is not reported where the termbase has no term in the translation's language (the team has not chosen one), nor where its term in that language is the source's own (a glossary that keeps the English term is satisfied by it). Inflection is only what `terms.plurals` says, on a term's first and last words: a term inflected otherwise (by gender, case, in its middle words: «modelli linguistici») is not found, in the source (no finding) or in the translation (a finding, when the source's term is kept). Blocks pair only when both bodies have the same sequence of blocks. Drafts (`untranslated`) are not checked.",
+		"**Limits.** A term is not reported where the termbase has no term in the translation's language (the team has not chosen one), nor where its term in that language is the source's own (a glossary that keeps the English term is satisfied by it). Inflection is only what `terms.plurals` says, on a term's first and last words: a term inflected otherwise (by gender, case, in its middle words: «modelli linguistici») is not found, in the source (no finding) or in the translation (a finding, when the source's term is kept). Blocks pair only when both bodies have the same sequence of blocks. Drafts (`untranslated`) are not checked. For precision, a source term kept in the translation is not reported when it is an acronym, when it stands inside parentheses (a gloss), when it is capitalized in the middle of a sentence or next to other capitalized words (a name or a UI label: «Observability Day», «the Continuous Deployment tab»; in German, whose nouns all take a capital, a kept term mid-sentence is missed), when a hyphen, underscore, dot or slash joins it to another word (an identifier or a path), or when the whole text is the source's (`same-as-source` reports it).",
 	Options: []*Option{termUntranslated.Option, termAbsent.Option},
 	check: func(c *checker, emit func(Finding)) {
 		tb := c.linter.terms
@@ -44,6 +45,10 @@ var _ = register(Rule{
 			return
 		}
 		untranslated, absent := termUntranslated.of(c), termAbsent.of(c)
+		// The terms of a source's units, found once for all its
+		// translations (pairs come source by source).
+		var lastSrc *content.Entry
+		srcFound := map[string][]term.Match{}
 		for _, p := range c.pairs() {
 			if p.t.State == status.Untranslated {
 				continue // a draft is work in progress
@@ -54,12 +59,23 @@ var _ = register(Rule{
 			}
 			trM := tb.Matcher(p.t.Lang, term.Preferred, term.Admitted)
 			srcUnits, trUnits := termPairs(c, p)
+			if p.src != lastSrc {
+				lastSrc = p.src
+				clear(srcFound)
+			}
 			for i, su := range srcUnits {
-				found := srcM.Find(su.text)
+				found, ok := srcFound[su.key]
+				if !ok {
+					found = srcM.Find(su.text)
+					srcFound[su.key] = found
+				}
 				if len(found) == 0 {
 					continue
 				}
 				tu := trUnits[i]
+				if tu.text == su.text {
+					continue // an untranslated text: same-as-source's finding, not a term's
+				}
 				var inTr, keptInTr []term.Match
 				trDone := false
 				seen := map[string]bool{}
@@ -84,7 +100,7 @@ var _ = register(Rule{
 						continue // acronyms are kept by most languages; a term the language shares, in its own inflection
 					}
 					kept := slices.ContainsFunc(keptInTr, func(k term.Match) bool {
-						return k.Term.Concept == concept && !glossed(tu.text, k)
+						return k.Term.Concept == concept && !glossed(tu.text, k) && !acronym(k.Term.Text) && !inName(tu.text, k)
 					})
 					var text l10n.Text
 					switch {
@@ -107,16 +123,71 @@ var _ = register(Rule{
 	},
 })
 
-// glossed reports whether a match stands in parentheses, after the
+// glossed reports whether a match stands in parentheses after the
 // language's own words: «canareechnye razvertyvaniya (canary
-// deployments)» glosses the term, it does not leave it untranslated.
+// deployments)», «Função como Serviço (FaaS, Function as a Service)»
+// gloss the term, they do not leave it untranslated.
 func glossed(text string, m term.Match) bool {
 	rs := []rune(text)
-	i := m.Start - 1
-	for i >= 0 && strings.ContainsRune(" _*[", rs[i]) {
-		i--
+	open := 0
+	for i := m.Start - 1; i >= 0; i-- {
+		switch rs[i] {
+		case ')':
+			open--
+		case '(':
+			if open++; open > 0 {
+				return i > 0
+			}
+		}
 	}
-	return i > 0 && rs[i] == '('
+	return false
+}
+
+// inName reports whether a match written with a capital is a name that
+// keeps the term, not the term left untranslated: part of a run of
+// capitalized words («Observability Day», «Azure App Service», «Cart
+// Service»), or capitalized in the middle of a sentence, as names, UI
+// labels («the Continuous Deployment tab», «在 Service 下拉菜单中») and
+// kinds of objects («Service リソース») are. (German capitalizes every
+// noun: there, a kept term mid-sentence is taken for a name too.)
+func inName(text string, m term.Match) bool {
+	rs := []rune(text)
+	if !unicode.IsUpper(rs[m.Start]) {
+		return false
+	}
+	if midSentence(rs, m.Start) {
+		return true
+	}
+	capital := func(i int) bool { return i >= 0 && i < len(rs) && unicode.IsUpper(rs[i]) }
+	before := m.Start - 1
+	if before >= 0 && rs[before] == ' ' {
+		// The word before: its first letter.
+		j := before - 1
+		for j >= 0 && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j])) {
+			j--
+		}
+		if j < before-1 && capital(j+1) {
+			return true
+		}
+	}
+	return m.End+1 < len(rs) && rs[m.End] == ' ' && capital(m.End+1)
+}
+
+// midSentence reports whether rs[i] stands after words of its sentence:
+// not at the text's start nor after a sentence's end, opening quotes and
+// brackets aside.
+func midSentence(rs []rune, i int) bool {
+	for i--; i >= 0; i-- {
+		switch r := rs[i]; {
+		case unicode.IsSpace(r), strings.ContainsRune("\"'«“‘([*_¿¡「『【", r):
+			continue
+		case strings.ContainsRune(".!?:;。！？：；", r):
+			return false
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // acronym reports a term written in capitals (API, TLS, IaaS): most

@@ -106,6 +106,32 @@ type StatusJSON struct {
 	// Catalogs are the message catalogs, one per locales item of
 	// glosa.yaml; [] without one.
 	Catalogs []CatalogJSON `json:"catalogs"`
+	// Terms is the termbase's coverage; absent when glosa.yaml declares
+	// no terms (see the terms keys).
+	Terms *TermsJSON `json:"terms,omitempty"`
+}
+
+// TermsJSON is how many of the termbase's concepts have a term in each
+// language.
+type TermsJSON struct {
+	// Concepts is the number of the termbase's concepts: the entries of
+	// term layouts by slug, TBX concept entries, CSV source terms.
+	Concepts int `json:"concepts"`
+	// Languages are the source language and the translation languages
+	// shown, in glosa.yaml's order.
+	Languages []TermLanguageJSON `json:"languages"`
+}
+
+// TermLanguageJSON is one language's share of the termbase.
+type TermLanguageJSON struct {
+	// Lang is the language's code.
+	Lang string `json:"lang"`
+	// Concepts counts the concepts with a preferred or admitted term in
+	// the language (a concept not to translate counts in every language).
+	Concepts int `json:"concepts"`
+	// Coverage is concepts of all concepts in percent, rounded down to
+	// 0.1; 100 when the termbase has no concept.
+	Coverage float64 `json:"coverage"`
 }
 
 // LanguageJSON sums one translation language: of the entries, or of a
@@ -213,7 +239,48 @@ func (v View) StatusDocument() StatusJSON {
 		}
 		doc.Entries = append(doc.Entries, e)
 	}
+	if tc := v.Report.Terms; tc != nil {
+		doc.Terms = &TermsJSON{Concepts: tc.Concepts, Languages: []TermLanguageJSON{}}
+		for _, l := range v.termLanguages() {
+			doc.Terms.Languages = append(doc.Terms.Languages, TermLanguageJSON{Lang: l.Lang, Concepts: l.Concepts, Coverage: l.Coverage})
+		}
+	}
 	return doc
+}
+
+// termLanguages returns the term coverage of the source language and of
+// the translation languages shown.
+func (v View) termLanguages() []status.TermLanguage {
+	var out []status.TermLanguage
+	for _, l := range v.Report.Terms.Languages {
+		if l.Lang == v.Report.Source || v.langShown(l.Lang) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// termsText writes the termbase's coverage under the summary table: of
+// each language shown, how many concepts have a term in it.
+func (v View) termsText(w io.Writer) error {
+	tc := v.Report.Terms
+	if tc == nil {
+		return nil
+	}
+	l := v.l()
+	fmt.Fprintf(w, "\n%s\n", l.N("status.terms", tc.Concepts))
+	t := &table{right: []bool{false, true, true}}
+	t.add(l.T("col.language"), l.T("col.terms"), l.T("col.coverage"))
+	for _, lg := range v.termLanguages() {
+		t.add(lg.Lang+" "+lang.Name(lg.Lang), strconv.Itoa(lg.Concepts), fmt.Sprintf("%.1f%%", lg.Coverage))
+	}
+	t.paint = func(row, col int, cell string) string {
+		if row == 0 {
+			return paint(v.Color, bold, cell)
+		}
+		return cell
+	}
+	return t.write(w)
 }
 
 // WriteJSON writes v as indented JSON.
@@ -248,6 +315,9 @@ func StatusText(w io.Writer, v View) error {
 		return err
 	}
 	v.probablyStaleText(w)
+	if err := v.termsText(w); err != nil {
+		return err
+	}
 	if len(v.States) > 0 {
 		fmt.Fprintln(w)
 		if err := listText(w, v); err != nil {

@@ -158,6 +158,9 @@ type Report struct {
 	// History, when not nil, is consulted for records that name a commit
 	// and for guesses about unverified translations (see ComputeWith).
 	History History
+	// Terms is the termbase's coverage, nil when the project declares no
+	// terms.
+	Terms *TermCoverage
 	// hashes caches source hashes by entry.
 	hashes map[*content.Entry]string
 	// byKey holds, per slug and layout, the entry of each language: of
@@ -433,6 +436,51 @@ func coverage(current, total int) float64 {
 		return 100
 	}
 	return math.Floor(float64(current)*1000/float64(total)) / 10
+}
+
+// TermCoverage is how much of a termbase each language has.
+type TermCoverage struct {
+	// Concepts is the number of the termbase's concepts.
+	Concepts int
+	// Languages are the source language and the translation languages,
+	// in the report's order.
+	Languages []TermLanguage
+}
+
+// TermLanguage is one language's share of a termbase.
+type TermLanguage struct {
+	Lang string
+	// Concepts counts the concepts with a term allowed in the language.
+	Concepts int
+	// Coverage is Concepts of all concepts in percent, rounded down to
+	// 0.1; 100 when the termbase is empty.
+	Coverage float64
+}
+
+// SetTermCoverage records how many of a termbase's total concepts have a
+// term in each language (covered, by language code), for the source and
+// each translation language.
+func (r *Report) SetTermCoverage(covered map[string]int, total int) {
+	tc := &TermCoverage{Concepts: total}
+	for _, l := range r.TermLanguages() {
+		tc.Languages = append(tc.Languages, TermLanguage{Lang: l, Concepts: covered[l], Coverage: coverage(covered[l], total)})
+	}
+	r.Terms = tc
+}
+
+// TermLanguages returns the languages whose term coverage a report
+// shows: the source, then the translation languages, once each.
+func (r *Report) TermLanguages() []string {
+	var out []string
+	if r.Source != "" {
+		out = append(out, r.Source)
+	}
+	for _, l := range r.Languages {
+		if !slices.Contains(out, l.Lang) {
+			out = append(out, l.Lang)
+		}
+	}
+	return out
 }
 
 // OnlyLanguages returns a copy of the report limited to some translation

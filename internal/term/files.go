@@ -20,7 +20,8 @@ import (
 // (martif: termEntry › langSet › tig or ntig › term). A term's part of
 // speech and status come from its termNote of type partOfSpeech and
 // administrativeStatus (deprecatedTerm-admn-sts and supersededTerm-admn-sts
-// are forbidden, admittedTerm-admn-sts admitted). At most maxTerms terms;
+// are forbidden, admittedTerm-admn-sts admitted). A term outside a
+// concept entry or a language section is left out. At most maxTerms terms;
 // errors are *l10n.Error at their line and column, without the path.
 func ReadTBX(data []byte, maxTerms int) ([]Term, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
@@ -85,6 +86,10 @@ func ReadTBX(data []byte, maxTerms int) ([]Term, error) {
 		case xml.EndElement:
 			depth--
 			switch t.Name.Local {
+			case "conceptEntry", "termEntry":
+				concept = ""
+			case "langSec", "langSet":
+				langSec = ""
 			case "term":
 				inTerm = false
 				if cur != nil {
@@ -107,7 +112,7 @@ func ReadTBX(data []byte, maxTerms int) ([]Term, error) {
 					}
 				}
 			case "termSec", "tig", "ntig":
-				if cur != nil && cur.Text != "" && cur.Lang != "" {
+				if cur != nil && cur.Text != "" && cur.Lang != "" && cur.Concept != "" {
 					if len(out) == maxTerms {
 						return nil, limits.TooManyUnits(cur.Line, 1, maxTerms)
 					}

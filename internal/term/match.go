@@ -1,6 +1,8 @@
 package term
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -79,20 +81,30 @@ func inflect(word, rule string) (string, bool) {
 // Matcher finds terms in text: an Aho–Corasick automaton over the forms
 // of every term (see Forms), case-folded, which reads a text once
 // whatever the number of terms. A match must start and end at a word's
-// boundary (not inside a word), except next to a Han, Hiragana or
-// Katakana character, which languages written without spaces put next
-// to any other.
+// boundary (not inside a word, nor joined to another by a hyphen, an
+// underscore, a dot or a slash), except next to a Han, Hiragana,
+// Katakana or Thai character, which languages written without spaces put
+// next to any other.
 type Matcher struct {
 	terms []Term
 	// pats are the forms, folded and as written, and the index of each
 	// one's term.
 	pats []pattern
-	// next is the automaton's goto function: (state<<32 | rune) → state.
-	next map[uint64]int32
-	fail []int32
+	// The automaton's goto function: the edges of state s are
+	// edges[first[s]:first[s+1]], sorted by rune; root holds the first
+	// state's edges of ASCII runes (0 for none), the most taken.
+	first []int32
+	edges []edge
+	root  [128]int32
+	fail  []int32
 	// out lists, by state, the patterns that end there (its own and those
 	// of its failure states).
 	out [][]int32
+}
+
+type edge struct {
+	r  rune
+	to int32
 }
 
 type pattern struct {
@@ -109,7 +121,8 @@ type Match struct {
 
 // NewMatcher builds the matcher of terms, inflected by rules (see Forms).
 func NewMatcher(terms []Term, rules []string) *Matcher {
-	m := &Matcher{terms: terms, next: map[uint64]int32{}, fail: []int32{0}, out: [][]int32{nil}}
+	m := &Matcher{terms: terms, fail: []int32{0}, out: [][]int32{nil}}
+	next := map[uint64]int32{} // (state<<32 | rune) → state, while building
 	for i, t := range terms {
 		for _, f := range Forms(t.Text, rules) {
 			w := []rune(f)
@@ -120,10 +133,10 @@ func NewMatcher(terms []Term, rules []string) *Matcher {
 		s := int32(0)
 		for _, r := range pat.folded {
 			k := key(s, r)
-			n, ok := m.next[k]
+			n, ok := next[k]
 			if !ok {
 				n = int32(len(m.fail))
-				m.next[k] = n
+				next[k] = n
 				m.fail = append(m.fail, 0)
 				m.out = append(m.out, nil)
 			}
@@ -134,7 +147,7 @@ func NewMatcher(terms []Term, rules []string) *Matcher {
 	// Failure links, breadth first: the children of each state, found
 	// through the goto map's keys, grouped by parent.
 	children := make([][]uint64, len(m.fail))
-	for k := range m.next {
+	for k := range next {
 		children[k>>32] = append(children[k>>32], k)
 	}
 	queue := []int32{0}
@@ -143,14 +156,14 @@ func NewMatcher(terms []Term, rules []string) *Matcher {
 		queue = queue[1:]
 		for _, k := range children[s] {
 			r := rune(uint32(k))
-			c := m.next[k]
+			c := next[k]
 			queue = append(queue, c)
 			if s == 0 {
 				continue
 			}
 			f := m.fail[s]
 			for {
-				if n, ok := m.next[key(f, r)]; ok {
+				if n, ok := next[key(f, r)]; ok {
 					m.fail[c] = n
 					break
 				}
@@ -162,7 +175,41 @@ func NewMatcher(terms []Term, rules []string) *Matcher {
 			m.out[c] = append(m.out[c], m.out[m.fail[c]]...)
 		}
 	}
+	m.first = make([]int32, len(m.fail)+1)
+	for s, ks := range children {
+		slices.Sort(ks) // by rune: the state is the same
+		for _, k := range ks {
+			r := rune(uint32(k))
+			m.edges = append(m.edges, edge{r, next[k]})
+			if s == 0 && r < 128 {
+				m.root[r] = next[k]
+			}
+		}
+		m.first[s+1] = int32(len(m.edges))
+	}
 	return m
+}
+
+// step follows the edge of state s labelled r.
+func (m *Matcher) step(s int32, r rune) (int32, bool) {
+	if s == 0 && r < 128 {
+		n := m.root[r]
+		return n, n > 0
+	}
+	es := m.edges[m.first[s]:m.first[s+1]]
+	if len(es) > 8 {
+		i, ok := slices.BinarySearchFunc(es, r, func(e edge, r rune) int { return cmp.Compare(e.r, r) })
+		if ok {
+			return es[i].to, true
+		}
+		return 0, false
+	}
+	for _, e := range es {
+		if e.r >= r {
+			return e.to, e.r == r
+		}
+	}
+	return 0, false
 }
 
 func key(s int32, r rune) uint64 { return uint64(s)<<32 | uint64(uint32(r)) }
@@ -193,9 +240,15 @@ func (m *Matcher) FindAll(text string) []Match {
 	var found []Match
 	s := int32(0)
 	for i, r := range written {
-		r = unicode.ToLower(r)
+		if r < 128 {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToLower(r)
+		}
 		for {
-			if n, ok := m.next[key(s, r)]; ok {
+			if n, ok := m.step(s, r); ok {
 				s = n
 				break
 			}
@@ -220,7 +273,10 @@ func (m *Matcher) FindAll(text string) []Match {
 	return found
 }
 
-// boundary reports whether runes[start:end] is not part of a longer word.
+// boundary reports whether runes[start:end] is not part of a longer word,
+// nor of a compound or an identifier: a word joined to it by a hyphen, an
+// underscore, a dot or a slash (todo-service, service.name, CI/CD,
+// /fr/scalability/) makes it part of another name.
 func boundary(runes []rune, start, end int) bool {
 	if start > 0 && wordRune(runes[start-1]) && wordRune(runes[start]) && !spaceless(runes[start]) {
 		return false
@@ -228,8 +284,17 @@ func boundary(runes []rune, start, end int) bool {
 	if end < len(runes) && wordRune(runes[end]) && wordRune(runes[end-1]) && !spaceless(runes[end-1]) {
 		return false
 	}
+	if start > 1 && joiner(runes[start-1]) && wordRune(runes[start-2]) {
+		return false
+	}
+	if end+1 < len(runes) && joiner(runes[end]) && wordRune(runes[end+1]) {
+		return false
+	}
 	return true
 }
+
+// joiner reports a character that joins words into one name.
+func joiner(r rune) bool { return r == '-' || r == '_' || r == '.' || r == '/' }
 
 func wordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
@@ -241,22 +306,51 @@ func spaceless(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai)
 }
 
-// outermost drops the matches that lie inside another, and repeats.
+// outermost drops the matches that lie inside a longer one, and repeats
+// of a concept at the same place, keeping the order of ms. Sorted by
+// start, longest first, a match lies inside a longer one when an earlier
+// match started before it and ends at or after its end, or started with
+// it and ends after it.
 func outermost(ms []Match) []Match {
 	if len(ms) < 2 {
 		return ms
 	}
-	out := ms[:0:0]
-	for i, a := range ms {
-		inside := false
-		for j, b := range ms {
-			if i != j && b.Start <= a.Start && a.End <= b.End && (b.End-b.Start > a.End-a.Start || j < i && b.Start == a.Start && b.End == a.End && b.Term.Concept == a.Term.Concept) {
-				inside = true
-				break
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(ms[a].Start, ms[b].Start), cmp.Compare(ms[b].End, ms[a].End))
+	})
+	drop := make([]bool, len(ms))
+	maxEnd := -1   // of the matches that start before the current one
+	groupEnd := -1 // of those that start with it: the first's, the longest
+	for k, i := range order {
+		m := ms[i]
+		if k == 0 || m.Start != ms[order[k-1]].Start {
+			if k > 0 {
+				maxEnd = max(maxEnd, groupEnd)
+			}
+			groupEnd = m.End
+		}
+		switch {
+		case maxEnd >= m.End, groupEnd > m.End:
+			drop[i] = true
+		default:
+			// The same span: drop a concept seen there already (the
+			// matches of one span are next to each other).
+			for j := k - 1; j >= 0 && ms[order[j]].Start == m.Start && ms[order[j]].End == m.End; j-- {
+				if ms[order[j]].Term.Concept == m.Term.Concept {
+					drop[i] = true
+					break
+				}
 			}
 		}
-		if !inside {
-			out = append(out, a)
+	}
+	out := ms[:0:0]
+	for i, m := range ms {
+		if !drop[i] {
+			out = append(out, m)
 		}
 	}
 	return out

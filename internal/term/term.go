@@ -59,7 +59,11 @@ type Base struct {
 
 	once     sync.Once
 	concepts map[string][]int // concept → indexes of its terms
-	matchers sync.Map         // matcherKey → *Matcher
+	dnt      map[string]bool  // concepts not to translate
+	matchers sync.Map         // matcherKey → *lazyMatcher
+	// allowed caches Allowed, by concept and language: the rules ask at
+	// every term they find.
+	allowed sync.Map
 }
 
 // New returns an empty termbase of a project whose source language is
@@ -91,8 +95,12 @@ func (b *Base) Terms() []Term { return b.terms }
 func (b *Base) index() {
 	b.once.Do(func() {
 		b.concepts = map[string][]int{}
+		b.dnt = map[string]bool{}
 		for i, t := range b.terms {
 			b.concepts[t.Concept] = append(b.concepts[t.Concept], i)
+			if t.DoNotTranslate {
+				b.dnt[t.Concept] = true
+			}
 		}
 	})
 }
@@ -140,26 +148,26 @@ func (b *Base) ConceptTerms(concept, lang string) []Term {
 // unchanged in every language.
 func (b *Base) DoNotTranslate(concept string) bool {
 	b.index()
-	for _, i := range b.concepts[concept] {
-		if b.terms[i].DoNotTranslate {
-			return true
-		}
-	}
-	return false
+	return b.dnt[concept]
 }
 
 // Allowed returns the texts a language may use for a concept: its
 // preferred and admitted terms (the source term itself, for a concept
 // that must not be translated); none when the termbase has no term of
-// the concept in that language.
+// the concept in that language. The slice is shared: do not change it.
 func (b *Base) Allowed(concept, lang string) []Term {
+	key := [2]string{concept, lang}
+	if ts, ok := b.allowed.Load(key); ok {
+		return ts.([]Term)
+	}
 	var out []Term
 	for _, t := range b.ConceptTerms(concept, lang) {
 		if t.Status != Forbidden {
 			out = append(out, t)
 		}
 	}
-	return out
+	ts, _ := b.allowed.LoadOrStore(key, out)
+	return ts.([]Term)
 }
 
 // Coverage returns, for each language, how many concepts have a term
@@ -184,17 +192,32 @@ func (b *Base) Matcher(lang string, statuses ...Status) *Matcher {
 	for _, s := range statuses {
 		key += string(rune('0' + s))
 	}
-	if m, ok := b.matchers.Load(key); ok {
-		return m.(*Matcher)
-	}
+	v, _ := b.matchers.LoadOrStore(key, &lazyMatcher{})
+	lm := v.(*lazyMatcher)
+	lm.once.Do(func() { lm.m = b.newMatcher(lang, statuses) })
+	return lm.m
+}
+
+// lazyMatcher is a matcher built once, by the first goroutine that asks.
+type lazyMatcher struct {
+	once sync.Once
+	m    *Matcher
+}
+
+func (b *Base) newMatcher(lang string, statuses []Status) *Matcher {
+	// A term several files give (a CSV glossary per language pair
+	// repeats the source terms) is matched once.
 	var ts []Term
+	seen := map[Term]bool{}
 	for _, t := range b.langTerms(lang) {
-		if slices.Contains(statuses, t.Status) {
+		same := t
+		same.Path, same.Line, same.POS = "", 0, ""
+		if slices.Contains(statuses, t.Status) && !seen[same] {
+			seen[same] = true
 			ts = append(ts, t)
 		}
 	}
-	m, _ := b.matchers.LoadOrStore(key, NewMatcher(ts, b.plurals[baseLang(lang)]))
-	return m.(*Matcher)
+	return NewMatcher(ts, b.plurals[baseLang(lang)])
 }
 
 // langTerms returns the terms of a language: its own, and the source

@@ -151,6 +151,9 @@ func Load(opts Options) (*Project, error) {
 		}
 	}
 	p.Report = status.ComputeAllWith(repo, files, hist)
+	if p.Terms != nil {
+		p.Report.SetTermCoverage(p.Terms.Coverage(p.Report.TermLanguages()))
+	}
 	// A report needs the words only: they come from glosa's cache when
 	// it has them. Commands that export need what changed, block by block.
 	// The cache remembers counts made with the versions found: without a
