@@ -7,6 +7,7 @@ import (
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/markdown"
+	"github.com/glosa/glosa/internal/prose"
 )
 
 // derived is what glosa computes from an entry's text once and keeps:
@@ -51,6 +52,11 @@ type heavy struct {
 
 	valuesOnce sync.Once
 	values     []Value
+
+	// words counts the words of prose of each block of body (see
+	// BlockWords): the cache's, or counted on first use.
+	wordsOnce sync.Once
+	words     []int
 }
 
 // heavy returns the entry's heavy part, loading the entry again first if
@@ -205,6 +211,9 @@ func (e *Entry) loadLocked() {
 				e.Doc, e.cached = doc, true
 				if rec.Body != nil {
 					e.h.bodyOnce.Do(func() { e.h.body = rec.Body })
+					if len(rec.BlockWords) == len(rec.Body.Blocks) {
+						e.h.wordsOnce.Do(func() { e.h.words = rec.BlockWords })
+					}
 				}
 				return
 			}
@@ -272,6 +281,32 @@ func (e *Entry) reread() *markdown.Summary {
 		}
 	})
 	return h.full
+}
+
+// BlockWords returns prose.Words(e.Block(i).Prose): the words of prose of
+// the entry's i-th body block, which glosa's cache keeps, so that a rule
+// that needs a block's texts only when it holds enough words reads the
+// file again only then.
+func (e *Entry) BlockWords(i int) int {
+	if ws := e.blockWords(); i < len(ws) {
+		return ws[i]
+	}
+	return 0
+}
+
+// blockWords returns the words of prose of each body block, counted once.
+func (e *Entry) blockWords() []int {
+	n := len(e.Body().Blocks)
+	h := e.heavy()
+	h.wordsOnce.Do(func() {
+		h.words = make([]int, n)
+		for i := range h.words {
+			if p := e.Block(i).Prose; p != "" {
+				h.words[i] = prose.Words(p)
+			}
+		}
+	})
+	return h.words
 }
 
 // BlockText returns the text of the entry's i-th body block (of

@@ -45,7 +45,7 @@ var cacheMagic = []byte("glosa-cache\n")
 
 // cacheFormat changes whenever what is cached, or how glosa computes it,
 // changes in a way the build identity would not show.
-const cacheFormat = 9
+const cacheFormat = 10
 
 // racyWindow is how recent a file's modification time may be for the
 // file to be cached: a file written again within the same clock tick,
@@ -113,6 +113,9 @@ type cached struct {
 	HasBody bool
 	Doc     cachedDoc
 	Body    *markdown.Summary // nil when it was not computed
+	// BlockWords counts the words of prose of each of Body's blocks (see
+	// Entry.BlockWords).
+	BlockWords []int
 	// The digests (see derived), and which parts hold prose (see Prose;
 	// -1 when it was not computed).
 	Hash               string
@@ -429,6 +432,7 @@ func (c *Cache) encode(e *Entry, k fileKey, schema *config.Field) []byte {
 	}
 	if e.bodyDone() {
 		r.Body = cacheSummary(e.h.body)
+		r.BlockWords = e.blockWords()
 	}
 	e.digest(schema)
 	r.Hash, r.SameText, r.SameBody = e.hash, e.text, e.body

@@ -39,7 +39,7 @@ func (e *Entry) Prose(schema *config.Field) Prose {
 			}
 		}
 		for i := range e.Body().Blocks {
-			if prose.Words(e.Block(i).Prose) > 0 {
+			if e.BlockWords(i) > 0 {
 				p |= ProseBody
 				break
 			}

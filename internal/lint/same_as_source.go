@@ -99,7 +99,9 @@ var sameAsSource = register(Rule{
 			}
 			for i, b := range p.entry.Body().Blocks {
 				digest := content.BlockDigest(b)
-				if !srcBlocks[digest] {
+				// Text with fewer words is never reported: its texts,
+				// which glosa's cache does not keep, are not needed.
+				if !srcBlocks[digest] || p.entry.BlockWords(i) < minWords {
 					continue
 				}
 				b := p.entry.Block(i)
