@@ -113,9 +113,9 @@ type cached struct {
 	HasBody bool
 	Doc     cachedDoc
 	Body    *markdown.Summary // nil when it was not computed
-	// BlockWords counts the words of prose of each of Body's blocks (see
-	// Entry.BlockWords).
-	BlockWords []int
+	// BlockLetters counts the letters of the prose of each of Body's
+	// blocks (see Entry.BlockLetters).
+	BlockLetters []int
 	// The digests (see derived), and which parts hold prose (see Prose;
 	// -1 when it was not computed).
 	Hash               string
@@ -432,7 +432,7 @@ func (c *Cache) encode(e *Entry, k fileKey, schema *config.Field) []byte {
 	}
 	if e.bodyDone() {
 		r.Body = cacheSummary(e.h.body)
-		r.BlockWords = e.blockWords()
+		r.BlockLetters = e.blockLetters()
 	}
 	e.digest(schema)
 	r.Hash, r.SameText, r.SameBody = e.hash, e.text, e.body

@@ -172,11 +172,11 @@ func (w *encoder) record(c *cached) {
 				w.str(m)
 			}
 			w.buf = append(w.buf, b.Digest[:]...)
-			words := 0
-			if i < len(c.BlockWords) {
-				words = c.BlockWords[i]
+			letters := 0
+			if i < len(c.BlockLetters) {
+				letters = c.BlockLetters[i]
 			}
-			w.num(words)
+			w.num(letters)
 		}
 		w.uint(uint64(len(s.Links)))
 		for _, l := range s.Links {
@@ -256,7 +256,7 @@ func (r *decoder) record() *cached {
 		st.Headings, st.CodeBlocks, st.ListItems, st.Links, st.Images = r.num(), r.num(), r.num(), r.num(), r.num()
 		if n := r.count(); n > 0 {
 			s.Blocks = make([]markdown.Block, n)
-			c.BlockWords = make([]int, n)
+			c.BlockLetters = make([]int, n)
 			for i := range s.Blocks {
 				b := &s.Blocks[i]
 				b.Kind, b.Line, b.Col = r.str(), r.num(), r.num()
@@ -267,7 +267,7 @@ func (r *decoder) record() *cached {
 					}
 				}
 				r.fixed(b.Digest[:])
-				c.BlockWords[i] = r.num()
+				c.BlockLetters[i] = r.num()
 			}
 		}
 		if n := r.count(); n > 0 {

@@ -179,8 +179,11 @@ func (l *Linter) Check(rep *status.Report) Result {
 	c := &checker{linter: l, rep: rep, repo: rep.Repo, shared: &shared{}}
 	var res Result
 	out := c.run(l.rules, func(r Rule) bool { return !r.entries && !r.post }, &res.Suppressed)
-	chunks := c.chunks(chunkSize)
-	workers := make([]*checker, min(runtime.GOMAXPROCS(0), len(chunks)))
+	// A wave holds chunkSize items, as many in memory as one goroutine
+	// would hold.
+	procs := runtime.GOMAXPROCS(0)
+	chunks := c.chunks(max(1, chunkSize/procs))
+	workers := make([]*checker, min(procs, len(chunks)))
 	for i := range workers {
 		workers[i] = &checker{linter: l, rep: rep, repo: rep.Repo, shared: c.shared}
 	}
@@ -276,8 +279,8 @@ func (l *Linter) excluded(f Finding) bool {
 	return len(rc.Ignore) > 0 && rc.Ignores(append(quoted(f.Text), f.Message)...)
 }
 
-// chunkSize is how many items the entry rules check at a time (a
-// variable for tests).
+// chunkSize is how many items the entry rules check at a time, in the
+// chunks of one wave (a variable for tests).
 var chunkSize = 256
 
 // memoMax is how many answers a memo keeps between chunks.
