@@ -73,7 +73,26 @@ counted, not shown, and do not fail the check; only new findings do.
 	return cmd
 }
 
+// checkRun runs the check through the whole-result cache (see replayed)
+// unless it writes a file.
 func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
+	run := func() error { return checkShow(ios, g, opts) }
+	if (opts.output != "" && opts.output != "-") || opts.writeBaseline != "" {
+		return run()
+	}
+	var extra []string
+	if opts.baseline != "" {
+		f, ok := fileField("--baseline", opts.baseline)
+		if !ok {
+			return run()
+		}
+		extra = append(extra, f)
+	}
+	return g.replayed(ios, run, extra...)
+}
+
+// checkShow loads the project, runs the rules, judges and prints.
+func checkShow(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	policy, err := gate.ParseFailOn(strings.Join(opts.failOn, ","))
 	if err != nil {
 		return &usageError{err}

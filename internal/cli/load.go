@@ -35,11 +35,7 @@ func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfgFile := g.config
-	if cfgFile != "" && !filepath.IsAbs(cfgFile) && g.dir != "" {
-		cfgFile = filepath.Join(g.dir, cfgFile)
-	}
-	opts := workspace.Options{Root: root, ConfigFile: cfgFile, Reporting: reporting, Bodies: bodies, NoCache: g.noCache}
+	opts := workspace.Options{Root: root, ConfigFile: g.configFile(), Reporting: reporting, Bodies: bodies, NoCache: g.noCache}
 	if bar := g.startProgress("progress.files"); bar != nil {
 		defer bar.Done()
 		opts.Progress = bar
@@ -58,6 +54,15 @@ func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
 		warnf(g.errOut, "%s", g.l.N("warn.unnamed", n, "Path", fmt.Sprintf("%q", ws.Repo.Unnamed[0])))
 	}
 	return &project{Project: ws, l: g.l}, nil
+}
+
+// configFile returns --config's file as config.Load takes it: relative
+// to -C's folder, "" for the repository's glosa.yaml.
+func (g *globals) configFile() string {
+	if g.config != "" && !filepath.IsAbs(g.config) && g.dir != "" {
+		return filepath.Join(g.dir, g.config)
+	}
+	return g.config
 }
 
 // warnHistory says once on stderr why translations that record a commit

@@ -83,6 +83,12 @@ type globals struct {
 	// errOut is where warnings go; start is when the run started.
 	errOut io.Writer
 	start  time.Time
+	// bareErr, when not nil, is stderr without the capture of a run whose
+	// output is kept (see replayed): the progress bar's redraws are not
+	// output.
+	bareErr io.Writer
+	// args are the arguments glosa was run with.
+	args []string
 	// root is the repository's folder once the flags are read, for the
 	// cleanup after an interruption, which runs on another goroutine.
 	root atomic.Pointer[string]
@@ -137,6 +143,7 @@ func Run(io *iostreams.IOStreams, args []string) int { return newGlobals(io).run
 
 func (g *globals) run(io *iostreams.IOStreams, args []string) int {
 	root := newRootCmd(io, g)
+	g.args = args
 	root.SetArgs(args)
 	err := root.Execute()
 	g.close()
@@ -274,6 +281,9 @@ comparison with the source shows, and records finished translations.`,
 func (g *globals) showProgress(ios *iostreams.IOStreams, format string) {
 	if ios.IsStderrTTY() && (format == "text" || format == "markdown") {
 		g.progress = ios.ErrOut
+		if g.bareErr != nil {
+			g.progress = g.bareErr
+		}
 	}
 }
 

@@ -59,6 +59,11 @@ func stateNames() []string {
 }
 
 func statusRun(ios *iostreams.IOStreams, g *globals, opts *statusOptions) error {
+	return g.replayed(ios, func() error { return statusShow(ios, g, opts) })
+}
+
+// statusShow loads the project and shows its states.
+func statusShow(ios *iostreams.IOStreams, g *globals, opts *statusOptions) error {
 	g.showProgress(ios, opts.format)
 	p, langs, err := g.loadLangsCached(opts.langs)
 	if err != nil {

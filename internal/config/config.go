@@ -61,6 +61,8 @@ type Config struct {
 	// Limits bound the files glosa reads: the defaults, or what the
 	// limits key sets.
 	Limits limits.Limits
+	// Terms are the termbase's term files and inflection rules.
+	Terms Terms
 }
 
 // Layout is one content location: a path pattern and the schema of the
@@ -69,7 +71,9 @@ type Layout struct {
 	Patterns *Patterns
 	Exclude  []string
 	Fields   *Field
-	Line     int
+	// Terms, when not nil, says that the layout's entries are terms.
+	Terms *LayoutTerms
+	Line  int
 }
 
 // RuleConfig is a rule's setting in glosa.yaml: off, a severity, or a
@@ -300,6 +304,8 @@ func Parse(name string, data []byte) (*Config, error) {
 			cfg.Aliases = p.aliases(v)
 		case "limits":
 			cfg.Limits = p.limits(v)
+		case "terms":
+			cfg.Terms = p.terms(v)
 		default:
 			p.errorf(k, "config.unknownKey", "Key", strconv.Quote(k.Value))
 		}
@@ -469,6 +475,7 @@ func (p *parser) layout(n *yaml.Node) (Layout, bool) {
 	var path string
 	var pathNode *yaml.Node
 	perLang := map[string]string{}
+	var termsNode *yaml.Node
 	ok := true
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -505,6 +512,9 @@ func (p *parser) layout(n *yaml.Node) (Layout, bool) {
 			l.Exclude = p.globs(v)
 		case "fields":
 			l.Fields = p.fields(v)
+		case "terms":
+			l.Terms = p.layoutTerms(v)
+			termsNode = v
 		default:
 			p.errorf(k, "config.unknownContentKey", "Key", strconv.Quote(k.Value))
 			ok = false
@@ -528,6 +538,9 @@ func (p *parser) layout(n *yaml.Node) (Layout, bool) {
 	l.Patterns = pats
 	if l.Fields == nil {
 		l.Fields = DefaultFields()
+	}
+	if termsNode != nil {
+		p.checkLayoutTerms(termsNode, &l)
 	}
 	return l, ok
 }

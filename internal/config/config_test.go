@@ -321,7 +321,7 @@ func TestParseErrors(t *testing.T) {
 	}, {
 		name: "unknown key in a content item",
 		in:   "content:\n  - path: c/{lang}/{slug}.md\n    field: {title: text}\n",
-		want: []string{`glosa.yaml:3:5: unknown key "field" in a content item (known: path, paths, exclude, fields)`},
+		want: []string{`glosa.yaml:3:5: unknown key "field" in a content item (known: path, paths, exclude, fields, terms)`},
 	}, {
 		name: "unknown kind",
 		in:   "content:\n  - path: c/{lang}/{slug}.md\n    fields:\n      title: txt\n",

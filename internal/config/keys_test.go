@@ -17,7 +17,8 @@ import (
 // reads: the string cases of the switches on a key's Value in Parse,
 // layout, locale and rules.
 func TestKeyDocs(t *testing.T) {
-	prefix := map[string]string{"Parse": "", "layout": "content[].", "locale": "locales[].", "rules": "rules.<rule>."}
+	prefix := map[string]string{"Parse": "", "layout": "content[].", "locale": "locales[].", "rules": "rules.<rule>.",
+		"layoutTerms": "content[].terms.", "terms": "terms.", "termFile": "terms.files[]."}
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)

@@ -306,7 +306,35 @@ func (p *Patterns) PathFor(code, raw, slug string) string {
 	if raw == "" {
 		raw = code
 	}
-	return strings.NewReplacer("{lang}", raw, "{slug}", slug).Replace(pat)
+	return expandPattern(pat, raw, slug)
+}
+
+// expandPattern writes raw for {lang} and slug for {slug} in pat, as
+// strings.NewReplacer("{lang}", raw, "{slug}", slug) does, without
+// building a replacer per path: PathFor runs for every entry and language.
+func expandPattern(pat, raw, slug string) string {
+	var b strings.Builder
+	b.Grow(len(pat) + len(raw) + len(slug))
+	for {
+		i := strings.IndexByte(pat, '{')
+		if i < 0 {
+			b.WriteString(pat)
+			return b.String()
+		}
+		b.WriteString(pat[:i])
+		pat = pat[i:]
+		switch {
+		case strings.HasPrefix(pat, "{lang}"):
+			b.WriteString(raw)
+			pat = pat[len("{lang}"):]
+		case strings.HasPrefix(pat, "{slug}"):
+			b.WriteString(slug)
+			pat = pat[len("{slug}"):]
+		default:
+			b.WriteByte('{')
+			pat = pat[1:]
+		}
+	}
 }
 
 // Roots returns the folders that can hold entries of this layout: the

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -228,4 +229,37 @@ func TestKindString(t *testing.T) {
 			t.Errorf("Kind(%d).String() = %q, want %q", k, got, want)
 		}
 	}
+}
+
+// expandCases are patterns, with their language and slug, on which
+// expandPattern must do what the strings.Replacer it replaced did.
+var expandCases = [][3]string{
+	{"content/{lang}/{slug}.md", "pt_BR", "docs/intro"},
+	{"pages/{slug}.{lang}.md", "es", "a.b"},
+	{"docs/{slug}.md", "", "x"},
+	{"{lang}{slug}{lang}", "it", "s"},
+	{"{{slug}}{lang", "{slug}", "{lang}"},
+	{"{x}{ {}lang}{slug", "en", "y"},
+	{"", "es", "z"},
+}
+
+func TestExpandPatternAsReplacer(t *testing.T) {
+	for _, c := range expandCases {
+		want := strings.NewReplacer("{lang}", c[1], "{slug}", c[2]).Replace(c[0])
+		if got := expandPattern(c[0], c[1], c[2]); got != want {
+			t.Errorf("expandPattern(%q, %q, %q) = %q, want %q", c[0], c[1], c[2], got, want)
+		}
+	}
+}
+
+func FuzzExpandPattern(f *testing.F) {
+	for _, c := range expandCases {
+		f.Add(c[0], c[1], c[2])
+	}
+	f.Fuzz(func(t *testing.T, pat, raw, slug string) {
+		want := strings.NewReplacer("{lang}", raw, "{slug}", slug).Replace(pat)
+		if got := expandPattern(pat, raw, slug); got != want {
+			t.Errorf("expandPattern(%q, %q, %q) = %q, want %q", pat, raw, slug, got, want)
+		}
+	})
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"crypto/sha256"
 	"runtime"
+	"slices"
 	"sync"
 	"unicode"
 
@@ -131,9 +132,11 @@ func (e *Entry) document() *Document {
 	return e.Doc
 }
 
-// prepare computes the entry's digests and, for a source (words) or when
-// bodies are asked for, its body summary; a source's words are counted.
-func (e *Entry) prepare(words, bodies bool, schema *config.Field) {
+// prepare computes the entry's digests (with digests) and, for a source
+// (words) or when bodies are asked for, its body summary; a source's words
+// are counted. Without a translation language nothing reads a source's
+// words or digests: the accessors compute them if something asks.
+func (e *Entry) prepare(words, digests, bodies bool, schema *config.Field) {
 	if e.released { // from the cache, which gave the digests and words
 		if words {
 			e.Words(schema)
@@ -148,7 +151,9 @@ func (e *Entry) prepare(words, bodies bool, schema *config.Field) {
 		e.Words(schema)
 		e.Prose(schema)
 	}
-	e.digest(schema)
+	if digests {
+		e.digest(schema)
+	}
 }
 
 // Release drops what the entry can give again from its file or glosa's
@@ -356,12 +361,13 @@ func (e *Entry) Hash(schema *config.Field) string {
 // language's — and with bodies the body summaries of all, which the lint
 // rules read, so that the sequential passes after it find them ready.
 func (r *Repo) Prepare(bodies bool) {
+	translated := slices.ContainsFunc(r.Languages, func(code string) bool { return code != r.Source })
 	work := make(chan *Entry)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for e := range work {
-				e.prepare(e.Lang == r.Source, bodies, r.Schema(e))
+				e.prepare(translated && e.Lang == r.Source, translated, bodies, r.Schema(e))
 			}
 		})
 	}

@@ -100,6 +100,13 @@ func BodyBlocks(body []byte) []string {
 // Normalize puts text in the form the hash and the comparisons use: NFC,
 // white-space runs collapsed to one space, trimmed.
 func Normalize(s string) string {
+	switch asciiForm(s) {
+	case asciiNormal:
+		// Most blocks: nothing to compose, no blank to collapse.
+		return s
+	case asciiBlanks:
+		return collapseASCII(s)
+	}
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
@@ -123,6 +130,61 @@ func Normalize(s string) string {
 		i += size
 	}
 	return b.String()
+}
+
+// The forms asciiForm tells apart.
+const (
+	asciiOther  = iota // a byte above ASCII: NFC may change the text
+	asciiBlanks        // ASCII, already NFC, with blanks to collapse or trim
+	asciiNormal        // ASCII, and Normalize would return it as it is
+)
+
+// asciiForm reports whether s is ASCII, which NFC leaves as it is, and
+// whether its blanks are already single spaces between other bytes.
+func asciiForm(s string) int {
+	form := asciiNormal
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return asciiOther
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || isASCIISpace(s[i+1]) {
+				form = asciiBlanks
+			}
+		case isASCIISpace(c):
+			form = asciiBlanks
+		}
+	}
+	return form
+}
+
+// collapseASCII is Normalize for ASCII text: the fields between blanks,
+// joined by one space.
+func collapseASCII(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		if isASCIISpace(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && !isASCIISpace(s[j]) {
+			j++
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[i:j])
+		i = j
+	}
+	return b.String()
+}
+
+// isASCIISpace is unicode.IsSpace for an ASCII byte.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
 }
 
 // Excerpt returns the start of a text, normalised to one line, at most n

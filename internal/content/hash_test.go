@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/hash")
@@ -241,8 +242,27 @@ func TestNormalizeAsDefined(t *testing.T) {
 	}
 }
 
+// TestNormalizeShortStrings compares Normalize with its definition on
+// every string of up to five pieces over ASCII letters, each ASCII
+// blank, and pieces its ASCII fast path must leave to NFC.
+func TestNormalizeShortStrings(t *testing.T) {
+	plain := func(s string) string {
+		return strings.Join(strings.FieldsFunc(norm.NFC.String(s), unicode.IsSpace), " ")
+	}
+	alphabet := []string{"a", ".", " ", "\t", "\n", "\r", "\v", "\f", "\x1c", "\u0301", "\u00a0", "\u0085", "é", "\xff"}
+	for s := range testtree.Strings(alphabet, 5) {
+		if got, want := Normalize(s), plain(s); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
 func FuzzNormalize(f *testing.F) {
 	f.Add("  Cafe\u0301\t au\u00a0lait \n")
+	f.Add("plain ASCII prose, one space apart")
+	f.Add(" lead and trail ")
+	f.Add("two  spaces\tand a tab")
+	f.Add("Το γρήγορο ελληνικό κείμενο")
 	f.Fuzz(func(t *testing.T, s string) {
 		want := strings.Join(strings.FieldsFunc(norm.NFC.String(s), unicode.IsSpace), " ")
 		if got := Normalize(s); got != want {
@@ -289,4 +309,19 @@ func plainBodyBlocks(body string) []string {
 	}
 	flush()
 	return blocks
+}
+
+func BenchmarkNormalize(b *testing.B) {
+	for _, in := range []struct{ name, text string }{
+		{"ascii", strings.Repeat("The quick brown fox jumps over the lazy dog. ", 20) + "end"},
+		{"ascii-lines", strings.Repeat("The quick brown fox\njumps over the lazy dog.\n", 20)},
+		{"latin", strings.Repeat("Crème brûlée à la façon de Ågård. ", 20) + "fin"},
+	} {
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.text)))
+			for b.Loop() {
+				Normalize(in.text)
+			}
+		})
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -169,6 +170,7 @@ func ScanWith(root string, cfg *config.Config, opts ScanOptions) (*Repo, error) 
 		return nil, err
 	}
 	now := time.Now()
+	translated := hasTranslations(cfg, matches)
 	if opts.Progress != nil {
 		opts.Progress.SetTotal(len(matches))
 	}
@@ -182,7 +184,7 @@ func ScanWith(root string, cfg *config.Config, opts ScanOptions) (*Repo, error) 
 			for i := range jobs {
 				e := loadWith(root, matches[i], cfg, opts.Cache, now, opts.Release && opts.Prepare)
 				if opts.Prepare {
-					e.prepare(cfg.Source == "" || e.Lang == cfg.Source, opts.Bodies, cfg.Content[e.Layout].Fields)
+					e.prepare(translated && (cfg.Source == "" || e.Lang == cfg.Source), translated, opts.Bodies, cfg.Content[e.Layout].Fields)
 					if opts.Release {
 						if opts.Cache != nil {
 							opts.Cache.keep(e, cfg.Content[e.Layout].Fields)
@@ -234,6 +236,18 @@ func ScanWith(root string, cfg *config.Config, opts ScanOptions) (*Repo, error) 
 	// The source language comes first.
 	sort.SliceStable(r.Languages, func(i, j int) bool { return r.Languages[i] == r.Source && r.Languages[j] != r.Source })
 	return r, nil
+}
+
+// hasTranslations reports whether the project has a language besides its
+// source: one the configuration names, or, when it names none, a second
+// language among the entries found (the source is then the commonest).
+func hasTranslations(cfg *config.Config, matches []match) bool {
+	if len(cfg.Languages) > 0 {
+		return slices.ContainsFunc(cfg.Languages, func(code string) bool { return code != cfg.Source })
+	}
+	return slices.ContainsFunc(matches, func(m match) bool {
+		return m.code != matches[0].code || cfg.Source != "" && m.code != cfg.Source
+	})
 }
 
 // walked is what walk finds.

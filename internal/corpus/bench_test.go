@@ -117,17 +117,7 @@ func benchRun(b *testing.B, n int, verb string, warm bool) {
 		args = slices.Delete(args, 2, 3)
 		run() // fills the cache, for check and status alike
 	}
-	// As the glosa command does (see cli.Main).
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(cli.MemoryLimit))
-	peak := startPeak()
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		run()
-	}
-	b.StopTimer()
-	perRun := b.Elapsed() / time.Duration(b.N)
-	reportRun(b, sum.Files, perRun, peak)
+	perRun := loopRuns(b, sum.Files, run)
 	walk, find := time.Duration(1<<63-1), time.Duration(1<<63-1)
 	for range 3 {
 		start := time.Now()
@@ -143,6 +133,24 @@ func benchRun(b *testing.B, n int, verb string, warm bool) {
 	}
 	b.ReportMetric(float64(perRun)/float64(walk), "x-walkread")
 	b.ReportMetric(float64(perRun)/float64(find), "x-find")
+}
+
+// loopRuns runs run b.N times with glosa's memory limit, reports its
+// metrics (see reportRun) for a corpus of files files and returns the time
+// of one run.
+func loopRuns(b *testing.B, files int, run func()) time.Duration {
+	// As the glosa command does (see cli.Main).
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(cli.MemoryLimit))
+	peak := startPeak()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		run()
+	}
+	b.StopTimer()
+	perRun := b.Elapsed() / time.Duration(b.N)
+	reportRun(b, files, perRun, peak)
+	return perRun
 }
 
 // BenchmarkFind is the reference of the warm target: find . -type f | wc -l.

@@ -64,11 +64,10 @@ func TestProgress(t *testing.T) {
 			}
 		}
 	}
-	// sync counts what it plans, then what it writes (last: it changes
-	// the corpus).
-	if _, errOut := run(true, "sync", "--dry-run"); !strings.Contains(errOut, "planning") {
-		t.Errorf("glosa sync --dry-run: no planning bar; stderr:\n%q", errOut)
-	}
+	// sync counts what it writes (last: it changes the corpus). What it
+	// plans is counted too (syncplan's TestMakeProgress), but planning
+	// this corpus now takes less than the bar's first tick, so whether
+	// its bar shows here depends on the scheduler.
 	if _, errOut := run(true, "sync"); !strings.Contains(errOut, "writing") {
 		t.Errorf("glosa sync: no writing bar; stderr:\n%q", errOut)
 	}

@@ -24,6 +24,7 @@ func writeConfiguration(b *bytes.Buffer) error {
 		{"content[]: a layout of entries", "content[].", "Each item of `content`:"},
 		{"locales[]: a set of message catalogs", "locales[].", "Each item of `locales`:"},
 		{"rules.<rule>: a rule's setting", "rules.<rule>.", "Every rule, in the mapping form, takes these keys besides its own options, which the [rules reference](rules.md) lists:"},
+		{"terms: the termbase's files and inflection", "terms.", "Each key of `terms`; the terms themselves come from these files and from the layouts whose `terms` key declares their entries terms:"},
 		{"limits: bounds on the files glosa reads", "limits.", "Each key of `limits`, a whole number from 1 to " + strconv.Itoa(limits.Ceiling) + " times its default ([SECURITY.md](../SECURITY.md#limits) says what each bounds and why):"},
 	}
 	for _, s := range sections {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/glosa/glosa/internal/testtree"
 )
 
 const (
@@ -80,4 +82,38 @@ func BenchmarkPerFileGitLog(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/file")
 	b.ReportMetric(float64(n/b.N), "files")
+}
+
+// BenchmarkLoadCached: LoadWith reading the history back from its cache
+// file for the same HEAD, then Since for every file: what a warm run
+// pays instead of BenchmarkLoad's git log.
+func BenchmarkLoadCached(b *testing.B) {
+	dir, files, since := benchRepo(b)
+	testtree.WriteFile(b, dir, ".glosa/cache/.gitignore", []byte("*\n"))
+	opts := Options{Cache: testCache}
+	ix, err := LoadWith(dir, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := ix.SaveCache(); err != nil {
+		b.Fatal(err)
+	}
+	ix.Close()
+	b.ResetTimer()
+	for b.Loop() {
+		ix, err := LoadWith(dir, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ix.source != fromCache {
+			b.Fatal("the history was not read from the cache")
+		}
+		for i, f := range files {
+			if _, ok := ix.Since(f, since[i]); !ok {
+				b.Fatalf("Since(%q, %s) not ok", f, since[i])
+			}
+		}
+		ix.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(files)), "ns/file")
 }

@@ -26,11 +26,20 @@
 //
 // Renames are detected among the files under the pathspecs only: a file
 // moved in from outside them appears as added, as in `git log -- pathspecs`.
+//
+// # The cache
+//
+// On a long history git log itself costs seconds on every run. LoadWith
+// keeps the parsed commits and changes in a cache file (see cache.go) and
+// reads them back while HEAD stays put, reads only the new commits when
+// HEAD moves forward, and runs the whole git log again otherwise. What git
+// status says of the work tree is asked every run.
 package history
 
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -82,7 +91,24 @@ type Index struct {
 	resolved map[string][]int32
 
 	cat catFile
+
+	// cacheFile is Options.Cache; key identifies what the history was read
+	// for (see cacheKey), and stale says that the cache file does not hold
+	// this history yet.
+	cacheFile string
+	key       [sha256.Size]byte
+	stale     bool
+	source    source // for tests: where the history came from
 }
+
+// source says where an Index's history came from.
+type source int
+
+const (
+	fromLog    source = iota // one git log over the whole history
+	fromCache                // the cache file, for the same HEAD
+	fromExtend               // the cache file, and git log over the new commits
+)
 
 type commit struct {
 	hash    string
@@ -109,25 +135,39 @@ type change struct {
 // It returns an error wrapping ErrUnavailable when git is not installed or
 // root is not in a git work tree.
 func Load(root string, pathspecs ...string) (*Index, error) {
+	return LoadWith(root, Options{}, pathspecs...)
+}
+
+// Options say how LoadWith reads the history.
+type Options struct {
+	// Cache, when not "", is the file, relative to root and
+	// slash-separated, where the parsed history is kept between runs (see
+	// LoadWith). The caller decides whether its folder may be used.
+	Cache string
+}
+
+// LoadWith is Load with options. With a Cache file, the history parsed by
+// an earlier run is read back from it instead of asking `git log`, when it
+// was made for the same HEAD and everything else that shapes the log (see
+// cacheKey); when HEAD has moved forward since, only the new commits are
+// read (see extend); otherwise the history is read whole. The answers are
+// those of Load in every case. The file is written by SaveCache, not here.
+// With a cache file, LoadWith also runs `git for-each-ref` and `git
+// config` once each for the key, and on a fast-forward `git merge-base`
+// and `git rev-list`.
+func LoadWith(root string, opts Options, pathspecs ...string) (*Index, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, fmt.Errorf("%w: git is not installed: %v", ErrUnavailable, err)
 	}
-	ix := &Index{
-		root:      root,
-		byHash:    map[string]int32{},
-		byPath:    map[string][]int32{},
-		dirty:     map[string]bool{},
-		ancestors: map[int32][]uint64{},
-		resolved:  map[string][]int32{},
-		linear:    true,
-	}
-	ix.cat.ix = ix
-	out, err := ix.git("rev-parse", "--is-inside-work-tree", "--show-prefix", "--is-shallow-repository")
+	ix := newIndex(root)
+	ix.cacheFile = opts.Cache
+	out, err := ix.git("rev-parse", "--is-inside-work-tree", "--show-prefix", "--is-shallow-repository",
+		"--git-path", "shallow", "--git-path", "info/grafts")
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrUnavailable, root, err)
 	}
 	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
-	if len(lines) != 3 || lines[0] != "true" {
+	if len(lines) != 5 || lines[0] != "true" {
 		return nil, fmt.Errorf("%w: %s is not in a git work tree", ErrUnavailable, root)
 	}
 	ix.prefix, ix.shallow = lines[1], lines[2] == "true"
@@ -138,7 +178,7 @@ func Load(root string, pathspecs ...string) (*Index, error) {
 		pathspecs = []string{"."}
 	}
 	if ix.head != "" {
-		if err := ix.readLog(pathspecs); err != nil {
+		if err := ix.readHistory(pathspecs, lines[3:]); err != nil {
 			return nil, err
 		}
 	}
@@ -146,6 +186,50 @@ func Load(root string, pathspecs ...string) (*Index, error) {
 		return nil, err
 	}
 	return ix, nil
+}
+
+func newIndex(root string) *Index {
+	ix := &Index{
+		root:      root,
+		dirty:     map[string]bool{},
+		ancestors: map[int32][]uint64{},
+		resolved:  map[string][]int32{},
+	}
+	ix.cat.ix = ix
+	return ix
+}
+
+// readHistory fills the index with HEAD's history: from the cache file
+// when it holds it, extended when HEAD moved forward, else from `git log`.
+// gitFiles are the files of the repository that shape the log besides
+// its refs (see cacheKey).
+func (ix *Index) readHistory(pathspecs, gitFiles []string) error {
+	if ix.cacheFile == "" {
+		return ix.readAll(pathspecs)
+	}
+	ix.key = ix.cacheKey(pathspecs, gitFiles)
+	old := ix.readCache()
+	switch {
+	case old != nil && old.head == ix.head:
+		ix.adopt(old)
+		ix.source = fromCache
+		return nil
+	case old != nil && ix.extend(old, pathspecs):
+		ix.stale, ix.source = true, fromExtend
+		return nil
+	}
+	ix.stale = true
+	return ix.readAll(pathspecs)
+}
+
+// readAll reads HEAD's whole history with one `git log`.
+func (ix *Index) readAll(pathspecs []string) error {
+	parents, err := ix.readLog(pathspecs, "HEAD")
+	if err != nil {
+		return err
+	}
+	ix.build(parents)
+	return nil
 }
 
 // git runs git in the root and returns its standard output; the error
@@ -173,19 +257,23 @@ func (ix *Index) gitIn(in io.Reader, args ...string) ([]byte, error) {
 // that follow it in the NUL-separated stream.
 const logFormat = "--format=\x01%H %cI %P"
 
-func (ix *Index) readLog(pathspecs []string) error {
+// readLog runs git log over revs with the pathspecs and appends what it
+// lists to the index's commits and changes; it returns each new commit's
+// parent hashes, for build.
+func (ix *Index) readLog(pathspecs []string, revs ...string) ([][]string, error) {
 	args := []string{"-C", ix.root, "log", "-z", "--topo-order", "--full-history", "--sparse",
 		"--name-status", "-M", "--diff-merges=combined", "--root", "--no-follow",
-		"--no-color", "--no-ext-diff", "--no-textconv", logFormat, "HEAD", "--"}
-	cmd := exec.Command("git", append(args, pathspecs...)...)
+		"--no-color", "--no-ext-diff", "--no-textconv", logFormat}
+	args = append(append(append(args, revs...), "--"), pathspecs...)
+	cmd := exec.Command("git", args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return fmt.Errorf("git log: %w", err)
+		return nil, fmt.Errorf("git log: %w", err)
 	}
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("git log: %w", err)
+		return nil, fmt.Errorf("git log: %w", err)
 	}
 	parents, perr := ix.parseLog(bufio.NewReaderSize(stdout, 64<<10))
 	if perr != nil {
@@ -194,26 +282,49 @@ func (ix *Index) readLog(pathspecs []string) error {
 	}
 	if err := cmd.Wait(); err != nil {
 		if msg := strings.TrimSpace(stderr.String()); msg != "" {
-			return fmt.Errorf("git log: %s", msg)
+			return nil, fmt.Errorf("git log: %s", msg)
 		}
-		return fmt.Errorf("git log: %w", err)
+		return nil, fmt.Errorf("git log: %w", err)
 	}
 	if perr != nil {
-		return fmt.Errorf("reading git log: %w", perr)
+		return nil, fmt.Errorf("reading git log: %w", perr)
 	}
-	for i, ps := range parents {
-		for _, p := range ps {
-			if j, ok := ix.byHash[p]; ok {
-				ix.commits[i].parents = append(ix.commits[i].parents, j)
-			}
-		}
-	}
+	return parents, nil
+}
+
+// build makes the lookups of the commits and changes: by hash, by sorted
+// hash, by path. parents, when not nil, are the commits' parent hashes,
+// which it resolves to indices; parents outside the history (a shallow
+// clone's graft) are left out.
+func (ix *Index) build(parents [][]string) {
+	ix.byHash = make(map[string]int32, len(ix.commits))
 	ix.sorted = make([]string, len(ix.commits))
 	for i, c := range ix.commits {
+		ix.byHash[c.hash] = int32(i)
 		ix.sorted[i] = c.hash
 	}
 	slices.Sort(ix.sorted)
-	return nil
+	ix.linear = true
+	for i := range ix.commits {
+		c := &ix.commits[i]
+		if parents != nil {
+			for _, p := range parents[i] {
+				if j, ok := ix.byHash[p]; ok {
+					c.parents = append(c.parents, j)
+				}
+			}
+		}
+		if len(c.parents) > 1 {
+			ix.linear = false
+		}
+	}
+	ix.byPath = map[string][]int32{}
+	for n, ch := range ix.changes {
+		ix.byPath[ch.path] = append(ix.byPath[ch.path], int32(n))
+		if ch.status == 'R' {
+			ix.byPath[ch.oldPath] = append(ix.byPath[ch.oldPath], int32(n))
+		}
+	}
 }
 
 // parseLog reads the NUL-separated output of readLog's git log: per commit
@@ -222,9 +333,16 @@ func (ix *Index) readLog(pathspecs []string) error {
 // copy. Git puts a newline before the first status field of a commit and
 // an empty field after a merge's header; both are skipped. It returns each
 // commit's parent hashes, resolved to indices once every commit is known.
+// Paths already in the index are shared, not copied.
 func (ix *Index) parseLog(r *bufio.Reader) ([][]string, error) {
 	var parents [][]string
 	intern := map[string]string{}
+	for _, ch := range ix.changes {
+		intern[ch.path] = ch.path
+		if ch.oldPath != "" {
+			intern[ch.oldPath] = ch.oldPath
+		}
+	}
 	str := func(b []byte) string {
 		if s, ok := intern[string(b)]; ok {
 			return s
@@ -272,13 +390,9 @@ func (ix *Index) parseLog(r *bufio.Reader) ([][]string, error) {
 				return nil, err
 			}
 			cur = int32(len(ix.commits))
-			ix.byHash[c.hash] = cur
 			ix.commits = append(ix.commits, c)
 			parents = append(parents, ps)
 			merge = len(ps) > 1
-			if merge {
-				ix.linear = false
-			}
 			continue
 		}
 		if cur < 0 {
@@ -303,12 +417,7 @@ func (ix *Index) parseLog(r *bufio.Reader) ([][]string, error) {
 			// A copy leaves its source alone: the new path is added.
 			ch.status, ch.oldPath = 'A', ""
 		}
-		n := int32(len(ix.changes))
 		ix.changes = append(ix.changes, ch)
-		ix.byPath[ch.path] = append(ix.byPath[ch.path], n)
-		if ch.status == 'R' {
-			ix.byPath[ch.oldPath] = append(ix.byPath[ch.oldPath], n)
-		}
 	}
 }
 

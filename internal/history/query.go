@@ -360,6 +360,10 @@ func (ix *Index) reaches(s, c int32) bool {
 	return set[c/64]&(1<<(c%64)) != 0
 }
 
+// reachable returns the set of commits s reaches. Its walk stops at the
+// commits whose sets are known, taking theirs whole: a report asks about
+// thousands of commits of one history, and each walk then covers only the
+// stretch down to the commits asked about before.
 func (ix *Index) reachable(s int32) []uint64 {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -373,10 +377,18 @@ func (ix *Index) reachable(s int32) []uint64 {
 		c := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		for _, p := range ix.commits[c].parents {
-			if set[p/64]&(1<<(p%64)) == 0 {
-				set[p/64] |= 1 << (p % 64)
-				stack = append(stack, p)
+			if set[p/64]&(1<<(p%64)) != 0 {
+				continue
 			}
+			if known, ok := ix.ancestors[p]; ok {
+				// p and all it reaches; no commit before p is among them.
+				for w := p / 64; w < int32(len(set)); w++ {
+					set[w] |= known[w]
+				}
+				continue
+			}
+			set[p/64] |= 1 << (p % 64)
+			stack = append(stack, p)
 		}
 	}
 	ix.ancestors[s] = set

@@ -32,6 +32,7 @@ import (
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/status"
+	"github.com/glosa/glosa/internal/term"
 )
 
 // Severity grades a finding.
@@ -90,7 +91,13 @@ type Linter struct {
 	// says whether any rule has one.
 	config   map[string]config.RuleConfig
 	filtered bool
+	// terms is the termbase the term rules read, nil without one.
+	terms *term.Base
 }
+
+// SetTerms gives the linter the project's termbase (see term.Load); the
+// term rules find nothing without one.
+func (l *Linter) SetTerms(b *term.Base) { l.terms = b }
 
 // New validates the rules section of the configuration and returns a
 // linter. Unknown rules, options and option values that are not of the

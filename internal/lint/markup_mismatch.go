@@ -228,13 +228,8 @@ func markupPairs(c *checker, src, tr *content.Entry, schema *config.Field) []mar
 		}
 	}
 	sb, tb := src.Body().Blocks, tr.Body().Blocks
-	if len(sb) != len(tb) {
+	if !sameBlockKinds(sb, tb) {
 		return out
-	}
-	for i := range sb {
-		if sb[i].Kind != tb[i].Kind {
-			return out
-		}
 	}
 	for i := range sb {
 		out = append(out, markupPair{kind: tb[i].Kind, src: sb[i].Markup, tr: tb[i].Markup,
@@ -242,6 +237,20 @@ func markupPairs(c *checker, src, tr *content.Entry, schema *config.Field) []mar
 			line: tb[i].Line, srcLine: sb[i].Line})
 	}
 	return out
+}
+
+// sameBlockKinds reports whether two bodies have the same sequence of
+// block kinds: then their blocks pair by position.
+func sameBlockKinds(sb, tb []markdown.Block) bool {
+	if len(sb) != len(tb) {
+		return false
+	}
+	for i := range sb {
+		if sb[i].Kind != tb[i].Kind {
+			return false
+		}
+	}
+	return true
 }
 
 // markup returns markdown.Markup(text), computed once per text in a run:

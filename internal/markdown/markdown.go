@@ -9,10 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
-	"github.com/rivo/uniseg"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -564,25 +562,6 @@ func indexDest(data []byte, from int, dest string, delimited bool) int {
 		from = at + 1
 	}
 	return -1
-}
-
-// CountWords counts words with Unicode word segmentation (UAX #29): a
-// segment is a word when it holds a letter or a digit. Scripts written
-// without spaces count one word per segment the algorithm finds.
-func CountWords(s string) int {
-	n := 0
-	state := -1
-	var word string
-	for len(s) > 0 {
-		word, s, state = uniseg.FirstWordInString(s, state)
-		for _, r := range word {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				n++
-				break
-			}
-		}
-	}
-	return n
 }
 
 // positions converts body offsets to file lines and columns.

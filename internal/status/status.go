@@ -7,6 +7,7 @@ package status
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -397,18 +398,31 @@ func (r *Report) summarise(targets []string) {
 			total++
 		}
 	}
-	for _, code := range targets {
-		l := Language{Lang: code, Name: lang.Name(code), Total: total, Counts: map[State]int{}}
-		for _, it := range r.Items {
-			for _, t := range it.Translations {
-				if t.Lang == code {
-					l.Counts[t.State]++
-					l.WordsToTranslate += t.Words
-				}
+	// One pass over the translations, not one per language: the cost was
+	// languages × items × languages.
+	at := make(map[string]int, len(targets))
+	first := len(r.Languages)
+	for i, code := range targets {
+		if _, seen := at[code]; !seen {
+			at[code] = first + i
+		}
+		r.Languages = append(r.Languages, Language{Lang: code, Name: lang.Name(code), Total: total, Counts: map[State]int{}})
+	}
+	for _, it := range r.Items {
+		for _, t := range it.Translations {
+			if i, ok := at[t.Lang]; ok {
+				r.Languages[i].Counts[t.State]++
+				r.Languages[i].WordsToTranslate += t.Words
 			}
 		}
+	}
+	for i := first; i < len(r.Languages); i++ {
+		l := &r.Languages[i]
+		if j := at[l.Lang]; j != i {
+			// A language listed twice gets the same summary twice.
+			l.Counts, l.WordsToTranslate = maps.Clone(r.Languages[j].Counts), r.Languages[j].WordsToTranslate
+		}
 		l.Coverage = coverage(l.Counts[Current], total)
-		r.Languages = append(r.Languages, l)
 	}
 }
 

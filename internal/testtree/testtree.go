@@ -1,11 +1,13 @@
 // Package testtree builds folders of files for tests: a map of files or a
 // txtar archive written under a folder, and git run in it with no user or
-// system configuration; and measures what a read allocates.
+// system configuration; measures what a read allocates; and lists every
+// short string over an alphabet, for differential tests.
 //
 // It is for _test.go files only; glosa's own code never imports it.
 package testtree
 
 import (
+	"iter"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -77,4 +79,28 @@ func Allocated(f func()) uint64 {
 	f()
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
+}
+
+// Strings yields every string of at most n pieces of alphabet, the empty
+// one first, each piece followed by every longer string it starts: what
+// a differential test compares a fast path and its reference on.
+func Strings(alphabet []string, n int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		var walk func(prefix string, depth int) bool
+		walk = func(prefix string, depth int) bool {
+			if !yield(prefix) {
+				return false
+			}
+			if depth == n {
+				return true
+			}
+			for _, a := range alphabet {
+				if !walk(prefix+a, depth+1) {
+					return false
+				}
+			}
+			return true
+		}
+		walk("", 0)
+	}
 }

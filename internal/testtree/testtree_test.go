@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,5 +81,18 @@ func TestOnlyTests(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestStrings(t *testing.T) {
+	got := slices.Collect(Strings([]string{"a", "bc"}, 2))
+	want := []string{"", "a", "aa", "abc", "bc", "bca", "bcbc"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Strings (-want +got):\n%s", diff)
+	}
+	for s := range Strings([]string{"x"}, 3) {
+		if s == "x" {
+			break // yield's false ends the walk
+		}
 	}
 }

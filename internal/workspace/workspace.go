@@ -18,6 +18,7 @@ import (
 	"github.com/glosa/glosa/internal/history"
 	"github.com/glosa/glosa/internal/lint"
 	"github.com/glosa/glosa/internal/status"
+	"github.com/glosa/glosa/internal/term"
 )
 
 // Options say what to load and how.
@@ -54,6 +55,8 @@ type Project struct {
 	Repo   *content.Repo
 	Report *status.Report
 	Linter *lint.Linter
+	// Terms is the termbase, nil when the project declares no terms.
+	Terms *term.Base
 	// History is the git history, nil when it cannot be read; HistoryErr
 	// says why.
 	History    *history.Index
@@ -81,11 +84,17 @@ func Load(opts Options) (*Project, error) {
 		return nil, err
 	}
 	p := &Project{Root: root, Config: cfg, Linter: linter}
-	// git reads the history while glosa reads the files.
+	// git reads the history while glosa reads the files. A report keeps
+	// the parsed history in glosa's cache, beside the content cache and
+	// under the same rules.
+	var histOpts history.Options
+	if opts.Reporting && !opts.NoCache && content.CheckCacheDir(root) == nil {
+		histOpts.Cache = content.CacheDir + "/" + historyFile
+	}
 	histDone := make(chan struct{})
 	go func() {
 		defer close(histDone)
-		p.History, p.HistoryErr = history.Load(root, historyPaths(cfg)...)
+		p.History, p.HistoryErr = history.LoadWith(root, histOpts, historyPaths(cfg)...)
 	}()
 	defer func() { <-histDone }()
 	// A report keeps of each file only what the states need; the lint
@@ -108,6 +117,11 @@ func Load(opts Options) (*Project, error) {
 		return nil, err
 	}
 	p.Repo = repo
+	if p.Terms, err = term.Load(root, cfg, repo); err != nil {
+		p.Close()
+		return nil, err
+	}
+	linter.SetTerms(p.Terms)
 	var files []*catalog.File
 	if len(cfg.Locales) > 0 {
 		if files, err = catalog.Scan(root, cfg, cfg.Languages); err != nil {
@@ -126,6 +140,11 @@ func Load(opts Options) (*Project, error) {
 	var hist status.History
 	if p.HistoryErr == nil {
 		hist = gitHistory{p.History}
+		if p.CacheRefused == nil {
+			// Written after the content cache, which makes the folder.
+			// A cache that cannot be written costs speed, not results.
+			_ = p.History.SaveCache()
+		}
 	}
 	p.Report = status.ComputeAllWith(repo, files, hist)
 	// A report needs the words only: they come from glosa's cache when
@@ -157,6 +176,10 @@ func (p *Project) Close() {
 		p.cache = nil
 	}
 }
+
+// historyFile is the file in content.CacheDir where the parsed git history
+// is kept (see history.Options).
+const historyFile = "history"
 
 // gitHistory is the history as status asks for it.
 type gitHistory struct{ ix *history.Index }

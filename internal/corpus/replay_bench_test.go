@@ -1,0 +1,86 @@
+package corpus
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/glosa/glosa/internal/cli"
+	"github.com/glosa/glosa/internal/iostreams"
+)
+
+// BenchmarkReplay runs warm status and check (text and JSON) on a git
+// repository of the corpus when nothing changed, so that glosa replays
+// the result of the run before (see internal/resultcache), and reports
+// x-gitstatus: the time of one run divided by the best of three runs of
+// git status --porcelain on the same tree in the same process, the ratio
+// issue 17 bounds at 1.5.
+func BenchmarkReplay(b *testing.B) {
+	for _, n := range benchSizes() {
+		for _, args := range [][]string{{"status"}, {"status", "--format", "json"}, {"check"}, {"check", "--format", "json"}} {
+			b.Run(fmt.Sprintf("files=%d/%s", n, strings.Join(args, "_")), func(b *testing.B) {
+				dir, sum := gitCorpus(b, n)
+				ios := &iostreams.IOStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard}
+				run := func() {
+					if code := cli.Run(ios, append([]string{"-C", dir}, args...)); code != cli.ExitOK && code != cli.ExitFailed {
+						b.Fatalf("glosa %v exited with %d", args, code)
+					}
+				}
+				run()
+				time.Sleep(100 * time.Millisecond) // files too recent are not trusted
+				run()                              // stores the result
+				perRun := loopRuns(b, sum.Files, run)
+				git := time.Duration(1<<63 - 1)
+				for range 3 {
+					start := time.Now()
+					cmd := exec.Command("git", "-C", dir, "status", "--porcelain")
+					if out, err := cmd.Output(); err != nil || len(out) != 0 {
+						b.Fatalf("git status: %v %q", err, out)
+					}
+					git = min(git, time.Since(start))
+				}
+				b.ReportMetric(float64(perRun)/float64(git), "x-gitstatus")
+			})
+		}
+	}
+}
+
+// gitCorpus returns a git repository with the corpus of about files files
+// committed, made once beside the corpus (see Cached), and the corpus's
+// summary.
+func gitCorpus(b *testing.B, files int) (string, *Summary) {
+	b.Helper()
+	src, sum := benchCorpus(b, files)
+	dir := src + "-git"
+	if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+		return dir, sum
+	}
+	tmp := dir + ".tmp"
+	os.RemoveAll(tmp)
+	git := func(args ...string) {
+		cmd := exec.Command("git", append([]string{"-C", tmp}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Ada", "GIT_AUTHOR_EMAIL=ada@example.org", "GIT_COMMITTER_NAME=Ada", "GIT_COMMITTER_EMAIL=ada@example.org")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	if out, err := exec.Command("cp", "-a", src, tmp).CombinedOutput(); err != nil {
+		b.Fatalf("cp: %v\n%s", err, out)
+	}
+	os.RemoveAll(filepath.Join(tmp, ".glosa"))
+	git("init", "-q")
+	if err := os.WriteFile(filepath.Join(tmp, ".gitignore"), []byte(".glosa/\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	git("add", "-A")
+	git("commit", "-qm", "corpus")
+	if err := os.Rename(tmp, dir); err != nil {
+		b.Fatal(err)
+	}
+	return dir, sum
+}

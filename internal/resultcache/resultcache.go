@@ -1,0 +1,706 @@
+// Package resultcache keeps what a read-only run printed (its standard
+// output, its standard error and its exit code) and gives it back to a
+// later run whose inputs are all unchanged, so that such a run costs a
+// walk of the project's folders with one lstat per file, and printing.
+//
+// A replayed result is a promise that a full run would print the same
+// bytes now, so the key covers every input a run reads: what the caller
+// says shapes the output (the command, its flags, the environment, which
+// streams are terminals, glosa's own build), the configuration, the
+// listing of every folder under the folders the scans walk and the stat
+// data (size, modification and change times, inode, device, mode) of
+// every file there, the target of every symbolic link, and git's state:
+// HEAD and the ref it names, the index, packed-refs, shallow, the
+// repository's and the user's git configuration and ignore files, and the
+// .gitignore and .gitattributes files above the walked folders. A file
+// whose times are not older than the walk (git's "racy" files: changed
+// within the same tick could keep its stat data) keeps the result from
+// being stored, so it is never trusted.
+//
+// Results live in .glosa/cache/result-<key> (see content.CacheDir), one
+// file per command and flags, checksummed: a damaged file is not used.
+package resultcache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"hash/crc32"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/glosa/glosa/internal/atomicfile"
+	"github.com/glosa/glosa/internal/config"
+	"github.com/glosa/glosa/internal/content"
+)
+
+// Request says which run a result is for.
+type Request struct {
+	// Root is the repository's folder.
+	Root string
+	// Config is the loaded configuration: its file's name and bytes are
+	// part of the key, and its layouts say which folders are walked.
+	Config *config.Config
+	// Shape is everything besides the files that shapes the output, in
+	// the caller's words: the command and its flags, the environment
+	// variables it reads, which streams are terminals. Each string is
+	// one field of the key.
+	Shape []string
+}
+
+// Result is what a run printed and how it ended.
+type Result struct {
+	Stdout, Stderr []byte
+	Code           int
+}
+
+// Snapshot is the state of a run's inputs, taken before the run: what a
+// result computed after it is stored under.
+type Snapshot struct {
+	root string
+	name string
+	key  [sha256.Size]byte
+	// racy is set when a file's times are too recent to be trusted: a
+	// result computed now is not stored.
+	racy bool
+}
+
+// MaxResults is how many results the cache folder keeps: one per command
+// and flags used lately.
+const MaxResults = 8
+
+// maxSize is the largest result stored, in bytes of output.
+const maxSize = 256 << 20
+
+// Lookup takes the snapshot of req's inputs and returns the result stored
+// for it, nil when there is none (a miss), with the snapshot to Save the
+// run's result under. A snapshot that cannot be taken (a folder that
+// cannot be read is recorded as such; only a failure to name the
+// repository or its git folder) is an error: the run goes on uncached.
+func Lookup(req Request) (*Result, *Snapshot, error) {
+	s, err := snapshot(req, time.Now())
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := content.CheckCacheDir(req.Root); err != nil {
+		return nil, nil, err
+	}
+	data, err := readFile(filepath.Join(req.Root, filepath.FromSlash(content.CacheDir), s.name))
+	if err != nil {
+		return nil, s, nil
+	}
+	return decode(data, s.key), s, nil
+}
+
+// Save stores res under the snapshot taken before it was computed, unless
+// a file of the snapshot was too recent to be trusted, the cache folder
+// holds a link, or res is too large. It removes the oldest results past
+// MaxResults.
+func (s *Snapshot) Save(res Result) error {
+	if s.racy || len(res.Stdout)+len(res.Stderr) > maxSize {
+		return nil
+	}
+	if err := content.CheckCacheDir(s.root); err != nil {
+		return err
+	}
+	if err := atomicfile.MkdirAll(s.root, content.CacheDir); err != nil {
+		return err
+	}
+	if err := atomicfile.Write(s.root, content.CacheDir+"/"+s.name, encode(s.key, res)); err != nil {
+		return err
+	}
+	return prune(s.root)
+}
+
+// prune removes the oldest results past MaxResults.
+func prune(root string) error {
+	dir := filepath.Join(root, filepath.FromSlash(content.CacheDir))
+	list, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	type file struct {
+		name string
+		t    time.Time
+	}
+	var results []file
+	for _, d := range list {
+		if !strings.HasPrefix(d.Name(), filePrefix) {
+			continue
+		}
+		if fi, err := d.Info(); err == nil {
+			results = append(results, file{d.Name(), fi.ModTime()})
+		}
+	}
+	if len(results) <= MaxResults {
+		return nil
+	}
+	sort.Slice(results, func(i, j int) bool { return results[i].t.After(results[j].t) })
+	for _, f := range results[MaxResults:] {
+		if err := atomicfile.Remove(root, content.CacheDir+"/"+f.name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// filePrefix starts the name of every result file.
+const filePrefix = "result-"
+
+// magic starts every result file; its last byte is the format's version.
+var magic = []byte("glosa result\x00\x01")
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// encode returns the file of res stored under key: magic, key, the exit
+// code, stdout's and stderr's lengths and bytes, and a CRC-32C of all
+// that.
+func encode(key [sha256.Size]byte, res Result) []byte {
+	b := make([]byte, 0, len(magic)+len(key)+3*binary.MaxVarintLen64+len(res.Stdout)+len(res.Stderr)+4)
+	b = append(b, magic...)
+	b = append(b, key[:]...)
+	b = binary.AppendUvarint(b, uint64(res.Code))
+	b = binary.AppendUvarint(b, uint64(len(res.Stdout)))
+	b = append(b, res.Stdout...)
+	b = binary.AppendUvarint(b, uint64(len(res.Stderr)))
+	b = append(b, res.Stderr...)
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+}
+
+// decode returns the result data holds for key; nil when data is not a
+// whole result file, is damaged or was stored for another key.
+func decode(data []byte, key [sha256.Size]byte) *Result {
+	head := len(magic) + len(key)
+	if len(data) < head+4 || !bytes.HasPrefix(data, magic) || !bytes.Equal(data[len(magic):head], key[:]) {
+		return nil
+	}
+	body, sum := data[:len(data)-4], binary.BigEndian.Uint32(data[len(data)-4:])
+	if crc32.Checksum(body, castagnoli) != sum {
+		return nil
+	}
+	rest := body[head:]
+	next := func() (uint64, bool) {
+		v, n := binary.Uvarint(rest)
+		if n <= 0 {
+			return 0, false
+		}
+		rest = rest[n:]
+		return v, true
+	}
+	bytesOf := func() ([]byte, bool) {
+		n, ok := next()
+		if !ok || n > uint64(len(rest)) {
+			return nil, false
+		}
+		out := rest[:n:n]
+		rest = rest[n:]
+		return out, true
+	}
+	code, ok := next()
+	if !ok || code > 255 {
+		return nil
+	}
+	res := &Result{Code: int(code)}
+	if res.Stdout, ok = bytesOf(); !ok {
+		return nil
+	}
+	if res.Stderr, ok = bytesOf(); !ok || len(rest) != 0 {
+		return nil
+	}
+	return res
+}
+
+// readFile reads a result file, refusing anything but a regular file.
+func readFile(p string) ([]byte, error) {
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() || fi.Size() > maxSize+1<<20 {
+		return nil, errors.New("not a result file")
+	}
+	return os.ReadFile(p)
+}
+
+// Build returns what tells glosa's builds apart: the module and Go
+// versions, the commit and whether the sources were modified, and, for
+// a build whose sources are not a commit's (go run, go test, a modified
+// tree), the executable's path, size and times.
+func Build() string {
+	var b strings.Builder
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		b.WriteString(bi.Path + " " + bi.Main.Path + " " + bi.Main.Version + " " + bi.GoVersion)
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
+				b.WriteString(" " + s.Key + "=" + s.Value)
+			}
+		}
+	}
+	if exe, err := os.Executable(); err == nil {
+		if fi, err := os.Stat(exe); err == nil {
+			b.WriteString(" " + exe + " " + statString(fi))
+		}
+	}
+	return b.String()
+}
+
+// snapshot takes the state of req's inputs at now.
+func snapshot(req Request, now time.Time) (*Snapshot, error) {
+	root, err := filepath.Abs(req.Root)
+	if err != nil {
+		return nil, err
+	}
+	h := sha256.New()
+	field := func(s string) {
+		h.Write([]byte(strconv.Itoa(len(s))))
+		h.Write([]byte{':'})
+		h.Write([]byte(s))
+	}
+	field(string(magic))
+	field(root)
+	field(req.Config.File)
+	for _, s := range req.Shape {
+		field(s)
+	}
+	// The name is the request's: the same command and flags on the same
+	// project replace their result.
+	var name [sha256.Size]byte
+	h.Sum(name[:0])
+	s := &Snapshot{root: req.Root, name: filePrefix + hex.EncodeToString(name[:12])}
+	h.Write(req.Config.Digest[:])
+	w := &walker{root: root, since: now}
+	gitState(w, root)
+	w.walk(Roots(req.Config))
+	for _, p := range req.Config.Inputs() {
+		w.statNamed(filepath.Join(root, filepath.FromSlash(p)))
+	}
+	for _, r := range w.records {
+		field(r)
+	}
+	s.racy = w.racy
+	h.Sum(s.key[:0])
+	return s, nil
+}
+
+// Roots returns the folders the content and catalog scans walk, relative
+// to the repository and slash-separated, sorted, none inside another; ""
+// is the repository itself.
+func Roots(cfg *config.Config) []string {
+	var dirs []string
+	for _, l := range cfg.Content {
+		dirs = append(dirs, l.Patterns.Roots()...)
+	}
+	for _, l := range cfg.Locales {
+		dirs = append(dirs, l.Pattern.Root())
+		if l.Template != nil {
+			dirs = append(dirs, l.Template.Root())
+		}
+	}
+	slices.Sort(dirs)
+	dirs = slices.Compact(dirs)
+	var out []string
+	for _, d := range dirs {
+		covered := slices.ContainsFunc(out, func(w string) bool { return w == "" || strings.HasPrefix(d, w+"/") })
+		if !covered {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// walker gathers the records of a snapshot: one string per file or
+// folder, sorted before they are hashed.
+type walker struct {
+	root  string
+	since time.Time
+	mu    sync.Mutex
+	// records are "path\x00what": a file's stat data, a folder's
+	// listing, a link's target.
+	records []string
+	racy    bool
+}
+
+// add records what is known of rel.
+func (w *walker) add(recs ...string) {
+	w.mu.Lock()
+	w.records = append(w.records, recs...)
+	w.mu.Unlock()
+}
+
+// statOf returns fi's stat data as a record, with the target's when fi,
+// at p, is a link, and notes a racy one.
+func (w *walker) statOf(fi os.FileInfo, p string) string {
+	return string(w.appendInfo(nil, infoOf(fi), p))
+}
+
+// appendInfo appends the stat data i of the file at p, with its target's
+// when it is a link, and notes a racy one.
+func (w *walker) appendInfo(b []byte, i info, p string) []byte {
+	if w.tooRecent(i) {
+		w.mu.Lock()
+		w.racy = true
+		w.mu.Unlock()
+	}
+	b = i.append(b)
+	if i.link {
+		target, _ := os.Readlink(p)
+		real, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			real = "error " + err.Error()
+		}
+		b = append(b, " -> "+target+" = "+real...)
+		if ti, err := os.Stat(p); err == nil {
+			b = w.appendInfo(b, infoOf(ti), "")
+		}
+	}
+	return b
+}
+
+// info is the stat data of a file.
+type info struct {
+	size         int64
+	mode         uint32
+	mtime, ctime int64 // nanoseconds since 1970
+	ino, dev     uint64
+	dir, link    bool
+}
+
+// append appends i's fields.
+func (i info) append(b []byte) []byte {
+	b = binary.AppendVarint(b, i.size)
+	b = binary.AppendUvarint(b, uint64(i.mode))
+	b = binary.AppendVarint(b, i.mtime)
+	b = binary.AppendVarint(b, i.ctime)
+	b = binary.AppendUvarint(b, i.ino)
+	return binary.AppendUvarint(b, i.dev)
+}
+
+// Racy margins: a file time on a file system that keeps nanoseconds is
+// trusted when it is older than the walk by fineMargin (the kernel stamps
+// files with a clock that can lag the one Go reads by a tick); one with
+// no sub-second part may come from a file system that keeps seconds or
+// two, and needs coarseMargin.
+const (
+	fineMargin   = 50 * time.Millisecond
+	coarseMargin = 2 * time.Second
+)
+
+// tooRecent reports whether i's times are too close to the walk for its
+// stat data to show a change made within the same tick.
+func (w *walker) tooRecent(i info) bool {
+	for _, t := range []int64{i.mtime, i.ctime} {
+		margin := fineMargin
+		if t%int64(time.Second) == 0 {
+			margin = coarseMargin
+		}
+		if t >= w.since.Add(-margin).UnixNano() {
+			return true
+		}
+	}
+	return false
+}
+
+// walk records every folder under roots (their listings, hidden folders
+// and node_modules named but not entered, as the scans do) and every file
+// in them, on as many goroutines as there are cores.
+func (w *walker) walk(roots []string) {
+	jobs := make(chan string, 1024)
+	var pending sync.WaitGroup
+	var workers sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		workers.Add(1)
+		go func() {
+			defer workers.Done()
+			for dir := range jobs {
+				for _, sub := range w.dir(dir) {
+					pending.Add(1)
+					select {
+					case jobs <- sub:
+					default:
+						// The queue is full: walk it here rather than
+						// wait on a worker that may be waiting on us.
+						w.walkHere(sub, &pending)
+					}
+				}
+				pending.Done()
+			}
+		}()
+	}
+	for _, r := range roots {
+		pending.Add(1)
+		jobs <- r
+	}
+	pending.Wait()
+	close(jobs)
+	workers.Wait()
+	sort.Strings(w.records)
+}
+
+// walkHere walks dir and its subfolders on this goroutine.
+func (w *walker) walkHere(dir string, pending *sync.WaitGroup) {
+	for _, sub := range w.dir(dir) {
+		pending.Add(1)
+		w.walkHere(sub, pending)
+	}
+	pending.Done()
+}
+
+// dir records the folder rel and its files and returns its subfolders to
+// walk.
+func (w *walker) dir(rel string) []string {
+	p := filepath.Join(w.root, filepath.FromSlash(rel))
+	f, err := os.Open(p)
+	if err != nil {
+		w.add(rel + "/\x00" + errString(err))
+		return nil
+	}
+	defer f.Close()
+	names, err := f.Readdirnames(-1)
+	if err != nil {
+		w.add(rel + "/\x00" + errString(err))
+		return nil
+	}
+	slices.Sort(names)
+	// Hidden files and folders are not read by the scans (nor is
+	// .glosa, which a run makes): only git's files among them, and
+	// glosa's temporary files, which a run removes.
+	visible := names[:0:0]
+	for _, name := range names {
+		if !strings.HasPrefix(name, ".") || name == ".gitignore" || name == ".gitattributes" || content.IsTemp(name) {
+			visible = append(visible, name)
+		}
+	}
+	names = visible
+	// The folder's record is a digest of its listing and of its files'
+	// stat data, in the order of their names.
+	rec := make([]byte, 0, 64*len(names))
+	var subs []string
+	for _, name := range names {
+		rec = append(rec, name...)
+		rec = append(rec, 0)
+		i, err := statAt(f, p, name)
+		if err != nil {
+			rec = append(rec, errString(err)...)
+			continue
+		}
+		if content.IsTemp(name) {
+			// A run removes stray temporary files: leave that to it.
+			w.mu.Lock()
+			w.racy = true
+			w.mu.Unlock()
+		}
+		if i.dir {
+			if name != "node_modules" && !strings.HasPrefix(name, ".") {
+				subs = append(subs, path.Join(rel, name))
+			}
+			continue
+		}
+		rec = w.appendInfo(rec, i, filepath.Join(p, name))
+	}
+	sum := sha256.Sum256(rec)
+	w.add(rel + "/\x00" + string(sum[:]))
+	return subs
+}
+
+// errString is err without the path, which the record names.
+func errString(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return "error " + pe.Err.Error()
+	}
+	return "error " + err.Error()
+}
+
+// gitState records what git's answers depend on besides the work tree's
+// files, which the walk records: the git folder's HEAD and the ref it
+// names, the index, packed-refs, shallow, grafts and replacements,
+// configuration and ignore files, and the .gitignore and .gitattributes
+// files of every folder from the top level down to root.
+func gitState(w *walker, root string) {
+	top, gitDir, common := findGit(root)
+	w.add("\x00git " + top + " " + gitDir + " " + common)
+	if gitDir == "" {
+		return
+	}
+	head, _ := os.ReadFile(filepath.Join(gitDir, "HEAD"))
+	w.add("\x00git HEAD " + string(head))
+	if ref, ok := strings.CutPrefix(strings.TrimSpace(string(head)), "ref: "); ok && !strings.Contains(ref, "..") {
+		for _, dir := range []string{gitDir, common} {
+			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(ref)))
+			if err == nil {
+				w.add("\x00git ref " + dir + " " + string(data))
+			}
+		}
+	}
+	abs := func(dir, rel string) string { return filepath.Join(dir, filepath.FromSlash(rel)) }
+	for _, p := range []string{abs(gitDir, "index"), abs(gitDir, "HEAD"),
+		abs(common, "packed-refs"), abs(common, "shallow"), abs(common, "info/exclude"),
+		abs(common, "info/grafts"), abs(common, "info/attributes"), abs(common, "objects/info/alternates"),
+		abs(common, "refs/replace")} {
+		w.statAbs(p)
+	}
+	configs := append([]string{abs(common, "config"), abs(gitDir, "config.worktree")}, userGitFiles()...)
+	for _, p := range configs {
+		w.statAbs(p)
+		w.namedIn(p)
+	}
+	// Ignore and attribute files from the top level down to root (those
+	// inside the walked folders are in their listings and records).
+	if rel, err := filepath.Rel(top, root); err == nil && !strings.HasPrefix(rel, "..") {
+		dir := top
+		for _, part := range append([]string{""}, strings.Split(filepath.ToSlash(rel), "/")...) {
+			if part != "" && part != "." {
+				dir = filepath.Join(dir, part)
+			}
+			w.statAbs(filepath.Join(dir, ".gitignore"))
+			w.statAbs(filepath.Join(dir, ".gitattributes"))
+		}
+	}
+}
+
+// statAbs records the stat data of the file at the absolute path p.
+func (w *walker) statAbs(p string) {
+	fi, err := os.Lstat(p)
+	if err != nil {
+		w.add("\x00abs " + p + " missing")
+		return
+	}
+	w.add("\x00abs " + p + " " + w.statOf(fi, p))
+}
+
+// statNamed records the stat data of a file the configuration names, at
+// the absolute path p, through a link as the run reads it.
+func (w *walker) statNamed(p string) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		w.add("\x00named " + p + " missing")
+		return
+	}
+	w.add("\x00named " + p + " " + w.statOf(fi, p))
+}
+
+// namedIn records the files a git configuration file at p names for
+// ignore and attribute patterns (core.excludesFile, core.attributesFile);
+// one that includes others is never trusted.
+func (w *walker) namedIn(p string) {
+	data, err := os.ReadFile(p)
+	if err != nil || len(data) > 1<<20 {
+		return
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		key, value, ok := strings.Cut(strings.TrimSpace(line), "=")
+		key = strings.ToLower(strings.TrimSpace(key))
+		switch {
+		case strings.HasPrefix(key, "[include"):
+			w.mu.Lock()
+			w.racy = true
+			w.mu.Unlock()
+		case ok && (key == "excludesfile" || key == "attributesfile"):
+			name := strings.Trim(strings.TrimSpace(value), `"`)
+			if rest, ok := strings.CutPrefix(name, "~/"); ok {
+				home, _ := os.UserHomeDir()
+				name = filepath.Join(home, rest)
+			}
+			if !filepath.IsAbs(name) {
+				name = filepath.Join(w.root, name)
+			}
+			w.statAbs(name)
+		}
+	}
+}
+
+// findGit returns the top level of the work tree that holds root, its git
+// folder and the common folder of its worktrees (the git folder itself
+// but in a linked worktree); all "" outside a work tree.
+func findGit(root string) (top, gitDir, common string) {
+	for dir := root; ; {
+		p := filepath.Join(dir, ".git")
+		if fi, err := os.Stat(p); err == nil {
+			gitDir = p
+			if !fi.IsDir() {
+				data, err := os.ReadFile(p)
+				if err != nil {
+					return dir, "", ""
+				}
+				g, ok := strings.CutPrefix(strings.TrimSpace(string(data)), "gitdir: ")
+				if !ok {
+					return dir, "", ""
+				}
+				if !filepath.IsAbs(g) {
+					g = filepath.Join(dir, g)
+				}
+				gitDir = g
+			}
+			common = gitDir
+			if data, err := os.ReadFile(filepath.Join(gitDir, "commondir")); err == nil {
+				c := strings.TrimSpace(string(data))
+				if !filepath.IsAbs(c) {
+					c = filepath.Join(gitDir, c)
+				}
+				common = filepath.Clean(c)
+			}
+			return dir, gitDir, common
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", "", ""
+		}
+		dir = parent
+	}
+}
+
+// userGitFiles are the user's and the system's git configuration and
+// ignore files (those GIT_CONFIG_GLOBAL and GIT_CONFIG_SYSTEM name too),
+// and the git program.
+func userGitFiles() []string {
+	var out []string
+	home, _ := os.UserHomeDir()
+	xdg := os.Getenv("XDG_CONFIG_HOME")
+	if xdg == "" && home != "" {
+		xdg = filepath.Join(home, ".config")
+	}
+	if home != "" {
+		out = append(out, filepath.Join(home, ".gitconfig"))
+	}
+	if xdg != "" {
+		out = append(out, filepath.Join(xdg, "git", "config"), filepath.Join(xdg, "git", "ignore"), filepath.Join(xdg, "git", "attributes"))
+	}
+	out = append(out, "/etc/gitconfig")
+	for _, v := range []string{"GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM"} {
+		if p := os.Getenv(v); p != "" {
+			out = append(out, p)
+		}
+	}
+	if git, err := lookGit(); err == nil {
+		out = append(out, git)
+	}
+	return out
+}
+
+// statString is fi's stat data: size, mode, times, inode and device.
+func statString(fi os.FileInfo) string { return string(infoOf(fi).append(nil)) }
+
+// Unsafe reports why no result should be stored or replayed for a run
+// with this environment, "" when none: git variables that move the
+// repository, its index or its objects elsewhere, which the snapshot
+// would not look at.
+func Unsafe(getenv func(string) string) string {
+	for _, v := range []string{"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
+		"GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_CEILING_DIRECTORIES", "GIT_CONFIG", "GIT_CONFIG_COUNT", "GIT_GRAFT_FILE", "GIT_REPLACE_REF_BASE", "GIT_NO_REPLACE_OBJECTS"} {
+		if getenv(v) != "" {
+			return v
+		}
+	}
+	return ""
+}
