@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +16,10 @@ import (
 	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/exchange"
 	"github.com/glosa/glosa/internal/iostreams"
+	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/lang"
+	"github.com/glosa/glosa/internal/limits"
+	"github.com/glosa/glosa/internal/memory"
 	"github.com/glosa/glosa/internal/status"
 	"github.com/glosa/glosa/internal/transfer"
 )
@@ -49,6 +54,16 @@ catalog in English), the others go to files named after their source
 (from-en.es.po), and --out - is refused. Bring the work back with glosa
 import.
 
+The repository's current translations are a translation memory: a unit
+with no translation whose source text (of three words or more) some
+current translation already translates is filled with it, marked for
+review (fuzzy) with where it comes from, and export says how many units
+and words it filled; those words still count as to translate. Units the
+memory has no exact match for get up to three near matches (75% similar
+or more), as notes in PO, alt-trans in XLIFF 1.2, mtc:match in XLIFF 2.0.
+TMX files glosa import kept in translation-memory/ join the memory.
+--format tmx writes the memory itself, as TMX.
+
 --update FILE refreshes a file exported earlier, and perhaps half done,
 against the current source, in its own format and language, as msgmerge
 does for gettext: units whose source is unchanged keep the file's
@@ -62,6 +77,7 @@ obsolete.es.xlf). The file is rewritten in place, or written to --out FILE.`,
 		Example: `  glosa export --format po --lang es --out -  > es.po
   glosa export --format xliff20 --out translations/
   glosa export --format po --all --lang es,en --out po/
+  glosa export --format tmx --lang es --out memory/
   glosa export --update es.po`,
 		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -116,7 +132,11 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 	if opts.out == "-" && len(langs) != 1 {
 		return usage(g.l, "usage.exportOut", "Langs", fmt.Sprint(langs))
 	}
-	files := exportFiles(p, format, langs, states)
+	files, err := exportFiles(p, format, langs, states)
+	if err != nil {
+		fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", p.l.Error(err))
+		return errFailed
+	}
 	if opts.out == "-" && len(files) != 1 && format.Template() {
 		return usage(g.l, "usage.templateOutSources", "Sources", strings.Join(files.sources(), ", "))
 	}
@@ -154,6 +174,11 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 		}
 		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", ef.summary(p, filepath.Join(opts.out, ef.name)))
 	}
+	for _, ef := range files {
+		if ef.filled.Units > 0 {
+			fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.memoryFilled", ef.filled.Units, "Lang", ef.code, "Words", ef.filled.Words))
+		}
+	}
 	return nil
 }
 
@@ -163,14 +188,22 @@ type exportFile struct {
 	code, name string
 	file       *exchange.File
 	// words are left to translate in the file's units, as status counts
-	// them.
+	// them: units the memory filled included, for they are still to
+	// review.
 	words int
+	// filled counts the units the translation memory filled.
+	filled transfer.Filled
+	// memory says the file is a translation memory, not units to do.
+	memory bool
 }
 
 // summary is the line export prints for the file written to path.
 func (ef exportFile) summary(p *project, path string) string {
 	if ef.code == "" {
 		return p.l.N("export.template", len(ef.file.Units), "Path", path)
+	}
+	if ef.memory {
+		return p.l.N("export.memory", len(ef.file.Units), "Lang", ef.code, "Path", path)
 	}
 	return p.l.N("export.units", len(ef.file.Units), "Lang", ef.code, "Path", path, "Words", ef.words)
 }
@@ -194,12 +227,31 @@ func (l exportFileList) sources() []string {
 // is named after its source, before the format's name (from-en.es.po,
 // from-en.translate.es.json), which keeps the language where go-i18n
 // reads it. Each file is dated by its sources (see exportDate).
-func exportFiles(p *project, format *exchange.Spec, langs []string, states []status.State) exportFileList {
+//
+// The units of a language are filled from its translation memory (see
+// loadMemory and transfer.Set.Fill), except in a template. A memory
+// format (TMX) writes the memory the repository's translations make
+// instead, one file per language.
+func exportFiles(p *project, format *exchange.Spec, langs []string, states []status.State) (exportFileList, error) {
 	var out exportFileList
 	for _, code := range langs {
+		if format.Memory {
+			mem := memory.New(memory.DefaultMinScore)
+			transfer.Memory(mem, p.Report, code)
+			f := transfer.MemoryFile(mem, p.Report.Source, code)
+			f.Date = exportDate(p, f)
+			out = append(out, exportFile{code: code, name: format.FileName(code), file: f, memory: true})
+			continue
+		}
 		set := transfer.Collect(p.Report, code, states)
+		var mem *memory.Memory
 		if code == "" {
 			set = transfer.Template(p.Report)
+		} else {
+			var err error
+			if mem, err = loadMemory(p, code); err != nil {
+				return nil, err
+			}
 		}
 		parts := set.Split()
 		for _, f := range parts {
@@ -208,10 +260,56 @@ func exportFiles(p *project, format *exchange.Spec, langs []string, states []sta
 				name = "from-" + f.SourceLang + "." + name
 			}
 			f.Date = exportDate(p, f)
-			out = append(out, exportFile{code: code, name: name, file: f, words: set.Words(f)})
+			ef := exportFile{code: code, name: name, file: f, words: set.Words(f)}
+			if mem != nil && f.SourceLang == p.Report.Source {
+				// A format that writes the source into untranslated
+				// targets has no state to mark a filled unit for review.
+				ef.filled = set.Fill(f, mem, !format.SourceInTarget)
+			}
+			out = append(out, ef)
 		}
 	}
-	return out
+	return out, nil
+}
+
+// loadMemory returns the translation memory of language code: the pairs
+// of the repository's current translations (transfer.Memory), then those
+// of the TMX files glosa import kept in exchange.MemoryDir whose languages
+// are the project's source and code. A TMX that cannot be read is an
+// error at its place.
+func loadMemory(p *project, code string) (*memory.Memory, error) {
+	mem := memory.New(memory.DefaultMinScore)
+	transfer.Memory(mem, p.Report, code)
+	names, err := filepath.Glob(filepath.Join(p.Root, exchange.MemoryDir, "*.tmx"))
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		rel := path.Join(exchange.MemoryDir, filepath.Base(name))
+		data, err := limits.ReadFile(name, p.Config.Limits.ImportSize)
+		if err != nil {
+			return nil, l10n.FileError(rel, err)
+		}
+		f, err := exchange.ReadMax(rel, data, p.Config.Limits.ImportUnits)
+		if err != nil {
+			return nil, l10n.FileError(rel, err)
+		}
+		if !sameLang(f.SourceLang, p.Report.Source) || !sameLang(f.TargetLang, code) {
+			continue
+		}
+		for _, u := range f.Units {
+			mem.Add(memory.Pair{Source: u.Source, Target: u.Target, ID: u.ID, Origin: rel + ":" + strconv.Itoa(u.Line)})
+		}
+	}
+	return mem, nil
+}
+
+// sameLang reports whether a file's language tag names the project's
+// language code.
+func sameLang(tag, code string) bool {
+	c, err := lang.Parse(tag)
+	return err == nil && c == code
 }
 
 // exportDate is the date a file's header gives (PO's POT-Creation-Date and

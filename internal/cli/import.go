@@ -3,6 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -50,7 +52,10 @@ was not current; otherwise it keeps the source's text for its untranslated
 units and stays a draft, or stays stale. Units marked for review (fuzzy)
 are left out unless --include-fuzzy.
 
-It reads ` + exchange.Labels(exchange.Imports()) + `.
+It reads ` + exchange.Labels(exchange.Imports()) + `. A TMX file is a
+translation memory, not translations: import keeps a copy in
+translation-memory/, for glosa export to fill units from, and writes no
+entry.
 
 Each unit is applied or refused on its own, and the rest of the file is
 applied. A unit is refused, with its line in the file and why, when its ID
@@ -121,6 +126,13 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 			failed = true
 			continue
 		}
+		if spec := exchange.Lookup(f.Format); spec != nil && spec.Memory {
+			if err := keepMemory(ios, p, name, data, f, opts.dryRun); err != nil {
+				fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", p.l.Error(err))
+				failed = true
+			}
+			continue
+		}
 		if override != "" {
 			if f.TargetLang != "" {
 				if code, err := lang.Parse(f.TargetLang); err != nil || code != override {
@@ -179,5 +191,32 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 	if failed || refused > 0 {
 		return errFailed
 	}
+	return nil
+}
+
+// keepMemory keeps a translation memory file (TMX) in the repository's
+// exchange.MemoryDir, under its own name, for export to fill units from:
+// a memory is not translations, and writes no entry. Its source must be
+// the project's, and it must hold one translation language.
+func keepMemory(ios *iostreams.IOStreams, p *project, name string, data []byte, f *exchange.File, dryRun bool) error {
+	langs := p.Report.TranslationLanguages()
+	code, err := lang.Parse(f.TargetLang)
+	if err != nil || !sameLang(f.SourceLang, p.Report.Source) || !slices.Contains(langs, code) {
+		have := f.SourceLang
+		if f.TargetLang != "" {
+			have += ", " + f.TargetLang
+		}
+		return l10n.FileError(name, l10n.At(1, 1, l10n.Msg("import.memoryLang", "Lang", have)))
+	}
+	dest := path.Join(exchange.MemoryDir, filepath.Base(name))
+	if !dryRun {
+		if err := atomicfile.MkdirAll(p.Root, exchange.MemoryDir); err != nil {
+			return linkRefused(exchange.MemoryDir, err)
+		}
+		if err := atomicfile.Write(p.Root, dest, data); err != nil {
+			return linkRefused(dest, err)
+		}
+	}
+	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("import.memoryKept", len(f.Units), "Path", printable.String(name), "Dest", dest, "Lang", code))
 	return nil
 }

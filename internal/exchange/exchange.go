@@ -67,6 +67,12 @@ type Unit struct {
 	// SourceHash is the go-i18n hash ("sha1-…") of the source text the
 	// target was made from, as go-i18n files carry it; "" when unknown.
 	SourceHash string
+	// Matches are translations a memory offers for the unit, best first:
+	// near matches of its source, or the other translations of an exact
+	// match it was filled from. Export writes them for the translator to
+	// choose from (PO notes, XLIFF 1.2 alt-trans, XLIFF 2.0 mtc:match);
+	// import never reads them.
+	Matches []Match
 	// Line is the 1-based line of the unit in the file it was read from
 	// (a PO entry's msgid, an XLIFF unit's start tag, a CSV row, a go-i18n
 	// message), 0 for a unit made in memory: import refuses a unit at its
@@ -89,6 +95,17 @@ func (u Unit) HasTarget() bool {
 		return false
 	}
 	return u.Target != ""
+}
+
+// Match is a translation a memory offers for a unit.
+type Match struct {
+	// Source and Target are the memory's pair: a text like the unit's
+	// source, and its translation.
+	Source, Target string
+	// Score is how similar Source is to the unit's source, in percent.
+	Score int
+	// Origin is where the translation is: "path:line", or a TMX file.
+	Origin string
 }
 
 // Ref is a place in the repository.

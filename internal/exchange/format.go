@@ -54,6 +54,11 @@ type Spec struct {
 	// merge's convention); import then leaves alone a target equal to the
 	// source.
 	SourceInTarget bool
+	// Memory marks a translation memory format (TMX): export writes the
+	// pairs of source and current translation the repository holds, not
+	// the units that need work, and import keeps the file as a memory to
+	// fill units from, not as translations to write into entries.
+	Memory bool
 	// Notes say, for the formats reference, what the format holds and
 	// what tools open it.
 	Notes string

@@ -47,7 +47,16 @@ func TestFormatsRoundTrip(t *testing.T) {
 			if f.Format != readsAs(s) {
 				t.Errorf("Format = %q, want %q", f.Format, readsAs(s))
 			}
-			if diff := cmp.Diff(targets(spanishFile(), false), targets(f, s.SourceInTarget)); diff != "" {
+			want := targets(spanishFile(), false)
+			if s.Memory {
+				// A memory holds pairs: translated, not plural.
+				for _, u := range spanishFile().Units {
+					if u.Plural() || u.Target == "" {
+						delete(want, u.ID)
+					}
+				}
+			}
+			if diff := cmp.Diff(want, targets(f, s.SourceInTarget)); diff != "" {
 				t.Errorf("units (-want +got):\n%s", diff)
 			}
 		})

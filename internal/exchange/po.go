@@ -72,6 +72,11 @@ func WritePO(w io.Writer, f *File, template bool) error {
 		for _, n := range u.Notes {
 			e.Extracted = append(e.Extracted, strings.Split(n, "\n")...)
 		}
+		if !template {
+			for _, m := range u.Matches {
+				e.Extracted = append(e.Extracted, matchNote(m)...)
+			}
+		}
 		for _, r := range u.Refs {
 			e.References = append(e.References, r.Path+":"+strconv.Itoa(r.Line))
 		}
@@ -116,6 +121,25 @@ func WritePO(w io.Writer, f *File, template bool) error {
 		}
 	}
 	return pf.Write(w)
+}
+
+// matchNote is a memory match as PO "#." lines, which Poedit and Weblate
+// show as notes for the translator: "#|" is a stale unit's previous source
+// and a PO entry has one msgstr, so a suggestion has no place of its own.
+func matchNote(m Match) []string {
+	out := []string{fmt.Sprintf("memory %d%% (%s):", m.Score, m.Origin)}
+	for _, l := range strings.Split(m.Source, "\n") {
+		out = append(out, "  "+l)
+	}
+	for i, l := range strings.Split(m.Target, "\n") {
+		if i == 0 {
+			l = "→ " + l
+		} else {
+			l = "  " + l
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // matchNewlines makes each translation begin and end with a newline when

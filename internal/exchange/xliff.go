@@ -78,6 +78,11 @@ const (
 	noteDescription = "description"
 	noteLocation    = "location"
 	notePrevious    = "previous-source"
+
+	// matchesNS is XLIFF 2.0's Translation Candidates module; a unit's
+	// memory matches refer to its segment by segmentID.
+	matchesNS = "urn:oasis:names:tc:xliff:matches:2.0"
+	segmentID = "s1"
 )
 
 // The XLIFF formats' names.
@@ -94,8 +99,10 @@ var (
 		Write: WriteXLIFF12,
 		// Markup that is not XLIFF 2.0 is read as 1.2, whose reader says
 		// what is wrong with it.
-		Detect: func(_ string, text []byte) bool { return isXML(text) && sniffXLIFF(text) != xliff20 },
-		Read:   func(_ string, data []byte, max int) (*File, error) { return readXLIFF(data, max) },
+		Detect: func(_ string, text []byte) bool {
+			return isXML(text) && sniffXLIFF(text) != xliff20 && !rootIs(text, "tmx")
+		},
+		Read: func(_ string, data []byte, max int) (*File, error) { return readXLIFF(data, max) },
 		Notes: "OASIS XLIFF 1.2: a `trans-unit` per unit, its state `new`, `needs-review-translation` or `translated`; " +
 			"a plural message is a group of one unit per CLDR category. Inline code, links, citations, shortcodes and placeholders are tags " +
 			"a CAT tool protects, holding their Markdown: `<bpt>` and `<ept>` around a link's text, `<ph>` for the rest. " +
@@ -185,6 +192,12 @@ func writeTransUnit(x *xmlOut, depth int, u *Unit, id, xid, source, target strin
 		x.elem(depth+2, "source", u.Previous)
 		x.elem(depth+2, "target", target)
 		x.close(depth+1, "alt-trans")
+	}
+	for _, m := range u.Matches {
+		if !translate {
+			break
+		}
+		x.match(depth+1, "alt-trans", m, "match-quality", strconv.Itoa(m.Score), "origin", m.Origin, "alttranstype", "proposal")
 	}
 	for _, n := range u.Notes {
 		x.elem(depth+1, "note", n, "from", "glosa")
@@ -298,6 +311,14 @@ func writeUnit(x *xmlOut, depth int, u *Unit, id, xid, source, target string, tr
 	writePieces(&b, in.target, tag20(&od))
 	tgt := b.String()
 	x.open(depth, "unit", a...)
+	if translate && len(u.Matches) > 0 {
+		x.open(depth+1, "mtc:matches", "xmlns:mtc", matchesNS)
+		for _, m := range u.Matches {
+			x.match(depth+2, "mtc:match", m, "ref", "#"+segmentID, "matchQuality", strconv.Itoa(m.Score)+".0", "origin", m.Origin)
+		}
+		x.close(depth+1, "mtc:matches")
+		sa = append(sa, "id", segmentID)
+	}
 	if len(u.Notes) > 0 || len(u.Refs) > 0 || u.Previous != "" {
 		x.open(depth+1, "notes")
 		for _, n := range u.Notes {
@@ -487,6 +508,9 @@ func checkXML(f *File) error {
 	}
 	for _, u := range f.Units {
 		fields := [][2]string{{"kind", u.Kind}, {"source", u.Source}, {"target", u.Target}, {"previous source", u.Previous}, {"source hash", u.SourceHash}}
+		for _, m := range u.Matches {
+			fields = append(fields, [2]string{"memory match", m.Source}, [2]string{"memory match", m.Target}, [2]string{"memory match", m.Origin})
+		}
 		for _, c := range pluralCategories {
 			fields = append(fields, [2]string{"source " + c, u.SourceForms[c]}, [2]string{"target " + c, u.TargetForms[c]})
 		}
@@ -539,6 +563,18 @@ func (x *xmlOut) markup(depth int, name, content string, attrs ...string) {
 	x.WriteString(">" + content + "</" + name + ">\n")
 }
 
+// match writes a memory match as an element name (alt-trans, mtc:match)
+// holding its source and target.
+func (x *xmlOut) match(depth int, name string, m Match, attrs ...string) {
+	if needsPreserve(m.Source, m.Target) {
+		attrs = append(attrs, "xml:space", "preserve")
+	}
+	x.open(depth, name, attrs...)
+	x.elem(depth+1, "source", m.Source)
+	x.elem(depth+1, "target", m.Target)
+	x.close(depth, name)
+}
+
 // elem writes an element holding text only.
 func (x *xmlOut) elem(depth int, name, text string, attrs ...string) {
 	x.tag(depth, name, attrs)
@@ -587,12 +623,9 @@ func ReadXLIFF(data []byte) (*File, error) { return readXLIFF(data, limits.Impor
 
 // readXLIFF is ReadXLIFF for a document of at most max units.
 func readXLIFF(data []byte, max int) (*File, error) {
-	root, err := parseXML(bytes.TrimPrefix(data, []byte("\ufeff")), max)
+	root, err := parseRoot(data, max, "xliff", "import.xliffRoot")
 	if err != nil {
 		return nil, err
-	}
-	if root.name.Local != "xliff" {
-		return nil, root.errorf("import.xliffRoot", "Element", root.name.Local)
 	}
 	version, _ := root.attr("version")
 	r := &xliffReader{ns: root.name.Space, marks: map[string]string{}}
@@ -607,6 +640,19 @@ func readXLIFF(data []byte, max int) (*File, error) {
 		return nil, root.errorf("import.xliffNamespace", "Namespace", strconv.Quote(r.ns))
 	}
 	return nil, root.errorf("import.xliffVersion", "Version", strconv.Quote(version))
+}
+
+// parseRoot parses a document (see parseXML) whose root element must be
+// named local: another is the error of message id, at its place.
+func parseRoot(data []byte, max int, local, id string) (*node, error) {
+	root, err := parseXML(bytes.TrimPrefix(data, []byte("\ufeff")), max)
+	if err != nil {
+		return nil, err
+	}
+	if root.name.Local != local {
+		return nil, root.errorf(id, "Element", root.name.Local)
+	}
+	return root, nil
 }
 
 // node is an element of a parsed document.
@@ -645,7 +691,7 @@ func (n *node) children() []*node {
 }
 
 // parseXML builds the tree of an XML document of at most limits.Depth
-// levels and max unit elements (trans-unit, unit): the first element past
+// levels and max unit elements (XLIFF trans-unit and unit, TMX tu): the first element past
 // either is an error at its place, before the rest is read.
 func parseXML(data []byte, max int) (*node, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
@@ -677,7 +723,7 @@ func parseXML(data []byte, max int) (*node, error) {
 			if len(stack) >= limits.Depth {
 				return nil, l10n.At(line, col, l10n.Msg("err.tooDeep", "Max", limits.Depth))
 			}
-			if t.Name.Local == "trans-unit" || t.Name.Local == "unit" {
+			if t.Name.Local == "trans-unit" || t.Name.Local == "unit" || t.Name.Local == "tu" {
 				if units++; units > max {
 					return nil, limits.TooManyUnits(line, col, max)
 				}

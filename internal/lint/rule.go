@@ -3,6 +3,8 @@ package lint
 import (
 	"fmt"
 	"sort"
+
+	"github.com/glosa/glosa/internal/editdistance"
 )
 
 // Rule is one lint rule, as its own file declares it (see register).
@@ -71,7 +73,7 @@ func Nearest(id string) []string {
 	}
 	var ns []near
 	for _, r := range Rules() {
-		if d := editDistance(id, r.ID); d < 4 {
+		if d := editdistance.Distance([]byte(id), []byte(r.ID)); d < 4 {
 			ns = append(ns, near{r.ID, d})
 		}
 	}

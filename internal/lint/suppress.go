@@ -181,28 +181,6 @@ func (l *Linter) unused(s *suppressions) []Finding {
 	return out
 }
 
-// editDistance is the Levenshtein distance between a and b, in bytes
-// (rule IDs are ASCII).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
 // readContent reads the directives of every entry whose file holds the
 // marker: comments in its front matter and body.
 func (s *suppressions) readContent(rep *status.Report) {
