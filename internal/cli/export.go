@@ -126,6 +126,9 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 		states = transfer.NeedsWork
 	}
 	format := exchange.Lookup(exchange.Format(opts.format))
+	if format.WriteGlossary != nil {
+		return exportGlossaries(ios, p, format, langs, opts.out)
+	}
 	if format.Template() {
 		langs = []string{""} // one template, the same for every language
 	}
@@ -145,40 +148,51 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 	}
 	for _, ef := range files {
 		f := ef.file
+		annotateTerms(p, f)
 		var buf bytes.Buffer
 		if err := format.Write(&buf, f); err != nil {
 			return err
 		}
-		if opts.out == "-" {
-			if _, err := ios.Out.Write(buf.Bytes()); err != nil {
-				return err
-			}
-			fmt.Fprintf(ios.ErrOut, "glosa: %s\n", ef.summary(p, "stdout"))
-			continue
-		}
-		dir, err := filepath.Abs(opts.out)
-		if err != nil {
+		if err := writeExport(ios, p, opts.out, ef.name, buf.Bytes(), ef.summary); err != nil {
 			return err
 		}
-		root, rel := atomicfile.Locate(p.Root, dir)
-		if rel == "." {
-			err = os.MkdirAll(dir, 0o755) // outside the repository: the user named it
-		} else {
-			err = atomicfile.MkdirAll(root, rel)
-		}
-		if err != nil {
-			return linkRefused(opts.out, err)
-		}
-		if err := atomicfile.Write(root, path.Join(rel, ef.name), buf.Bytes()); err != nil {
-			return linkRefused(filepath.Join(opts.out, ef.name), err)
-		}
-		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", ef.summary(p, filepath.Join(opts.out, ef.name)))
 	}
 	for _, ef := range files {
 		if ef.filled.Units > 0 {
 			fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.memoryFilled", ef.filled.Units, "Lang", ef.code, "Words", ef.filled.Words))
 		}
 	}
+	return nil
+}
+
+// writeExport writes an exported file's data to stdout (out is "-") or
+// into the directory out, as name, and says so on stderr with the line
+// summary gives for where it went.
+func writeExport(ios *iostreams.IOStreams, p *project, out, name string, data []byte, summary func(p *project, path string) string) error {
+	if out == "-" {
+		if _, err := ios.Out.Write(data); err != nil {
+			return err
+		}
+		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", summary(p, "stdout"))
+		return nil
+	}
+	dir, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	root, rel := atomicfile.Locate(p.Root, dir)
+	if rel == "." {
+		err = os.MkdirAll(dir, 0o755) // outside the repository: the user named it
+	} else {
+		err = atomicfile.MkdirAll(root, rel)
+	}
+	if err != nil {
+		return linkRefused(out, err)
+	}
+	if err := atomicfile.Write(root, path.Join(rel, name), data); err != nil {
+		return linkRefused(filepath.Join(out, name), err)
+	}
+	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", summary(p, filepath.Join(out, name)))
 	return nil
 }
 

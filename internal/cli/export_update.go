@@ -57,6 +57,7 @@ func updateRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 		return errFailed
 	}
 	f.Date = exportDate(p, f)
+	annotateTerms(p, f)
 	format := exchange.Lookup(f.Format)
 	var obsolete []exchange.Unit
 	if f.Format != "po" {

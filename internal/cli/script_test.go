@@ -78,6 +78,7 @@ func TestScript(t *testing.T) {
 			// makes the suite crawl; races are still reported, and fail
 			// the script through the exit code (66).
 			env.Setenv("GORACE", strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))
+			env.Setenv("SCHEMAS", schemasDir(sample))
 			// Scripts that build git repositories get the same commits
 			// whatever the machine's git configuration.
 			for k, v := range map[string]string{
@@ -269,6 +270,9 @@ func cmdCpsample(ts *testscript.TestScript, neg bool, args []string, root string
 // tool fails the script instead of skipping it, so that a check never
 // silently stops running.
 func toolCondition(cond string) (bool, error) {
+	if cond == "schemas" {
+		return schemasCondition()
+	}
 	name, ok := strings.CutPrefix(cond, "tool:")
 	if !ok {
 		return false, fmt.Errorf("unknown condition %q", cond)
@@ -276,6 +280,33 @@ func toolCondition(cond string) (bool, error) {
 	if _, err := exec.LookPath(name); err != nil {
 		if os.Getenv("CI") != "" {
 			return false, fmt.Errorf("%s is not installed, and CI needs it (.ci/run installs it)", name)
+		}
+		return false, nil
+	}
+	return true, nil
+}
+
+// schemasDir is where the schemas glosa's output is validated against
+// are: $GLOSA_SCHEMAS, else ../shared/schemas beside the repository
+// (where CI has them, see ../shared/schemas/README.md). Scripts find it
+// in $SCHEMAS.
+func schemasDir(repo string) string {
+	if d := os.Getenv("GLOSA_SCHEMAS"); d != "" {
+		return d
+	}
+	return filepath.Join(repo, "..", "shared", "schemas")
+}
+
+// schemasCondition answers a script's [schemas] condition: whether the
+// schemas are there; under CI their absence fails the script.
+func schemasCondition() (bool, error) {
+	repo, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		return false, err
+	}
+	if _, err := os.Stat(schemasDir(repo)); err != nil {
+		if os.Getenv("CI") != "" {
+			return false, fmt.Errorf("the schemas are missing, and CI needs them: %v", err)
 		}
 		return false, nil
 	}

@@ -62,6 +62,11 @@ type Unit struct {
 	Notes []string
 	// Refs are where the unit is: repository paths with 1-based lines.
 	Refs []Ref
+	// Terms are the termbase's terms in the source text, each with a
+	// translation (see TermHint): XLIFF 2.0 writes them in its Glossary
+	// module, XLIFF 1.2 as a note from "glosa-terms", PO as "#. term:"
+	// comments. Reading gives them back; import does not use them.
+	Terms []TermHint
 	// Flags are format flags a PO entry carries (c-format, go-format).
 	Flags []string
 	// SourceHash is the go-i18n hash ("sha1-…") of the source text the

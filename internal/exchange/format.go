@@ -34,6 +34,10 @@ type Spec struct {
 	// Write writes a file in the format; nil for a format glosa only
 	// imports.
 	Write func(w io.Writer, f *File) error
+	// WriteGlossary writes the termbase of a language pair, for a
+	// glossary format (TBX, a platform's glossary CSV), which holds terms
+	// rather than units; nil for the others.
+	WriteGlossary func(w io.Writer, g *Glossary) error
 	// Detect reports whether text (the file's content, trimmed of spaces
 	// and a byte order mark) is in the format; name is the file's name.
 	// nil for a format not told from its content (see ReadAs).
@@ -93,7 +97,7 @@ func Formats() []*Spec { return slices.Clone(specs) }
 
 // Exports returns the formats export writes, sorted by name.
 func Exports() []*Spec {
-	return slices.DeleteFunc(Formats(), func(s *Spec) bool { return s.Write == nil })
+	return slices.DeleteFunc(Formats(), func(s *Spec) bool { return s.Write == nil && s.WriteGlossary == nil })
 }
 
 // Imports returns the formats import tells from their content, sorted by

@@ -138,8 +138,11 @@ func TestDeclarations(t *testing.T) {
 		if s.Name == "" || s.Label == "" || s.File == "" || s.Ext() == "" || s.Notes == "" {
 			t.Errorf("%s: a format needs a name, a label, a file name with an extension and notes: %+v", s.Name, s)
 		}
-		if s.Write == nil && s.Detect == nil {
+		if s.Write == nil && s.WriteGlossary == nil && s.Detect == nil {
 			t.Errorf("%s: neither written nor read", s.Name)
+		}
+		if s.WriteGlossary != nil && (s.Write != nil || s.Detect != nil || s.Template()) {
+			t.Errorf("%s: a glossary format writes terms, per language pair, and nothing else", s.Name)
 		}
 		if (s.Detect == nil) != (s.Read == nil) {
 			t.Errorf("%s: Detect and Read go together", s.Name)

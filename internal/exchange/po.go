@@ -77,6 +77,9 @@ func WritePO(w io.Writer, f *File, template bool) error {
 				e.Extracted = append(e.Extracted, matchNote(m)...)
 			}
 		}
+		for _, t := range u.Terms {
+			e.Extracted = append(e.Extracted, poTermPrefix+termLines([]TermHint{t}))
+		}
 		for _, r := range u.Refs {
 			e.References = append(e.References, r.Path+":"+strconv.Itoa(r.Line))
 		}
@@ -261,7 +264,13 @@ func readPO(data []byte, max int) (*File, error) {
 		if e.HasContext {
 			u.ID = e.Context
 		}
-		u.Notes = append(u.Notes, e.Extracted...)
+		for _, x := range e.Extracted {
+			if t, ok := parseTermLine(strings.TrimPrefix(x, poTermPrefix)); ok && strings.HasPrefix(x, poTermPrefix) {
+				u.Terms = append(u.Terms, t)
+			} else {
+				u.Notes = append(u.Notes, x)
+			}
+		}
 		for _, r := range e.References {
 			u.Refs = append(u.Refs, parseRefs(r)...)
 		}

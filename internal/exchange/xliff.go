@@ -202,6 +202,9 @@ func writeTransUnit(x *xmlOut, depth int, u *Unit, id, xid, source, target strin
 	for _, n := range u.Notes {
 		x.elem(depth+1, "note", n, "from", "glosa")
 	}
+	if len(u.Terms) > 0 {
+		x.elem(depth+1, "note", termLines(u.Terms), "from", noteTerms12)
+	}
 	for _, r := range u.Refs {
 		x.open(depth+1, "context-group", "purpose", "location")
 		x.elem(depth+2, "context", r.Path, "context-type", "sourcefile")
@@ -319,6 +322,7 @@ func writeUnit(x *xmlOut, depth int, u *Unit, id, xid, source, target string, tr
 		x.close(depth+1, "mtc:matches")
 		sa = append(sa, "id", segmentID)
 	}
+	writeGlossary20(x, depth+1, u.Terms)
 	if len(u.Notes) > 0 || len(u.Refs) > 0 || u.Previous != "" {
 		x.open(depth+1, "notes")
 		for _, n := range u.Notes {
@@ -516,6 +520,9 @@ func checkXML(f *File) error {
 		}
 		for _, n := range u.Notes {
 			fields = append(fields, [2]string{"note", n})
+		}
+		for _, t := range u.Terms {
+			fields = append(fields, [2]string{"term", t.Term}, [2]string{"term", t.Translation})
 		}
 		for _, r := range u.Refs {
 			fields = append(fields, [2]string{"reference", r.Path})
@@ -1044,6 +1051,8 @@ func (r *xliffReader) unit12(n *node, u *Unit) error {
 	u.State = readState12(state, approved == "yes", u.Target)
 	for _, c := range n.children() {
 		switch {
+		case r.is(c, "note") && isTermsNote12(c):
+			u.Terms = append(u.Terms, parseTermLines(r.text(c))...)
 		case r.is(c, "note"):
 			u.Notes = append(u.Notes, r.text(c))
 		case r.is(c, "context-group"):
@@ -1121,6 +1130,7 @@ func (r *xliffReader) unit20(n *node, u *Unit) error {
 	if notes := r.child(n, "notes"); notes != nil {
 		r.notes20(notes, u)
 	}
+	u.Terms = r.glossary20(n)
 	var source, target strings.Builder
 	var srcCodes, tgtCodes []*node
 	var firstTarget *node

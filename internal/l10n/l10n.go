@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"reflect"
 	"slices"
 	"strconv"
@@ -54,19 +53,24 @@ var supported = sync.OnceValue(func() []language.Tag {
 // New returns a localizer for the supported language closest to tag,
 // English when none is close.
 func New(tag language.Tag) *Localizer {
-	bundle := i18n.NewBundle(language.English)
-	bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
-	files, _ := fs.Glob(locales.FS, "active.*.yaml")
-	for _, f := range files {
-		// The catalogs are part of the binary and tested: a broken one
-		// is a bug in glosa, caught by TestCatalogs.
-		if _, err := bundle.LoadMessageFileFS(locales.FS, path.Clean(f)); err != nil {
-			panic(fmt.Sprintf("glosa's catalog %s: %v", f, err))
-		}
-	}
 	best := language.English
 	if _, i, conf := language.NewMatcher(Supported()).Match(tag); conf != language.No {
 		best = Supported()[i]
+	}
+	bundle := i18n.NewBundle(language.English)
+	bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+	// English, the fallback of every message, and the language chosen:
+	// parsing the other catalogs cost every run milliseconds for nothing.
+	files := []string{"active.en.yaml"}
+	if best != language.English {
+		files = append(files, "active."+best.String()+".yaml")
+	}
+	for _, f := range files {
+		// The catalogs are part of the binary and tested: a broken one
+		// is a bug in glosa, caught by TestCatalogs.
+		if _, err := bundle.LoadMessageFileFS(locales.FS, f); err != nil {
+			panic(fmt.Sprintf("glosa's catalog %s: %v", f, err))
+		}
 	}
 	return &Localizer{lang: best.String(), loc: i18n.NewLocalizer(bundle, best.String())}
 }

@@ -23,6 +23,8 @@ func FormatsMarkdown(w io.Writer) error {
 	for _, s := range exchange.Formats() {
 		file := "`" + s.File + "`"
 		switch {
+		case s.WriteGlossary != nil:
+			file += ", the termbase of a language pair"
 		case s.Write == nil:
 			file = "(import only)"
 		case s.Template():
@@ -30,6 +32,8 @@ func FormatsMarkdown(w io.Writer) error {
 		}
 		detected := "yes"
 		switch {
+		case s.WriteGlossary != nil:
+			detected = "no: a term file (`terms.files`)"
 		case s.Detect == nil && s.ReadAs != "":
 			detected = "as `" + string(s.ReadAs) + "`"
 		case s.Detect == nil:
