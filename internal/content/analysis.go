@@ -321,13 +321,13 @@ func (e *Entry) blockLetters() []int {
 
 // BlockText returns the text of the entry's i-th body block (of
 // Body().Blocks), reading the file again when the entry came from the
-// cache, which keeps no block texts.
+// cache, which keeps no block texts but a heading's.
 func (e *Entry) BlockText(i int) string { return e.Block(i).Text }
 
 // Block returns the entry's i-th body block (of Body().Blocks) with its
 // texts (Text, Plain, Prose), reading the file again when the entry came
-// from the cache, which keeps none; the zero Block when there is no
-// such block.
+// from the cache, which keeps none but a heading's; the zero Block when
+// there is no such block.
 func (e *Entry) Block(i int) markdown.Block {
 	if b := e.Body().Blocks; i < len(b) && (b[i].Text != "" || !e.cached) {
 		return b[i]

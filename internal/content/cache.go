@@ -45,7 +45,7 @@ var cacheMagic = []byte("glosa-cache\n")
 
 // cacheFormat changes whenever what is cached, or how glosa computes it,
 // changes in a way the build identity would not show.
-const cacheFormat = 10
+const cacheFormat = 11
 
 // racyWindow is how recent a file's modification time may be for the
 // file to be cached: a file written again within the same clock tick,
@@ -535,13 +535,18 @@ func cacheable(k fileKey, now time.Time) bool {
 
 // cacheSummary returns a copy of s for the cache: the blocks keep their
 // kind, position, markup and the digest of their normalised plain text,
-// not their texts, which would make the cache as big as the repository.
+// not their texts, which would make the cache as big as the repository;
+// but a heading keeps its texts, short, which the rules read of every
+// heading identical to the source's (a page's name, in most languages)
+// and of a link's anchor.
 func cacheSummary(s *markdown.Summary) *markdown.Summary {
 	out := *s
 	out.Blocks = make([]markdown.Block, len(s.Blocks))
 	for i, b := range s.Blocks {
 		b.Digest = BlockDigest(b)
-		b.Text, b.Plain, b.Prose = "", "", "" // Block reads them again when asked
+		if b.Kind != "heading" {
+			b.Text, b.Plain, b.Prose = "", "", "" // Block reads them again when asked
+		}
 		out.Blocks[i] = b
 	}
 	return &out

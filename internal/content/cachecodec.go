@@ -172,6 +172,9 @@ func (w *encoder) record(c *cached) {
 				w.str(m)
 			}
 			w.buf = append(w.buf, b.Digest[:]...)
+			w.str(b.Text)
+			w.str(b.Plain)
+			w.str(b.Prose)
 			letters := 0
 			if i < len(c.BlockLetters) {
 				letters = c.BlockLetters[i]
@@ -267,6 +270,7 @@ func (r *decoder) record() *cached {
 					}
 				}
 				r.fixed(b.Digest[:])
+				b.Text, b.Plain, b.Prose = r.str(), r.str(), r.str()
 				c.BlockLetters[i] = r.num()
 			}
 		}
