@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"unicode"
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/markdown"
@@ -52,6 +53,11 @@ type heavy struct {
 
 	valuesOnce sync.Once
 	values     []Value
+
+	// letters counts the letters of the prose of each block of body (see
+	// BlockLetters): the cache's, or counted on first use.
+	lettersOnce sync.Once
+	letters     []int
 }
 
 // heavy returns the entry's heavy part, loading the entry again first if
@@ -210,6 +216,9 @@ func (e *Entry) loadLocked() {
 				e.Doc, e.cached = doc, true
 				if rec.Body != nil {
 					e.h.bodyOnce.Do(func() { e.h.body = rec.Body })
+					if len(rec.BlockLetters) == len(rec.Body.Blocks) {
+						e.h.lettersOnce.Do(func() { e.h.letters = rec.BlockLetters })
+					}
 				}
 				return
 			}
@@ -279,15 +288,46 @@ func (e *Entry) reread() *markdown.Summary {
 	return h.full
 }
 
+// BlockLetters returns how many letters the prose of the entry's i-th
+// body block holds (of e.Block(i).Prose), which glosa's cache keeps: each
+// word of prose holds one (see prose.Words), so that a rule that needs a
+// block's texts only when it holds enough words reads the file again
+// only for a block with as many letters. Letters, not words: counting
+// them costs a fraction of segmenting the text into words.
+func (e *Entry) BlockLetters(i int) int {
+	if n := e.blockLetters(); i < len(n) {
+		return n[i]
+	}
+	return 0
+}
+
+// blockLetters returns the letters of the prose of each body block,
+// counted once.
+func (e *Entry) blockLetters() []int {
+	blocks := len(e.Body().Blocks)
+	h := e.heavy()
+	h.lettersOnce.Do(func() {
+		h.letters = make([]int, blocks)
+		for i := range h.letters {
+			for _, r := range e.Block(i).Prose {
+				if unicode.IsLetter(r) {
+					h.letters[i]++
+				}
+			}
+		}
+	})
+	return h.letters
+}
+
 // BlockText returns the text of the entry's i-th body block (of
 // Body().Blocks), reading the file again when the entry came from the
-// cache, which keeps no block texts.
+// cache, which keeps no block texts but a heading's.
 func (e *Entry) BlockText(i int) string { return e.Block(i).Text }
 
 // Block returns the entry's i-th body block (of Body().Blocks) with its
 // texts (Text, Plain, Prose), reading the file again when the entry came
-// from the cache, which keeps none; the zero Block when there is no
-// such block.
+// from the cache, which keeps none but a heading's; the zero Block when
+// there is no such block.
 func (e *Entry) Block(i int) markdown.Block {
 	if b := e.Body().Blocks; i < len(b) && (b[i].Text != "" || !e.cached) {
 		return b[i]

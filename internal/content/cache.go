@@ -45,7 +45,7 @@ var cacheMagic = []byte("glosa-cache\n")
 
 // cacheFormat changes whenever what is cached, or how glosa computes it,
 // changes in a way the build identity would not show.
-const cacheFormat = 9
+const cacheFormat = 11
 
 // racyWindow is how recent a file's modification time may be for the
 // file to be cached: a file written again within the same clock tick,
@@ -113,6 +113,9 @@ type cached struct {
 	HasBody bool
 	Doc     cachedDoc
 	Body    *markdown.Summary // nil when it was not computed
+	// BlockLetters counts the letters of the prose of each of Body's
+	// blocks (see Entry.BlockLetters).
+	BlockLetters []int
 	// The digests (see derived), and which parts hold prose (see Prose;
 	// -1 when it was not computed).
 	Hash               string
@@ -429,6 +432,7 @@ func (c *Cache) encode(e *Entry, k fileKey, schema *config.Field) []byte {
 	}
 	if e.bodyDone() {
 		r.Body = cacheSummary(e.h.body)
+		r.BlockLetters = e.blockLetters()
 	}
 	e.digest(schema)
 	r.Hash, r.SameText, r.SameBody = e.hash, e.text, e.body
@@ -531,13 +535,18 @@ func cacheable(k fileKey, now time.Time) bool {
 
 // cacheSummary returns a copy of s for the cache: the blocks keep their
 // kind, position, markup and the digest of their normalised plain text,
-// not their texts, which would make the cache as big as the repository.
+// not their texts, which would make the cache as big as the repository;
+// but a heading keeps its texts, short, which the rules read of every
+// heading identical to the source's (a page's name, in most languages)
+// and of a link's anchor.
 func cacheSummary(s *markdown.Summary) *markdown.Summary {
 	out := *s
 	out.Blocks = make([]markdown.Block, len(s.Blocks))
 	for i, b := range s.Blocks {
 		b.Digest = BlockDigest(b)
-		b.Text, b.Plain, b.Prose = "", "", "" // Block reads them again when asked
+		if b.Kind != "heading" {
+			b.Text, b.Plain, b.Prose = "", "", "" // Block reads them again when asked
+		}
 		out.Blocks[i] = b
 	}
 	return &out

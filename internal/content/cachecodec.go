@@ -163,7 +163,7 @@ func (w *encoder) record(c *cached) {
 			w.num(v)
 		}
 		w.uint(uint64(len(s.Blocks)))
-		for _, b := range s.Blocks {
+		for i, b := range s.Blocks {
 			w.str(b.Kind)
 			w.num(b.Line)
 			w.num(b.Col)
@@ -172,6 +172,14 @@ func (w *encoder) record(c *cached) {
 				w.str(m)
 			}
 			w.buf = append(w.buf, b.Digest[:]...)
+			w.str(b.Text)
+			w.str(b.Plain)
+			w.str(b.Prose)
+			letters := 0
+			if i < len(c.BlockLetters) {
+				letters = c.BlockLetters[i]
+			}
+			w.num(letters)
 		}
 		w.uint(uint64(len(s.Links)))
 		for _, l := range s.Links {
@@ -251,6 +259,7 @@ func (r *decoder) record() *cached {
 		st.Headings, st.CodeBlocks, st.ListItems, st.Links, st.Images = r.num(), r.num(), r.num(), r.num(), r.num()
 		if n := r.count(); n > 0 {
 			s.Blocks = make([]markdown.Block, n)
+			c.BlockLetters = make([]int, n)
 			for i := range s.Blocks {
 				b := &s.Blocks[i]
 				b.Kind, b.Line, b.Col = r.str(), r.num(), r.num()
@@ -261,6 +270,8 @@ func (r *decoder) record() *cached {
 					}
 				}
 				r.fixed(b.Digest[:])
+				b.Text, b.Plain, b.Prose = r.str(), r.str(), r.str()
+				c.BlockLetters[i] = r.num()
 			}
 		}
 		if n := r.count(); n > 0 {

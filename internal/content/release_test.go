@@ -15,7 +15,8 @@ import (
 // cache's record, not from its file: the first scan with the cache reads
 // the files and loads them back from the records it made, the second reads
 // no file at all (the files are made unreadable), and both give the same
-// bodies, values and states' inputs as a scan that keeps everything.
+// bodies, values, states' inputs and blocks' letters as a scan that keeps
+// everything.
 func TestReleasedFromCache(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Log("as root, unreadable files stay readable: the second scan is only compared")
@@ -23,7 +24,7 @@ func TestReleasedFromCache(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
 		"content/it/llm.md":  "---\ntitle: LLM\ntranslationKey: llm\nsources:\n  - url: https://it.wikipedia.org/wiki/LLM\n---\n# Modello\n\nUn [modello](/it/gguf) di linguaggio [1].\n",
-		"content/es/llm.md":  "---\ntitle: LLM\ntranslation:\n  source: it\n  hash: sha256-00\ndraft: false\n---\n# Modelo\n\nUn modelo.\n",
+		"content/es/llm.md":  "---\ntitle: LLM\ntranslation:\n  source: it\n  hash: sha256-00\ndraft: false\n---\n# Modelo\n\nUn modelo.\n\n`tar xf`\n\n模型很大。\n",
 		"content/it/gguf.md": "---\ntitle: GGUF\n---\nUn formato.\n",
 	}
 	when := time.Now().Add(-time.Hour)
@@ -48,6 +49,8 @@ func TestReleasedFromCache(t *testing.T) {
 		Record                  *Record
 		Values                  []string
 		Links                   int
+		// Letters are each block's letters of prose (see BlockLetters).
+		Letters []int
 	}
 	describe := func(r *Repo) []seen {
 		var out []seen
@@ -57,11 +60,17 @@ func TestReleasedFromCache(t *testing.T) {
 			for _, v := range e.Values(r.Schema(e)) {
 				s.Values = append(s.Values, v.Path+"="+v.Node.Value)
 			}
+			for i := range e.Body().Blocks {
+				s.Letters = append(s.Letters, e.BlockLetters(i))
+			}
 			out = append(out, s)
 		}
 		return out
 	}
 	wantSeen := describe(want)
+	if got := wantSeen[0].Letters; !reflect.DeepEqual(got, []int{6, 8, 0, 4}) {
+		t.Fatalf("content/es/llm.md: blocks' letters %v, want [6 8 0 4]", got)
+	}
 	for pass := range 2 {
 		c := OpenCache(dir, cfg, true)
 		r, err := ScanWith(dir, cfg, ScanOptions{Cache: c, Prepare: true, Bodies: true, Release: true})

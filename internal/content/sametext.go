@@ -39,7 +39,8 @@ func (e *Entry) Prose(schema *config.Field) Prose {
 			}
 		}
 		for i := range e.Body().Blocks {
-			if prose.Words(e.Block(i).Prose) > 0 {
+			// A word holds a letter: a block without any has none.
+			if e.BlockLetters(i) > 0 && prose.Words(e.Block(i).Prose) > 0 {
 				p |= ProseBody
 				break
 			}

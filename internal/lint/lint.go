@@ -22,8 +22,11 @@ package lint
 import (
 	"cmp"
 	"errors"
+	"runtime"
+	"slices"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
@@ -175,12 +178,78 @@ type Result struct {
 //
 // The rules that compare entries run on chunks of items, each chunk's
 // entries loaded for them and released after (see content.Entry.Release),
-// so that a big repository's files are not all in memory at once.
+// so that a big repository's files are not all in memory at once. The
+// chunks of a wave, one per processor, are checked at the same time, each
+// by a checker of its own; their findings are joined in chunk order, as
+// one goroutine would have found them.
 func (l *Linter) Check(rep *status.Report) Result {
-	c := &checker{linter: l, rep: rep, repo: rep.Repo}
+	c := &checker{linter: l, rep: rep, repo: rep.Repo, shared: &shared{}}
 	var res Result
+	out := c.run(l.rules, func(r Rule) bool { return !r.entries && !r.post }, &res.Suppressed)
+	// A wave holds chunkSize items, as many in memory as one goroutine
+	// would hold.
+	procs := runtime.GOMAXPROCS(0)
+	chunks := c.chunks(max(1, chunkSize/procs))
+	workers := make([]*checker, min(procs, len(chunks)))
+	for i := range workers {
+		workers[i] = &checker{linter: l, rep: rep, repo: rep.Repo, shared: c.shared}
+	}
+	found := make([][]Finding, len(workers))
+	suppressed := make([]int, len(workers))
+	for from := 0; from < len(chunks); from += len(workers) {
+		wave := chunks[from:min(from+len(workers), len(chunks))]
+		c.shared.wave = map[*content.Entry]bool{}
+		var all []*content.Entry
+		for _, ch := range wave {
+			all = append(all, ch.entries...)
+			for _, e := range ch.entries {
+				c.shared.wave[e] = true
+			}
+		}
+		content.Load(all)
+		var wg sync.WaitGroup
+		for i, ch := range wave {
+			w := workers[i]
+			w.chunk = ch
+			wg.Go(func() {
+				found[i] = w.run(l.rules, func(r Rule) bool { return r.entries }, &suppressed[i])
+				// The memos are worth keeping between chunks, not
+				// without bound.
+				if len(w.markups) > memoMax {
+					w.markups = nil
+				}
+				if len(w.locales) > memoMax {
+					w.locales = nil
+				}
+			})
+		}
+		wg.Wait()
+		for i := range wave {
+			out = append(out, found[i]...)
+			res.Suppressed += suppressed[i]
+			suppressed[i] = 0
+		}
+		for _, e := range all {
+			e.Release()
+		}
+	}
+	out, n := l.suppress(rep, out)
+	res.Suppressed += n
+	Sort(out)
+	fingerprint(out)
+	res.Findings = out
+	return res
+}
+
+// run runs the rules that which selects, in their order, and returns
+// their findings; it counts those glosa.yaml's settings leave out in
+// suppressed.
+func (c *checker) run(rules []Rule, which func(Rule) bool, suppressed *int) []Finding {
 	var out []Finding
-	run := func(r Rule) {
+	for _, r := range rules {
+		if !which(r) {
+			continue
+		}
 		c.rule = r.ID
 		r.check(c, func(f Finding) {
 			f.Rule = r.ID
@@ -193,43 +262,14 @@ func (l *Linter) Check(rep *status.Report) Result {
 			if f.Fix == "" {
 				f.Fix = f.FixText.String()
 			}
-			if l.excluded(f) {
-				res.Suppressed++
+			if c.linter.excluded(f) {
+				*suppressed++
 				return
 			}
 			out = append(out, f)
 		})
 	}
-	for _, r := range l.rules {
-		if !r.entries && !r.post {
-			run(r)
-		}
-	}
-	for _, ch := range c.chunks(chunkSize) {
-		content.Load(ch.entries)
-		c.chunk = ch
-		for _, r := range l.rules {
-			if r.entries {
-				run(r)
-			}
-		}
-		for _, e := range ch.entries {
-			e.Release()
-		}
-		// The memos are worth keeping between chunks, not without bound.
-		if len(c.markups) > memoMax {
-			c.markups = nil
-		}
-		if len(c.locales) > memoMax {
-			c.locales = nil
-		}
-	}
-	out, n := l.suppress(rep, out)
-	res.Suppressed += n
-	Sort(out)
-	fingerprint(out)
-	res.Findings = out
-	return res
+	return out
 }
 
 // excluded reports whether glosa.yaml's exclude or ignore settings of the
@@ -246,8 +286,8 @@ func (l *Linter) excluded(f Finding) bool {
 	return len(rc.Ignore) > 0 && rc.Ignores(append(quoted(f.Text), f.Message)...)
 }
 
-// chunkSize is how many items the entry rules check at a time (a
-// variable for tests).
+// chunkSize is how many items the entry rules check at a time, in the
+// chunks of one wave (a variable for tests).
 var chunkSize = 256
 
 // memoMax is how many answers a memo keeps between chunks.
@@ -329,18 +369,52 @@ type checker struct {
 	rep    *status.Report
 	repo   *content.Repo
 	rule   string
-	// chunk is what the entry rules check now (see Run).
+	// chunk is what the entry rules check now (see Check).
 	chunk chunk
-	// markups and locales remember answers (see markup and findLocale);
-	// slugLangs is the languages of every slug (see languagesOf).
-	markups   map[string][]string
-	locales   map[string]localeResult
-	slugLangs map[string]map[string]bool
-	// items finds an item by slug (see itemOf).
-	items map[string]*status.Item
+	// markups and locales remember answers (see markup and findLocale).
+	markups map[string][]string
+	locales map[string]localeResult
+	// shared is what the checkers of one Check share.
+	shared *shared
+}
+
+// shared is what the checkers of the chunks of a wave share: indexes of
+// the whole repository, built once, and the lock of the entries outside
+// the wave, which the rules that read them load and release again.
+type shared struct {
+	slugOnce  sync.Once
+	slugLangs map[string]map[string]bool // see languagesOf
+	itemsOnce sync.Once
+	items     map[string]*status.Item // see itemOf
+
+	// mu is held while an entry of no chunk of the wave is read (see
+	// outside); wave is the entries of the wave's chunks, which stay
+	// loaded until all of them are checked.
+	mu   sync.Mutex
+	wave map[*content.Entry]bool
 	// localeIdx is where the repository's links name which languages
-	// (see localeIndex).
+	// (see localeIndex); built with mu held.
 	localeIdx *localeIndex
+}
+
+// outside prepares the checker to read entries that may be of another
+// wave than its chunk's: when one is, it holds the lock of such entries
+// until the function it returns is called, which releases them again.
+// The entries of the wave stay as they are: other checkers read them.
+func (c *checker) outside(entries ...*content.Entry) func() {
+	s := c.shared
+	if !slices.ContainsFunc(entries, func(e *content.Entry) bool { return !s.wave[e] }) {
+		return func() {}
+	}
+	s.mu.Lock()
+	return func() {
+		for _, e := range entries {
+			if !s.wave[e] {
+				e.Release()
+			}
+		}
+		s.mu.Unlock()
+	}
 }
 
 // pair is a readable translation with its readable source.
@@ -385,25 +459,27 @@ func (c *checker) entries() []*content.Entry {
 // languagesOf returns the languages that have an entry of slug, of all
 // the repository's entries.
 func (c *checker) languagesOf(slug string) map[string]bool {
-	if c.slugLangs == nil {
-		c.slugLangs = map[string]map[string]bool{}
+	s := c.shared
+	s.slugOnce.Do(func() {
+		s.slugLangs = map[string]map[string]bool{}
 		for _, e := range c.repo.Entries {
-			if c.slugLangs[e.Slug] == nil {
-				c.slugLangs[e.Slug] = map[string]bool{}
+			if s.slugLangs[e.Slug] == nil {
+				s.slugLangs[e.Slug] = map[string]bool{}
 			}
-			c.slugLangs[e.Slug][e.Lang] = true
+			s.slugLangs[e.Slug][e.Lang] = true
 		}
-	}
-	return c.slugLangs[slug]
+	})
+	return s.slugLangs[slug]
 }
 
 // itemOf returns the item of a slug, nil when there is none.
 func (c *checker) itemOf(slug string) *status.Item {
-	if c.items == nil {
-		c.items = map[string]*status.Item{}
+	s := c.shared
+	s.itemsOnce.Do(func() {
+		s.items = map[string]*status.Item{}
 		for i := range c.rep.Items {
-			c.items[c.rep.Items[i].Slug] = &c.rep.Items[i]
+			s.items[c.rep.Items[i].Slug] = &c.rep.Items[i]
 		}
-	}
-	return c.items[slug]
+	})
+	return s.items[slug]
 }

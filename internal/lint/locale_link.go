@@ -496,19 +496,18 @@ func (x *localeIndex) add(m localeMatch) {
 }
 
 // localeIndex reads every entry's links once, on first use; entries of
-// other chunks are loaded for it and released again. The links are the
+// other waves are loaded for it and released again. The links are the
 // entries' own (url fields and the body's links, see entryLinks), which a
 // warm run reads from glosa's cache as a cold run reads them from the
 // files: the same evidence either way.
 func (c *checker) localeIndex() *localeIndex {
-	if c.localeIdx != nil {
-		return c.localeIdx
+	s := c.shared
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.localeIdx != nil {
+		return s.localeIdx
 	}
 	idx := &localeIndex{places: map[string]map[string]int{}, pages: map[string]map[string]int{}}
-	inChunk := map[*content.Entry]bool{}
-	for _, e := range c.chunk.entries {
-		inChunk[e] = true
-	}
 	bases := map[string]bool{}
 	for _, code := range c.repo.Languages {
 		bases[lang.Base(code)] = true
@@ -526,12 +525,12 @@ func (c *checker) localeIndex() *localeIndex {
 					}
 				}
 			}
-			if !inChunk[e] {
+			if !s.wave[e] {
 				e.Release()
 			}
 		}
 	}
-	c.localeIdx = idx
+	s.localeIdx = idx
 	return idx
 }
 
@@ -617,13 +616,9 @@ func (c *checker) untranslatedSection(m localeMatch, dest, code string) bool {
 
 // sectionUntranslated reports whether the translation tr has a heading
 // with the anchor fragment whose text is one of the source's headings.
-// Entries of other chunks are read for it and released again.
+// Entries of other waves are read for it and released again.
 func (c *checker) sectionUntranslated(src, tr *content.Entry, fragment string) bool {
-	for _, e := range []*content.Entry{src, tr} {
-		if !slices.Contains(c.chunk.entries, e) {
-			defer e.Release()
-		}
-	}
+	defer c.outside(src, tr)()
 	for j, b := range tr.Body().Blocks {
 		if b.Kind != "heading" {
 			continue

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"testing"
 	"time"
@@ -22,7 +23,8 @@ import (
 // the rules load again chunk by chunk, changes no state and no finding:
 // on a generated corpus, the report and the findings are those of a scan
 // that keeps every file in memory, with and without glosa's cache, read
-// cold and warm, with chunks of one, a few and all items.
+// cold and warm, with chunks of one, a few and all items, on one
+// processor and on several.
 func TestReleaseIdentical(t *testing.T) {
 	dir := t.TempDir()
 	if _, err := corpus.Generate(dir, corpus.Options{Slugs: 30, Langs: 4, Messages: 40, Sections: 3, Seed: 11}); err != nil {
@@ -54,7 +56,12 @@ func TestReleaseIdentical(t *testing.T) {
 	if len(want) < 20 {
 		t.Fatalf("the corpus gives only %d findings: too few to prove anything", len(want))
 	}
-	for _, size := range []int{1, 7, 1000} {
+	// The chunks of a wave are checked at the same time, one per
+	// processor: one, or more than this machine has.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, w := range []struct{ size, procs int }{{1, 1}, {7, 1}, {1000, 1}, {1, 4}, {7, 4}, {1000, 4}} {
+		size := w.size
+		runtime.GOMAXPROCS(w.procs)
 		undo := lint.SetChunkSize(size)
 		cases := []struct {
 			name string
@@ -82,10 +89,10 @@ func TestReleaseIdentical(t *testing.T) {
 					return a.Rule == b.Rule && a.Severity == b.Severity && a.Path == b.Path && a.Line == b.Line &&
 						a.Column == b.Column && a.Lang == b.Lang && a.Slug == b.Slug && a.Message == b.Message && a.Fix == b.Fix
 				})); diff != "" {
-					t.Errorf("chunks of %d, %s, %s run: findings differ (-all in memory +released):\n%s", size, c.name, pass, diff)
+					t.Errorf("chunks of %d on %d processors, %s, %s run: findings differ (-all in memory +released):\n%s", size, w.procs, c.name, pass, diff)
 				}
 				if diff := cmp.Diff(states(wantRep), states(rep)); diff != "" {
-					t.Errorf("chunks of %d, %s, %s run: states differ (-all in memory +released):\n%s", size, c.name, pass, diff)
+					t.Errorf("chunks of %d on %d processors, %s, %s run: states differ (-all in memory +released):\n%s", size, w.procs, c.name, pass, diff)
 				}
 			}
 		}

@@ -99,7 +99,10 @@ var sameAsSource = register(Rule{
 			}
 			for i, b := range p.entry.Body().Blocks {
 				digest := content.BlockDigest(b)
-				if !srcBlocks[digest] {
+				// Each word holds a letter: text with fewer letters than
+				// minWords words is never reported, and its texts, which
+				// glosa's cache does not keep, are not needed.
+				if !srcBlocks[digest] || p.entry.BlockLetters(i) < minWords {
 					continue
 				}
 				b := p.entry.Block(i)

@@ -31,7 +31,7 @@ type UnitCheck struct {
 // UnitCheck returns the unit checks of the linter's configuration, for
 // the entries of repo.
 func (l *Linter) UnitCheck(repo *content.Repo) *UnitCheck {
-	c := &checker{linter: l, repo: repo}
+	c := &checker{linter: l, repo: repo, shared: &shared{}}
 	u := &UnitCheck{repo: repo, cite: c.citationField(), pn: newPluralNumbers()}
 	for _, r := range l.rules {
 		switch r.ID {

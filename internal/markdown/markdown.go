@@ -41,9 +41,9 @@ type Block struct {
 	// an MDX import or export, for a Hugo comment and for code that an
 	// HTML block's fence left as paragraphs. prose.Words counts its words.
 	Prose string
-	// Digest is set, and Text, Plain and Prose empty, in a summary glosa
-	// kept in its cache: a digest of the normalised Plain text (see
-	// content.BlockDigest).
+	// Digest is set, and Text, Plain and Prose empty but for a heading's,
+	// in a summary glosa kept in its cache: a digest of the normalised
+	// Plain text (see content.BlockDigest).
 	Digest [16]byte
 }
 

@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/lang"
@@ -161,8 +163,6 @@ type Report struct {
 	// Terms is the termbase's coverage, nil when the project declares no
 	// terms.
 	Terms *TermCoverage
-	// hashes caches source hashes by entry.
-	hashes map[*content.Entry]string
 	// byKey holds, per slug and layout, the entry of each language: of
 	// duplicates, the one kept.
 	byKey map[key]map[string]*content.Entry
@@ -188,7 +188,7 @@ func Compute(repo *content.Repo) *Report { return ComputeWith(repo, nil) }
 // ComputeWith is Compute with git history at hand (hist may be nil).
 func ComputeWith(repo *content.Repo, hist History) *Report {
 	byKey := map[key]map[string]*content.Entry{}
-	r := &Report{Repo: repo, Source: repo.Source, History: hist, hashes: map[*content.Entry]string{}, byKey: byKey}
+	r := &Report{Repo: repo, Source: repo.Source, History: hist, byKey: byKey}
 	var keys []key
 	for _, e := range repo.Entries {
 		k := key{e.Layout, e.Slug}
@@ -228,8 +228,6 @@ func ComputeWith(repo *content.Repo, hist History) *Report {
 				t.State, t.Path = Orphan, t.Entry.Path
 				t.because(NoSource, "the source language has no entry "+k.slug)
 				r.renamed(&t, k)
-			} else {
-				r.decide(&t, src)
 			}
 			item.Translations = append(item.Translations, t)
 		}
@@ -237,6 +235,7 @@ func ComputeWith(repo *content.Repo, hist History) *Report {
 			r.Items = append(r.Items, item)
 		}
 	}
+	r.decideAll()
 	sort.SliceStable(r.Items, func(i, j int) bool {
 		a, b := r.Items[i], r.Items[j]
 		if a.Slug != b.Slug {
@@ -246,6 +245,32 @@ func ComputeWith(repo *content.Repo, hist History) *Report {
 	})
 	r.summarise(targets)
 	return r
+}
+
+// decideAll decides the state of every translation of an item with a
+// source, the items cut into one part per processor, decided at the same
+// time: each decision reads only its translation, its source and what is
+// safe for concurrent use (entries' digests and words, computed once;
+// the history).
+func (r *Report) decideAll() {
+	procs := runtime.GOMAXPROCS(0)
+	part := (len(r.Items) + procs - 1) / procs
+	var wg sync.WaitGroup
+	for from := 0; from < len(r.Items); from += part {
+		items := r.Items[from:min(from+part, len(r.Items))]
+		wg.Go(func() {
+			for i := range items {
+				it := &items[i]
+				if it.Source == nil {
+					continue
+				}
+				for j := range it.Translations {
+					r.decide(&it.Translations[j], it.Source)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // recordedCommits returns the commits the records of other tools name,
@@ -317,15 +342,9 @@ func (r *Report) TranslationLanguages() []string {
 	return out
 }
 
-// SourceHash returns the source hash of an entry, computed once.
-func (r *Report) SourceHash(e *content.Entry) string {
-	if h, ok := r.hashes[e]; ok {
-		return h
-	}
-	h := e.Hash(r.Repo.Schema(e))
-	r.hashes[e] = h
-	return h
-}
+// SourceHash returns the source hash of an entry, which the entry
+// computes once (see content.Entry.Hash).
+func (r *Report) SourceHash(e *content.Entry) string { return e.Hash(r.Repo.Schema(e)) }
 
 func (r *Report) decide(t *Translation, src *content.Entry) {
 	e := t.Entry
