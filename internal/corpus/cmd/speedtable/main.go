@@ -2,7 +2,7 @@
 // the Markdown table of the README's "Speed" section, between the markers
 // <!-- speed-table --> and <!-- /speed-table -->:
 //
-//	go test ./internal/corpus -run '^$' -bench 'Check|Status|Replay' -benchtime 3x | tee bench.txt
+//	go test ./internal/corpus -run '^$' -bench 'Check$|Status$|Replay' -benchtime 3x | tee bench.txt
 //	go run ./internal/corpus/cmd/speedtable -write README.md < bench.txt
 //
 // Each row is one benchmark: the files of the generated corpus, the time
