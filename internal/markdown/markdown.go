@@ -274,8 +274,6 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 	return s
 }
 
-// unescape resolves the backslash escapes and entity references of a
-// Markdown text, as a renderer does: \* is *, &amp; is &, &#42; is *.
 // Unescape undoes Markdown's backslash escapes of punctuation and resolves
 // entity references (&amp; is &), as a reader sees the text.
 func Unescape(v []byte) []byte {
@@ -416,8 +414,6 @@ func maskCode(n ast.Node, body []byte) (masked []byte, base int) {
 	return out, base
 }
 
-// citationRE matches [1], [2, 3], [1-3], [1–3]; link syntax is excluded
-// by the caller by looking at the neighbouring characters.
 // Markup lists what a translation of text must carry over unchanged: its
 // link destinations, inline code, citation numbers and active HTML
 // (inline or in an HTML block), sorted, one string per item ("link
@@ -452,6 +448,8 @@ func Markup(text string) []string {
 	return out
 }
 
+// citationRE matches [1], [2, 3], [1-3], [1–3]; link syntax is excluded
+// by the caller by looking at the neighbouring characters.
 var citationRE = regexp.MustCompile(`\[(\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*)\]`)
 
 // findCitations finds the citations of one line of a block, whose text

@@ -213,7 +213,7 @@ func NewLanguageJSON(l status.Language) LanguageJSON {
 	}
 }
 
-// Languages converts the shown language summaries, never nil.
+// LanguagesJSON converts the shown language summaries, never nil.
 func (v View) LanguagesJSON() []LanguageJSON {
 	out := []LanguageJSON{}
 	for _, l := range v.languages() {
