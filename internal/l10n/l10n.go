@@ -27,7 +27,7 @@ import (
 // Localizer gives messages in one language.
 type Localizer struct {
 	lang string
-	loc  *i18n.Localizer
+	loc  func() *i18n.Localizer
 }
 
 // Supported lists the languages glosa's interface speaks, English first:
@@ -57,13 +57,22 @@ func New(tag language.Tag) *Localizer {
 	if _, i, conf := language.NewMatcher(Supported()).Match(tag); conf != language.No {
 		best = Supported()[i]
 	}
+	l := &Localizer{lang: best.String()}
+	// The catalogs are parsed on the first message asked for: a run that
+	// replays its last result (see internal/resultcache) asks for none.
+	l.loc = sync.OnceValue(func() *i18n.Localizer { return localizer(best) })
+	return l
+}
+
+// localizer returns a go-i18n localizer for lang with English, the
+// fallback of every message, and lang's own catalog: parsing the other
+// catalogs cost every run milliseconds for nothing.
+func localizer(lang language.Tag) *i18n.Localizer {
 	bundle := i18n.NewBundle(language.English)
 	bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
-	// English, the fallback of every message, and the language chosen:
-	// parsing the other catalogs cost every run milliseconds for nothing.
 	files := []string{"active.en.yaml"}
-	if best != language.English {
-		files = append(files, "active."+best.String()+".yaml")
+	if lang != language.English {
+		files = append(files, "active."+lang.String()+".yaml")
 	}
 	for _, f := range files {
 		// The catalogs are part of the binary and tested: a broken one
@@ -72,7 +81,7 @@ func New(tag language.Tag) *Localizer {
 			panic(fmt.Sprintf("glosa's catalog %s: %v", f, err))
 		}
 	}
-	return &Localizer{lang: best.String(), loc: i18n.NewLocalizer(bundle, best.String())}
+	return i18n.NewLocalizer(bundle, lang.String())
 }
 
 // FromEnv chooses the language as POSIX does for messages: the first of
@@ -145,7 +154,7 @@ func (l *Localizer) localize(c *i18n.LocalizeConfig) string {
 			}
 		}
 	}
-	s, err := l.loc.Localize(c)
+	s, err := l.loc().Localize(c)
 	if err != nil && s == "" {
 		return c.MessageID // never hide output behind a missing message
 	}
