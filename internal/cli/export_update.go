@@ -13,7 +13,6 @@ import (
 	"github.com/glosa/glosa/internal/exchange"
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/l10n"
-	"github.com/glosa/glosa/internal/limits"
 	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/transfer"
 )
@@ -37,13 +36,11 @@ func updateRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 		states = transfer.NeedsWork
 	}
 	name := opts.update
-	data, err := limits.ReadFile(name, p.Config.Limits.ImportSize)
+	data, ok, err := readTranslatorFile(ios, p, name)
 	if err != nil {
-		var le *l10n.Error
-		if !errors.As(err, &le) {
-			return err
-		}
-		fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", p.l.Error(l10n.FileError(name, err)))
+		return err
+	}
+	if !ok {
 		return errFailed
 	}
 	old, err := exchange.ReadMax(name, data, p.Config.Limits.ImportUnits)

@@ -110,13 +110,11 @@ func importRun(ios *iostreams.IOStreams, g *globals, opts *importOptions, args [
 	check := p.Linter.UnitCheck(p.Repo)
 	failed := false
 	for _, name := range args {
-		data, err := limits.ReadFile(name, p.Config.Limits.ImportSize)
+		data, ok, err := readTranslatorFile(ios, p, name)
 		if err != nil {
-			var le *l10n.Error
-			if !errors.As(err, &le) {
-				return err
-			}
-			fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", p.l.Error(l10n.FileError(name, err)))
+			return err
+		}
+		if !ok {
 			failed = true
 			continue
 		}
@@ -219,4 +217,21 @@ func keepMemory(ios *iostreams.IOStreams, p *project, name string, data []byte, 
 	}
 	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("import.memoryKept", len(f.Units), "Path", printable.String(name), "Dest", dest, "Lang", code))
 	return nil
+}
+
+// readTranslatorFile reads a file a translator sent back, within the
+// import size limit. A refusal glosa words (too big, not a regular file,
+// unreadable) is printed as the file's error and ok is false; any other
+// error is returned.
+func readTranslatorFile(ios *iostreams.IOStreams, p *project, name string) (data []byte, ok bool, err error) {
+	data, err = limits.ReadFile(name, p.Config.Limits.ImportSize)
+	if err != nil {
+		var le *l10n.Error
+		if !errors.As(err, &le) {
+			return nil, false, err
+		}
+		fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", p.l.Error(l10n.FileError(name, err)))
+		return nil, false, nil
+	}
+	return data, true, nil
 }

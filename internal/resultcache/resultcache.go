@@ -569,25 +569,22 @@ func gitState(w *walker, root string) {
 	}
 }
 
-// statAbs records the stat data of the file at the absolute path p.
-func (w *walker) statAbs(p string) {
-	fi, err := os.Lstat(p)
-	if err != nil {
-		w.add("\x00abs " + p + " missing")
-		return
-	}
-	w.add("\x00abs " + p + " " + w.statOf(fi, p))
-}
+// statAbs records the stat data of the file at the absolute path p, of
+// a link itself.
+func (w *walker) statAbs(p string) { w.statWith("abs", os.Lstat, p) }
 
 // statNamed records the stat data of a file the configuration names, at
 // the absolute path p, through a link as the run reads it.
-func (w *walker) statNamed(p string) {
-	fi, err := os.Stat(p)
+func (w *walker) statNamed(p string) { w.statWith("named", os.Stat, p) }
+
+// statWith records, under label, what stat says of the file at p.
+func (w *walker) statWith(label string, stat func(string) (os.FileInfo, error), p string) {
+	fi, err := stat(p)
 	if err != nil {
-		w.add("\x00named " + p + " missing")
+		w.add("\x00" + label + " " + p + " missing")
 		return
 	}
-	w.add("\x00named " + p + " " + w.statOf(fi, p))
+	w.add("\x00" + label + " " + p + " " + w.statOf(fi, p))
 }
 
 // namedIn records the files a git configuration file at p names for
