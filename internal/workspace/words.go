@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -66,6 +67,14 @@ func (m *wordsMemo) Words(key [sha256.Size]byte) (int, bool) {
 func (m *wordsMemo) Remember(key [sha256.Size]byte, words int) {
 	m.used[key] = words
 	m.dirty = true
+}
+
+// noVersionKey is the key under which the memo remembers that FindVersion
+// found no version of src for rec: what its answer depends on, the
+// configuration aside, which the memo's stamp holds.
+func (m *wordsMemo) noVersionKey(srcHash string, src *content.Entry, rec *content.Record, head string) [sha256.Size]byte {
+	return sha256.Sum256(fmt.Appendf(nil, "no version\x00%s\x00%t\x00%s\x00%s\x00%s\x00%s",
+		src.Path, src.Err == nil, srcHash, rec.Commit, rec.Hash, head))
 }
 
 // save writes the memo when this run counted anything new, or left out

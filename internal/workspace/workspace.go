@@ -10,6 +10,8 @@
 package workspace
 
 import (
+	"crypto/sha256"
+
 	"slices"
 
 	"github.com/glosa/glosa/internal/catalog"
@@ -165,7 +167,20 @@ func Load(opts Options) (*Project, error) {
 		statusMemo = memo
 	}
 	p.Report.Revise(func(src *content.Entry, rec *content.Record) ([]byte, bool) {
+		// Looking for a version that is nowhere (a recorded hash no commit
+		// has) shows and hashes every version of the source: the memo
+		// remembers that none was found, until HEAD moves.
+		var none [sha256.Size]byte
+		if memo != nil {
+			none = memo.noVersionKey(p.Report.SourceHash(src), src, rec, p.History.Head())
+			if _, ok := memo.Words(none); ok {
+				return nil, false
+			}
+		}
 		v, ok := p.FindVersion(src, rec)
+		if !ok && memo != nil {
+			memo.Remember(none, 0)
+		}
 		return v.Data, ok
 	}, statusMemo)
 	if memo != nil {
