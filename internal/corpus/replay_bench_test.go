@@ -25,15 +25,7 @@ func BenchmarkReplay(b *testing.B) {
 		for _, args := range [][]string{{"status"}, {"status", "--format", "json"}, {"check"}, {"check", "--format", "json"}} {
 			b.Run(fmt.Sprintf("files=%d/%s", n, strings.Join(args, "_")), func(b *testing.B) {
 				dir, sum := gitCorpus(b, n)
-				ios := &iostreams.IOStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard}
-				run := func() {
-					if code := cli.Run(ios, append([]string{"-C", dir}, args...)); code != cli.ExitOK && code != cli.ExitFailed {
-						b.Fatalf("glosa %v exited with %d", args, code)
-					}
-				}
-				run()
-				time.Sleep(100 * time.Millisecond) // files too recent are not trusted
-				run()                              // stores the result
+				run := storedRun(b, dir, args)
 				perRun := loopRuns(b, sum.Files, run)
 				git := time.Duration(1<<63 - 1)
 				for range 3 {
@@ -96,15 +88,7 @@ func BenchmarkWarmEdit(b *testing.B) {
 		for _, args := range [][]string{{"status", "--format", "json"}, {"check", "--format", "json"}} {
 			b.Run(fmt.Sprintf("files=%d/%s", n, strings.Join(args, "_")), func(b *testing.B) {
 				dir, sum := gitCorpus(b, n)
-				ios := &iostreams.IOStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard}
-				run := func() {
-					if code := cli.Run(ios, append([]string{"-C", dir}, args...)); code != cli.ExitOK && code != cli.ExitFailed {
-						b.Fatalf("glosa %v exited with %d", args, code)
-					}
-				}
-				run()
-				time.Sleep(100 * time.Millisecond) // files too recent are not trusted
-				run()                              // stores the result
+				run := storedRun(b, dir, args)
 				replay := time.Duration(1<<63 - 1)
 				for range 3 {
 					start := time.Now()
@@ -125,4 +109,20 @@ func BenchmarkWarmEdit(b *testing.B) {
 			})
 		}
 	}
+}
+
+// storedRun returns what runs glosa with args on the repository dir, in
+// process, after running it twice so that its result is stored (see
+// internal/resultcache).
+func storedRun(b *testing.B, dir string, args []string) func() {
+	ios := &iostreams.IOStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard}
+	run := func() {
+		if code := cli.Run(ios, append([]string{"-C", dir}, args...)); code != cli.ExitOK && code != cli.ExitFailed {
+			b.Fatalf("glosa %v exited with %d", args, code)
+		}
+	}
+	run()
+	time.Sleep(100 * time.Millisecond) // files too recent are not trusted
+	run()                              // stores the result
+	return run
 }
