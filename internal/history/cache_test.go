@@ -16,7 +16,7 @@ const testCache = ".glosa/cache/history"
 
 // testMinor marks some of generate's commits minor ("commit 1", "commit
 // 12", "commit 105"…), so that the cache keeps flags of both values.
-var testMinor = Minor{Trailer: DefaultTrailer, Keywords: []string{"commit 1"}}
+var testMinor = Minor{Trailer: testTrailer, Keywords: []string{"commit 1"}}
 
 // loadCached loads dir's history with the cache file, checks that it came
 // from where want says, saves it, and checks that every answer is that of

@@ -4,10 +4,6 @@ import (
 	"strings"
 )
 
-// DefaultTrailer is the commit trailer that marks a minor commit unless
-// the project names another.
-const DefaultTrailer = "Glosa: minor"
-
 // Minor says which commits are minor: source changes that need no
 // re-translation (a typo fixed, a link mended). A commit is minor when
 // its message ends with the trailer, as git reads trailers (the last

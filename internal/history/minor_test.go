@@ -7,8 +7,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// testTrailer is glosa.yaml's default (config.DefaultTrailer).
+const testTrailer = "Glosa: minor"
+
 func TestMinorMatches(t *testing.T) {
-	rule := Minor{Trailer: DefaultTrailer, Keywords: []string{"fix typo", "[minor]"}}
+	rule := Minor{Trailer: testTrailer, Keywords: []string{"fix typo", "[minor]"}}
 	tests := []struct {
 		name     string
 		rule     Minor
@@ -58,7 +61,7 @@ func TestMinorTrailers(t *testing.T) {
 		r.write("f.md", string(rune('a'+i)))
 		hashes = append(hashes, r.commit(m.msg))
 	}
-	ix, err := LoadWith(r.dir, Options{Minor: Minor{Trailer: DefaultTrailer, Keywords: []string{"fix typo"}}})
+	ix, err := LoadWith(r.dir, Options{Minor: Minor{Trailer: testTrailer, Keywords: []string{"fix typo"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +102,7 @@ func TestMinorCache(t *testing.T) {
 		}
 		return ix
 	}
-	rule := Minor{Trailer: DefaultTrailer}
+	rule := Minor{Trailer: testTrailer}
 	r.write(".glosa/cache/.gitignore", "*\n")
 	load(rule, fromLog)
 	if ix := load(rule, fromCache); !ix.Minor(minor) {
@@ -127,7 +130,7 @@ func TestBeforeMinor(t *testing.T) {
 	r.git("mv", "src.md", "moved.md")
 	r.write("moved.md", body+"v4")
 	m2 := r.commit("link\n\nGlosa: minor")
-	ix, err := LoadWith(r.dir, Options{Minor: Minor{Trailer: DefaultTrailer}})
+	ix, err := LoadWith(r.dir, Options{Minor: Minor{Trailer: testTrailer}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +145,7 @@ func TestBeforeMinor(t *testing.T) {
 	}
 	// An edit not committed is never minor by itself.
 	r.write("moved.md", body+"v5")
-	dirty, err := LoadWith(r.dir, Options{Minor: Minor{Trailer: DefaultTrailer}})
+	dirty, err := LoadWith(r.dir, Options{Minor: Minor{Trailer: testTrailer}})
 	if err != nil {
 		t.Fatal(err)
 	}
