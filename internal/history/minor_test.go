@@ -87,33 +87,21 @@ func TestMinorCache(t *testing.T) {
 	r.commit("first")
 	r.write("f.md", "two")
 	minor := r.commit("typo\n\nGlosa: minor")
-	load := func(rule Minor, want source) *Index {
-		t.Helper()
-		ix, err := LoadWith(r.dir, Options{Cache: testCache, Minor: rule})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { ix.Close() })
-		if ix.source != want {
-			t.Errorf("the history came from %d, want %d", ix.source, want)
-		}
-		if err := ix.SaveCache(); err != nil {
-			t.Fatal(err)
-		}
-		return ix
-	}
-	rule := Minor{Trailer: testTrailer}
-	r.write(".glosa/cache/.gitignore", "*\n")
-	load(rule, fromLog)
-	if ix := load(rule, fromCache); !ix.Minor(minor) {
+	loadCached(t, r.dir, fromLog)
+	if ix := loadCached(t, r.dir, fromCache); !ix.Minor(minor) {
 		t.Errorf("the cached history lost the minor commit")
 	}
 	r.write("f.md", "three")
 	minor2 := r.commit("again\n\nGlosa: minor")
-	if ix := load(rule, fromExtend); !ix.Minor(minor) || !ix.Minor(minor2) {
+	if ix := loadCached(t, r.dir, fromExtend); !ix.Minor(minor) || !ix.Minor(minor2) {
 		t.Errorf("the extended history lost a minor commit")
 	}
-	if ix := load(Minor{Trailer: "Other: minor"}, fromLog); ix.Minor(minor) {
+	other, err := LoadWith(r.dir, Options{Cache: testCache, Minor: Minor{Trailer: "Other: minor"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if other.source != fromLog || other.Minor(minor) {
 		t.Errorf("another rule read the cache of the first")
 	}
 }
