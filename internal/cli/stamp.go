@@ -23,6 +23,7 @@ type stampOptions struct {
 	dryRun bool
 	paths  []string
 	format string
+	minor  bool
 }
 
 func newStampCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
@@ -40,11 +41,22 @@ so that glosa can tell later whether the source has changed since. Only the
 record's lines change; every other byte of the file stays as it was. Drafts,
 text identical to the source and files that cannot be parsed are skipped.
 
+With --minor SLUG..., the source of each slug was edited trivially (a typo,
+a link) and its translations need no re-translation: every translation
+that was current against the source's previous version (HEAD's when the
+source differs from HEAD, else the one before its last commit) gets its
+record moved forward to the source as it is now, and the line printed names
+the hash it moved from; the others are left as they were, each named on
+stderr. A source with no earlier version is refused (exit 2). To mark a
+commit instead, end its message with the trailer Glosa: minor (the minor key
+of glosa.yaml).
+
 stdout gets a line per file stamped, or with --format json a document of
 what was stamped and what was skipped, with why (docs/reference/json.md).`,
 		Example: `  glosa stamp content/es/llm.md
   glosa stamp --lang es
-  glosa stamp --all --dry-run`,
+  glosa stamp --all --dry-run
+  glosa stamp --minor llm`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			n := 0
@@ -57,6 +69,9 @@ what was stamped and what was skipped, with why (docs/reference/json.md).`,
 			if opts.all {
 				n++
 			}
+			if opts.minor && (len(args) == 0 || n != 1) {
+				return usage(g.l, "usage.stampMinor")
+			}
 			if n != 1 {
 				return usage(g.l, "usage.stampOne")
 			}
@@ -67,6 +82,7 @@ what was stamped and what was skipped, with why (docs/reference/json.md).`,
 	f.StringSliceVar(&opts.langs, "lang", nil, "stamp every translation in these `languages`")
 	f.BoolVar(&opts.all, "all", false, "stamp every translation in every language")
 	f.BoolVarP(&opts.dryRun, "dry-run", "n", false, "print what would be stamped and change nothing")
+	f.BoolVar(&opts.minor, "minor", false, "the arguments are slugs whose source was edited trivially: move forward the records of their translations current before the edit")
 	stampOutputs.flag(cmd, g.l, &opts.format, "summary `format`")
 	return cmd
 }
@@ -82,7 +98,7 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 	if err != nil {
 		return err
 	}
-	explicit := len(opts.paths) > 0
+	explicit := len(opts.paths) > 0 && !opts.minor
 	var targets stampplan.Targets
 	if explicit {
 		for _, arg := range opts.paths {
@@ -94,7 +110,7 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 				return p.notTranslation(rel, "usage.stampSource")
 			}
 		}
-	} else {
+	} else if !opts.minor { // --minor plans each slug's source (minorPlan)
 		targets = stampplan.Select(p.Report, langs, opts.all)
 	}
 	var hist stampplan.History
@@ -102,6 +118,11 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 		hist = p.History
 	}
 	plan := stampplan.Make(p.Report, p.Config, hist, targets)
+	if opts.minor {
+		if plan, err = p.minorPlan(opts.paths); err != nil {
+			return err
+		}
+	}
 	v := report.StampView{DryRun: opts.dryRun, L: p.l}
 	skipped := 0
 	var wrote []string
@@ -158,6 +179,36 @@ func stampRun(ios *iostreams.IOStreams, g *globals, opts *stampOptions) error {
 		return errFailed
 	}
 	return nil
+}
+
+// minorPlan is the plan of glosa stamp --minor for the slugs: a usage
+// error for a slug no source entry has, or whose source has no earlier
+// version.
+func (p *project) minorPlan(slugs []string) (*stampplan.Plan, error) {
+	var hist stampplan.VersionHistory
+	if p.History != nil {
+		hist = p.History
+	}
+	plan := &stampplan.Plan{}
+	for _, slug := range slugs {
+		found := false
+		for i := range p.Report.Items {
+			it := &p.Report.Items[i]
+			if it.Source == nil || it.Slug != slug && it.Source.Path != slug {
+				continue
+			}
+			found = true
+			sub, err := stampplan.Minor(p.Report, hist, it)
+			if err != nil {
+				return nil, usage(p.l, "usage.stampMinorEarlier", "Path", it.Source.Path)
+			}
+			plan.Steps = append(plan.Steps, sub.Steps...)
+		}
+		if !found {
+			return nil, usage(p.l, "usage.stampMinorSlug", "Slug", slug)
+		}
+	}
+	return plan, nil
 }
 
 // stampSkip words why a file, or a message of one, is left alone.

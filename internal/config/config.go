@@ -63,6 +63,8 @@ type Config struct {
 	Limits limits.Limits
 	// Terms are the termbase's term files and inflection rules.
 	Terms Terms
+	// Minor is the minor key, nil when absent (see MinorRule).
+	Minor *Minor
 }
 
 // Layout is one content location: a path pattern and the schema of the
@@ -306,6 +308,8 @@ func Parse(name string, data []byte) (*Config, error) {
 			cfg.Limits = p.limits(v)
 		case "terms":
 			cfg.Terms = p.terms(v)
+		case "minor":
+			cfg.Minor = p.minor(v)
 		default:
 			p.errorf(k, "config.unknownKey", "Key", strconv.Quote(k.Value))
 		}

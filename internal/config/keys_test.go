@@ -18,7 +18,7 @@ import (
 // layout, locale and rules.
 func TestKeyDocs(t *testing.T) {
 	prefix := map[string]string{"Parse": "", "layout": "content[].", "locale": "locales[].", "rules": "rules.<rule>.",
-		"layoutTerms": "content[].terms.", "terms": "terms.", "termFile": "terms.files[]."}
+		"layoutTerms": "content[].terms.", "terms": "terms.", "termFile": "terms.files[].", "minor": "minor."}
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)

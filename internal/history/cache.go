@@ -26,7 +26,8 @@ import (
 //	count, then each as a uvarint length and its bytes), the commits in
 //	log order (a count, then each one's hash, in hex, as a uvarint length
 //	and its bytes, its committer time as a uvarint length
-//	and time.Time's binary form, its parents as a count and indices, its
+//	and time.Time's binary form, whether it is minor (see Minor) as a
+//	byte 0 or 1, its parents as a count and indices, its
 //	changes as a count and, for each, the status byte, the path's index
 //	and, for a rename, the old path's index), then the CRC-32C of
 //	everything before, 4 bytes, big-endian.
@@ -39,14 +40,15 @@ var cacheMagic = []byte("glosa-history\n")
 
 // cacheFormat changes whenever the file's format, or what Load keeps of
 // the log, changes.
-const cacheFormat = 1
+const cacheFormat = 2
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // cacheKey identifies everything besides HEAD that shapes what `git log`
 // lists and how glosa reads it, so that a cache made otherwise is not
 // used: the cache format and the glosa build, root's place in the work
-// tree and the pathspecs, whether the clone is shallow and where it was
+// tree and the pathspecs, the rule that marks minor commits (see Minor),
+// whether the clone is shallow and where it was
 // cut (the shallow file), the grafts file, the replace refs (which git log
 // follows), git's configuration (diff.renameLimit, for one, changes which
 // renames -M finds; any change of it costs one full read) and the GIT_*
@@ -69,6 +71,7 @@ func (ix *Index) cacheKey(pathspecs, gitFiles []string) [sha256.Size]byte {
 		}
 	}
 	field(ix.prefix)
+	field(ix.minor.key())
 	field(strconv.FormatBool(ix.shallow))
 	for _, p := range pathspecs {
 		field(p)
@@ -151,6 +154,7 @@ func (ix *Index) extend(old *Index, pathspecs []string) bool {
 	}
 	order := strings.Fields(string(out))
 	nx := newIndex(ix.root)
+	nx.minor = ix.minor
 	parents, err := nx.readLog(pathspecs, ix.head, "^"+old.head)
 	if err != nil || len(order) != len(nx.commits)+len(old.commits) {
 		return false
@@ -184,7 +188,7 @@ func (ix *Index) extend(old *Index, pathspecs []string) bool {
 			all = append(all, hs)
 		}
 		n := int32(len(commits))
-		commits = append(commits, commit{hash: c.hash, time: c.time})
+		commits = append(commits, commit{hash: c.hash, time: c.time, minor: c.minor})
 		for _, ch := range from.changes[at[i]:at[i+1]] {
 			ch.commit = n
 			changes = append(changes, ch)
@@ -256,6 +260,11 @@ func (ix *Index) encodeCache() []byte {
 		str(c.hash)
 		t, _ := c.time.MarshalBinary()
 		str(string(t))
+		minor := byte(0)
+		if c.minor {
+			minor = 1
+		}
+		b = append(b, minor)
 		b = binary.AppendUvarint(b, uint64(len(c.parents)))
 		for _, p := range c.parents {
 			b = binary.AppendUvarint(b, uint64(p))
@@ -380,6 +389,15 @@ func decodeCache(data []byte, key [sha256.Size]byte) *Index {
 		hashEnds[i] = len(hexes)
 		if err := c.time.UnmarshalBinary(d.bytes()); err != nil && d.err == nil {
 			d.err = errCache
+		}
+		switch d.byte() {
+		case 0:
+		case 1:
+			c.minor = true
+		default:
+			if d.err == nil {
+				d.err = errCache
+			}
 		}
 		for range d.uint(ncommits) {
 			// In --topo-order a parent comes after its children.

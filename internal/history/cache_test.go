@@ -14,6 +14,10 @@ import (
 
 const testCache = ".glosa/cache/history"
 
+// testMinor marks some of generate's commits minor ("commit 1", "commit
+// 12", "commit 105"…), so that the cache keeps flags of both values.
+var testMinor = Minor{Trailer: testTrailer, Keywords: []string{"commit 1"}}
+
 // loadCached loads dir's history with the cache file, checks that it came
 // from where want says, saves it, and checks that every answer is that of
 // a fresh Load.
@@ -21,7 +25,7 @@ func loadCached(t *testing.T, dir string, want source, pathspecs ...string) *Ind
 	t.Helper()
 	// As glosa's cache folder does, it keeps git from seeing it.
 	testtree.WriteFile(t, dir, ".glosa/cache/.gitignore", []byte("*\n"))
-	ix, err := LoadWith(dir, Options{Cache: testCache}, pathspecs...)
+	ix, err := LoadWith(dir, Options{Cache: testCache, Minor: testMinor}, pathspecs...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +36,7 @@ func loadCached(t *testing.T, dir string, want source, pathspecs ...string) *Ind
 	if err := ix.SaveCache(); err != nil {
 		t.Fatal(err)
 	}
-	fresh, err := Load(dir, pathspecs...)
+	fresh, err := LoadWith(dir, Options{Minor: testMinor}, pathspecs...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,6 +59,11 @@ func sameAnswers(t *testing.T, want, got *Index) {
 	}
 	if d := cmp.Diff(hashes(want), hashes(got)); d != "" {
 		t.Fatalf("commits differ (-fresh +cached):\n%s", d)
+	}
+	for _, h := range hashes(want) {
+		if want.Minor(h) != got.Minor(h) {
+			t.Errorf("Minor(%s) = %v, want %v", h, got.Minor(h), want.Minor(h))
+		}
 	}
 	if want.Head() != got.Head() || want.Shallow() != got.Shallow() || want.linear != got.linear {
 		t.Errorf("Head, Shallow, linear = %s %v %v, want %s %v %v", got.Head(), got.Shallow(), got.linear, want.Head(), want.Shallow(), want.linear)

@@ -83,6 +83,8 @@ type Index struct {
 
 	dirty map[string]bool // top-level-relative paths that differ from HEAD
 
+	minor Minor // which commits are minor (see Options.Minor)
+
 	mu        sync.Mutex
 	ancestors map[int32][]uint64 // commit → bit set of the commits it reaches
 	// resolved holds what Resolve learnt of revisions that are not
@@ -114,6 +116,7 @@ type commit struct {
 	hash    string
 	time    time.Time
 	parents []int32 // indices in Index.commits; parents outside the history (shallow) are left out
+	minor   bool    // by Index.minor (see Minor)
 }
 
 // change is a Change with paths relative to the top level and the commit by index.
@@ -144,6 +147,9 @@ type Options struct {
 	// slash-separated, where the parsed history is kept between runs (see
 	// LoadWith). The caller decides whether its folder may be used.
 	Cache string
+	// Minor says which commits are minor (see Index.Minor); the zero
+	// Minor marks none.
+	Minor Minor
 }
 
 // LoadWith is Load with options. With a Cache file, the history parsed by
@@ -160,7 +166,7 @@ func LoadWith(root string, opts Options, pathspecs ...string) (*Index, error) {
 		return nil, fmt.Errorf("%w: git is not installed: %v", ErrUnavailable, err)
 	}
 	ix := newIndex(root)
-	ix.cacheFile = opts.Cache
+	ix.cacheFile, ix.minor = opts.Cache, opts.Minor
 	out, err := ix.git("rev-parse", "--is-inside-work-tree", "--show-prefix", "--is-shallow-repository",
 		"--git-path", "shallow", "--git-path", "info/grafts")
 	if err != nil {
@@ -264,6 +270,9 @@ func (ix *Index) readLog(pathspecs []string, revs ...string) ([][]string, error)
 	args := []string{"-C", ix.root, "log", "-z", "--topo-order", "--full-history", "--sparse",
 		"--name-status", "-M", "--diff-merges=combined", "--root", "--no-follow",
 		"--no-color", "--no-ext-diff", "--no-textconv", logFormat}
+	if !ix.minor.zero() {
+		args[len(args)-1] = minorFormat
+	}
 	args = append(append(append(args, revs...), "--"), pathspecs...)
 	cmd := exec.Command("git", args...)
 	var stderr bytes.Buffer
@@ -385,10 +394,12 @@ func (ix *Index) parseLog(r *bufio.Reader) ([][]string, error) {
 			continue
 		}
 		if f[0] == '\x01' {
-			c, ps, err := parseHeader(f[1:])
+			header, rest, hasRest := bytes.Cut(f[1:], []byte{'\x02'})
+			c, ps, err := parseHeader(header)
 			if err != nil {
 				return nil, err
 			}
+			c.minor = hasRest && ix.minor.parseMinor(rest)
 			cur = int32(len(ix.commits))
 			ix.commits = append(ix.commits, c)
 			parents = append(parents, ps)

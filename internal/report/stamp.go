@@ -33,6 +33,8 @@ func StampText(w io.Writer, v StampView) error {
 	for _, c := range v.Stamped {
 		if c.Messages > 0 {
 			fmt.Fprintf(&b, "%s: %s\n", printable.String(c.Path), l.N("stamp.messages", c.Messages))
+		} else if c.Minor != "" {
+			fmt.Fprintf(&b, "%s: %s\n", printable.String(c.Path), l.T("stamp.minorMoved", "State", l.T("state."+string(c.State)), "From", c.Minor, "Hash", c.Hash))
 		} else {
 			fmt.Fprintf(&b, "%s: %s → %s (%s)\n", printable.String(c.Path), l.T("state."+string(c.State)), l.T("state.current"), c.Hash)
 		}
@@ -79,6 +81,11 @@ type StampedJSON struct {
 	// Messages is how many messages of a catalog file got the source's
 	// hash; 0 for an entry.
 	Messages int `json:"messages"`
+	// Minor is, with glosa stamp --minor, the source hash the record held
+	// before it was moved forward: the translation was current against
+	// that version, and the source's edit since needs no re-translation;
+	// absent otherwise.
+	Minor string `json:"minor,omitempty"`
 }
 
 // StampSkipJSON is a file, or a message of a catalog file, left alone.
@@ -93,8 +100,10 @@ type StampSkipJSON struct {
 	Column int `json:"column"`
 	// Reason says why: "unparsable", "orphan" (no source entry),
 	// "sourceUnparsable", "untranslated", "po" (PO messages record no
-	// hash), "noSourceCatalog", or "comment" (stamping the message would
-	// drop its comment; the rest of the file is stamped).
+	// hash), "noSourceCatalog", "comment" (stamping the message would
+	// drop its comment; the rest of the file is stamped), or "notCurrent"
+	// (glosa stamp --minor: the translation was not current against the
+	// source's previous version, or has no record of glosa's to move).
 	Reason string `json:"reason"`
 	// Message says why in the reader's language, as stderr does.
 	Message string `json:"message"`
@@ -109,6 +118,7 @@ var stampReasons = map[stampplan.Reason]string{
 	stampplan.PO:               "po",
 	stampplan.NoSourceCatalog:  "noSourceCatalog",
 	stampplan.Comment:          "comment",
+	stampplan.NotCurrent:       "notCurrent",
 }
 
 // StampDocument returns the JSON document of the view.
@@ -116,7 +126,7 @@ func (v StampView) StampDocument() StampJSON {
 	l := orEnglish(v.L)
 	doc := StampJSON{Version: StampVersion, DryRun: v.DryRun, Stamped: []StampedJSON{}, Skipped: []StampSkipJSON{}, Refused: nonNil(v.Refused)}
 	for _, c := range v.Stamped {
-		s := StampedJSON{Path: c.Path, Kind: "catalog", Messages: c.Messages}
+		s := StampedJSON{Path: c.Path, Kind: "catalog", Messages: c.Messages, Minor: c.Minor}
 		if c.Messages == 0 {
 			s.Kind, s.State, s.Hash = "entry", string(c.State), c.Hash
 		}

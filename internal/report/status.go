@@ -164,6 +164,10 @@ type LanguageJSON struct {
 	// WordsToTranslate sums the wordsToTranslate of the language's
 	// translations.
 	WordsToTranslate int `json:"wordsToTranslate"`
+	// Minor counts the current translations kept current by minor edits
+	// of their source (reason "minor-edit"): commits marked minor, or
+	// glosa stamp --minor. They are among Current. Absent when 0.
+	Minor int `json:"minor,omitempty"`
 }
 
 // EntryJSON is one slug and its translations.
@@ -209,7 +213,7 @@ func NewLanguageJSON(l status.Language) LanguageJSON {
 		Lang: l.Lang, Name: l.Name, Total: l.Total,
 		Current: l.Counts[status.Current], Stale: l.Counts[status.Stale], Missing: l.Counts[status.Missing],
 		Untranslated: l.Counts[status.Untranslated], Unverified: l.Counts[status.Unverified], Orphan: l.Counts[status.Orphan],
-		Coverage: l.Coverage, WordsToTranslate: l.WordsToTranslate,
+		Coverage: l.Coverage, WordsToTranslate: l.WordsToTranslate, Minor: l.Minor,
 	}
 }
 
@@ -315,6 +319,7 @@ func StatusText(w io.Writer, v View) error {
 		return err
 	}
 	v.probablyStaleText(w)
+	v.minorText(w)
 	if err := v.termsText(w); err != nil {
 		return err
 	}
@@ -341,6 +346,17 @@ func (v View) probablyStaleText(w io.Writer) {
 	for _, lg := range v.languages() {
 		if n := count[lg.Lang]; n > 0 {
 			fmt.Fprintf(w, "%s\n", v.l().N("status.probablyStale", n, "Lang", lg.Lang, "LangName", v.l().LangName(lg.Lang)))
+		}
+	}
+}
+
+// minorText says, under the table, how many translations of each
+// language were kept current by minor edits of their source: never
+// silently.
+func (v View) minorText(w io.Writer) {
+	for _, lg := range v.languages() {
+		if lg.Minor > 0 {
+			fmt.Fprintf(w, "%s\n", v.l().N("status.minor", lg.Minor, "Lang", lg.Lang))
 		}
 	}
 }

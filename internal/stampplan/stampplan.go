@@ -123,6 +123,9 @@ type Change struct {
 	// Messages is how many messages of a catalog file are stamped; 0 for
 	// an entry.
 	Messages int
+	// Minor is, for glosa stamp --minor, the source hash the record held
+	// before: the version the translation was current against.
+	Minor string
 	// Err is why the file cannot be stamped after all: the new record
 	// does not fit in it. The caller stops there.
 	Err error
@@ -148,6 +151,9 @@ const (
 	NoSourceCatalog
 	// Comment: stamping a message would drop its comment.
 	Comment
+	// NotCurrent: glosa stamp --minor moves only the records of
+	// translations current against the source's previous version.
+	NotCurrent
 )
 
 // Skip is a file, or one message of a file (Comment), left alone.
@@ -161,8 +167,9 @@ type Skip struct {
 }
 
 // Counts reports whether the skip is of a whole file, which stamp counts
-// as skipped; a message left alone in a file that is stamped is not.
-func (s *Skip) Counts() bool { return s.Reason != Comment }
+// as skipped; a message left alone in a file that is stamped is not, nor
+// a translation glosa stamp --minor leaves as it was.
+func (s *Skip) Counts() bool { return s.Reason != Comment && s.Reason != NotCurrent }
 
 // Make decides what stamping the targets writes.
 func Make(r *status.Report, cfg *config.Config, hist History, ts Targets) *Plan {

@@ -120,6 +120,10 @@ const (
 	CommitMatches       Reason = "commit-matches"        // current
 	CommitChanged       Reason = "commit-changed"        // stale
 	CommitUnknown       Reason = "commit-unknown"        // unverified
+	// MinorEdit: the source changed since the recorded version only in
+	// minor commits (see MinorHistory), or glosa stamp --minor moved the
+	// record forward.
+	MinorEdit Reason = "minor-edit" // current
 )
 
 func (t *Translation) because(r Reason, why string) { t.Reason, t.Why = r, why }
@@ -143,6 +147,9 @@ type Language struct {
 	// Coverage is current / total in percent, rounded down to 0.1.
 	Coverage         float64
 	WordsToTranslate int
+	// Minor counts the current translations kept current by minor edits
+	// (MinorEdit).
+	Minor int
 }
 
 // Report is the state of a whole repository.
@@ -168,6 +175,9 @@ type Report struct {
 	byKey map[key]map[string]*content.Entry
 	// revisions holds what Revise found, by stale translation entry.
 	revisions map[*content.Entry]Revision
+	// minor holds, by source, its versions before its newest minor
+	// commits (see minorBefore).
+	minor *minorMemo
 }
 
 // Duplicate is an entry left out because another has its slug and language.
@@ -188,7 +198,7 @@ func Compute(repo *content.Repo) *Report { return ComputeWith(repo, nil) }
 // ComputeWith is Compute with git history at hand (hist may be nil).
 func ComputeWith(repo *content.Repo, hist History) *Report {
 	byKey := map[key]map[string]*content.Entry{}
-	r := &Report{Repo: repo, Source: repo.Source, History: hist, byKey: byKey}
+	r := &Report{Repo: repo, Source: repo.Source, History: hist, byKey: byKey, minor: &minorMemo{}}
 	var keys []key
 	for _, e := range repo.Entries {
 		k := key{e.Layout, e.Slug}
@@ -380,13 +390,19 @@ func (r *Report) decide(t *Translation, src *content.Entry) {
 		}
 	case e.Record.Hash == "": // a commit recorded by another tool
 		n, ok := 0, false
-		if r.History != nil {
+		var minor []string
+		if mh, isMinor := r.History.(MinorHistory); isMinor {
+			n, minor, ok = mh.SinceMinor(src.Path, e.Record.Commit)
+		} else if r.History != nil {
 			n, ok = r.History.Since(src.Path, e.Record.Commit)
 		}
 		switch {
 		case !ok:
 			t.State = Unverified
 			t.because(CommitUnknown, "the recorded commit "+e.Record.Commit+" is not in the git history glosa can read")
+		case n == 0 && len(minor) > 0:
+			t.State = Current
+			t.because(MinorEdit, "the source changed since the recorded commit only in minor commits: "+shortList(minor))
 		case n == 0:
 			t.State = Current
 			t.because(CommitMatches, "the source has not changed since the recorded commit")
@@ -403,6 +419,9 @@ func (r *Report) decide(t *Translation, src *content.Entry) {
 		case r.SourceHash(from) == e.Record.Hash:
 			t.State = Current
 			t.because(RecordMatches, "the record matches the source")
+		case from == src && r.minorBefore(src, e.Record.Hash) != nil:
+			t.State = Current
+			t.because(MinorEdit, "the source changed since the recorded version only in minor commits: "+shortList(r.minorBefore(src, e.Record.Hash)))
 		default:
 			t.State = Stale
 			t.because(SourceChanged, "the source changed since the recorded version")
@@ -435,6 +454,9 @@ func (r *Report) summarise(targets []string) {
 			if i, ok := at[t.Lang]; ok {
 				r.Languages[i].Counts[t.State]++
 				r.Languages[i].WordsToTranslate += t.Words
+				if t.Reason == MinorEdit {
+					r.Languages[i].Minor++
+				}
 			}
 		}
 	}
@@ -442,7 +464,7 @@ func (r *Report) summarise(targets []string) {
 		l := &r.Languages[i]
 		if j := at[l.Lang]; j != i {
 			// A language listed twice gets the same summary twice.
-			l.Counts, l.WordsToTranslate = maps.Clone(r.Languages[j].Counts), r.Languages[j].WordsToTranslate
+			l.Counts, l.WordsToTranslate, l.Minor = maps.Clone(r.Languages[j].Counts), r.Languages[j].WordsToTranslate, r.Languages[j].Minor
 		}
 		l.Coverage = coverage(l.Counts[Current], total)
 	}

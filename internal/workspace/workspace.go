@@ -93,7 +93,8 @@ func Load(opts Options) (*Project, error) {
 	// git reads the history while glosa reads the files. A report keeps
 	// the parsed history in glosa's cache, beside the content cache and
 	// under the same rules.
-	var histOpts history.Options
+	rule := cfg.MinorRule()
+	histOpts := history.Options{Minor: history.Minor{Trailer: rule.Trailer, Keywords: rule.Keywords}}
 	if opts.Reporting && !opts.NoCache && content.CheckCacheDir(root) == nil {
 		histOpts.Cache = content.CacheDir + "/" + historyFile
 	}
@@ -210,6 +211,20 @@ func (h gitHistory) Since(path, commit string) (int, bool) {
 	changes, ok := h.ix.Since(path, commit)
 	return len(changes), ok
 }
+
+func (h gitHistory) SinceMinor(path, commit string) (n int, minor []string, ok bool) {
+	changes, ok := h.ix.Since(path, commit)
+	for _, c := range changes {
+		if h.ix.Minor(c.Commit) {
+			minor = append(minor, c.Commit)
+		} else {
+			n++
+		}
+	}
+	return n, minor, ok
+}
+
+func (h gitHistory) BeforeMinor(path string) []history.Earlier { return h.ix.BeforeMinor(path) }
 
 func (h gitHistory) RenamedTo(path string) string { return h.ix.RenamedTo(path) }
 
