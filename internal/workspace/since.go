@@ -1,0 +1,134 @@
+package workspace
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/glosa/glosa/internal/content"
+)
+
+// RefError says why a project could not be loaded as of a revision: git
+// does not know it, or the clone is shallow and does not have it.
+type RefError struct {
+	Ref string
+	// Shallow is set when the repository is a shallow clone, which may
+	// lack the revision's commit.
+	Shallow bool
+	// Err is git's answer.
+	Err error
+}
+
+func (e *RefError) Error() string {
+	if e.Shallow {
+		return fmt.Sprintf("%s: not in this shallow clone: %v", e.Ref, e.Err)
+	}
+	return fmt.Sprintf("%s: unknown revision: %v", e.Ref, e.Err)
+}
+
+func (e *RefError) Unwrap() error { return e.Err }
+
+// sinceDir is the prefix of the temporary worktrees LoadAt makes under
+// .glosa.
+const sinceDir = "since-"
+
+// LoadAt loads the project as it was at the revision ref (a branch, tag
+// or commit), with the configuration cfg (today's, so that both sides of
+// a comparison read the same layouts and languages), and returns it with
+// the full hash of ref's commit. opts.Config must be set.
+//
+// The user's work tree and index are left alone: ref's files under the
+// layouts' and catalogs' folders are checked out into a temporary git
+// worktree under .glosa (its own index, HEAD detached at ref), which is
+// loaded as any project is, its git history being the history as of ref,
+// and removed before LoadAt returns. glosa's cache is not used for it.
+func LoadAt(opts Options, ref string) (*Project, string, error) {
+	root := opts.Root
+	commit, err := gitOut(root, "rev-parse", "--verify", "--quiet", "--end-of-options", ref+"^{commit}")
+	if err != nil {
+		shallow, _ := gitOut(root, "rev-parse", "--is-shallow-repository")
+		return nil, "", &RefError{Ref: ref, Shallow: shallow == "true", Err: err}
+	}
+	prefix, err := gitOut(root, "rev-parse", "--show-prefix")
+	if err != nil {
+		return nil, "", err
+	}
+	if err := content.CheckCacheDir(root); err != nil {
+		return nil, "", err
+	}
+	parent := filepath.Join(root, ".glosa")
+	if err := os.MkdirAll(parent, 0o777); err != nil {
+		return nil, "", err
+	}
+	dir, err := os.MkdirTemp(parent, sinceDir)
+	if err != nil {
+		return nil, "", err
+	}
+	defer removeWorktree(root, dir)
+	if _, err := gitOut(root, "worktree", "add", "--quiet", "--detach", "--no-checkout", dir, commit); err != nil {
+		return nil, "", err
+	}
+	// Only the folders glosa reads are checked out: those that exist at ref.
+	var specs []string
+	for _, p := range historyPaths(opts.Config) {
+		specs = append(specs, prefix+p)
+	}
+	if len(specs) == 0 {
+		specs = []string{prefix + "."}
+	}
+	present, err := gitOut(dir, append([]string{"ls-tree", "--name-only", "-z", "HEAD", "--"}, specs...)...)
+	if err != nil {
+		return nil, "", err
+	}
+	if present != "" {
+		paths := strings.Split(strings.TrimSuffix(present, "\x00"), "\x00")
+		if _, err := gitOut(dir, append([]string{"checkout", "--quiet", "HEAD", "--"}, paths...)...); err != nil {
+			return nil, "", err
+		}
+	}
+	at := opts
+	at.Root = filepath.Join(dir, filepath.FromSlash(prefix))
+	if err := os.MkdirAll(at.Root, 0o777); err != nil {
+		return nil, "", err
+	}
+	at.NoCache, at.Progress = true, nil
+	// The termbase's files are outside the folders checked out, and the
+	// comparison does not read terms.
+	cfg := *opts.Config
+	cfg.Terms.Files = nil
+	at.Config = &cfg
+	p, err := Load(at)
+	if err != nil {
+		return nil, "", err
+	}
+	p.Root = root
+	return p, commit, nil
+}
+
+// removeWorktree removes the temporary worktree dir: from git's list of
+// worktrees and from the disk, whatever state it was left in.
+func removeWorktree(root, dir string) {
+	if _, err := gitOut(root, "worktree", "remove", "--force", dir); err != nil {
+		_ = os.RemoveAll(dir)
+		_, _ = gitOut(root, "worktree", "prune")
+	}
+}
+
+// gitOut runs git in dir and returns its output without the final newline.
+func gitOut(dir string, args ...string) (string, error) {
+	var stderr bytes.Buffer
+	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			return "", errors.New(msg)
+		}
+		return "", fmt.Errorf("git %s: %w", args[0], err)
+	}
+	return strings.TrimSuffix(string(out), "\n"), nil
+}
