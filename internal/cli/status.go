@@ -33,7 +33,7 @@ func newStatusCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.since != "" {
-				return statusSince(ios, g, opts)
+				return statusSince(ios, g, opts, cmd.Flags().Changed)
 			}
 			return statusRun(ios, g, opts)
 		},
@@ -44,8 +44,6 @@ func newStatusCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 	enumFlag(cmd, g.l, &opts.by, "by", "language", "summarise by language, or show the slug × language matrix with entry", "language", "entry")
 	statusOutputs.flag(cmd, g.l, &opts.format, "output `format`")
 	f.StringVar(&opts.since, "since", "", "show what the changes since this git `revision` (a branch, tag or commit) did to the translations; formats text, json and markdown")
-	cmd.MarkFlagsMutuallyExclusive("since", "state")
-	cmd.MarkFlagsMutuallyExclusive("since", "by")
 	return cmd
 }
 

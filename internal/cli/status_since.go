@@ -21,7 +21,12 @@ var sinceOutputs = outputs[report.SinceView]{
 // statusSince shows what the changes since the revision ref did to the
 // translations. It is never replayed: the revision's files are not among
 // what a replayed run's key reads.
-func statusSince(ios *iostreams.IOStreams, g *globals, opts *statusOptions) error {
+func statusSince(ios *iostreams.IOStreams, g *globals, opts *statusOptions, changed func(flag string) bool) error {
+	for _, name := range []string{"state", "by"} {
+		if changed(name) {
+			return usage(g.l, "usage.sinceWith", "Flag", name)
+		}
+	}
 	if !sinceOutputs.has(opts.format) {
 		return usage(g.l, "usage.sinceFormat", "Format", opts.format, "Formats", strings.Join(sinceOutputs.names(), ", "))
 	}
@@ -40,7 +45,7 @@ func statusSince(ios *iostreams.IOStreams, g *globals, opts *statusOptions) erro
 	case errors.As(err, &re) && re.Shallow:
 		return usage(g.l, "usage.sinceShallow", "Ref", re.Ref)
 	case errors.As(err, &re):
-		return usage(g.l, "usage.sinceUnknown", "Ref", re.Ref, "Error", re.Err.Error())
+		return usage(g.l, "usage.sinceUnknown", "Ref", re.Ref)
 	case err != nil:
 		return err
 	}

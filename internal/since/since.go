@@ -92,7 +92,7 @@ type translation struct {
 // key names one translation across the two reports.
 type key struct {
 	lang, slug, catalog, domain, message string
-	layout                                int
+	layout                               int
 }
 
 // Compare compares before (the revision's states) with after (the work
