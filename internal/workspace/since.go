@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 
+	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
 )
 
@@ -61,8 +63,11 @@ func LoadAt(opts Options, ref string) (*Project, string, error) {
 		return nil, "", err
 	}
 	parent := filepath.Join(root, ".glosa")
-	if err := os.MkdirAll(parent, 0o777); err != nil {
-		return nil, "", err
+	if _, err := os.Lstat(parent); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Mkdir(parent, 0o777); err != nil {
+			return nil, "", err
+		}
+		defer os.Remove(parent) // when empty: the folder made for the worktree
 	}
 	dir, err := os.MkdirTemp(parent, sinceDir)
 	if err != nil {
@@ -72,7 +77,9 @@ func LoadAt(opts Options, ref string) (*Project, string, error) {
 	if _, err := gitOut(root, "worktree", "add", "--quiet", "--detach", "--no-checkout", dir, commit); err != nil {
 		return nil, "", err
 	}
-	// Only the folders glosa reads are checked out: those that exist at ref.
+	// Only the files glosa reads are checked out: the entries and catalogs
+	// under the layouts' and catalogs' folders. Other files (images, say)
+	// cost time, and a partial clone would fetch them.
 	var specs []string
 	for _, p := range historyPaths(opts.Config) {
 		specs = append(specs, prefix+p)
@@ -80,14 +87,21 @@ func LoadAt(opts Options, ref string) (*Project, string, error) {
 	if len(specs) == 0 {
 		specs = []string{prefix + "."}
 	}
-	present, err := gitOut(dir, append([]string{"ls-tree", "--name-only", "-z", "HEAD", "--"}, specs...)...)
+	listed, err := gitOut(dir, append([]string{"ls-tree", "-r", "--name-only", "-z", "--full-tree", "HEAD", "--"}, specs...)...)
 	if err != nil {
 		return nil, "", err
 	}
-	if present != "" {
-		paths := strings.Split(strings.TrimSuffix(present, "\x00"), "\x00")
-		if _, err := gitOut(dir, append([]string{"checkout", "--quiet", "HEAD", "--"}, paths...)...); err != nil {
-			return nil, "", err
+	var files strings.Builder
+	for _, f := range strings.Split(listed, "\x00") {
+		if rel, ok := strings.CutPrefix(f, prefix); ok && rel != "" && read(opts.Config, rel) {
+			files.WriteString(f + "\x00")
+		}
+	}
+	if files.Len() > 0 {
+		cmd := exec.Command("git", "-C", dir, "checkout", "--quiet", "HEAD", "--pathspec-from-file=-", "--pathspec-file-nul")
+		cmd.Stdin = strings.NewReader(files.String())
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return nil, "", fmt.Errorf("git checkout: %s", bytes.TrimSpace(out))
 		}
 	}
 	at := opts
@@ -131,4 +145,25 @@ func gitOut(dir string, args ...string) (string, error) {
 		return "", fmt.Errorf("git %s: %w", args[0], err)
 	}
 	return strings.TrimSuffix(string(out), "\n"), nil
+}
+
+// read reports whether the scan reads the file rel (relative to the
+// project's root): an entry of a layout, or a catalog or template.
+func read(cfg *config.Config, rel string) bool {
+	for _, l := range cfg.Content {
+		if _, _, _, ok := l.Patterns.Match(rel, cfg.Languages); ok {
+			return true
+		}
+	}
+	for _, l := range cfg.Locales {
+		if _, _, ok := l.Pattern.Match(rel); ok {
+			return true
+		}
+		if l.Template != nil {
+			if _, _, ok := l.Template.Match(rel); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
