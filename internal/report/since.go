@@ -231,8 +231,8 @@ type SinceJSON struct {
 	// Languages are the translation languages shown, changed or not.
 	Languages []SinceLanguageJSON `json:"languages"`
 	// Changes are the translations changed, sorted by language, kind
-	// (in the order of the languages' counts), then catalog, domain,
-	// message and slug.
+	// (in the order of the languages' counts), then entries by slug
+	// before messages by catalog, domain and ID.
 	Changes []SinceChangeJSON `json:"changes"`
 }
 
@@ -294,7 +294,8 @@ type SinceChangeJSON struct {
 	Message string `json:"message"`
 	// Path is the translation's file, or where it belongs when missing.
 	Path string `json:"path"`
-	// Source is the source's file; "" for an orphan.
+	// Source is the source's file now, or at the revision for a
+	// translation removed or orphaned; "" for an orphan without one.
 	Source string `json:"source"`
 	// Before is the translation's state at the revision; "" when the
 	// revision did not have it.

@@ -52,8 +52,8 @@ type Change struct {
 	// Path is the translation's file, or where it belongs when missing;
 	// for a removed translation, where it was.
 	Path string
-	// Source is the source's file now, or at the revision when removed;
-	// "" for an orphan.
+	// Source is the source's file now, or at the revision when the
+	// translation was removed or orphaned; "" for an orphan without one.
 	Source string
 	// Before and After are the states at the revision and now; "" where
 	// the revision or the work tree has no such translation.
@@ -77,8 +77,8 @@ type Language struct {
 type Diff struct {
 	Source    string
 	Languages []Language
-	// Changes are sorted by language, kind (in Kinds' order), then slug or
-	// catalog, domain and message.
+	// Changes are sorted by language, kind (in Kinds' order), then
+	// entries by slug before messages by catalog, domain and ID.
 	Changes []Change
 }
 
