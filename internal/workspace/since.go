@@ -87,21 +87,28 @@ func LoadAt(opts Options, ref string) (*Project, string, error) {
 	if len(specs) == 0 {
 		specs = []string{prefix + "."}
 	}
-	listed, err := gitOut(dir, append([]string{"ls-tree", "-r", "--name-only", "-z", "--full-tree", "HEAD", "--"}, specs...)...)
+	listed, err := gitOut(dir, append([]string{"ls-tree", "-r", "-z", "--full-tree", "HEAD", "--"}, specs...)...)
 	if err != nil {
 		return nil, "", err
 	}
-	var files strings.Builder
-	for _, f := range strings.Split(listed, "\x00") {
-		if rel, ok := strings.CutPrefix(f, prefix); ok && rel != "" && read(opts.Config, rel) {
-			files.WriteString(f + "\x00")
+	// The worktree's index gets the files wanted, which checkout-index
+	// writes: a pathspec per file would cost git a match of every pathspec
+	// against every path.
+	var index strings.Builder
+	for _, line := range strings.Split(listed, "\x00") {
+		meta, f, ok := strings.Cut(line, "\t") // "mode type hash\tpath"
+		mode, rest, _ := strings.Cut(meta, " ")
+		typ, hash, _ := strings.Cut(rest, " ")
+		if rel, in := strings.CutPrefix(f, prefix); ok && in && typ == "blob" && read(opts.Config, rel) {
+			index.WriteString(mode + " " + hash + "\t" + f + "\x00")
 		}
 	}
-	if files.Len() > 0 {
-		cmd := exec.Command("git", "-C", dir, "checkout", "--quiet", "HEAD", "--pathspec-from-file=-", "--pathspec-file-nul")
-		cmd.Stdin = strings.NewReader(files.String())
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return nil, "", fmt.Errorf("git checkout: %s", bytes.TrimSpace(out))
+	if index.Len() > 0 {
+		if err := gitIn(dir, index.String(), "update-index", "-z", "--index-info"); err != nil {
+			return nil, "", err
+		}
+		if _, err := gitOut(dir, "checkout-index", "--all", "--quiet", "--index"); err != nil {
+			return nil, "", err
 		}
 	}
 	at := opts
@@ -130,6 +137,16 @@ func removeWorktree(root, dir string) {
 		_ = os.RemoveAll(dir)
 		_, _ = gitOut(root, "worktree", "prune")
 	}
+}
+
+// gitIn runs git in dir with stdin as its input.
+func gitIn(dir, stdin string, args ...string) error {
+	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+	cmd.Stdin = strings.NewReader(stdin)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("git %s: %v: %s", args[0], err, bytes.TrimSpace(out))
+	}
+	return nil
 }
 
 // gitOut runs git in dir and returns its output without the final newline.
