@@ -131,11 +131,12 @@ func LoadAt(opts Options, ref string) (*Project, string, error) {
 }
 
 // removeWorktree removes the temporary worktree dir: from git's list of
-// worktrees and from the disk, whatever state it was left in.
+// worktrees and from the disk. When git cannot, the folder is removed and
+// git's entry left for its gc to prune: `git worktree prune` would also
+// prune the user's worktrees on a drive not mounted.
 func removeWorktree(root, dir string) {
 	if _, err := gitOut(root, "worktree", "remove", "--force", dir); err != nil {
 		_ = os.RemoveAll(dir)
-		_, _ = gitOut(root, "worktree", "prune")
 	}
 }
 
