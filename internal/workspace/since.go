@@ -50,10 +50,9 @@ const sinceDir = "since-"
 // and removed before LoadAt returns. glosa's cache is not used for it.
 func LoadAt(opts Options, ref string) (*Project, string, error) {
 	root := opts.Root
-	commit, err := gitOut(root, "rev-parse", "--verify", "--quiet", "--end-of-options", ref+"^{commit}")
+	commit, err := resolveRef(root, ref)
 	if err != nil {
-		shallow, _ := gitOut(root, "rev-parse", "--is-shallow-repository")
-		return nil, "", &RefError{Ref: ref, Shallow: shallow == "true", Err: err}
+		return nil, "", err
 	}
 	prefix, err := gitOut(root, "rev-parse", "--show-prefix")
 	if err != nil {
@@ -128,6 +127,43 @@ func LoadAt(opts Options, ref string) (*Project, string, error) {
 	}
 	p.Root = root
 	return p, commit, nil
+}
+
+// resolveRef returns the full hash of ref's commit, or a *RefError.
+func resolveRef(root, ref string) (string, error) {
+	commit, err := gitOut(root, "rev-parse", "--verify", "--quiet", "--end-of-options", ref+"^{commit}")
+	if err != nil {
+		shallow, _ := gitOut(root, "rev-parse", "--is-shallow-repository")
+		return "", &RefError{Ref: ref, Shallow: shallow == "true", Err: err}
+	}
+	return commit, nil
+}
+
+// ChangedSince returns the files under root, relative to it and
+// slash-separated, that differ between the revision ref and the work
+// tree: changed, added (untracked ones included, as git status shows
+// them) or renamed to. An unknown ref is a *RefError.
+func ChangedSince(root, ref string) (map[string]bool, error) {
+	commit, err := resolveRef(root, ref)
+	if err != nil {
+		return nil, err
+	}
+	changed := map[string]bool{}
+	for _, args := range [][]string{
+		{"diff", "--name-only", "-z", "--relative", "--no-ext-diff", commit, "--"},
+		{"ls-files", "-z", "--others", "--exclude-standard"},
+	} {
+		out, err := gitOut(root, args...)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range strings.Split(out, "\x00") {
+			if f != "" {
+				changed[f] = true
+			}
+		}
+	}
+	return changed, nil
 }
 
 // removeWorktree removes the temporary worktree dir: from git's list of
