@@ -31,10 +31,13 @@ type SinceView struct {
 
 // The Markdown body is sized for a pull request's comment: up to
 // mdOpenChanges changes, each language's list is shown open; past that,
-// inside a collapsed <details>; a language lists at most mdMaxChanges.
+// inside a collapsed <details>; a language lists at most mdMaxChanges, and
+// the lists stop once the body passes mdBudget bytes, under the 65,536
+// characters GitHub takes in a comment.
 const (
 	mdOpenChanges = 20
 	mdMaxChanges  = 100
+	mdBudget      = 60000
 )
 
 // languages returns the languages shown that have changes.
@@ -179,7 +182,7 @@ func SinceMarkdown(w io.Writer, v SinceView) error {
 			fmt.Fprintf(&b, "\n#### %s\n\n", title)
 		}
 		for i, c := range cs {
-			if i == mdMaxChanges {
+			if i == mdMaxChanges || b.Len() > mdBudget {
 				fmt.Fprintf(&b, "- … %d more\n", len(cs)-i)
 				break
 			}
