@@ -31,6 +31,7 @@ type checkOptions struct {
 	output        string
 	baseline      string
 	writeBaseline string
+	since         string
 }
 
 func newCheckCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
@@ -70,6 +71,7 @@ counted, not shown, and do not fail the check; only new findings do.
 	f.StringVarP(&opts.output, "output", "o", "", "write the --format output to `FILE` (- for stdout) and the text report to stdout")
 	f.StringVar(&opts.baseline, "baseline", "", "accept the findings `FILE` records: fail only on new ones")
 	f.StringVar(&opts.writeBaseline, "write-baseline", "", "record every finding in `FILE` and accept them")
+	f.StringVar(&opts.since, "since", "", "show and count only the findings in files changed since this git `revision` (a pull request's base); states and coverage are judged whole")
 	return cmd
 }
 
@@ -77,7 +79,9 @@ counted, not shown, and do not fail the check; only new findings do.
 // unless it writes a file.
 func checkRun(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	run := func() error { return checkShow(ios, g, opts) }
-	if (opts.output != "" && opts.output != "-") || opts.writeBaseline != "" {
+	// --since is never replayed: where the revision points is not among
+	// what a replayed run's key reads.
+	if (opts.output != "" && opts.output != "-") || opts.writeBaseline != "" || opts.since != "" {
 		return run()
 	}
 	var extra []string
@@ -105,6 +109,9 @@ func checkShow(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 		if outPath, err = outputPath(g.l, "--output", opts.output); err != nil {
 			return err
 		}
+	}
+	if opts.since != "" && opts.writeBaseline != "" {
+		return usage(g.l, "usage.sinceWith", "Flag", "write-baseline")
 	}
 	var base *baseline.Accepted
 	if opts.baseline != "" {
@@ -152,6 +159,11 @@ func checkShow(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	// layout; say so.
 	p.warnNoEntries(ios)
 	checked := p.Linter.Check(p.Report)
+	if opts.since != "" {
+		if checked.Findings, err = changedSince(g, p.Root, opts.since, checked.Findings); err != nil {
+			return err
+		}
+	}
 	j := gate.Judge(checked.Findings, p.Report, gate.Options{Policy: policy, Baseline: base, WriteBaseline: basePath != "", Langs: langs})
 	if j.Record != nil {
 		if err := writeOutput(p.Root, "--write-baseline", opts.writeBaseline, basePath, j.Record.Encode()); err != nil {

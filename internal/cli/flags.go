@@ -53,6 +53,9 @@ func (o outputs[T]) names() []string {
 	return out
 }
 
+// has reports whether name is one of the formats.
+func (o outputs[T]) has(name string) bool { return slices.Contains(o.names(), name) }
+
 // flag declares --format on cmd, stored in p, with the first format as
 // its default.
 func (o outputs[T]) flag(cmd *cobra.Command, l *l10n.Localizer, p *string, usage string) {

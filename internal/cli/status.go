@@ -17,6 +17,7 @@ type statusOptions struct {
 	states []string
 	by     string
 	format string
+	since  string
 }
 
 func newStatusCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
@@ -27,9 +28,13 @@ func newStatusCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 		Example: `  glosa status
   glosa status --lang es --state stale,missing
   glosa status --by entry
-  glosa status --format json | jq '.languages[] | {lang, coverage}'`,
+  glosa status --format json | jq '.languages[] | {lang, coverage}'
+  glosa status --since main --format markdown`,
 		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.since != "" {
+				return statusSince(ios, g, opts, cmd.Flags().Changed)
+			}
 			return statusRun(ios, g, opts)
 		},
 	}
@@ -38,6 +43,7 @@ func newStatusCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 	enumListFlag(cmd, g.l, &opts.states, "state", nil, "list only translations in these `states` (stale,missing)", stateNames()...)
 	enumFlag(cmd, g.l, &opts.by, "by", "language", "summarise by language, or show the slug × language matrix with entry", "language", "entry")
 	statusOutputs.flag(cmd, g.l, &opts.format, "output `format`")
+	f.StringVar(&opts.since, "since", "", "show what the changes since this git `revision` (a branch, tag or commit) did to the translations; formats text, json and markdown")
 	return cmd
 }
 

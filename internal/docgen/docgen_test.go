@@ -136,7 +136,8 @@ var samples = map[string]func(t *testing.T) []sample{
 			[]string{"--fail-on", "warning,stale,missing,orphan", "--min-coverage", "90"},
 			[]string{"--baseline", written.what}, []string{"--baseline", other})
 	},
-	"diff.schema.json": diffSamples,
+	"diff.schema.json":  diffSamples,
+	"since.schema.json": sinceSamples,
 	"rules.schema.json": func(t *testing.T) []sample {
 		return runAll(t, "rules", []string{}, []string{"structure"})
 	},
@@ -150,6 +151,21 @@ var samples = map[string]func(t *testing.T) []sample{
 	"stamp.schema.json": func(t *testing.T) []sample {
 		return runIn(t, testtree.Txtar(t, syncRepo), "stamp", []string{"--all", "--dry-run"}, []string{"--lang", "es", "--dry-run"})
 	},
+}
+
+// sinceSamples commits syncRepo after stamping it, then changes it: a
+// source edited, a translation added, an entry and a message added, a
+// source removed; and shows what changed since the commit.
+func sinceSamples(t *testing.T) []sample {
+	dir := testtree.Txtar(t, syncRepo)
+	run(t, "-C", dir, "--no-cache", "stamp", "--all")
+	testtree.Git(t, dir, "init", "-q")
+	testtree.Git(t, dir, "add", "-A")
+	testtree.Git(t, dir, "commit", "-q", "-m", "stamped")
+	testtree.WriteFile(t, dir, "content/en/uno.md", []byte("---\ntitle: One, edited\n---\nOne.\n"))
+	testtree.WriteFile(t, dir, "content/en/dos.md", []byte("---\ntitle: Two\n---\nTwo.\n"))
+	testtree.WriteFile(t, dir, "l/en.yaml", []byte("hello: Hello\nbye: Bye\nnew: New\nlater: Later\n"))
+	return runIn(t, dir, "status", []string{"--since", "HEAD"}, []string{"--since", "HEAD", "--lang", "es"})
 }
 
 // importRepo is a repository with one source entry and a translator's

@@ -36,6 +36,7 @@ type jsonDoc struct {
 // schema is OASIS's, not glosa's.
 var schemas = []jsonDoc{
 	{"glosa status --format json", "status.schema.json", report.SchemaVersion, reflect.TypeFor[report.StatusJSON]()},
+	{"glosa status --since REF --format json", "since.schema.json", report.SchemaVersion, reflect.TypeFor[report.SinceJSON]()},
 	{"glosa check --format json", "check.schema.json", report.SchemaVersion, reflect.TypeFor[report.CheckJSON]()},
 	{"glosa diff --format json", "diff.schema.json", report.SchemaVersion, reflect.TypeFor[report.DiffJSON]()},
 	{"glosa rules --format json", "rules.schema.json", report.RulesVersion, reflect.TypeFor[report.RulesJSON]()},

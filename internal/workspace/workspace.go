@@ -31,6 +31,9 @@ type Options struct {
 	// ConfigFile is the configuration file as config.Load takes it; ""
 	// for the one it finds under Root.
 	ConfigFile string
+	// Config, when not nil, is the configuration, read already: Load
+	// reads none.
+	Config *config.Config
 	// Reporting is for the commands that only report: they use glosa's
 	// cache (unless NoCache) and keep of each file only what the states
 	// read. The commands that edit or export files leave it false and get
@@ -81,7 +84,10 @@ type Project struct {
 // every state.
 func Load(opts Options) (*Project, error) {
 	root := opts.Root
-	cfg, sites, err := loadConfig(root, opts.ConfigFile)
+	cfg, sites, err := opts.Config, []layout.Site(nil), error(nil)
+	if cfg == nil {
+		cfg, sites, err = loadConfig(root, opts.ConfigFile)
+	}
 	if err != nil {
 		return nil, err
 	}
