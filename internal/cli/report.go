@@ -24,7 +24,7 @@ import (
 )
 
 type reportOptions struct {
-	out string
+	out, since string
 }
 
 func newReportCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
@@ -44,13 +44,18 @@ put on any static host (no network, no server):
   report.json        what glosa status --format json writes
   findings.json      what glosa check --format json writes
 
+With --since REF, also since.html (what the changes since the git revision
+REF did to the translations, per language, as glosa status --since shows
+it) and since.json (what glosa status --since REF --format json writes).
+
 DIR is relative to the current directory, also with -C. Files in DIR that
 glosa does not write are left alone; a symlink there that leads outside DIR
 is refused before anything is written. A repoURL in glosa.yaml links files
 to the hosting site; without it, links are relative. Exit status 0 when the
 dashboard is written, whatever it shows (glosa check is the gate).`,
 		Example: `  glosa report --out site/
-  glosa report -o /tmp/glosa-report && xdg-open /tmp/glosa-report/index.html`,
+  glosa report -o /tmp/glosa-report && xdg-open /tmp/glosa-report/index.html
+  glosa report --out site/ --since origin/main`,
 		Args: g.noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.out == "" {
@@ -60,6 +65,7 @@ dashboard is written, whatever it shows (glosa check is the gate).`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.out, "out", "o", "", "the `directory` to write the dashboard into (created when missing)")
+	cmd.Flags().StringVar(&opts.since, "since", "", "also write since.html and since.json: what the changes since this git `revision` (a branch, tag or commit) did to the translations")
 	return cmd
 }
 
@@ -75,8 +81,16 @@ func reportRun(ios *iostreams.IOStreams, g *globals, opts *reportOptions) error 
 		return err
 	}
 	p.warnProblems(ios)
+	var sinceIn *dashboard.SinceInput
+	if opts.since != "" {
+		diff, commit, err := g.sinceDiff(p, opts.since)
+		if err != nil {
+			return err
+		}
+		sinceIn = &dashboard.SinceInput{Diff: diff, Ref: opts.since, Commit: commit}
+	}
 	findings := p.Linter.Run(p.Report)
-	model, err := p.dashboardModel(g, out, findings)
+	model, err := p.dashboardModel(g, out, findings, sinceIn)
 	if err != nil {
 		return err
 	}
@@ -93,6 +107,9 @@ func reportRun(ios *iostreams.IOStreams, g *globals, opts *reportOptions) error 
 	}
 	defer site.Close()
 	names := append(dashboard.Names(model), "report.json", "findings.json")
+	if sinceIn != nil {
+		names = append(names, "since.json")
+	}
 	// Every file and folder must stay inside DIR, also through symlinks:
 	// checked for all before any is written, and held there by site.
 	for _, name := range names {
@@ -124,6 +141,12 @@ func reportRun(ios *iostreams.IOStreams, g *globals, opts *reportOptions) error 
 	if err := p.dashboardJSON(g, findings, write); err != nil {
 		return err
 	}
+	if sinceIn != nil {
+		v := report.SinceView{Diff: sinceIn.Diff, Ref: sinceIn.Ref, Commit: sinceIn.Commit, RepoURL: p.Config.RepoURL, L: g.l}
+		if err := write("since.json", func(w io.Writer) error { return report.WriteJSON(w, v.SinceDocument()) }); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", g.l.N("report.written", len(names), "Dir", opts.out))
 	return nil
 }
@@ -148,10 +171,10 @@ func openOut(repo, dir string) (*atomicfile.Root, error) {
 }
 
 // dashboardModel builds the model of the dashboard's pages and badges.
-func (p *project) dashboardModel(g *globals, out string, findings []lint.Finding) (*dashboard.Model, error) {
+func (p *project) dashboardModel(g *globals, out string, findings []lint.Finding, sinceIn *dashboard.SinceInput) (*dashboard.Model, error) {
 	in := dashboard.Input{
 		Report: p.Report, Findings: findings, Meta: p.entryMeta(), Changes: p.staleChanges(),
-		RepoURL: p.Config.RepoURL, Version: version(), L: g.l,
+		RepoURL: p.Config.RepoURL, Version: version(), L: g.l, Since: sinceIn,
 	}
 	if p.History != nil {
 		in.Commit = history.Short(p.History.Head())

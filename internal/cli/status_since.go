@@ -37,19 +37,30 @@ func statusSince(ios *iostreams.IOStreams, g *globals, opts *statusOptions, chan
 	if err != nil {
 		return err
 	}
-	root, err := g.rootDir()
+	diff, commit, err := g.sinceDiff(p, opts.since)
 	if err != nil {
 		return err
 	}
-	at, commit, err := workspace.LoadAt(workspace.Options{Root: root, Config: p.Config, Reporting: true}, opts.since)
-	if err != nil {
-		return sinceError(g, err)
-	}
-	defer at.Close()
-	v := report.SinceView{Diff: since.Compare(at.Report, p.Report), Ref: opts.since, Commit: commit, Langs: langs,
+	v := report.SinceView{Diff: diff, Ref: opts.since, Commit: commit, Langs: langs,
 		RepoURL: p.Config.RepoURL, Color: ios.ColorEnabled(), L: g.l}
 	p.warnProblems(ios)
 	return sinceOutputs.write(ios.Out, opts.format, v)
+}
+
+// sinceDiff loads the project as it was at the revision ref, with p's
+// configuration, and compares its states with p's; commit is ref's full
+// hash.
+func (g *globals) sinceDiff(p *project, ref string) (diff *since.Diff, commit string, err error) {
+	root, err := g.rootDir()
+	if err != nil {
+		return nil, "", err
+	}
+	at, commit, err := workspace.LoadAt(workspace.Options{Root: root, Config: p.Config, Reporting: true}, ref)
+	if err != nil {
+		return nil, "", sinceError(g, err)
+	}
+	defer at.Close()
+	return since.Compare(at.Report, p.Report), commit, nil
 }
 
 // sinceError words an error of --since REF: a revision git does not know,

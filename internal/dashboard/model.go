@@ -59,6 +59,9 @@ type Input struct {
 	Version, Commit string
 	// L words the dashboard; nil means English.
 	L *l10n.Localizer
+	// Since, when not nil, adds the page of what the changes since a
+	// revision did to the translations (report --since).
+	Since *SinceInput
 }
 
 // Change is what changed in a source since a translation was made: its
@@ -98,6 +101,8 @@ type Model struct {
 	// of the entries or of a catalog.
 	Pages  []LangPage
 	Badges []Badge
+	// Since is the page of report --since; nil without it.
+	Since *SincePage
 	// Version and Commit are shown in the footers.
 	Version, Commit string
 }
@@ -383,6 +388,9 @@ func Build(in Input) *Model {
 	m.Badges = b.badges()
 	for i := range m.Pages {
 		m.Pages[i].Badge = m.Badges[i] // one per page, in order
+	}
+	if in.Since != nil {
+		m.Since = b.sincePage(in.Since, pages)
 	}
 	return m
 }

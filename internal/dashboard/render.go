@@ -30,7 +30,9 @@ type File struct {
 type pageData struct {
 	M *Model
 	// Page is the language of a language's page, nil for the index.
-	Page  *LangPage
+	Page *LangPage
+	// Since is true on the page of report --since.
+	Since bool
 	Title string
 	CSS   template.CSS
 	JS    template.JS
@@ -64,6 +66,9 @@ func Render(m *Model, l *l10n.Localizer) ([]File, error) {
 // Names are the names of the files of m's dashboard, in Render's order.
 func Names(m *Model) []string {
 	names := []string{"index.html"}
+	if m.Since != nil {
+		names = append(names, SinceFile)
+	}
 	for _, p := range m.Pages {
 		names = append(names, p.File)
 	}
@@ -120,6 +125,13 @@ func Write(m *Model, l *l10n.Localizer, write func(name string, fill func(io.Wri
 			return t.ExecuteTemplate(w, "index-end", data)
 		})
 	})
+	if m.Since != nil {
+		jobs = append(jobs, func() error {
+			return page(SinceFile, pageData{Since: true, Title: m.Since.Heading}, func(w *bufio.Writer, data pageData) error {
+				return t.ExecuteTemplate(w, "since", data)
+			})
+		})
+	}
 	for i := range m.Pages {
 		p := &m.Pages[i]
 		title := l.T("report.pageTitle", "Lang", p.Lang, "LangName", p.Name)
