@@ -346,7 +346,7 @@ func (e *Entry) digest(schema *config.Field) {
 			return
 		}
 		blocks := BodyBlocks(doc.Body)
-		e.hash = hashOf(hashInput(doc, schema, blocks))
+		e.hash = hashOf(doc, schema, blocks)
 		e.text, e.body = sameDigests(doc, schema, blocks)
 	})
 }

@@ -1,9 +1,11 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,10 +24,15 @@ const HashPrefix = "sha256-"
 // the text fields of the schema and the body, normalised (see HashInput);
 // keys, slugs, urls, other front matter and the translation record are
 // outside it.
-func Hash(d *Document, schema *config.Field) string { return hashOf(HashInput(d, schema)) }
+func Hash(d *Document, schema *config.Field) string { return hashOf(d, schema, BodyBlocks(d.Body)) }
 
-func hashOf(input []byte) string {
-	sum := sha256.Sum256(input)
+// hashOf is Hash with the body's blocks already found. The input goes to
+// the digest as it is written, never whole in memory.
+func hashOf(d *Document, schema *config.Field, blocks []string) string {
+	h := sha256.New()
+	writeHashInput(h, d, schema, blocks)
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
 	return HashPrefix + hex.EncodeToString(sum[:8])
 }
 
@@ -44,12 +51,15 @@ func hashOf(input []byte) string {
 // re-wrapping a paragraph leave the hash unchanged, while any change of
 // wording, punctuation or block structure changes it.
 func HashInput(d *Document, schema *config.Field) []byte {
-	return hashInput(d, schema, BodyBlocks(d.Body))
+	var b bytes.Buffer
+	writeHashInput(&b, d, schema, BodyBlocks(d.Body))
+	return b.Bytes()
 }
 
-// hashInput is HashInput with the body's blocks already found.
-func hashInput(d *Document, schema *config.Field, blocks []string) []byte {
-	var b bytes.Buffer
+// writeHashInput writes HashInput to w, with the body's blocks already
+// found.
+func writeHashInput(w io.Writer, d *Document, schema *config.Field, blocks []string) {
+	b := bufio.NewWriter(w)
 	for _, v := range Values(d.Front, schema) {
 		if v.Kind != config.Text {
 			continue
@@ -65,7 +75,8 @@ func hashInput(d *Document, schema *config.Field, blocks []string) []byte {
 		b.WriteString(block)
 		b.WriteByte('\n')
 	}
-	return b.Bytes()
+	// A hash or a bytes.Buffer takes every write.
+	_ = b.Flush()
 }
 
 // BodyBlocks returns the normalised blocks of a Markdown body as the hash
