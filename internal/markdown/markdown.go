@@ -324,14 +324,18 @@ func (s *Summary) addBlock(kind string, n ast.Node, body []byte, pos *positions)
 	if lines.Len() == 0 {
 		return nil
 	}
-	var parts []string
+	var tb strings.Builder
+	tb.Grow(max(0, lines.At(lines.Len()-1).Stop-lines.At(0).Start))
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		parts = append(parts, strings.TrimRight(string(seg.Value(body)), "\r\n"))
+		if i > 0 {
+			tb.WriteByte('\n')
+		}
+		tb.Write(bytes.TrimRight(seg.Value(body), "\r\n"))
 	}
 	first := lines.At(0)
 	line, col := pos.at(first.Start)
-	text := strings.Join(parts, "\n")
+	text := tb.String()
 	masked, base := maskCode(n, body)
 	from := len(s.Citations)
 	for i := 0; i < lines.Len(); i++ {
