@@ -86,7 +86,7 @@ func (e *Entry) analyzeBody(words bool) *markdown.Summary {
 			h.body = e.reread()
 		case e.Doc == nil:
 			h.body = &markdown.Summary{}
-		case words && !e.wordsKnown: // counted once: Words keeps them
+		case words && !e.wordsKnown && !e.wordless: // counted once: Words keeps them
 			h.body = e.dialect().Analyze(e.Doc.Body, e.Doc.BodyLine)
 		default:
 			h.body = e.dialect().AnalyzeWithoutWords(e.Doc.Body, e.Doc.BodyLine)
@@ -137,6 +137,7 @@ func (e *Entry) document() *Document {
 // are counted. Without a translation language nothing reads a source's
 // words or digests: the accessors compute them if something asks.
 func (e *Entry) prepare(words, digests, bodies bool, schema *config.Field) {
+	e.wordless = digests && !words
 	if e.released { // from the cache, which gave the digests and words
 		if words {
 			e.Words(schema)
@@ -345,7 +346,7 @@ func (e *Entry) digest(schema *config.Field) {
 			return
 		}
 		blocks := BodyBlocks(doc.Body)
-		e.hash = hashOf(hashInput(doc, schema, blocks))
+		e.hash = hashOf(doc, schema, blocks)
 		e.text, e.body = sameDigests(doc, schema, blocks)
 	})
 }

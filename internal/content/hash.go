@@ -1,9 +1,11 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,10 +24,15 @@ const HashPrefix = "sha256-"
 // the text fields of the schema and the body, normalised (see HashInput);
 // keys, slugs, urls, other front matter and the translation record are
 // outside it.
-func Hash(d *Document, schema *config.Field) string { return hashOf(HashInput(d, schema)) }
+func Hash(d *Document, schema *config.Field) string { return hashOf(d, schema, BodyBlocks(d.Body)) }
 
-func hashOf(input []byte) string {
-	sum := sha256.Sum256(input)
+// hashOf is Hash with the body's blocks already found. The input goes to
+// the digest as it is written, never whole in memory.
+func hashOf(d *Document, schema *config.Field, blocks []string) string {
+	h := sha256.New()
+	writeHashInput(h, d, schema, blocks)
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
 	return HashPrefix + hex.EncodeToString(sum[:8])
 }
 
@@ -44,12 +51,15 @@ func hashOf(input []byte) string {
 // re-wrapping a paragraph leave the hash unchanged, while any change of
 // wording, punctuation or block structure changes it.
 func HashInput(d *Document, schema *config.Field) []byte {
-	return hashInput(d, schema, BodyBlocks(d.Body))
+	var b bytes.Buffer
+	writeHashInput(&b, d, schema, BodyBlocks(d.Body))
+	return b.Bytes()
 }
 
-// hashInput is HashInput with the body's blocks already found.
-func hashInput(d *Document, schema *config.Field, blocks []string) []byte {
-	var b bytes.Buffer
+// writeHashInput writes HashInput to w, with the body's blocks already
+// found.
+func writeHashInput(w io.Writer, d *Document, schema *config.Field, blocks []string) {
+	b := bufio.NewWriter(w)
 	for _, v := range Values(d.Front, schema) {
 		if v.Kind != config.Text {
 			continue
@@ -65,7 +75,8 @@ func hashInput(d *Document, schema *config.Field, blocks []string) []byte {
 		b.WriteString(block)
 		b.WriteByte('\n')
 	}
-	return b.Bytes()
+	// A hash or a bytes.Buffer takes every write.
+	_ = b.Flush()
 }
 
 // BodyBlocks returns the normalised blocks of a Markdown body as the hash
@@ -100,84 +111,98 @@ func BodyBlocks(body []byte) []string {
 // Normalize puts text in the form the hash and the comparisons use: NFC,
 // white-space runs collapsed to one space, trimmed.
 func Normalize(s string) string {
-	switch asciiForm(s) {
-	case asciiNormal:
+	switch latinForm(s) {
+	case formNormal:
 		// Most blocks: nothing to compose, no blank to collapse.
 		return s
-	case asciiBlanks:
-		return collapseASCII(s)
+	case formBlanks:
+		return collapse(s)
 	}
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false // a run of white space is pending
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-		} else {
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
+	return collapse(s)
 }
 
-// The forms asciiForm tells apart.
+// The forms latinForm tells apart.
 const (
-	asciiOther  = iota // a byte above ASCII: NFC may change the text
-	asciiBlanks        // ASCII, already NFC, with blanks to collapse or trim
-	asciiNormal        // ASCII, and Normalize would return it as it is
+	formOther  = iota // a rune NFC may change, or a byte that is not UTF-8
+	formBlanks        // already NFC, with blanks to collapse or trim
+	formNormal        // already NFC, and Normalize would return it as it is
 )
 
-// asciiForm reports whether s is ASCII, which NFC leaves as it is, and
-// whether its blanks are already single spaces between other bytes.
-func asciiForm(s string) int {
-	form := asciiNormal
-	for i := 0; i < len(s); i++ {
+// nfcStable is the first rune NFC may change or compose with what comes
+// before it: U+0300, the first combining mark. Every rune below it is a
+// starter that NFC's quick check answers Yes for, so that a string of
+// them is NFC as it is: ASCII and the Latin letters of Latin-1 and Latin
+// Extended-A and B, most of the prose of European languages.
+const nfcStable = 0x300
+
+// latinForm reports whether s holds only runes below nfcStable, which NFC
+// leaves as they are, and whether its blanks are already single spaces
+// between other runes. It reads bytes and decodes only those above ASCII,
+// so that it costs a fraction of NFC's quick check.
+func latinForm(s string) int {
+	form := formNormal
+	for i := 0; i < len(s); {
 		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r >= nfcStable || size == 1 {
+				return formOther
+			}
+			if unicode.IsSpace(r) { // U+0085, U+00A0
+				form = formBlanks
+			}
+			i += size
+			continue
+		}
 		switch {
-		case c >= utf8.RuneSelf:
-			return asciiOther
 		case c == ' ':
 			if i == 0 || i == len(s)-1 || isASCIISpace(s[i+1]) {
-				form = asciiBlanks
+				form = formBlanks
 			}
 		case isASCIISpace(c):
-			form = asciiBlanks
+			form = formBlanks
 		}
+		i++
 	}
 	return form
 }
 
-// collapseASCII is Normalize for ASCII text: the fields between blanks,
-// joined by one space.
-func collapseASCII(s string) string {
+// collapse is Normalize for text already NFC: the runs between white
+// space, joined by one space.
+func collapse(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
+	start := -1 // where the run being read starts, -1 in white space
 	for i := 0; i < len(s); {
-		if isASCIISpace(s[i]) {
-			i++
-			continue
+		c, size := s[i], 1
+		var space bool
+		if c < utf8.RuneSelf {
+			space = isASCIISpace(c)
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
 		}
-		j := i
-		for j < len(s) && !isASCIISpace(s[j]) {
-			j++
+		switch {
+		case space && start >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[start:i])
+			start = -1
+		case !space && start < 0:
+			start = i
 		}
+		i += size
+	}
+	if start >= 0 {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(s[i:j])
-		i = j
+		b.WriteString(s[start:])
 	}
 	return b.String()
 }

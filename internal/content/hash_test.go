@@ -249,10 +249,27 @@ func TestNormalizeShortStrings(t *testing.T) {
 	plain := func(s string) string {
 		return strings.Join(strings.FieldsFunc(norm.NFC.String(s), unicode.IsSpace), " ")
 	}
-	alphabet := []string{"a", ".", " ", "\t", "\n", "\r", "\v", "\f", "\x1c", "\u0301", "\u00a0", "\u0085", "é", "\xff"}
+	alphabet := []string{"a", ".", " ", "\t", "\n", "\r", "\v", "\f", "\x1c", "\u0301", "\u00a0", "\u0085", "é", "\xff", "ß", "\u02ff"}
 	for s := range testtree.Strings(alphabet, 5) {
 		if got, want := Normalize(s), plain(s); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestNFCStable checks what Normalize's fast path relies on: NFC leaves
+// every string of runes below nfcStable as it is, which holds when it
+// leaves each of them and each pair of them so (none is a combining mark,
+// so no composition reaches past a pair).
+func TestNFCStable(t *testing.T) {
+	for a := rune(0); a < nfcStable; a++ {
+		if s := string(a); !norm.NFC.IsNormalString(s) {
+			t.Fatalf("NFC changes %q", s)
+		}
+		for b := rune(0); b < nfcStable; b++ {
+			if s := string([]rune{a, b}); !norm.NFC.IsNormalString(s) {
+				t.Fatalf("NFC changes %q", s)
+			}
 		}
 	}
 }

@@ -68,6 +68,10 @@ type Entry struct {
 	// releasable marks an entry of a scan with ScanOptions.Release;
 	// released one whose Doc and heavy derived data Release dropped.
 	releasable, released bool
+	// wordless marks a translation in a repository with translations,
+	// whose words nobody counts (see prepare): its body is summarised
+	// without them.
+	wordless bool
 	// cache is the cache that keeps a record of the entry, nil when none
 	// does: what Load reads the entry from.
 	cache *Cache

@@ -133,8 +133,10 @@ func ReadFile(path string, max int64) ([]byte, error) {
 		return nil, TooBig(fi.Size(), max)
 	}
 	// The size can change between Stat and the read: read one byte past
-	// max to tell.
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	// max to tell. The buffer starts at the size Stat gave, and one more
+	// byte for the end of the file to show, so that a file is read into
+	// one allocation (io.ReadAll starts at 512 bytes and doubles).
+	data, err := readAll(io.LimitReader(f, max+1), fi.Size()+1)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
@@ -146,6 +148,24 @@ func ReadFile(path string, max int64) ([]byte, error) {
 		return nil, TooBig(int64(len(data)), max)
 	}
 	return data, nil
+}
+
+// readAll is io.ReadAll with a buffer of size bytes to start with.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, size)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // TooBig is the error of a file of size bytes over a limit of max.

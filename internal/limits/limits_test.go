@@ -2,10 +2,12 @@ package limits
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -110,5 +112,28 @@ func TestCheckTOML(t *testing.T) {
 				t.Errorf("CheckTOML (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestReadAll checks that readAll reads everything whatever its size hint:
+// the file may have grown or shrunk since Stat.
+func TestReadAll(t *testing.T) {
+	text := strings.Repeat("glosa ", 1000)
+	for _, size := range []int64{0, 1, 100, int64(len(text)), int64(len(text)) + 1, 10000} {
+		for name, r := range map[string]func() io.Reader{
+			"whole":    func() io.Reader { return strings.NewReader(text) },
+			"one byte": func() io.Reader { return iotest.OneByteReader(strings.NewReader(text)) },
+		} {
+			got, err := readAll(r(), size)
+			if err != nil {
+				t.Fatalf("readAll(%s, %d): %v", name, size, err)
+			}
+			if diff := cmp.Diff(text, string(got)); diff != "" {
+				t.Errorf("readAll(%s, %d) (-want +got):\n%s", name, size, diff)
+			}
+		}
+	}
+	if _, err := readAll(iotest.ErrReader(os.ErrClosed), 10); !errors.Is(err, os.ErrClosed) {
+		t.Errorf("readAll of a failing reader: %v, want %v", err, os.ErrClosed)
 	}
 }

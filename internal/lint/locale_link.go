@@ -5,9 +5,11 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -517,13 +519,30 @@ func (c *checker) localeIndex() *localeIndex {
 	for from := 0; from < len(entries); from += chunkSize {
 		batch := entries[from:min(from+chunkSize, len(entries))]
 		content.Load(batch)
-		for _, e := range batch {
-			if e.Err == nil {
-				for _, l := range c.entryLinks(e) {
-					for _, m := range localeMarkers(l.Dest, isProject) {
-						idx.add(m)
+		// Summarising the bodies is the work: it is shared out, and the
+		// counts, which no order changes, are added here.
+		found := make([][]localeMatch, len(batch))
+		work := make(chan int)
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				for i := range work {
+					if e := batch[i]; e.Err == nil {
+						for _, l := range c.entryLinks(e) {
+							found[i] = append(found[i], localeMarkers(l.Dest, isProject)...)
+						}
 					}
 				}
+			})
+		}
+		for i := range batch {
+			work <- i
+		}
+		close(work)
+		wg.Wait()
+		for i, e := range batch {
+			for _, m := range found[i] {
+				idx.add(m)
 			}
 			if !s.wave[e] {
 				e.Release()

@@ -231,6 +231,7 @@ func markupPairs(c *checker, src, tr *content.Entry, schema *config.Field) []mar
 	if !sameBlockKinds(sb, tb) {
 		return out
 	}
+	out = slices.Grow(out, len(sb))
 	for i := range sb {
 		out = append(out, markupPair{kind: tb[i].Kind, src: sb[i].Markup, tr: tb[i].Markup,
 			srcText: func() string { return src.BlockText(i) }, trText: func() string { return tr.BlockText(i) },

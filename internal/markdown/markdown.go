@@ -109,8 +109,9 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 	doc := md.Parser().Parse(text.NewReader(body))
 	pos := newPositions(body, firstLine)
 	cursor := map[ast.Node]int{}
-	// The prose is gathered whole and counted once: goldmark splits text
-	// at _, [ and other delimiters, and foo_bar is one word.
+	// The prose is gathered whole and counted once, when words are
+	// counted: goldmark splits text at _, [ and other delimiters, and
+	// foo_bar is one word.
 	var prose, code bytes.Buffer
 	// cur is the leaf block being walked, whose Markup the links, code
 	// spans and citations met go to, and whose texts bt gathers; nil
@@ -141,7 +142,7 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 			}
 			return ast.WalkContinue, nil
 		}
-		if n.Type() == ast.TypeBlock {
+		if n.Type() == ast.TypeBlock && words {
 			prose.WriteByte('\n')
 		}
 		switch n := n.(type) {
@@ -246,22 +247,31 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			v := n.Segment.Value(body)
-			prose.Write(v)
-			if n.SoftLineBreak() || n.HardLineBreak() {
-				prose.WriteByte('\n')
+			if words {
+				prose.Write(v)
+				if n.SoftLineBreak() || n.HardLineBreak() {
+					prose.WriteByte('\n')
+				}
 			}
 			bt.add(string(Unescape(v)), images == 0 && !keep.open())
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				bt.add("\n", true)
 			}
 		case *ast.String:
-			prose.Write(n.Value)
+			if words {
+				prose.Write(n.Value)
+			}
 			bt.add(string(n.Value), images == 0 && !keep.open())
 		}
 		if cur != nil && cur == n {
 			// A block inside HTML marked not to translate is kept, and
 			// one inside a code fence an HTML block took in is code.
 			bt = blockGather{keep: keep.open() || swallowed}
+			// Its texts are about as long as its source: one allocation
+			// each, not a string of doublings.
+			size := len(s.Blocks[len(s.Blocks)-1].Text)
+			bt.plain.Grow(size)
+			bt.prose.Grow(size)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -324,14 +334,18 @@ func (s *Summary) addBlock(kind string, n ast.Node, body []byte, pos *positions)
 	if lines.Len() == 0 {
 		return nil
 	}
-	var parts []string
+	var tb strings.Builder
+	tb.Grow(max(0, lines.At(lines.Len()-1).Stop-lines.At(0).Start))
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		parts = append(parts, strings.TrimRight(string(seg.Value(body)), "\r\n"))
+		if i > 0 {
+			tb.WriteByte('\n')
+		}
+		tb.Write(bytes.TrimRight(seg.Value(body), "\r\n"))
 	}
 	first := lines.At(0)
 	line, col := pos.at(first.Start)
-	text := strings.Join(parts, "\n")
+	text := tb.String()
 	masked, base := maskCode(n, body)
 	from := len(s.Citations)
 	for i := 0; i < lines.Len(); i++ {

@@ -125,18 +125,22 @@ var defaultPlaceholders = []*regexp.Regexp{regexp.MustCompile(`\{\{.*?\}\}`), re
 
 // Matcher compares the markup of a project's pages.
 type Matcher struct {
-	bases        map[string]bool
+	bases map[string]bool
+	// regions are the regions of the project's languages, read once:
+	// locale asks for a page language's at every path segment.
+	regions      map[string]string
 	placeholders []*regexp.Regexp
 }
 
 // New returns a matcher for a project.
 func New(o Options) *Matcher {
-	m := &Matcher{bases: map[string]bool{}, placeholders: o.Placeholders}
+	m := &Matcher{bases: map[string]bool{}, regions: map[string]string{}, placeholders: o.Placeholders}
 	if m.placeholders == nil {
 		m.placeholders = DefaultPlaceholders()
 	}
 	for _, code := range o.Languages {
 		m.bases[lang.Base(code)] = true
+		m.regions[code] = lang.Region(code)
 	}
 	return m
 }
@@ -779,7 +783,11 @@ func (m *Matcher) locale(s string, p Page) (string, bool) {
 		return "", false
 	}
 	own := lang.Base(p.Lang)
-	if r := lang.Region(p.Lang); r != "" && strings.EqualFold(s, r) {
+	r, ok := m.regions[p.Lang]
+	if !ok {
+		r = lang.Region(p.Lang)
+	}
+	if r != "" && strings.EqualFold(s, r) {
 		return own, true
 	}
 	base, ok := LocaleBase(s)
