@@ -42,7 +42,8 @@ type SinceLang struct {
 	Page string
 	// Counts are the changes of each kind, in Kinds' order.
 	Counts []int
-	// Coverage is the language's coverage at the revision and now.
+	// Coverage is the language's coverage of the entries at the revision
+	// and now; "—" for a language only catalogs have.
 	Coverage string
 	Rows     []SinceRow
 }
@@ -83,8 +84,11 @@ func (b *builder) sincePage(in *SinceInput, pages []string) *SincePage {
 		return b.state(s)
 	}
 	for _, lg := range in.Diff.Languages {
-		sl := SinceLang{Lang: lg.Lang, Name: b.l.LangName(lg.Lang), Coverage: fmt.Sprintf("%.1f%%", lg.CoverageAfter)}
-		if lg.Before {
+		sl := SinceLang{Lang: lg.Lang, Name: b.l.LangName(lg.Lang), Coverage: "—"}
+		if lg.Entries {
+			sl.Coverage = fmt.Sprintf("%.1f%%", lg.CoverageAfter)
+		}
+		if lg.Entries && lg.Before {
 			sl.Coverage = fmt.Sprintf("%.1f%% → %.1f%%", lg.CoverageBefore, lg.CoverageAfter)
 		}
 		some := false

@@ -82,7 +82,10 @@ func shortCommit(c string) string {
 
 // coverage shows a language's coverage at the revision and now.
 func coverage(l since.Language) string {
-	if !l.Before {
+	switch {
+	case !l.Entries:
+		return "—"
+	case !l.Before:
 		return fmt.Sprintf("%.1f%%", l.CoverageAfter)
 	}
 	return fmt.Sprintf("%.1f%% → %.1f%%", l.CoverageBefore, l.CoverageAfter)
@@ -251,12 +254,13 @@ type SinceRefJSON struct {
 type SinceLanguageJSON struct {
 	// Lang is the language's code.
 	Lang string `json:"lang"`
-	// CoverageBefore is the language's coverage at the revision (see
-	// LanguageJSON.coverage); null when the revision did not have the
-	// language.
+	// CoverageBefore is the language's coverage of the entries at the
+	// revision (see LanguageJSON.coverage); null when the revision did not
+	// have the language, or the language is only a catalog's.
 	CoverageBefore *float64 `json:"coverageBefore"`
-	// CoverageAfter is its coverage now.
-	CoverageAfter float64 `json:"coverageAfter"`
+	// CoverageAfter is its coverage of the entries now; null for a
+	// language only a catalog has.
+	CoverageAfter *float64 `json:"coverageAfter"`
 	// Stale counts the translations current or unverified at the
 	// revision and stale now.
 	Stale int `json:"stale"`
@@ -319,10 +323,13 @@ func (v SinceView) SinceDocument() SinceJSON {
 		if !shown(l.Lang) {
 			continue
 		}
-		j := SinceLanguageJSON{Lang: l.Lang, CoverageAfter: l.CoverageAfter,
+		j := SinceLanguageJSON{Lang: l.Lang,
 			Stale: l.Counts[since.Staled], New: l.Counts[since.New], Lost: l.Counts[since.Lost], Added: l.Counts[since.Added],
 			Fixed: l.Counts[since.Fixed], Orphaned: l.Counts[since.Orphaned], Removed: l.Counts[since.Removed]}
-		if l.Before {
+		if l.Entries {
+			j.CoverageAfter = &l.CoverageAfter
+		}
+		if l.Entries && l.Before {
 			j.CoverageBefore = &l.CoverageBefore
 		}
 		doc.Languages = append(doc.Languages, j)

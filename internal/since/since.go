@@ -65,9 +65,12 @@ type Change struct {
 // Language sums the changes of one language.
 type Language struct {
 	Lang, Name string
-	// CoverageBefore and CoverageAfter are the language's coverage at the
-	// revision and now (see status.Language); Before is false when the
-	// revision did not have the language.
+	// Entries is true for a translation language of the entries; a
+	// language only catalogs have has no coverage of entries.
+	Entries bool
+	// CoverageBefore and CoverageAfter are the language's coverage of the
+	// entries at the revision and now (see status.Language); Before is
+	// false when the revision did not have the language.
 	CoverageBefore, CoverageAfter float64
 	Before                        bool
 	Counts                        map[Kind]int
@@ -196,7 +199,7 @@ func index(r *status.Report) map[key]translation {
 func languages(before, after *status.Report, changes []Change) []Language {
 	var out []Language
 	for _, l := range after.Languages {
-		sum := Language{Lang: l.Lang, Name: l.Name, CoverageAfter: l.Coverage, Counts: map[Kind]int{}}
+		sum := Language{Lang: l.Lang, Name: l.Name, Entries: true, CoverageAfter: l.Coverage, Counts: map[Kind]int{}}
 		for _, bl := range before.Languages {
 			if bl.Lang == l.Lang {
 				sum.CoverageBefore, sum.Before = bl.Coverage, true

@@ -49,7 +49,7 @@ func TestCompare(t *testing.T) {
 	}
 	want := &Diff{
 		Source: "en",
-		Languages: []Language{{Lang: "es", CoverageBefore: 50, CoverageAfter: 50, Before: true,
+		Languages: []Language{{Lang: "es", Entries: true, CoverageBefore: 50, CoverageAfter: 50, Before: true,
 			Counts: map[Kind]int{Staled: 3, New: 2, Lost: 1, Added: 3, Fixed: 1, Orphaned: 1, Removed: 1}}},
 		Changes: []Change{
 			ch(Staled, "edited", status.Current, status.Stale),
