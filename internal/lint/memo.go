@@ -162,6 +162,16 @@ func (m *Memo) save() error {
 	if err := atomicfile.MkdirAll(m.root, content.CacheDir); err != nil {
 		return err
 	}
+	if err := atomicfile.Write(m.root, content.CacheDir+"/"+memoFile, m.file()); err != nil {
+		return err
+	}
+	m.old, m.used, m.dirty = m.used, map[[sha256.Size]byte][]byte{}, false
+	return nil
+}
+
+// file returns the memo file of the records used or made this run,
+// sorted by key.
+func (m *Memo) file() []byte {
 	keys := make([][sha256.Size]byte, 0, len(m.used))
 	size := len(memoMagic) + len(m.stamp) + 4
 	for k, raw := range m.used {
@@ -176,12 +186,7 @@ func (m *Memo) save() error {
 		b = binary.AppendUvarint(b, uint64(len(m.used[k])))
 		b = append(b, m.used[k]...)
 	}
-	b = binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
-	if err := atomicfile.Write(m.root, content.CacheDir+"/"+memoFile, b); err != nil {
-		return err
-	}
-	m.old, m.used, m.dirty = m.used, map[[sha256.Size]byte][]byte{}, false
-	return nil
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
 }
 
 // memoKey returns the key of a rule's findings in files (a pair's source
