@@ -24,7 +24,7 @@ func TestMemoFindingsRoundTrip(t *testing.T) {
 			{Path: "content/es/a.md", Line: 9, Lang: "es", Slug: "a",
 				Text:    l10n.Plural("lint.citation.range", 2, "Items", l10n.Plural("lint.citation.items", 0)),
 				FixText: l10n.Msg("lint.fieldMissing.fixURL", "Lang", l10n.Lang("es"))},
-			{Path: "content/es/b.md", Text: l10n.Msg("lint.markup.paragraph", "Diffs", []l10n.Text{}), FixText: l10n.Raw("raw\nwords")},
+			{Path: "content/es/b.md", Line: -2, Text: l10n.Msg("lint.markup.paragraph", "Diffs", []l10n.Text{}), FixText: l10n.Raw("raw\nwords")},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -75,7 +75,7 @@ type memoWriter struct {
 }
 
 func (w *memoWriter) uint(v uint64) { w.buf = binary.AppendUvarint(w.buf, v) }
-func (w *memoWriter) int(v int)     { w.buf = binary.AppendVarint(w.buf, int64(v)) }
+func (w *memoWriter) int(v int)     { w.uint(zigzag(int64(v))) }
 func (w *memoWriter) str(s string)  { w.uint(uint64(len(s))); w.buf = append(w.buf, s...) }
 
 func (w *memoWriter) text(t l10n.Text) {
@@ -141,14 +141,13 @@ func (r *memoReader) uint() uint64 {
 }
 
 func (r *memoReader) int() int {
-	v, n := binary.Varint(r.buf)
-	if n <= 0 {
-		r.err, r.buf = errDamaged, nil
-		return 0
-	}
-	r.buf = r.buf[n:]
-	return int(v)
+	u := r.uint()
+	return int(int64(u>>1) ^ -int64(u&1))
 }
+
+// zigzag maps signed integers to unsigned ones, small magnitudes to small
+// numbers, as binary.AppendVarint does.
+func zigzag(v int64) uint64 { return uint64(v<<1) ^ uint64(v>>63) }
 
 // count reads a number of items, each at least a byte long.
 func (r *memoReader) count() int {
