@@ -15,6 +15,7 @@ var citationFieldOption = stringOption("field", "sources",
 
 var _ = register(Rule{
 	entries:  true,
+	memo:     entryScope,
 	ID:       "citation-range",
 	Severity: Error,
 	Summary:  "the body cites [n] beyond the number of sources (the list field named by the field option, default sources)",

@@ -10,6 +10,7 @@ import (
 
 var _ = register(Rule{
 	entries:  true,
+	memo:     pairScope,
 	ID:       "field-missing",
 	Severity: Warning,
 	Summary:  "the source has a front-matter field of the schema that the translation lacks",

@@ -10,6 +10,7 @@ import (
 
 var _ = register(Rule{
 	entries:  true,
+	memo:     pairScope,
 	ID:       "key-mismatch",
 	Severity: Error,
 	Summary:  "a key field (e.g. category) differs from the source's; keys must be identical in every language",

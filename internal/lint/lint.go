@@ -93,11 +93,18 @@ type Linter struct {
 	filtered bool
 	// terms is the termbase the term rules read, nil without one.
 	terms *term.Base
+	// memo remembers findings between runs, nil without one.
+	memo *Memo
 }
 
 // SetTerms gives the linter the project's termbase (see term.Load); the
 // term rules find nothing without one.
 func (l *Linter) SetTerms(b *term.Base) { l.terms = b }
+
+// SetMemo gives the linter glosa's memo of findings (see OpenMemo): the
+// rules of one pair or one entry run only where a file changed, and Check
+// saves what they found.
+func (l *Linter) SetMemo(m *Memo) { l.memo = m }
 
 // New validates the rules section of the configuration and returns a
 // linter. Unknown rules, options and option values that are not of the
@@ -238,6 +245,10 @@ func (l *Linter) Check(rep *status.Report) Result {
 	Sort(out)
 	fingerprint(out)
 	res.Findings = out
+	if l.memo != nil {
+		// A memo that cannot be written costs speed, not results.
+		_ = l.memo.save()
+	}
 	return res
 }
 
@@ -251,7 +262,7 @@ func (c *checker) run(rules []Rule, which func(Rule) bool, suppressed *int) []Fi
 			continue
 		}
 		c.rule = r.ID
-		r.check(c, func(f Finding) {
+		emit := func(f Finding) {
 			f.Rule = r.ID
 			if f.Severity == "" { // a rule may grade a case of its own
 				f.Severity = r.Severity
@@ -267,7 +278,12 @@ func (c *checker) run(rules []Rule, which func(Rule) bool, suppressed *int) []Fi
 				return
 			}
 			out = append(out, f)
-		})
+		}
+		if c.linter.memo != nil && r.memo != anyScope {
+			c.memoized(r, emit)
+		} else {
+			r.check(c, emit)
+		}
 	}
 	return out
 }
@@ -376,6 +392,9 @@ type checker struct {
 	locales map[string]localeResult
 	// shared is what the checkers of one Check share.
 	shared *shared
+	// skip holds the translations (or entries) whose findings the memo
+	// gave, which pairs and entries leave out (see memoized).
+	skip map[*content.Entry]bool
 }
 
 // shared is what the checkers of the chunks of a wave share: indexes of
@@ -435,7 +454,7 @@ func (c *checker) pairs() []pair {
 		}
 		for j := range it.Translations {
 			t := &it.Translations[j]
-			if t.Entry == nil || t.Entry.Err != nil {
+			if t.Entry == nil || t.Entry.Err != nil || c.skip[t.Entry] {
 				continue
 			}
 			out = append(out, pair{item: it, t: t, src: it.Source, entry: t.Entry})
@@ -449,7 +468,7 @@ func (c *checker) pairs() []pair {
 func (c *checker) entries() []*content.Entry {
 	var out []*content.Entry
 	for _, e := range c.chunk.entries {
-		if e.Err == nil {
+		if e.Err == nil && !c.skip[e] {
 			out = append(out, e)
 		}
 	}

@@ -21,6 +21,7 @@ var markupPlaceholders = regexpsOption("placeholders",
 
 var _ = register(Rule{
 	entries:  true,
+	memo:     pairScope,
 	ID:       "markup-mismatch",
 	Severity: Warning,
 	Summary:  "a paragraph, heading, table cell or text field of a translation has other link targets, inline code, citations or active inline HTML than the source's, or its HTML blocks other active HTML",

@@ -24,6 +24,9 @@ type Rule struct {
 	// entries marks a rule that reads entries through checker.pairs and
 	// checker.entries: it runs on one chunk of them at a time.
 	entries bool
+	// scope says whether the findings depend on one pair or one entry
+	// only: glosa's cache remembers them then (see Memo).
+	memo memoScope
 	// post marks a rule whose findings come from the suppressions, once
 	// every other rule has run (see suppress.go); it has no check.
 	post  bool

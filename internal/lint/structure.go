@@ -7,6 +7,7 @@ import (
 
 var _ = register(Rule{
 	entries:  true,
+	memo:     pairScope,
 	ID:       "structure",
 	Severity: Warning,
 	Summary:  "the body has a different number of headings, code blocks, list items, links or images than the source",

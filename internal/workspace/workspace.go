@@ -148,6 +148,9 @@ func Load(opts Options) (*Project, error) {
 	if scan.Cache != nil {
 		// A cache that cannot be written costs speed, not results.
 		_ = scan.Cache.Save(repo)
+		if p.CacheRefused == nil {
+			linter.SetMemo(lint.OpenMemo(root, scan.Cache))
+		}
 	}
 	<-histDone
 	var hist status.History
