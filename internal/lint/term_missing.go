@@ -1,10 +1,13 @@
 package lint
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/language"
 
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
@@ -48,6 +51,15 @@ var _ = register(Rule{
 		// The terms of a source's units, found once for all its
 		// translations (pairs come source by source).
 		var lastSrc *content.Entry
+		casedOf := map[string]bool{}
+		cased := func(lang string) bool {
+			c, ok := casedOf[lang]
+			if !ok {
+				c = casedScript(lang)
+				casedOf[lang] = c
+			}
+			return c
+		}
 		srcFound := map[string][]term.Match{}
 		for _, p := range c.pairs() {
 			if p.t.State == status.Untranslated {
@@ -77,6 +89,7 @@ var _ = register(Rule{
 					continue // an untranslated text: same-as-source's finding, not a term's
 				}
 				var inTr, keptInTr []term.Match
+				var linkNames map[string]int
 				trDone := false
 				seen := map[string]bool{}
 				for _, m := range found {
@@ -99,9 +112,10 @@ var _ = register(Rule{
 					if !dnt && (acronym(m.Term.Text) || slices.ContainsFunc(allowed, func(t term.Term) bool { return strings.EqualFold(t.Text, m.Term.Text) })) {
 						continue // acronyms are kept by most languages; a term the language shares, in its own inflection
 					}
-					kept := slices.ContainsFunc(keptInTr, func(k term.Match) bool {
-						return k.Term.Concept == concept && !glossed(tu.text, k) && !acronym(k.Term.Text) && !inName(tu.text, k)
-					})
+					if linkNames == nil {
+						linkNames = selfNamedLinks(tu.source)
+					}
+					kept := keptTerm(keptInTr, concept, tu.text, su.text, cased(p.t.Lang), linkNames)
 					var text l10n.Text
 					switch {
 					case dnt:
@@ -122,6 +136,95 @@ var _ = register(Rule{
 		}
 	},
 })
+
+// keptTerm reports whether the translation's text keeps a source term of
+// concept as the term left untranslated: not as a gloss, an acronym, a
+// name, a quoted fragment of an identifier, the first word of a longer
+// expression the source has too, or the text of a link that names its
+// own target (linkNames, which it uses up).
+func keptTerm(keptInTr []term.Match, concept, text, srcText string, cased bool, linkNames map[string]int) bool {
+	rs := []rune(text)
+	for _, k := range keptInTr {
+		if k.Term.Concept != concept || glossed(text, k) || acronym(k.Term.Text) || inName(text, k, cased) ||
+			quotedFragment(rs, k) || compound(rs, srcText, k) {
+			continue
+		}
+		if w := string(rs[k.Start:k.End]); linkNames[w] > 0 {
+			linkNames[w]--
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// linkRE finds an inline Markdown link: its text and its destination.
+var linkRE = regexp.MustCompile(`\[([^\]\[]+)\]\(([^)\s]+)(?:\s[^)]*)?\)`)
+
+// selfNamedLinks counts the texts of the links whose text is their own
+// fragment, as written: «[service](#service)» names a section of the
+// page, or the configuration key it describes, by its identifier, not a
+// term left untranslated. (A link to a page by its slug,
+// «[monolithic apps](/monolithic-apps/)», is not one: the page's name is
+// translated in the translation's glossary.)
+func selfNamedLinks(source string) map[string]int {
+	out := map[string]int{}
+	if !strings.Contains(source, "](#") {
+		return out
+	}
+	for _, m := range linkRE.FindAllStringSubmatch(source, -1) {
+		if m[2] == "#"+m[1] {
+			out[m[1]]++
+		}
+	}
+	return out
+}
+
+// quotedFragment reports a match quoted with a dot, hyphen, underscore or
+// slash after it and nothing else: «「service.」», "service_" — the
+// prefix of an identifier, kept as written.
+func quotedFragment(rs []rune, m term.Match) bool {
+	return m.Start > 0 && m.End+1 < len(rs) && joiner(rs[m.End]) &&
+		strings.ContainsRune("\"'«“‘「『(`", rs[m.Start-1]) && strings.ContainsRune("\"'»”’」』)`", rs[m.End+1])
+}
+
+// joiner reports a character that joins words into one name (as the
+// term matcher sees them).
+func joiner(r rune) bool { return r == '-' || r == '_' || r == '.' || r == '/' }
+
+// compound reports whether a match and the word after it are written
+// together in the source's text too: the term is the first word of a
+// longer expression the translation keeps whole, another concept or a
+// name («service worker», «observability by design»).
+func compound(rs []rune, srcText string, m term.Match) bool {
+	if m.End+1 >= len(rs) || rs[m.End] != ' ' {
+		return false
+	}
+	end := m.End + 1
+	for end < len(rs) && (unicode.IsLetter(rs[end]) || unicode.IsDigit(rs[end])) && !unicode.In(rs[end], unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai) {
+		end++
+	}
+	if end == m.End+1 {
+		return false
+	}
+	return strings.Contains(strings.ToLower(srcText), strings.ToLower(string(rs[m.Start:end])))
+}
+
+// casedScript reports whether lang is written in a script with capital
+// letters (Latin, Cyrillic, Greek, Armenian), where a capital may only
+// start a sentence; an unknown language counts as one.
+func casedScript(lang string) bool {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return true
+	}
+	s, _ := tag.Script()
+	switch s.String() {
+	case "Latn", "Cyrl", "Grek", "Armn", "Zzzz":
+		return true
+	}
+	return false
+}
 
 // glossed reports whether a match stands in parentheses after the
 // language's own words: «canareechnye razvertyvaniya (canary
@@ -148,14 +251,17 @@ func glossed(text string, m term.Match) bool {
 // capitalized words («Observability Day», «Azure App Service», «Cart
 // Service»), or capitalized in the middle of a sentence, as names, UI
 // labels («the Continuous Deployment tab», «在 Service 下拉菜单中») and
-// kinds of objects («Service リソース») are. (German capitalizes every
-// noun: there, a kept term mid-sentence is taken for a name too.)
-func inName(text string, m term.Match) bool {
+// kinds of objects («Service リソース») are. In a language written
+// without capitals (cased false: Japanese, Chinese, Hindi…), a source
+// term written with one is a name wherever it stands. (German
+// capitalizes every noun: there, a kept term mid-sentence is taken for a
+// name too.)
+func inName(text string, m term.Match, cased bool) bool {
 	rs := []rune(text)
 	if !unicode.IsUpper(rs[m.Start]) {
 		return false
 	}
-	if midSentence(rs, m.Start) {
+	if !cased || midSentence(rs, m.Start) {
 		return true
 	}
 	capital := func(i int) bool { return i >= 0 && i < len(rs) && unicode.IsUpper(rs[i]) }
