@@ -110,6 +110,7 @@ type edge struct {
 type pattern struct {
 	folded, written []rune
 	term            int
+	inflected       bool // a form other than the term as written
 }
 
 // Match is a term found in a text, by rune offsets: text[Start:End] of
@@ -117,6 +118,9 @@ type pattern struct {
 type Match struct {
 	Term       Term
 	Start, End int
+	// Inflected is set when the text is another form of the term (see
+	// Forms): «props» found as a form of «prop».
+	Inflected bool
 }
 
 // NewMatcher builds the matcher of terms, inflected by rules (see Forms).
@@ -124,9 +128,9 @@ func NewMatcher(terms []Term, rules []string) *Matcher {
 	m := &Matcher{terms: terms, fail: []int32{0}, out: [][]int32{nil}}
 	next := map[uint64]int32{} // (state<<32 | rune) → state, while building
 	for i, t := range terms {
-		for _, f := range Forms(t.Text, rules) {
+		for k, f := range Forms(t.Text, rules) {
 			w := []rune(f)
-			m.pats = append(m.pats, pattern{folded: fold(w), written: w, term: i})
+			m.pats = append(m.pats, pattern{folded: fold(w), written: w, term: i, inflected: k > 0})
 		}
 	}
 	for p, pat := range m.pats {
@@ -267,7 +271,7 @@ func (m *Matcher) FindAll(text string) []Match {
 			if t.CaseSensitive && string(written[start:end]) != string(pat.written) {
 				continue
 			}
-			found = append(found, Match{Term: t, Start: start, End: end})
+			found = append(found, Match{Term: t, Start: start, End: end, Inflected: pat.inflected})
 		}
 	}
 	return found
@@ -306,8 +310,10 @@ func spaceless(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai)
 }
 
-// outermost drops the matches that lie inside a longer one, and repeats
-// of a concept at the same place, keeping the order of ms. Sorted by
+// outermost drops the matches that lie inside a longer one, repeats of a
+// concept at the same place, and a term's inflected form where another
+// term is written as it is («props», a term of its own, is not also a
+// form of «prop»), keeping the order of ms. Sorted by
 // start, longest first, a match lies inside a longer one when an earlier
 // match started before it and ends at or after its end, or started with
 // it and ends after it.
@@ -346,6 +352,17 @@ func outermost(ms []Match) []Match {
 				}
 			}
 		}
+	}
+	// A span's matches are next to each other in order.
+	for k := 0; k < len(order); {
+		j, exact := k, false
+		for ; j < len(order) && ms[order[j]].Start == ms[order[k]].Start && ms[order[j]].End == ms[order[k]].End; j++ {
+			exact = exact || !ms[order[j]].Inflected
+		}
+		for ; exact && k < j; k++ {
+			drop[order[k]] = drop[order[k]] || ms[order[k]].Inflected
+		}
+		k = j
 	}
 	out := ms[:0:0]
 	for i, m := range ms {
