@@ -192,22 +192,33 @@ func quotedFragment(rs []rune, m term.Match) bool {
 // term matcher sees them).
 func joiner(r rune) bool { return r == '-' || r == '_' || r == '.' || r == '/' }
 
-// compound reports whether a match and the word after it are written
-// together in the source's text too: the term is the first word of a
+// compound reports whether a match and the word after or before it are
+// written together in the source's text too: the term is part of a
 // longer expression the translation keeps whole, another concept or a
-// name («service worker», «observability by design»).
+// name («service worker», «observability by design», «pull request»).
 func compound(rs []rune, srcText string, m term.Match) bool {
-	if m.End+1 >= len(rs) || rs[m.End] != ' ' {
-		return false
+	latin := func(i int) bool {
+		return i >= 0 && i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i])) &&
+			!unicode.In(rs[i], unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai)
 	}
-	end := m.End + 1
-	for end < len(rs) && (unicode.IsLetter(rs[end]) || unicode.IsDigit(rs[end])) && !unicode.In(rs[end], unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai) {
-		end++
+	src := strings.ToLower(srcText)
+	if m.End+1 < len(rs) && rs[m.End] == ' ' && latin(m.End+1) {
+		end := m.End + 1
+		for latin(end) {
+			end++
+		}
+		if strings.Contains(src, strings.ToLower(string(rs[m.Start:end]))) {
+			return true
+		}
 	}
-	if end == m.End+1 {
-		return false
+	if m.Start > 1 && rs[m.Start-1] == ' ' && latin(m.Start-2) {
+		start := m.Start - 2
+		for latin(start - 1) {
+			start--
+		}
+		return strings.Contains(src, strings.ToLower(string(rs[start:m.End])))
 	}
-	return strings.Contains(strings.ToLower(srcText), strings.ToLower(string(rs[m.Start:end])))
+	return false
 }
 
 // casedScript reports whether lang is written in a script with capital
@@ -235,9 +246,9 @@ func glossed(text string, m term.Match) bool {
 	open := 0
 	for i := m.Start - 1; i >= 0; i-- {
 		switch rs[i] {
-		case ')':
+		case ')', '）':
 			open--
-		case '(':
+		case '(', '（':
 			if open++; open > 0 {
 				return i > 0
 			}

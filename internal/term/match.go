@@ -280,7 +280,9 @@ func (m *Matcher) FindAll(text string) []Match {
 // boundary reports whether runes[start:end] is not part of a longer word,
 // nor of a compound or an identifier: a word joined to it by a hyphen, an
 // underscore, a dot or a slash (todo-service, service.name, CI/CD,
-// /fr/scalability/) makes it part of another name.
+// /fr/scalability/) makes it part of another name, and so does a # or an
+// @ before it (a heading's anchor {#tracer}, a tag, a package scope) or
+// an = after it (an attribute's name, label="…").
 func boundary(runes []rune, start, end int) bool {
 	if start > 0 && wordRune(runes[start-1]) && wordRune(runes[start]) && !spaceless(runes[start]) {
 		return false
@@ -288,10 +290,10 @@ func boundary(runes []rune, start, end int) bool {
 	if end < len(runes) && wordRune(runes[end]) && wordRune(runes[end-1]) && !spaceless(runes[end-1]) {
 		return false
 	}
-	if start > 1 && joiner(runes[start-1]) && wordRune(runes[start-2]) {
+	if start > 1 && joiner(runes[start-1]) && wordRune(runes[start-2]) || start > 0 && (runes[start-1] == '#' || runes[start-1] == '@') {
 		return false
 	}
-	if end+1 < len(runes) && joiner(runes[end]) && wordRune(runes[end+1]) {
+	if end+1 < len(runes) && joiner(runes[end]) && wordRune(runes[end+1]) || end < len(runes) && runes[end] == '=' {
 		return false
 	}
 	return true
