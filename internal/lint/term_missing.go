@@ -89,7 +89,7 @@ var _ = register(Rule{
 					continue // an untranslated text: same-as-source's finding, not a term's
 				}
 				var inTr, keptInTr []term.Match
-				var linkNames map[string]int
+				var written map[string]int
 				trDone := false
 				seen := map[string]bool{}
 				for _, m := range found {
@@ -112,10 +112,10 @@ var _ = register(Rule{
 					if !dnt && (acronym(m.Term.Text) || slices.ContainsFunc(allowed, func(t term.Term) bool { return strings.EqualFold(t.Text, m.Term.Text) })) {
 						continue // acronyms are kept by most languages; a term the language shares, in its own inflection
 					}
-					if linkNames == nil {
-						linkNames = selfNamedLinks(tu.source)
+					if written == nil {
+						written = keptAsWritten(tu.source, su.source)
 					}
-					kept := keptTerm(keptInTr, concept, tu.text, su.text, cased(p.t.Lang), linkNames)
+					kept := keptTerm(keptInTr, concept, tu.text, su.text, cased(p.t.Lang), written)
 					var text l10n.Text
 					switch {
 					case dnt:
@@ -139,18 +139,17 @@ var _ = register(Rule{
 
 // keptTerm reports whether the translation's text keeps a source term of
 // concept as the term left untranslated: not as a gloss, an acronym, a
-// name, a quoted fragment of an identifier, the first word of a longer
-// expression the source has too, or the text of a link that names its
-// own target (linkNames, which it uses up).
-func keptTerm(keptInTr []term.Match, concept, text, srcText string, cased bool, linkNames map[string]int) bool {
+// name, a quoted fragment of an identifier, part of a longer expression
+// the source has too, or in a text kept as written (see keptAsWritten;
+// written is used up).
+func keptTerm(keptInTr []term.Match, concept, text, srcText string, cased bool, written map[string]int) bool {
 	rs := []rune(text)
 	for _, k := range keptInTr {
 		if k.Term.Concept != concept || glossed(text, k) || acronym(k.Term.Text) || inName(text, k, cased) ||
 			quotedFragment(rs, k) || compound(rs, srcText, k) {
 			continue
 		}
-		if w := string(rs[k.Start:k.End]); linkNames[w] > 0 {
-			linkNames[w]--
+		if asWritten(written, string(rs[k.Start:k.End])) {
 			continue
 		}
 		return true
@@ -161,31 +160,68 @@ func keptTerm(keptInTr []term.Match, concept, text, srcText string, cased bool, 
 // linkRE finds an inline Markdown link: its text and its destination.
 var linkRE = regexp.MustCompile(`\[([^\]\[]+)\]\(([^)\s]+)(?:\s[^)]*)?\)`)
 
-// selfNamedLinks counts the texts of the links whose text is their own
-// fragment, as written: «[service](#service)» names a section of the
-// page, or the configuration key it describes, by its identifier, not a
-// term left untranslated. (A link to a page by its slug,
-// «[monolithic apps](/monolithic-apps/)», is not one: the page's name is
-// translated in the translation's glossary.)
-func selfNamedLinks(source string) map[string]int {
+// markedRE finds text in bold («**Content & assets**», «__Save__») and
+// the text of an inline element («<Option>props</Option>»): its text,
+// and the element's opening and closing names.
+var markedRE = regexp.MustCompile(`\*\*([^*\n]+)\*\*|__([^_\n]+)__|<([A-Za-z][\w.]*)[^<>]*>([^<>\n]+)</([A-Za-z][\w.]*)>`)
+
+// keptAsWritten counts the texts of a translation's Markdown that keep
+// a name as written, where a source term they hold is not one left
+// untranslated: the text of a link that is its own fragment
+// («[service](#service)» names a section of the page, or the
+// configuration key it describes, by its identifier), and a text in bold
+// or an inline element that the source has the same («**Content &
+// assets**», a UI label; «<Option>props</Option>», an API's name). A
+// link to a page by its slug («[monolithic apps](/monolithic-apps/)») is
+// not one: the page's name is translated in the translation's glossary.
+func keptAsWritten(trSource, srcSource string) map[string]int {
 	out := map[string]int{}
-	if !strings.Contains(source, "](#") {
-		return out
+	if strings.Contains(trSource, "](#") {
+		for _, m := range linkRE.FindAllStringSubmatch(trSource, -1) {
+			if m[2] == "#"+m[1] {
+				out[m[1]]++
+			}
+		}
 	}
-	for _, m := range linkRE.FindAllStringSubmatch(source, -1) {
-		if m[2] == "#"+m[1] {
-			out[m[1]]++
+	if strings.ContainsAny(trSource, "*_<") {
+		for _, m := range markedRE.FindAllStringSubmatch(trSource, -1) {
+			if m[3] != m[5] || !strings.Contains(srcSource, m[0]) {
+				continue
+			}
+			out[m[1]+m[2]+m[4]]++ // one of the three is set
 		}
 	}
 	return out
 }
 
-// quotedFragment reports a match quoted with a dot, hyphen, underscore or
-// slash after it and nothing else: «「service.」», "service_" — the
-// prefix of an identifier, kept as written.
+// asWritten reports whether one of the texts holds the words of w, and
+// uses it up.
+func asWritten(texts map[string]int, w string) bool {
+	words := func(s string) string {
+		return " " + strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " ") + " "
+	}
+	w = words(w)
+	for t, n := range texts {
+		if n > 0 && strings.Contains(words(t), w) {
+			texts[t]--
+			return true
+		}
+	}
+	return false
+}
+
+// quotedFragment reports a match that is all a quotation holds, or with
+// a dot, hyphen, underscore or slash after it: «「build」» cites the word
+// (a script's, a key's name), «「service.」» the prefix of an identifier.
 func quotedFragment(rs []rune, m term.Match) bool {
-	return m.Start > 0 && m.End+1 < len(rs) && joiner(rs[m.End]) &&
-		strings.ContainsRune("\"'«“‘「『(`", rs[m.Start-1]) && strings.ContainsRune("\"'»”’」』)`", rs[m.End+1])
+	end := m.End
+	if end < len(rs) && joiner(rs[end]) {
+		end++
+	}
+	return m.Start > 0 && end < len(rs) &&
+		strings.ContainsRune("\"'«“‘「『`", rs[m.Start-1]) && strings.ContainsRune("\"'»”’」』`", rs[end])
 }
 
 // joiner reports a character that joins words into one name (as the
@@ -201,22 +237,33 @@ func compound(rs []rune, srcText string, m term.Match) bool {
 		return i >= 0 && i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i])) &&
 			!unicode.In(rs[i], unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai)
 	}
-	src := strings.ToLower(srcText)
-	if m.End+1 < len(rs) && rs[m.End] == ' ' && latin(m.End+1) {
-		end := m.End + 1
-		for latin(end) {
+	src := " " + strings.Join(strings.Fields(strings.ToLower(srcText)), " ") + " "
+	in := func(start, end int) bool {
+		return strings.Contains(src, strings.Join(strings.Fields(strings.ToLower(string(rs[start:end]))), " "))
+	}
+	if end := m.End; end < len(rs) && unicode.IsSpace(rs[end]) {
+		for end < len(rs) && unicode.IsSpace(rs[end]) {
 			end++
 		}
-		if strings.Contains(src, strings.ToLower(string(rs[m.Start:end]))) {
-			return true
+		if latin(end) {
+			for latin(end) {
+				end++
+			}
+			if in(m.Start, end) {
+				return true
+			}
 		}
 	}
-	if m.Start > 1 && rs[m.Start-1] == ' ' && latin(m.Start-2) {
-		start := m.Start - 2
-		for latin(start - 1) {
+	if start := m.Start - 1; start >= 0 && unicode.IsSpace(rs[start]) {
+		for start >= 0 && unicode.IsSpace(rs[start]) {
 			start--
 		}
-		return strings.Contains(src, strings.ToLower(string(rs[start:m.End])))
+		if latin(start) {
+			for latin(start - 1) {
+				start--
+			}
+			return in(start, m.End)
+		}
 	}
 	return false
 }

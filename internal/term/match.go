@@ -280,7 +280,7 @@ func (m *Matcher) FindAll(text string) []Match {
 // boundary reports whether runes[start:end] is not part of a longer word,
 // nor of a compound or an identifier: a word joined to it by a hyphen, an
 // underscore, a dot or a slash (todo-service, service.name, CI/CD,
-// /fr/scalability/) makes it part of another name, and so does a # or an
+// /fr/scalability/, for.*trace) makes it part of another name, and so does a # or an
 // @ before it (a heading's anchor {#tracer}, a tag, a package scope) or
 // an = after it (an attribute's name, label="…").
 func boundary(runes []rune, start, end int) bool {
@@ -290,13 +290,28 @@ func boundary(runes []rune, start, end int) bool {
 	if end < len(runes) && wordRune(runes[end]) && wordRune(runes[end-1]) && !spaceless(runes[end-1]) {
 		return false
 	}
-	if start > 1 && joiner(runes[start-1]) && wordRune(runes[start-2]) || start > 0 && (runes[start-1] == '#' || runes[start-1] == '@') {
+	if start > 0 && (runes[start-1] == '#' || runes[start-1] == '@') || end < len(runes) && runes[end] == '=' {
 		return false
 	}
-	if end+1 < len(runes) && joiner(runes[end]) && wordRune(runes[end+1]) || end < len(runes) && runes[end] == '=' {
-		return false
+	return !joined(runes, start-1, -1) && !joined(runes, end, 1)
+}
+
+// joined reports whether the symbols from runes[i] on, in direction dir,
+// hold a joiner and reach a word without a space: «service.name»,
+// «for.*trace», «CI/CD», «/fr/scalability/» (up to three symbols).
+func joined(runes []rune, i, dir int) bool {
+	hasJoiner := false
+	for n := 0; n < 3 && i >= 0 && i < len(runes); n, i = n+1, i+dir {
+		switch r := runes[i]; {
+		case wordRune(r):
+			return hasJoiner && n > 0
+		case unicode.IsSpace(r):
+			return false
+		case joiner(r):
+			hasJoiner = true
+		}
 	}
-	return true
+	return false
 }
 
 // joiner reports a character that joins words into one name.
