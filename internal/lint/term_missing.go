@@ -112,10 +112,12 @@ var _ = register(Rule{
 					if !dnt && (acronym(m.Term.Text) || slices.ContainsFunc(allowed, func(t term.Term) bool { return strings.EqualFold(t.Text, m.Term.Text) })) {
 						continue // acronyms are kept by most languages; a term the language shares, in its own inflection
 					}
-					if written == nil {
-						written = keptAsWritten(tu.source, su.source)
-					}
-					kept := keptTerm(keptInTr, concept, tu.text, su.text, cased(p.t.Lang), written)
+					kept := keptTerm(keptInTr, concept, tu.text, su.text, cased(p.t.Lang), func() map[string]int {
+						if written == nil { // read once a kept term needs it
+							written = keptAsWritten(tu.source, su.source)
+						}
+						return written
+					})
 					var text l10n.Text
 					switch {
 					case dnt:
@@ -141,15 +143,15 @@ var _ = register(Rule{
 // concept as the term left untranslated: not as a gloss, an acronym, a
 // name, a quoted fragment of an identifier, part of a longer expression
 // the source has too, or in a text kept as written (see keptAsWritten;
-// written is used up).
-func keptTerm(keptInTr []term.Match, concept, text, srcText string, cased bool, written map[string]int) bool {
+// written returns them, and they are used up).
+func keptTerm(keptInTr []term.Match, concept, text, srcText string, cased bool, written func() map[string]int) bool {
 	rs := []rune(text)
 	for _, k := range keptInTr {
 		if k.Term.Concept != concept || glossed(text, k) || acronym(k.Term.Text) || inName(text, k, cased) ||
 			quotedFragment(rs, k) || compound(rs, srcText, k) {
 			continue
 		}
-		if asWritten(written, string(rs[k.Start:k.End])) {
+		if asWritten(written(), string(rs[k.Start:k.End])) {
 			continue
 		}
 		return true
@@ -183,7 +185,7 @@ func keptAsWritten(trSource, srcSource string) map[string]int {
 			}
 		}
 	}
-	if strings.ContainsAny(trSource, "*_<") {
+	if strings.Contains(trSource, "**") || strings.Contains(trSource, "__") || strings.Contains(trSource, "</") {
 		for _, m := range markedRE.FindAllStringSubmatch(trSource, -1) {
 			if m[3] != m[5] || !strings.Contains(srcSource, m[0]) {
 				continue

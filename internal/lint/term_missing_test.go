@@ -88,7 +88,8 @@ func TestTermKeptInContext(t *testing.T) {
 			if len(ms) == 0 {
 				t.Fatalf("%q not in %q", tt.term, tt.text)
 			}
-			got := keptTerm(ms, "c", tt.text, tt.src, casedScript(tt.lang), keptAsWritten(tt.trSource, tt.srcSource))
+			written := keptAsWritten(tt.trSource, tt.srcSource)
+			got := keptTerm(ms, "c", tt.text, tt.src, casedScript(tt.lang), func() map[string]int { return written })
 			if got != tt.kept {
 				t.Errorf("keptTerm(%q) = %v, want %v", tt.text, got, tt.kept)
 			}
