@@ -48,9 +48,10 @@ var _ = register(Rule{
 			return
 		}
 		untranslated, absent := termUntranslated.of(c), termAbsent.of(c)
-		// The terms of a source's units, found once for all its
+		// A source's units and their terms, found once for all its
 		// translations (pairs come source by source).
 		var lastSrc *content.Entry
+		var srcAll []termUnit
 		casedOf := map[string]bool{}
 		cased := func(lang string) bool {
 			c, ok := casedOf[lang]
@@ -70,11 +71,11 @@ var _ = register(Rule{
 				continue
 			}
 			trM := tb.Matcher(p.t.Lang, term.Preferred, term.Admitted)
-			srcUnits, trUnits := termPairs(c, p)
 			if p.src != lastSrc {
-				lastSrc = p.src
+				lastSrc, srcAll = p.src, termUnits(c, p.src)
 				clear(srcFound)
 			}
+			srcUnits, trUnits := termPairs(c, p, srcAll)
 			for i, su := range srcUnits {
 				found, ok := srcFound[su.key]
 				if !ok {

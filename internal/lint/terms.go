@@ -50,11 +50,11 @@ func termField(lt *config.LayoutTerms, path string) bool {
 	return false
 }
 
-// termPairs pairs a translation's units with the source's: text fields by
-// path, body blocks by position when both bodies have the same sequence
-// of block kinds (see sameBlockKinds).
-func termPairs(c *checker, p pair) (src, tr []termUnit) {
-	su, tu := termUnits(c, p.src), termUnits(c, p.entry)
+// termPairs pairs a translation's units with su, the source's: text
+// fields by path, body blocks by position when both bodies have the same
+// sequence of block kinds (see sameBlockKinds).
+func termPairs(c *checker, p pair, su []termUnit) (src, tr []termUnit) {
+	tu := termUnits(c, p.entry)
 	blocks := sameBlockKinds(p.src.Body().Blocks, p.entry.Body().Blocks)
 	have := map[string]termUnit{}
 	for _, u := range tu {

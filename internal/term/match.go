@@ -240,10 +240,12 @@ func (m *Matcher) FindAll(text string) []Match {
 	if m.Empty() || text == "" {
 		return nil
 	}
-	written := []rune(text)
+	var written []rune // the text's runes, made at the first match
 	var found []Match
 	s := int32(0)
-	for i, r := range written {
+	i := -1
+	for _, r := range text {
+		i++
 		if r < 128 {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
@@ -260,6 +262,9 @@ func (m *Matcher) FindAll(text string) []Match {
 				break
 			}
 			s = m.fail[s]
+		}
+		if len(m.out[s]) > 0 && written == nil {
+			written = []rune(text)
 		}
 		for _, p := range m.out[s] {
 			pat := m.pats[p]
