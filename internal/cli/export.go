@@ -71,7 +71,8 @@ translation and state; those whose source changed keep it as a suggestion
 that needs review (fuzzy), with the previous source; a changed paragraph,
 whose ID is new, is paired with the old one by its place in the entry;
 units that need work (or those --state and --all pick) and new units of
-the entries the file holds are added; units that match nothing are kept
+the entries the file holds are added, filled from the memory as above;
+units that match nothing are kept
 as obsolete ("#~" in PO; in other formats, in a file beside it,
 obsolete.es.xlf). The file is rewritten in place, or written to --out FILE.`,
 		Example: `  glosa export --format po --lang es --out -  > es.po

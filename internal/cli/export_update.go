@@ -48,14 +48,24 @@ func updateRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 		fmt.Fprintf(ios.ErrOut, "glosa: error: %s\n", p.l.Error(l10n.FileError(name, err)))
 		return errFailed
 	}
-	f, n, err := transfer.Update(p.Report, states, old)
+	f, n, set, err := transfer.Update(p.Report, states, old)
 	if err != nil {
 		fmt.Fprintf(ios.ErrOut, "glosa: error: %s: %s\n", printable.String(name), p.l.Text(l10n.TextOf(err)))
 		return errFailed
 	}
 	f.Date = exportDate(p, f)
-	annotateTerms(p, f)
 	format := exchange.Lookup(f.Format)
+	var filled transfer.Filled
+	if f.SourceLang == p.Report.Source {
+		// The added units are filled from the memory as export fills
+		// them (see exportFiles).
+		mem, err := loadMemory(p, f.TargetLang)
+		if err != nil {
+			return err
+		}
+		filled = set.FillAdded(f, old, mem, !format.SourceInTarget)
+	}
+	annotateTerms(p, f)
 	var obsolete []exchange.Unit
 	if f.Format != "po" {
 		// Only PO holds obsolete units: the others go to a file beside,
@@ -77,6 +87,9 @@ func updateRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 	}
 	fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.T("export.updated", "Path", shown, "Lang", f.TargetLang,
 		"Kept", n.Kept, "Fuzzy", n.Fuzzy, "Added", n.Added, "Obsolete", n.Obsolete))
+	if filled.Units > 0 {
+		fmt.Fprintf(ios.ErrOut, "glosa: %s\n", p.l.N("export.memoryFilled", filled.Units, "Lang", f.TargetLang, "Words", filled.Words))
+	}
 	if len(obsolete) == 0 {
 		return nil
 	}

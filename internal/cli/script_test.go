@@ -13,6 +13,7 @@
 package cli_test
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -79,6 +80,7 @@ func TestScript(t *testing.T) {
 			// the script through the exit code (66).
 			env.Setenv("GORACE", strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))
 			env.Setenv("SCHEMAS", schemasDir(sample))
+			env.Setenv("TTPYTHON", toolkitPython())
 			// Scripts that build git repositories get the same commits
 			// whatever the machine's git configuration.
 			for k, v := range map[string]string{
@@ -284,6 +286,27 @@ func toolCondition(cond string) (bool, error) {
 		return false, nil
 	}
 	return true, nil
+}
+
+// toolkitPython is the Python that runs Translate Toolkit's po2tmx (its
+// #! line), whose library scripts import (translate.storage) to read
+// glosa's files back; "python3" when po2tmx is not installed or names
+// none.
+func toolkitPython() string {
+	path, err := exec.LookPath("po2tmx")
+	if err != nil {
+		return "python3"
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "python3"
+	}
+	defer f.Close()
+	line, _ := bufio.NewReader(f).ReadString('\n')
+	if py, ok := strings.CutPrefix(strings.TrimSpace(line), "#!"); ok && filepath.IsAbs(py) && !strings.Contains(py, " ") {
+		return py
+	}
+	return "python3"
 }
 
 // schemasDir is where the schemas glosa's output is validated against

@@ -1,10 +1,13 @@
 package lint
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/language"
 
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/l10n"
@@ -37,7 +40,7 @@ var _ = register(Rule{
 		"\n" +
 		"**Fix.** Write the termbase's term; or, when the text is right as it is, add the variant it uses to the termbase as a synonym, or accept the finding with a suppression.\n" +
 		"\n" +
-		"**Limits.** A term is not reported where the termbase has no term in the translation's language (the team has not chosen one), nor where its term in that language is the source's own (a glossary that keeps the English term is satisfied by it). Inflection is only what `terms.plurals` says, on a term's first and last words: a term inflected otherwise (by gender, case, in its middle words: «modelli linguistici») is not found, in the source (no finding) or in the translation (a finding, when the source's term is kept). Blocks pair only when both bodies have the same sequence of blocks. Drafts (`untranslated`) are not checked. For precision, a source term kept in the translation is not reported when it is an acronym, when it stands inside parentheses (a gloss), when it is capitalized in the middle of a sentence or next to other capitalized words (a name or a UI label: «Observability Day», «the Continuous Deployment tab»; in German, whose nouns all take a capital, a kept term mid-sentence is missed), when a hyphen, underscore, dot or slash joins it to another word (an identifier or a path), or when the whole text is the source's (`same-as-source` reports it).",
+		"**Limits.** A term is not reported where the termbase has no term in the translation's language (the team has not chosen one), nor where its term in that language is the source's own (a glossary that keeps the English term is satisfied by it). Inflection is only what `terms.plurals` says, on a term's first and last words: a term inflected otherwise (by gender, case, in its middle words: «modelli linguistici») is not found, in the source (no finding) or in the translation (a finding, when the source's term is kept). Blocks pair only when both bodies have the same sequence of blocks. Drafts (`untranslated`) are not checked. For precision, a source term kept in the translation is not reported when it is an acronym, when it stands inside parentheses (a gloss), when it is capitalized in the middle of a sentence or next to other capitalized words, or anywhere in a language written without capitals (a name, a UI label or a kind: «Observability Day», «the Continuous Deployment tab», «Service リソース»; in German, whose nouns all take a capital, a kept term mid-sentence is missed), when a hyphen, underscore, dot or slash joins it to another word or a # or @ precedes it or an = follows it (an identifier, a path, an anchor, an attribute), when it is all a quotation holds (a cited word: «「build」»), when the word before or after it is kept with it as the source writes them (a longer expression: «pull request», «service worker»; so a whole phrase left in English is missed too), when it is the text of a link to its own fragment (`[service](#service)`) or of bold text or an inline element the source writes the same (a UI label), or when the whole text is the source's (`same-as-source` reports it). A term written as it is wins over another term's inflected form («props» is not also «prop»).",
 	Options: []*Option{termUntranslated.Option, termAbsent.Option},
 	check: func(c *checker, emit func(Finding)) {
 		tb := c.linter.terms
@@ -45,9 +48,19 @@ var _ = register(Rule{
 			return
 		}
 		untranslated, absent := termUntranslated.of(c), termAbsent.of(c)
-		// The terms of a source's units, found once for all its
+		// A source's units and their terms, found once for all its
 		// translations (pairs come source by source).
 		var lastSrc *content.Entry
+		var srcAll []termUnit
+		casedOf := map[string]bool{}
+		cased := func(lang string) bool {
+			c, ok := casedOf[lang]
+			if !ok {
+				c = casedScript(lang)
+				casedOf[lang] = c
+			}
+			return c
+		}
 		srcFound := map[string][]term.Match{}
 		for _, p := range c.pairs() {
 			if p.t.State == status.Untranslated {
@@ -58,11 +71,11 @@ var _ = register(Rule{
 				continue
 			}
 			trM := tb.Matcher(p.t.Lang, term.Preferred, term.Admitted)
-			srcUnits, trUnits := termPairs(c, p)
 			if p.src != lastSrc {
-				lastSrc = p.src
+				lastSrc, srcAll = p.src, termUnits(c, p.src)
 				clear(srcFound)
 			}
+			srcUnits, trUnits := termPairs(c, p, srcAll)
 			for i, su := range srcUnits {
 				found, ok := srcFound[su.key]
 				if !ok {
@@ -77,6 +90,7 @@ var _ = register(Rule{
 					continue // an untranslated text: same-as-source's finding, not a term's
 				}
 				var inTr, keptInTr []term.Match
+				var written map[string]int
 				trDone := false
 				seen := map[string]bool{}
 				for _, m := range found {
@@ -99,8 +113,11 @@ var _ = register(Rule{
 					if !dnt && (acronym(m.Term.Text) || slices.ContainsFunc(allowed, func(t term.Term) bool { return strings.EqualFold(t.Text, m.Term.Text) })) {
 						continue // acronyms are kept by most languages; a term the language shares, in its own inflection
 					}
-					kept := slices.ContainsFunc(keptInTr, func(k term.Match) bool {
-						return k.Term.Concept == concept && !glossed(tu.text, k) && !acronym(k.Term.Text) && !inName(tu.text, k)
+					kept := keptTerm(keptInTr, concept, tu.text, su.text, cased(p.t.Lang), func() map[string]int {
+						if written == nil { // read once a kept term needs it
+							written = keptAsWritten(tu.source, su.source)
+						}
+						return written
 					})
 					var text l10n.Text
 					switch {
@@ -123,6 +140,153 @@ var _ = register(Rule{
 	},
 })
 
+// keptTerm reports whether the translation's text keeps a source term of
+// concept as the term left untranslated: not as a gloss, an acronym, a
+// name, a quoted fragment of an identifier, part of a longer expression
+// the source has too, or in a text kept as written (see keptAsWritten;
+// written returns them, and they are used up).
+func keptTerm(keptInTr []term.Match, concept, text, srcText string, cased bool, written func() map[string]int) bool {
+	rs := []rune(text)
+	for _, k := range keptInTr {
+		if k.Term.Concept != concept || glossed(text, k) || acronym(k.Term.Text) || inName(text, k, cased) ||
+			quotedFragment(rs, k) || compound(rs, srcText, k) {
+			continue
+		}
+		if asWritten(written(), string(rs[k.Start:k.End])) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// linkRE finds an inline Markdown link: its text and its destination.
+var linkRE = regexp.MustCompile(`\[([^\]\[]+)\]\(([^)\s]+)(?:\s[^)]*)?\)`)
+
+// markedRE finds text in bold («**Content & assets**», «__Save__») and
+// the text of an inline element («<Option>props</Option>»): its text,
+// and the element's opening and closing names.
+var markedRE = regexp.MustCompile(`\*\*([^*\n]+)\*\*|__([^_\n]+)__|<([A-Za-z][\w.]*)[^<>]*>([^<>\n]+)</([A-Za-z][\w.]*)>`)
+
+// keptAsWritten counts the texts of a translation's Markdown that keep
+// a name as written, where a source term they hold is not one left
+// untranslated: the text of a link that is its own fragment
+// («[service](#service)» names a section of the page, or the
+// configuration key it describes, by its identifier), and a text in bold
+// or an inline element that the source has the same («**Content &
+// assets**», a UI label; «<Option>props</Option>», an API's name). A
+// link to a page by its slug («[monolithic apps](/monolithic-apps/)») is
+// not one: the page's name is translated in the translation's glossary.
+func keptAsWritten(trSource, srcSource string) map[string]int {
+	out := map[string]int{}
+	if strings.Contains(trSource, "](#") {
+		for _, m := range linkRE.FindAllStringSubmatch(trSource, -1) {
+			if m[2] == "#"+m[1] {
+				out[m[1]]++
+			}
+		}
+	}
+	if strings.Contains(trSource, "**") || strings.Contains(trSource, "__") || strings.Contains(trSource, "</") {
+		for _, m := range markedRE.FindAllStringSubmatch(trSource, -1) {
+			if m[3] != m[5] || !strings.Contains(srcSource, m[0]) {
+				continue
+			}
+			out[m[1]+m[2]+m[4]]++ // one of the three is set
+		}
+	}
+	return out
+}
+
+// asWritten reports whether one of the texts holds the words of w, and
+// uses it up.
+func asWritten(texts map[string]int, w string) bool {
+	words := func(s string) string {
+		return " " + strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " ") + " "
+	}
+	w = words(w)
+	for t, n := range texts {
+		if n > 0 && strings.Contains(words(t), w) {
+			texts[t]--
+			return true
+		}
+	}
+	return false
+}
+
+// quotedFragment reports a match that is all a quotation holds, or with
+// a dot, hyphen, underscore or slash after it: «「build」» cites the word
+// (a script's, a key's name), «「service.」» the prefix of an identifier.
+func quotedFragment(rs []rune, m term.Match) bool {
+	end := m.End
+	if end < len(rs) && joiner(rs[end]) {
+		end++
+	}
+	return m.Start > 0 && end < len(rs) &&
+		strings.ContainsRune("\"'«“‘「『`", rs[m.Start-1]) && strings.ContainsRune("\"'»”’」』`", rs[end])
+}
+
+// joiner reports a character that joins words into one name (as the
+// term matcher sees them).
+func joiner(r rune) bool { return r == '-' || r == '_' || r == '.' || r == '/' }
+
+// compound reports whether a match and the word after or before it are
+// written together in the source's text too: the term is part of a
+// longer expression the translation keeps whole, another concept or a
+// name («service worker», «observability by design», «pull request»).
+func compound(rs []rune, srcText string, m term.Match) bool {
+	latin := func(i int) bool {
+		return i >= 0 && i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i])) &&
+			!unicode.In(rs[i], unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai)
+	}
+	src := " " + strings.Join(strings.Fields(strings.ToLower(srcText)), " ") + " "
+	in := func(start, end int) bool {
+		return strings.Contains(src, strings.Join(strings.Fields(strings.ToLower(string(rs[start:end]))), " "))
+	}
+	if end := m.End; end < len(rs) && unicode.IsSpace(rs[end]) {
+		for end < len(rs) && unicode.IsSpace(rs[end]) {
+			end++
+		}
+		if latin(end) {
+			for latin(end) {
+				end++
+			}
+			if in(m.Start, end) {
+				return true
+			}
+		}
+	}
+	if start := m.Start - 1; start >= 0 && unicode.IsSpace(rs[start]) {
+		for start >= 0 && unicode.IsSpace(rs[start]) {
+			start--
+		}
+		if latin(start) {
+			for latin(start - 1) {
+				start--
+			}
+			return in(start, m.End)
+		}
+	}
+	return false
+}
+
+// casedScript reports whether lang is written in a script with capital
+// letters (Latin, Cyrillic, Greek, Armenian), where a capital may only
+// start a sentence; an unknown language counts as one.
+func casedScript(lang string) bool {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return true
+	}
+	s, _ := tag.Script()
+	switch s.String() {
+	case "Latn", "Cyrl", "Grek", "Armn", "Zzzz":
+		return true
+	}
+	return false
+}
+
 // glossed reports whether a match stands in parentheses after the
 // language's own words: «canareechnye razvertyvaniya (canary
 // deployments)», «Função como Serviço (FaaS, Function as a Service)»
@@ -132,9 +296,9 @@ func glossed(text string, m term.Match) bool {
 	open := 0
 	for i := m.Start - 1; i >= 0; i-- {
 		switch rs[i] {
-		case ')':
+		case ')', '）':
 			open--
-		case '(':
+		case '(', '（':
 			if open++; open > 0 {
 				return i > 0
 			}
@@ -148,14 +312,17 @@ func glossed(text string, m term.Match) bool {
 // capitalized words («Observability Day», «Azure App Service», «Cart
 // Service»), or capitalized in the middle of a sentence, as names, UI
 // labels («the Continuous Deployment tab», «在 Service 下拉菜单中») and
-// kinds of objects («Service リソース») are. (German capitalizes every
-// noun: there, a kept term mid-sentence is taken for a name too.)
-func inName(text string, m term.Match) bool {
+// kinds of objects («Service リソース») are. In a language written
+// without capitals (cased false: Japanese, Chinese, Hindi…), a source
+// term written with one is a name wherever it stands. (German
+// capitalizes every noun: there, a kept term mid-sentence is taken for a
+// name too.)
+func inName(text string, m term.Match, cased bool) bool {
 	rs := []rune(text)
 	if !unicode.IsUpper(rs[m.Start]) {
 		return false
 	}
-	if midSentence(rs, m.Start) {
+	if !cased || midSentence(rs, m.Start) {
 		return true
 	}
 	capital := func(i int) bool { return i >= 0 && i < len(rs) && unicode.IsUpper(rs[i]) }

@@ -36,8 +36,63 @@ func TestTermKeptHeuristics(t *testing.T) {
 		if got := glossed(tt.text, m); got != tt.glossed {
 			t.Errorf("glossed(%q, %q) = %v, want %v", tt.text, tt.term, got, tt.glossed)
 		}
-		if got := inName(tt.text, m); got != tt.named {
+		if got := inName(tt.text, m, true); got != tt.named {
 			t.Errorf("inName(%q, %q) = %v, want %v", tt.text, tt.term, got, tt.named)
 		}
+	}
+}
+
+// TestTermKeptInContext pins the other readings of a source term a
+// translation keeps that are not the term left untranslated: a capital
+// in a language written without capitals, a quoted fragment of an
+// identifier, the first word of a longer expression the source writes
+// too, and the text of a link named as its target.
+func TestTermKeptInContext(t *testing.T) {
+	tests := []struct {
+		name, text, src, trSource, srcSource, term, lang string
+		kept                                             bool
+	}{
+		{"a capital in Japanese", "- **Kubernetes クラスター**: Service リソースとの相関", "Correlation with Service resources", "", "", "Service", "ja", false},
+		{"a capital at a French sentence's start", "Service lent.", "Slow service.", "", "", "Service", "fr", true},
+		{"lowercase in Japanese", "NGINX を services の間に", "put NGINX between two services", "", "", "services", "ja", true},
+		{"an identifier's prefix in quotes", "「service.」グループ属性", "the service. group", "", "", "service", "ja", false},
+		{"a term at a sentence's end in quotes", "「使う service」", "use the service", "", "", "service", "ja", true},
+		{"a longer expression the source has", "运行在 service worker 内的", "running in a service worker", "", "", "service", "zh-cn", false},
+		{"a longer expression ending with the term", "um novo pull request aberto", "a new pull request", "", "", "request", "pt", false},
+		{"a word before the term the source lacks", "un nouveau bundle ici", "a new bundle here", "", "", "bundle", "fr", true},
+		{"a gloss in full-width parentheses", "ページ（_ルート_、_routes_）間を移動", "between pages (routes)", "", "", "routes", "ja", false},
+		{"a longer expression across lines", "deschide un pull    request.", "open a pull\nrequest.", "", "", "request", "ro", false},
+		{"a word cited in quotes", "「build」スクリプトを変更します", "change the build script", "", "", "build", "ja", false},
+		{"a UI label in bold, as the source writes it", "dans l'onglet Content & assets créez", "the Content & assets tab", "dans l'onglet **Content & assets** créez", "the **Content & assets** tab", "assets", "fr", false},
+		{"a UI label of two words in bold", "l'onglet continuous deployment", "the continuous deployment tab", "l'onglet **continuous deployment**", "the **continuous deployment** tab", "continuous deployment", "fr", false},
+		{"bold the source does not have", "le bundle ici", "the bundle here", "le **bundle** ici", "the bundle here", "bundle", "fr", true},
+		{"an inline element as the source writes it", "props", "props", "<Option>props</Option>", "<Option>props</Option>", "props", "zh-cn", false},
+		{"a next word the source lacks", "dans le runtime de votre application", "in your application's runtime", "", "", "runtime", "fr", true},
+		{"a link named as its anchor", "通过 service 部分启用", "enabled in the service section", "通过 [service](#service) 部分启用", "", "service", "zh-cn", false},
+		{"a link and the term again", "通过 service 部分, service 启用", "the service section, service", "通过 [service](#service) 部分, service 启用", "", "service", "zh-cn", true},
+		{"a link named as its page", "kiến trúc monolithic apps", "monolithic apps architecture", "kiến trúc [monolithic apps](/monolithic-apps/)", "", "monolithic apps", "vi", true},
+		{"a link to another anchor", "voir services ici", "see services here", "voir [services](#exporters) ici", "", "services", "fr", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ms []term.Match // every occurrence of the term
+			for off := 0; ; {
+				i := strings.Index(tt.text[off:], tt.term)
+				if i < 0 {
+					break
+				}
+				start := len([]rune(tt.text[:off+i]))
+				ms = append(ms, term.Match{Term: term.Term{Concept: "c", Text: tt.term}, Start: start, End: start + len([]rune(tt.term))})
+				off += i + len(tt.term)
+			}
+			if len(ms) == 0 {
+				t.Fatalf("%q not in %q", tt.term, tt.text)
+			}
+			written := keptAsWritten(tt.trSource, tt.srcSource)
+			got := keptTerm(ms, "c", tt.text, tt.src, casedScript(tt.lang), func() map[string]int { return written })
+			if got != tt.kept {
+				t.Errorf("keptTerm(%q) = %v, want %v", tt.text, got, tt.kept)
+			}
+		})
 	}
 }

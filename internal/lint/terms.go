@@ -16,6 +16,7 @@ import (
 type termUnit struct {
 	key       string // "field PATH" or "block I": what pairs units
 	text      string
+	source    string // the Markdown the text comes from
 	line, col int
 }
 
@@ -29,11 +30,11 @@ func termUnits(c *checker, e *content.Entry) []termUnit {
 		if v.Kind != config.Text || lt != nil && termField(lt, v.Path) {
 			continue
 		}
-		out = append(out, termUnit{key: "field " + v.Path, text: markdown.Prose(content.Normalize(v.Node.Value)), line: v.Node.Line, col: v.Node.Column})
+		out = append(out, termUnit{key: "field " + v.Path, text: markdown.Prose(content.Normalize(v.Node.Value)), source: v.Node.Value, line: v.Node.Line, col: v.Node.Column})
 	}
 	for i := range e.Body().Blocks {
 		b := e.Block(i)
-		out = append(out, termUnit{key: "block " + strconv.Itoa(i), text: b.Prose, line: b.Line, col: b.Col})
+		out = append(out, termUnit{key: "block " + strconv.Itoa(i), text: b.Prose, source: b.Text, line: b.Line, col: b.Col})
 	}
 	return out
 }
@@ -49,11 +50,11 @@ func termField(lt *config.LayoutTerms, path string) bool {
 	return false
 }
 
-// termPairs pairs a translation's units with the source's: text fields by
-// path, body blocks by position when both bodies have the same sequence
-// of block kinds (see sameBlockKinds).
-func termPairs(c *checker, p pair) (src, tr []termUnit) {
-	su, tu := termUnits(c, p.src), termUnits(c, p.entry)
+// termPairs pairs a translation's units with su, the source's: text
+// fields by path, body blocks by position when both bodies have the same
+// sequence of block kinds (see sameBlockKinds).
+func termPairs(c *checker, p pair, su []termUnit) (src, tr []termUnit) {
+	tu := termUnits(c, p.entry)
 	blocks := sameBlockKinds(p.src.Body().Blocks, p.entry.Body().Blocks)
 	have := map[string]termUnit{}
 	for _, u := range tu {

@@ -110,6 +110,7 @@ type edge struct {
 type pattern struct {
 	folded, written []rune
 	term            int
+	inflected       bool // a form other than the term as written
 }
 
 // Match is a term found in a text, by rune offsets: text[Start:End] of
@@ -117,6 +118,9 @@ type pattern struct {
 type Match struct {
 	Term       Term
 	Start, End int
+	// Inflected is set when the text is another form of the term (see
+	// Forms): «props» found as a form of «prop».
+	Inflected bool
 }
 
 // NewMatcher builds the matcher of terms, inflected by rules (see Forms).
@@ -124,9 +128,9 @@ func NewMatcher(terms []Term, rules []string) *Matcher {
 	m := &Matcher{terms: terms, fail: []int32{0}, out: [][]int32{nil}}
 	next := map[uint64]int32{} // (state<<32 | rune) → state, while building
 	for i, t := range terms {
-		for _, f := range Forms(t.Text, rules) {
+		for k, f := range Forms(t.Text, rules) {
 			w := []rune(f)
-			m.pats = append(m.pats, pattern{folded: fold(w), written: w, term: i})
+			m.pats = append(m.pats, pattern{folded: fold(w), written: w, term: i, inflected: k > 0})
 		}
 	}
 	for p, pat := range m.pats {
@@ -236,10 +240,12 @@ func (m *Matcher) FindAll(text string) []Match {
 	if m.Empty() || text == "" {
 		return nil
 	}
-	written := []rune(text)
+	var written []rune // the text's runes, made at the first match
 	var found []Match
 	s := int32(0)
-	for i, r := range written {
+	i := -1
+	for _, r := range text {
+		i++
 		if r < 128 {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
@@ -257,6 +263,9 @@ func (m *Matcher) FindAll(text string) []Match {
 			}
 			s = m.fail[s]
 		}
+		if len(m.out[s]) > 0 && written == nil {
+			written = []rune(text)
+		}
 		for _, p := range m.out[s] {
 			pat := m.pats[p]
 			start, end := i+1-len(pat.folded), i+1
@@ -267,7 +276,7 @@ func (m *Matcher) FindAll(text string) []Match {
 			if t.CaseSensitive && string(written[start:end]) != string(pat.written) {
 				continue
 			}
-			found = append(found, Match{Term: t, Start: start, End: end})
+			found = append(found, Match{Term: t, Start: start, End: end, Inflected: pat.inflected})
 		}
 	}
 	return found
@@ -276,7 +285,9 @@ func (m *Matcher) FindAll(text string) []Match {
 // boundary reports whether runes[start:end] is not part of a longer word,
 // nor of a compound or an identifier: a word joined to it by a hyphen, an
 // underscore, a dot or a slash (todo-service, service.name, CI/CD,
-// /fr/scalability/) makes it part of another name.
+// /fr/scalability/, for.*trace) makes it part of another name, and so does a # or an
+// @ before it (a heading's anchor {#tracer}, a tag, a package scope) or
+// an = after it (an attribute's name, label="…").
 func boundary(runes []rune, start, end int) bool {
 	if start > 0 && wordRune(runes[start-1]) && wordRune(runes[start]) && !spaceless(runes[start]) {
 		return false
@@ -284,13 +295,28 @@ func boundary(runes []rune, start, end int) bool {
 	if end < len(runes) && wordRune(runes[end]) && wordRune(runes[end-1]) && !spaceless(runes[end-1]) {
 		return false
 	}
-	if start > 1 && joiner(runes[start-1]) && wordRune(runes[start-2]) {
+	if start > 0 && (runes[start-1] == '#' || runes[start-1] == '@') || end < len(runes) && runes[end] == '=' {
 		return false
 	}
-	if end+1 < len(runes) && joiner(runes[end]) && wordRune(runes[end+1]) {
-		return false
+	return !joined(runes, start-1, -1) && !joined(runes, end, 1)
+}
+
+// joined reports whether the symbols from runes[i] on, in direction dir,
+// hold a joiner and reach a word without a space: «service.name»,
+// «for.*trace», «CI/CD», «/fr/scalability/» (up to three symbols).
+func joined(runes []rune, i, dir int) bool {
+	hasJoiner := false
+	for n := 0; n < 3 && i >= 0 && i < len(runes); n, i = n+1, i+dir {
+		switch r := runes[i]; {
+		case wordRune(r):
+			return hasJoiner && n > 0
+		case unicode.IsSpace(r):
+			return false
+		case joiner(r):
+			hasJoiner = true
+		}
 	}
-	return true
+	return false
 }
 
 // joiner reports a character that joins words into one name.
@@ -306,8 +332,10 @@ func spaceless(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai)
 }
 
-// outermost drops the matches that lie inside a longer one, and repeats
-// of a concept at the same place, keeping the order of ms. Sorted by
+// outermost drops the matches that lie inside a longer one, repeats of a
+// concept at the same place, and a term's inflected form where another
+// term is written as it is («props», a term of its own, is not also a
+// form of «prop»), keeping the order of ms. Sorted by
 // start, longest first, a match lies inside a longer one when an earlier
 // match started before it and ends at or after its end, or started with
 // it and ends after it.
@@ -346,6 +374,17 @@ func outermost(ms []Match) []Match {
 				}
 			}
 		}
+	}
+	// A span's matches are next to each other in order.
+	for k := 0; k < len(order); {
+		j, exact := k, false
+		for ; j < len(order) && ms[order[j]].Start == ms[order[k]].Start && ms[order[j]].End == ms[order[k]].End; j++ {
+			exact = exact || !ms[order[j]].Inflected
+		}
+		for ; exact && k < j; k++ {
+			drop[order[k]] = drop[order[k]] || ms[order[k]].Inflected
+		}
+		k = j
 	}
 	out := ms[:0:0]
 	for i, m := range ms {

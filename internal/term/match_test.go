@@ -41,6 +41,8 @@ func TestMatcher(t *testing.T) {
 		{Text: "模型", Concept: "model"},
 		{Text: "トークン", Concept: "token-ja"},
 		{Text: "ajuste", Concept: "ajuste"},
+		{Text: "prop", Concept: "prop"},
+		{Text: "props", Concept: "props"},
 	}
 	m := NewMatcher(terms, []string{"s"})
 	type found struct {
@@ -58,6 +60,8 @@ func TestMatcher(t *testing.T) {
 		{"Han next to Han", "大模型的", []found{{"model", 1, 3}}, nil},
 		{"Katakana in Japanese text", "これはトークンです", []found{{"token-ja", 3, 7}}, nil},
 		{"accented letter is a word's", "reajuste ajustes ajusteé", []found{{"ajuste", 9, 16}}, nil},
+		{"an anchor, a tag, a scope", "Token {#token} #token @token/x token=1 for.*token", []found{{"token", 0, 5}}, nil},
+		{"a term as written, not another's form", "props", []found{{"props", 0, 5}}, []found{{"prop", 0, 5}, {"props", 0, 5}}},
 		{"combining mark is a word's", "token\u0301", nil, nil},
 		{"punctuation is a boundary", "(token).", []found{{"token", 1, 6}}, nil},
 		{"nothing", "", nil, nil},
@@ -126,20 +130,22 @@ func TestBase(t *testing.T) {
 
 // TestOutermost compares outermost with its definition, on random sets of
 // matches: a match is dropped when another contains it and is longer, or
-// has its span and concept and comes first.
+// has its span and concept and comes first, or has its span and is not
+// inflected where it is.
 func TestOutermost(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 2000 {
 		var ms []Match
 		for range r.IntN(12) {
 			s := r.IntN(8)
-			ms = append(ms, Match{Term: Term{Concept: string(rune('a' + r.IntN(3)))}, Start: s, End: s + 1 + r.IntN(4)})
+			ms = append(ms, Match{Term: Term{Concept: string(rune('a' + r.IntN(3)))}, Start: s, End: s + 1 + r.IntN(4), Inflected: r.IntN(3) == 0})
 		}
 		var want []Match
 		for i, a := range ms {
 			inside := false
 			for j, b := range ms {
-				if i != j && b.Start <= a.Start && a.End <= b.End && (b.End-b.Start > a.End-a.Start || j < i && b.Start == a.Start && b.End == a.End && b.Term.Concept == a.Term.Concept) {
+				if i != j && b.Start <= a.Start && a.End <= b.End && (b.End-b.Start > a.End-a.Start || j < i && b.Start == a.Start && b.End == a.End && b.Term.Concept == a.Term.Concept ||
+					a.Inflected && !b.Inflected && b.Start == a.Start && b.End == a.End) {
 					inside = true
 				}
 			}

@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -86,10 +87,27 @@ type Filled struct {
 // prefill false, units get matches only (for a format that cannot mark a
 // unit for review). Plural messages are left alone.
 func (s *Set) Fill(f *exchange.File, mem *memory.Memory, prefill bool) Filled {
+	return s.fill(f, mem, prefill, nil)
+}
+
+// FillAdded fills from mem, as Fill does, the units of f, a translator's
+// file brought forward by Update, that old, the file as the translator
+// had it, did not have: what the translator kept or left empty is the
+// translator's.
+func (s *Set) FillAdded(f, old *exchange.File, mem *memory.Memory, prefill bool) Filled {
+	had := map[string]bool{}
+	for _, u := range slices.Concat(old.Units, old.Obsolete) {
+		had[u.ID] = true
+	}
+	return s.fill(f, mem, prefill, had)
+}
+
+// fill is Fill, leaving out the units whose ID skip holds.
+func (s *Set) fill(f *exchange.File, mem *memory.Memory, prefill bool, skip map[string]bool) Filled {
 	var n Filled
 	for i := range f.Units {
 		u := &f.Units[i]
-		if u.Plural() || u.HasTarget() || u.State != exchange.New {
+		if u.Plural() || u.HasTarget() || u.State != exchange.New || skip[u.ID] {
 			continue
 		}
 		best, others, ok := mem.Exact(u.Source)

@@ -30,15 +30,20 @@ type Counts struct {
 // that nothing the translator has drops out because the repository caught
 // up. The file's language must be a translation language of the
 // project, as for import. See Merge.
-func Update(r *status.Report, states []status.State, old *exchange.File) (*exchange.File, Counts, error) {
+//
+// It returns too the set of the language's units the file was merged
+// with, which fills the units the file did not have from a translation
+// memory (see Set.FillAdded).
+func Update(r *status.Report, states []status.State, old *exchange.File) (*exchange.File, Counts, *Set, error) {
 	lang, err := checkLang(r, old.TargetLang)
 	if err != nil {
-		return nil, Counts{}, err
+		return nil, Counts{}, nil, err
 	}
-	all := ofSource(Collect(r, lang, nil), old.SourceLang)
+	set := Collect(r, lang, nil)
+	all := ofSource(set, old.SourceLang)
 	if len(states) == 0 {
 		f, n := Merge(old, all)
-		return f, n, nil
+		return f, n, set, nil
 	}
 	want := map[string]bool{}
 	for _, u := range Collect(r, lang, states).File.Units {
@@ -50,7 +55,7 @@ func Update(r *status.Report, states []status.State, old *exchange.File) (*excha
 	cur := *all
 	cur.Units = slices.DeleteFunc(slices.Clone(all.Units), func(u exchange.Unit) bool { return !want[owner(u)] })
 	f, n := Merge(old, &cur)
-	return f, n, nil
+	return f, n, set, nil
 }
 
 // ofSource returns the part of a set whose units are translated from
