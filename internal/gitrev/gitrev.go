@@ -9,6 +9,7 @@ package gitrev
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -369,13 +370,12 @@ func (e entry) Sys() any                   { return nil }
 func git(dir string, in io.Reader, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
 	cmd.Stdin = in
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		if msg := strings.TrimSpace(stderr.String()); msg != "" {
-			return nil, fmt.Errorf("git %s: %s", args[0], msg)
-		}
+	out, err := cmd.Output() // keeps git's standard error in an *exec.ExitError
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit) && len(bytes.TrimSpace(exit.Stderr)) > 0:
+		return nil, fmt.Errorf("git %s: %s", args[0], bytes.TrimSpace(exit.Stderr))
+	case err != nil:
 		return nil, fmt.Errorf("git %s: %w", args[0], err)
 	}
 	return out, nil
