@@ -8,7 +8,6 @@ package catalog
 import (
 	"fmt"
 	"io/fs"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -45,10 +44,16 @@ type File struct {
 // Scan finds and parses the catalogs of every locale. languages limits the
 // languages read (nil reads every language found).
 func Scan(root string, cfg *config.Config, languages []string) ([]*File, error) {
+	return ScanFiles(content.Dir(root), cfg, languages)
+}
+
+// ScanFiles is Scan of the project in fsys: the work tree (content.Dir)
+// or a revision.
+func ScanFiles(fsys content.Files, cfg *config.Config, languages []string) ([]*File, error) {
 	var out []*File
 	for i := range cfg.Locales {
 		loc := &cfg.Locales[i]
-		files, err := scanLocale(root, i, loc, languages, cfg.Limits.Or())
+		files, err := scanLocale(fsys, i, loc, languages, cfg.Limits.Or())
 		if err != nil {
 			return nil, err
 		}
@@ -58,7 +63,7 @@ func Scan(root string, cfg *config.Config, languages []string) ([]*File, error) 
 	return out, nil
 }
 
-func scanLocale(root string, index int, loc *config.Locale, languages []string, lim limits.Limits) ([]*File, error) {
+func scanLocale(fsys content.Files, index int, loc *config.Locale, languages []string, lim limits.Limits) ([]*File, error) {
 	var out []*File
 	seen := map[string]bool{}
 	patterns := []*config.LocalePattern{loc.Pattern}
@@ -66,17 +71,20 @@ func scanLocale(root string, index int, loc *config.Locale, languages []string, 
 		patterns = append(patterns, loc.Template)
 	}
 	for _, pat := range patterns {
-		start := filepath.Join(root, filepath.FromSlash(pat.Root()))
-		err := filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
+		start := pat.Root()
+		if start == "" {
+			start = "."
+		}
+		err := fsys.WalkDir(start, func(rel string, d fs.DirEntry, err error) error {
 			if err != nil {
-				if d != nil && d.IsDir() && p != start {
+				if d != nil && d.IsDir() && rel != start {
 					return fs.SkipDir
 				}
 				return nil
 			}
 			name := d.Name()
 			if d.IsDir() {
-				if p != start && (strings.HasPrefix(name, ".") || name == "node_modules") {
+				if rel != start && (strings.HasPrefix(name, ".") || name == "node_modules") {
 					return fs.SkipDir
 				}
 				return nil
@@ -84,8 +92,6 @@ func scanLocale(root string, index int, loc *config.Locale, languages []string, 
 			if strings.HasPrefix(name, ".") {
 				return nil
 			}
-			rel, _ := filepath.Rel(root, p)
-			rel = filepath.ToSlash(rel)
 			if seen[rel] || loc.Excluded(rel) {
 				return nil
 			}
@@ -94,7 +100,7 @@ func scanLocale(root string, index int, loc *config.Locale, languages []string, 
 				return nil
 			}
 			seen[rel] = true
-			load(root, loc, f, lim)
+			load(fsys, loc, f, lim)
 			out = append(out, f)
 			return nil
 		})
@@ -136,8 +142,8 @@ func match(index int, loc *config.Locale, pat *config.LocalePattern, rel string,
 
 // load reads a catalog of at most lim.CatalogSize bytes and
 // lim.CatalogMessages messages (keys of a go-i18n file).
-func load(root string, loc *config.Locale, f *File, lim limits.Limits) {
-	data, err := content.ReadInsideMax(root, f.Path, lim.CatalogSize)
+func load(fsys content.Files, loc *config.Locale, f *File, lim limits.Limits) {
+	data, err := fsys.ReadFile(f.Path, lim.CatalogSize)
 	if err != nil {
 		f.Err = l10n.FileError(f.Path, err)
 		return

@@ -46,9 +46,10 @@ type Entry struct {
 	// Draft reports draft: true in the front matter.
 	Draft bool
 
-	// root is the repository's root, and maxSize the largest file read,
-	// for reading the file again.
+	// root is the repository's root, files what it was read from, and
+	// maxSize the largest file read, for reading the file again.
 	root    string
+	files   Files
 	maxSize int64
 	// cached reports an entry whose Doc and body summary come from
 	// glosa's cache: its Doc has the front matter but no body, and its
@@ -164,11 +165,18 @@ type ScanOptions struct {
 		SetTotal(n int)
 		Add(n int)
 	}
+	// Files, when not nil, is what the project is read from instead of
+	// the disk at root (a revision in git); the Cache must then be nil.
+	Files Files
 }
 
 // ScanWith is Scan with options.
 func ScanWith(root string, cfg *config.Config, opts ScanOptions) (*Repo, error) {
-	w, err := walk(root, cfg)
+	files := opts.Files
+	if files == nil {
+		files = Dir(root)
+	}
+	w, err := walk(files, cfg)
 	matches := w.matches
 	if err != nil {
 		return nil, err
@@ -186,7 +194,7 @@ func ScanWith(root string, cfg *config.Config, opts ScanOptions) (*Repo, error) 
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				e := loadWith(root, matches[i], cfg, opts.Cache, now, opts.Release && opts.Prepare)
+				e := loadWith(root, files, matches[i], cfg, opts.Cache, now, opts.Release && opts.Prepare)
 				if opts.Prepare {
 					e.prepare(translated && (cfg.Source == "" || e.Lang == cfg.Source), translated, opts.Bodies, cfg.Content[e.Layout].Fields)
 					if opts.Release {
@@ -263,7 +271,7 @@ type walked struct {
 
 // walk finds the files of every layout under their folders, sorted by
 // path, and the folders it could not enter.
-func walk(root string, cfg *config.Config) (walked, error) {
+func walk(files Files, cfg *config.Config) (walked, error) {
 	seen := map[string]bool{}
 	var out []match
 	var w walked
@@ -291,12 +299,13 @@ func walk(root string, cfg *config.Config) (walked, error) {
 			continue
 		}
 		walked = append(walked, d)
-		start := filepath.Join(root, filepath.FromSlash(d))
-		err := filepath.WalkDir(start, func(p string, de fs.DirEntry, err error) error {
-			rel, _ := filepath.Rel(root, p)
-			rel = filepath.ToSlash(rel)
+		start := d
+		if start == "" {
+			start = "."
+		}
+		err := files.WalkDir(start, func(rel string, de fs.DirEntry, err error) error {
 			if err != nil {
-				if p == start && errors.Is(err, fs.ErrNotExist) {
+				if rel == start && errors.Is(err, fs.ErrNotExist) {
 					return nil
 				}
 				if de != nil && de.IsDir() {
@@ -307,7 +316,7 @@ func walk(root string, cfg *config.Config) (walked, error) {
 				}
 				return nil
 			}
-			hidden := p != start && strings.HasPrefix(de.Name(), ".")
+			hidden := rel != start && strings.HasPrefix(de.Name(), ".")
 			if de.IsDir() {
 				if hidden || de.Name() == "node_modules" {
 					return fs.SkipDir
@@ -325,7 +334,7 @@ func walk(root string, cfg *config.Config) (walked, error) {
 				return nil
 			}
 			if de.Type()&fs.ModeSymlink != 0 {
-				if msg, bad := folderLink(root, p); bad {
+				if msg, bad := files.FolderLink(rel); bad {
 					w.folders = append(w.folders, folderError(cfg, rel, msg))
 					return nil
 				}
@@ -402,17 +411,17 @@ func rootCause(err error) string {
 
 // loadWith reads and parses one matched file, or takes it from the cache
 // when it remembers the file unchanged.
-func loadWith(root string, m match, cfg *config.Config, cache *Cache, now time.Time, release bool) *Entry {
+func loadWith(root string, files Files, m match, cfg *config.Config, cache *Cache, now time.Time, release bool) *Entry {
 	if cache == nil {
-		return load(root, m, cfg.Limits.Or().EntrySize)
+		return load(root, files, m, cfg.Limits.Or().EntrySize)
 	}
-	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout, root: root, maxSize: cfg.Limits.Or().EntrySize}
+	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout, root: root, files: files, maxSize: cfg.Limits.Or().EntrySize}
 	// Only regular files are cached: a symlink can point elsewhere
 	// without changing itself.
 	fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(m.path)))
 	if err != nil || !fi.Mode().IsRegular() {
 		cache.remember(e, fileKey{}, false)
-		return load(root, m, cfg.Limits.Or().EntrySize)
+		return load(root, files, m, cfg.Limits.Or().EntrySize)
 	}
 	k := keyOf(fi)
 	// The source's words are counted; with the source language not
@@ -421,14 +430,14 @@ func loadWith(root string, m match, cfg *config.Config, cache *Cache, now time.T
 	if cache.lookup(e, k, needBody, release) {
 		return e
 	}
-	e = load(root, m, cfg.Limits.Or().EntrySize)
+	e = load(root, files, m, cfg.Limits.Or().EntrySize)
 	cache.remember(e, k, cacheable(k, now))
 	return e
 }
 
 // load reads and parses one matched file of at most maxSize bytes.
-func load(root string, m match, maxSize int64) *Entry {
-	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout, root: root, maxSize: maxSize}
+func load(root string, files Files, m match, maxSize int64) *Entry {
+	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout, root: root, files: files, maxSize: maxSize}
 	data, err := e.Read()
 	if err != nil {
 		e.Err = l10n.FileError(m.path, err)
@@ -488,7 +497,11 @@ func (e *Entry) fromDocument() {
 // symlink that leads outside the repository and a file over the project's
 // limit (limits.EntrySize unless glosa.yaml sets another).
 func (e *Entry) Read() ([]byte, error) {
-	return ReadInsideMax(e.root, e.Path, limits.Limits{EntrySize: e.maxSize}.Or().EntrySize)
+	max := limits.Limits{EntrySize: e.maxSize}.Or().EntrySize
+	if e.files == nil { // an entry the scan did not make
+		return ReadInsideMax(e.root, e.Path, max)
+	}
+	return e.files.ReadFile(e.Path, max)
 }
 
 // ReadInside reads an entry of the repository, refusing a symlink that

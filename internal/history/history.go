@@ -150,6 +150,10 @@ type Options struct {
 	// Minor says which commits are minor (see Index.Minor); the zero
 	// Minor marks none.
 	Minor Minor
+	// Rev, when not "", is the commit whose history is read in place of
+	// HEAD's, as if it were checked out in a clean work tree: nothing is
+	// dirty, and git status is not run. It needs no Cache.
+	Rev string
 }
 
 // LoadWith is Load with options. With a Cache file, the history parsed by
@@ -177,7 +181,11 @@ func LoadWith(root string, opts Options, pathspecs ...string) (*Index, error) {
 		return nil, fmt.Errorf("%w: %s is not in a git work tree", ErrUnavailable, root)
 	}
 	ix.prefix, ix.shallow = lines[1], lines[2] == "true"
-	if out, err := ix.git("rev-parse", "--quiet", "--verify", "HEAD^{commit}"); err == nil {
+	head := "HEAD"
+	if opts.Rev != "" {
+		head, ix.cacheFile = opts.Rev, ""
+	}
+	if out, err := ix.git("rev-parse", "--quiet", "--verify", "--end-of-options", head+"^{commit}"); err == nil {
 		ix.head = strings.TrimSpace(string(out))
 	}
 	if len(pathspecs) == 0 {
@@ -188,8 +196,10 @@ func LoadWith(root string, opts Options, pathspecs ...string) (*Index, error) {
 			return nil, err
 		}
 	}
-	if err := ix.readStatus(pathspecs); err != nil {
-		return nil, err
+	if opts.Rev == "" {
+		if err := ix.readStatus(pathspecs); err != nil {
+			return nil, err
+		}
 	}
 	return ix, nil
 }
@@ -230,7 +240,7 @@ func (ix *Index) readHistory(pathspecs, gitFiles []string) error {
 
 // readAll reads HEAD's whole history with one `git log`.
 func (ix *Index) readAll(pathspecs []string) error {
-	parents, err := ix.readLog(pathspecs, "HEAD")
+	parents, err := ix.readLog(pathspecs, ix.head)
 	if err != nil {
 		return err
 	}

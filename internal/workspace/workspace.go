@@ -46,6 +46,11 @@ type Options struct {
 	// Progress, when not nil, learns how many files there are and counts
 	// each one read.
 	Progress Progress
+	// Files and Rev, when set, load the project as it is at the commit
+	// Rev, read from Files (see LoadAt), with Rev's git history; glosa's
+	// cache is not used then. Root stays the work tree's, where git runs.
+	Files content.Files
+	Rev   string
 }
 
 // Progress counts work done of a total; a progress bar is one.
@@ -100,7 +105,10 @@ func Load(opts Options) (*Project, error) {
 	// the parsed history in glosa's cache, beside the content cache and
 	// under the same rules.
 	rule := cfg.MinorRule()
-	histOpts := history.Options{Minor: history.Minor{Trailer: rule.Trailer, Keywords: rule.Keywords}}
+	histOpts := history.Options{Minor: history.Minor{Trailer: rule.Trailer, Keywords: rule.Keywords}, Rev: opts.Rev}
+	if opts.Files != nil {
+		opts.NoCache = true
+	}
 	if opts.Reporting && !opts.NoCache && content.CheckCacheDir(root) == nil {
 		histOpts.Cache = content.CacheDir + "/" + historyFile
 	}
@@ -114,7 +122,7 @@ func Load(opts Options) (*Project, error) {
 	// rules load the rest again chunk by chunk, from the cache's records
 	// when there is a cache (which the scan makes with every body's
 	// summary when they will be read), else from the files.
-	scan := content.ScanOptions{Prepare: opts.Reporting, Release: opts.Reporting}
+	scan := content.ScanOptions{Prepare: opts.Reporting, Release: opts.Reporting, Files: opts.Files}
 	if opts.Progress != nil { // a nil interface, not a nil Progress
 		scan.Progress = opts.Progress
 	}
@@ -137,7 +145,11 @@ func Load(opts Options) (*Project, error) {
 	linter.SetTerms(p.Terms)
 	var files []*catalog.File
 	if len(cfg.Locales) > 0 {
-		if files, err = catalog.Scan(root, cfg, cfg.Languages); err != nil {
+		fsys := opts.Files
+		if fsys == nil {
+			fsys = content.Dir(root)
+		}
+		if files, err = catalog.ScanFiles(fsys, cfg, cfg.Languages); err != nil {
 			p.Close()
 			return nil, err
 		}
