@@ -210,7 +210,7 @@ type judged struct {
 // checkOutputs are check's output formats.
 var checkOutputs = outputs[judged]{
 	{"text", func(w io.Writer, c judged) error { return report.CheckText(w, c.Check) }},
-	{"json", func(w io.Writer, c judged) error { return report.WriteJSON(w, c.Document()) }},
+	{"json", func(w io.Writer, c judged) error { return report.CheckJSONOut(w, c.Check) }},
 	{"github", func(w io.Writer, c judged) error { return report.CheckGitHub(w, c.Check) }},
 	{"sarif", func(w io.Writer, c judged) error {
 		return report.CheckSARIF(w, c.Check, report.SARIFOptions{Version: version()})

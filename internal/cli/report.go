@@ -204,11 +204,11 @@ func (p *project) dashboardJSON(g *globals, findings []lint.Finding, write func(
 		return err
 	}
 	view := report.View{Report: p.Report, L: g.l}
-	if err := write("report.json", func(w io.Writer) error { return report.WriteJSON(w, view.StatusDocument()) }); err != nil {
+	if err := write("report.json", func(w io.Writer) error { return report.StatusJSONOut(w, view) }); err != nil {
 		return err
 	}
 	c := report.Check{View: view, Findings: findings, Result: gate.Evaluate(policy, findings, p.Report)}
-	return write("findings.json", func(w io.Writer) error { return report.WriteJSON(w, c.Document()) })
+	return write("findings.json", func(w io.Writer) error { return report.CheckJSONOut(w, c) })
 }
 
 // entryMeta reads the title and categories of every entry, loading each

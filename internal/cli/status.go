@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"io"
 	"sort"
 	"strings"
 
@@ -50,7 +49,7 @@ func newStatusCmd(ios *iostreams.IOStreams, g *globals) *cobra.Command {
 // statusOutputs are status's output formats.
 var statusOutputs = outputs[report.View]{
 	{"text", report.StatusText},
-	{"json", func(w io.Writer, v report.View) error { return report.WriteJSON(w, v.StatusDocument()) }},
+	{"json", report.StatusJSONOut},
 	{"csv", report.StatusCSV},
 	{"markdown", report.StatusMarkdown},
 }

@@ -135,12 +135,12 @@ func benchRun(b *testing.B, n int, verb string, warm bool) {
 	b.ReportMetric(float64(perRun)/float64(find), "x-find")
 }
 
-// loopRuns runs run b.N times with glosa's memory limit, reports its
+// loopRuns runs run b.N times with glosa's garbage collector settings, reports its
 // metrics (see reportRun) for a corpus of files files and returns the time
 // of one run.
 func loopRuns(b *testing.B, files int, run func()) time.Duration {
 	// As the glosa command does (see cli.Main).
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(cli.MemoryLimit))
+	defer cli.TuneGC()()
 	peak := startPeak()
 	b.ReportAllocs()
 	b.ResetTimer()

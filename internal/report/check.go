@@ -133,18 +133,15 @@ type FailureJSON struct {
 	Message string `json:"message"`
 }
 
-// Document builds the JSON document of a check.
-func (c Check) Document() CheckJSON {
+// CheckJSONOut writes the check's JSON document (CheckJSON), its
+// findings converted and written one at a time.
+func CheckJSONOut(w io.Writer, c Check) error {
 	doc := CheckJSON{Version: SchemaVersion, Findings: []FindingJSON{}, Languages: c.View.LanguagesJSON(), Catalogs: c.View.CatalogsDocument(), Failures: []FailureJSON{}, Failed: c.Result.Failed,
 		Suppressed: c.Suppressed}
 	if c.Baseline != nil {
 		doc.Absent = c.Baseline.Absent
 	}
 	doc.Baselined = c.baselinedCount()
-	for _, f := range c.Findings {
-		doc.Findings = append(doc.Findings, FindingJSON{Rule: f.Rule, Severity: string(f.Severity), Path: f.Path, Line: f.Line, Column: f.Column,
-			Lang: f.Lang, Slug: f.Slug, Message: f.Message, Fix: f.Fix, Fingerprint: f.Fingerprint, Baseline: f.Baseline})
-	}
 	for _, f := range c.Result.Failures {
 		fj := FailureJSON{Reason: f.Reason, Lang: f.Lang, Slug: f.Slug, State: string(f.State), Path: f.Path, Line: f.Line,
 			Min: f.Min, Message: f.Message}
@@ -156,7 +153,16 @@ func (c Check) Document() CheckJSON {
 		}
 		doc.Failures = append(doc.Failures, fj)
 	}
-	return doc
+	return writeJSONStreamed(w, doc, "findings", func(emit func(any) error) error {
+		for _, f := range c.Findings {
+			err := emit(FindingJSON{Rule: f.Rule, Severity: string(f.Severity), Path: f.Path, Line: f.Line, Column: f.Column,
+				Lang: f.Lang, Slug: f.Slug, Message: f.Message, Fix: f.Fix, Fingerprint: f.Fingerprint, Baseline: f.Baseline})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // say words t in l's language, or gives english when t is empty, escaped

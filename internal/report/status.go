@@ -226,30 +226,42 @@ func (v View) LanguagesJSON() []LanguageJSON {
 	return out
 }
 
-// StatusDocument builds the JSON document of the view.
-func (v View) StatusDocument() StatusJSON {
+// StatusJSONOut writes the view's JSON document (StatusJSON), its
+// entries converted and written one at a time.
+func StatusJSONOut(w io.Writer, v View) error {
 	doc := StatusJSON{Version: SchemaVersion, Source: v.Report.Source, Languages: v.LanguagesJSON(), Entries: []EntryJSON{}, Catalogs: v.CatalogsDocument()}
-	for _, it := range v.items() {
-		e := EntryJSON{Slug: it.Slug, Translations: []TranslationJSON{}}
-		if it.Source != nil {
-			e.Path = it.Source.Path
-		}
-		for _, t := range it.Translations {
-			p := t.Path
-			if t.State == status.Missing {
-				p = ""
-			}
-			e.Translations = append(e.Translations, TranslationJSON{Lang: t.Lang, State: string(t.State), Path: p, WordsToTranslate: t.Words, Reason: string(t.Reason), ProbablyStale: t.ProbablyStale, RenamedTo: t.RenamedTo})
-		}
-		doc.Entries = append(doc.Entries, e)
-	}
 	if tc := v.Report.Terms; tc != nil {
 		doc.Terms = &TermsJSON{Concepts: tc.Concepts, Languages: []TermLanguageJSON{}}
 		for _, l := range v.termLanguages() {
 			doc.Terms.Languages = append(doc.Terms.Languages, TermLanguageJSON{Lang: l.Lang, Concepts: l.Concepts, Coverage: l.Coverage})
 		}
 	}
-	return doc
+	return writeJSONStreamed(w, doc, "entries", func(emit func(any) error) error {
+		var e EntryJSON
+		for _, it := range v.Report.Items {
+			e = EntryJSON{Slug: it.Slug, Translations: e.Translations[:0]}
+			if it.Source != nil {
+				e.Path = it.Source.Path
+			}
+			for _, t := range it.Translations {
+				if !v.langShown(t.Lang) || !v.stateShown(t.State) {
+					continue
+				}
+				p := t.Path
+				if t.State == status.Missing {
+					p = ""
+				}
+				e.Translations = append(e.Translations, TranslationJSON{Lang: t.Lang, State: string(t.State), Path: p, WordsToTranslate: t.Words, Reason: string(t.Reason), ProbablyStale: t.ProbablyStale, RenamedTo: t.RenamedTo})
+			}
+			if len(e.Translations) == 0 {
+				continue
+			}
+			if err := emit(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // termLanguages returns the term coverage of the source language and of

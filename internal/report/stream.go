@@ -1,0 +1,60 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// writeJSONStreamed writes doc as WriteJSON does, but with the elements of
+// its top-level array field key written one at a time as each yields them:
+// doc holds that field as an empty array. A big document (status on
+// 38,000 pages in 39 languages: 65 MB) is never in memory whole, neither
+// as values nor as text, only its head and one element at a time.
+func writeJSONStreamed(w io.Writer, doc any, key string, each func(emit func(any) error) error) error {
+	var head bytes.Buffer
+	if err := WriteJSON(&head, doc); err != nil {
+		return err
+	}
+	// A JSON string holds no raw newline: only the top level's own field
+	// starts a line with two spaces and its quoted key.
+	field := "\n  " + strconv.Quote(key) + ": ["
+	before, after, ok := bytes.Cut(head.Bytes(), []byte(field+"]"))
+	if !ok {
+		return fmt.Errorf("streaming JSON: the document has no empty %q array", key)
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(before)
+	bw.WriteString(field)
+	var elem bytes.Buffer
+	enc := json.NewEncoder(&elem)
+	enc.SetIndent("    ", "  ")
+	enc.SetEscapeHTML(false)
+	n := 0
+	err := each(func(v any) error {
+		elem.Reset()
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		if n == 0 {
+			bw.WriteString("\n    ")
+		} else {
+			bw.WriteString(",\n    ")
+		}
+		n++
+		_, err := bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("]")
+	bw.Write(after)
+	return bw.Flush()
+}
