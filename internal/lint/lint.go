@@ -400,6 +400,8 @@ type checker struct {
 	// skip holds the translations (or entries) whose findings the memo
 	// gave, which pairs and entries leave out (see memoized).
 	skip map[*content.Entry]bool
+	// keyBuf is memoKey's buffer, kept between keys.
+	keyBuf []byte
 }
 
 // shared is what the checkers of the chunks of a wave share: indexes of
