@@ -17,9 +17,13 @@ import (
 // records no longer counted would make up more than half of the file, it
 // is written anew, compact (see Save).
 //
-// An append is not atomic as a rename is: a run killed while appending,
-// or two runs appending at once, leave a file whose checksum does not
-// match, which the next run ignores and replaces, as any damaged cache.
+// An append is not atomic as a rename is: a run killed while appending
+// leaves a file whose checksum does not match, which the next run ignores
+// and replaces, as any damaged cache. Of two runs appending at once, the
+// last write wins whole (the records of the other are missing: their
+// files are read again next time) or leaves a checksum that does not
+// match. A run appends only to the file it read, as it read it (see
+// appendLog).
 
 // logState is what appending to the cache file read needs to know of it.
 type logState struct {
