@@ -503,14 +503,14 @@ func (c *Cache) Save(repo *Repo) error {
 	if err := makeCacheDir(c.root); err != nil {
 		return err
 	}
-	if c.appendLog(entries, repo) {
-		return nil
-	}
 	ignore := filepath.Join(c.root, filepath.FromSlash(CacheDir), ".gitignore")
 	if _, err := os.Lstat(ignore); errors.Is(err, fs.ErrNotExist) {
 		if err := atomicfile.Write(c.root, CacheDir+"/.gitignore", []byte("# glosa's cache: safe to delete, never to commit.\n*\n")); err != nil {
 			return err
 		}
+	}
+	if c.appendLog(entries, repo) {
+		return nil
 	}
 	return atomicfile.WriteFrom(c.root, CacheDir+"/"+cacheFile, func(out io.Writer) error {
 		sum := crc32.New(castagnoli)
