@@ -496,7 +496,6 @@ func (c *Cache) Save(repo *Repo) error {
 			entries = append(entries, e)
 		}
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
 	if err := CheckCacheDir(c.root); err != nil {
 		return err
 	}
@@ -512,6 +511,7 @@ func (c *Cache) Save(repo *Repo) error {
 	if c.appendLog(entries, repo) {
 		return nil
 	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
 	return atomicfile.WriteFrom(c.root, CacheDir+"/"+cacheFile, func(out io.Writer) error {
 		sum := crc32.New(castagnoli)
 		w := io.MultiWriter(out, sum)

@@ -68,20 +68,29 @@ func (c *Cache) recordFor(e *Entry, repo *Repo) []byte {
 // appendLog saves the cache by appending to the cache file read, when
 // there is one and it would not become more than half records no longer
 // counted; false when the file must be written whole. entries are those
-// Save keeps, sorted by path.
+// Save keeps, in any order: the records appended are sorted by path.
 func (c *Cache) appendLog(entries []*Entry, repo *Repo) bool {
 	if c.old == nil {
 		return false
 	}
-	var buf []byte
-	dead := c.log.dead
+	var changed []*Entry
 	saved := make(map[string]bool, len(entries))
 	for _, e := range entries {
-		at, old := c.index[e.Path]
-		if e.hit && old {
+		if _, old := c.index[e.Path]; e.hit && old {
 			saved[e.Path] = true
-			continue
+		} else {
+			changed = append(changed, e)
 		}
+	}
+	sort.Slice(changed, func(i, j int) bool { return changed[i].Path < changed[j].Path })
+	// What is appended is held in memory: when many files changed (a
+	// checkout of another branch), the file is written whole, as it is
+	// made, instead.
+	limit := max(1<<20, c.log.frames/16)
+	var buf []byte
+	dead := c.log.dead
+	for _, e := range changed {
+		at, old := c.index[e.Path]
 		raw := c.recordFor(e, repo)
 		if raw == nil {
 			continue // the path's old record, if any, goes below
@@ -90,7 +99,9 @@ func (c *Cache) appendLog(entries []*Entry, repo *Repo) bool {
 		if old {
 			dead += frameSize(e.Path, at.n)
 		}
-		buf = appendFrame(buf, e.Path, raw)
+		if buf = appendFrame(buf, e.Path, raw); int64(len(buf)) > limit {
+			return false
+		}
 	}
 	var gone []string
 	for p := range c.index {

@@ -140,4 +140,20 @@ func TestCacheLog(t *testing.T) {
 			t.Errorf("%s: the records differ from a cache written whole (-whole +log):\n%s", s.name, diff)
 		}
 	}
+	// One file edited again and again: its old records pile up until
+	// they are more than half of the file, which is then written anew.
+	for i := 0; ; i++ {
+		if i == 100 {
+			t.Fatal("one file edited 100 times: the cache file was never written anew")
+		}
+		before := inode()
+		write("content/en/p01.md", fmt.Sprintf("---\ntitle: Edit %d\n---\n", i))
+		got := run()
+		if diff := cmp.Diff(whole(), got); diff != "" {
+			t.Fatalf("edit %d of one file: the records differ from a cache written whole (-whole +log):\n%s", i, diff)
+		}
+		if !os.SameFile(before, inode()) {
+			break
+		}
+	}
 }
