@@ -105,19 +105,27 @@ func TestScript(t *testing.T) {
 	})
 }
 
-// cmdGen writes a file of n messages, for the count limits, instead of
-// committing a big file:
+// cmdGen writes a file of n messages, for the count limits, or a folder
+// of n pages, for the chunks check's rules run on, instead of committing
+// big files:
 //
 //	gen po 75001 es.po      # a PO file in Spanish, msgid "m0"…
 //	gen yaml 75001 es.yaml  # a go-i18n YAML catalog, m0: text 0…
+//	gen md 300 content/es   # p0.md … p299.md, each with a title and a paragraph
 func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 3 {
-		ts.Fatalf("usage: gen po|yaml N file")
+		ts.Fatalf("usage: gen po|yaml|md N file")
 	}
 	n, err := strconv.Atoi(args[1])
 	ts.Check(err)
 	var b strings.Builder
 	switch args[0] {
+	case "md":
+		ts.Check(os.MkdirAll(ts.MkAbs(args[2]), 0o755))
+		for i := range n {
+			writeFile(ts, fmt.Sprintf("%s/p%d.md", args[2], i), fmt.Sprintf("---\ntitle: Page %d\n---\n\nText %d.\n", i, i))
+		}
+		return
 	case "po":
 		b.WriteString("msgid \"\"\nmsgstr \"\"\n\"Language: es\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n")
 		for i := range n {

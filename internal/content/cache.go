@@ -36,6 +36,10 @@ const CacheDir = ".glosa/cache"
 //	file its path and its record (see cachecodec.go), each as a varint
 //	length and the bytes, then the CRC-32C of everything before, 4 bytes.
 //
+// A path may come again: its last record is the one that counts, and an
+// empty one says the file is gone (see cachelog.go: a run that changed a
+// few records appends them rather than writing the file again).
+//
 // A file that does not start so, or whose checksum does not match, is
 // ignored and replaced: the cache is never trusted, only checked. The
 // checksum finds damage; nobody but the user writes in the repository.
@@ -45,7 +49,7 @@ var cacheMagic = []byte("glosa-cache\n")
 
 // cacheFormat changes whenever what is cached, or how glosa computes it,
 // changes in a way the build identity would not show.
-const cacheFormat = 11
+const cacheFormat = 12
 
 // racyWindow is how recent a file's modification time may be for the
 // file to be cached: a file written again within the same clock tick,
@@ -65,6 +69,9 @@ type Cache struct {
 	// loaded: the cache of a big repository is never all in memory.
 	old   *os.File
 	index map[string]span
+	// log is what appending to the cache file needs to know of it (see
+	// appendLog).
+	log logState
 	// bodies asks for every body summary, not only the sources' (check
 	// lints them); a remembered file without one is read again.
 	bodies bool
@@ -206,6 +213,7 @@ func (c *Cache) readIndex(f *os.File) map[string]span {
 	}
 	out := map[string]span{}
 	var path []byte
+	var dead int64
 	for r.n < size {
 		n, err := binary.ReadUvarint(r)
 		if err != nil || n > uint64(size-r.n) {
@@ -218,7 +226,15 @@ func (c *Cache) readIndex(f *os.File) map[string]span {
 		if n, err = binary.ReadUvarint(r); err != nil || n > uint64(size-r.n) {
 			return nil
 		}
-		out[string(path)] = span{off: r.n, n: int(n)}
+		if at, ok := out[string(path)]; ok {
+			dead += frameSize(string(path), at.n)
+		}
+		if n == 0 { // the file is gone
+			dead += frameSize(string(path), 0)
+			delete(out, string(path))
+		} else {
+			out[string(path)] = span{off: r.n, n: int(n)}
+		}
 		if _, err := io.CopyN(io.Discard, r, int64(n)); err != nil {
 			return nil
 		}
@@ -227,6 +243,7 @@ func (c *Cache) readIndex(f *os.File) map[string]span {
 	if _, err := f.ReadAt(tail[:], size); err != nil || binary.BigEndian.Uint32(tail[:]) != sum.Sum32() {
 		return nil
 	}
+	c.log = logState{sum: sum.Sum32(), size: fi.Size(), frames: size - head, dead: dead}
 	return out
 }
 
@@ -479,7 +496,6 @@ func (c *Cache) Save(repo *Repo) error {
 			entries = append(entries, e)
 		}
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
 	if err := CheckCacheDir(c.root); err != nil {
 		return err
 	}
@@ -492,6 +508,10 @@ func (c *Cache) Save(repo *Repo) error {
 			return err
 		}
 	}
+	if c.appendLog(entries, repo) {
+		return nil
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
 	return atomicfile.WriteFrom(c.root, CacheDir+"/"+cacheFile, func(out io.Writer) error {
 		sum := crc32.New(castagnoli)
 		w := io.MultiWriter(out, sum)
@@ -501,21 +521,14 @@ func (c *Cache) Save(repo *Repo) error {
 		if _, err := w.Write(head); err != nil {
 			return err
 		}
+		var frame []byte
 		for _, e := range entries {
-			raw := c.raw(e)
-			if raw == nil {
-				raw = c.encode(e, c.fresh[e], repo.Schema(e))
-			}
+			raw := c.recordFor(e, repo)
 			if raw == nil {
 				continue
 			}
-			frame := &encoder{}
-			frame.str(e.Path)
-			frame.uint(uint64(len(raw)))
-			if _, err := w.Write(frame.buf); err != nil {
-				return err
-			}
-			if _, err := w.Write(raw); err != nil {
+			frame = appendFrame(frame[:0], e.Path, raw)
+			if _, err := w.Write(frame); err != nil {
 				return err
 			}
 		}

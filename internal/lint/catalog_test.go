@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -99,12 +100,26 @@ func TestObsoleteAndSameMessages(t *testing.T) {
 	if diff := cmp.Diff(want, lint(t, catalogConfig, catalogFiles, "same-as-source", "obsolete-message")); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
 	}
+	// The catalogs are compared once, not once per chunk of items.
+	withEntries := map[string]string{}
+	for name, text := range catalogFiles {
+		withEntries[name] = text
+	}
+	for _, slug := range []string{"a", "b", "c"} {
+		withEntries["content/en/"+slug+".md"] = lines("---", "title: A page", "---")
+		withEntries["content/es/"+slug+".md"] = lines("---", "title: Una página", "---")
+	}
+	defer SetChunkSize(1)()
+	cfg := strings.Replace(catalogConfig, "content: []", "content:\n  - path: content/{lang}/{slug}.md", 1)
+	if diff := cmp.Diff(want, lint(t, cfg, withEntries, "same-as-source", "obsolete-message")); diff != "" {
+		t.Errorf("findings with chunks of one item mismatch (-want +got):\n%s", diff)
+	}
 	// With unused, every #~ entry is, at its grade.
 	want = []Finding{
 		{Rule: "obsolete-message", Severity: Warning, Path: "po/pl.po", Line: 18, Column: 1, Lang: "pl", Slug: "Old",
 			Message: `obsolete message "Old"`, Fix: "delete it (msgattrib --no-obsolete does) or move it back if it is still used"},
 	}
-	cfg := catalogConfig + "rules:\n  obsolete-message: {unused: warning}\n"
+	cfg = catalogConfig + "rules:\n  obsolete-message: {unused: warning}\n"
 	if diff := cmp.Diff(want, lint(t, cfg, catalogFiles, "obsolete-message")); diff != "" {
 		t.Errorf("findings with unused: warning mismatch (-want +got):\n%s", diff)
 	}

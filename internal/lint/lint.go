@@ -190,9 +190,9 @@ type Result struct {
 // by a checker of its own; their findings are joined in chunk order, as
 // one goroutine would have found them.
 func (l *Linter) Check(rep *status.Report) Result {
-	c := &checker{linter: l, rep: rep, repo: rep.Repo, shared: &shared{}}
+	c := &checker{linter: l, rep: rep, repo: rep.Repo, shared: &shared{}, whole: true}
 	var res Result
-	out := c.run(l.rules, func(r Rule) bool { return !r.entries && !r.post }, &res.Suppressed)
+	out := c.run(l.rules, func(r Rule) bool { return !r.entries && !r.post || r.whole != nil }, &res.Suppressed)
 	// A wave holds chunkSize items, as many in memory as one goroutine
 	// would hold.
 	procs := runtime.GOMAXPROCS(0)
@@ -279,7 +279,9 @@ func (c *checker) run(rules []Rule, which func(Rule) bool, suppressed *int) []Fi
 			}
 			out = append(out, f)
 		}
-		if c.linter.memo != nil && r.memo != anyScope {
+		if r.entries && c.whole {
+			r.whole(c, emit)
+		} else if c.linter.memo != nil && r.memo != anyScope {
 			c.memoized(r, emit)
 		} else {
 			r.check(c, emit)
@@ -387,6 +389,9 @@ type checker struct {
 	rule   string
 	// chunk is what the entry rules check now (see Check).
 	chunk chunk
+	// whole marks Check's checker of the rules that take no chunk, which
+	// runs the entry rules' whole parts too (see Rule.whole).
+	whole bool
 	// markups and locales remember answers (see markup and findLocale).
 	markups map[string][]string
 	locales map[string]localeResult
@@ -395,6 +400,8 @@ type checker struct {
 	// skip holds the translations (or entries) whose findings the memo
 	// gave, which pairs and entries leave out (see memoized).
 	skip map[*content.Entry]bool
+	// keyBuf is memoKey's buffer, kept between keys.
+	keyBuf []byte
 }
 
 // shared is what the checkers of the chunks of a wave share: indexes of

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/glosa/glosa/internal/atomicfile"
@@ -194,15 +193,27 @@ func (m *Memo) file() []byte {
 // the cache does not vouch for a file of them.
 func (c *checker) memoKey(rule string, item *status.Item, t *status.Translation, files ...*content.Entry) ([sha256.Size]byte, bool) {
 	m := c.linter.memo
-	h := sha256.New()
-	h.Write(m.stamp[:])
+	// The key's input is written into one buffer, hashed once: a warm
+	// check makes a key for every pair and every memoised rule.
+	buf := append(c.keyBuf[:0], m.stamp[:]...)
 	field := func(s string) {
-		h.Write(binary.AppendUvarint(nil, uint64(len(s))))
-		h.Write([]byte(s))
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		buf = append(buf, s...)
 	}
 	field(rule)
 	field(c.repo.Source)
-	field(strings.Join(c.repo.Languages, ","))
+	// The languages, joined with commas.
+	n := max(0, len(c.repo.Languages)-1)
+	for _, l := range c.repo.Languages {
+		n += len(l)
+	}
+	buf = binary.AppendUvarint(buf, uint64(n))
+	for i, l := range c.repo.Languages {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, l...)
+	}
 	for _, e := range files {
 		id, ok := m.identity(e)
 		if !ok {
@@ -218,9 +229,8 @@ func (c *checker) memoKey(rule string, item *status.Item, t *status.Translation,
 		field(t.Lang)
 		field(string(t.State))
 	}
-	var key [sha256.Size]byte
-	h.Sum(key[:0])
-	return key, true
+	c.keyBuf = buf
+	return sha256.Sum256(buf), true
 }
 
 // memoUnit is what a memoised rule finds its findings of: a pair, or an

@@ -24,6 +24,10 @@ type Rule struct {
 	// entries marks a rule that reads entries through checker.pairs and
 	// checker.entries: it runs on one chunk of them at a time.
 	entries bool
+	// whole is the part of an entries rule that reads the repository
+	// whole (its catalogs, not its entries): it runs once, before the
+	// chunks, not once per chunk.
+	whole func(c *checker, emit func(Finding))
 	// scope says whether the findings depend on one pair or one entry
 	// only: glosa's cache remembers them then (see Memo).
 	memo memoScope

@@ -44,11 +44,14 @@ var sameAsSource = register(Rule{
 		"\n" +
 		"**Limits.** Translations already `untranslated` are not checked, nor (unless `variants`) translations into a variant of the source's language (`en-GB` from `en`). A text that `consensus` languages or more keep identical is the project's convention and not reported. Info by default: many identical catalog messages are legitimate.",
 	Options: []*Option{sameMinWords.Option, sameVariants.Option, sameConsensus.Option},
+	// The catalogs' messages are compared once, not in every chunk.
+	whole: func(c *checker, emit func(Finding)) {
+		sameMessages(c, sameMinWords.of(c), sameVariants.of(c), sameConsensus.of(c), emit)
+	},
 	check: func(c *checker, emit func(Finding)) {
 		minWords := sameMinWords.of(c)
 		variants := sameVariants.of(c)
 		consensus := sameConsensus.of(c)
-		sameMessages(c, minWords, variants, consensus, emit)
 		// Findings wait for the item's other languages: a text that
 		// several of them keep identical is kept by the project's
 		// convention (see agreed).
