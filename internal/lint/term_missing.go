@@ -231,10 +231,17 @@ func quotedFragment(rs []rune, m term.Match) bool {
 // term matcher sees them).
 func joiner(r rune) bool { return r == '-' || r == '_' || r == '.' || r == '/' }
 
-// compound reports whether a match and the word after or before it are
+// compound reports whether a match and the words after or before it are
 // written together in the source's text too: the term is part of a
 // longer expression the translation keeps whole, another concept or a
 // name («service worker», «observability by design», «pull request»).
+// Short words on the way (one or two letters: «by», and the articles and
+// prepositions two languages may share, «un», «de», «la») are taken with
+// the next word, not alone: «Un modello linguistico» in a Spanish text
+// whose Italian source says «Un modello linguistico» keeps the term, it
+// is no longer expression. After the term, short words the text ends
+// with count (a particle: «sampling out», «set up»); before it, they do
+// not.
 func compound(rs []rune, srcText string, m term.Match) bool {
 	latin := func(i int) bool {
 		return i >= 0 && i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i])) &&
@@ -244,31 +251,67 @@ func compound(rs []rune, srcText string, m term.Match) bool {
 	in := func(start, end int) bool {
 		return strings.Contains(src, strings.Join(strings.Fields(strings.ToLower(string(rs[start:end]))), " "))
 	}
-	if end := m.End; end < len(rs) && unicode.IsSpace(rs[end]) {
+	// After the term: words up to the first that is not short, or the
+	// short ones the text goes no further than.
+	for end, short := m.End, m.End; end < len(rs) && unicode.IsSpace(rs[end]); {
 		for end < len(rs) && unicode.IsSpace(rs[end]) {
 			end++
 		}
-		if latin(end) {
-			for latin(end) {
-				end++
+		if !latin(end) {
+			if short > m.End && in(m.Start, short) {
+				return true
 			}
+			break
+		}
+		from := end
+		for latin(end) {
+			end++
+		}
+		if !shortWord(rs[from:end]) {
 			if in(m.Start, end) {
 				return true
 			}
+			break
+		}
+		short = end
+		if end == len(rs) && in(m.Start, end) {
+			return true
 		}
 	}
-	if start := m.Start - 1; start >= 0 && unicode.IsSpace(rs[start]) {
+	// Before it, the same way back.
+	for start := m.Start - 1; start >= 0 && unicode.IsSpace(rs[start]); {
 		for start >= 0 && unicode.IsSpace(rs[start]) {
 			start--
 		}
-		if latin(start) {
-			for latin(start - 1) {
-				start--
-			}
+		if !latin(start) {
+			break
+		}
+		to := start + 1
+		for latin(start - 1) {
+			start--
+		}
+		if !shortWord(rs[start:to]) {
 			return in(start, m.End)
 		}
+		start--
 	}
 	return false
+}
+
+// shortWord reports a word of one or two letters that is no acronym:
+// such words («by», «of», «un», «la») are shared by too many languages to
+// say alone that a text keeps the source's expression.
+func shortWord(w []rune) bool {
+	if len(w) >= 3 {
+		return false
+	}
+	caps := 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return len(w) < 2 || caps < len(w)
 }
 
 // casedScript reports whether lang is written in a script with capital
