@@ -2,7 +2,7 @@
 // the Markdown table of the README's "Speed" section, between the markers
 // <!-- speed-table --> and <!-- /speed-table -->:
 //
-//	go test ./internal/corpus -run '^$' -bench 'Check$|Status$|Replay' -benchtime 3x | tee bench.txt
+//	go test ./internal/corpus -run '^$' -bench 'Check$|Status$|Replay|WarmEdit' -benchtime 3x | tee bench.txt
 //	go run ./internal/corpus/cmd/speedtable -write README.md < bench.txt
 //
 // Each row is one benchmark: the files of the generated corpus, the time
@@ -88,11 +88,12 @@ func render(r io.Reader) (string, error) {
 		return "", err
 	}
 	var b strings.Builder
-	b.WriteString("| run | files | time | × walk-read | × git status | peak MB |\n|---|--:|--:|--:|--:|--:|\n")
+	b.WriteString("| run | files | time | × walk-read | × git status | × replayed | peak MB |\n|---|--:|--:|--:|--:|--:|--:|\n")
 	for _, res := range results {
 		m := res.metrics
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", label(res.name), num(m, "files", "%.0f"),
-			time.Duration(m["ns/op"]).Round(time.Millisecond), num(m, "x-walkread", "%.1f"), num(m, "x-gitstatus", "%.2f"), num(m, "peak-RSS-MB", "%.0f"))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", label(res.name), num(m, "files", "%.0f"),
+			time.Duration(m["ns/op"]).Round(time.Millisecond), num(m, "x-walkread", "%.1f"), num(m, "x-gitstatus", "%.2f"),
+			num(m, "x-replay", "%.1f"), num(m, "peak-RSS-MB", "%.0f"))
 	}
 	return b.String(), nil
 }
@@ -107,8 +108,11 @@ func label(name string) string {
 		}
 		if i == 0 {
 			p = strings.ToLower(p)
-			if p == "replay" {
+			switch p {
+			case "replay":
 				p = "warm, replayed:"
+			case "warmedit":
+				p = "warm, one file edited:"
 			}
 		}
 		words = append(words, strings.ReplaceAll(p, "_", " "))
