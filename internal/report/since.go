@@ -200,7 +200,10 @@ func SinceMarkdown(w io.Writer, v SinceView) error {
 			if c.Source != "" && c.Kind != since.Added && c.Kind != since.Fixed {
 				b.WriteString(" ← " + v.mdLink(c.Source))
 			}
-			if c.Words > 0 {
+			switch {
+			case c.Words == 1:
+				b.WriteString(" (1 word)")
+			case c.Words > 1:
 				fmt.Fprintf(&b, " (%d words)", c.Words)
 			}
 			b.WriteString("\n")
