@@ -56,10 +56,11 @@ func termField(lt *config.LayoutTerms, path string) bool {
 func termPairs(c *checker, p pair, su []termUnit) (src, tr []termUnit) {
 	tu := termUnits(c, p.entry)
 	blocks := sameBlockKinds(p.src.Body().Blocks, p.entry.Body().Blocks)
-	have := map[string]termUnit{}
+	have := make(map[string]termUnit, len(tu))
 	for _, u := range tu {
 		have[u.key] = u
 	}
+	src, tr = make([]termUnit, 0, len(su)), make([]termUnit, 0, len(su))
 	for _, u := range su {
 		t, ok := have[u.key]
 		if ok && (blocks || strings.HasPrefix(u.key, "field ")) {
