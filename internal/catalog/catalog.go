@@ -50,10 +50,16 @@ func Scan(root string, cfg *config.Config, languages []string) ([]*File, error) 
 // ScanFiles is Scan of the project in fsys: the work tree (content.Dir)
 // or a revision.
 func ScanFiles(fsys content.Files, cfg *config.Config, languages []string) ([]*File, error) {
+	return ScanCached(fsys, cfg, languages, nil)
+}
+
+// ScanCached is ScanFiles that takes the parsed form of a go-i18n file
+// from cache when its bytes are those cache saw (nil for no cache).
+func ScanCached(fsys content.Files, cfg *config.Config, languages []string, cache *Cache) ([]*File, error) {
 	var out []*File
 	for i := range cfg.Locales {
 		loc := &cfg.Locales[i]
-		files, err := scanLocale(fsys, i, loc, languages, cfg.Limits.Or())
+		files, err := scanLocale(fsys, i, loc, languages, cfg.Limits.Or(), cache)
 		if err != nil {
 			return nil, err
 		}
@@ -63,7 +69,7 @@ func ScanFiles(fsys content.Files, cfg *config.Config, languages []string) ([]*F
 	return out, nil
 }
 
-func scanLocale(fsys content.Files, index int, loc *config.Locale, languages []string, lim limits.Limits) ([]*File, error) {
+func scanLocale(fsys content.Files, index int, loc *config.Locale, languages []string, lim limits.Limits, cache *Cache) ([]*File, error) {
 	var out []*File
 	seen := map[string]bool{}
 	patterns := []*config.LocalePattern{loc.Pattern}
@@ -100,7 +106,7 @@ func scanLocale(fsys content.Files, index int, loc *config.Locale, languages []s
 				return nil
 			}
 			seen[rel] = true
-			load(fsys, loc, f, lim)
+			load(fsys, loc, f, lim, cache)
 			out = append(out, f)
 			return nil
 		})
@@ -141,8 +147,9 @@ func match(index int, loc *config.Locale, pat *config.LocalePattern, rel string,
 }
 
 // load reads a catalog of at most lim.CatalogSize bytes and
-// lim.CatalogMessages messages (keys of a go-i18n file).
-func load(fsys content.Files, loc *config.Locale, f *File, lim limits.Limits) {
+// lim.CatalogMessages messages (keys of a go-i18n file), a go-i18n file
+// from cache when cache has it.
+func load(fsys content.Files, loc *config.Locale, f *File, lim limits.Limits, cache *Cache) {
 	data, err := fsys.ReadFile(f.Path, lim.CatalogSize)
 	if err != nil {
 		f.Err = l10n.FileError(f.Path, err)
@@ -161,11 +168,17 @@ func load(fsys content.Files, loc *config.Locale, f *File, lim limits.Limits) {
 		}
 		f.PO = pf
 	default:
+		key := cache.key(f.Path, loc.Format, lim, data)
+		if gf := cache.goI18n(key, f.Path, data); gf != nil {
+			f.GoI18n = gf
+			return
+		}
 		gf, err := goi18n.ParseMax(f.Path, data, lim.CatalogMessages)
 		if err != nil {
 			f.Err = l10n.FileError(f.Path, err)
 			return
 		}
+		cache.put(key, gf)
 		f.GoI18n = gf
 	}
 }
