@@ -5,21 +5,21 @@ import (
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
-	"github.com/glosa/glosa/internal/memostore"
+	"github.com/glosa/glosa/internal/record"
 )
 
 // Encode returns what Parse made of f's bytes, for glosa's cache: its
 // messages and where each key is written, not the bytes themselves nor
 // what the path gives (see Decode).
 func (f *File) Encode() []byte {
-	w := &memostore.Writer{}
+	w := &record.Writer{}
 	w.Uint(uint64(len(f.Messages)))
 	for _, m := range f.Messages {
 		for _, s := range []string{m.ID, m.Description, m.Hash, m.LeftDelim, m.RightDelim} {
 			w.Str(s)
 		}
-		w.Int(m.Line)
-		w.Int(m.Column)
+		w.Num(m.Line)
+		w.Num(m.Column)
 		w.Uint(uint64(len(m.Text)))
 		for _, form := range Forms() {
 			if s, ok := m.Text[form]; ok {
@@ -38,7 +38,7 @@ func (f *File) Encode() []byte {
 		e := f.entries[id]
 		w.Str(id)
 		for _, n := range []int{e.line, e.col, e.start, e.end, e.siblings, e.valStart, e.prevEnd, e.nextStart, e.open, e.close} {
-			w.Int(n)
+			w.Num(n)
 		}
 		for _, s := range []string{e.indent, e.key, e.parent} {
 			w.Str(s)
@@ -51,13 +51,13 @@ func (f *File) Encode() []byte {
 }
 
 // Decode returns the file Parse(path, data) returned, of which Encode
-// wrote raw; memostore.ErrDamaged when raw cannot be read.
+// wrote raw; record.ErrDamaged when raw cannot be read.
 func Decode(path string, data, raw []byte) (*File, error) {
 	mf, err := i18n.ParseMessageFileBytes(nil, path, nil) // the path's language, as Parse has it
 	if err != nil {
 		return nil, err
 	}
-	r := memostore.NewReader(raw)
+	r := record.NewReader(raw)
 	f := &File{Path: path, Format: syntaxOf(path), Lang: mf.Tag, data: data}
 	n := r.Count()
 	f.Messages = make([]*Message, 0, n)
@@ -67,7 +67,7 @@ func Decode(path string, data, raw []byte) (*File, error) {
 		for _, s := range []*string{&m.ID, &m.Description, &m.Hash, &m.LeftDelim, &m.RightDelim} {
 			*s = r.Str()
 		}
-		m.Line, m.Column = r.Int(), r.Int()
+		m.Line, m.Column = r.Num(), r.Num()
 		forms := r.Count()
 		m.Text = make(map[Form]string, forms)
 		for range forms {
@@ -83,7 +83,7 @@ func Decode(path string, data, raw []byte) (*File, error) {
 			var e entry
 			id := r.Str()
 			for _, p := range []*int{&e.line, &e.col, &e.start, &e.end, &e.siblings, &e.valStart, &e.prevEnd, &e.nextStart, &e.open, &e.close} {
-				*p = r.Int()
+				*p = r.Num()
 			}
 			for _, s := range []*string{&e.indent, &e.key, &e.parent} {
 				*s = r.Str()
@@ -94,8 +94,8 @@ func Decode(path string, data, raw []byte) (*File, error) {
 			f.entries[id] = e
 		}
 	}
-	if err := r.Err(); err != nil {
-		return nil, err
+	if r.Err() != nil || r.Left() > 0 {
+		return nil, record.ErrDamaged
 	}
 	return f, nil
 }
