@@ -4,23 +4,24 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 
-	"github.com/glosa/glosa/internal/catalog/goi18n"
 	"github.com/glosa/glosa/internal/limits"
 	"github.com/glosa/glosa/internal/memostore"
 )
 
 // cacheFile is the file of glosa's cache (content.CacheDir) where the
-// parsed catalogs are kept, each record a goi18n.File's Encode.
+// parsed catalogs are kept, each record a goi18n.File's or a po.File's
+// Record.
 const cacheFile = "catalogs"
 
 var cacheMagic = []byte("glosa-catalogs\n\x01")
 
-// Cache keeps the parsed form of go-i18n catalogs in glosa's cache, so
+// Cache keeps the parsed form of catalogs in glosa's cache, so
 // that a warm run reads a catalog whose bytes have not changed but does
 // not parse it again. A record is keyed by the content cache's stamp
 // (glosa's build and the configuration's bytes), the file's path, its
 // format, the limits and a digest of its bytes: the file is read anyway
-// (an edit needs its bytes). Only files parsed without error are kept.
+// (an edit needs its bytes). Only files parsed without error are kept,
+// and of PO files only those in UTF-8.
 type Cache struct {
 	stamp [sha256.Size]byte
 	store *memostore.Store
@@ -54,26 +55,17 @@ func (c *Cache) key(path, format string, lim limits.Limits, data []byte) memosto
 	return memostore.Key(h.Sum(nil))
 }
 
-// goI18n returns the go-i18n file kept under key, read from path with
-// data; nil when there is none or its record is damaged.
-func (c *Cache) goI18n(key memostore.Key, path string, data []byte) *goi18n.File {
+// get returns the record kept under key.
+func (c *Cache) get(key memostore.Key) ([]byte, bool) {
 	if c == nil {
-		return nil
+		return nil, false
 	}
-	raw, ok := c.store.Get(key)
-	if !ok {
-		return nil
-	}
-	f, err := goi18n.Decode(path, data, raw)
-	if err != nil {
-		return nil
-	}
-	return f
+	return c.store.Get(key)
 }
 
-// put keeps f under key.
-func (c *Cache) put(key memostore.Key, f *goi18n.File) {
+// put keeps raw under key.
+func (c *Cache) put(key memostore.Key, raw []byte) {
 	if c != nil {
-		c.store.Put(key, f.Encode())
+		c.store.Put(key, raw)
 	}
 }

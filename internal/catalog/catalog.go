@@ -147,8 +147,8 @@ func match(index int, loc *config.Locale, pat *config.LocalePattern, rel string,
 }
 
 // load reads a catalog of at most lim.CatalogSize bytes and
-// lim.CatalogMessages messages (keys of a go-i18n file), a go-i18n file
-// from cache when cache has it.
+// lim.CatalogMessages messages (keys of a go-i18n file), parsed as cache
+// keeps it when it has it.
 func load(fsys content.Files, loc *config.Locale, f *File, lim limits.Limits, cache *Cache) {
 	data, err := fsys.ReadFile(f.Path, lim.CatalogSize)
 	if err != nil {
@@ -159,26 +159,38 @@ func load(fsys content.Files, loc *config.Locale, f *File, lim limits.Limits, ca
 		f.Err = &l10n.Error{Path: f.Path, Line: 1, Column: 1, Text: l10n.Msg("err.utf16")}
 		return
 	}
+	key := cache.key(f.Path, loc.Format, lim, data)
+	raw, cached := cache.get(key)
 	switch loc.Format {
 	case config.FormatPO:
+		if cached {
+			if pf, err := po.FromRecord(raw); err == nil {
+				f.PO = pf
+				return
+			}
+		}
 		pf, err := po.ParseMax(data, lim.CatalogMessages, limits.TooManyMessages)
 		if err != nil {
 			f.Err = l10n.FileError(f.Path, err)
 			return
 		}
+		if raw, ok := pf.Record(); ok {
+			cache.put(key, raw)
+		}
 		f.PO = pf
 	default:
-		key := cache.key(f.Path, loc.Format, lim, data)
-		if gf := cache.goI18n(key, f.Path, data); gf != nil {
-			f.GoI18n = gf
-			return
+		if cached {
+			if gf, err := goi18n.FromRecord(f.Path, data, raw); err == nil {
+				f.GoI18n = gf
+				return
+			}
 		}
 		gf, err := goi18n.ParseMax(f.Path, data, lim.CatalogMessages)
 		if err != nil {
 			f.Err = l10n.FileError(f.Path, err)
 			return
 		}
-		cache.put(key, gf)
+		cache.put(key, gf.Record())
 		f.GoI18n = gf
 	}
 }

@@ -8,10 +8,10 @@ import (
 	"github.com/glosa/glosa/internal/record"
 )
 
-// Encode returns what Parse made of f's bytes, for glosa's cache: its
+// Record returns what Parse made of f's bytes, for glosa's cache: its
 // messages and where each key is written, not the bytes themselves nor
-// what the path gives (see Decode).
-func (f *File) Encode() []byte {
+// what the path gives (see FromRecord).
+func (f *File) Record() []byte {
 	w := &record.Writer{}
 	w.Uint(uint64(len(f.Messages)))
 	for _, m := range f.Messages {
@@ -50,9 +50,9 @@ func (f *File) Encode() []byte {
 	return w.Buf
 }
 
-// Decode returns the file Parse(path, data) returned, of which Encode
+// FromRecord returns the file Parse(path, data) returned, of which Record
 // wrote raw; record.ErrDamaged when raw cannot be read.
-func Decode(path string, data, raw []byte) (*File, error) {
+func FromRecord(path string, data, raw []byte) (*File, error) {
 	mf, err := i18n.ParseMessageFileBytes(nil, path, nil) // the path's language, as Parse has it
 	if err != nil {
 		return nil, err

@@ -8,30 +8,30 @@ import (
 	"golang.org/x/text/language"
 )
 
-// checkDecode fails t unless Decode of f's Encode is f, and, with cuts,
+// checkRecord fails t unless FromRecord of f's Record is f, and, with cuts,
 // unless every cut of the record is refused.
-func checkDecode(t *testing.T, path string, data []byte, f *File, cuts bool) {
+func checkRecord(t *testing.T, path string, data []byte, f *File, cuts bool) {
 	t.Helper()
-	raw := f.Encode()
-	got, err := Decode(path, data, raw)
+	raw := f.Record()
+	got, err := FromRecord(path, data, raw)
 	if err != nil {
-		t.Fatalf("Decode: %v", err)
+		t.Fatalf("FromRecord: %v", err)
 	}
 	opts := cmp.Options{cmp.AllowUnexported(File{}, entry{}), cmpopts.EquateComparable(language.Tag{}), cmpopts.EquateEmpty()}
 	if diff := cmp.Diff(f, got, opts); diff != "" {
-		t.Fatalf("Decode(Encode) (-parsed +decoded):\n%s", diff)
+		t.Fatalf("FromRecord(Record) (-parsed +decoded):\n%s", diff)
 	}
 	if !cuts {
 		return
 	}
 	for n := range len(raw) {
-		if _, err := Decode(path, data, raw[:n]); err == nil {
+		if _, err := FromRecord(path, data, raw[:n]); err == nil {
 			t.Fatalf("a record cut at %d of %d bytes was read", n, len(raw))
 		}
 	}
 }
 
-func TestDecodeEncoded(t *testing.T) {
+func TestFromRecord(t *testing.T) {
 	for _, tc := range []struct{ path, in string }{
 		{"active.es.yaml", yamlFile},
 		{"es.json", jsonFile},
@@ -46,12 +46,12 @@ func TestDecodeEncoded(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkDecode(t, tc.path, []byte(tc.in), f, true)
+			checkRecord(t, tc.path, []byte(tc.in), f, true)
 			// An edit of the decoded file is the edit of the parsed one.
 			for _, m := range f.Messages {
 				set := &Message{ID: m.ID, Hash: "sha1-new", Text: map[Form]string{Other: "nuevo"}}
 				want, wantErr := f.Set(set)
-				d, _ := Decode(tc.path, []byte(tc.in), f.Encode())
+				d, _ := FromRecord(tc.path, []byte(tc.in), f.Record())
 				got, gotErr := d.Set(set)
 				if string(want) != string(got) || (wantErr == nil) != (gotErr == nil) {
 					t.Errorf("Set %q: decoded %q, %v; parsed %q, %v", m.ID, got, gotErr, want, wantErr)
