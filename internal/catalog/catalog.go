@@ -164,7 +164,7 @@ func load(fsys content.Files, loc *config.Locale, f *File, lim limits.Limits, ca
 	switch loc.Format {
 	case config.FormatPO:
 		if cached {
-			if pf, err := po.FromRecord(raw); err == nil {
+			if pf, err := po.FromRecord(data, raw); err == nil {
 				f.PO = pf
 				return
 			}

@@ -1,6 +1,8 @@
 package po
 
 import (
+	"bytes"
+
 	"github.com/glosa/glosa/internal/record"
 )
 
@@ -39,18 +41,36 @@ func (f *File) Record() ([]byte, bool) {
 		w.Num(e.Line)
 		w.Num(e.FirstLine)
 		w.Num(e.LastLine)
-		w.Bytes(e.lead)
-		w.Bytes(e.raw)
+		w.Num(len(e.lead))
+		w.Num(len(e.raw))
 	}
 	return w.Buf, true
 }
 
-// FromRecord returns the file Parse returned, of which Record wrote raw;
-// record.ErrDamaged when raw cannot be read. The file shares raw's
-// memory.
-func FromRecord(raw []byte) (*File, error) {
+// FromRecord returns the file Parse(data) returned, of which Record
+// wrote raw; record.ErrDamaged when raw cannot be read or does not fit
+// data.
+func FromRecord(data, raw []byte) (*File, error) {
 	r := record.NewReader(raw)
-	f := &File{bom: r.Bool(), newline: r.Str(), trailer: r.Bytes()}
+	f := &File{bom: r.Bool(), newline: r.Str()}
+	trailer := r.Num()
+	if f.bom {
+		if !bytes.HasPrefix(data, []byte("\ufeff")) {
+			return nil, record.ErrDamaged
+		}
+		data = data[3:]
+	}
+	// text returns the next n bytes of data.
+	bad := false
+	text := func(n int) []byte {
+		if n < 0 || n > len(data) {
+			bad = true
+			return nil
+		}
+		t := data[:n:n]
+		data = data[n:]
+		return t
+	}
 	n := r.Count()
 	f.Entries = make([]*Entry, 0, n)
 	for range n {
@@ -73,11 +93,13 @@ func FromRecord(raw []byte) (*File, error) {
 		e.HasPlural = r.Bool()
 		e.Obsolete = r.Bool()
 		e.Line, e.FirstLine, e.LastLine = r.Num(), r.Num(), r.Num()
-		e.lead, e.raw = r.Bytes(), r.Bytes()
+		e.lead = text(r.Num())
+		e.raw = text(r.Num())
 		e.orig = e.clone()
 		f.Entries = append(f.Entries, e)
 	}
-	if r.Err() != nil || r.Left() > 0 {
+	f.trailer = text(trailer)
+	if r.Err() != nil || r.Left() > 0 || bad || len(data) > 0 {
 		return nil, record.ErrDamaged
 	}
 	return f, nil

@@ -10,24 +10,35 @@ import (
 
 // checkRecord fails t unless FromRecord of f's Record is f (which must
 // be UTF-8), and, with cuts, unless every cut of the record is refused.
-func checkRecord(t *testing.T, f *File, cuts bool) {
+func checkRecord(t *testing.T, data []byte, f *File, cuts bool) {
 	t.Helper()
 	raw, ok := f.Record()
 	if !ok {
 		t.Fatal("a UTF-8 file was not recorded")
 	}
-	got, err := FromRecord(raw)
+	got, err := FromRecord(data, raw)
 	if err != nil {
 		t.Fatalf("FromRecord: %v", err)
 	}
 	if diff := cmp.Diff(f, got, cmp.AllowUnexported(File{}, Entry{}), cmpopts.EquateEmpty()); diff != "" {
 		t.Fatalf("FromRecord(Record) (-parsed +decoded):\n%s", diff)
 	}
+	for i, e := range got.Entries {
+		if (e.raw == nil) != (f.Entries[i].raw == nil) {
+			t.Fatalf("entry %d: raw nil %v, parsed %v: an added entry and a read one differ", i, e.raw == nil, f.Entries[i].raw == nil)
+		}
+	}
+	// Other bytes than the file's do not fit its record.
+	if len(data) > 0 {
+		if _, err := FromRecord(append(data[:len(data):len(data)], '\n'), raw); err == nil {
+			t.Fatal("a record was read with bytes longer than its file's")
+		}
+	}
 	if !cuts {
 		return
 	}
 	for n := range len(raw) {
-		if _, err := FromRecord(raw[:n]); err == nil {
+		if _, err := FromRecord(data, raw[:n]); err == nil {
 			t.Fatalf("a record cut at %d of %d bytes was read", n, len(raw))
 		}
 	}
@@ -50,10 +61,10 @@ func TestFromRecord(t *testing.T) {
 				}
 				return
 			}
-			checkRecord(t, f, len(data) < 4000)
+			checkRecord(t, data, f, len(data) < 4000)
 			// An edit of the decoded file is the edit of the parsed one.
 			raw, _ := f.Record()
-			d, _ := FromRecord(raw)
+			d, _ := FromRecord(data, raw)
 			if string(d.Encode()) != string(f.Encode()) {
 				t.Error("the decoded file writes other bytes")
 			}

@@ -30,7 +30,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Encode(Parse(x)) != x:\n%s", cmp.Diff(string(data), string(got)))
 		}
 		if file.charset == nil {
-			checkRecord(t, file, false)
+			checkRecord(t, data, file, false)
 		}
 		file.Stats()
 		file.HeaderFields()
