@@ -50,10 +50,16 @@ func Scan(root string, cfg *config.Config, languages []string) ([]*File, error) 
 // ScanFiles is Scan of the project in fsys: the work tree (content.Dir)
 // or a revision.
 func ScanFiles(fsys content.Files, cfg *config.Config, languages []string) ([]*File, error) {
+	return ScanCached(fsys, cfg, languages, nil)
+}
+
+// ScanCached is ScanFiles that takes the parsed form of a go-i18n file
+// from cache when its bytes are those cache saw (nil for no cache).
+func ScanCached(fsys content.Files, cfg *config.Config, languages []string, cache *Cache) ([]*File, error) {
 	var out []*File
 	for i := range cfg.Locales {
 		loc := &cfg.Locales[i]
-		files, err := scanLocale(fsys, i, loc, languages, cfg.Limits.Or())
+		files, err := scanLocale(fsys, i, loc, languages, cfg.Limits.Or(), cache)
 		if err != nil {
 			return nil, err
 		}
@@ -63,7 +69,7 @@ func ScanFiles(fsys content.Files, cfg *config.Config, languages []string) ([]*F
 	return out, nil
 }
 
-func scanLocale(fsys content.Files, index int, loc *config.Locale, languages []string, lim limits.Limits) ([]*File, error) {
+func scanLocale(fsys content.Files, index int, loc *config.Locale, languages []string, lim limits.Limits, cache *Cache) ([]*File, error) {
 	var out []*File
 	seen := map[string]bool{}
 	patterns := []*config.LocalePattern{loc.Pattern}
@@ -100,7 +106,7 @@ func scanLocale(fsys content.Files, index int, loc *config.Locale, languages []s
 				return nil
 			}
 			seen[rel] = true
-			load(fsys, loc, f, lim)
+			load(fsys, loc, f, lim, cache)
 			out = append(out, f)
 			return nil
 		})
@@ -141,8 +147,9 @@ func match(index int, loc *config.Locale, pat *config.LocalePattern, rel string,
 }
 
 // load reads a catalog of at most lim.CatalogSize bytes and
-// lim.CatalogMessages messages (keys of a go-i18n file).
-func load(fsys content.Files, loc *config.Locale, f *File, lim limits.Limits) {
+// lim.CatalogMessages messages (keys of a go-i18n file), parsed as cache
+// keeps it when it has it.
+func load(fsys content.Files, loc *config.Locale, f *File, lim limits.Limits, cache *Cache) {
 	data, err := fsys.ReadFile(f.Path, lim.CatalogSize)
 	if err != nil {
 		f.Err = l10n.FileError(f.Path, err)
@@ -152,20 +159,38 @@ func load(fsys content.Files, loc *config.Locale, f *File, lim limits.Limits) {
 		f.Err = &l10n.Error{Path: f.Path, Line: 1, Column: 1, Text: l10n.Msg("err.utf16")}
 		return
 	}
+	key := cache.key(f.Path, loc.Format, lim, data)
+	raw, cached := cache.get(key)
 	switch loc.Format {
 	case config.FormatPO:
+		if cached {
+			if pf, err := po.FromRecord(data, raw); err == nil {
+				f.PO = pf
+				return
+			}
+		}
 		pf, err := po.ParseMax(data, lim.CatalogMessages, limits.TooManyMessages)
 		if err != nil {
 			f.Err = l10n.FileError(f.Path, err)
 			return
 		}
+		if raw, ok := pf.Record(); ok {
+			cache.put(key, raw)
+		}
 		f.PO = pf
 	default:
+		if cached {
+			if gf, err := goi18n.FromRecord(f.Path, data, raw); err == nil {
+				f.GoI18n = gf
+				return
+			}
+		}
 		gf, err := goi18n.ParseMax(f.Path, data, lim.CatalogMessages)
 		if err != nil {
 			f.Err = l10n.FileError(f.Path, err)
 			return
 		}
+		cache.put(key, gf.Record())
 		f.GoI18n = gf
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/markdown"
+	"github.com/glosa/glosa/internal/record"
 )
 
 // CacheDir is where glosa keeps its cache, relative to the repository
@@ -284,9 +285,9 @@ func decodeRecord(raw []byte) *cached {
 	if raw == nil {
 		return nil
 	}
-	r := &decoder{buf: raw}
-	rec := r.record()
-	if r.err != nil || len(r.buf) > 0 {
+	r := record.NewReader(raw)
+	rec := decodeCached(r)
+	if r.Err() != nil || r.Left() > 0 {
 		return nil
 	}
 	return rec
@@ -341,9 +342,9 @@ func (c *Cache) lookup(e *Entry, k fileKey, needBody, release bool) bool {
 	if raw == nil {
 		return false
 	}
-	r := &decoder{buf: raw}
-	rec := r.light()
-	if r.err != nil || rec.Key != k || !rec.HasBody && (c.bodies || needBody) {
+	r := record.NewReader(raw)
+	rec := decodeLight(r)
+	if r.Err() != nil || rec.Key != k || !rec.HasBody && (c.bodies || needBody) {
 		return false
 	}
 	e.cached, e.hit, e.cache = true, true, c
@@ -453,9 +454,9 @@ func (c *Cache) encode(e *Entry, k fileKey, schema *config.Field) []byte {
 	}
 	e.digest(schema)
 	r.Hash, r.SameText, r.SameBody = e.hash, e.text, e.body
-	w := &encoder{}
-	w.record(r)
-	return w.buf
+	w := &record.Writer{}
+	encodeCached(w, r)
+	return w.Buf
 }
 
 // raw returns the bytes of the record the cache keeps of an entry: the one

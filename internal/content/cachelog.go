@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/glosa/glosa/internal/record"
 )
 
 // The cache file is a log: a run that read a few files again appends
@@ -50,10 +52,10 @@ func uvarintLen(v uint64) int {
 // appendFrame appends a path and its record, as the cache file holds
 // them, to buf.
 func appendFrame(buf []byte, path string, raw []byte) []byte {
-	w := &encoder{buf: buf}
-	w.str(path)
-	w.uint(uint64(len(raw)))
-	return append(w.buf, raw...)
+	w := &record.Writer{Buf: buf}
+	w.Str(path)
+	w.Uint(uint64(len(raw)))
+	return append(w.Buf, raw...)
 }
 
 // recordFor returns the record of an entry to save: the one of the cache

@@ -1,18 +1,11 @@
 package lint
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"errors"
-	"hash/crc32"
-	"os"
-	"path/filepath"
-	"slices"
-	"sync"
 
-	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/content"
+	"github.com/glosa/glosa/internal/memostore"
 	"github.com/glosa/glosa/internal/status"
 )
 
@@ -32,21 +25,11 @@ const (
 	entryScope
 )
 
-// memoFile is the file in content.CacheDir where the memo is kept. Its
-// format: memoMagic (whose last byte is the format's version), the
-// content cache's stamp (glosa's build and the configuration's bytes),
-// then for each key its 32 bytes and its findings (see encodeFindings)
-// as a uvarint length and the bytes, then the CRC-32C of everything
-// before, 4 bytes. A file that does not start so, or whose checksum does
-// not match, is an empty memo, replaced when the memo is saved.
+// memoFile is the file in content.CacheDir where the memo is kept (see
+// memostore); each record is the findings of a key (see encodeFindings).
 const memoFile = "lint"
 
 var memoMagic = []byte("glosa-lint\n\x01")
-
-// maxMemo is the largest memo file read.
-const maxMemo = 1 << 30
-
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // Memo remembers the findings of the rules whose findings depend on one
 // pair of files (or one file) and the configuration, so that a warm check
@@ -57,75 +40,23 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // among it). It keeps what a run used or made, so that the findings of
 // files gone do not pile up. Safe for the checkers of a wave at once.
 type Memo struct {
-	root     string
 	stamp    [sha256.Size]byte
 	identity func(*content.Entry) ([]byte, bool)
-
-	mu    sync.Mutex
-	old   map[[sha256.Size]byte][]byte
-	used  map[[sha256.Size]byte][]byte
-	dirty bool
+	store    *memostore.Store
 }
 
 // OpenMemo reads the memo kept beside cache, in the repository at root;
 // a missing, damaged or foreign file is an empty memo. The cache must
 // not be refused (see content.Cache.Refused).
 func OpenMemo(root string, cache *content.Cache) *Memo {
-	m := &Memo{root: root, stamp: cache.Stamp(), identity: cache.Identity,
-		old: map[[sha256.Size]byte][]byte{}, used: map[[sha256.Size]byte][]byte{}}
-	p := filepath.Join(root, filepath.FromSlash(content.CacheDir), memoFile)
-	if fi, err := os.Lstat(p); err != nil || !fi.Mode().IsRegular() || fi.Size() > maxMemo {
-		return m
-	}
-	data, err := os.ReadFile(p)
-	if err != nil {
-		return m
-	}
-	if old, err := decodeMemo(data, m.stamp); err == nil {
-		m.old = old
-	}
-	return m
-}
-
-// errMemo is a memo file that is not whole, not this glosa's or damaged.
-var errMemo = errors.New("not a lint memo of this glosa and configuration")
-
-// decodeMemo returns the records of a memo file written under stamp.
-func decodeMemo(data []byte, stamp [sha256.Size]byte) (map[[sha256.Size]byte][]byte, error) {
-	head := len(memoMagic) + len(stamp)
-	if len(data) < head+4 || !bytes.HasPrefix(data, memoMagic) || !bytes.Equal(data[len(memoMagic):head], stamp[:]) {
-		return nil, errMemo
-	}
-	body := data[:len(data)-4]
-	if crc32.Checksum(body, castagnoli) != binary.BigEndian.Uint32(data[len(data)-4:]) {
-		return nil, errMemo
-	}
-	out := map[[sha256.Size]byte][]byte{}
-	for rest := body[head:]; len(rest) > 0; {
-		if len(rest) < sha256.Size {
-			return nil, errMemo
-		}
-		key := [sha256.Size]byte(rest[:sha256.Size])
-		rest = rest[sha256.Size:]
-		n, k := binary.Uvarint(rest)
-		if k <= 0 || n > uint64(len(rest)-k) {
-			return nil, errMemo
-		}
-		out[key] = rest[k : k+int(n) : k+int(n)]
-		rest = rest[k+int(n):]
-	}
-	return out, nil
+	return &Memo{stamp: cache.Stamp(), identity: cache.Identity,
+		store: memostore.Open(root, memoFile, memoMagic, cache.Stamp())}
 }
 
 // get returns the findings remembered under key; false when there are
 // none, or their record cannot be read.
 func (m *Memo) get(key [sha256.Size]byte) ([]Finding, bool) {
-	m.mu.Lock()
-	raw, ok := m.old[key]
-	if ok {
-		m.used[key] = raw
-	}
-	m.mu.Unlock()
+	raw, ok := m.store.Get(key)
 	if !ok {
 		return nil, false
 	}
@@ -137,56 +68,14 @@ func (m *Memo) get(key [sha256.Size]byte) ([]Finding, bool) {
 // whose data holds a kind of value the format has not) are not
 // remembered, and run again next time.
 func (m *Memo) put(key [sha256.Size]byte, fs []Finding) {
-	raw, ok := encodeFindings(fs)
-	if !ok {
-		return
+	if raw, ok := encodeFindings(fs); ok {
+		m.store.Put(key, raw)
 	}
-	m.mu.Lock()
-	m.used[key] = raw
-	m.dirty = true
-	m.mu.Unlock()
 }
 
 // save writes the memo when this run remembered anything new, or left
 // out records of the file it read.
-func (m *Memo) save() error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if !m.dirty && len(m.used) == len(m.old) {
-		return nil
-	}
-	if err := content.CheckCacheDir(m.root); err != nil {
-		return err
-	}
-	if err := atomicfile.MkdirAll(m.root, content.CacheDir); err != nil {
-		return err
-	}
-	if err := atomicfile.Write(m.root, content.CacheDir+"/"+memoFile, m.file()); err != nil {
-		return err
-	}
-	m.old, m.used, m.dirty = m.used, map[[sha256.Size]byte][]byte{}, false
-	return nil
-}
-
-// file returns the memo file of the records used or made this run,
-// sorted by key.
-func (m *Memo) file() []byte {
-	keys := make([][sha256.Size]byte, 0, len(m.used))
-	size := len(memoMagic) + len(m.stamp) + 4
-	for k, raw := range m.used {
-		keys = append(keys, k)
-		size += len(k) + binary.MaxVarintLen64 + len(raw)
-	}
-	slices.SortFunc(keys, func(a, b [sha256.Size]byte) int { return bytes.Compare(a[:], b[:]) })
-	b := make([]byte, 0, size)
-	b = append(append(b, memoMagic...), m.stamp[:]...)
-	for _, k := range keys {
-		b = append(b, k[:]...)
-		b = binary.AppendUvarint(b, uint64(len(m.used[k])))
-		b = append(b, m.used[k]...)
-	}
-	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
-}
+func (m *Memo) save() error { return m.store.Save() }
 
 // memoKey returns the key of a rule's findings in files (a pair's source
 // and translation, of item and t, or an entry, with item nil): false when

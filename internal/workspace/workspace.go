@@ -144,12 +144,18 @@ func Load(opts Options) (*Project, error) {
 	}
 	linter.SetTerms(p.Terms)
 	var files []*catalog.File
+	var catCache *catalog.Cache
 	if len(cfg.Locales) > 0 {
 		fsys := opts.Files
 		if fsys == nil {
 			fsys = content.Dir(root)
 		}
-		if files, err = catalog.ScanFiles(fsys, cfg, cfg.Languages); err != nil {
+		// A warm run takes the catalogs whose bytes have not changed
+		// from glosa's cache, not parsed again.
+		if scan.Cache != nil && p.CacheRefused == nil {
+			catCache = catalog.OpenCache(root, scan.Cache.Stamp())
+		}
+		if files, err = catalog.ScanCached(fsys, cfg, cfg.Languages, catCache); err != nil {
 			p.Close()
 			return nil, err
 		}
@@ -162,6 +168,10 @@ func Load(opts Options) (*Project, error) {
 		_ = scan.Cache.Save(repo)
 		if p.CacheRefused == nil {
 			linter.SetMemo(lint.OpenMemo(root, scan.Cache))
+		}
+		if catCache != nil {
+			// Written after the content cache, which makes the folder.
+			_ = catCache.Save()
 		}
 	}
 	<-histDone

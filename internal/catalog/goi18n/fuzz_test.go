@@ -58,6 +58,7 @@ func fuzzParse(t *testing.T, path string, data []byte) {
 	if err != nil {
 		return
 	}
+	checkRecord(t, path, data, f, false)
 	ls := newLines(data)
 	for _, m := range f.Messages {
 		if m.Line == 0 {

@@ -29,6 +29,9 @@ func FuzzParse(f *testing.F) {
 		if got := file.Encode(); !bytes.Equal(got, data) {
 			t.Fatalf("Encode(Parse(x)) != x:\n%s", cmp.Diff(string(data), string(got)))
 		}
+		if file.charset == nil {
+			checkRecord(t, data, file, false)
+		}
 		file.Stats()
 		file.HeaderFields()
 		file.PluralForms()
