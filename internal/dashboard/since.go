@@ -1,8 +1,6 @@
 package dashboard
 
 import (
-	"fmt"
-
 	"github.com/glosa/glosa/internal/since"
 	"github.com/glosa/glosa/internal/status"
 )
@@ -66,11 +64,7 @@ type SinceRow struct {
 
 // sincePage builds the page of report --since.
 func (b *builder) sincePage(in *SinceInput, pages []string) *SincePage {
-	short := in.Commit
-	if len(short) > 12 {
-		short = short[:12]
-	}
-	p := &SincePage{Heading: b.l.T("since.head", "Ref", in.Ref, "Commit", short)}
+	p := &SincePage{Heading: b.l.T("since.head", "Ref", in.Ref, "Commit", since.Short(in.Commit))}
 	kind := func(k since.Kind) SinceKind {
 		return SinceKind{Code: string(k), Name: b.l.T("since.kind." + string(k))}
 	}
@@ -84,13 +78,7 @@ func (b *builder) sincePage(in *SinceInput, pages []string) *SincePage {
 		return b.state(s)
 	}
 	for _, lg := range in.Diff.Languages {
-		sl := SinceLang{Lang: lg.Lang, Name: b.l.LangName(lg.Lang), Coverage: "—"}
-		if lg.Entries {
-			sl.Coverage = fmt.Sprintf("%.1f%%", lg.CoverageAfter)
-		}
-		if lg.Entries && lg.Before {
-			sl.Coverage = fmt.Sprintf("%.1f%% → %.1f%%", lg.CoverageBefore, lg.CoverageAfter)
-		}
+		sl := SinceLang{Lang: lg.Lang, Name: b.l.LangName(lg.Lang), Coverage: lg.CoverageText()}
 		some := false
 		for _, k := range since.Kinds {
 			sl.Counts = append(sl.Counts, lg.Counts[k])

@@ -71,25 +71,7 @@ func (v SinceView) changes(code string) []since.Change {
 	return out
 }
 
-func (v SinceView) short() string { return shortCommit(v.Commit) }
-
-func shortCommit(c string) string {
-	if len(c) > 12 {
-		return c[:12]
-	}
-	return c
-}
-
-// coverage shows a language's coverage at the revision and now.
-func coverage(l since.Language) string {
-	switch {
-	case !l.Entries:
-		return "—"
-	case !l.Before:
-		return fmt.Sprintf("%.1f%%", l.CoverageAfter)
-	}
-	return fmt.Sprintf("%.1f%% → %.1f%%", l.CoverageBefore, l.CoverageAfter)
-}
+func (v SinceView) short() string { return since.Short(v.Commit) }
 
 // what names a change's translation: its file, and the message ID of a message.
 func what(c since.Change) string {
@@ -122,7 +104,7 @@ func SinceText(w io.Writer, v SinceView) error {
 		for _, k := range since.Kinds {
 			row = append(row, strconv.Itoa(lg.Counts[k]))
 		}
-		t.add(append(row, coverage(lg))...)
+		t.add(append(row, lg.CoverageText())...)
 	}
 	t.paint = func(row, col int, cell string) string {
 		if row == 0 {
@@ -174,7 +156,7 @@ func SinceMarkdown(w io.Writer, v SinceView) error {
 			b.WriteString(" " + strconv.Itoa(lg.Counts[k]) + " |")
 			total += lg.Counts[k]
 		}
-		b.WriteString(" " + coverage(lg) + " |\n")
+		b.WriteString(" " + lg.CoverageText() + " |\n")
 	}
 	for _, lg := range langs {
 		cs := v.changes(lg.Lang)

@@ -8,6 +8,7 @@ package since
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/glosa/glosa/internal/status"
@@ -227,3 +228,25 @@ func languages(before, after *status.Report, changes []Change) []Language {
 
 // Empty reports whether the changes did nothing to any translation.
 func (d *Diff) Empty() bool { return len(d.Changes) == 0 }
+
+// Short is a revision's commit as the comparison shows it: its first 12
+// hex digits.
+func Short(commit string) string {
+	if len(commit) > 12 {
+		return commit[:12]
+	}
+	return commit
+}
+
+// CoverageText shows the language's coverage of the entries at the
+// revision and now («25.0% → 30.0%»), now only when the revision did not
+// have the language, and «—» for a language only catalogs have.
+func (l Language) CoverageText() string {
+	switch {
+	case !l.Entries:
+		return "—"
+	case !l.Before:
+		return fmt.Sprintf("%.1f%%", l.CoverageAfter)
+	}
+	return fmt.Sprintf("%.1f%% → %.1f%%", l.CoverageBefore, l.CoverageAfter)
+}
