@@ -419,12 +419,18 @@ func (r *Report) decide(t *Translation, src *content.Entry) {
 		case r.SourceHash(from) == e.Record.Hash:
 			t.State = Current
 			t.because(RecordMatches, "the record matches the source")
-		case from == src && r.minorBefore(src, e.Record.Hash) != nil:
-			t.State = Current
-			t.because(MinorEdit, "the source changed since the recorded version only in minor commits: "+shortList(r.minorBefore(src, e.Record.Hash)))
 		default:
-			t.State = Stale
-			t.because(SourceChanged, "the source changed since the recorded version")
+			var minor []string
+			if from == src {
+				minor = r.minorBefore(src, e.Record.Hash)
+			}
+			if minor != nil {
+				t.State = Current
+				t.because(MinorEdit, "the source changed since the recorded version only in minor commits: "+shortList(minor))
+			} else {
+				t.State = Stale
+				t.because(SourceChanged, "the source changed since the recorded version")
+			}
 		}
 	}
 	if t.State == Untranslated || t.State == Stale {
