@@ -61,27 +61,41 @@ var _ = register(Rule{
 			}
 			return c
 		}
-		srcFound := map[string][]term.Match{}
+		matchers := map[string]*term.Matcher{}
+		matcher := func(lang string) *term.Matcher {
+			m, ok := matchers[lang]
+			if !ok {
+				m = tb.Matcher(lang, term.Preferred, term.Admitted)
+				matchers[lang] = m
+			}
+			return m
+		}
+		srcFound := map[unitKey][]term.Match{} // of lastSrc's units that have terms
+		var seen []string
 		for _, p := range c.pairs() {
 			if p.t.State == status.Untranslated {
 				continue // a draft is work in progress
 			}
-			srcM := tb.Matcher(p.src.Lang, term.Preferred, term.Admitted)
+			srcM := matcher(p.src.Lang)
 			if srcM.Empty() {
 				continue
 			}
-			trM := tb.Matcher(p.t.Lang, term.Preferred, term.Admitted)
+			trM := matcher(p.t.Lang)
 			if p.src != lastSrc {
 				lastSrc, srcAll = p.src, termUnits(c, p.src)
 				clear(srcFound)
+				for _, su := range srcAll {
+					if found := srcM.Find(su.text); len(found) > 0 {
+						srcFound[su.key] = found
+					}
+				}
+			}
+			if len(srcFound) == 0 {
+				continue // no term in the source: nothing to look for
 			}
 			srcUnits, trUnits := termPairs(c, p, srcAll)
 			for i, su := range srcUnits {
-				found, ok := srcFound[su.key]
-				if !ok {
-					found = srcM.Find(su.text)
-					srcFound[su.key] = found
-				}
+				found := srcFound[su.key]
 				if len(found) == 0 {
 					continue
 				}
@@ -89,22 +103,22 @@ var _ = register(Rule{
 				if tu.text == su.text {
 					continue // an untranslated text: same-as-source's finding, not a term's
 				}
-				var inTr, keptInTr []term.Match
+				var inTr, keptInTr []term.Match // found once they are needed
 				var written map[string]int
-				trDone := false
-				seen := map[string]bool{}
+				trDone, keptDone := false, false
+				seen = seen[:0]
 				for _, m := range found {
 					concept := m.Term.Concept
-					if seen[concept] {
+					if slices.Contains(seen, concept) {
 						continue
 					}
-					seen[concept] = true
+					seen = append(seen, concept)
 					allowed := tb.Allowed(concept, p.t.Lang)
 					if len(allowed) == 0 {
 						continue // the team has chosen no term yet
 					}
 					if !trDone {
-						inTr, keptInTr, trDone = trM.FindAll(tu.text), srcM.Find(tu.text), true
+						inTr, trDone = trM.FindAll(tu.text), true
 					}
 					if hasConcept(inTr, concept) {
 						continue
@@ -112,6 +126,9 @@ var _ = register(Rule{
 					dnt := tb.DoNotTranslate(concept)
 					if !dnt && (acronym(m.Term.Text) || slices.ContainsFunc(allowed, func(t term.Term) bool { return strings.EqualFold(t.Text, m.Term.Text) })) {
 						continue // acronyms are kept by most languages; a term the language shares, in its own inflection
+					}
+					if !keptDone {
+						keptInTr, keptDone = srcM.Find(tu.text), true
 					}
 					kept := keptTerm(keptInTr, concept, tu.text, su.text, cased(p.t.Lang), func() map[string]int {
 						if written == nil { // read once a kept term needs it

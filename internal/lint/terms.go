@@ -14,27 +14,36 @@ import (
 // body block, as prose (without code, URLs and text marked not to
 // translate), at its line.
 type termUnit struct {
-	key       string // "field PATH" or "block I": what pairs units
+	key       unitKey // what pairs units
 	text      string
 	source    string // the Markdown the text comes from
 	line, col int
+}
+
+// unitKey names a unit in its entry: a text field by its path, or a
+// body block by its index (field "", block from 0).
+type unitKey struct {
+	field string
+	block int
 }
 
 // termUnits returns the units of an entry, its text fields first. The
 // fields that define terms (a term layout's term, synonyms and forbidden
 // fields) are left out: they are the termbase, not text that uses it.
 func termUnits(c *checker, e *content.Entry) []termUnit {
-	var out []termUnit
 	lt := c.repo.Config.Content[e.Layout].Terms
-	for _, v := range e.Values(c.repo.Schema(e)) {
+	values := e.Values(c.repo.Schema(e))
+	blocks := e.Body().Blocks
+	out := make([]termUnit, 0, len(values)+len(blocks))
+	for _, v := range values {
 		if v.Kind != config.Text || lt != nil && termField(lt, v.Path) {
 			continue
 		}
-		out = append(out, termUnit{key: "field " + v.Path, text: markdown.Prose(content.Normalize(v.Node.Value)), source: v.Node.Value, line: v.Node.Line, col: v.Node.Column})
+		out = append(out, termUnit{key: unitKey{field: v.Path, block: -1}, text: markdown.Prose(content.Normalize(v.Node.Value)), source: v.Node.Value, line: v.Node.Line, col: v.Node.Column})
 	}
-	for i := range e.Body().Blocks {
+	for i := range blocks {
 		b := e.Block(i)
-		out = append(out, termUnit{key: "block " + strconv.Itoa(i), text: b.Prose, source: b.Text, line: b.Line, col: b.Col})
+		out = append(out, termUnit{key: unitKey{block: i}, text: b.Prose, source: b.Text, line: b.Line, col: b.Col})
 	}
 	return out
 }
@@ -56,15 +65,25 @@ func termField(lt *config.LayoutTerms, path string) bool {
 func termPairs(c *checker, p pair, su []termUnit) (src, tr []termUnit) {
 	tu := termUnits(c, p.entry)
 	blocks := sameBlockKinds(p.src.Body().Blocks, p.entry.Body().Blocks)
-	have := make(map[string]termUnit, len(tu))
-	for _, u := range tu {
-		have[u.key] = u
+	// The translation's fields come first, then its blocks in order.
+	nf := 0
+	for nf < len(tu) && tu[nf].key.block < 0 {
+		nf++
 	}
 	src, tr = make([]termUnit, 0, len(su)), make([]termUnit, 0, len(su))
 	for _, u := range su {
-		t, ok := have[u.key]
-		if ok && (blocks || strings.HasPrefix(u.key, "field ")) {
-			src, tr = append(src, u), append(tr, t)
+		if u.key.block >= 0 {
+			if i := nf + u.key.block; blocks && i < len(tu) {
+				src, tr = append(src, u), append(tr, tu[i])
+			}
+			continue
+		}
+		// The last of the fields of that path, as a map would keep.
+		for i := nf - 1; i >= 0; i-- {
+			if tu[i].key == u.key {
+				src, tr = append(src, u), append(tr, tu[i])
+				break
+			}
 		}
 	}
 	return src, tr

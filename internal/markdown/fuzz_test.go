@@ -55,3 +55,22 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// FuzzProsePlain compares Prose's fast path for plain lines with the
+// parser's reading of the same text.
+func FuzzProsePlain(f *testing.F) {
+	for _, s := range []string{
+		"Hello world, it's fine.", "Fine (really)!", "Naïve café über", "x; y? z!", "state-of-the-art", "import x, y",
+		"www.example.com is", "1. first", "A  b", "Hello ", "Ünïcode ́marks", "Wwww. no", "a)", "e.g. this", "Café ﬁ",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !plainLine(text) {
+			return
+		}
+		if got, want := Prose(text), proseParsed(text); got != want {
+			t.Fatalf("Prose(%q) = %q, the parser reads %q", text, got, want)
+		}
+	})
+}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -619,10 +620,60 @@ func (p *positions) at(off int) (line, col int) {
 // Prose returns the prose of a short Markdown text, such as a title or a
 // description: its blocks' Prose, one per line.
 func Prose(text string) string {
+	if plainLine(text) {
+		return text + "\n"
+	}
+	return proseParsed(text)
+}
+
+// proseParsed is Prose through the Markdown parser: the reference of
+// plainLine's fast path (see FuzzProsePlain).
+func proseParsed(text string) string {
 	var b strings.Builder
 	for _, blk := range AnalyzeWithoutWords([]byte(text), 1).Blocks {
 		b.WriteString(blk.Prose)
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// plainLine reports whether text is one line that no Markdown reads as
+// markup: words of letters and digits, single spaces between them and
+// the punctuation of sentences, starting with a letter and not with an
+// MDX import or export, ending with no space, with nothing an autolink
+// starts with (www., a scheme's colon, an e-mail's @). Its prose is the
+// text itself.
+func plainLine(text string) bool {
+	if text == "" || strings.HasPrefix(text, "import ") || strings.HasPrefix(text, "export ") {
+		return false
+	}
+	prev := ' '
+	for i, r := range text {
+		switch {
+		case r >= utf8.RuneSelf:
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+				return false
+			}
+		case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z':
+			if (r == 'w' || r == 'W') && len(text)-i >= 4 && strings.EqualFold(text[i:i+4], "www.") {
+				return false
+			}
+		case '0' <= r && r <= '9':
+			if i == 0 {
+				return false
+			}
+		case r == ' ':
+			if prev == ' ' {
+				return false // first, or two spaces
+			}
+		case strings.ContainsRune(",.;?!'()-", r):
+			if i == 0 {
+				return false
+			}
+		default:
+			return false
+		}
+		prev = r
+	}
+	return prev != ' '
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // DefaultPlurals are the inflection rules glosa applies unless glosa.yaml
@@ -92,15 +93,21 @@ type Matcher struct {
 	pats []pattern
 	// The automaton's goto function: the edges of state s are
 	// edges[first[s]:first[s+1]], sorted by rune; root holds the first
-	// state's edges of ASCII runes (0 for none), the most taken.
+	// state's edges of runes below rootRunes (0 for none), the most taken.
 	first []int32
 	edges []edge
-	root  [128]int32
+	root  [rootRunes]int32
 	fail  []int32
-	// out lists, by state, the patterns that end there (its own and those
-	// of its failure states).
-	out [][]int32
+	// The patterns that end at state s (its own and those of its failure
+	// states) are outPats[outFirst[s]:outFirst[s+1]].
+	outFirst, outPats []int32
+	// maxLen is the longest pattern's length, in runes.
+	maxLen int
 }
+
+// rootRunes bounds the runes of the first state's table: the Latin
+// scripts' letters, those of most texts glosa reads.
+const rootRunes = 0x250
 
 type edge struct {
 	r  rune
@@ -108,9 +115,10 @@ type edge struct {
 }
 
 type pattern struct {
-	folded, written []rune
-	term            int
-	inflected       bool // a form other than the term as written
+	folded    []rune
+	written   string
+	term      int
+	inflected bool // a form other than the term as written
 }
 
 // Match is a term found in a text, by rune offsets: text[Start:End] of
@@ -125,12 +133,14 @@ type Match struct {
 
 // NewMatcher builds the matcher of terms, inflected by rules (see Forms).
 func NewMatcher(terms []Term, rules []string) *Matcher {
-	m := &Matcher{terms: terms, fail: []int32{0}, out: [][]int32{nil}}
+	m := &Matcher{terms: terms, fail: []int32{0}}
+	out := [][]int32{nil}      // by state, while building
 	next := map[uint64]int32{} // (state<<32 | rune) → state, while building
 	for i, t := range terms {
 		for k, f := range Forms(t.Text, rules) {
-			w := []rune(f)
-			m.pats = append(m.pats, pattern{folded: fold(w), written: w, term: i, inflected: k > 0})
+			folded := fold([]rune(f))
+			m.pats = append(m.pats, pattern{folded: folded, written: f, term: i, inflected: k > 0})
+			m.maxLen = max(m.maxLen, len(folded))
 		}
 	}
 	for p, pat := range m.pats {
@@ -142,11 +152,11 @@ func NewMatcher(terms []Term, rules []string) *Matcher {
 				n = int32(len(m.fail))
 				next[k] = n
 				m.fail = append(m.fail, 0)
-				m.out = append(m.out, nil)
+				out = append(out, nil)
 			}
 			s = n
 		}
-		m.out[s] = append(m.out[s], int32(p))
+		out[s] = append(out[s], int32(p))
 	}
 	// Failure links, breadth first: the children of each state, found
 	// through the goto map's keys, grouped by parent.
@@ -176,8 +186,13 @@ func NewMatcher(terms []Term, rules []string) *Matcher {
 				}
 				f = m.fail[f]
 			}
-			m.out[c] = append(m.out[c], m.out[m.fail[c]]...)
+			out[c] = append(out[c], out[m.fail[c]]...)
 		}
+	}
+	m.outFirst = make([]int32, len(out)+1)
+	for s, ps := range out {
+		m.outPats = append(m.outPats, ps...)
+		m.outFirst[s+1] = int32(len(m.outPats))
 	}
 	m.first = make([]int32, len(m.fail)+1)
 	for s, ks := range children {
@@ -185,7 +200,7 @@ func NewMatcher(terms []Term, rules []string) *Matcher {
 		for _, k := range ks {
 			r := rune(uint32(k))
 			m.edges = append(m.edges, edge{r, next[k]})
-			if s == 0 && r < 128 {
+			if s == 0 && r < rootRunes {
 				m.root[r] = next[k]
 			}
 		}
@@ -196,7 +211,7 @@ func NewMatcher(terms []Term, rules []string) *Matcher {
 
 // step follows the edge of state s labelled r.
 func (m *Matcher) step(s int32, r rune) (int32, bool) {
-	if s == 0 && r < 128 {
+	if s == 0 && r < rootRunes {
 		n := m.root[r]
 		return n, n > 0
 	}
@@ -240,12 +255,19 @@ func (m *Matcher) FindAll(text string) []Match {
 	if m.Empty() || text == "" {
 		return nil
 	}
-	var written []rune // the text's runes, made at the first match
+	// ring holds the byte offsets of the last runes read, by rune index
+	// modulo its length: where a match ending at the current rune starts.
+	var buf [64]int
+	ring := buf[:]
+	if m.maxLen >= len(buf) {
+		ring = make([]int, m.maxLen+1)
+	}
 	var found []Match
 	s := int32(0)
 	i := -1
-	for _, r := range text {
+	for off, r := range text {
 		i++
+		ring[i%len(ring)] = off
 		if r < 128 {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
@@ -263,23 +285,62 @@ func (m *Matcher) FindAll(text string) []Match {
 			}
 			s = m.fail[s]
 		}
-		if len(m.out[s]) > 0 && written == nil {
-			written = []rune(text)
+		lo, hi := m.outFirst[s], m.outFirst[s+1]
+		if lo == hi {
+			continue
 		}
-		for _, p := range m.out[s] {
-			pat := m.pats[p]
+		_, size := utf8.DecodeRuneInString(text[off:])
+		eb := off + size
+		for _, p := range m.outPats[lo:hi] {
+			pat := &m.pats[p]
 			start, end := i+1-len(pat.folded), i+1
-			if !boundary(written, start, end) {
+			sb := ring[start%len(ring)]
+			if !boundaryAt(text, sb, eb) {
 				continue
 			}
 			t := m.terms[pat.term]
-			if t.CaseSensitive && string(written[start:end]) != string(pat.written) {
+			if t.CaseSensitive && text[sb:eb] != pat.written {
 				continue
 			}
 			found = append(found, Match{Term: t, Start: start, End: end, Inflected: pat.inflected})
 		}
 	}
 	return found
+}
+
+// boundaryAt is boundary for text[sb:eb], given by byte offsets: it
+// decodes only the runes boundary reads (three on each side, the match's
+// first and last).
+func boundaryAt(text string, sb, eb int) bool {
+	var w [8]rune
+	n := 0
+	var before [3]rune
+	nb := 0
+	for p := sb; nb < len(before) && p > 0; nb++ {
+		r, size := utf8.DecodeLastRuneInString(text[:p])
+		before[nb] = r
+		p -= size
+	}
+	for k := nb - 1; k >= 0; k-- {
+		w[n] = before[k]
+		n++
+	}
+	start := n
+	first, size := utf8.DecodeRuneInString(text[sb:])
+	w[n] = first
+	n++
+	if sb+size < eb {
+		w[n], _ = utf8.DecodeLastRuneInString(text[:eb])
+		n++
+	}
+	end := n
+	for p, k := eb, 0; k < 3 && p < len(text); k++ {
+		r, size := utf8.DecodeRuneInString(text[p:])
+		w[n] = r
+		n++
+		p += size
+	}
+	return boundary(w[:n], start, end)
 }
 
 // boundary reports whether runes[start:end] is not part of a longer word,

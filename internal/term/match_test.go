@@ -1,8 +1,12 @@
 package term
 
 import (
+	stdcmp "cmp"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -157,4 +161,75 @@ func TestOutermost(t *testing.T) {
 			t.Fatalf("outermost(%v) (-want +got):\n%s", ms, diff)
 		}
 	}
+}
+
+// naiveFindAll is the reference FindAll is compared with: every form of
+// every term tried at every rune of the text, on the text's runes.
+func naiveFindAll(m *Matcher, text string) []Match {
+	runes := []rune(text)
+	type hit struct {
+		Match
+		p int
+	}
+	var hits []hit
+	for p, pat := range m.pats {
+		n := len(pat.folded)
+		for start := 0; start+n <= len(runes); start++ {
+			same := true
+			for k, r := range pat.folded {
+				if unicode.ToLower(runes[start+k]) != r {
+					same = false
+					break
+				}
+			}
+			t := m.terms[pat.term]
+			if !same || !boundary(runes, start, start+n) || t.CaseSensitive && string(runes[start:start+n]) != pat.written {
+				continue
+			}
+			hits = append(hits, hit{Match{Term: t, Start: start, End: start + n, Inflected: pat.inflected}, p})
+		}
+	}
+	// The automaton's order: by end, then the longest, then as the
+	// patterns were given.
+	slices.SortFunc(hits, func(a, b hit) int {
+		return stdcmp.Or(stdcmp.Compare(a.End, b.End), stdcmp.Compare(b.End-b.Start, a.End-a.Start), stdcmp.Compare(a.p, b.p))
+	})
+	var out []Match
+	for _, h := range hits {
+		out = append(out, h.Match)
+	}
+	return out
+}
+
+// FuzzFindAll compares FindAll, which reads the text once by bytes, with
+// naiveFindAll on the text's runes.
+func FuzzFindAll(f *testing.F) {
+	long := strings.Repeat("very ", 15) + "long term" // longer than FindAll's stack ring
+	terms := []Term{
+		{Text: "language model", Concept: "lm"},
+		{Text: "large language model", Concept: "llm"},
+		{Text: "token", Concept: "token"},
+		{Text: "GGUF", Concept: "gguf", CaseSensitive: true},
+		{Text: "Straße", Concept: "strasse", CaseSensitive: true},
+		{Text: "模型", Concept: "model"},
+		{Text: "トークン", Concept: "token-ja"},
+		{Text: "ajuste fino", Concept: "ajuste"},
+		{Text: "İstanbul", Concept: "ist"},
+		{Text: long, Concept: "long"},
+		{Text: "a", Concept: "a"},
+	}
+	m := NewMatcher(terms, DefaultPlurals["en"])
+	for _, s := range []string{
+		"A large language model.", "Tokens and Language Models", "tokenizer, subtoken, token-based, service.token, CI/token, a token.",
+		"gguf GGUF Gguf", "大模型的", "İSTANBUL istanbul İstanbul", "STRASSE Straße straße", "#token @token token= (token)",
+		"a " + long + " b " + strings.ToUpper(long) + "s", "\xe2\x82token\xff token", "ajuste fino, ajustes finos", "a-a a.a a/a",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got, want := m.FindAll(text), naiveFindAll(m, text)
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("FindAll(%q) (-naive +got):\n%s", text, diff)
+		}
+	})
 }
