@@ -70,7 +70,8 @@ var _ = register(Rule{
 			}
 			return m
 		}
-		srcFound := map[unitKey][]term.Match{} // of lastSrc's units that have terms
+		var srcFound [][]term.Match // by unit of srcAll
+		srcTerms := false           // whether one of them has a term // of lastSrc's units that have terms
 		var seen []string
 		for _, p := range c.pairs() {
 			if p.t.State == status.Untranslated {
@@ -83,23 +84,23 @@ var _ = register(Rule{
 			trM := matcher(p.t.Lang)
 			if p.src != lastSrc {
 				lastSrc, srcAll = p.src, termUnits(c, p.src)
-				clear(srcFound)
+				srcFound, srcTerms = srcFound[:0], false
 				for _, su := range srcAll {
-					if found := srcM.Find(su.text); len(found) > 0 {
-						srcFound[su.key] = found
-					}
+					found := srcM.Find(su.text)
+					srcFound = append(srcFound, found)
+					srcTerms = srcTerms || len(found) > 0
 				}
 			}
-			if len(srcFound) == 0 {
+			if !srcTerms {
 				continue // no term in the source: nothing to look for
 			}
-			srcUnits, trUnits := termPairs(c, p, srcAll)
-			for i, su := range srcUnits {
-				found := srcFound[su.key]
-				if len(found) == 0 {
+			trUnits, pairOf := termPairs(c, p, srcAll)
+			for i, su := range srcAll {
+				found := srcFound[i]
+				if len(found) == 0 || pairOf[i] < 0 {
 					continue
 				}
-				tu := trUnits[i]
+				tu := trUnits[pairOf[i]]
 				if tu.text == su.text {
 					continue // an untranslated text: same-as-source's finding, not a term's
 				}
@@ -163,9 +164,15 @@ var _ = register(Rule{
 // the source has too, or in a text kept as written (see keptAsWritten;
 // written returns them, and they are used up).
 func keptTerm(keptInTr []term.Match, concept, text, srcText string, cased bool, written func() map[string]int) bool {
-	rs := []rune(text)
+	var rs []rune // made once a match of concept needs them
 	for _, k := range keptInTr {
-		if k.Term.Concept != concept || glossed(text, k) || acronym(k.Term.Text) || inName(text, k, cased) ||
+		if k.Term.Concept != concept {
+			continue
+		}
+		if rs == nil {
+			rs = []rune(text)
+		}
+		if glossed(text, k) || acronym(k.Term.Text) || inName(text, k, cased) ||
 			quotedFragment(rs, k) || compound(rs, srcText, k) {
 			continue
 		}

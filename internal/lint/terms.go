@@ -61,32 +61,35 @@ func termField(lt *config.LayoutTerms, path string) bool {
 
 // termPairs pairs a translation's units with su, the source's: text
 // fields by path, body blocks by position when both bodies have the same
-// sequence of block kinds (see sameBlockKinds).
-func termPairs(c *checker, p pair, su []termUnit) (src, tr []termUnit) {
-	tu := termUnits(c, p.entry)
+// sequence of block kinds (see sameBlockKinds). It returns the
+// translation's units and, for each of su, the index of its pair among
+// them, or -1.
+func termPairs(c *checker, p pair, su []termUnit) (tr []termUnit, of []int) {
+	tr = termUnits(c, p.entry)
 	blocks := sameBlockKinds(p.src.Body().Blocks, p.entry.Body().Blocks)
 	// The translation's fields come first, then its blocks in order.
 	nf := 0
-	for nf < len(tu) && tu[nf].key.block < 0 {
+	for nf < len(tr) && tr[nf].key.block < 0 {
 		nf++
 	}
-	src, tr = make([]termUnit, 0, len(su)), make([]termUnit, 0, len(su))
-	for _, u := range su {
+	of = make([]int, len(su))
+	for k, u := range su {
+		of[k] = -1
 		if u.key.block >= 0 {
-			if i := nf + u.key.block; blocks && i < len(tu) {
-				src, tr = append(src, u), append(tr, tu[i])
+			if i := nf + u.key.block; blocks && i < len(tr) {
+				of[k] = i
 			}
 			continue
 		}
 		// The last of the fields of that path, as a map would keep.
 		for i := nf - 1; i >= 0; i-- {
-			if tu[i].key == u.key {
-				src, tr = append(src, u), append(tr, tu[i])
+			if tr[i].key == u.key {
+				of[k] = i
 				break
 			}
 		}
 	}
-	return src, tr
+	return tr, of
 }
 
 // hasConcept reports whether one of the matches is a term of concept.
