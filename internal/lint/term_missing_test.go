@@ -87,7 +87,7 @@ func TestTermKeptInContext(t *testing.T) {
 					break
 				}
 				start := len([]rune(tt.text[:off+i]))
-				ms = append(ms, term.Match{Term: term.Term{Concept: "c", Text: tt.term}, Start: start, End: start + len([]rune(tt.term))})
+				ms = append(ms, term.Match{Term: &term.Term{Concept: "c", Text: tt.term}, Start: start, End: start + len([]rune(tt.term))})
 				off += i + len(tt.term)
 			}
 			if len(ms) == 0 {

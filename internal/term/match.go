@@ -124,7 +124,7 @@ type pattern struct {
 // Match is a term found in a text, by rune offsets: text[Start:End] of
 // its runes.
 type Match struct {
-	Term       Term
+	Term       *Term // the matcher's own: not to be changed
 	Start, End int
 	// Inflected is set when the text is another form of the term (see
 	// Forms): «props» found as a form of «prop».
@@ -298,7 +298,7 @@ func (m *Matcher) FindAll(text string) []Match {
 			if !boundaryAt(text, sb, eb) {
 				continue
 			}
-			t := m.terms[pat.term]
+			t := &m.terms[pat.term]
 			if t.CaseSensitive && text[sb:eb] != pat.written {
 				continue
 			}

@@ -142,7 +142,7 @@ func TestOutermost(t *testing.T) {
 		var ms []Match
 		for range r.IntN(12) {
 			s := r.IntN(8)
-			ms = append(ms, Match{Term: Term{Concept: string(rune('a' + r.IntN(3)))}, Start: s, End: s + 1 + r.IntN(4), Inflected: r.IntN(3) == 0})
+			ms = append(ms, Match{Term: &Term{Concept: string(rune('a' + r.IntN(3)))}, Start: s, End: s + 1 + r.IntN(4), Inflected: r.IntN(3) == 0})
 		}
 		var want []Match
 		for i, a := range ms {
@@ -182,7 +182,7 @@ func naiveFindAll(m *Matcher, text string) []Match {
 					break
 				}
 			}
-			t := m.terms[pat.term]
+			t := &m.terms[pat.term]
 			if !same || !boundary(runes, start, start+n) || t.CaseSensitive && string(runes[start:start+n]) != pat.written {
 				continue
 			}
