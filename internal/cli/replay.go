@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -58,7 +57,7 @@ func (g *globals) replayed(ios *iostreams.IOStreams, run func() error, extra ...
 		}
 		return nil
 	}
-	var out, errOut bytes.Buffer
+	var out, errOut resultcache.Buffer
 	stdout, stderr, talk := ios.Out, ios.ErrOut, g.errOut
 	ios.Out, ios.ErrOut = io.MultiWriter(stdout, &out), io.MultiWriter(stderr, &errOut)
 	g.errOut, g.bareErr = ios.ErrOut, stderr
@@ -73,7 +72,7 @@ func (g *globals) replayed(ios *iostreams.IOStreams, run func() error, extra ...
 		return err
 	}
 	// A cache that cannot be written costs speed, not results.
-	_ = snap.Save(resultcache.Result{Stdout: out.Bytes(), Stderr: errOut.Bytes(), Code: code})
+	_ = snap.SaveOutput(&out, &errOut, code)
 	return err
 }
 

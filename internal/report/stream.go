@@ -34,10 +34,18 @@ func writeJSONStreamed(w io.Writer, doc any, key string, each func(emit func(any
 	enc.SetIndent("    ", "  ")
 	enc.SetEscapeHTML(false)
 	n := 0
+	var fast []byte
 	err := each(func(v any) error {
-		elem.Reset()
-		if err := enc.Encode(v); err != nil {
-			return err
+		var out []byte
+		if e, ok := v.(EntryJSON); ok {
+			fast = appendEntryJSON(fast[:0], &e)
+			out = fast
+		} else {
+			elem.Reset()
+			if err := enc.Encode(v); err != nil {
+				return err
+			}
+			out = bytes.TrimSuffix(elem.Bytes(), []byte("\n"))
 		}
 		if n == 0 {
 			bw.WriteString("\n    ")
@@ -45,7 +53,7 @@ func writeJSONStreamed(w io.Writer, doc any, key string, each func(emit func(any
 			bw.WriteString(",\n    ")
 		}
 		n++
-		_, err := bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+		_, err := bw.Write(out)
 		return err
 	})
 	if err != nil {

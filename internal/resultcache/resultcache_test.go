@@ -2,6 +2,7 @@ package resultcache
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"testing"
@@ -255,5 +256,33 @@ func TestRoots(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"content", "i18n"}, Roots(cfg)); diff != "" {
 		t.Error(diff)
+	}
+}
+
+// TestWriteResult compares the file SaveOutput writes from Buffers with
+// encode's, for outputs that fill no block, one, several and the largest.
+func TestWriteResult(t *testing.T) {
+	key := sha256.Sum256([]byte("key"))
+	for _, n := range []int{0, 1, 64 << 10, 64<<10 + 1, 3 << 20, 9<<20 + 7} {
+		out := bytes.Repeat([]byte("0123456789abcdef"), n/16+1)[:n]
+		var stdout, stderr Buffer
+		// Written in pieces of every size, as a run writes.
+		for rest, k := out, 1; len(rest) > 0; k = k*3 + 1 {
+			m := min(k, len(rest))
+			stdout.Write(rest[:m])
+			rest = rest[m:]
+		}
+		stderr.Write([]byte("warning\n"))
+		var got bytes.Buffer
+		if err := writeResult(&got, key, &stdout, &stderr, 1); err != nil {
+			t.Fatal(err)
+		}
+		want := encode(key, Result{Stdout: out, Stderr: []byte("warning\n"), Code: 1})
+		if !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("%d bytes: writeResult differs from encode", n)
+		}
+		if stdout.Len() != n || !bytes.Equal(stdout.Bytes(), out) {
+			t.Errorf("%d bytes: the buffer holds %d", n, stdout.Len())
+		}
 	}
 }

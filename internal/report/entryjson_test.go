@@ -1,0 +1,43 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+)
+
+// encodedEntry is what writeJSONStreamed's encoder writes of e: the
+// reference appendEntryJSON is compared with.
+func encodedEntry(t *testing.T, e EntryJSON) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("    ", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(e); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+// FuzzEntryJSON compares appendEntryJSON with encoding/json on entries of
+// none, one and two translations, with every kind of string: HTML
+// characters, quotes, controls, invalid UTF-8, U+2028, U+FFFD.
+func FuzzEntryJSON(f *testing.F) {
+	for _, s := range []string{"", "pages.es/common/git-add.md", "a <b> & \"c\"", "tab\there\nnew\\line", "\x00\x1f\x7f",
+		"é ñ 中文 العربية", "\xff\xfe bad", "\u2028\u2029", "\ufffd", "€"} {
+		f.Add(s, "stale", 42, true)
+	}
+	f.Fuzz(func(t *testing.T, s, state string, words int, stale bool) {
+		tr := TranslationJSON{Lang: s, State: state, Path: "content/" + s, WordsToTranslate: words, Reason: s + state, ProbablyStale: stale, RenamedTo: s}
+		for _, e := range []EntryJSON{
+			{Slug: s, Path: state},
+			{Slug: s, Translations: []TranslationJSON{}},
+			{Slug: s, Path: s, Translations: []TranslationJSON{tr}},
+			{Slug: state, Path: s, Translations: []TranslationJSON{tr, {Lang: state, WordsToTranslate: -words}}},
+		} {
+			if got, want := appendEntryJSON(nil, &e), encodedEntry(t, e); !bytes.Equal(got, want) {
+				t.Fatalf("appendEntryJSON(%+v):\n%s\nencoding/json:\n%s", e, got, want)
+			}
+		}
+	})
+}
