@@ -204,14 +204,18 @@ func (r *Report) Revise(find Finder, memo Memo) {
 			}
 		}
 	}
+	// One pass over the items, not one per language: 39 languages of
+	// 7,400 items were 11 million translations read.
+	of := map[string][]int{} // language → its summaries
 	for i := range r.Languages {
-		l := &r.Languages[i]
-		l.WordsToTranslate = 0
-		for _, it := range r.Items {
-			for _, t := range it.Translations {
-				if t.Lang == l.Lang {
-					l.WordsToTranslate += t.Words
-				}
+		r.Languages[i].WordsToTranslate = 0
+		of[r.Languages[i].Lang] = append(of[r.Languages[i].Lang], i)
+	}
+	for _, it := range r.Items {
+		for j := range it.Translations {
+			t := &it.Translations[j]
+			for _, i := range of[t.Lang] {
+				r.Languages[i].WordsToTranslate += t.Words
 			}
 		}
 	}
