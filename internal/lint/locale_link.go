@@ -86,30 +86,43 @@ var _ = register(Rule{
 			}
 		}
 		srcBase := lang.Base(c.repo.Source)
+		type foreignCodes struct {
+			codes  []string
+			joined string // the codes, joined with commas
+		}
+		foreignOf := map[string]foreignCodes{} // by the entry's language
 		for _, e := range c.entries() {
 			if e.Lang == c.repo.Source {
 				continue
 			}
-			var foreign []string
-			for _, code := range c.repo.Languages {
-				b := lang.Base(code)
-				if b != lang.Base(e.Lang) && !allow[b] && !slices.Contains(foreign, b) {
-					foreign = append(foreign, b)
+			foreign, ok := foreignOf[e.Lang]
+			if !ok {
+				for _, code := range c.repo.Languages {
+					b := lang.Base(code)
+					if b != lang.Base(e.Lang) && !allow[b] && !slices.Contains(foreign.codes, b) {
+						foreign.codes = append(foreign.codes, b)
+					}
 				}
+				foreign.joined = strings.Join(foreign.codes, ",")
+				foreignOf[e.Lang] = foreign
 			}
-			var kept map[string]bool // the source's own links
-			if src := sources[e]; src != nil {
-				kept = map[string]bool{}
-				for _, l := range c.entryLinks(src) {
-					kept[l.Dest] = true
-					kept[withoutFragment(l.Dest)] = true
+			var kept map[string]bool // the source's own links, once a link needs them
+			keptLinks := func() map[string]bool {
+				if src := sources[e]; src != nil && kept == nil {
+					kept = map[string]bool{}
+					for _, l := range c.entryLinks(src) {
+						kept[l.Dest] = true
+						kept[withoutFragment(l.Dest)] = true
+					}
 				}
+				return kept
 			}
 			for _, l := range c.entryLinks(e) {
-				m, ok := c.findLocale(l.Dest, foreign)
+				m, ok := c.findLocale(l.Dest, foreign.codes, foreign.joined)
 				if !ok || hostListed(ignore, m.host) {
 					continue
 				}
+				kept := keptLinks()
 				if kept[l.Dest] && m.base != srcBase {
 					continue // the source links that page too: its author's choice
 				}
@@ -252,9 +265,9 @@ func localeFix(m localeMatch, raw, spelling, own string, samePage bool) l10n.Tex
 }
 
 // findLocale returns the first locale marker of raw naming a language of
-// foreign (bases), remembering its answers for the run: the same links
-// come back in every language.
-func (c *checker) findLocale(raw string, foreign []string) (localeMatch, bool) {
+// foreign (bases; joined is them joined with commas), remembering its
+// answers for the run: the same links come back in every language.
+func (c *checker) findLocale(raw string, foreign []string, joined string) (localeMatch, bool) {
 	// A link to a page in another language names the language: a link
 	// without any of their codes in it needs no parsing.
 	lower, named := strings.ToLower(raw), false
@@ -264,7 +277,7 @@ func (c *checker) findLocale(raw string, foreign []string) (localeMatch, bool) {
 	if !named {
 		return localeMatch{}, false
 	}
-	key := raw + "\x00" + strings.Join(foreign, ",")
+	key := raw + "\x00" + joined
 	if r, ok := c.locales[key]; ok {
 		return r.m, r.ok
 	}
