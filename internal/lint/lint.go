@@ -21,6 +21,7 @@ package lint
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"errors"
 	"runtime"
 	"slices"
@@ -228,6 +229,7 @@ func (l *Linter) Check(rep *status.Report) Result {
 				if len(w.locales) > memoMax {
 					w.locales = nil
 				}
+				w.memoBases = nil // of this chunk's entries only
 			})
 		}
 		wg.Wait()
@@ -400,8 +402,18 @@ type checker struct {
 	// skip holds the translations (or entries) whose findings the memo
 	// gave, which pairs and entries leave out (see memoized).
 	skip map[*content.Entry]bool
-	// keyBuf is memoKey's buffer, kept between keys.
-	keyBuf []byte
+	// keyBuf is memoKey's buffer, kept between keys; memoBases are the
+	// keys' parts that are not the rule's, by the unit's target entry
+	// and whether it is a pair's, for the chunk being checked.
+	keyBuf    []byte
+	memoBases map[memoBaseOf][sha256.Size]byte
+}
+
+// memoBaseOf names a memoised unit: its target entry, and whether it is
+// a pair (or an entry alone).
+type memoBaseOf struct {
+	target *content.Entry
+	pair   bool
 }
 
 // shared is what the checkers of the chunks of a wave share: indexes of

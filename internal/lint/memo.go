@@ -79,17 +79,39 @@ func (m *Memo) save() error { return m.store.Save() }
 
 // memoKey returns the key of a rule's findings in files (a pair's source
 // and translation, of item and t, or an entry, with item nil): false when
-// the cache does not vouch for a file of them.
+// the cache does not vouch for a file of them. It is the hash of the
+// rule and of the unit's base (see memoBase), which the rules of one
+// chunk share.
 func (c *checker) memoKey(rule string, item *status.Item, t *status.Translation, files ...*content.Entry) ([sha256.Size]byte, bool) {
+	base, ok := c.memoBase(item, t, files)
+	if !ok {
+		return [sha256.Size]byte{}, false
+	}
+	buf := append(c.keyBuf[:0], base[:]...)
+	buf = binary.AppendUvarint(buf, uint64(len(rule)))
+	buf = append(buf, rule...)
+	c.keyBuf = buf
+	return sha256.Sum256(buf), true
+}
+
+// memoBase returns the hash of what a unit's key holds besides the rule:
+// the cache's stamp (glosa's build and the configuration), the source
+// language, the languages, each file's path, language, slug and identity
+// as the cache vouches for it, and a pair's slug, language and state;
+// false when the cache does not vouch for a file. Made once per unit and
+// chunk.
+func (c *checker) memoBase(item *status.Item, t *status.Translation, files []*content.Entry) ([sha256.Size]byte, bool) {
+	of := memoBaseOf{target: files[len(files)-1], pair: item != nil}
+	if base, ok := c.memoBases[of]; ok {
+		return base, true
+	}
 	m := c.linter.memo
-	// The key's input is written into one buffer, hashed once: a warm
-	// check makes a key for every pair and every memoised rule.
+	// The input is written into one buffer, hashed once.
 	buf := append(c.keyBuf[:0], m.stamp[:]...)
 	field := func(s string) {
 		buf = binary.AppendUvarint(buf, uint64(len(s)))
 		buf = append(buf, s...)
 	}
-	field(rule)
 	field(c.repo.Source)
 	// The languages, joined with commas.
 	n := max(0, len(c.repo.Languages)-1)
@@ -119,7 +141,12 @@ func (c *checker) memoKey(rule string, item *status.Item, t *status.Translation,
 		field(string(t.State))
 	}
 	c.keyBuf = buf
-	return sha256.Sum256(buf), true
+	base := sha256.Sum256(buf)
+	if c.memoBases == nil {
+		c.memoBases = map[memoBaseOf][sha256.Size]byte{}
+	}
+	c.memoBases[of] = base
+	return base, true
 }
 
 // memoUnit is what a memoised rule finds its findings of: a pair, or an
