@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // ErrOutsideRoot is returned for a path that would leave the repository.
@@ -370,10 +371,36 @@ func (d *Root) folder(rel string) (*os.Root, string, error) {
 	return dir, filepath.Base(clean), nil
 }
 
+// gate keeps temporary files from being made once Stop is called: a
+// temporary file is made under its read lock.
+var gate struct {
+	sync.RWMutex
+	stopped bool
+}
+
+// ErrStopped is the error of a write asked for after Stop.
+var ErrStopped = errors.New("glosa is stopping: no file is written")
+
+// Stop keeps this process from making any temporary file from now on: a
+// write asked for after it fails with ErrStopped. The temporary files
+// made before it returns are there to be found and removed (an
+// interrupted run cleans up after itself: a write still going on in
+// another goroutine cannot leave one behind once the clean-up has looked).
+func Stop() {
+	gate.Lock()
+	gate.stopped = true
+	gate.Unlock()
+}
+
 // createTemp makes a new file in dir named prefix and random digits, as
 // os.CreateTemp names it (glosa's scanners and its clean-up after a killed
 // run know the name by them), readable and writable by its owner only.
 func createTemp(dir *os.Root, prefix string) (*os.File, string, error) {
+	gate.RLock()
+	defer gate.RUnlock()
+	if gate.stopped {
+		return nil, "", ErrStopped
+	}
 	for try := 0; ; try++ {
 		name := prefix + strconv.FormatUint(uint64(rand.Uint32()), 10)
 		f, err := dir.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)

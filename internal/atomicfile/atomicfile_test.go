@@ -180,3 +180,34 @@ func TestWriteRefusesSymlink(t *testing.T) {
 		t.Errorf("temporary files left in .git: %v", left)
 	}
 }
+
+// TestStop: after Stop, no write makes a temporary file; it fails with
+// ErrStopped and the file keeps its bytes.
+func TestStop(t *testing.T) {
+	t.Cleanup(func() {
+		gate.Lock()
+		gate.stopped = false
+		gate.Unlock()
+	})
+	dir := t.TempDir()
+	if err := Write(dir, "f.txt", []byte("old")); err != nil {
+		t.Fatal(err)
+	}
+	Stop()
+	if err := Write(dir, "f.txt", []byte("new")); !errors.Is(err, ErrStopped) {
+		t.Fatalf("Write after Stop: %v, want ErrStopped", err)
+	}
+	if _, err := Scratch(dir, ".", ".scratch-"); !errors.Is(err, ErrStopped) {
+		t.Fatalf("Scratch after Stop: %v, want ErrStopped", err)
+	}
+	names, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) != 1 || names[0].Name() != "f.txt" {
+		t.Errorf("files after Stop: %v, want f.txt only", names)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "f.txt")); string(b) != "old" {
+		t.Errorf("f.txt = %q, want its old bytes", b)
+	}
+}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/iostreams"
 	"github.com/glosa/glosa/internal/l10n"
@@ -111,6 +112,7 @@ func Main(args []string) int {
 	g.gcTuned = os.Getenv("GOGC") == ""
 	return runInterruptible(func() int { return g.run(ios, args) }, func() {
 		stopWrites(5 * time.Second)
+		atomicfile.Stop() // the cache's writes too: none starts after the clean-up looked
 		removeOwnTemps()
 		if root := g.root.Load(); root != nil {
 			removeRunTemps(*root, g.start)
