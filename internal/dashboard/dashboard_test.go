@@ -88,6 +88,7 @@ func project(t *testing.T) Input {
 // rewrite testdata/model.json, then review the diff.
 func TestBuild(t *testing.T) {
 	m := Build(project(t))
+	m.FillWork() // the golden model has every page's work
 	got, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		t.Fatal(err)

@@ -232,6 +232,20 @@ type LangPage struct {
 	FindingCount int
 	// Badge is the language's badge.
 	Badge Badge
+	// work makes Work, which Build leaves nil: each page's is made when
+	// the page is written, and dropped after (see Model.FillWork).
+	work func() []WorkGroup
+}
+
+// FillWork makes every page's Work, which Build leaves to Write: a
+// dashboard of 38,000 pages in 39 languages holds 290,000 of them, too
+// many to keep at once.
+func (m *Model) FillWork() {
+	for i := range m.Pages {
+		if p := &m.Pages[i]; p.Work == nil && p.work != nil {
+			p.Work = p.work()
+		}
+	}
 }
 
 // WorkGroup is the entries of one language in one state other than
@@ -341,6 +355,9 @@ var Symbols = map[status.State]string{
 type builder struct {
 	in Input
 	l  *l10n.Localizer
+	// sources are the links of the source files, made once for every
+	// language's page (see workItem).
+	sources map[*content.Entry]*Link
 }
 
 // Build makes the model of a dashboard.
@@ -382,6 +399,12 @@ func Build(in Input) *Model {
 	}
 	m.Findings, m.FindingCount = b.groupFindings(func(lint.Finding) bool { return true })
 	work := b.workByLang()
+	b.sources = map[*content.Entry]*Link{}
+	for i := range rep.Items {
+		if e := rep.Items[i].Source; e != nil {
+			b.sources[e] = b.linkTo(e)
+		}
+	}
 	for _, code := range pages {
 		m.Pages = append(m.Pages, b.page(m, code, work[code]))
 	}
@@ -474,6 +497,20 @@ func escapePath(p string) string {
 		segs[i] = url.PathEscape(s)
 	}
 	return strings.Join(segs, "/")
+}
+
+// sourceLink is linkTo of a source file, made once for all the pages;
+// each item gets its own copy.
+func (b *builder) sourceLink(e *content.Entry) *Link {
+	l, ok := b.sources[e]
+	if !ok {
+		return b.linkTo(e)
+	}
+	if l == nil {
+		return nil
+	}
+	c := *l
+	return &c
 }
 
 func (b *builder) linkTo(e *content.Entry) *Link {
@@ -643,22 +680,26 @@ func (b *builder) page(m *Model, code string, todo [][]work) LangPage {
 			p.Messages = append(p.Messages, g)
 		}
 	}
-	for i, items := range todo { // nil for a language with nothing to do
-		if len(items) == 0 {
-			continue
+	p.work = func() []WorkGroup {
+		var out []WorkGroup
+		for i, items := range todo { // nil for a language with nothing to do
+			if len(items) == 0 {
+				continue
+			}
+			g := WorkGroup{State: b.state(status.States[i]), Items: make([]WorkItem, 0, len(items))}
+			for _, w := range items {
+				g.Items = append(g.Items, b.workItem(w.item, w.translation))
+			}
+			out = append(out, g)
 		}
-		g := WorkGroup{State: b.state(status.States[i])}
-		for _, w := range items {
-			g.Items = append(g.Items, b.workItem(w.item, w.translation))
-		}
-		p.Work = append(p.Work, g)
+		return out
 	}
 	p.Findings, p.FindingCount = b.groupFindings(func(f lint.Finding) bool { return f.Lang == code })
 	return p
 }
 
 func (b *builder) workItem(it *status.Item, t *status.Translation) WorkItem {
-	w := WorkItem{Slug: it.Slug, Words: t.Words, Source: b.linkTo(it.Source), File: Link{Path: t.Path}}
+	w := WorkItem{Slug: it.Slug, Words: t.Words, Source: b.sourceLink(it.Source), File: Link{Path: t.Path}}
 	if t.State != status.Missing {
 		w.File = b.link(t.Path)
 	}

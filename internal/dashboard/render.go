@@ -136,7 +136,15 @@ func Write(m *Model, l *l10n.Localizer, write func(name string, fill func(io.Wri
 		p := &m.Pages[i]
 		title := l.T("report.pageTitle", "Lang", p.Lang, "LangName", p.Name)
 		jobs = append(jobs, func() error {
-			return page(p.File, pageData{Page: p, Title: title}, func(w *bufio.Writer, data pageData) error {
+			// A page's work items are made for it, and dropped once it
+			// is written (see Model.FillWork).
+			pg := p
+			if p.Work == nil && p.work != nil {
+				filled := *p
+				filled.Work = p.work()
+				pg = &filled
+			}
+			return page(p.File, pageData{Page: pg, Title: title}, func(w *bufio.Writer, data pageData) error {
 				return t.ExecuteTemplate(w, "lang", data)
 			})
 		})

@@ -77,6 +77,7 @@ func TestRows(t *testing.T) {
 		in := project(t)
 		in.L = l10n.New(lang)
 		m := Build(in)
+		m.FillWork()
 		addHostile(m)
 		tp := reference(t, in.L)
 		for _, mx := range []Matrix{m.Matrix, {Rows: m.Matrix.Rows}} { // with and without categories
