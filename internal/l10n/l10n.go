@@ -164,7 +164,11 @@ func (l *Localizer) localize(c *i18n.LocalizeConfig) string {
 func pairs(data []any) map[string]any {
 	m := make(map[string]any, len(data)/2+1)
 	for i := 0; i+1 < len(data); i += 2 {
-		m[fmt.Sprint(data[i])] = data[i+1]
+		if k, ok := data[i].(string); ok { // as every caller names them
+			m[k] = data[i+1]
+		} else {
+			m[fmt.Sprint(data[i])] = data[i+1]
+		}
 	}
 	return m
 }
