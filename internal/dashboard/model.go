@@ -23,6 +23,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
@@ -33,6 +34,7 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/lang"
 	"github.com/glosa/glosa/internal/lint"
+	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/status"
 )
 
@@ -358,6 +360,9 @@ type builder struct {
 	// sources are the links of the source files, made once for every
 	// language's page (see workItem).
 	sources map[*content.Entry]*Link
+	// reasons holds each reason's words with stand-ins, by code (see
+	// reason); pages are made at the same time.
+	reasons sync.Map
 }
 
 // Build makes the model of a dashboard.
@@ -712,7 +717,7 @@ func (b *builder) workItem(it *status.Item, t *status.Translation) WorkItem {
 	if t.Entry != nil && t.Entry.Record != nil {
 		src = t.Entry.Record.Source
 	}
-	w.Reason = b.l.T("reason."+string(t.Reason), "Slug", it.Slug, "Source", src, "NewSlug", t.RenamedTo)
+	w.Reason = b.reason(t.Reason, it.Slug, src, t.RenamedTo)
 	if t.ProbablyStale {
 		w.Reason += " " + b.l.T("report.probablyStale")
 	}
@@ -724,6 +729,32 @@ func (b *builder) workItem(it *status.Item, t *status.Translation) WorkItem {
 		w.Change = b.changeView(ch, srcLang)
 	}
 	return w
+}
+
+// Stand-ins for a reason's values while it is worded once (see reason):
+// private-use characters, as marker.
+const (
+	slugMark    = "\ue001"
+	sourceMark  = "\ue002"
+	newSlugMark = "\ue003"
+)
+
+// reason words a state's reason, as l10n words message "reason.CODE"
+// with the values slug, src and newSlug: worded once per code with
+// stand-ins, which are then replaced with the values as l10n shows them
+// (printable.String). A dashboard words one for each of its 290,000
+// work items on tldr.
+func (b *builder) reason(code status.Reason, slug, src, newSlug string) string {
+	v, ok := b.reasons.Load(code)
+	if !ok {
+		v, _ = b.reasons.LoadOrStore(code, b.l.T("reason."+string(code), "Slug", slugMark, "Source", sourceMark, "NewSlug", newSlugMark))
+	}
+	tpl := v.(string)
+	if !strings.ContainsAny(tpl, slugMark+sourceMark+newSlugMark) {
+		return tpl
+	}
+	return strings.NewReplacer(slugMark, printable.String(slug), sourceMark, printable.String(src),
+		newSlugMark, printable.String(newSlug)).Replace(tpl)
 }
 
 // marker stands for a message's excerpt of the source while the message

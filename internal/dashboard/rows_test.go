@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/glosa/glosa/internal/l10n"
+	"github.com/glosa/glosa/internal/status"
 )
 
 // reference parses testdata/rows.html, the templates the row writers
@@ -147,6 +148,28 @@ func addHostile(m *Model) {
 					item.Change = &ChangeView{}
 				}
 				g.Items = append(g.Items, item)
+			}
+		}
+	}
+}
+
+// TestReason compares reason, which words each code once with stand-ins,
+// with l10n wording each reason with its values, in every UI language,
+// with hostile values (controls, markup, the stand-ins themselves).
+func TestReason(t *testing.T) {
+	codes := []status.Reason{status.NoSource, status.SourceRenamed, status.NoFile, status.Unparsable, status.SourceUnparsable,
+		status.Draft, status.SameText, status.NoRecord, status.RecordSourceMissing, status.RecordMatches, status.SourceChanged,
+		status.CommitMatches, status.CommitChanged, status.CommitUnknown, status.MinorEdit}
+	values := append([]string{"", "guide/intro", slugMark + sourceMark, "a\x1b[31mb\nc"}, hostile...)
+	for _, lang := range []language.Tag{language.English, language.Spanish, language.Italian} {
+		b := &builder{l: l10n.New(lang)}
+		for _, code := range codes {
+			for i, v := range values {
+				slug, src, newSlug := v, values[(i+1)%len(values)], values[(i+2)%len(values)]
+				want := b.l.T("reason."+string(code), "Slug", slug, "Source", src, "NewSlug", newSlug)
+				if got := b.reason(code, slug, src, newSlug); got != want {
+					t.Errorf("%s %s (%q, %q, %q): %q, l10n words %q", lang, code, slug, src, newSlug, got, want)
+				}
 			}
 		}
 	}
