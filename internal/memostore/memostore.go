@@ -62,9 +62,7 @@ func Open(root, name string, magic []byte, stamp Key) *Store {
 		return s
 	}
 	if old, err := decode(data, magic, stamp); err == nil {
-		// A warm run uses most of what it finds: sized once, used is
-		// not grown record by record.
-		s.old, s.used = old, make(map[Key][]byte, len(old))
+		s.old = old
 	}
 	return s
 }
