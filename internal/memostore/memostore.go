@@ -36,23 +36,37 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // Store is the records of one file of glosa's cache. Safe for concurrent
 // use.
+//
+// The records of the file read stay in its bytes, found through its keys,
+// which the file keeps sorted, by binary search: a memo of a million
+// records costs 41 bytes a record besides them, where maps cost over a
+// hundred (at 100,000 files, the difference is the memory bound's margin).
 type Store struct {
 	root, name string
 	magic      []byte
 	stamp      Key
 
-	mu    sync.Mutex
-	old   map[Key][]byte
-	used  map[Key][]byte
+	mu sync.Mutex
+	// keys and spans locate the records of the file read (data) in key
+	// order; used marks those this run asked for.
+	data  []byte
+	keys  []Key
+	spans []span
+	used  []bool
+	// fresh holds the records put this run.
+	fresh map[Key][]byte
 	dirty bool
 }
+
+// span is where a record lies in a store's file.
+type span struct{ off, n uint32 }
 
 // Open reads the store name of content.CacheDir in the repository at
 // root, written with magic under stamp; a missing, damaged or foreign
 // file is an empty store. The content cache must not be refused (see
 // content.Cache.Refused).
 func Open(root, name string, magic []byte, stamp Key) *Store {
-	s := &Store{root: root, name: name, magic: magic, stamp: stamp, old: map[Key][]byte{}, used: map[Key][]byte{}}
+	s := &Store{root: root, name: name, magic: magic, stamp: stamp, fresh: map[Key][]byte{}}
 	p := filepath.Join(root, filepath.FromSlash(content.CacheDir), name)
 	if fi, err := os.Lstat(p); err != nil || !fi.Mode().IsRegular() || fi.Size() > maxFile {
 		return s
@@ -61,8 +75,8 @@ func Open(root, name string, magic []byte, stamp Key) *Store {
 	if err != nil {
 		return s
 	}
-	if old, err := decode(data, magic, stamp); err == nil {
-		s.old = old
+	if keys, spans, err := decode(data, magic, stamp); err == nil {
+		s.data, s.keys, s.spans, s.used = data, keys, spans, make([]bool, len(keys))
 	}
 	return s
 }
@@ -70,49 +84,73 @@ func Open(root, name string, magic []byte, stamp Key) *Store {
 // errStore is a file that is not whole, not this glosa's or damaged.
 var errStore = errors.New("not a store of this glosa and configuration")
 
-// decode returns the records of a store file written with magic under
-// stamp.
-func decode(data, magic []byte, stamp Key) (map[Key][]byte, error) {
+// decode returns the keys of a store file written with magic under stamp,
+// and where each one's record lies in it; the keys must be in order,
+// each once.
+func decode(data, magic []byte, stamp Key) ([]Key, []span, error) {
 	head := len(magic) + len(stamp)
 	if len(data) < head+4 || !bytes.HasPrefix(data, magic) || !bytes.Equal(data[len(magic):head], stamp[:]) {
-		return nil, errStore
+		return nil, nil, errStore
 	}
 	body := data[:len(data)-4]
 	if crc32.Checksum(body, castagnoli) != binary.BigEndian.Uint32(data[len(data)-4:]) {
-		return nil, errStore
+		return nil, nil, errStore
 	}
-	out := map[Key][]byte{}
-	for rest := body[head:]; len(rest) > 0; {
-		if len(rest) < sha256.Size {
-			return nil, errStore
+	var keys []Key
+	var spans []span
+	for off := head; off < len(body); {
+		if len(body)-off < sha256.Size {
+			return nil, nil, errStore
 		}
-		key := Key(rest[:sha256.Size])
-		rest = rest[sha256.Size:]
-		n, k := binary.Uvarint(rest)
-		if k <= 0 || n > uint64(len(rest)-k) {
-			return nil, errStore
+		key := Key(body[off : off+sha256.Size])
+		off += sha256.Size
+		n, k := binary.Uvarint(body[off:])
+		if k <= 0 || n > uint64(len(body)-off-k) {
+			return nil, nil, errStore
 		}
-		out[key] = rest[k : k+int(n) : k+int(n)]
-		rest = rest[k+int(n):]
+		off += k
+		if len(keys) > 0 && bytes.Compare(keys[len(keys)-1][:], key[:]) >= 0 {
+			return nil, nil, errStore
+		}
+		keys = append(keys, key)
+		spans = append(spans, span{off: uint32(off), n: uint32(n)})
+		off += int(n)
 	}
-	return out, nil
+	return keys, spans, nil
+}
+
+// find returns the index of key among the file's keys; false when it is
+// not there.
+func (s *Store) find(key Key) (int, bool) {
+	return slices.BinarySearchFunc(s.keys, key, func(a, b Key) int { return bytes.Compare(a[:], b[:]) })
+}
+
+// record returns the file's i-th record.
+func (s *Store) record(i int) []byte {
+	sp := s.spans[i]
+	end := sp.off + sp.n
+	return s.data[sp.off:end:end]
 }
 
 // Get returns the record kept under key, and keeps it for the next run.
 func (s *Store) Get(key Key) ([]byte, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	raw, ok := s.old[key]
-	if ok {
-		s.used[key] = raw
+	if raw, ok := s.fresh[key]; ok {
+		return raw, true
 	}
-	return raw, ok
+	i, ok := s.find(key)
+	if !ok {
+		return nil, false
+	}
+	s.used[i] = true
+	return s.record(i), true
 }
 
 // Put keeps raw under key.
 func (s *Store) Put(key Key, raw []byte) {
 	s.mu.Lock()
-	s.used[key] = raw
+	s.fresh[key] = raw
 	s.dirty = true
 	s.mu.Unlock()
 }
@@ -122,7 +160,7 @@ func (s *Store) Put(key Key, raw []byte) {
 func (s *Store) Save() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.dirty && len(s.used) == len(s.old) {
+	if !s.dirty && !slices.Contains(s.used, false) {
 		return nil
 	}
 	if err := content.CheckCacheDir(s.root); err != nil {
@@ -131,29 +169,47 @@ func (s *Store) Save() error {
 	if err := atomicfile.MkdirAll(s.root, content.CacheDir); err != nil {
 		return err
 	}
-	if err := atomicfile.Write(s.root, content.CacheDir+"/"+s.name, s.file()); err != nil {
+	file := s.file()
+	if err := atomicfile.Write(s.root, content.CacheDir+"/"+s.name, file); err != nil {
 		return err
 	}
-	s.old, s.used, s.dirty = s.used, map[Key][]byte{}, false
+	keys, spans, err := decode(file, s.magic, s.stamp)
+	if err != nil {
+		return err
+	}
+	s.data, s.keys, s.spans, s.used = file, keys, spans, make([]bool, len(keys))
+	s.fresh, s.dirty = map[Key][]byte{}, false
 	return nil
 }
 
 // file returns the store's file of the records used or made this run,
-// sorted by key.
+// sorted by key: the file's records used, with those put in their place,
+// and the new ones.
 func (s *Store) file() []byte {
-	keys := make([]Key, 0, len(s.used))
-	size := len(s.magic) + len(s.stamp) + 4
-	for k, raw := range s.used {
-		keys = append(keys, k)
-		size += len(k) + binary.MaxVarintLen64 + len(raw)
+	type rec struct {
+		key Key
+		raw []byte
 	}
-	slices.SortFunc(keys, func(a, b Key) int { return bytes.Compare(a[:], b[:]) })
+	recs := make([]rec, 0, len(s.fresh))
+	for k, raw := range s.fresh {
+		recs = append(recs, rec{k, raw})
+	}
+	for i, k := range s.keys {
+		if _, put := s.fresh[k]; s.used[i] && !put {
+			recs = append(recs, rec{k, s.record(i)})
+		}
+	}
+	slices.SortFunc(recs, func(a, b rec) int { return bytes.Compare(a.key[:], b.key[:]) })
+	size := len(s.magic) + len(s.stamp) + 4
+	for _, r := range recs {
+		size += len(r.key) + binary.MaxVarintLen64 + len(r.raw)
+	}
 	b := make([]byte, 0, size)
 	b = append(append(b, s.magic...), s.stamp[:]...)
-	for _, k := range keys {
-		b = append(b, k[:]...)
-		b = binary.AppendUvarint(b, uint64(len(s.used[k])))
-		b = append(b, s.used[k]...)
+	for _, r := range recs {
+		b = append(b, r.key[:]...)
+		b = binary.AppendUvarint(b, uint64(len(r.raw)))
+		b = append(b, r.raw...)
 	}
 	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
 }

@@ -10,33 +10,37 @@ import (
 func TestDecodeRefusesDamage(t *testing.T) {
 	magic := []byte("glosa-test\n\x01")
 	stamp := sha256.Sum256([]byte("stamp"))
-	s := &Store{magic: magic, stamp: stamp, used: map[Key][]byte{
+	s := &Store{magic: magic, stamp: stamp, fresh: map[Key][]byte{
 		sha256.Sum256([]byte("a")): {0},
 		sha256.Sum256([]byte("b")): {1, 2, 3},
 	}}
 	file := s.file()
-	got, err := decode(file, magic, stamp)
+	keys, spans, err := decode(file, magic, stamp)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(s.used, got); diff != "" {
+	got := map[Key][]byte{}
+	for i, k := range keys {
+		got[k] = file[spans[i].off : spans[i].off+spans[i].n]
+	}
+	if diff := cmp.Diff(s.fresh, got); diff != "" {
 		t.Errorf("store file (-want +got):\n%s", diff)
 	}
-	if _, err := decode(file, magic, sha256.Sum256([]byte("another"))); err == nil {
+	if _, _, err := decode(file, magic, sha256.Sum256([]byte("another"))); err == nil {
 		t.Error("a store of another stamp was read")
 	}
-	if _, err := decode(file, []byte("glosa-other\n\x01"), stamp); err == nil {
+	if _, _, err := decode(file, []byte("glosa-other\n\x01"), stamp); err == nil {
 		t.Error("a store of another magic was read")
 	}
 	for i := range file {
 		bad := append([]byte(nil), file...)
 		bad[i] ^= 0x40
-		if _, err := decode(bad, magic, stamp); err == nil {
+		if _, _, err := decode(bad, magic, stamp); err == nil {
 			t.Errorf("a store with byte %d changed was read", i)
 		}
 	}
 	for n := range len(file) {
-		if _, err := decode(file[:n], magic, stamp); err == nil {
+		if _, _, err := decode(file[:n], magic, stamp); err == nil {
 			t.Errorf("a store cut at %d was read", n)
 		}
 	}
@@ -66,5 +70,55 @@ func TestStoreKeepsWhatWasUsed(t *testing.T) {
 	}
 	if raw, ok := s.Get(a); !ok || string(raw) != "A" {
 		t.Errorf("Get(a) = %q, %v", raw, ok)
+	}
+}
+
+// TestStoreMany keeps and reads back records of many keys, put and got in
+// any order, some put again over the file's, and checks what the next
+// file keeps: the records got or put, with the last value put.
+func TestStoreMany(t *testing.T) {
+	root := t.TempDir()
+	magic := []byte("glosa-test\n\x01")
+	stamp := sha256.Sum256([]byte("stamp"))
+	key := func(i int) Key { return sha256.Sum256([]byte{byte(i), byte(i >> 8)}) }
+	s := Open(root, "test", magic, stamp)
+	for i := range 1000 {
+		s.Put(key(i), []byte{byte(i), 1})
+	}
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	s = Open(root, "test", magic, stamp)
+	for i := 999; i >= 0; i -= 3 { // every third, backwards: got
+		if raw, ok := s.Get(key(i)); !ok || raw[0] != byte(i) || raw[1] != 1 {
+			t.Fatalf("Get(%d) = %v, %v", i, raw, ok)
+		}
+	}
+	for i := 1; i < 1000; i += 5 { // put again, some of them got too
+		s.Put(key(i), []byte{byte(i), 2})
+	}
+	s.Put(key(5000), []byte("new"))
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	s = Open(root, "test", magic, stamp)
+	for i := range 1000 {
+		got, put := (999-i)%3 == 0, i%5 == 1
+		raw, ok := s.Get(key(i))
+		switch {
+		case put:
+			if !ok || raw[1] != 2 {
+				t.Errorf("%d, put again: %v, %v", i, raw, ok)
+			}
+		case got:
+			if !ok || raw[1] != 1 {
+				t.Errorf("%d, got: %v, %v", i, raw, ok)
+			}
+		case ok:
+			t.Errorf("%d, neither got nor put, was kept", i)
+		}
+	}
+	if raw, ok := s.Get(key(5000)); !ok || string(raw) != "new" {
+		t.Errorf("the new record: %q, %v", raw, ok)
 	}
 }
