@@ -53,9 +53,16 @@ type Store struct {
 	keys  []Key
 	spans []span
 	used  []bool
-	// fresh holds the records put this run.
-	fresh map[Key][]byte
+	// fresh holds the records put this run, in order: a list, not a map,
+	// as a cold run puts a record for every file and rule.
+	fresh []record
 	dirty bool
+}
+
+// record is a record put, under its key.
+type record struct {
+	key Key
+	raw []byte
 }
 
 // span is where a record lies in a store's file.
@@ -66,7 +73,7 @@ type span struct{ off, n uint32 }
 // file is an empty store. The content cache must not be refused (see
 // content.Cache.Refused).
 func Open(root, name string, magic []byte, stamp Key) *Store {
-	s := &Store{root: root, name: name, magic: magic, stamp: stamp, fresh: map[Key][]byte{}}
+	s := &Store{root: root, name: name, magic: magic, stamp: stamp}
 	p := filepath.Join(root, filepath.FromSlash(content.CacheDir), name)
 	if fi, err := os.Lstat(p); err != nil || !fi.Mode().IsRegular() || fi.Size() > maxFile {
 		return s
@@ -132,13 +139,11 @@ func (s *Store) record(i int) []byte {
 	return s.data[sp.off:end:end]
 }
 
-// Get returns the record kept under key, and keeps it for the next run.
+// Get returns the record the file read keeps under key (not one put
+// since), and keeps it for the next run.
 func (s *Store) Get(key Key) ([]byte, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if raw, ok := s.fresh[key]; ok {
-		return raw, true
-	}
 	i, ok := s.find(key)
 	if !ok {
 		return nil, false
@@ -147,10 +152,11 @@ func (s *Store) Get(key Key) ([]byte, bool) {
 	return s.record(i), true
 }
 
-// Put keeps raw under key.
+// Put keeps raw under key for the next run, in place of any record the
+// file read has of it; of two puts of one key, the last.
 func (s *Store) Put(key Key, raw []byte) {
 	s.mu.Lock()
-	s.fresh[key] = raw
+	s.fresh = append(s.fresh, record{key, raw})
 	s.dirty = true
 	s.mu.Unlock()
 }
@@ -178,7 +184,7 @@ func (s *Store) Save() error {
 		return err
 	}
 	s.data, s.keys, s.spans, s.used = file, keys, spans, make([]bool, len(keys))
-	s.fresh, s.dirty = map[Key][]byte{}, false
+	s.fresh, s.dirty = nil, false
 	return nil
 }
 
@@ -186,20 +192,18 @@ func (s *Store) Save() error {
 // sorted by key: the file's records used, with those put in their place,
 // and the new ones.
 func (s *Store) file() []byte {
-	type rec struct {
-		key Key
-		raw []byte
-	}
-	recs := make([]rec, 0, len(s.fresh))
-	for k, raw := range s.fresh {
-		recs = append(recs, rec{k, raw})
-	}
+	// The records put, then the file's used, sorted by key keeping that
+	// order among equal keys: of each key, the last put wins, else the
+	// file's.
+	recs := slices.Clone(s.fresh)
+	slices.Reverse(recs)
 	for i, k := range s.keys {
-		if _, put := s.fresh[k]; s.used[i] && !put {
-			recs = append(recs, rec{k, s.record(i)})
+		if s.used[i] {
+			recs = append(recs, record{k, s.record(i)})
 		}
 	}
-	slices.SortFunc(recs, func(a, b rec) int { return bytes.Compare(a.key[:], b.key[:]) })
+	slices.SortStableFunc(recs, func(a, b record) int { return bytes.Compare(a.key[:], b.key[:]) })
+	recs = slices.CompactFunc(recs, func(a, b record) bool { return a.key == b.key })
 	size := len(s.magic) + len(s.stamp) + 4
 	for _, r := range recs {
 		size += len(r.key) + binary.MaxVarintLen64 + len(r.raw)

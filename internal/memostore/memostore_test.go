@@ -10,10 +10,14 @@ import (
 func TestDecodeRefusesDamage(t *testing.T) {
 	magic := []byte("glosa-test\n\x01")
 	stamp := sha256.Sum256([]byte("stamp"))
-	s := &Store{magic: magic, stamp: stamp, fresh: map[Key][]byte{
+	want := map[Key][]byte{
 		sha256.Sum256([]byte("a")): {0},
 		sha256.Sum256([]byte("b")): {1, 2, 3},
-	}}
+	}
+	s := &Store{magic: magic, stamp: stamp}
+	for k, raw := range want {
+		s.Put(k, raw)
+	}
 	file := s.file()
 	keys, spans, err := decode(file, magic, stamp)
 	if err != nil {
@@ -23,7 +27,7 @@ func TestDecodeRefusesDamage(t *testing.T) {
 	for i, k := range keys {
 		got[k] = file[spans[i].off : spans[i].off+spans[i].n]
 	}
-	if diff := cmp.Diff(s.fresh, got); diff != "" {
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("store file (-want +got):\n%s", diff)
 	}
 	if _, _, err := decode(file, magic, sha256.Sum256([]byte("another"))); err == nil {
