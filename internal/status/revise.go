@@ -139,6 +139,12 @@ type Finder func(src *content.Entry, rec *content.Record) (data []byte, ok bool)
 // at a time, each source split once for all its languages and each version
 // once however many translations name it.
 func (r *Report) Revise(find Finder, memo Memo) {
+	// A memo that keeps the drafts' counts only (without the whole git
+	// history, a stale translation counts otherwise) says so.
+	draftsOnly := false
+	if d, ok := memo.(interface{ DraftsOnly() bool }); ok {
+		draftsOnly = d.DraftsOnly()
+	}
 	var jobs []*reviseJob
 	work := make(chan *reviseJob)
 	var wg sync.WaitGroup
@@ -166,7 +172,7 @@ func (r *Report) Revise(find Finder, memo Memo) {
 				continue
 			}
 			key := r.wordsKey(it.Source, t)
-			if memo != nil {
+			if memo != nil && !(stale && draftsOnly) {
 				if n, ok := memo.Words(key); ok {
 					t.Words = n
 					continue
@@ -193,7 +199,7 @@ func (r *Report) Revise(find Finder, memo Memo) {
 		for _, sv := range job.stale {
 			if sv.units != nil {
 				r.revisions[sv.t.Entry] = Revision{Version: sv.data, Units: sv.units}
-				if memo != nil {
+				if memo != nil && !draftsOnly {
 					memo.Remember(sv.key, sv.t.Words)
 				}
 			}

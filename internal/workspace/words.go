@@ -69,6 +69,13 @@ func (m *wordsMemo) Remember(key [sha256.Size]byte, words int) {
 	m.dirty = true
 }
 
+// draftsOnly is a words memo for a run without the whole git history:
+// it gives and keeps the drafts' counts only (see status.Memo).
+type draftsOnly struct{ *wordsMemo }
+
+// DraftsOnly says so to status.Revise.
+func (draftsOnly) DraftsOnly() bool { return true }
+
 // noVersionKey is the key under which the memo remembers that FindVersion
 // found no version of src for rec: what its answer depends on, the
 // configuration aside, which the memo's stamp holds.

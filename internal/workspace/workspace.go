@@ -191,26 +191,31 @@ func Load(opts Options) (*Project, error) {
 	// A report needs the words only: they come from glosa's cache when
 	// it has them. Commands that export need what changed, block by block.
 	// The cache remembers counts made with the versions found: without a
-	// full history, the same translations count otherwise.
+	// full history, the same stale translations count otherwise, and only
+	// the drafts' counts, which no version enters, are remembered.
 	var memo *wordsMemo
 	var statusMemo status.Memo
-	if scan.Cache != nil && p.CacheRefused == nil && p.HistoryErr == nil && !p.History.Shallow() {
+	fullHistory := p.HistoryErr == nil && !p.History.Shallow()
+	if scan.Cache != nil && p.CacheRefused == nil {
 		memo = openWordsMemo(root, scan.Cache)
 		statusMemo = memo
+		if !fullHistory {
+			statusMemo = draftsOnly{memo}
+		}
 	}
 	p.Report.Revise(func(src *content.Entry, rec *content.Record) ([]byte, bool) {
 		// Looking for a version that is nowhere (a recorded hash no commit
 		// has) shows and hashes every version of the source: the memo
 		// remembers that none was found, until HEAD moves.
 		var none [sha256.Size]byte
-		if memo != nil {
+		if memo != nil && fullHistory {
 			none = memo.noVersionKey(p.Report.SourceHash(src), src, rec, p.History.Head())
 			if _, ok := memo.Words(none); ok {
 				return nil, false
 			}
 		}
 		v, ok := p.FindVersion(src, rec)
-		if !ok && memo != nil {
+		if !ok && memo != nil && fullHistory {
 			memo.Remember(none, 0)
 		}
 		return v.Data, ok
