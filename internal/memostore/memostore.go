@@ -175,12 +175,8 @@ func (s *Store) Save() error {
 	if err := atomicfile.MkdirAll(s.root, content.CacheDir); err != nil {
 		return err
 	}
-	file := s.file()
+	file, keys, spans := s.file()
 	if err := atomicfile.Write(s.root, content.CacheDir+"/"+s.name, file); err != nil {
-		return err
-	}
-	keys, spans, err := decode(file, s.magic, s.stamp)
-	if err != nil {
 		return err
 	}
 	s.data, s.keys, s.spans, s.used = file, keys, spans, make([]bool, len(keys))
@@ -190,8 +186,9 @@ func (s *Store) Save() error {
 
 // file returns the store's file of the records used or made this run,
 // sorted by key: the file's records used, with those put in their place,
-// and the new ones.
-func (s *Store) file() []byte {
+// and the new ones; and its keys and where their records lie, as decode
+// would find them.
+func (s *Store) file() ([]byte, []Key, []span) {
 	// The records put, then the file's used, sorted by key keeping that
 	// order among equal keys: of each key, the last put wins, else the
 	// file's.
@@ -210,10 +207,12 @@ func (s *Store) file() []byte {
 	}
 	b := make([]byte, 0, size)
 	b = append(append(b, s.magic...), s.stamp[:]...)
-	for _, r := range recs {
+	keys, spans := make([]Key, len(recs)), make([]span, len(recs))
+	for i, r := range recs {
 		b = append(b, r.key[:]...)
 		b = binary.AppendUvarint(b, uint64(len(r.raw)))
+		keys[i], spans[i] = r.key, span{off: uint32(len(b)), n: uint32(len(r.raw))}
 		b = append(b, r.raw...)
 	}
-	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli)), keys, spans
 }

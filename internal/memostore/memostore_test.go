@@ -18,10 +18,13 @@ func TestDecodeRefusesDamage(t *testing.T) {
 	for k, raw := range want {
 		s.Put(k, raw)
 	}
-	file := s.file()
+	file, fileKeys, fileSpans := s.file()
 	keys, spans, err := decode(file, magic, stamp)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !cmp.Equal(keys, fileKeys) || !cmp.Equal(spans, fileSpans, cmp.AllowUnexported(span{})) {
+		t.Error("file's keys and spans are not those decode finds")
 	}
 	got := map[Key][]byte{}
 	for i, k := range keys {

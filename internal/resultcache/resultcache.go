@@ -181,8 +181,9 @@ func (b *Buffer) Bytes() []byte {
 	return out
 }
 
-// writeResult writes the file of a result stored under key (see encode),
-// computing its checksum as it goes.
+// writeResult writes the file of a result stored under key: magic, key,
+// the exit code, stdout's and stderr's lengths and bytes, and a CRC-32C of
+// all that, computed as it goes.
 func writeResult(w io.Writer, key [sha256.Size]byte, stdout, stderr *Buffer, code int) error {
 	crc := crc32.New(castagnoli)
 	bw := bufio.NewWriterSize(io.MultiWriter(w, crc), 64<<10)
@@ -242,21 +243,6 @@ const filePrefix = "result-"
 var magic = []byte("glosa result\x00\x01")
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
-// encode returns the file of res stored under key: magic, key, the exit
-// code, stdout's and stderr's lengths and bytes, and a CRC-32C of all
-// that.
-func encode(key [sha256.Size]byte, res Result) []byte {
-	b := make([]byte, 0, len(magic)+len(key)+3*binary.MaxVarintLen64+len(res.Stdout)+len(res.Stderr)+4)
-	b = append(b, magic...)
-	b = append(b, key[:]...)
-	b = binary.AppendUvarint(b, uint64(res.Code))
-	b = binary.AppendUvarint(b, uint64(len(res.Stdout)))
-	b = append(b, res.Stdout...)
-	b = binary.AppendUvarint(b, uint64(len(res.Stderr)))
-	b = append(b, res.Stderr...)
-	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
-}
 
 // decode returns the result data holds for key; nil when data is not a
 // whole result file, is damaged or was stored for another key.

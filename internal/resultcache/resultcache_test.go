@@ -3,6 +3,8 @@ package resultcache
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"testing"
@@ -285,4 +287,18 @@ func TestWriteResult(t *testing.T) {
 			t.Errorf("%d bytes: the buffer holds %d", n, stdout.Len())
 		}
 	}
+}
+
+// encode is the result file of res under key, made whole in memory: the
+// reference writeResult is compared with.
+func encode(key [sha256.Size]byte, res Result) []byte {
+	b := make([]byte, 0, len(magic)+len(key)+3*binary.MaxVarintLen64+len(res.Stdout)+len(res.Stderr)+4)
+	b = append(b, magic...)
+	b = append(b, key[:]...)
+	b = binary.AppendUvarint(b, uint64(res.Code))
+	b = binary.AppendUvarint(b, uint64(len(res.Stdout)))
+	b = append(b, res.Stdout...)
+	b = binary.AppendUvarint(b, uint64(len(res.Stderr)))
+	b = append(b, res.Stderr...)
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
 }
