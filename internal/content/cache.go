@@ -70,6 +70,12 @@ type Cache struct {
 	// loaded: the cache of a big repository is never all in memory.
 	old   *os.File
 	index map[string]span
+	// lights holds the start of each record of old, what a lookup decodes
+	// (see decodeLight), kept when readIndex reads the file through, so
+	// that a lookup reads nothing from the file: in blocks of lightBlock
+	// bytes, which a start never crosses, so that none is copied again as
+	// they grow.
+	lights [][]byte
 	// log is what appending to the cache file needs to know of it (see
 	// appendLog).
 	log logState
@@ -93,10 +99,12 @@ type Cache struct {
 	skipped bool // a file was not cacheable, or a record was dropped
 }
 
-// span is where a record is in a file.
+// span is where a record is in a file; for one of the cache file, light
+// and lightN say where its start (see decodeLight) is in Cache.lights.
 type span struct {
-	off int64
-	n   int
+	off           int64
+	n             int
+	light, lightN int
 }
 
 // fileKey is what tells a file unchanged.
@@ -190,7 +198,7 @@ func (c *Cache) Close() {
 	if c.spool != nil {
 		c.spool.Close()
 	}
-	c.old, c.index, c.spool, c.kept = nil, nil, nil, map[*Entry]span{}
+	c.old, c.index, c.lights, c.spool, c.kept = nil, nil, nil, nil, map[*Entry]span{}
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -213,8 +221,9 @@ func (c *Cache) readIndex(f *os.File) map[string]span {
 		return nil
 	}
 	out := map[string]span{}
-	var path []byte
+	var path, frame []byte
 	var dead int64
+	c.lights = nil
 	for r.n < size {
 		n, err := binary.ReadUvarint(r)
 		if err != nil || n > uint64(size-r.n) {
@@ -233,12 +242,19 @@ func (c *Cache) readIndex(f *os.File) map[string]span {
 		if n == 0 { // the file is gone
 			dead += frameSize(string(path), 0)
 			delete(out, string(path))
-		} else {
-			out[string(path)] = span{off: r.n, n: int(n)}
+			continue
 		}
-		if _, err := io.CopyN(io.Discard, r, int64(n)); err != nil {
+		at := span{off: r.n, n: int(n)}
+		frame = slices.Grow(frame[:0], int(n))[:n]
+		if _, err := io.ReadFull(r, frame); err != nil {
 			return nil
 		}
+		// A record whose start does not decode is kept without it: its
+		// lookup fails as reading it would.
+		if m := lightLen(frame); m > 0 {
+			at.light, at.lightN = c.keepLight(frame[:m]), m
+		}
+		out[string(path)] = at
 	}
 	var tail [4]byte
 	if _, err := f.ReadAt(tail[:], size); err != nil || binary.BigEndian.Uint32(tail[:]) != sum.Sum32() {
@@ -278,6 +294,48 @@ func read(f *os.File, at span) []byte {
 		return nil
 	}
 	return buf
+}
+
+// lightBlock is the size of a block of Cache.lights.
+const lightBlock = 1 << 16
+
+// keepLight keeps the start of a record in c.lights and returns where it
+// is: the block's index times lightBlock, plus its offset in the block.
+func (c *Cache) keepLight(b []byte) int {
+	last := len(c.lights) - 1
+	if last < 0 || len(c.lights[last])+len(b) > cap(c.lights[last]) {
+		c.lights = append(c.lights, make([]byte, 0, max(lightBlock, len(b))))
+		last++
+	}
+	at := last*lightBlock + len(c.lights[last])
+	c.lights[last] = append(c.lights[last], b...)
+	return at
+}
+
+// light decodes the start of the record of the cache file at at (see
+// decodeLight) from what readIndex kept of it, nil when it cannot.
+func (c *Cache) light(at span) *cached {
+	if at.lightN == 0 {
+		return nil
+	}
+	block, off := c.lights[at.light/lightBlock], at.light%lightBlock
+	r := record.NewReader(block[off : off+at.lightN])
+	rec := decodeLight(r)
+	if r.Err() != nil || r.Left() > 0 {
+		return nil
+	}
+	return rec
+}
+
+// lightLen returns the length of the start of the record raw that
+// decodeLight reads, 0 when it cannot be read.
+func lightLen(raw []byte) int {
+	r := record.NewReader(raw)
+	skipLight(r)
+	if r.Err() != nil {
+		return 0
+	}
+	return len(raw) - r.Left()
 }
 
 // decodeRecord decodes a record's bytes, nil when they are not one.
@@ -338,13 +396,8 @@ func (c *Cache) lookup(e *Entry, k fileKey, needBody, release bool) bool {
 	if !ok {
 		return false
 	}
-	raw := read(c.old, at)
-	if raw == nil {
-		return false
-	}
-	r := record.NewReader(raw)
-	rec := decodeLight(r)
-	if r.Err() != nil || rec.Key != k || !rec.HasBody && (c.bodies || needBody) {
+	rec := c.light(at)
+	if rec == nil || rec.Key != k || !rec.HasBody && (c.bodies || needBody) {
 		return false
 	}
 	e.cached, e.hit, e.cache = true, true, c
