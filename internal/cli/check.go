@@ -130,7 +130,10 @@ func checkShow(ios *iostreams.IOStreams, g *globals, opts *checkOptions) error {
 	} else {
 		g.showProgress(ios, opts.format)
 	}
-	p, err := g.loadCached(true)
+	// Only the JSON output's summary shows the words left to translate:
+	// the other formats do without reading the versions the stale
+	// translations were made from.
+	p, err := g.loadChecking(opts.format == "json")
 	if err != nil {
 		return err
 	}

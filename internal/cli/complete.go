@@ -59,10 +59,11 @@ func (g *globals) completeSlugs(_ *cobra.Command, args []string, typed string) (
 }
 
 // loadQuiet loads the project for completion: from the cache, saying
-// nothing on stderr; nil when it does not load.
+// nothing on stderr, without the words left to translate, which no
+// completion shows; nil when it does not load.
 func (g *globals) loadQuiet() *project {
 	g.progress, g.errOut = nil, nil
-	p, err := g.loadCached(false)
+	p, err := g.loadFor(true, false, true)
 	if err != nil {
 		return nil
 	}

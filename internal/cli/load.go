@@ -23,20 +23,25 @@ type project struct {
 
 // load loads the project reading every file: for the commands that edit
 // or export files, which need all of each.
-func (g *globals) load() (*project, error) { return g.loadFor(false, false) }
+func (g *globals) load() (*project, error) { return g.loadFor(false, false, false) }
 
 // loadCached is load for the commands that only report: they use glosa's
 // cache (unless --no-cache), keep of each file only what they report on,
 // and prepare every body's summary when bodies is set, for the lint rules.
-func (g *globals) loadCached(bodies bool) (*project, error) { return g.loadFor(true, bodies) }
+func (g *globals) loadCached(bodies bool) (*project, error) { return g.loadFor(true, bodies, false) }
+
+// loadChecking is loadCached for check, which lints every body; words
+// says whether its output shows the words left to translate (the JSON
+// summary does; see workspace.Options.NoWords).
+func (g *globals) loadChecking(words bool) (*project, error) { return g.loadFor(true, true, !words) }
 
 // loadFor turns the global flags into workspace options and loads.
-func (g *globals) loadFor(reporting, bodies bool) (*project, error) {
+func (g *globals) loadFor(reporting, bodies, noWords bool) (*project, error) {
 	root, err := g.rootDir()
 	if err != nil {
 		return nil, err
 	}
-	opts := workspace.Options{Root: root, ConfigFile: g.configFile(), Reporting: reporting, Bodies: bodies, NoCache: g.noCache}
+	opts := workspace.Options{Root: root, ConfigFile: g.configFile(), Reporting: reporting, Bodies: bodies, NoWords: noWords, NoCache: g.noCache}
 	if bar := g.startProgress("progress.files"); bar != nil {
 		defer bar.Done()
 		opts.Progress = bar

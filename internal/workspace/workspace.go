@@ -41,6 +41,11 @@ type Options struct {
 	Reporting bool
 	// Bodies prepares every body's summary, for the lint rules.
 	Bodies bool
+	// NoWords is for a command that reads neither the words left to
+	// translate nor what changed in a stale translation's source (check):
+	// the versions the translations were made from are not read, and
+	// Report's words are the ones the states were computed with.
+	NoWords bool
 	// NoCache ignores glosa's cache when Reporting.
 	NoCache bool
 	// Progress, when not nil, learns how many files there are and counts
@@ -193,6 +198,9 @@ func Load(opts Options) (*Project, error) {
 	// The cache remembers counts made with the versions found: without a
 	// full history, the same stale translations count otherwise, and only
 	// the drafts' counts, which no version enters, are remembered.
+	if opts.NoWords {
+		return p, nil
+	}
 	var memo *wordsMemo
 	var statusMemo status.Memo
 	fullHistory := p.HistoryErr == nil && !p.History.Shallow()
