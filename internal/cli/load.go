@@ -42,6 +42,13 @@ func (g *globals) loadFor(reporting, bodies, noWords bool) (*project, error) {
 		return nil, err
 	}
 	opts := workspace.Options{Root: root, ConfigFile: g.configFile(), Reporting: reporting, Bodies: bodies, NoWords: noWords, NoCache: g.noCache}
+	if snap := g.snapshot; snap != nil && reporting {
+		// The whole-result cache's walk just took every file's stat
+		// data: the scan takes them from it, once.
+		opts.Lstat = snap.Lstat
+		defer snap.DropStats()
+		g.snapshot = nil
+	}
 	if bar := g.startProgress("progress.files"); bar != nil {
 		defer bar.Done()
 		opts.Progress = bar

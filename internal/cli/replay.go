@@ -57,6 +57,8 @@ func (g *globals) replayed(ios *iostreams.IOStreams, run func() error, extra ...
 		}
 		return nil
 	}
+	g.snapshot = snap
+	defer func() { g.snapshot = nil }()
 	var out, errOut resultcache.Buffer
 	stdout, stderr, talk := ios.Out, ios.ErrOut, g.errOut
 	ios.Out, ios.ErrOut = io.MultiWriter(stdout, &out), io.MultiWriter(stderr, &errOut)

@@ -26,6 +26,7 @@ import (
 	"github.com/glosa/glosa/internal/l10n"
 	"github.com/glosa/glosa/internal/printable"
 	"github.com/glosa/glosa/internal/progress"
+	"github.com/glosa/glosa/internal/resultcache"
 	buildinfo "github.com/glosa/glosa/internal/version"
 )
 
@@ -64,6 +65,9 @@ type globals struct {
 	config  string
 	noColor bool
 	noCache bool
+	// snapshot is the whole-result cache's snapshot of the run's inputs,
+	// while a run it did not replay loads the project (see replayed).
+	snapshot *resultcache.Snapshot
 	// progress is where a progress bar goes, nil for none: a terminal's
 	// stderr, for a human format.
 	progress io.Writer

@@ -168,6 +168,11 @@ type ScanOptions struct {
 	// Files, when not nil, is what the project is read from instead of
 	// the disk at root (a revision in git); the Cache must then be nil.
 	Files Files
+	// Lstat, when not nil, gives the stat data of a file (a path relative
+	// to root) that the caller took just before the scan, as os.Lstat
+	// would (see resultcache.Snapshot.Lstat); false sends the scan to the
+	// system. The Cache compares them with those it remembers.
+	Lstat func(rel string) (fs.FileInfo, bool)
 }
 
 // ScanWith is Scan with options.
@@ -194,7 +199,7 @@ func ScanWith(root string, cfg *config.Config, opts ScanOptions) (*Repo, error) 
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				e := loadWith(root, files, matches[i], cfg, opts.Cache, now, opts.Release && opts.Prepare)
+				e := loadWith(root, files, matches[i], cfg, opts.Cache, opts.Lstat, now, opts.Release && opts.Prepare)
 				if opts.Prepare {
 					e.prepare(translated && (cfg.Source == "" || e.Lang == cfg.Source), translated, opts.Bodies, cfg.Content[e.Layout].Fields)
 					if opts.Release {
@@ -411,14 +416,21 @@ func rootCause(err error) string {
 
 // loadWith reads and parses one matched file, or takes it from the cache
 // when it remembers the file unchanged.
-func loadWith(root string, files Files, m match, cfg *config.Config, cache *Cache, now time.Time, release bool) *Entry {
+func loadWith(root string, files Files, m match, cfg *config.Config, cache *Cache, lstat func(string) (fs.FileInfo, bool), now time.Time, release bool) *Entry {
 	if cache == nil {
 		return load(root, files, m, cfg.Limits.Or().EntrySize)
 	}
 	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout, root: root, files: files, maxSize: cfg.Limits.Or().EntrySize}
 	// Only regular files are cached: a symlink can point elsewhere
 	// without changing itself.
-	fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(m.path)))
+	fi, ok := fs.FileInfo(nil), false
+	if lstat != nil {
+		fi, ok = lstat(m.path)
+	}
+	var err error
+	if !ok {
+		fi, err = os.Lstat(filepath.Join(root, filepath.FromSlash(m.path)))
+	}
 	if err != nil || !fi.Mode().IsRegular() {
 		cache.remember(e, fileKey{}, false)
 		return load(root, files, m, cfg.Limits.Or().EntrySize)

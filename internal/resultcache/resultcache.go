@@ -76,7 +76,34 @@ type Snapshot struct {
 	// racy is set when a file's times are too recent to be trusted: a
 	// result computed now is not stored.
 	racy bool
+	// files holds the stat data of the regular files the walk found, by
+	// folder, sorted by name (see Lstat); nil once dropped.
+	files map[string][]fileStat
 }
+
+// fileStat is a regular file's name and stat data.
+type fileStat struct {
+	name string
+	info info
+}
+
+// Lstat returns the stat data the snapshot took of the regular file rel
+// (slash-separated, relative to the repository), as os.Lstat gives them
+// on this system; false for any other file, one the walk did not see, or
+// once DropStats ran. A scan right after the snapshot takes them rather
+// than asking the system again.
+func (s *Snapshot) Lstat(rel string) (os.FileInfo, bool) {
+	dir, name := path.Split(rel)
+	list := s.files[strings.TrimSuffix(dir, "/")]
+	i, ok := slices.BinarySearchFunc(list, name, func(f fileStat, name string) int { return strings.Compare(f.name, name) })
+	if !ok {
+		return nil, false
+	}
+	return fileInfoOf(list[i].name, list[i].info)
+}
+
+// DropStats lets go of the stat data Lstat gives.
+func (s *Snapshot) DropStats() { s.files = nil }
 
 // MaxResults is how many results the cache folder keeps: one per command
 // and flags used lately.
@@ -345,9 +372,10 @@ func snapshot(req Request, now time.Time) (*Snapshot, error) {
 	h.Sum(name[:0])
 	s := &Snapshot{root: req.Root, name: filePrefix + hex.EncodeToString(name[:12])}
 	h.Write(req.Config.Digest[:])
-	w := &walker{root: root, since: now}
+	w := &walker{root: root, since: now, files: map[string][]fileStat{}}
 	gitState(w, root)
 	w.walk(Roots(req.Config))
+	s.files = w.files
 	for _, p := range req.Config.Inputs() {
 		w.statNamed(filepath.Join(root, filepath.FromSlash(p)))
 	}
@@ -395,6 +423,8 @@ type walker struct {
 	// listing, a link's target.
 	records []string
 	racy    bool
+	// files gathers the regular files' stat data (see Snapshot.Lstat).
+	files map[string][]fileStat
 }
 
 // add records what is known of rel.
@@ -552,6 +582,7 @@ func (w *walker) dir(rel string) []string {
 	// stat data, in the order of their names.
 	rec := make([]byte, 0, 64*len(names))
 	var subs []string
+	var files []fileStat
 	for _, name := range names {
 		rec = append(rec, name...)
 		rec = append(rec, 0)
@@ -573,9 +604,17 @@ func (w *walker) dir(rel string) []string {
 			continue
 		}
 		rec = w.appendInfo(rec, i, filepath.Join(p, name))
+		if !i.link {
+			files = append(files, fileStat{name: name, info: i})
+		}
 	}
 	sum := sha256.Sum256(rec)
 	w.add(rel + "/\x00" + string(sum[:]))
+	if w.files != nil && len(files) > 0 {
+		w.mu.Lock()
+		w.files[rel] = files
+		w.mu.Unlock()
+	}
 	return subs
 }
 

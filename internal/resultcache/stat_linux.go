@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -47,3 +48,39 @@ func statAt(dir *os.File, p, name string) (info, error) {
 
 // lookGit returns the git program's path.
 func lookGit() (string, error) { return exec.LookPath("git") }
+
+// fileInfoOf returns the stat data i of the file name as os.Lstat gives
+// them, for a regular file only: its mode as os.FileMode, its times, and
+// a *syscall.Stat_t with its inode, device and times.
+func fileInfoOf(name string, i info) (os.FileInfo, bool) {
+	if i.mode&syscall.S_IFMT != syscall.S_IFREG {
+		return nil, false
+	}
+	mode := os.FileMode(i.mode & 0o777)
+	if i.mode&syscall.S_ISUID != 0 {
+		mode |= os.ModeSetuid
+	}
+	if i.mode&syscall.S_ISGID != 0 {
+		mode |= os.ModeSetgid
+	}
+	if i.mode&syscall.S_ISVTX != 0 {
+		mode |= os.ModeSticky
+	}
+	st := &syscall.Stat_t{Ino: i.ino, Dev: i.dev, Mode: i.mode, Size: i.size,
+		Mtim: syscall.NsecToTimespec(i.mtime), Ctim: syscall.NsecToTimespec(i.ctime)}
+	return statInfo{name: name, mode: mode, st: st}, true
+}
+
+// statInfo is os.FileInfo made of stat data.
+type statInfo struct {
+	name string
+	mode os.FileMode
+	st   *syscall.Stat_t
+}
+
+func (s statInfo) Name() string       { return s.name }
+func (s statInfo) Size() int64        { return s.st.Size }
+func (s statInfo) Mode() os.FileMode  { return s.mode }
+func (s statInfo) ModTime() time.Time { return time.Unix(0, syscall.TimespecToNsec(s.st.Mtim)) }
+func (s statInfo) IsDir() bool        { return false }
+func (s statInfo) Sys() any           { return s.st }

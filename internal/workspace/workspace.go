@@ -11,6 +11,7 @@ package workspace
 
 import (
 	"crypto/sha256"
+	"io/fs"
 
 	"slices"
 
@@ -48,6 +49,9 @@ type Options struct {
 	NoWords bool
 	// NoCache ignores glosa's cache when Reporting.
 	NoCache bool
+	// Lstat, when not nil, gives the stat data of content files taken
+	// just before the load (see content.ScanOptions.Lstat).
+	Lstat func(rel string) (fs.FileInfo, bool)
 	// Progress, when not nil, learns how many files there are and counts
 	// each one read.
 	Progress Progress
@@ -127,7 +131,7 @@ func Load(opts Options) (*Project, error) {
 	// rules load the rest again chunk by chunk, from the cache's records
 	// when there is a cache (which the scan makes with every body's
 	// summary when they will be read), else from the files.
-	scan := content.ScanOptions{Prepare: opts.Reporting, Release: opts.Reporting, Files: opts.Files}
+	scan := content.ScanOptions{Prepare: opts.Reporting, Release: opts.Reporting, Files: opts.Files, Lstat: opts.Lstat}
 	if opts.Progress != nil { // a nil interface, not a nil Progress
 		scan.Progress = opts.Progress
 	}
