@@ -296,6 +296,10 @@ func read(f *os.File, at span) []byte {
 	return buf
 }
 
+// lookedUp lets go of the records' starts, once the scan has looked up
+// every file.
+func (c *Cache) lookedUp() { c.lights = nil }
+
 // lightBlock is the size of a block of Cache.lights.
 const lightBlock = 1 << 16
 
@@ -315,7 +319,7 @@ func (c *Cache) keepLight(b []byte) int {
 // light decodes the start of the record of the cache file at at (see
 // decodeLight) from what readIndex kept of it, nil when it cannot.
 func (c *Cache) light(at span) *cached {
-	if at.lightN == 0 {
+	if at.lightN == 0 || c.lights == nil {
 		return nil
 	}
 	block, off := c.lights[at.light/lightBlock], at.light%lightBlock

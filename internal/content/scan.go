@@ -222,6 +222,9 @@ func ScanWith(root string, cfg *config.Config, opts ScanOptions) (*Repo, error) 
 	}
 	close(jobs)
 	wg.Wait()
+	if opts.Cache != nil {
+		opts.Cache.lookedUp()
+	}
 
 	r := &Repo{Root: root, Config: cfg, Entries: entries, RawLang: map[string]string{}, Folders: w.folders, Unnamed: w.unnamed, Temps: w.temps}
 	count := map[string]int{}

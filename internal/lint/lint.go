@@ -214,7 +214,12 @@ func (l *Linter) Check(rep *status.Report) Result {
 				c.shared.wave[e] = true
 			}
 		}
-		content.Load(all)
+		if l.memo == nil || l.terms != nil {
+			// Every rule reads every entry: loaded at once, in
+			// parallel. With the memo, the rules load only the entries
+			// of what it does not remember, as they read them.
+			content.Load(all)
+		}
 		var wg sync.WaitGroup
 		for i, ch := range wave {
 			w := workers[i]
@@ -407,13 +412,15 @@ type checker struct {
 	// and whether it is a pair's, for the chunk being checked.
 	keyBuf    []byte
 	memoBases map[memoBaseOf][sha256.Size]byte
+	// volatiles are the translations whose findings the rule being
+	// memoised read from more than their unit (see volatile).
+	volatiles map[*content.Entry]bool
 }
 
-// memoBaseOf names a memoised unit: its target entry, and whether it is
-// a pair (or an entry alone).
+// memoBaseOf names a memoised unit: its target entry and its scope.
 type memoBaseOf struct {
 	target *content.Entry
-	pair   bool
+	scope  memoScope
 }
 
 // shared is what the checkers of the chunks of a wave share: indexes of
@@ -422,8 +429,11 @@ type memoBaseOf struct {
 type shared struct {
 	slugOnce  sync.Once
 	slugLangs map[string]map[string]bool // see languagesOf
-	itemsOnce sync.Once
-	items     map[string]*status.Item // see itemOf
+	// slugDigest is slugLangsDigest's answer.
+	slugDigestOnce sync.Once
+	slugDigest     string
+	itemsOnce      sync.Once
+	items          map[string]*status.Item // see itemOf
 
 	// mu is held while an entry of no chunk of the wave is read (see
 	// outside); wave is the entries of the wave's chunks, which stay
@@ -492,6 +502,28 @@ func (c *checker) entries() []*content.Entry {
 		}
 	}
 	return out
+}
+
+// slugLangsDigest returns a digest of which languages have an entry of
+// each slug (what languagesOf answers), made once per run: part of the
+// memo keys of the rules that ask it.
+func (c *checker) slugLangsDigest() string {
+	s := c.shared
+	s.slugDigestOnce.Do(func() {
+		pairs := make([]string, 0, len(c.repo.Entries))
+		for _, e := range c.repo.Entries {
+			pairs = append(pairs, e.Slug+"\x00"+e.Lang)
+		}
+		slices.Sort(pairs)
+		pairs = slices.Compact(pairs)
+		h := sha256.New()
+		for _, p := range pairs {
+			h.Write([]byte(p))
+			h.Write([]byte{0xff})
+		}
+		s.slugDigest = string(h.Sum(nil))
+	})
+	return s.slugDigest
 }
 
 // languagesOf returns the languages that have an entry of slug, of all

@@ -2,6 +2,8 @@ package lint
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"net/url"
 	"path"
 	"regexp"
@@ -53,7 +55,11 @@ var (
 )
 
 var _ = register(Rule{
-	entries:  true,
+	entries: true,
+	// A translation without a link to a page in another language has no
+	// finding, whatever the rest of the repository holds; one with such
+	// a link reads the whole site's pages (see volatile).
+	memo:     translationScope,
 	ID:       "locale-link",
 	Severity: Warning,
 	Summary:  "a link in a translation points to a page in another project language (/it-it/, /it/, it.wikipedia.org, ?hl=it) that exists in the translation's language too",
@@ -122,6 +128,7 @@ var _ = register(Rule{
 				if !ok || hostListed(ignore, m.host) {
 					continue
 				}
+				c.volatile(e) // what follows reads other pages and items
 				kept := keptLinks()
 				if kept[l.Dest] && m.base != srcBase {
 					continue // the source links that page too: its author's choice
@@ -501,7 +508,61 @@ type localeIndex struct {
 	places, pages map[string]map[string]int
 }
 
-func (x *localeIndex) add(m localeMatch) {
+// localeIndexMemo names the memo's records of each entry's markers, as
+// the index counts them (see localeIndex).
+const localeIndexMemo = "locale-link index"
+
+// indexMarker is what the index counts of a locale marker.
+type indexMarker struct{ place, page, text string }
+
+// encodeMarkers returns the memo record of an entry's markers.
+func encodeMarkers(ms []indexMarker) []byte {
+	b := binary.AppendUvarint(nil, uint64(len(ms)))
+	for _, m := range ms {
+		for _, f := range []string{m.place, m.page, m.text} {
+			b = binary.AppendUvarint(b, uint64(len(f)))
+			b = append(b, f...)
+		}
+	}
+	return b
+}
+
+// decodeMarkers reads a record of encodeMarkers; false for none, or one
+// that cannot be read.
+func decodeMarkers(raw []byte, ok bool) ([]indexMarker, bool) {
+	if !ok {
+		return nil, false
+	}
+	n, k := binary.Uvarint(raw)
+	if k <= 0 || n > uint64(len(raw)) {
+		return nil, false
+	}
+	raw = raw[k:]
+	str := func() (string, bool) {
+		l, k := binary.Uvarint(raw)
+		if k <= 0 || l > uint64(len(raw)-k) {
+			return "", false
+		}
+		s := string(raw[k : k+int(l)])
+		raw = raw[k+int(l):]
+		return s, true
+	}
+	ms := make([]indexMarker, 0, n)
+	for range n {
+		var m indexMarker
+		var ok1, ok2, ok3 bool
+		m.place, ok1 = str()
+		m.page, ok2 = str()
+		m.text, ok3 = str()
+		if !ok1 || !ok2 || !ok3 {
+			return nil, false
+		}
+		ms = append(ms, m)
+	}
+	return ms, len(raw) == 0
+}
+
+func (x *localeIndex) add(m indexMarker) {
 	for key, idx := range map[string]map[string]map[string]int{m.place: x.places, m.page: x.pages} {
 		if idx[key] == nil {
 			idx[key] = map[string]int{}
@@ -529,30 +590,59 @@ func (c *checker) localeIndex() *localeIndex {
 	}
 	isProject := func(b string) bool { return bases[b] }
 	entries := c.repo.Entries
+	memo := c.linter.memo
 	for from := 0; from < len(entries); from += chunkSize {
 		batch := entries[from:min(from+chunkSize, len(entries))]
-		content.Load(batch)
+		// An entry's markers come from glosa's memo when it has them,
+		// kept by the entry's identity: only the others are loaded.
+		found := make([][]indexMarker, len(batch))
+		keys := make([]*[sha256.Size]byte, len(batch))
+		var todo []int
+		for i, e := range batch {
+			if e.Err != nil {
+				continue
+			}
+			if memo != nil {
+				if key, ok := c.scopedKey(localeIndexMemo, entryScope, nil, nil, []*content.Entry{e}); ok {
+					if ms, ok := decodeMarkers(memo.records().Get(key)); ok {
+						found[i] = ms
+						continue
+					}
+					keys[i] = &key
+				}
+			}
+			todo = append(todo, i)
+		}
+		load := make([]*content.Entry, len(todo))
+		for k, i := range todo {
+			load[k] = batch[i]
+		}
+		content.Load(load)
 		// Summarising the bodies is the work: it is shared out, and the
 		// counts, which no order changes, are added here.
-		found := make([][]localeMatch, len(batch))
 		work := make(chan int)
 		var wg sync.WaitGroup
 		for range runtime.GOMAXPROCS(0) {
 			wg.Go(func() {
 				for i := range work {
-					if e := batch[i]; e.Err == nil {
-						for _, l := range c.entryLinks(e) {
-							found[i] = append(found[i], localeMarkers(l.Dest, isProject)...)
+					for _, l := range c.entryLinks(batch[i]) {
+						for _, m := range localeMarkers(l.Dest, isProject) {
+							found[i] = append(found[i], indexMarker{place: m.place, page: m.page, text: m.text})
 						}
 					}
 				}
 			})
 		}
-		for i := range batch {
+		for _, i := range todo {
 			work <- i
 		}
 		close(work)
 		wg.Wait()
+		for _, i := range todo {
+			if keys[i] != nil {
+				memo.records().Put(*keys[i], encodeMarkers(found[i]))
+			}
+		}
 		for i, e := range batch {
 			for _, m := range found[i] {
 				idx.add(m)

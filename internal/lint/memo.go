@@ -3,6 +3,8 @@ package lint
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"strconv"
+	"sync"
 
 	"github.com/glosa/glosa/internal/content"
 	"github.com/glosa/glosa/internal/memostore"
@@ -23,6 +25,15 @@ const (
 	// entryScope: the findings of an entry depend only on it and the
 	// configuration.
 	entryScope
+	// itemScope: the findings of an item's translations depend only on
+	// its files (source and translations), their states, its slug and
+	// the configuration.
+	itemScope
+	// translationScope: the findings of a translation (any entry not in
+	// the source language, an orphan too) depend only on it, its item's
+	// source and the configuration, unless the rule says otherwise for
+	// one (see checker.volatile).
+	translationScope
 )
 
 // memoFile is the file in content.CacheDir where the memo is kept (see
@@ -40,23 +51,33 @@ var memoMagic = []byte("glosa-lint\n\x01")
 // among it). It keeps what a run used or made, so that the findings of
 // files gone do not pile up. Safe for the checkers of a wave at once.
 type Memo struct {
+	root     string
 	stamp    [sha256.Size]byte
 	identity func(*content.Entry) ([]byte, bool)
-	store    *memostore.Store
+
+	once  sync.Once
+	store *memostore.Store
 }
 
-// OpenMemo reads the memo kept beside cache, in the repository at root;
-// a missing, damaged or foreign file is an empty memo. The cache must
-// not be refused (see content.Cache.Refused).
+// OpenMemo returns the memo kept beside cache, in the repository at root,
+// read when a rule first asks it (a command that loads the project
+// without checking it never reads it); a missing, damaged or foreign file
+// is an empty memo. The cache must not be refused (see
+// content.Cache.Refused).
 func OpenMemo(root string, cache *content.Cache) *Memo {
-	return &Memo{stamp: cache.Stamp(), identity: cache.Identity,
-		store: memostore.Open(root, memoFile, memoMagic, cache.Stamp())}
+	return &Memo{root: root, stamp: cache.Stamp(), identity: cache.Identity}
+}
+
+// records returns the memo's store, read on first use.
+func (m *Memo) records() *memostore.Store {
+	m.once.Do(func() { m.store = memostore.Open(m.root, memoFile, memoMagic, m.stamp) })
+	return m.store
 }
 
 // get returns the findings remembered under key; false when there are
 // none, or their record cannot be read.
 func (m *Memo) get(key [sha256.Size]byte) ([]Finding, bool) {
-	raw, ok := m.store.Get(key)
+	raw, ok := m.records().Get(key)
 	if !ok {
 		return nil, false
 	}
@@ -69,13 +90,18 @@ func (m *Memo) get(key [sha256.Size]byte) ([]Finding, bool) {
 // remembered, and run again next time.
 func (m *Memo) put(key [sha256.Size]byte, fs []Finding) {
 	if raw, ok := encodeFindings(fs); ok {
-		m.store.Put(key, raw)
+		m.records().Put(key, raw)
 	}
 }
 
 // save writes the memo when this run remembered anything new, or left
 // out records of the file it read.
-func (m *Memo) save() error { return m.store.Save() }
+func (m *Memo) save() error {
+	if m.store == nil { // never read: nothing to write
+		return nil
+	}
+	return m.store.Save()
+}
 
 // memoKey returns the key of a rule's findings in files (a pair's source
 // and translation, of item and t, or an entry, with item nil): false when
@@ -83,7 +109,17 @@ func (m *Memo) save() error { return m.store.Save() }
 // rule and of the unit's base (see memoBase), which the rules of one
 // chunk share.
 func (c *checker) memoKey(rule string, item *status.Item, t *status.Translation, files ...*content.Entry) ([sha256.Size]byte, bool) {
-	base, ok := c.memoBase(item, t, files)
+	scope := entryScope
+	if item != nil {
+		scope = pairScope
+	}
+	return c.scopedKey(rule, scope, item, t, files)
+}
+
+// scopedKey is memoKey for a unit of any scope; an item's key holds the
+// states of all its translations.
+func (c *checker) scopedKey(rule string, scope memoScope, item *status.Item, t *status.Translation, files []*content.Entry) ([sha256.Size]byte, bool) {
+	base, ok := c.memoBase(scope, item, t, files)
 	if !ok {
 		return [sha256.Size]byte{}, false
 	}
@@ -100,8 +136,8 @@ func (c *checker) memoKey(rule string, item *status.Item, t *status.Translation,
 // as the cache vouches for it, and a pair's slug, language and state;
 // false when the cache does not vouch for a file. Made once per unit and
 // chunk.
-func (c *checker) memoBase(item *status.Item, t *status.Translation, files []*content.Entry) ([sha256.Size]byte, bool) {
-	of := memoBaseOf{target: files[len(files)-1], pair: item != nil}
+func (c *checker) memoBase(scope memoScope, item *status.Item, t *status.Translation, files []*content.Entry) ([sha256.Size]byte, bool) {
+	of := memoBaseOf{target: files[len(files)-1], scope: scope}
 	if base, ok := c.memoBases[of]; ok {
 		return base, true
 	}
@@ -135,7 +171,15 @@ func (c *checker) memoBase(item *status.Item, t *status.Translation, files []*co
 		field(e.Slug)
 		field(string(id))
 	}
-	if item != nil {
+	field(strconv.Itoa(int(scope)))
+	switch {
+	case scope == itemScope:
+		field(item.Slug)
+		for _, t := range item.Translations {
+			field(t.Lang)
+			field(string(t.State))
+		}
+	case item != nil:
 		field(item.Slug)
 		field(t.Lang)
 		field(string(t.State))
@@ -149,14 +193,31 @@ func (c *checker) memoBase(item *status.Item, t *status.Translation, files []*co
 	return base, true
 }
 
+// volatile marks a translation whose findings, this run, the rule read
+// from more than its unit (see translationScope): they are not
+// remembered.
+func (c *checker) volatile(e *content.Entry) {
+	if c.linter.memo == nil {
+		return
+	}
+	if c.volatiles == nil {
+		c.volatiles = map[*content.Entry]bool{}
+	}
+	c.volatiles[e] = true
+}
+
 // memoUnit is what a memoised rule finds its findings of: a pair, or an
 // entry (target is the file its findings are in), with its key.
 type memoUnit struct {
 	target *content.Entry
-	key    [sha256.Size]byte
-	keyed  bool
-	found  []Finding
-	hit    bool
+	// also are an item's translations, whose findings are the unit's
+	// (target is then the item's source); files are those of the key,
+	// which the rule reads.
+	also, files []*content.Entry
+	key         [sha256.Size]byte
+	keyed       bool
+	found       []Finding
+	hit         bool
 }
 
 // memoized runs a rule of pairScope or entryScope through the memo: the
@@ -167,30 +228,93 @@ type memoUnit struct {
 // finds of the others is remembered.
 func (c *checker) memoized(r Rule, emit func(Finding)) {
 	m := c.linter.memo
+	rule := r.ID
+	if r.memoGlobal != nil {
+		rule += "\x00" + r.memoGlobal(c)
+	}
 	var units []*memoUnit
-	if r.memo == pairScope {
+	switch r.memo {
+	case pairScope:
 		for _, p := range c.pairs() {
-			key, ok := c.memoKey(r.ID, p.item, p.t, p.src, p.entry)
-			units = append(units, &memoUnit{target: p.entry, key: key, keyed: ok})
+			key, ok := c.memoKey(rule, p.item, p.t, p.src, p.entry)
+			units = append(units, &memoUnit{target: p.entry, files: []*content.Entry{p.src, p.entry}, key: key, keyed: ok})
 		}
-	} else {
+	case itemScope:
+		for _, it := range c.chunk.items {
+			if it.Source == nil || it.Source.Err != nil {
+				continue
+			}
+			files := []*content.Entry{it.Source}
+			var targets []*content.Entry
+			for _, t := range it.Translations {
+				if t.Entry != nil && t.Entry.Err == nil {
+					files = append(files, t.Entry)
+					targets = append(targets, t.Entry)
+				}
+			}
+			if len(targets) == 0 {
+				continue
+			}
+			key, ok := c.scopedKey(rule, itemScope, it, nil, files)
+			units = append(units, &memoUnit{target: it.Source, also: targets, files: files, key: key, keyed: ok})
+		}
+	case translationScope:
+		sources := map[*content.Entry]*content.Entry{}
+		for _, it := range c.chunk.items {
+			for _, t := range it.Translations {
+				if t.Entry != nil && it.Source != nil && it.Source.Err == nil {
+					sources[t.Entry] = it.Source
+				}
+			}
+		}
 		for _, e := range c.entries() {
-			key, ok := c.memoKey(r.ID, nil, nil, e)
-			units = append(units, &memoUnit{target: e, key: key, keyed: ok})
+			if e.Lang == c.repo.Source {
+				continue
+			}
+			files := []*content.Entry{e}
+			if src := sources[e]; src != nil {
+				files = []*content.Entry{src, e}
+			}
+			key, ok := c.scopedKey(rule, translationScope, nil, nil, files)
+			units = append(units, &memoUnit{target: e, files: files, key: key, keyed: ok})
+		}
+	default:
+		for _, e := range c.entries() {
+			key, ok := c.memoKey(rule, nil, nil, e)
+			units = append(units, &memoUnit{target: e, files: []*content.Entry{e}, key: key, keyed: ok})
 		}
 	}
-	c.skip = map[*content.Entry]bool{}
+	c.skip, c.volatiles = map[*content.Entry]bool{}, nil
 	byPath := map[string]*memoUnit{}
 	for _, u := range units {
 		if u.keyed {
 			u.found, u.hit = m.get(u.key)
 		}
-		if u.hit {
-			c.skip[u.target] = true
-		} else {
-			byPath[u.target.Path] = u
+		files := append([]*content.Entry{u.target}, u.also...)
+		if r.memo == itemScope {
+			files = u.also // the source's findings are not the rule's
+		}
+		for _, e := range files {
+			if u.hit {
+				c.skip[e] = true
+			} else {
+				byPath[e.Path] = u
+			}
 		}
 	}
+	// The entries of what the memo does not give are loaded (a wave with
+	// a memo loads none; see Check), the others not.
+	var load []*content.Entry
+	loading := map[*content.Entry]bool{}
+	for _, u := range units {
+		for _, e := range u.files {
+			if !u.hit && !loading[e] {
+				loading[e] = true
+				load = append(load, e)
+			}
+		}
+	}
+	content.Load(load)
 	var stray []Finding
 	if len(byPath) > 0 {
 		r.check(c, func(f Finding) {
@@ -202,10 +326,13 @@ func (c *checker) memoized(r Rule, emit func(Finding)) {
 		})
 	}
 	c.skip = nil
+	volatiles := c.volatiles
+	c.volatiles = nil
 	for _, u := range units {
 		// A finding in a file of no unit of the chunk would say the rule
 		// is not of its scope: then nothing of this run is remembered.
-		if !u.hit && u.keyed && len(stray) == 0 {
+		// Nor is what a rule found by reading more than the unit.
+		if !u.hit && u.keyed && len(stray) == 0 && !volatiles[u.target] {
 			m.put(u.key, u.found)
 		}
 		for _, f := range u.found {

@@ -13,10 +13,14 @@ var relatedUntranslated = severityOption("untranslated", Info,
 	"The grade of a reference to an entry that exists but not yet in the translation's language, or `off`.")
 
 var _ = register(Rule{
-	entries:  true,
-	ID:       "related-missing",
-	Severity: Error,
-	Summary:  "a slugs field names an entry that does not exist (error) or is not in this language yet (info)",
+	entries: true,
+	// An entry's findings depend on it and on which languages have an
+	// entry of each slug.
+	memo:       entryScope,
+	memoGlobal: func(c *checker) string { return c.slugLangsDigest() },
+	ID:         "related-missing",
+	Severity:   Error,
+	Summary:    "a slugs field names an entry that does not exist (error) or is not in this language yet (info)",
 	Doc: "A `slugs` field (related entries, a series) names an entry the source language does not have: a broken reference, an error. One the source has but the translation's language does not yet is graded by the `untranslated` option (info by default): a note for the translator, not a broken link.\n" +
 		"\n" +
 		"**Example.** The Spanish translation translated a slug, `atencion` for `attention`:\n" +

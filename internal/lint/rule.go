@@ -28,9 +28,12 @@ type Rule struct {
 	// whole (its catalogs, not its entries): it runs once, before the
 	// chunks, not once per chunk.
 	whole func(c *checker, emit func(Finding))
-	// scope says whether the findings depend on one pair or one entry
-	// only: glosa's cache remembers them then (see Memo).
-	memo memoScope
+	// scope says whether the findings depend on one pair, one entry, one
+	// item or one translation only: glosa's cache remembers them then
+	// (see Memo). memoGlobal, when set, is what else of the repository
+	// they depend on, a digest made once per run: part of every key.
+	memo       memoScope
+	memoGlobal func(c *checker) string
 	// post marks a rule whose findings come from the suppressions, once
 	// every other rule has run (see suppress.go); it has no check.
 	post  bool

@@ -29,6 +29,7 @@ var (
 
 var sameAsSource = register(Rule{
 	entries:  true,
+	memo:     itemScope, // a text is held for the item's other languages
 	ID:       "same-as-source",
 	Severity: Info,
 	Summary:  "a text field, a paragraph or a catalog message of a translation is identical to the source: text left untranslated",

@@ -1,7 +1,12 @@
 package memostore
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
+	"hash/crc32"
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -128,4 +133,76 @@ func TestStoreMany(t *testing.T) {
 	if raw, ok := s.Get(key(5000)); !ok || string(raw) != "new" {
 		t.Errorf("the new record: %q, %v", raw, ok)
 	}
+}
+
+// TestFileMerge compares the file Save writes, merged as it is written,
+// with the same records gathered in one list and sorted (the way it was
+// made before): byte for byte, with the keys and spans, over stores with
+// records used or not, put again once or twice, and new.
+func TestFileMerge(t *testing.T) {
+	magic := []byte("glosa-test\n\x01")
+	stamp := sha256.Sum256([]byte("stamp"))
+	rng := rand.New(rand.NewPCG(3, 4))
+	key := func(i int) Key { return sha256.Sum256([]byte{byte(i), byte(i >> 8)}) }
+	for round := range 200 {
+		root := t.TempDir()
+		s := Open(root, "test", magic, stamp)
+		n := rng.IntN(60)
+		for i := range n {
+			s.Put(key(i), []byte{byte(i), byte(round)})
+		}
+		if err := s.Save(); err != nil {
+			t.Fatal(err)
+		}
+		s = Open(root, "test", magic, stamp)
+		for i := range n {
+			if rng.IntN(2) == 0 {
+				s.Get(key(i))
+			}
+		}
+		for range rng.IntN(40) {
+			i := rng.IntN(n + 20)
+			size := rng.IntN(3) // empty too; now and then larger than a block
+			if rng.IntN(50) == 0 {
+				size = arenaBlock - 1 + rng.IntN(arenaBlock)
+			}
+			s.Put(key(i), bytes.Repeat([]byte{byte(rng.IntN(256))}, size))
+		}
+		want := referenceFile(s)
+		got, keys, spans := s.file()
+		if !bytes.Equal(got, want) {
+			t.Fatalf("round %d: the merged file differs from the sorted one", round)
+		}
+		k, sp, err := decode(got, magic, stamp)
+		if err != nil || !slices.Equal(k, keys) || !slices.Equal(sp, spans) {
+			t.Fatalf("round %d: keys and spans are not what decode finds (%v)", round, err)
+		}
+	}
+}
+
+// referenceFile is Store.file as it was: every record put and used in one
+// list, sorted by key, the last put of a key winning.
+func referenceFile(s *Store) []byte {
+	type record struct {
+		key Key
+		raw []byte
+	}
+	var recs []record
+	for _, r := range slices.Backward(s.fresh) {
+		recs = append(recs, record{r.key, s.put(r)})
+	}
+	for i, k := range s.keys {
+		if s.used[i] {
+			recs = append(recs, record{k, s.record(i)})
+		}
+	}
+	slices.SortStableFunc(recs, func(a, b record) int { return bytes.Compare(a.key[:], b.key[:]) })
+	recs = slices.CompactFunc(recs, func(a, b record) bool { return a.key == b.key })
+	b := append(slices.Clone(s.magic), s.stamp[:]...)
+	for _, r := range recs {
+		b = append(b, r.key[:]...)
+		b = binary.AppendUvarint(b, uint64(len(r.raw)))
+		b = append(b, r.raw...)
+	}
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
 }
