@@ -206,3 +206,44 @@ func referenceFile(s *Store) []byte {
 	}
 	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
 }
+
+// TestFind compares find, which searches a key's 16-bit prefix only,
+// with a search of every key: keys that share prefixes, the first and
+// last prefixes, keys absent, and no keys at all.
+func TestFind(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for round := range 100 {
+		var keys []Key
+		for range rng.IntN(300) {
+			var k Key
+			for i := range k {
+				k[i] = byte(rng.IntN(256))
+			}
+			switch rng.IntN(4) {
+			case 0:
+				k[0], k[1] = 0, 0
+			case 1:
+				k[0], k[1] = 0xff, 0xff
+			case 2:
+				k[0], k[1] = 0x12, byte(rng.IntN(2))
+			}
+			keys = append(keys, k)
+		}
+		slices.SortFunc(keys, func(a, b Key) int { return bytes.Compare(a[:], b[:]) })
+		keys = slices.Compact(keys)
+		s := &Store{keys: keys, first: buckets(keys)}
+		probes := slices.Clone(keys)
+		for range 50 {
+			var k Key
+			k[0], k[1], k[2] = byte(rng.IntN(256)), byte(rng.IntN(256)), byte(rng.IntN(256))
+			probes = append(probes, k)
+		}
+		for _, k := range probes {
+			want := slices.Index(keys, k)
+			i, ok := s.find(k)
+			if ok != (want >= 0) || ok && i != want {
+				t.Fatalf("round %d: find(%x) = %d, %v; want %d", round, k[:3], i, ok, want)
+			}
+		}
+	}
+}

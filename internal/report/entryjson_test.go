@@ -41,3 +41,29 @@ func FuzzEntryJSON(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFindingJSON compares appendFindingJSON with encoding/json, with
+// every kind of string and any line and column.
+func FuzzFindingJSON(f *testing.F) {
+	for _, s := range []string{"", "content/es/a.md", "a <b> & \"c\"", "tab\there\nnew\\line", "\x00\x1f\x7f",
+		"é ñ 中文 العربية", "\xff\xfe bad", "\u2028\u2029", "\ufffd", "€"} {
+		f.Add(s, "the message", 12, -3)
+	}
+	f.Fuzz(func(t *testing.T, s, msg string, line, col int) {
+		for _, v := range []FindingJSON{
+			{Rule: s, Severity: msg, Path: s, Line: line, Column: col, Lang: s, Slug: msg, Message: msg, Fix: s, Fingerprint: s + msg, Baseline: msg},
+			{},
+		} {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetIndent("    ", "  ")
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(v); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := appendFindingJSON(nil, &v), bytes.TrimSuffix(buf.Bytes(), []byte("\n")); !bytes.Equal(got, want) {
+				t.Fatalf("appendFindingJSON(%+v):\n%s\nencoding/json:\n%s", v, got, want)
+			}
+		}
+	})
+}

@@ -37,10 +37,14 @@ func writeJSONStreamed(w io.Writer, doc any, key string, each func(emit func(any
 	var fast []byte
 	err := each(func(v any) error {
 		var out []byte
-		if e, ok := v.(EntryJSON); ok {
+		switch e := v.(type) {
+		case EntryJSON:
 			fast = appendEntryJSON(fast[:0], &e)
 			out = fast
-		} else {
+		case FindingJSON:
+			fast = appendFindingJSON(fast[:0], &e)
+			out = fast
+		default:
 			elem.Reset()
 			if err := enc.Encode(v); err != nil {
 				return err
