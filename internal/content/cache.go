@@ -245,14 +245,16 @@ func (c *Cache) readIndex(f *os.File) map[string]span {
 			continue
 		}
 		at := span{off: r.n, n: int(n)}
-		frame = slices.Grow(frame[:0], int(n))[:n]
-		if _, err := io.ReadFull(r, frame); err != nil {
+		// A record that fits the reader's buffer is read where it lies
+		// there, not copied.
+		rec, err := r.next(int(n), &frame)
+		if err != nil {
 			return nil
 		}
 		// A record whose start does not decode is kept without it: its
 		// lookup fails as reading it would.
-		if m := lightLen(frame); m > 0 {
-			at.light, at.lightN = c.keepLight(frame[:m]), m
+		if m := lightLen(rec); m > 0 {
+			at.light, at.lightN = c.keepLight(rec[:m]), m
 		}
 		out[string(path)] = at
 	}
@@ -274,6 +276,23 @@ func (c *countReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
 	return n, err
+}
+
+// next returns the next n bytes: in the reader's buffer, valid until the
+// next read, when they fit it, else read into *buf, grown as needed.
+func (c *countReader) next(n int, buf *[]byte) ([]byte, error) {
+	if n <= c.r.Size() {
+		b, err := c.r.Peek(n)
+		if err != nil {
+			return nil, err
+		}
+		_, err = c.r.Discard(n)
+		c.n += int64(n)
+		return b, err
+	}
+	*buf = slices.Grow((*buf)[:0], n)[:n]
+	_, err := io.ReadFull(c, *buf)
+	return *buf, err
 }
 
 func (c *countReader) ReadByte() (byte, error) {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -26,6 +27,8 @@ func TestReleasedFromCache(t *testing.T) {
 		"content/it/llm.md":  "---\ntitle: LLM\ntranslationKey: llm\nsources:\n  - url: https://it.wikipedia.org/wiki/LLM\n---\n# Modello\n\nUn [modello](/it/gguf) di linguaggio [1].\n",
 		"content/es/llm.md":  "---\ntitle: LLM\ntranslation:\n  source: it\n  hash: sha256-00\ndraft: false\n---\n# Modelo\n\nUn modelo.\n\n`tar xf`\n\n模型很大。\n",
 		"content/it/gguf.md": "---\ntitle: GGUF\n---\nUn formato.\n",
+		// A record larger than the buffer the cache file is read through.
+		"content/it/big.md": "---\ntitle: Grande\n---\n" + strings.Repeat("Un paragrafo [con](/it/gguf) parole, ripetuto.\n\n", 3000),
 	}
 	when := time.Now().Add(-time.Hour)
 	testtree.Write(t, dir, files)
