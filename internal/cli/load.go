@@ -45,7 +45,7 @@ func (g *globals) loadFor(reporting, bodies, noWords bool) (*project, error) {
 	if snap := g.snapshot; snap != nil && reporting {
 		// The whole-result cache's walk just took every file's stat
 		// data: the scan takes them from it, once.
-		opts.Lstat = snap.Lstat
+		opts.Lstat, opts.Listed = snap.Lstat, snap.Files
 		defer snap.DropStats()
 		g.snapshot = nil
 	}

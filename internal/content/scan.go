@@ -166,7 +166,8 @@ type ScanOptions struct {
 		Add(n int)
 	}
 	// Files, when not nil, is what the project is read from instead of
-	// the disk at root (a revision in git); the Cache must then be nil.
+	// the disk at root: a revision in git, and the Cache must then be
+	// nil; or the disk, walked from a listing taken just before.
 	Files Files
 	// Lstat, when not nil, gives the stat data of a file (a path relative
 	// to root) that the caller took just before the scan, as os.Lstat

@@ -39,21 +39,22 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 //
 // The records of the file read stay in its bytes, found through its keys,
 // which the file keeps sorted, by binary search: a memo of a million
-// records costs 41 bytes a record besides them, where maps cost over a
-// hundred (at 100,000 files, the difference is the memory bound's margin).
+// records costs 5 bytes a record besides them (where each key is), where
+// maps cost over a hundred (at 100,000 files, the difference is the
+// memory bound's margin).
 type Store struct {
 	root, name string
 	magic      []byte
 	stamp      Key
 
 	mu sync.Mutex
-	// keys and spans locate the records of the file read (data) in key
-	// order; used marks those this run asked for.
-	data  []byte
-	keys  []Key
-	spans []span
-	used  []bool
-	// first is where the keys of each 16-bit prefix start in keys (see
+	// offs locates the records of the file read (data) in key order:
+	// where each one's key starts, its length and bytes following (see
+	// the format above); used marks those this run asked for.
+	data []byte
+	offs []uint32
+	used []bool
+	// first is where the keys of each 16-bit prefix start in offs (see
 	// buckets), nil when there are none.
 	first []uint32
 	// fresh holds the records put this run, in order: a list, not a map,
@@ -110,8 +111,8 @@ func Open(root, name string, magic []byte, stamp Key) *Store {
 	if err != nil {
 		return s
 	}
-	if keys, spans, err := decode(data, magic, stamp); err == nil {
-		s.data, s.keys, s.spans, s.used, s.first = data, keys, spans, make([]bool, len(keys)), buckets(keys)
+	if offs, err := decode(data, magic, stamp); err == nil {
+		s.data, s.offs, s.used, s.first = data, offs, make([]bool, len(offs)), buckets(data, offs)
 	}
 	return s
 }
@@ -119,39 +120,36 @@ func Open(root, name string, magic []byte, stamp Key) *Store {
 // errStore is a file that is not whole, not this glosa's or damaged.
 var errStore = errors.New("not a store of this glosa and configuration")
 
-// decode returns the keys of a store file written with magic under stamp,
-// and where each one's record lies in it; the keys must be in order,
-// each once.
-func decode(data, magic []byte, stamp Key) ([]Key, []span, error) {
+// decode returns where each key of a store file written with magic under
+// stamp starts in it; the keys must be in order, each once.
+func decode(data, magic []byte, stamp Key) ([]uint32, error) {
 	head := len(magic) + len(stamp)
 	if len(data) < head+4 || !bytes.HasPrefix(data, magic) || !bytes.Equal(data[len(magic):head], stamp[:]) {
-		return nil, nil, errStore
+		return nil, errStore
 	}
 	body := data[:len(data)-4]
 	if crc32.Checksum(body, castagnoli) != binary.BigEndian.Uint32(data[len(data)-4:]) {
-		return nil, nil, errStore
+		return nil, errStore
 	}
-	var keys []Key
-	var spans []span
+	var offs []uint32
+	var last []byte
 	for off := head; off < len(body); {
 		if len(body)-off < sha256.Size {
-			return nil, nil, errStore
+			return nil, errStore
 		}
-		key := Key(body[off : off+sha256.Size])
+		key := body[off : off+sha256.Size]
+		if last != nil && bytes.Compare(last, key) >= 0 {
+			return nil, errStore
+		}
+		offs, last = append(offs, uint32(off)), key
 		off += sha256.Size
 		n, k := binary.Uvarint(body[off:])
 		if k <= 0 || n > uint64(len(body)-off-k) {
-			return nil, nil, errStore
+			return nil, errStore
 		}
-		off += k
-		if len(keys) > 0 && bytes.Compare(keys[len(keys)-1][:], key[:]) >= 0 {
-			return nil, nil, errStore
-		}
-		keys = append(keys, key)
-		spans = append(spans, span{off: uint32(off), n: uint32(n)})
-		off += int(n)
+		off += k + int(n)
 	}
-	return keys, spans, nil
+	return offs, nil
 }
 
 // find returns the index of key among the file's keys; false when it is
@@ -162,24 +160,27 @@ func (s *Store) find(key Key) (int, bool) {
 	if s.first == nil {
 		return 0, false
 	}
-	p := prefix(key)
+	p := prefix(key[:])
 	lo, hi := int(s.first[p]), int(s.first[p+1])
-	i, ok := slices.BinarySearchFunc(s.keys[lo:hi], key, func(a, b Key) int { return bytes.Compare(a[:], b[:]) })
+	i, ok := slices.BinarySearchFunc(s.offs[lo:hi], key, func(off uint32, k Key) int { return bytes.Compare(s.data[off:off+sha256.Size], k[:]) })
 	return lo + i, ok
 }
 
-// prefix returns a key's first 16 bits.
-func prefix(k Key) int { return int(k[0])<<8 | int(k[1]) }
+// key returns the file's i-th key.
+func (s *Store) key(i int) Key { return Key(s.data[s.offs[i] : s.offs[i]+sha256.Size]) }
 
-// buckets returns, for sorted keys, where the keys of each 16-bit prefix
-// p start: first[p], up to first[p+1]; nil for no keys.
-func buckets(keys []Key) []uint32 {
-	if len(keys) == 0 {
+// prefix returns a key's first 16 bits.
+func prefix(k []byte) int { return int(k[0])<<8 | int(k[1]) }
+
+// buckets returns, for the keys of data at offs, in order, where those of
+// each 16-bit prefix p start: first[p], up to first[p+1]; nil for no keys.
+func buckets(data []byte, offs []uint32) []uint32 {
+	if len(offs) == 0 {
 		return nil
 	}
 	first := make([]uint32, 1<<16+1)
-	for _, k := range keys {
-		first[prefix(k)+1]++
+	for _, off := range offs {
+		first[prefix(data[off:])+1]++
 	}
 	for p := 1; p < len(first); p++ {
 		first[p] += first[p-1]
@@ -189,9 +190,11 @@ func buckets(keys []Key) []uint32 {
 
 // record returns the file's i-th record.
 func (s *Store) record(i int) []byte {
-	sp := s.spans[i]
-	end := sp.off + sp.n
-	return s.data[sp.off:end:end]
+	off := int(s.offs[i]) + sha256.Size
+	n, k := binary.Uvarint(s.data[off:]) // checked by decode
+	off += k
+	end := off + int(n)
+	return s.data[off:end:end]
 }
 
 // Get returns the record the file read keeps under key (not one put
@@ -230,24 +233,22 @@ func (s *Store) Save() error {
 	if err := atomicfile.MkdirAll(s.root, content.CacheDir); err != nil {
 		return err
 	}
-	file, keys, spans := s.file()
+	file, offs := s.file()
 	if err := atomicfile.Write(s.root, content.CacheDir+"/"+s.name, file); err != nil {
 		return err
 	}
-	s.data, s.keys, s.spans, s.used, s.first = file, keys, spans, make([]bool, len(keys)), buckets(keys)
+	s.data, s.offs, s.used, s.first = file, offs, make([]bool, len(offs)), buckets(file, offs)
 	s.fresh, s.arena, s.dirty = nil, nil, false
 	return nil
 }
 
 // file returns the store's file of the records used or made this run,
 // sorted by key: the file's records used, with those put in their place,
-// and the new ones; and its keys and where their records lie, as decode
-// would find them. The file's records, in key order already, are merged
-// with the sorted puts as they are written, not gathered first: at a
-// million records, a list of them all cost 56 MB more.
-func (s *Store) file() ([]byte, []Key, []span) {
-	// The records put, sorted by key keeping their order among equal
-	// keys: of each key, the last put wins.
+// and the new ones; and where each key starts in it, as decode would
+// find. The file's records, in key order already, are merged with the
+// sorted puts as they are written, not gathered first: at a million
+// records, a list of them all cost 56 MB more.
+func (s *Store) file() ([]byte, []uint32) {
 	// Sorted in place: each key once, the list is what the puts left,
 	// whatever its order, should the file not be written.
 	fresh := s.fresh
@@ -255,41 +256,44 @@ func (s *Store) file() ([]byte, []Key, []span) {
 	slices.SortStableFunc(fresh, func(a, b record) int { return bytes.Compare(a.key[:], b.key[:]) })
 	fresh = slices.CompactFunc(fresh, func(a, b record) bool { return a.key == b.key })
 	s.fresh = fresh
-	// Of the file's records, those used and not put again.
+	// Of the file's records, those used and not put again; j is where
+	// the file's i-th key is, or would be, among the puts.
 	kept := func(i, j int) bool {
-		return s.used[i] && (j >= len(fresh) || fresh[j].key != s.keys[i])
+		return s.used[i] && (j >= len(fresh) || fresh[j].key != s.key(i))
 	}
 	size, count := len(s.magic)+len(s.stamp)+4, len(fresh)
 	for _, r := range fresh {
 		size += len(r.key) + binary.MaxVarintLen64 + int(r.at.n)
 	}
-	for i := range s.keys {
-		if j, _ := slices.BinarySearchFunc(fresh, s.keys[i], func(r record, k Key) int { return bytes.Compare(r.key[:], k[:]) }); kept(i, j) {
-			size += len(s.keys[i]) + binary.MaxVarintLen64 + int(s.spans[i].n)
+	for i := range s.offs {
+		j, _ := slices.BinarySearchFunc(fresh, s.key(i), func(r record, k Key) int { return bytes.Compare(r.key[:], k[:]) })
+		if kept(i, j) {
+			size += sha256.Size + binary.MaxVarintLen64 + len(s.record(i))
 			count++
 		}
 	}
 	b := make([]byte, 0, size)
 	b = append(append(b, s.magic...), s.stamp[:]...)
-	keys, spans := make([]Key, 0, count), make([]span, 0, count)
+	offs := make([]uint32, 0, count)
 	add := func(key Key, raw []byte) {
+		offs = append(offs, uint32(len(b)))
 		b = append(b, key[:]...)
 		b = binary.AppendUvarint(b, uint64(len(raw)))
-		keys, spans = append(keys, key), append(spans, span{off: uint32(len(b)), n: uint32(len(raw))})
 		b = append(b, raw...)
 	}
 	j := 0
-	for i := range s.keys {
-		for j < len(fresh) && bytes.Compare(fresh[j].key[:], s.keys[i][:]) < 0 {
+	for i := range s.offs {
+		k := s.key(i)
+		for j < len(fresh) && bytes.Compare(fresh[j].key[:], k[:]) < 0 {
 			add(fresh[j].key, s.put(fresh[j]))
 			j++
 		}
 		if kept(i, j) {
-			add(s.keys[i], s.record(i))
+			add(k, s.record(i))
 		}
 	}
 	for ; j < len(fresh); j++ {
 		add(fresh[j].key, s.put(fresh[j]))
 	}
-	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli)), keys, spans
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli)), offs
 }

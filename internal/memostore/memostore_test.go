@@ -23,36 +23,37 @@ func TestDecodeRefusesDamage(t *testing.T) {
 	for k, raw := range want {
 		s.Put(k, raw)
 	}
-	file, fileKeys, fileSpans := s.file()
-	keys, spans, err := decode(file, magic, stamp)
+	file, fileOffs := s.file()
+	offs, err := decode(file, magic, stamp)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !cmp.Equal(keys, fileKeys) || !cmp.Equal(spans, fileSpans, cmp.AllowUnexported(span{})) {
-		t.Error("file's keys and spans are not those decode finds")
+	if !slices.Equal(offs, fileOffs) {
+		t.Error("where the file's keys are is not what decode finds")
 	}
+	read := &Store{data: file, offs: offs}
 	got := map[Key][]byte{}
-	for i, k := range keys {
-		got[k] = file[spans[i].off : spans[i].off+spans[i].n]
+	for i := range offs {
+		got[read.key(i)] = read.record(i)
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("store file (-want +got):\n%s", diff)
 	}
-	if _, _, err := decode(file, magic, sha256.Sum256([]byte("another"))); err == nil {
+	if _, err := decode(file, magic, sha256.Sum256([]byte("another"))); err == nil {
 		t.Error("a store of another stamp was read")
 	}
-	if _, _, err := decode(file, []byte("glosa-other\n\x01"), stamp); err == nil {
+	if _, err := decode(file, []byte("glosa-other\n\x01"), stamp); err == nil {
 		t.Error("a store of another magic was read")
 	}
 	for i := range file {
 		bad := append([]byte(nil), file...)
 		bad[i] ^= 0x40
-		if _, _, err := decode(bad, magic, stamp); err == nil {
+		if _, err := decode(bad, magic, stamp); err == nil {
 			t.Errorf("a store with byte %d changed was read", i)
 		}
 	}
 	for n := range len(file) {
-		if _, _, err := decode(file[:n], magic, stamp); err == nil {
+		if _, err := decode(file[:n], magic, stamp); err == nil {
 			t.Errorf("a store cut at %d was read", n)
 		}
 	}
@@ -137,7 +138,7 @@ func TestStoreMany(t *testing.T) {
 
 // TestFileMerge compares the file Save writes, merged as it is written,
 // with the same records gathered in one list and sorted (the way it was
-// made before): byte for byte, with the keys and spans, over stores with
+// made before): byte for byte, with where its keys are, over stores with
 // records used or not, put again once or twice, and new.
 func TestFileMerge(t *testing.T) {
 	magic := []byte("glosa-test\n\x01")
@@ -169,13 +170,12 @@ func TestFileMerge(t *testing.T) {
 			s.Put(key(i), bytes.Repeat([]byte{byte(rng.IntN(256))}, size))
 		}
 		want := referenceFile(s)
-		got, keys, spans := s.file()
+		got, offs := s.file()
 		if !bytes.Equal(got, want) {
 			t.Fatalf("round %d: the merged file differs from the sorted one", round)
 		}
-		k, sp, err := decode(got, magic, stamp)
-		if err != nil || !slices.Equal(k, keys) || !slices.Equal(sp, spans) {
-			t.Fatalf("round %d: keys and spans are not what decode finds (%v)", round, err)
+		if o, err := decode(got, magic, stamp); err != nil || !slices.Equal(o, offs) {
+			t.Fatalf("round %d: where the keys are is not what decode finds (%v)", round, err)
 		}
 	}
 }
@@ -191,9 +191,9 @@ func referenceFile(s *Store) []byte {
 	for _, r := range slices.Backward(s.fresh) {
 		recs = append(recs, record{r.key, s.put(r)})
 	}
-	for i, k := range s.keys {
+	for i := range s.offs {
 		if s.used[i] {
-			recs = append(recs, record{k, s.record(i)})
+			recs = append(recs, record{s.key(i), s.record(i)})
 		}
 	}
 	slices.SortStableFunc(recs, func(a, b record) int { return bytes.Compare(a.key[:], b.key[:]) })
@@ -231,7 +231,13 @@ func TestFind(t *testing.T) {
 		}
 		slices.SortFunc(keys, func(a, b Key) int { return bytes.Compare(a[:], b[:]) })
 		keys = slices.Compact(keys)
-		s := &Store{keys: keys, first: buckets(keys)}
+		var data []byte
+		var offs []uint32
+		for _, k := range keys {
+			offs = append(offs, uint32(len(data)))
+			data = append(data, k[:]...)
+		}
+		s := &Store{data: data, offs: offs, first: buckets(data, offs)}
 		probes := slices.Clone(keys)
 		for range 50 {
 			var k Key

@@ -76,12 +76,14 @@ type Snapshot struct {
 	// racy is set when a file's times are too recent to be trusted: a
 	// result computed now is not stored.
 	racy bool
-	// files holds the stat data of the regular files the walk found, by
-	// folder, sorted by name (see Lstat); nil once dropped.
+	// files holds, by folder walked (slash-separated, "" for the
+	// repository), the name and stat data of everything in it the walk
+	// looked at, sorted by name (see Lstat and Files); nil once dropped,
+	// or when a folder or file could not be read.
 	files map[string][]fileStat
 }
 
-// fileStat is a regular file's name and stat data.
+// fileStat is a name in a folder and its stat data.
 type fileStat struct {
 	name string
 	info info
@@ -96,7 +98,7 @@ func (s *Snapshot) Lstat(rel string) (os.FileInfo, bool) {
 	dir, name := path.Split(rel)
 	list := s.files[strings.TrimSuffix(dir, "/")]
 	i, ok := slices.BinarySearchFunc(list, name, func(f fileStat, name string) int { return strings.Compare(f.name, name) })
-	if !ok {
+	if !ok || list[i].info.link || list[i].info.dir {
 		return nil, false
 	}
 	return fileInfoOf(list[i].name, list[i].info)
@@ -375,7 +377,9 @@ func snapshot(req Request, now time.Time) (*Snapshot, error) {
 	w := &walker{root: root, since: now, files: map[string][]fileStat{}}
 	gitState(w, root)
 	w.walk(Roots(req.Config))
-	s.files = w.files
+	if !w.unread {
+		s.files = w.files
+	}
 	for _, p := range req.Config.Inputs() {
 		w.statNamed(filepath.Join(root, filepath.FromSlash(p)))
 	}
@@ -423,8 +427,10 @@ type walker struct {
 	// listing, a link's target.
 	records []string
 	racy    bool
-	// files gathers the regular files' stat data (see Snapshot.Lstat).
-	files map[string][]fileStat
+	// files gathers what each folder holds (see Snapshot.files); unread
+	// is set when a folder or a file could not be read.
+	files  map[string][]fileStat
+	unread bool
 }
 
 // add records what is known of rel.
@@ -559,12 +565,14 @@ func (w *walker) dir(rel string) []string {
 	f, err := os.Open(p)
 	if err != nil {
 		w.add(rel + "/\x00" + errString(err))
+		w.failed()
 		return nil
 	}
 	defer f.Close()
 	names, err := f.Readdirnames(-1)
 	if err != nil {
 		w.add(rel + "/\x00" + errString(err))
+		w.failed()
 		return nil
 	}
 	slices.Sort(names)
@@ -582,15 +590,17 @@ func (w *walker) dir(rel string) []string {
 	// stat data, in the order of their names.
 	rec := make([]byte, 0, 64*len(names))
 	var subs []string
-	var files []fileStat
+	files := make([]fileStat, 0, len(names))
 	for _, name := range names {
 		rec = append(rec, name...)
 		rec = append(rec, 0)
 		i, err := statAt(f, p, name)
 		if err != nil {
 			rec = append(rec, errString(err)...)
+			w.failed()
 			continue
 		}
+		files = append(files, fileStat{name: name, info: i})
 		if content.IsTemp(name) {
 			// A run removes stray temporary files: leave that to it.
 			w.mu.Lock()
@@ -604,18 +614,24 @@ func (w *walker) dir(rel string) []string {
 			continue
 		}
 		rec = w.appendInfo(rec, i, filepath.Join(p, name))
-		if !i.link {
-			files = append(files, fileStat{name: name, info: i})
-		}
 	}
 	sum := sha256.Sum256(rec)
 	w.add(rel + "/\x00" + string(sum[:]))
-	if w.files != nil && len(files) > 0 {
+	if w.files != nil {
 		w.mu.Lock()
 		w.files[rel] = files
 		w.mu.Unlock()
 	}
 	return subs
+}
+
+// failed notes that a folder or a file could not be read: the snapshot
+// then gives no listing (see Snapshot.Files), and the scans read the
+// disk, which says what is wrong.
+func (w *walker) failed() {
+	w.mu.Lock()
+	w.unread = true
+	w.mu.Unlock()
 }
 
 // errString is err without the path, which the record names.

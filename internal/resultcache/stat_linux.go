@@ -84,3 +84,23 @@ func (s statInfo) Mode() os.FileMode  { return s.mode }
 func (s statInfo) ModTime() time.Time { return time.Unix(0, syscall.TimespecToNsec(s.st.Mtim)) }
 func (s statInfo) IsDir() bool        { return false }
 func (s statInfo) Sys() any           { return s.st }
+
+// typeOf returns the type bits of the file whose stat data are i, as
+// os.ReadDir's entries give them.
+func typeOf(i info) os.FileMode {
+	switch i.mode & syscall.S_IFMT {
+	case syscall.S_IFDIR:
+		return os.ModeDir
+	case syscall.S_IFLNK:
+		return os.ModeSymlink
+	case syscall.S_IFIFO:
+		return os.ModeNamedPipe
+	case syscall.S_IFSOCK:
+		return os.ModeSocket
+	case syscall.S_IFCHR:
+		return os.ModeDevice | os.ModeCharDevice
+	case syscall.S_IFBLK:
+		return os.ModeDevice
+	}
+	return 0
+}

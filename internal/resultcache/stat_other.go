@@ -27,3 +27,6 @@ func lookGit() (string, error) { return exec.LookPath("git") }
 
 // fileInfoOf gives no stat data here: a scan asks the system.
 func fileInfoOf(string, info) (os.FileInfo, bool) { return nil, false }
+
+// typeOf returns the type bits of the file whose stat data are i.
+func typeOf(i info) os.FileMode { return os.FileMode(i.mode).Type() }

@@ -50,8 +50,12 @@ type Options struct {
 	// NoCache ignores glosa's cache when Reporting.
 	NoCache bool
 	// Lstat, when not nil, gives the stat data of content files taken
-	// just before the load (see content.ScanOptions.Lstat).
-	Lstat func(rel string) (fs.FileInfo, bool)
+	// just before the load (see content.ScanOptions.Lstat); Listed, the
+	// work tree walked from a listing of its folders taken then too (see
+	// resultcache.Snapshot.Files), given the disk's Files. Both are for
+	// the work tree only: not with Files.
+	Lstat  func(rel string) (fs.FileInfo, bool)
+	Listed func(disk content.Files) content.Files
 	// Progress, when not nil, learns how many files there are and counts
 	// each one read.
 	Progress Progress
@@ -132,6 +136,9 @@ func Load(opts Options) (*Project, error) {
 	// when there is a cache (which the scan makes with every body's
 	// summary when they will be read), else from the files.
 	scan := content.ScanOptions{Prepare: opts.Reporting, Release: opts.Reporting, Files: opts.Files, Lstat: opts.Lstat}
+	if opts.Files == nil && opts.Listed != nil {
+		scan.Files = opts.Listed(content.Dir(root))
+	}
 	if opts.Progress != nil { // a nil interface, not a nil Progress
 		scan.Progress = opts.Progress
 	}
@@ -155,7 +162,7 @@ func Load(opts Options) (*Project, error) {
 	var files []*catalog.File
 	var catCache *catalog.Cache
 	if len(cfg.Locales) > 0 {
-		fsys := opts.Files
+		fsys := scan.Files
 		if fsys == nil {
 			fsys = content.Dir(root)
 		}
