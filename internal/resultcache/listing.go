@@ -31,7 +31,7 @@ type listed struct {
 	disk content.Files
 }
 
-func (l listed) FolderLink(rel string) (l10n.Text, bool)       { return l.disk.FolderLink(rel) }
+func (l listed) FolderLink(rel string) (l10n.Text, bool)        { return l.disk.FolderLink(rel) }
 func (l listed) ReadFile(rel string, max int64) ([]byte, error) { return l.disk.ReadFile(rel, max) }
 
 func (l listed) WalkDir(dir string, fn fs.WalkDirFunc) error {
