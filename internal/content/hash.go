@@ -141,34 +141,84 @@ const nfcStable = 0x300
 // latinForm reports whether s holds only runes below nfcStable, which NFC
 // leaves as they are, and whether its blanks are already single spaces
 // between other runes. It reads bytes and decodes only those above ASCII,
-// so that it costs a fraction of NFC's quick check.
+// so that it costs a fraction of NFC's quick check; once it has found a
+// blank to collapse, only a rune NFC may change can change its answer,
+// and it looks for bytes above ASCII eight at a time.
 func latinForm(s string) int {
-	form := formNormal
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= utf8.RuneSelf {
+		switch byteClass[c] {
+		case plainByte:
+			i++
+			continue
+		case spaceByte:
+			if i == 0 || i == len(s)-1 || isASCIISpace(s[i+1]) {
+				return blanksForm(s, i)
+			}
+			i++
+		case blankByte:
+			return blanksForm(s, i)
+		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r >= nfcStable || size == 1 {
 				return formOther
 			}
 			if unicode.IsSpace(r) { // U+0085, U+00A0
-				form = formBlanks
+				return blanksForm(s, i)
 			}
 			i += size
+		}
+	}
+	return formNormal
+}
+
+// blanksForm is latinForm's answer for s, which has a blank to collapse
+// at from: formBlanks, unless a rune at or after from is one NFC may
+// change (or a byte that is not UTF-8).
+func blanksForm(s string, from int) int {
+	i := from
+	for i < len(s) {
+		if i+8 <= len(s) {
+			if w := s[i : i+8]; (w[0]|w[1]|w[2]|w[3]|w[4]|w[5]|w[6]|w[7])&0x80 == 0 {
+				i += 8
+				continue
+			}
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
 			continue
 		}
-		switch {
-		case c == ' ':
-			if i == 0 || i == len(s)-1 || isASCIISpace(s[i+1]) {
-				form = formBlanks
-			}
-		case isASCIISpace(c):
-			form = formBlanks
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= nfcStable || size == 1 {
+			return formOther
 		}
-		i++
+		i += size
 	}
-	return form
+	return formBlanks
 }
+
+// The classes of bytes latinForm tells apart.
+const (
+	plainByte = iota // ASCII, not white space
+	spaceByte        // ' '
+	blankByte        // the other ASCII white space: \t \n \v \f \r
+	highByte         // above ASCII: part of a longer rune, or not UTF-8
+)
+
+// byteClass is each byte's class.
+var byteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = highByte
+		case c == ' ':
+			t[c] = spaceByte
+		case isASCIISpace(byte(c)):
+			t[c] = blankByte
+		}
+	}
+	return t
+}()
 
 // collapse is Normalize for text already NFC: the runs between white
 // space, joined by one space.

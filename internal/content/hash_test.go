@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/unicode/norm"
@@ -341,4 +342,47 @@ func BenchmarkNormalize(b *testing.B) {
 			}
 		})
 	}
+}
+
+// FuzzLatinForm compares latinForm with the way it was first written, a
+// byte at a time to the end: the same answer for any string.
+func FuzzLatinForm(f *testing.F) {
+	for _, s := range []string{"", " ", "a b", "a  b", " a", "a ", "a\nb", "Cafe\u0301 au lait", "\u00a0x", "x\u0085y",
+		"é ü ß", "\xff", "abcdefgh\nabcdefgh\u0301", "abcdefgh ijklmnop\tqrstuvwx é\u02ff\u0300"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := latinForm(s), latinFormByBytes(s); got != want {
+			t.Errorf("latinForm(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
+// latinFormByBytes is latinForm as it was first written: the reference.
+func latinFormByBytes(s string) int {
+	form := formNormal
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r >= nfcStable || size == 1 {
+				return formOther
+			}
+			if unicode.IsSpace(r) {
+				form = formBlanks
+			}
+			i += size
+			continue
+		}
+		switch {
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || isASCIISpace(s[i+1]) {
+				form = formBlanks
+			}
+		case isASCIISpace(c):
+			form = formBlanks
+		}
+		i++
+	}
+	return form
 }
