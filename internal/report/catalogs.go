@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -110,6 +112,103 @@ func (v View) CatalogsDocument() []CatalogJSON {
 		out = append(out, cj)
 	}
 	return out
+}
+
+// streamCatalogs is the "catalogs" field of a JSON document, its
+// catalogs written one at a time as CatalogsDocument would make them
+// (see catalogOut), for writeJSONStreamed.
+func (v View) streamCatalogs() streamed {
+	return streamed{key: "catalogs", each: func(emit func(any) error) error {
+		for _, c := range v.Report.Catalogs {
+			if err := emit(catalogOut{v, c}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+}
+
+// catalogOut is a catalog of the JSON document, written as
+// writeJSONStreamed's encoder writes its CatalogJSON: the languages
+// through encoding/json, the messages, most of a big catalog's document
+// (28 MB on python-docs-es), by hand (FuzzCatalogJSON compares the two).
+type catalogOut struct {
+	v View
+	c status.Catalog
+}
+
+func (o catalogOut) append(b []byte) ([]byte, error) {
+	langs := []LanguageJSON{}
+	for _, l := range o.v.catalogLanguages(o.c) {
+		langs = append(langs, NewLanguageJSON(l))
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("      ", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(langs); err != nil {
+		return nil, err
+	}
+	b = append(b, "{\n      \"path\": "...)
+	b = appendJSONString(b, o.c.Pattern)
+	b = append(b, ",\n      \"format\": "...)
+	b = appendJSONString(b, o.c.Format)
+	b = append(b, ",\n      \"source\": "...)
+	b = appendJSONString(b, o.c.Source)
+	b = append(b, ",\n      \"languages\": "...)
+	b = append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+	b = append(b, ",\n      \"messages\": ["...)
+	n := 0
+	for _, m := range o.c.Messages {
+		shown := 0
+		for _, t := range m.Translations {
+			if o.v.langShown(t.Lang) && o.v.stateShown(t.State) {
+				shown++
+			}
+		}
+		if shown == 0 {
+			continue
+		}
+		if n > 0 {
+			b = append(b, ',')
+		}
+		n++
+		b = append(b, "\n        {\n          \"id\": "...)
+		b = appendJSONString(b, m.ID)
+		b = append(b, ",\n          \"domain\": "...)
+		b = appendJSONString(b, m.Domain)
+		b = append(b, ",\n          \"path\": "...)
+		b = appendJSONString(b, m.Path)
+		b = append(b, ",\n          \"line\": "...)
+		b = strconv.AppendInt(b, int64(m.Line), 10)
+		b = append(b, ",\n          \"translations\": ["...)
+		i := 0
+		for _, t := range m.Translations {
+			if !o.v.langShown(t.Lang) || !o.v.stateShown(t.State) {
+				continue
+			}
+			if i > 0 {
+				b = append(b, ',')
+			}
+			i++
+			b = append(b, "\n            {\n              \"lang\": "...)
+			b = appendJSONString(b, t.Lang)
+			b = append(b, ",\n              \"state\": "...)
+			b = appendJSONString(b, string(t.State))
+			b = append(b, ",\n              \"path\": "...)
+			b = appendJSONString(b, t.Path)
+			b = append(b, ",\n              \"line\": "...)
+			b = strconv.AppendInt(b, int64(t.Line), 10)
+			b = append(b, ",\n              \"wordsToTranslate\": "...)
+			b = strconv.AppendInt(b, int64(t.Words), 10)
+			b = append(b, "\n            }"...)
+		}
+		b = append(b, "\n          ]\n        }"...)
+	}
+	if n > 0 {
+		b = append(b, "\n      "...)
+	}
+	return append(b, "]\n    }"...), nil
 }
 
 // catalogsText writes a table per catalog, in the shape of the entries'

@@ -136,7 +136,7 @@ type FailureJSON struct {
 // CheckJSONOut writes the check's JSON document (CheckJSON), its
 // findings converted and written one at a time.
 func CheckJSONOut(w io.Writer, c Check) error {
-	doc := CheckJSON{Version: SchemaVersion, Findings: []FindingJSON{}, Languages: c.View.LanguagesJSON(), Catalogs: c.View.CatalogsDocument(), Failures: []FailureJSON{}, Failed: c.Result.Failed,
+	doc := CheckJSON{Version: SchemaVersion, Findings: []FindingJSON{}, Languages: c.View.LanguagesJSON(), Catalogs: []CatalogJSON{}, Failures: []FailureJSON{}, Failed: c.Result.Failed,
 		Suppressed: c.Suppressed}
 	if c.Baseline != nil {
 		doc.Absent = c.Baseline.Absent
@@ -162,7 +162,7 @@ func CheckJSONOut(w io.Writer, c Check) error {
 			}
 		}
 		return nil
-	})
+	}, c.View.streamCatalogs())
 }
 
 // say words t in l's language, or gives english when t is empty, escaped

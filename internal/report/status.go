@@ -229,7 +229,7 @@ func (v View) LanguagesJSON() []LanguageJSON {
 // StatusJSONOut writes the view's JSON document (StatusJSON), its
 // entries converted and written one at a time.
 func StatusJSONOut(w io.Writer, v View) error {
-	doc := StatusJSON{Version: SchemaVersion, Source: v.Report.Source, Languages: v.LanguagesJSON(), Entries: []EntryJSON{}, Catalogs: v.CatalogsDocument()}
+	doc := StatusJSON{Version: SchemaVersion, Source: v.Report.Source, Languages: v.LanguagesJSON(), Entries: []EntryJSON{}, Catalogs: []CatalogJSON{}}
 	if tc := v.Report.Terms; tc != nil {
 		doc.Terms = &TermsJSON{Concepts: tc.Concepts, Languages: []TermLanguageJSON{}}
 		for _, l := range v.termLanguages() {
@@ -261,7 +261,7 @@ func StatusJSONOut(w io.Writer, v View) error {
 			}
 		}
 		return nil
-	})
+	}, v.streamCatalogs())
 }
 
 // termLanguages returns the term coverage of the source language and of

@@ -13,60 +13,78 @@ import (
 // its top-level array field key written one at a time as each yields them:
 // doc holds that field as an empty array. A big document (status on
 // 38,000 pages in 39 languages: 65 MB) is never in memory whole, neither
-// as values nor as text, only its head and one element at a time.
-func writeJSONStreamed(w io.Writer, doc any, key string, each func(emit func(any) error) error) error {
+// as values nor as text, only its head and one element at a time. more
+// are further such fields, after key in the document, in its order.
+func writeJSONStreamed(w io.Writer, doc any, key string, each func(emit func(any) error) error, more ...streamed) error {
 	var head bytes.Buffer
 	if err := WriteJSON(&head, doc); err != nil {
 		return err
 	}
-	// A JSON string holds no raw newline: only the top level's own field
-	// starts a line with two spaces and its quoted key.
-	field := "\n  " + strconv.Quote(key) + ": ["
-	before, after, ok := bytes.Cut(head.Bytes(), []byte(field+"]"))
-	if !ok {
-		return fmt.Errorf("streaming JSON: the document has no empty %q array", key)
-	}
+	rest := head.Bytes()
 	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(before)
-	bw.WriteString(field)
 	var elem bytes.Buffer
 	enc := json.NewEncoder(&elem)
 	enc.SetIndent("    ", "  ")
 	enc.SetEscapeHTML(false)
-	n := 0
 	var fast []byte
-	err := each(func(v any) error {
-		var out []byte
-		switch e := v.(type) {
-		case EntryJSON:
-			fast = appendEntryJSON(fast[:0], &e)
-			out = fast
-		case FindingJSON:
-			fast = appendFindingJSON(fast[:0], &e)
-			out = fast
-		default:
-			elem.Reset()
-			if err := enc.Encode(v); err != nil {
-				return err
+	for _, sec := range append([]streamed{{key, each}}, more...) {
+		// A JSON string holds no raw newline: only the top level's own
+		// field starts a line with two spaces and its quoted key.
+		field := "\n  " + strconv.Quote(sec.key) + ": ["
+		before, after, ok := bytes.Cut(rest, []byte(field+"]"))
+		if !ok {
+			return fmt.Errorf("streaming JSON: the document has no empty %q array", sec.key)
+		}
+		bw.Write(before)
+		bw.WriteString(field)
+		n := 0
+		err := sec.each(func(v any) error {
+			var out []byte
+			switch e := v.(type) {
+			case EntryJSON:
+				fast = appendEntryJSON(fast[:0], &e)
+				out = fast
+			case FindingJSON:
+				fast = appendFindingJSON(fast[:0], &e)
+				out = fast
+			case catalogOut:
+				var err error
+				if fast, err = e.append(fast[:0]); err != nil {
+					return err
+				}
+				out = fast
+			default:
+				elem.Reset()
+				if err := enc.Encode(v); err != nil {
+					return err
+				}
+				out = bytes.TrimSuffix(elem.Bytes(), []byte("\n"))
 			}
-			out = bytes.TrimSuffix(elem.Bytes(), []byte("\n"))
+			if n == 0 {
+				bw.WriteString("\n    ")
+			} else {
+				bw.WriteString(",\n    ")
+			}
+			n++
+			_, err := bw.Write(out)
+			return err
+		})
+		if err != nil {
+			return err
 		}
-		if n == 0 {
-			bw.WriteString("\n    ")
-		} else {
-			bw.WriteString(",\n    ")
+		if n > 0 {
+			bw.WriteString("\n  ")
 		}
-		n++
-		_, err := bw.Write(out)
-		return err
-	})
-	if err != nil {
-		return err
+		bw.WriteString("]")
+		rest = after
 	}
-	if n > 0 {
-		bw.WriteString("\n  ")
-	}
-	bw.WriteString("]")
-	bw.Write(after)
+	bw.Write(rest)
 	return bw.Flush()
+}
+
+// streamed is a top-level array field of a document writeJSONStreamed
+// writes, and what yields its elements.
+type streamed struct {
+	key  string
+	each func(emit func(any) error) error
 }

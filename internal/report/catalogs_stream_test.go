@@ -1,0 +1,53 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/glosa/glosa/internal/status"
+)
+
+// FuzzCatalogJSON compares a catalog as the JSON documents stream it
+// (catalogOut) with encoding/json's encoding of CatalogsDocument's: with
+// every kind of string, messages with translations shown or not, and
+// views limited to a language and a state, or not.
+func FuzzCatalogJSON(f *testing.F) {
+	for _, s := range []string{"", "locales/{lang}.po", "a <b> & \"c\"", "tab\there\nnew\\line", "\x00\x1f\x7f",
+		"ctx\x04id", "é ñ 中文", "\xff\xfe bad", "\u2028\u2029"} {
+		f.Add(s, 3, 12.5)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int, coverage float64) {
+		c := status.Catalog{Pattern: s, Format: "po", Source: "en", Languages: []status.Language{
+			{Lang: "es", Name: s, Total: n, Counts: map[status.State]int{status.Current: n, status.Missing: 1}, Coverage: coverage, WordsToTranslate: n},
+			{Lang: "it", Name: "Italian", Counts: map[status.State]int{}},
+		}}
+		for i := range max(0, n%7) {
+			m := status.Message{ID: s, Domain: s[:len(s)/2], Path: s, Line: i * n, Text: s}
+			if i%3 != 2 {
+				m.Translations = append(m.Translations, status.MessageTranslation{Lang: "es", State: status.Current, Path: s, Line: -i, Words: n})
+			}
+			if i%2 == 0 {
+				m.Translations = append(m.Translations, status.MessageTranslation{Lang: "it", State: status.Missing, Path: s + "it", Words: i})
+			}
+			c.Messages = append(c.Messages, m)
+		}
+		for _, v := range []View{{}, {Langs: []string{"it"}}, {States: []status.State{status.Current}}} {
+			v.Report = &status.Report{Catalogs: []status.Catalog{c}}
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetIndent("    ", "  ")
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(v.CatalogsDocument()[0]); err != nil {
+				t.Skip(err) // a coverage encoding/json cannot write (NaN, ±Inf)
+			}
+			got, err := catalogOut{v, c}.append(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := bytes.TrimSuffix(buf.Bytes(), []byte("\n")); !bytes.Equal(got, want) {
+				t.Fatalf("view %+v:\n%s\nencoding/json:\n%s", v, got, want)
+			}
+		}
+	})
+}
