@@ -137,7 +137,12 @@ type catalogOut struct {
 	c status.Catalog
 }
 
-func (o catalogOut) append(b []byte) ([]byte, error) {
+func (o catalogOut) append(b []byte) ([]byte, error) { return o.write(b, nil) }
+
+// write appends the catalog to b, as append does; with flush, it hands
+// b to flush whenever it holds more than 64 KB, and goes on from empty,
+// so that a catalog of 100,000 messages is never one buffer.
+func (o catalogOut) write(b []byte, flush func([]byte) error) ([]byte, error) {
 	langs := []LanguageJSON{}
 	for _, l := range o.v.catalogLanguages(o.c) {
 		langs = append(langs, NewLanguageJSON(l))
@@ -168,6 +173,12 @@ func (o catalogOut) append(b []byte) ([]byte, error) {
 		}
 		if shown == 0 {
 			continue
+		}
+		if flush != nil && len(b) > 64<<10 {
+			if err := flush(b); err != nil {
+				return nil, err
+			}
+			b = b[:0]
 		}
 		if n > 0 {
 			b = append(b, ',')

@@ -51,3 +51,30 @@ func FuzzCatalogJSON(f *testing.F) {
 		}
 	})
 }
+
+// TestCatalogsStreamedLikeWhole: status's JSON document, its catalogs
+// streamed in pieces (one of them over the 64 KB a piece holds), is byte
+// for byte what WriteJSON writes of the whole document.
+func TestCatalogsStreamedLikeWhole(t *testing.T) {
+	big := status.Catalog{Pattern: "locales/{lang}/{domain}.po", Format: "po", Source: "en",
+		Languages: []status.Language{{Lang: "es", Name: "Spanish", Counts: map[status.State]int{status.Stale: 3000}}}}
+	for i := range 3000 {
+		big.Messages = append(big.Messages, status.Message{ID: "message \"" + string(rune('a'+i%26)) + "\" <b>", Domain: "d", Path: "locales/en.pot", Line: i,
+			Translations: []status.MessageTranslation{{Lang: "es", State: status.Stale, Path: "locales/es/d.po", Line: i + 1, Words: i % 7}}})
+	}
+	empty := status.Catalog{Pattern: "other/{lang}.json", Format: "goi18n", Source: "en"}
+	for _, cats := range [][]status.Catalog{nil, {empty}, {big, empty, big}} {
+		v := View{Report: &status.Report{Source: "en", Catalogs: cats}}
+		var got, want bytes.Buffer
+		if err := StatusJSONOut(&got, v); err != nil {
+			t.Fatal(err)
+		}
+		whole := StatusJSON{Version: SchemaVersion, Source: "en", Languages: v.LanguagesJSON(), Entries: []EntryJSON{}, Catalogs: v.CatalogsDocument()}
+		if err := WriteJSON(&want, whole); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("%d catalogs: the streamed document (%d bytes) differs from the whole (%d bytes)", len(cats), got.Len(), want.Len())
+		}
+	}
+}

@@ -40,6 +40,10 @@ func writeJSONStreamed(w io.Writer, doc any, key string, each func(emit func(any
 		n := 0
 		err := sec.each(func(v any) error {
 			var out []byte
+			sep := ",\n    "
+			if n == 0 {
+				sep = "\n    "
+			}
 			switch e := v.(type) {
 			case EntryJSON:
 				fast = appendEntryJSON(fast[:0], &e)
@@ -48,11 +52,16 @@ func writeJSONStreamed(w io.Writer, doc any, key string, each func(emit func(any
 				fast = appendFindingJSON(fast[:0], &e)
 				out = fast
 			case catalogOut:
+				// Written as it is made: a catalog can be most of the
+				// document.
 				var err error
-				if fast, err = e.append(fast[:0]); err != nil {
+				fast = append(fast[:0], sep...)
+				if fast, err = e.write(fast, func(b []byte) error { _, err := bw.Write(b); return err }); err != nil {
 					return err
 				}
-				out = fast
+				n++
+				_, err = bw.Write(fast)
+				return err
 			default:
 				elem.Reset()
 				if err := enc.Encode(v); err != nil {
@@ -60,11 +69,7 @@ func writeJSONStreamed(w io.Writer, doc any, key string, each func(emit func(any
 				}
 				out = bytes.TrimSuffix(elem.Bytes(), []byte("\n"))
 			}
-			if n == 0 {
-				bw.WriteString("\n    ")
-			} else {
-				bw.WriteString(",\n    ")
-			}
+			bw.WriteString(sep)
 			n++
 			_, err := bw.Write(out)
 			return err

@@ -300,7 +300,10 @@ func unreadableSource(loc *config.Locale, domain, srcPath string, langs map[stri
 // mergeOrphans joins the orphan rows of one ID and domain found in several
 // languages.
 func mergeOrphans(ms []Message) []Message {
-	var out []Message
+	if !slices.ContainsFunc(ms, func(m Message) bool { return m.Path == "" }) {
+		return ms
+	}
+	out := make([]Message, 0, len(ms))
 	at := map[[2]string]int{}
 	for _, m := range ms {
 		if m.Path != "" {
