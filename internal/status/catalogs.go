@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/glosa/glosa/internal/catalog"
 	"github.com/glosa/glosa/internal/catalog/goi18n"
@@ -115,13 +116,7 @@ func ComputeCatalogs(cfg *config.Config, files []*catalog.File, projectSource st
 		} else {
 			c.Messages = goi18nMessages(loc, c.Files, c.Source, targets)
 		}
-		sort.SliceStable(c.Messages, func(a, b int) bool {
-			x, y := c.Messages[a], c.Messages[b]
-			if x.Domain != y.Domain {
-				return x.Domain < y.Domain
-			}
-			return x.ID < y.ID
-		})
+		c.Messages = sortMessages(c.Messages)
 		c.Languages = summariseMessages(c.Messages, targets, perFile)
 		out = append(out, c)
 	}
@@ -293,6 +288,27 @@ func unreadableSource(loc *config.Locale, domain, srcPath string, langs map[stri
 			m.Translations = append(m.Translations, t)
 		}
 		out = append(out, m)
+	}
+	return out
+}
+
+// sortMessages sorts messages by domain and ID, keeping the order of
+// equal ones: the indexes are sorted, and the messages, large, moved once.
+func sortMessages(ms []Message) []Message {
+	order := make([]int32, len(ms))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int {
+		x, y := &ms[a], &ms[b]
+		if c := strings.Compare(x.Domain, y.Domain); c != 0 {
+			return c
+		}
+		return strings.Compare(x.ID, y.ID)
+	})
+	out := make([]Message, len(ms))
+	for k, i := range order {
+		out[k] = ms[i]
 	}
 	return out
 }
