@@ -24,6 +24,13 @@ type Version struct {
 // the recorded hash. It reports false when none is found; without history
 // only the work tree's can be.
 func (p *Project) FindVersion(src *content.Entry, rec *content.Record) (Version, bool) {
+	return p.findVersion(src, rec, true)
+}
+
+// findVersion is FindVersion; without hashed, a version found by its
+// commit has no Hash (reading its front matter and hashing it costs more
+// than git's answer, and the words counts need only its content).
+func (p *Project) findVersion(src *content.Entry, rec *content.Record, hashed bool) (Version, bool) {
 	if src.Err == nil && rec.Hash != "" && p.Report.SourceHash(src) == rec.Hash {
 		return Version{Path: src.Path, Hash: rec.Hash, FoundBy: "workTree", Data: src.Doc.Raw}, true
 	}
@@ -48,7 +55,11 @@ func (p *Project) FindVersion(src *content.Entry, rec *content.Record) (Version,
 				}
 			}
 			if data, err := p.History.Show(rec.Commit, path); err == nil {
-				return Version{Commit: rec.Commit, Path: path, Hash: hash(data), FoundBy: "commit", Data: data}, true
+				v := Version{Commit: rec.Commit, Path: path, FoundBy: "commit", Data: data}
+				if hashed {
+					v.Hash = hash(data)
+				}
+				return v, true
 			}
 		}
 	}

@@ -233,7 +233,7 @@ func Load(opts Options) (*Project, error) {
 				return nil, false
 			}
 		}
-		v, ok := p.FindVersion(src, rec)
+		v, ok := p.findVersion(src, rec, false)
 		if !ok && memo != nil && fullHistory {
 			memo.Remember(none, 0)
 		}
