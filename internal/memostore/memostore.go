@@ -214,9 +214,14 @@ func (s *Store) Get(key Key) ([]byte, bool) {
 // file read has of it; of two puts of one key, the last.
 func (s *Store) Put(key Key, raw []byte) {
 	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.arena)*arenaBlock+len(raw) > maxFile {
+		// More than a file is read with: not kept, as if never made
+		// (the arena's offsets stay within 32 bits).
+		return
+	}
 	s.fresh = append(s.fresh, record{key, s.keep(raw)})
 	s.dirty = true
-	s.mu.Unlock()
 }
 
 // Save writes the store when this run put anything, or left out records

@@ -30,6 +30,7 @@ import (
 	"errors"
 	"hash/crc32"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -565,7 +566,11 @@ func (w *walker) dir(rel string) []string {
 	f, err := os.Open(p)
 	if err != nil {
 		w.add(rel + "/\x00" + errString(err))
-		w.failed()
+		if !errors.Is(err, fs.ErrNotExist) {
+			// A folder that is not there is not listed: a walk of it
+			// reads the disk, which says so.
+			w.failed()
+		}
 		return nil
 	}
 	defer f.Close()

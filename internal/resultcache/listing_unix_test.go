@@ -1,6 +1,9 @@
+//go:build unix
+
 package resultcache
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -102,5 +105,33 @@ func TestListedWalk(t *testing.T) {
 	must(list.WalkDir("content", func(string, fs.DirEntry, error) error { n++; return nil }))
 	if n == 0 {
 		t.Error("nothing walked once dropped")
+	}
+}
+
+// TestListingWithoutAFolder: a folder glosa.yaml names that is not there
+// leaves the others listed; a walk of it reads the disk.
+func TestListingWithoutAFolder(t *testing.T) {
+	dir := newProject(t)
+	if err := os.RemoveAll(filepath.Join(dir, "locales")); err != nil {
+		t.Fatal(err)
+	}
+	settle()
+	_, snap, err := Lookup(request(t, dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := snap.Lstat("content/en/a.md"); !ok {
+		t.Fatal("no listing when a folder is missing")
+	}
+	var n int
+	err = snap.Files(content.Dir(dir)).WalkDir("locales", func(rel string, d fs.DirEntry, err error) error {
+		n++
+		if rel != "locales" || d != nil || !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("walking a missing folder: %q, %v, %v", rel, d, err)
+		}
+		return nil
+	})
+	if err != nil || n != 1 {
+		t.Errorf("walking a missing folder: %v, %d calls", err, n)
 	}
 }
