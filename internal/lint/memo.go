@@ -42,13 +42,15 @@ const memoFile = "lint"
 
 var memoMagic = []byte("glosa-lint\n\x01")
 
-// Memo remembers the findings of the rules whose findings depend on one
-// pair of files (or one file) and the configuration, so that a warm check
-// runs them only where a file changed. It is keyed by the identity of
-// the files as glosa's cache vouches for them (see content.Cache.Identity),
-// the rule, the languages, the translation's state and the cache's stamp,
-// which holds glosa's build and the configuration (the rules' options
-// among it). It keeps what a run used or made, so that the findings of
+// Memo remembers the findings of the rules whose findings depend on a
+// few files (a pair, one file, a translation and its source, an item's
+// files: see memoScope), what the rule says else they read (which
+// languages have each slug), and the configuration, so that a warm check
+// runs them only where a file changed. It is keyed by the identity of the
+// files as glosa's cache vouches for them (see content.Cache.Identity),
+// the rule, the languages, the translations' states and the cache's
+// stamp, which holds glosa's build and the configuration (the rules'
+// options among it). It keeps what a run used or made, so that the findings of
 // files gone do not pile up. Safe for the checkers of a wave at once.
 type Memo struct {
 	root     string
