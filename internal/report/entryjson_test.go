@@ -6,17 +6,28 @@ import (
 	"testing"
 )
 
-// encodedEntry is what writeJSONStreamed's encoder writes of e: the
-// reference appendEntryJSON is compared with.
-func encodedEntry(t *testing.T, e EntryJSON) []byte {
+// encodedElement is what writeJSONStreamed's encoder writes of v, an
+// element of a top-level array: the reference of the hand appenders
+// (appendEntryJSON, appendFindingJSON, catalogOut); an error when
+// encoding/json cannot write v.
+func encodedElement(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("    ", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(e); err != nil {
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// encodedEntry is encodedElement of an entry.
+func encodedEntry(t *testing.T, e EntryJSON) []byte {
+	b, err := encodedElement(e)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	return b
 }
 
 // FuzzEntryJSON compares appendEntryJSON with encoding/json on entries of
@@ -54,14 +65,11 @@ func FuzzFindingJSON(f *testing.F) {
 			{Rule: s, Severity: msg, Path: s, Line: line, Column: col, Lang: s, Slug: msg, Message: msg, Fix: s, Fingerprint: s + msg, Baseline: msg},
 			{},
 		} {
-			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetIndent("    ", "  ")
-			enc.SetEscapeHTML(false)
-			if err := enc.Encode(v); err != nil {
+			want, err := encodedElement(v)
+			if err != nil {
 				t.Fatal(err)
 			}
-			if got, want := appendFindingJSON(nil, &v), bytes.TrimSuffix(buf.Bytes(), []byte("\n")); !bytes.Equal(got, want) {
+			if got := appendFindingJSON(nil, &v); !bytes.Equal(got, want) {
 				t.Fatalf("appendFindingJSON(%+v):\n%s\nencoding/json:\n%s", v, got, want)
 			}
 		}
