@@ -92,7 +92,9 @@ type Index struct {
 	// each reaches (see Resolve), nil when git does not know it.
 	resolved map[string][]int32
 
-	cat catFile
+	// cats answer Show, each one `git cat-file --batch` process (see
+	// catFiles).
+	cats [catFiles]catFile
 
 	// cacheFile is Options.Cache; key identifies what the history was read
 	// for (see cacheKey), and stale says that the cache file does not hold
@@ -211,7 +213,9 @@ func newIndex(root string) *Index {
 		ancestors: map[int32][]uint64{},
 		resolved:  map[string][]int32{},
 	}
-	ix.cat.ix = ix
+	for i := range ix.cats {
+		ix.cats[i].ix = ix
+	}
 	return ix
 }
 

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -525,11 +526,25 @@ func TestShow(t *testing.T) {
 			t.Errorf("Show(%s, %q) = %q, %v; want %q", tt.commit, tt.path, got, err, tt.want)
 		}
 		if proc == nil {
-			proc = ix.cat.cmd
-		} else if ix.cat.cmd != proc {
+			proc = ix.cats[0].cmd
+		} else if ix.cats[0].cmd != proc || ix.cats[1].cmd != nil {
 			t.Errorf("Show(%s, %q) started another git process", tt.commit, tt.path)
 		}
 	}
+	// From several goroutines at once: the same answers, from at most
+	// catFiles processes.
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for _, tt := range tests {
+				got, err := ix.Show(tt.commit, tt.path)
+				if tt.missing != errors.Is(err, fs.ErrNotExist) || !tt.missing && (err != nil || string(got) != tt.want) {
+					t.Errorf("Show(%s, %q) at once = %q, %v", tt.commit, tt.path, got, err)
+				}
+			}
+		})
+	}
+	wg.Wait()
 	if err := ix.Close(); err != nil {
 		t.Errorf("Close: %v", err)
 	}

@@ -15,7 +15,13 @@ import (
 // errClosed is returned by Show after Close.
 var errClosed = errors.New("history index closed")
 
-// catFile is one `git cat-file --batch` process shared by every Show call.
+// catFiles is how many `git cat-file --batch` processes answer Show:
+// callers on several goroutines (status reading the versions stale
+// translations were made from) are answered at once, git's reading and
+// inflating of objects being most of an answer's time.
+const catFiles = 2
+
+// catFile is one `git cat-file --batch` process.
 type catFile struct {
 	ix *Index
 
@@ -45,19 +51,38 @@ func (ix *Index) Show(commit, path string) ([]byte, error) {
 		}
 		return out, nil
 	}
-	b, err := ix.cat.get(name)
+	b, err := ix.catFile().get(name)
 	if err != nil {
 		return nil, fmt.Errorf("showing %s at %s: %w", path, commit, err)
 	}
 	return b, nil
 }
 
-// Close stops the process Show started. The Index answers every other
+// Close stops the processes Show started. The Index answers every other
 // question after Close; Show fails.
-func (ix *Index) Close() error { return ix.cat.close() }
+func (ix *Index) Close() error {
+	var errs []error
+	for i := range ix.cats {
+		errs = append(errs, ix.cats[i].close())
+	}
+	return errors.Join(errs...)
+}
 
+// catFile returns the process to ask, locked: the first idle one, else
+// the first, when it is free.
+func (ix *Index) catFile() *catFile {
+	for i := range ix.cats {
+		if ix.cats[i].mu.TryLock() {
+			return &ix.cats[i]
+		}
+	}
+	ix.cats[0].mu.Lock()
+	return &ix.cats[0]
+}
+
+// get asks the process for name; c is locked (see Index.catFile), and
+// unlocked when it returns.
 func (c *catFile) get(name string) ([]byte, error) {
-	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
 		return nil, errClosed

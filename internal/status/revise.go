@@ -125,6 +125,7 @@ func UnitWords(u segment.Unit) int {
 // A Finder returns the content of the version of src that a translation's
 // record names (see workspace.Project.FindVersion), false when there is
 // none to be found: no history, a shallow clone, a commit or hash unknown.
+// Revise calls it from several goroutines at once.
 type Finder func(src *content.Entry, rec *content.Record) (data []byte, ok bool)
 
 // Revise compares, for every stale translation made from the source (not
@@ -134,9 +135,8 @@ type Finder func(src *content.Entry, rec *content.Record) (data []byte, ok bool)
 // units it has not translated yet (see DraftWords). The languages' sums
 // follow. Translations whose version find cannot read keep every word.
 //
-// find is called for one translation at a time (git answers one question
-// at a time) while the parsing and comparing run on every core, a source
-// at a time, each source split once for all its languages and each version
+// The versions are found, parsed and compared on every core, a source at
+// a time, each source split once for all its languages and each version
 // once however many translations name it.
 func (r *Report) Revise(find Finder, memo Memo) {
 	// A memo that keeps the drafts' counts only (without the whole git
@@ -180,14 +180,13 @@ func (r *Report) Revise(find Finder, memo Memo) {
 			}
 			switch {
 			case stale:
-				if data, ok := find(it.Source, e.Record); ok {
-					job.stale = append(job.stale, staleVersion{t: t, data: data, key: key})
-				}
+				job.stale = append(job.stale, staleVersion{t: t, key: key})
 			default:
 				job.drafts = append(job.drafts, draft{t: t, key: key})
 			}
 		}
 		if len(job.stale) > 0 || len(job.drafts) > 0 {
+			job.find = find
 			jobs = append(jobs, job)
 			work <- job
 		}
@@ -228,9 +227,11 @@ func (r *Report) Revise(find Finder, memo Memo) {
 }
 
 // reviseJob is the work Revise does for one source: its stale
-// translations with the versions they were made from, and its drafts.
+// translations, the versions they were made from found with find, and
+// its drafts.
 type reviseJob struct {
 	item   *Item
+	find   Finder
 	stale  []staleVersion
 	drafts []draft
 }
@@ -244,7 +245,8 @@ type draft struct {
 }
 
 // staleVersion is a stale translation, the content of the source version
-// it was made from, and what changed since (nil until known).
+// it was made from (nil until found, or when it cannot be), and what
+// changed since (nil until known).
 type staleVersion struct {
 	t    *Translation
 	data []byte
@@ -257,6 +259,17 @@ type staleVersion struct {
 // revisions of the stale ones.
 func (r *Report) revise(job *reviseJob) {
 	src, slug := job.item.Source, job.item.Slug
+	found := job.stale[:0]
+	for _, sv := range job.stale {
+		if data, ok := job.find(src, sv.t.Entry.Record); ok {
+			sv.data = data
+			found = append(found, sv)
+		}
+	}
+	job.stale = found
+	if len(job.stale) == 0 && len(job.drafts) == 0 {
+		return
+	}
 	schema := r.Repo.Schema(src)
 	doc := r.fullDocument(src)
 	if doc == nil {

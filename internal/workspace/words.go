@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/glosa/glosa/internal/atomicfile"
 	"github.com/glosa/glosa/internal/content"
@@ -29,6 +30,8 @@ type wordsMemo struct {
 	root  string
 	stamp [sha256.Size]byte
 	old   map[[sha256.Size]byte]int
+	// mu guards used and dirty: Revise's finders ask and tell at once.
+	mu    sync.Mutex
 	used  map[[sha256.Size]byte]int
 	dirty bool
 }
@@ -59,14 +62,18 @@ func openWordsMemo(root string, cache *content.Cache) *wordsMemo {
 func (m *wordsMemo) Words(key [sha256.Size]byte) (int, bool) {
 	n, ok := m.old[key]
 	if ok {
+		m.mu.Lock()
 		m.used[key] = n
+		m.mu.Unlock()
 	}
 	return n, ok
 }
 
 func (m *wordsMemo) Remember(key [sha256.Size]byte, words int) {
+	m.mu.Lock()
 	m.used[key] = words
 	m.dirty = true
+	m.mu.Unlock()
 }
 
 // draftsOnly is a words memo for a run without the whole git history:
