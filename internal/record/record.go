@@ -45,10 +45,19 @@ var ErrDamaged = errors.New("damaged record of glosa's cache")
 type Reader struct {
 	buf []byte
 	err error
+	// shared, when set, is raw as one string, which Str slices rather
+	// than copying each string (see NewSharedReader).
+	shared string
 }
 
 // NewReader returns a Reader of raw.
 func NewReader(raw []byte) *Reader { return &Reader{buf: raw} }
+
+// NewSharedReader returns a Reader of raw whose strings share one copy
+// of raw, made once, instead of one copy each: for a record whose strings
+// are all kept as long as one another (a catalog's messages), thousands
+// of allocations become one.
+func NewSharedReader(raw []byte) *Reader { return &Reader{buf: raw, shared: string(raw)} }
 
 // Err returns ErrDamaged when a read failed.
 func (r *Reader) Err() error { return r.err }
@@ -105,7 +114,14 @@ func (r *Reader) Bytes() []byte {
 }
 
 // Str reads a string.
-func (r *Reader) Str() string { return string(r.Bytes()) }
+func (r *Reader) Str() string {
+	b := r.Bytes()
+	if r.shared == "" || len(b) == 0 {
+		return string(b)
+	}
+	end := len(r.shared) - len(r.buf)
+	return r.shared[end-len(b) : end]
+}
 
 // Bool reads a boolean.
 func (r *Reader) Bool() bool {

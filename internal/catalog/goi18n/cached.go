@@ -57,7 +57,7 @@ func FromRecord(path string, data, raw []byte) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := record.NewReader(raw)
+	r := record.NewSharedReader(raw) // the messages are all kept, as long as the file
 	f := &File{Path: path, Format: syntaxOf(path), Lang: mf.Tag, data: data}
 	n := r.Count()
 	f.Messages = make([]*Message, 0, n)
