@@ -51,7 +51,7 @@ func (ix *Index) Show(commit, path string) ([]byte, error) {
 		}
 		return out, nil
 	}
-	b, err := ix.catFile().get(name)
+	b, err := ix.idleCat().get(name)
 	if err != nil {
 		return nil, fmt.Errorf("showing %s at %s: %w", path, commit, err)
 	}
@@ -68,9 +68,9 @@ func (ix *Index) Close() error {
 	return errors.Join(errs...)
 }
 
-// catFile returns the process to ask, locked: the first idle one, else
+// idleCat returns the process to ask, locked: the first idle one, else
 // the first, when it is free.
-func (ix *Index) catFile() *catFile {
+func (ix *Index) idleCat() *catFile {
 	for i := range ix.cats {
 		if ix.cats[i].mu.TryLock() {
 			return &ix.cats[i]

@@ -82,7 +82,7 @@ func (v View) messages(c status.Catalog) []status.Message {
 	for _, m := range c.Messages {
 		var ts []status.MessageTranslation
 		for _, t := range m.Translations {
-			if v.langShown(t.Lang) && v.stateShown(t.State) {
+			if v.shown(t.Lang, t.State) {
 				ts = append(ts, t)
 			}
 		}
@@ -94,28 +94,8 @@ func (v View) messages(c status.Catalog) []status.Message {
 	return out
 }
 
-// CatalogsDocument builds the catalogs of the JSON document, never nil.
-func (v View) CatalogsDocument() []CatalogJSON {
-	out := []CatalogJSON{}
-	for _, c := range v.Report.Catalogs {
-		cj := CatalogJSON{Path: c.Pattern, Format: c.Format, Source: c.Source, Languages: []LanguageJSON{}, Messages: []MessageJSON{}}
-		for _, l := range v.catalogLanguages(c) {
-			cj.Languages = append(cj.Languages, NewLanguageJSON(l))
-		}
-		for _, m := range v.messages(c) {
-			mj := MessageJSON{ID: m.ID, Domain: m.Domain, Path: m.Path, Line: m.Line, Translations: []MessageTranslationJSON{}}
-			for _, t := range m.Translations {
-				mj.Translations = append(mj.Translations, MessageTranslationJSON{Lang: t.Lang, State: string(t.State), Path: t.Path, Line: t.Line, WordsToTranslate: t.Words})
-			}
-			cj.Messages = append(cj.Messages, mj)
-		}
-		out = append(out, cj)
-	}
-	return out
-}
-
 // streamCatalogs is the "catalogs" field of a JSON document, its
-// catalogs written one at a time as CatalogsDocument would make them
+// catalogs written one at a time (see catalogOut)
 // (see catalogOut), for writeJSONStreamed.
 func (v View) streamCatalogs() streamed {
 	return streamed{key: "catalogs", each: func(emit func(any) error) error {
@@ -129,7 +109,8 @@ func (v View) streamCatalogs() streamed {
 }
 
 // catalogOut is a catalog of the JSON document, written as
-// writeJSONStreamed's encoder writes its CatalogJSON: the languages
+// writeJSONStreamed's encoder writes its CatalogJSON (as catalogsDocument,
+// in the tests, makes it): the languages
 // through encoding/json, the messages, most of a big catalog's document
 // (28 MB on python-docs-es), by hand (FuzzCatalogJSON compares the two).
 type catalogOut struct {
@@ -167,7 +148,7 @@ func (o catalogOut) write(b []byte, flush func([]byte) error) ([]byte, error) {
 	for _, m := range o.c.Messages {
 		shown := 0
 		for _, t := range m.Translations {
-			if o.v.langShown(t.Lang) && o.v.stateShown(t.State) {
+			if o.v.shown(t.Lang, t.State) {
 				shown++
 			}
 		}
@@ -195,7 +176,7 @@ func (o catalogOut) write(b []byte, flush func([]byte) error) ([]byte, error) {
 		b = append(b, ",\n          \"translations\": ["...)
 		i := 0
 		for _, t := range m.Translations {
-			if !o.v.langShown(t.Lang) || !o.v.stateShown(t.State) {
+			if !o.v.shown(t.Lang, t.State) {
 				continue
 			}
 			if i > 0 {

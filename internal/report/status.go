@@ -47,6 +47,10 @@ func (v View) stateName(s status.State) string { return v.l().T("state." + strin
 
 func (v View) langShown(code string) bool { return len(v.Langs) == 0 || slices.Contains(v.Langs, code) }
 
+// shown reports whether a translation in language lang and state s is
+// shown.
+func (v View) shown(lang string, s status.State) bool { return v.langShown(lang) && v.stateShown(s) }
+
 func (v View) stateShown(s status.State) bool {
 	if len(v.States) == 0 {
 		return true
@@ -77,7 +81,7 @@ func (v View) items() []status.Item {
 	for _, it := range v.Report.Items {
 		var ts []status.Translation
 		for _, t := range it.Translations {
-			if v.langShown(t.Lang) && v.stateShown(t.State) {
+			if v.shown(t.Lang, t.State) {
 				ts = append(ts, t)
 			}
 		}
@@ -244,7 +248,7 @@ func StatusJSONOut(w io.Writer, v View) error {
 				e.Path = it.Source.Path
 			}
 			for _, t := range it.Translations {
-				if !v.langShown(t.Lang) || !v.stateShown(t.State) {
+				if !v.shown(t.Lang, t.State) {
 					continue
 				}
 				p := t.Path
