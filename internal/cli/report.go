@@ -211,14 +211,22 @@ func (p *project) dashboardJSON(g *globals, findings []lint.Finding, write func(
 	return write("findings.json", func(w io.Writer) error { return report.CheckJSONOut(w, c) })
 }
 
-// entryMeta reads the title and categories of every entry, loading each
-// released entry again for the time it takes.
+// entryMeta reads the title and categories of every entry: of a released
+// entry the cache keeps, from its record's front matter alone; of the
+// others, loading each again for the time it takes.
 func (p *project) entryMeta() map[string]dashboard.Meta {
 	out := make(map[string]dashboard.Meta, len(p.Repo.Entries))
+	var load []*content.Entry
+	for _, e := range p.Repo.Entries {
+		if doc := e.CachedFront(); doc != nil {
+			out[e.Path] = dashboard.ReadMeta(doc)
+		} else {
+			load = append(load, e)
+		}
+	}
 	const chunk = 256
-	entries := p.Repo.Entries
-	for i := 0; i < len(entries); i += chunk {
-		part := entries[i:min(i+chunk, len(entries))]
+	for i := 0; i < len(load); i += chunk {
+		part := load[i:min(i+chunk, len(load))]
 		content.Load(part)
 		for _, e := range part {
 			out[e.Path] = dashboard.ReadMeta(e.Doc)

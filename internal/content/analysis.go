@@ -183,6 +183,27 @@ func (e *Entry) Load() {
 	e.loadLocked()
 }
 
+// CachedFront returns the document of a released entry (its front
+// matter, as Doc gives it once loaded) from the record glosa's cache
+// keeps of it, without decoding the record's body summary or loading the
+// entry; nil when the entry is loaded or the cache has no record of it.
+func (e *Entry) CachedFront() *Document {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if !e.released || e.cache == nil {
+		return nil
+	}
+	rec := e.cache.frontOf(e)
+	if rec == nil {
+		return nil
+	}
+	doc := rec.Doc.document()
+	if doc != nil {
+		doc.Dialect = e.dialect()
+	}
+	return doc
+}
+
 // Load loads every entry again, in parallel; see Entry.Load.
 func Load(entries []*Entry) {
 	work := make(chan *Entry)

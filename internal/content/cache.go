@@ -554,6 +554,23 @@ func (c *Cache) raw(e *Entry) []byte {
 // is none.
 func (c *Cache) recordOf(e *Entry) *cached { return decodeRecord(c.raw(e)) }
 
+// frontOf returns the record the cache keeps of an entry without its body
+// summary (Body is nil, HasBody says whether it has one), nil when there
+// is none.
+func (c *Cache) frontOf(e *Entry) *cached {
+	raw := c.raw(e)
+	if raw == nil {
+		return nil
+	}
+	r := record.NewReader(raw)
+	rec := decodeLight(r)
+	decodeFront(r, rec)
+	if r.Err() != nil {
+		return nil
+	}
+	return rec
+}
+
 // Save writes the cache with the entries of repo, when anything changed
 // since it was read: the files read this run replace their records, the
 // files gone lose theirs. Entries with errors are not cached: they are

@@ -173,6 +173,14 @@ func skipLight(r *record.Reader) {
 // decodeCached reads a whole record; r.Err() says whether it could.
 func decodeCached(r *record.Reader) *cached {
 	c := decodeLight(r)
+	decodeFront(r, c)
+	decodeBody(r, c)
+	return c
+}
+
+// decodeFront reads the document of a record, after its start (see
+// decodeLight), into c.
+func decodeFront(r *record.Reader, c *cached) {
 	d := &c.Doc
 	d.Head = r.Bytes()
 	d.BOM, d.CRLF = r.Bool(), r.Bool()
@@ -187,7 +195,11 @@ func decodeCached(r *record.Reader) *cached {
 			f.Children = r.Count()
 		}
 	}
+}
 
+// decodeBody reads the body summary of a record, after its document (see
+// decodeFront), into c.
+func decodeBody(r *record.Reader, c *cached) {
 	if c.HasBody {
 		s := &markdown.Summary{Words: r.Num()}
 		st := &s.Structure
@@ -247,5 +259,4 @@ func decodeCached(r *record.Reader) *cached {
 		}
 		c.Body = s
 	}
-	return c
 }

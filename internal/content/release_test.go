@@ -92,7 +92,21 @@ func TestReleasedFromCache(t *testing.T) {
 				}
 			}
 		}
+		fronts := make([]*Document, len(r.Entries))
+		for i, e := range r.Entries {
+			if fronts[i] = e.CachedFront(); fronts[i] == nil || !e.released {
+				t.Fatalf("pass %d: %s: CachedFront gave nil, or loaded the entry", pass, e.Path)
+			}
+		}
 		Load(r.Entries)
+		for i, e := range r.Entries {
+			if !reflect.DeepEqual(fronts[i], e.Doc) {
+				t.Errorf("pass %d: %s: CachedFront gave\n%+v\nLoad gives\n%+v", pass, e.Path, fronts[i], e.Doc)
+			}
+			if e.CachedFront() != nil {
+				t.Errorf("pass %d: %s: CachedFront of a loaded entry is not nil", pass, e.Path)
+			}
+		}
 		for _, e := range r.Entries {
 			if !e.cached || e.Doc == nil || e.Doc.Front == nil {
 				t.Errorf("pass %d: %s was loaded from its file, not from the cache's record", pass, e.Path)

@@ -363,6 +363,9 @@ type builder struct {
 	// reasons holds each reason's words with stand-ins, by code (see
 	// reason); pages are made at the same time.
 	reasons sync.Map
+	// states are the states as shown, worded once: a matrix has a cell
+	// per slug and language (273,000 on tldr).
+	states map[status.State]State
 }
 
 // Build makes the model of a dashboard.
@@ -370,6 +373,10 @@ func Build(in Input) *Model {
 	b := &builder{in: in, l: in.L}
 	if b.l == nil {
 		b.l = l10n.New(language.English)
+	}
+	b.states = make(map[status.State]State, len(status.States))
+	for _, s := range status.States {
+		b.states[s] = State{Code: string(s), Name: b.l.T("state." + string(s)), Symbol: Symbols[s]}
 	}
 	rep := in.Report
 	m := &Model{UILang: b.l.Lang(), Source: rep.Source, SourceName: b.l.LangName(rep.Source), Version: in.Version, Commit: in.Commit}
@@ -450,6 +457,9 @@ func PageFile(code string) string {
 }
 
 func (b *builder) state(s status.State) State {
+	if st, ok := b.states[s]; ok {
+		return st
+	}
 	return State{Code: string(s), Name: b.l.T("state." + string(s)), Symbol: Symbols[s]}
 }
 
@@ -497,11 +507,28 @@ func (b *builder) link(p string) Link {
 
 // escapePath escapes each segment of a slash-separated path for a URL.
 func escapePath(p string) string {
+	if !needsEscape(p) {
+		return p
+	}
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
 		segs[i] = url.PathEscape(s)
 	}
 	return strings.Join(segs, "/")
+}
+
+// needsEscape tells whether escapePath changes p: whether p holds a byte
+// other than the letters, digits, "-", ".", "_", "~" (which
+// url.PathEscape leaves as they are) and "/" (which separates segments).
+func needsEscape(p string) bool {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' || c == '/' {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // sourceLink is linkTo of a source file, made once for all the pages;
@@ -753,8 +780,37 @@ func (b *builder) reason(code status.Reason, slug, src, newSlug string) string {
 	if !strings.ContainsAny(tpl, slugMark+sourceMark+newSlugMark) {
 		return tpl
 	}
-	return strings.NewReplacer(slugMark, printable.String(slug), sourceMark, printable.String(src),
-		newSlugMark, printable.String(newSlug)).Replace(tpl)
+	return fillMarks(tpl, [3]string{printable.String(slug), printable.String(src), printable.String(newSlug)})
+}
+
+// fillMarks replaces the stand-ins slugMark, sourceMark and newSlugMark
+// in tpl with vals, in that order, as a strings.Replacer of the three
+// would (TestFillMarks), without making one for each of a dashboard's
+// items. The stand-ins are U+E001 to U+E003: the bytes EE 80 81 to 83.
+func fillMarks(tpl string, vals [3]string) string {
+	var b strings.Builder
+	done := 0
+	for i := 0; i+2 < len(tpl); {
+		j := strings.Index(tpl[i:], "\xee\x80")
+		if j < 0 || i+j+2 >= len(tpl) {
+			break
+		}
+		i += j
+		if c := tpl[i+2]; c < 0x81 || c > 0x83 {
+			i += 2
+			continue
+		} else {
+			b.WriteString(tpl[done:i])
+			b.WriteString(vals[c-0x81])
+		}
+		i += 3
+		done = i
+	}
+	if done == 0 {
+		return tpl
+	}
+	b.WriteString(tpl[done:])
+	return b.String()
 }
 
 // marker stands for a message's excerpt of the source while the message

@@ -144,8 +144,23 @@ func Write(m *Model, l *l10n.Localizer, write func(name string, fill func(io.Wri
 				filled.Work = p.work()
 				pg = &filled
 			}
+			// The rows of the work tables, most of a large page, are
+			// written between the templates, like the matrix's.
 			return page(p.File, pageData{Page: pg, Title: title}, func(w *bufio.Writer, data pageData) error {
-				return t.ExecuteTemplate(w, "lang", data)
+				if err := t.ExecuteTemplate(w, "lang", data); err != nil {
+					return err
+				}
+				for i := range pg.Work {
+					g := &pg.Work[i]
+					if err := t.ExecuteTemplate(w, "work", g); err != nil {
+						return err
+					}
+					workRows(w, g, l)
+					if err := t.ExecuteTemplate(w, "work-end", g); err != nil {
+						return err
+					}
+				}
+				return t.ExecuteTemplate(w, "lang-end", data)
 			})
 		})
 	}
@@ -201,8 +216,6 @@ func parse(l *l10n.Localizer) (*template.Template, error) {
 		"T":    func(id string, data ...any) string { return l.T(id, data...) },
 		"N":    func(id string, n int, data ...any) string { return l.N(id, n, data...) },
 		"join": strings.Join,
-		// workRows writes the rows of a language's work table: see rows.go.
-		"workRows": func(g *WorkGroup) template.HTML { return workRows(g, l) },
 		"dict": func(pairs ...any) (map[string]any, error) {
 			if len(pairs)%2 != 0 {
 				return nil, errors.New("dict needs pairs of keys and values")

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"html/template"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -102,7 +104,11 @@ func TestRows(t *testing.T) {
 				if err := tp.ExecuteTemplate(&want, "workRows", g); err != nil {
 					t.Fatal(err)
 				}
-				if diff := cmp.Diff(want.String(), string(workRows(g, in.L))); diff != "" {
+				var got bytes.Buffer
+				w := bufio.NewWriter(&got)
+				workRows(w, g, in.L)
+				w.Flush()
+				if diff := cmp.Diff(want.String(), got.String()); diff != "" {
 					t.Errorf("%s: %s work rows of %s differ (-template +workRows):\n%s", lang, p.Lang, g.State.Code, diff)
 				}
 			}
@@ -173,4 +179,37 @@ func TestReason(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzFillMarks compares fillMarks with the strings.Replacer it stands
+// for, on templates with stand-ins, their bytes split and other private
+// characters beside them.
+func FuzzFillMarks(f *testing.F) {
+	for _, s := range []string{"", "plain", slugMark, "a" + slugMark + "b" + sourceMark + newSlugMark + "c",
+		"\ue000\ue004" + slugMark, "\xee\x80", "\xee\x80\xee\x80\x81", "x\xee", slugMark[:2] + newSlugMark} {
+		f.Add(s, "slug", "src/x", "new")
+	}
+	f.Fuzz(func(t *testing.T, tpl, slug, src, newSlug string) {
+		want := strings.NewReplacer(slugMark, slug, sourceMark, src, newSlugMark, newSlug).Replace(tpl)
+		if got := fillMarks(tpl, [3]string{slug, src, newSlug}); got != want {
+			t.Errorf("fillMarks(%q) = %q, Replacer gives %q", tpl, got, want)
+		}
+	})
+}
+
+// FuzzEscapePath compares escapePath, which leaves a path with nothing to
+// escape as it is, with escaping each segment.
+func FuzzEscapePath(f *testing.F) {
+	for _, s := range append([]string{"content/es/a.md", "a b/c", "a//b/", "/", "~x/_y-.z"}, hostile...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		segs := strings.Split(p, "/")
+		for i, s := range segs {
+			segs[i] = url.PathEscape(s)
+		}
+		if got, want := escapePath(p), strings.Join(segs, "/"); got != want {
+			t.Errorf("escapePath(%q) = %q, want %q", p, got, want)
+		}
+	})
 }
