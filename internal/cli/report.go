@@ -7,6 +7,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -135,10 +137,15 @@ func reportRun(ios *iostreams.IOStreams, g *globals, opts *reportOptions) error 
 	// Each file is written as it is made, never whole in memory: a large
 	// project's dashboard is hundreds of megabytes.
 	write := func(name string, fill func(io.Writer) error) error { return site.WriteFrom(name, fill) }
-	if err := dashboard.Write(model, g.l, write); err != nil {
-		return err
+	// The JSON files are written while the pages are: both only read
+	// the report and the findings.
+	jsonDone := make(chan error, 1)
+	go func() { jsonDone <- p.dashboardJSON(g, findings, write) }()
+	err = dashboard.Write(model, g.l, write)
+	if jsonErr := <-jsonDone; err == nil {
+		err = jsonErr
 	}
-	if err := p.dashboardJSON(g, findings, write); err != nil {
+	if err != nil {
 		return err
 	}
 	if sinceIn != nil {
@@ -216,10 +223,25 @@ func (p *project) dashboardJSON(g *globals, findings []lint.Finding, write func(
 // others, loading each again for the time it takes.
 func (p *project) entryMeta() map[string]dashboard.Meta {
 	out := make(map[string]dashboard.Meta, len(p.Repo.Entries))
+	entries := p.Repo.Entries
+	metas := make([]*dashboard.Meta, len(entries))
+	var wg sync.WaitGroup
+	per := (len(entries) + runtime.GOMAXPROCS(0) - 1) / runtime.GOMAXPROCS(0)
+	for from := 0; from < len(entries); from += per {
+		wg.Go(func() {
+			for i := from; i < min(from+per, len(entries)); i++ {
+				if doc := entries[i].CachedFront(); doc != nil {
+					m := dashboard.ReadMeta(doc)
+					metas[i] = &m
+				}
+			}
+		})
+	}
+	wg.Wait()
 	var load []*content.Entry
-	for _, e := range p.Repo.Entries {
-		if doc := e.CachedFront(); doc != nil {
-			out[e.Path] = dashboard.ReadMeta(doc)
+	for i, e := range entries {
+		if metas[i] != nil {
+			out[e.Path] = *metas[i]
 		} else {
 			load = append(load, e)
 		}

@@ -556,7 +556,11 @@ func (b *builder) linkTo(e *content.Entry) *Link {
 func (b *builder) matrix() Matrix {
 	rep := b.in.Report
 	var mx Matrix
+	column := make(map[string]int, len(rep.Languages)) // a language's index in Langs
 	for _, lg := range rep.Languages {
+		if _, ok := column[lg.Lang]; !ok {
+			column[lg.Lang] = len(mx.Langs)
+		}
 		mx.Langs = append(mx.Langs, Column{Lang: lg.Lang, Name: b.l.LangName(lg.Lang), Page: PageFile(lg.Lang)})
 	}
 	for _, s := range status.States {
@@ -582,19 +586,21 @@ func (b *builder) matrix() Matrix {
 				cats[c] = true
 			}
 		}
-		for _, lg := range mx.Langs {
-			c := Cell{Lang: lg.Lang, Rank: len(status.States)}
-			for _, t := range it.Translations {
-				if t.Lang != lg.Lang {
-					continue
-				}
-				c.State = b.state(t.State)
-				c.Rank = slices.Index(status.States, t.State)
-				if t.State != status.Missing {
-					c.File = b.linkTo(t.Entry)
-				}
+		row.Cells = make([]Cell, len(mx.Langs))
+		for j, lg := range mx.Langs {
+			row.Cells[j] = Cell{Lang: lg.Lang, Rank: len(status.States)}
+		}
+		for _, t := range it.Translations { // a later one of a language wins
+			j, ok := column[t.Lang]
+			if !ok {
+				continue
 			}
-			row.Cells = append(row.Cells, c)
+			c := &row.Cells[j]
+			c.State = b.state(t.State)
+			c.Rank = slices.Index(status.States, t.State)
+			if t.State != status.Missing {
+				c.File = b.linkTo(t.Entry)
+			}
 		}
 		mx.Rows = append(mx.Rows, row)
 	}
