@@ -3,6 +3,7 @@ package config
 import (
 	"regexp"
 	"strconv"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -35,7 +36,7 @@ func (c *Config) MinorRule() Minor {
 
 // trailerRE is a trailer as git writes one: a token of letters, digits and
 // hyphens, a colon, a value.
-var trailerRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*: *\S.*$`)
+var trailerRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*: *\S.*$`) })
 
 // minor reads the minor key: a mapping of trailer and keywords.
 func (p *parser) minor(n *yaml.Node) *Minor {
@@ -52,7 +53,7 @@ func (p *parser) minor(n *yaml.Node) *Minor {
 			if !ok {
 				continue
 			}
-			if !trailerRE.MatchString(s) {
+			if !trailerRE().MatchString(s) {
 				p.errorf(v, "config.minorTrailer", "Value", strconv.Quote(s))
 				continue
 			}

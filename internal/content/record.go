@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -84,14 +85,14 @@ func (d *Document) foreignRecord() (*Record, error) {
 	if v == nil {
 		return nil, nil
 	}
-	if v.Kind != yaml.ScalarNode || !commitRE.MatchString(v.Value) {
+	if v.Kind != yaml.ScalarNode || !commitRE().MatchString(v.Value) {
 		return nil, l10n.At(v.Line, v.Column, l10n.Msg("record.badCommit", "Key", name))
 	}
 	return &Record{Commit: strings.ToLower(v.Value), Line: key.Line, Foreign: name}, nil
 }
 
 // commitRE is a full or abbreviated git commit hash.
-var commitRE = regexp.MustCompile(`^[0-9a-fA-F]{4,64}$`)
+var commitRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-fA-F]{4,64}$`) })
 
 // ErrUneditable is returned by SetRecord for front matter whose record it
 // cannot rewrite by lines: a {…} flow mapping, a line less indented than

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/glosa/glosa/internal/catalog/po"
 	"github.com/glosa/glosa/internal/l10n"
@@ -23,7 +24,7 @@ var (
 		Label:  "PO",
 		File:   "{lang}.po",
 		Write:  func(w io.Writer, f *File) error { return WritePO(w, f, false) },
-		Detect: func(_ string, text []byte) bool { return !isXML(text) && poKeyword.Match(text) },
+		Detect: func(_ string, text []byte) bool { return !isXML(text) && poKeyword().Match(text) },
 		Read:   func(_ string, data []byte, max int) (*File, error) { return readPO(data, max) },
 		Notes: "gettext PO, for Poedit and the like: `msgctxt` is the unit's ID, `#.` comments carry its notes, `#:` its references; " +
 			"a unit that needs review is `#, fuzzy`; the header has every field `msgfmt -c` asks for, `X-Source-Language`, " +
@@ -44,7 +45,7 @@ var (
 )
 
 // poKeyword is the start of a PO message, the signature of a PO file.
-var poKeyword = regexp.MustCompile(`(?m)^\s*(?:#~\s*)?msg(?:id|ctxt)\s+"`)
+var poKeyword = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^\s*(?:#~\s*)?msg(?:id|ctxt)\s+"`) })
 
 // WritePO writes f as a gettext PO file: msgctxt is the unit ID, "#."
 // comments its notes, "#:" its references; a unit that needs review is

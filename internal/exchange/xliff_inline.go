@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -218,7 +219,7 @@ func nest(s string, spans []span, lo, hi int) (out []piece, rest []span) {
 
 // actionRE matches a template action or Hugo shortcode: {{.Name}},
 // {{< figure src="x" >}}, {{% note %}}. goldmark knows none of them.
-var actionRE = regexp.MustCompile(`(?s)\{\{.*?\}\}`)
+var actionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)\{\{.*?\}\}`) })
 
 // messageSpans finds the placeholders of a catalog message.
 func messageSpans(s string, flags []string) []span {
@@ -239,7 +240,7 @@ func messageSpans(s string, flags []string) []span {
 		if _, err := placeholder.Fields(s, "", ""); err != nil {
 			return nil // not a template: text
 		}
-		for _, m := range actionRE.FindAllStringIndex(s, -1) {
+		for _, m := range actionRE().FindAllStringIndex(s, -1) {
 			spans = append(spans, span{start: m[0], end: m[1], kind: codePlaceholder})
 		}
 		return spans
@@ -257,7 +258,7 @@ func messageSpans(s string, flags []string) []span {
 // markdownSpans finds the codes of a Markdown text in dialect d.
 func markdownSpans(s string, d markdown.Dialect) []span {
 	var spans []span
-	for _, m := range actionRE.FindAllStringIndex(s, -1) {
+	for _, m := range actionRE().FindAllStringIndex(s, -1) {
 		spans = append(spans, span{start: m[0], end: m[1], kind: codeAction})
 	}
 	// Every code goldmark finds needs one of these.

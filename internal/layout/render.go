@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/glosa/glosa/internal/l10n"
 )
@@ -191,12 +192,12 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // plain matches the patterns YAML reads as they are in block context:
 // letters, digits and the punctuation of paths, not starting with a brace.
-var plain = regexp.MustCompile(`^[A-Za-z0-9_.][A-Za-z0-9_./{}-]*$`)
+var plain = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_.][A-Za-z0-9_./{}-]*$`) })
 
 // scalar writes a pattern as a YAML scalar: plain when YAML reads it as it
 // is, else single-quoted.
 func scalar(s string) string {
-	if plain.MatchString(s) {
+	if plain().MatchString(s) {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", "''") + "'"

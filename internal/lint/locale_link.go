@@ -764,7 +764,7 @@ func (c *checker) sectionUntranslated(src, tr *content.Entry, fragment string) b
 // hyphens, other punctuation dropped, as Hugo and GitHub make them).
 func anchors(b markdown.Block) []string {
 	var out []string
-	if m := headingIDRE.FindStringSubmatch(b.Text); m != nil {
+	if m := headingIDRE().FindStringSubmatch(b.Text); m != nil {
 		out = append(out, m[1])
 	}
 	id := strings.Map(func(r rune) rune {
@@ -782,8 +782,8 @@ func anchors(b markdown.Block) []string {
 // headingText is a heading as a reader sees it, without an attribute list
 // a translation may add ({#id} to keep the source's anchor).
 func headingText(b markdown.Block) string {
-	return strings.TrimSpace(headingIDRE.ReplaceAllString(b.Plain, ""))
+	return strings.TrimSpace(headingIDRE().ReplaceAllString(b.Plain, ""))
 }
 
 // headingIDRE finds a heading's id in its attribute list: {#id .class}.
-var headingIDRE = regexp.MustCompile(`\{\s*#([^\s}]+)[^}]*\}`)
+var headingIDRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{\s*#([^\s}]+)[^}]*\}`) })

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/language"
@@ -185,12 +186,14 @@ func keptTerm(keptInTr []term.Match, concept, text, srcText string, cased bool, 
 }
 
 // linkRE finds an inline Markdown link: its text and its destination.
-var linkRE = regexp.MustCompile(`\[([^\]\[]+)\]\(([^)\s]+)(?:\s[^)]*)?\)`)
+var linkRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[([^\]\[]+)\]\(([^)\s]+)(?:\s[^)]*)?\)`) })
 
 // markedRE finds text in bold («**Content & assets**», «__Save__») and
 // the text of an inline element («<Option>props</Option>»): its text,
 // and the element's opening and closing names.
-var markedRE = regexp.MustCompile(`\*\*([^*\n]+)\*\*|__([^_\n]+)__|<([A-Za-z][\w.]*)[^<>]*>([^<>\n]+)</([A-Za-z][\w.]*)>`)
+var markedRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\*\*([^*\n]+)\*\*|__([^_\n]+)__|<([A-Za-z][\w.]*)[^<>]*>([^<>\n]+)</([A-Za-z][\w.]*)>`)
+})
 
 // keptAsWritten counts the texts of a translation's Markdown that keep
 // a name as written, where a source term they hold is not one left
@@ -204,14 +207,14 @@ var markedRE = regexp.MustCompile(`\*\*([^*\n]+)\*\*|__([^_\n]+)__|<([A-Za-z][\w
 func keptAsWritten(trSource, srcSource string) map[string]int {
 	out := map[string]int{}
 	if strings.Contains(trSource, "](#") {
-		for _, m := range linkRE.FindAllStringSubmatch(trSource, -1) {
+		for _, m := range linkRE().FindAllStringSubmatch(trSource, -1) {
 			if m[2] == "#"+m[1] {
 				out[m[1]]++
 			}
 		}
 	}
 	if strings.Contains(trSource, "**") || strings.Contains(trSource, "__") || strings.Contains(trSource, "</") {
-		for _, m := range markedRE.FindAllStringSubmatch(trSource, -1) {
+		for _, m := range markedRE().FindAllStringSubmatch(trSource, -1) {
 			if m[3] != m[5] || !strings.Contains(srcSource, m[0]) {
 				continue
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -27,21 +28,25 @@ func (k *notranslate) open() bool { return k.depth > 0 }
 
 // tagRE matches an HTML start or end tag: its slash, its name and its
 // attributes.
-var tagRE = regexp.MustCompile(`<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:\s+[^<>]*?)?)\s*(/?)>`)
+var tagRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:\s+[^<>]*?)?)\s*(/?)>`)
+})
 
 // keepRE matches the attributes that mark an element not to translate.
-var keepRE = regexp.MustCompile(`(?i)(?:^|\s)(?:translate\s*=\s*["']?no\b|class\s*=\s*["'][^"']*\bnotranslate\b)`)
+var keepRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|\s)(?:translate\s*=\s*["']?no\b|class\s*=\s*["'][^"']*\bnotranslate\b)`)
+})
 
 // feed reads the tags of a piece of raw HTML, in order.
 func (k *notranslate) feed(html []byte) {
 	if bytes.IndexByte(html, '<') < 0 {
 		return
 	}
-	for _, m := range tagRE.FindAllSubmatch(html, -1) {
+	for _, m := range tagRE().FindAllSubmatch(html, -1) {
 		closing, name, attrs, selfClosing := len(m[1]) > 0, strings.ToLower(string(m[2])), m[3], len(m[4]) > 0
 		switch {
 		case k.depth == 0:
-			if !closing && !selfClosing && keepRE.Match(attrs) {
+			if !closing && !selfClosing && keepRE().Match(attrs) {
 				k.name, k.depth = name, 1
 			}
 		case name != k.name || selfClosing:
@@ -56,7 +61,9 @@ func (k *notranslate) feed(html []byte) {
 // attrsRE matches a Markdown attribute list ending a block, as Hugo,
 // Pandoc and kramdown read it: "## Title {#id .notranslate}", or a
 // paragraph whose last line is {.notranslate}.
-var attrsRE = regexp.MustCompile(`\{\s*:?\s*((?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]*))(?:\s+(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]*)))*)\s*\}\s*$`)
+var attrsRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\{\s*:?\s*((?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]*))(?:\s+(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]*)))*)\s*\}\s*$`)
+})
 
 // notTranslated reports whether a block's text ends with an attribute list
 // that marks it not to translate: the class .notranslate or translate=no.
@@ -64,7 +71,7 @@ func notTranslated(text string) bool {
 	if !strings.HasSuffix(strings.TrimSpace(text), "}") {
 		return false
 	}
-	m := attrsRE.FindStringSubmatch(text)
+	m := attrsRE().FindStringSubmatch(text)
 	if m == nil {
 		return false
 	}
@@ -79,7 +86,9 @@ func notTranslated(text string) bool {
 
 // esmRE matches the start of an MDX ESM statement: an import or an export,
 // which MDX reads as JavaScript when a top-level paragraph starts so.
-var esmRE = regexp.MustCompile(`^(?:import\s+(?:["']|[\w$*{][^\n]*\bfrom\s*["']|[\w$]+\s*,)|export\s+(?:default\b|const\b|let\b|var\b|function\b|async\b|class\b|type\b|interface\b|\{|\*))`)
+var esmRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:import\s+(?:["']|[\w$*{][^\n]*\bfrom\s*["']|[\w$]+\s*,)|export\s+(?:default\b|const\b|let\b|var\b|function\b|async\b|class\b|type\b|interface\b|\{|\*))`)
+})
 
 // esm reports whether the block n, of text, is an MDX import or export: a
 // top-level paragraph that starts with one. A sentence never starts with
@@ -88,7 +97,7 @@ func esm(n ast.Node, text string) bool {
 	if n.Kind() != ast.KindParagraph || n.Parent() == nil || n.Parent().Kind() != ast.KindDocument {
 		return false
 	}
-	return esmRE.MatchString(text)
+	return esmRE().MatchString(text)
 }
 
 // fenceLine reports whether a line opens or closes a code fence. MDX reads
@@ -112,7 +121,7 @@ func fenceLine(line []byte) bool {
 type hugoComment struct{ open bool }
 
 // commentRE matches the comment shortcode's opening and closing tags.
-var commentRE = regexp.MustCompile(`\{\{[<%]\s*(/?)comment\s*[>%]\}\}`)
+var commentRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{\{[<%]\s*(/?)comment\s*[>%]\}\}`) })
 
 // feed reads a block's text and reports whether any of it is inside a
 // comment: the block opens one, closes one, or is in one.
@@ -121,7 +130,7 @@ func (c *hugoComment) feed(text string) bool {
 	if !strings.Contains(text, "comment") {
 		return in
 	}
-	for _, m := range commentRE.FindAllStringSubmatch(text, -1) {
+	for _, m := range commentRE().FindAllStringSubmatch(text, -1) {
 		c.open = m[1] == ""
 		in = true
 	}

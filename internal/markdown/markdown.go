@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -280,7 +281,7 @@ func analyze(body []byte, firstLine int, words bool, md goldmark.Markdown) *Summ
 	s.Words = -1
 	if words {
 		// Citations are references, not words to translate.
-		s.Words = CountWords(citationRE.ReplaceAllString(prose.String(), " "))
+		s.Words = CountWords(citationRE().ReplaceAllString(prose.String(), " "))
 	}
 	return s
 }
@@ -465,12 +466,12 @@ func Markup(text string) []string {
 
 // citationRE matches [1], [2, 3], [1-3], [1–3]; link syntax is excluded
 // by the caller by looking at the neighbouring characters.
-var citationRE = regexp.MustCompile(`\[(\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*)\]`)
+var citationRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[(\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*)\]`) })
 
 // findCitations finds the citations of one line of a block, whose text
 // (code already masked) starts at body offset start.
 func (s *Summary) findCitations(line []byte, start int, pos *positions) {
-	for _, m := range citationRE.FindAllSubmatchIndex(line, -1) {
+	for _, m := range citationRE().FindAllSubmatchIndex(line, -1) {
 		if m[0] > 0 && (line[m[0]-1] == ']' || line[m[0]-1] == '!' || line[m[0]-1] == '\\') {
 			continue
 		}

@@ -78,6 +78,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/glosa/glosa/internal/lang"
@@ -342,7 +343,7 @@ func (m *Matcher) Diff(src, tr Unit) (missing, extra []string) {
 		if !ok {
 			return false
 		}
-		if termRE.MatchString(code) {
+		if termRE().MatchString(code) {
 			return true
 		}
 		if trText == nil {
@@ -369,11 +370,11 @@ func (m *Matcher) Diff(src, tr Unit) (missing, extra []string) {
 		}
 		words := m.words(code)
 		for _, e := range extraCode {
-			if ew := m.words(e); slices.Equal(words, ew) || codeLikeRE.MatchString(code) && !sharesWord(words, ew) {
+			if ew := m.words(e); slices.Equal(words, ew) || codeLikeRE().MatchString(code) && !sharesWord(words, ew) {
 				return false
 			}
 		}
-		return len(extraCode) > 0 || !codeLikeRE.MatchString(code)
+		return len(extraCode) > 0 || !codeLikeRE().MatchString(code)
 	})
 	missingCode := slices.ContainsFunc(missing, func(item string) bool { return strings.HasPrefix(item, "code ") })
 	extra = slices.DeleteFunc(extra, func(item string) bool {
@@ -381,7 +382,7 @@ func (m *Matcher) Diff(src, tr Unit) (missing, extra []string) {
 		if !ok {
 			return false
 		}
-		if inTr(code) || len(missing) == 0 || wordsRE.MatchString(code) && !missingCode {
+		if inTr(code) || len(missing) == 0 || wordsRE().MatchString(code) && !missingCode {
 			return true // the translation's own example, code it adds, or a term
 		}
 		if srcText == nil {
@@ -419,16 +420,18 @@ func sharesWord(a, b []string) bool {
 // underscore, colon, parenthesis, slash or equals sign joining names; a
 // word starting with a slash, dot, tilde or dash (./x, /var, --force);
 // digits alone.
-var codeLikeRE = regexp.MustCompile(`\p{Ll}\p{Lu}|[\p{L}\p{N}](?:\.|::?|_|\(|/|=)[\p{L}\p{N}(<{]|(?:^|\s)(?:[/.~]|--?)[\p{L}\p{N}./]|^\s*[\d.*]+\s*$`)
+var codeLikeRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\p{Ll}\p{Lu}|[\p{L}\p{N}](?:\.|::?|_|\(|/|=)[\p{L}\p{N}(<{]|(?:^|\s)(?:[/.~]|--?)[\p{L}\p{N}./]|^\s*[\d.*]+\s*$`)
+})
 
 // termRE matches a code span that is one lowercase word, a term
 // (`regex`), or four or more, prose set as code (`how to add a route`);
 // two or three are as likely a command (`go test`, `npm run dev`).
-var termRE = regexp.MustCompile(`^\s*(?:\p{Ll}+|\p{Ll}+(?:\s+\p{Ll}+){3,})\s*$`)
+var termRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?:\p{Ll}+|\p{Ll}+(?:\s+\p{Ll}+){3,})\s*$`) })
 
 // wordsRE matches a code span of words in any case and script and nothing
 // else: a term the translation sets as code (`ロガー`, `debugexporter`).
-var wordsRE = regexp.MustCompile(`^[\p{L}\p{M}\s]+$`)
+var wordsRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[\p{L}\p{M}\s]+$`) })
 
 // localized reports whether tr is src with words changed and nothing else
 // (see the package documentation), placeholders blanked.
@@ -442,7 +445,7 @@ func (m *Matcher) localized(src, tr string) bool {
 	for i := range aw {
 		if aw[i] == bw[i] {
 			kept = true
-		} else if identifierRE.MatchString(aw[i]) {
+		} else if identifierRE().MatchString(aw[i]) {
 			return false
 		}
 	}
@@ -456,15 +459,17 @@ func (m *Matcher) localized(src, tr string) bool {
 			symbols++
 		}
 	}
-	return kept || bracketedRE.MatchString(a) || symbols >= 3
+	return kept || bracketedRE().MatchString(a) || symbols >= 3
 }
 
 // bracketedRE matches a shape whose every word is in brackets or quotes.
-var bracketedRE = regexp.MustCompile(`^(?:[^as]*(?:[{<\[]a[}>\]]|["'\x60]s["'\x60]|>s<))+[^as]*$`)
+var bracketedRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[^as]*(?:[{<\[]a[}>\]]|["'\x60]s["'\x60]|>s<))+[^as]*$`)
+})
 
 // identifierRE matches a word with a lowercase letter followed by a
 // capital: camelCase, PascalCase.
-var identifierRE = regexp.MustCompile(`\p{Ll}\p{Lu}`)
+var identifierRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\p{Ll}\p{Lu}`) })
 
 // pathLike reports whether code reads as a URL or a path: a slash and no
 // white space (/en/guides/x, src/pages/).
@@ -666,7 +671,7 @@ func (m *Matcher) parse(dest string, p Page) *link {
 			_, ok := m.locale(v, p)
 			return isLocaleKey(k) && ok
 		}))
-		if ref := githubRef.FindStringSubmatchIndex(host + pth); ref != nil {
+		if ref := githubRef().FindStringSubmatchIndex(host + pth); ref != nil {
 			// The same file of a GitHub repository at another ref.
 			key := host + pth
 			l.add(key[:ref[2]] + "*" + key[ref[3]:])
@@ -705,7 +710,9 @@ func siteName(host string) string {
 
 // githubRef finds the ref of a file or folder URL of a GitHub repository:
 // main in github.com/o/r/blob/main/x.md.
-var githubRef = regexp.MustCompile(`^github\.com/[^/]+/[^/]+/(?:blob|tree|raw)/([^/]+)/`)
+var githubRef = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^github\.com/[^/]+/[^/]+/(?:blob|tree|raw)/([^/]+)/`)
+})
 
 func (l *link) add(key string) {
 	if !slices.Contains(l.keys, key) {

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/glosa/glosa/internal/content"
@@ -76,13 +77,13 @@ func (m *Memory) Pairs() []Pair { return slices.Clone(m.pairs) }
 // Worth reports whether a source text is long enough to look up or
 // remember (see MinWords).
 func Worth(source string) bool {
-	return markdown.CountWords(shortcodeRE.ReplaceAllString(markdown.Prose(source), " ")) >= MinWords
+	return markdown.CountWords(shortcodeRE().ReplaceAllString(markdown.Prose(source), " ")) >= MinWords
 }
 
 // shortcodeRE matches Hugo shortcodes and template actions ({{< tab >}},
 // {{% param x %}}, {{.Count}}): markup, not words, though Prose keeps
 // them as text.
-var shortcodeRE = regexp.MustCompile(`{{.*?}}`)
+var shortcodeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`{{.*?}}`) })
 
 // Add remembers a pair; a pair whose source is too short (see Worth) or
 // whose target is empty is left out, and so is one already there.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"github.com/glosa/glosa/internal/l10n"
@@ -127,7 +128,7 @@ func (w *walker) walkBranch(b *parse.BranchNode) {
 
 // parseErrLine matches the prefix text/template/parse puts on its errors:
 // "template: NAME:LINE: ".
-var parseErrLine = regexp.MustCompile(`^template: message:(\d+): `)
+var parseErrLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^template: message:(\d+): `) })
 
 // templateError turns a parse error into a *SyntaxError with the best offset
 // the error allows. text/template/parse reports a line only, so the offset
@@ -135,7 +136,7 @@ var parseErrLine = regexp.MustCompile(`^template: message:(\d+): `)
 func templateError(msg, left, right string, err error) error {
 	text := err.Error()
 	lineStart := 0
-	if m := parseErrLine.FindStringSubmatch(text); m != nil {
+	if m := parseErrLine().FindStringSubmatch(text); m != nil {
 		text = text[len(m[0]):]
 		line, _ := strconv.Atoi(m[1])
 		for l := 1; l < line; l++ {

@@ -16,6 +16,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -171,7 +172,7 @@ func Strip(s string) string {
 	if !strings.ContainsAny(s, "{%") {
 		return s
 	}
-	return placeholderRE.ReplaceAllString(s, " ")
+	return placeholderRE().ReplaceAllString(s, " ")
 }
 
 // placeholderRE matches what a translator keeps as it is, whatever the
@@ -182,14 +183,16 @@ func Strip(s string) string {
 // %1$s, %[1]d; not "50% of", whose space is no flag) and Python's
 // %(name)s, and brace placeholders of Python's str.format, ICU and many
 // i18n libraries ({name}, {0}, {count!r:>4}).
-var placeholderRE = regexp.MustCompile(`(?s)` +
-	`\{\{<\s*comment\s*>\}\}.*?\{\{<\s*/comment\s*>\}\}` +
-	`|\{/\*.*?\*/\}` +
-	`|\{\{.*?\}\}` +
-	`|\{%.*?%\}` +
-	`|\{\s*(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]*))(?:\s+(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]*)))*\s*\}` +
-	`|%(?:\(\w+\))?(?:\[\d+\]|\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[a-zA-Z%]` +
-	`|\{\w*(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}\s]*)?\}`)
+var placeholderRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?s)` +
+		`\{\{<\s*comment\s*>\}\}.*?\{\{<\s*/comment\s*>\}\}` +
+		`|\{/\*.*?\*/\}` +
+		`|\{\{.*?\}\}` +
+		`|\{%.*?%\}` +
+		`|\{\s*(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]*))(?:\s+(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]*)))*\s*\}` +
+		`|%(?:\(\w+\))?(?:\[\d+\]|\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[a-zA-Z%]` +
+		`|\{\w*(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}\s]*)?\}`)
+})
 
 // appendWords appends the words of a token: its word segments (UAX #29)
 // that hold a letter, no digit and a lowercase letter unless they are one
@@ -324,11 +327,11 @@ func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 // What is left is for Words to count.
 func Message(s string) string {
 	if strings.Contains(s, "`") {
-		s = rstRE.ReplaceAllStringFunc(s, rstText)
+		s = rstRE().ReplaceAllStringFunc(s, rstText)
 		s = strings.ReplaceAll(s, "`", " ")
 	}
 	if strings.Contains(s, "|") {
-		s = substitutionRE.ReplaceAllString(s, " ")
+		s = substitutionRE().ReplaceAllString(s, " ")
 	}
 	if strings.ContainsAny(s, "<=") {
 		s = stripTags(s)
@@ -343,7 +346,7 @@ func Message(s string) string {
 // reference: a role with its interpreted text (:ref:`x`, :py:func:`x`), a
 // literal (x between double backquotes), a hyperlink reference (`text <url>`_, `name`_), and
 // interpreted text in the default role (`x`).
-var rstRE = regexp.MustCompile("(:[\\w.+-]+(?::[\\w.+-]+)*:)?``?([^`]*)``?(_{0,2})")
+var rstRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("(:[\\w.+-]+(?::[\\w.+-]+)*:)?``?([^`]*)``?(_{0,2})") })
 
 // proseRoles are the Sphinx roles whose text is words for a reader: a
 // cross-reference's title, a glossary term, a GUI label, an abbreviation.
@@ -352,19 +355,19 @@ var proseRoles = map[string]bool{
 	":menuselection:": true, ":abbr:": true, ":dfn:": true, ":title-reference:": true,
 }
 
-// rstText returns the prose of one match of rstRE.
+// rstText returns the prose of one match of rstRE().
 func rstText(m string) string {
-	sub := rstRE.FindStringSubmatch(m)
+	sub := rstRE().FindStringSubmatch(m)
 	role, text, link := sub[1], sub[2], sub[3]
 	switch {
 	case strings.HasPrefix(m[len(role):], "``"):
 		return " " // a literal
-	case link != "" && externalRE.MatchString(text):
+	case link != "" && externalRE().MatchString(text):
 		return " " // a link to another site names what it links to
 	case link != "": // a hyperlink: its text, without its target
-		return " " + strings.TrimSpace(targetRE.ReplaceAllString(text, "")) + " "
-	case proseRoles[role] && targetRE.MatchString(text):
-		return " " + strings.TrimSpace(targetRE.ReplaceAllString(text, "")) + " "
+		return " " + strings.TrimSpace(targetRE().ReplaceAllString(text, "")) + " "
+	case proseRoles[role] && targetRE().MatchString(text):
+		return " " + strings.TrimSpace(targetRE().ReplaceAllString(text, "")) + " "
 	case role == ":term:" || role == ":guilabel:" || role == ":menuselection:" || role == ":dfn:":
 		return " " + text + " "
 	}
@@ -372,14 +375,14 @@ func rstText(m string) string {
 }
 
 // externalRE matches a hyperlink's text whose target is on another site.
-var externalRE = regexp.MustCompile(`<(?:[a-zA-Z][\w+.-]*:|//)[^<>]*>\s*$`)
+var externalRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<(?:[a-zA-Z][\w+.-]*:|//)[^<>]*>\s*$`) })
 
 // targetRE matches the explicit target of a reStructuredText reference:
 // "title <target>".
-var targetRE = regexp.MustCompile(`\s*<[^<>]*>\s*$`)
+var targetRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*<[^<>]*>\s*$`) })
 
 // substitutionRE matches a reStructuredText substitution reference: |name|.
-var substitutionRE = regexp.MustCompile(`\|[^|\s][^|]*\|`)
+var substitutionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\|[^|\s][^|]*\|`) })
 
 // codeElements are the HTML, DocBook and Mallard elements whose content is
 // code, a command, a file, a key or an application's name: not prose.

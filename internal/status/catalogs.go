@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/glosa/glosa/internal/catalog"
 	"github.com/glosa/glosa/internal/catalog/goi18n"
@@ -571,9 +572,11 @@ func fullest(files []*catalog.File) string {
 
 // placeholderRE matches what a translator does not translate in a message:
 // template actions ({{.Count}}) and printf verbs (%s, %5.2f, %[1]d, %1$s).
-var placeholderRE = regexp.MustCompile(`{{.*?}}|%(?:\[\d+\]|\d+\$)?[-+# 0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[a-zA-Z%]`)
+var placeholderRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`{{.*?}}|%(?:\[\d+\]|\d+\$)?[-+# 0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[a-zA-Z%]`)
+})
 
 // MessageWords counts the words of a message's text, placeholders left out.
 func MessageWords(s string) int {
-	return markdown.CountWords(placeholderRE.ReplaceAllString(s, " "))
+	return markdown.CountWords(placeholderRE().ReplaceAllString(s, " "))
 }

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/content"
@@ -75,7 +76,7 @@ func fileError(cfg *config.Config, f config.TermFile, err error) error {
 }
 
 // parenthesized is a term followed by another name in parentheses.
-var parenthesized = regexp.MustCompile(`^(.*\S)\s*\((.+)\)$`)
+var parenthesized = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.*\S)\s*\((.+)\)$`) })
 
 // entryTerms returns an entry's terms: its term field's text, its
 // synonyms (admitted) and forbidden variants.
@@ -106,7 +107,7 @@ func entryTerms(e *content.Entry, schema *config.Field, lt *config.LayoutTerms) 
 		out = append(out, t)
 		// "Centre de données (Datacenter)": a glossary's title that gives
 		// the term with its other name admits each of them alone.
-		if m := parenthesized.FindStringSubmatch(t.Text); m != nil && st != Forbidden {
+		if m := parenthesized().FindStringSubmatch(t.Text); m != nil && st != Forbidden {
 			for _, alt := range m[1:] {
 				a := t
 				a.Text, a.Status = alt, Admitted
