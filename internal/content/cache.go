@@ -201,7 +201,8 @@ func (c *Cache) Close() {
 	c.old, c.index, c.lights, c.spool, c.kept = nil, nil, nil, nil, map[*Entry]span{}
 }
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+// castagnoli is the CRC-32 table of the checksums, made when first used.
+var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 // readIndex reads the cache file f through, checking it, and returns where
 // each path's record is; nil when f is not a complete cache file of this
@@ -213,7 +214,7 @@ func (c *Cache) readIndex(f *os.File) map[string]span {
 		return nil
 	}
 	size := fi.Size() - 4
-	sum := crc32.New(castagnoli)
+	sum := crc32.New(castagnoli())
 	r := &countReader{r: bufio.NewReaderSize(io.TeeReader(io.NewSectionReader(f, 0, size), sum), 1<<16)}
 	start := make([]byte, head)
 	if _, err := io.ReadFull(r, start); err != nil || !bytes.HasPrefix(start, cacheMagic) ||
@@ -607,7 +608,7 @@ func (c *Cache) Save(repo *Repo) error {
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
 	return atomicfile.WriteFrom(c.root, CacheDir+"/"+cacheFile, func(out io.Writer) error {
-		sum := crc32.New(castagnoli)
+		sum := crc32.New(castagnoli())
 		w := io.MultiWriter(out, sum)
 		var head []byte
 		head = append(head, cacheMagic...)

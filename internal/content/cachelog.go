@@ -134,7 +134,7 @@ func (c *Cache) appendLog(entries []*Entry, repo *Repo) bool {
 	if err1 != nil || err2 != nil || !os.SameFile(now, was) || now.Size() != c.log.size {
 		return false
 	}
-	sum := crc32.Update(c.log.sum, castagnoli, buf)
+	sum := crc32.Update(c.log.sum, castagnoli(), buf)
 	buf = binary.BigEndian.AppendUint32(buf, sum)
 	// The new records go where the old checksum was.
 	if _, err := f.WriteAt(buf, c.log.size-4); err != nil {

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/glosa/glosa/internal/atomicfile"
 )
@@ -42,7 +43,8 @@ var cacheMagic = []byte("glosa-history\n")
 // the log, changes.
 const cacheFormat = 2
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+// castagnoli is the CRC-32 table of the checksums, made when first used.
+var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 // cacheKey identifies everything besides HEAD that shapes what `git log`
 // lists and how glosa reads it, so that a cache made otherwise is not
@@ -283,7 +285,7 @@ func (ix *Index) encodeCache() []byte {
 
 // appendChecksum appends the CRC-32C of b to it.
 func appendChecksum(b []byte) []byte {
-	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli()))
 }
 
 // errCache is any fault found in a cache file.
@@ -355,7 +357,7 @@ func decodeCache(data []byte, key [sha256.Size]byte) *Index {
 		return nil
 	}
 	body := data[:len(data)-4]
-	if crc32.Checksum(body, castagnoli) != binary.BigEndian.Uint32(data[len(body):]) {
+	if crc32.Checksum(body, castagnoli()) != binary.BigEndian.Uint32(data[len(body):]) {
 		return nil
 	}
 	d := &decoder{buf: body, off: head}

@@ -32,7 +32,8 @@ type Key = [sha256.Size]byte
 // maxFile is the largest store file read.
 const maxFile = 1 << 30
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+// castagnoli is the CRC-32 table of the checksums, made when first used.
+var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 // Store is the records of one file of glosa's cache. Safe for concurrent
 // use.
@@ -128,7 +129,7 @@ func decode(data, magic []byte, stamp Key) ([]uint32, error) {
 		return nil, errStore
 	}
 	body := data[:len(data)-4]
-	if crc32.Checksum(body, castagnoli) != binary.BigEndian.Uint32(data[len(data)-4:]) {
+	if crc32.Checksum(body, castagnoli()) != binary.BigEndian.Uint32(data[len(data)-4:]) {
 		return nil, errStore
 	}
 	var offs []uint32
@@ -300,5 +301,5 @@ func (s *Store) file() ([]byte, []uint32) {
 	for ; j < len(fresh); j++ {
 		add(fresh[j].key, s.put(fresh[j]))
 	}
-	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli)), offs
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli())), offs
 }

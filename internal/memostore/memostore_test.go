@@ -204,7 +204,7 @@ func referenceFile(s *Store) []byte {
 		b = binary.AppendUvarint(b, uint64(len(r.raw)))
 		b = append(b, r.raw...)
 	}
-	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli()))
 }
 
 // TestFind compares find, which searches a key's 16-bit prefix only,

@@ -300,5 +300,5 @@ func encode(key [sha256.Size]byte, res Result) []byte {
 	b = append(b, res.Stdout...)
 	b = binary.AppendUvarint(b, uint64(len(res.Stderr)))
 	b = append(b, res.Stderr...)
-	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+	return binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
 }
