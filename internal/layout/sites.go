@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
@@ -240,8 +241,8 @@ func lookupFold(m map[string]any, key string) any {
 // literal reader (sitejs.go); these, which only name folders glosa finds
 // anyway, with regular expressions.
 var (
-	pluginIDRE   = regexp.MustCompile(`\bid\s*:\s*['"]([^'"]+)['"]`)
-	pluginPathRE = regexp.MustCompile(`\bpath\s*:\s*['"](?:\./)?([^'"/][^'"]*?)/?['"]`)
+	pluginIDRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\bid\s*:\s*['"]([^'"]+)['"]`) })
+	pluginPathRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\bpath\s*:\s*['"](?:\./)?([^'"/][^'"]*?)/?['"]`) })
 )
 
 // docusaurusSite reads docusaurus.config.*: i18n.defaultLocale and
@@ -263,7 +264,7 @@ func (d *detector) docusaurusSite(dir, file string) *site {
 		}
 	}
 	// An instance's options follow its id up to the next id.
-	ids := pluginIDRE.FindAllStringSubmatchIndex(data, -1)
+	ids := pluginIDRE().FindAllStringSubmatchIndex(data, -1)
 	for i, m := range ids {
 		end := len(data)
 		if i+1 < len(ids) {
@@ -276,9 +277,9 @@ func (d *detector) docusaurusSite(dir, file string) *site {
 		}
 		start = max(start, 0)
 		id := data[m[2]:m[3]]
-		if p := pluginPathRE.FindStringSubmatch(data[m[1]:end]); p != nil {
+		if p := pluginPathRE().FindStringSubmatch(data[m[1]:end]); p != nil {
 			s.pluginPaths[id] = path.Clean(p[1])
-		} else if p := pluginPathRE.FindStringSubmatch(data[start:m[0]]); p != nil {
+		} else if p := pluginPathRE().FindStringSubmatch(data[start:m[0]]); p != nil {
 			s.pluginPaths[id] = path.Clean(p[1])
 		}
 	}

@@ -117,12 +117,14 @@ type Options struct {
 // An HTML element's name in brackets (`<head>`) is set aside alike: a
 // translator has no reason to rename one.
 func DefaultPlaceholders() []*regexp.Regexp {
-	return slices.Clone(defaultPlaceholders)
+	return slices.Clone(defaultPlaceholders())
 }
 
 // defaultPlaceholders are compiled once: a matcher is made per chunk of
 // a check and per locale-link finding.
-var defaultPlaceholders = []*regexp.Regexp{regexp.MustCompile(`\{\{.*?\}\}`), regexp.MustCompile(`<[\p{L}\p{N}_-]+>`)}
+var defaultPlaceholders = sync.OnceValue(func() []*regexp.Regexp {
+	return []*regexp.Regexp{regexp.MustCompile(`\{\{.*?\}\}`), regexp.MustCompile(`<[\p{L}\p{N}_-]+>`)}
+})
 
 // Matcher compares the markup of a project's pages.
 type Matcher struct {

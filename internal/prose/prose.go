@@ -400,8 +400,8 @@ var codeElements = map[string]bool{
 // attribute, which a message may hold without its tag (GNOME's help
 // catalogs give an image as "external ref='figures/a.png' md5='…'").
 var (
-	tagRE  = regexp.MustCompile(`<(/?)([A-Za-z][\w:.-]*)(?:\s[^<>]*)?>`)
-	attrRE = regexp.MustCompile(`[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*')`)
+	tagRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<(/?)([A-Za-z][\w:.-]*)(?:\s[^<>]*)?>`) })
+	attrRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*')`) })
 )
 
 // stripTags blanks the tags and attributes of s, and the content of the
@@ -411,7 +411,7 @@ func stripTags(s string) string {
 	skip := "" // the code element whose content is being skipped
 	depth := 0
 	last := 0
-	for _, m := range tagRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range tagRE().FindAllStringSubmatchIndex(s, -1) {
 		closing, name := m[3] > m[2], strings.ToLower(s[m[4]:m[5]])
 		selfClosing := strings.HasSuffix(s[m[0]:m[1]], "/>")
 		if skip == "" {
@@ -434,5 +434,5 @@ func stripTags(s string) string {
 	if skip == "" {
 		b.WriteString(s[last:])
 	}
-	return attrRE.ReplaceAllString(b.String(), " ")
+	return attrRE().ReplaceAllString(b.String(), " ")
 }

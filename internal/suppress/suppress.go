@@ -21,6 +21,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -140,9 +141,9 @@ const (
 // The directives of a line: the keyword, then what follows up to the
 // comment's end.
 var (
-	htmlRE = regexp.MustCompile(`<!--\s*(glosa-[a-z-]*)(.*?)-->`)
-	mdxRE  = regexp.MustCompile(`\{/\*\s*(glosa-[a-z-]*)(.*?)\s*\*/\s*\}`)
-	hashRE = regexp.MustCompile(`(?:^|\s)#\s*(glosa-[a-z-]*)(.*)$`)
+	htmlRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<!--\s*(glosa-[a-z-]*)(.*?)-->`) })
+	mdxRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{/\*\s*(glosa-[a-z-]*)(.*?)\s*\*/\s*\}`) })
+	hashRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|\s)#\s*(glosa-[a-z-]*)(.*)$`) })
 )
 
 // Content reads the directives of a content file: regions say which
@@ -187,13 +188,13 @@ func Content(data []byte, regions []Region) *File {
 // find returns the submatch indexes of the directives of a line.
 func find(line string, syn Syntax) [][]int {
 	if syn == Hash {
-		if m := hashRE.FindStringSubmatchIndex(line); m != nil {
+		if m := hashRE().FindStringSubmatchIndex(line); m != nil {
 			return [][]int{m}
 		}
 		return nil
 	}
-	out := htmlRE.FindAllStringSubmatchIndex(line, -1)
-	out = append(out, mdxRE.FindAllStringSubmatchIndex(line, -1)...)
+	out := htmlRE().FindAllStringSubmatchIndex(line, -1)
+	out = append(out, mdxRE().FindAllStringSubmatchIndex(line, -1)...)
 	return out
 }
 
@@ -337,8 +338,8 @@ func (s *state) onlyDirectives(line string) bool {
 	if s.region.Syntax == Hash {
 		return strings.HasPrefix(strings.TrimSpace(line), "#")
 	}
-	rest := htmlRE.ReplaceAllString(line, "")
-	rest = mdxRE.ReplaceAllString(rest, "")
+	rest := htmlRE().ReplaceAllString(line, "")
+	rest = mdxRE().ReplaceAllString(rest, "")
 	return strings.TrimSpace(rest) == ""
 }
 

@@ -21,6 +21,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -297,11 +298,11 @@ func fromI18n(gm *i18n.Message) *Message {
 }
 
 var (
-	yamlLine  = regexp.MustCompile(`line (\d+)`)
-	quotedKey = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
+	yamlLine  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+)`) })
+	quotedKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`) })
 	// go-i18n's mixedKeysError lists keys as Go slices.
-	unreservedKeys = regexp.MustCompile(`unreserved keys \[([^\]]*)\]`)
-	reservedKeys   = regexp.MustCompile(`reserved keys \[([^\]]*)\] mixed`)
+	unreservedKeys = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`unreserved keys \[([^\]]*)\]`) })
+	reservedKeys   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`reserved keys \[([^\]]*)\] mixed`) })
 )
 
 // parseError locates err, from a format's parser or from go-i18n, in data.
@@ -351,15 +352,15 @@ func parseError(path string, data []byte, err error) error {
 		pe.Line, pe.Column = lineCol(data, int(typ.Offset))
 	case errors.As(err, &terr):
 		pe.Line, pe.Column = terr.Position.Line, terr.Position.Col
-		pe.Text = l10n.Raw(tomlLinePrefix.ReplaceAllString(err.Error(), ""))
+		pe.Text = l10n.Raw(tomlLinePrefix().ReplaceAllString(err.Error(), ""))
 	case errors.As(err, &yerr):
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		if m := yamlLine().FindStringSubmatch(err.Error()); m != nil {
 			pe.Line, _ = strconv.Atoi(m[1])
 		}
 		if len(yerr.Errors) > 0 {
 			// yaml.v3 says "yaml: unmarshal errors:\n  line N: …" for
 			// each; the line is already the error's.
-			pe.Text = l10n.Raw(yamlLinePrefix.ReplaceAllString(yerr.Errors[0], ""))
+			pe.Text = l10n.Raw(yamlLinePrefix().ReplaceAllString(yerr.Errors[0], ""))
 		}
 	case syntaxOf(path) == "yaml" && strings.HasPrefix(err.Error(), "yaml: "):
 		// yaml.v3 puts a syntax error where the enclosing construct
@@ -373,7 +374,7 @@ func parseError(path string, data []byte, err error) error {
 		// is not a string) name keys but no position: point at the first
 		// key they name.
 		pe.Line, pe.Column = guessKey(syntaxOf(path), data, err.Error())
-		pe.Text = l10n.Raw(tomlLinePrefix.ReplaceAllString(err.Error(), ""))
+		pe.Text = l10n.Raw(tomlLinePrefix().ReplaceAllString(err.Error(), ""))
 	}
 	return pe
 }
@@ -382,8 +383,10 @@ func parseError(path string, data []byte, err error) error {
 // parsers put in front of their messages, which the error's position
 // already shows.
 var (
-	yamlLinePrefix = regexp.MustCompile(`^line \d+: `)
-	tomlLinePrefix = regexp.MustCompile(`^toml: line \d+(?: \(last key "(?:[^"\\]|\\.)*"\))?: `)
+	yamlLinePrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^line \d+: `) })
+	tomlLinePrefix = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^toml: line \d+(?: \(last key "(?:[^"\\]|\\.)*"\))?: `)
+	})
 )
 
 // guessKey returns the position of the first key named in msg, a go-i18n
@@ -394,12 +397,12 @@ func guessKey(format string, data []byte, msg string) (line, col int) {
 		return 0, 0
 	}
 	var names []string
-	for _, m := range quotedKey.FindAllStringSubmatch(msg, -1) {
+	for _, m := range quotedKey().FindAllStringSubmatch(msg, -1) {
 		if k, err := strconv.Unquote(`"` + m[1] + `"`); err == nil {
 			names = append(names, k)
 		}
 	}
-	for _, re := range []*regexp.Regexp{unreservedKeys, reservedKeys} {
+	for _, re := range []*regexp.Regexp{unreservedKeys(), reservedKeys()} {
 		if m := re.FindStringSubmatch(msg); m != nil {
 			names = append(names, strings.Fields(m[1])...)
 		}
