@@ -64,7 +64,8 @@ func (c *Cache) recordFor(e *Entry, repo *Repo) []byte {
 	if raw := c.raw(e); raw != nil {
 		return raw
 	}
-	return c.encode(e, c.fresh[e], repo.Schema(e))
+	k, _ := c.freshKey(e)
+	return c.encode(e, k, repo.Schema(e))
 }
 
 // appendLog saves the cache by appending to the cache file read, when
@@ -75,11 +76,13 @@ func (c *Cache) appendLog(entries []*Entry, repo *Repo) bool {
 	if c.old == nil {
 		return false
 	}
-	var changed []*Entry
-	saved := make(map[string]bool, len(entries))
+	// savedOld counts the file's paths that keep a record: when it is all
+	// of them, none is gone, and the paths need no set to find which.
+	var changed, savedNew []*Entry
+	savedOld := 0
 	for _, e := range entries {
 		if _, old := c.index[e.Path]; e.hit && old {
-			saved[e.Path] = true
+			savedOld++
 		} else {
 			changed = append(changed, e)
 		}
@@ -97,8 +100,9 @@ func (c *Cache) appendLog(entries []*Entry, repo *Repo) bool {
 		if raw == nil {
 			continue // the path's old record, if any, goes below
 		}
-		saved[e.Path] = true
+		savedNew = append(savedNew, e)
 		if old {
+			savedOld++
 			dead += frameSize(e.Path, at.n)
 		}
 		if buf = appendFrame(buf, e.Path, raw); int64(len(buf)) > limit {
@@ -106,9 +110,20 @@ func (c *Cache) appendLog(entries []*Entry, repo *Repo) bool {
 		}
 	}
 	var gone []string
-	for p := range c.index {
-		if !saved[p] {
-			gone = append(gone, p)
+	if savedOld < len(c.index) {
+		saved := make(map[string]bool, len(entries))
+		for _, e := range entries {
+			if _, old := c.index[e.Path]; e.hit && old {
+				saved[e.Path] = true
+			}
+		}
+		for _, e := range savedNew {
+			saved[e.Path] = true
+		}
+		for p := range c.index {
+			if !saved[p] {
+				gone = append(gone, p)
+			}
 		}
 	}
 	sort.Strings(gone)

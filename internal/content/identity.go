@@ -10,9 +10,7 @@ import "encoding/binary"
 // by it is as sound as the cache's own records, which the same stat data
 // gives back without reading the file.
 func (c *Cache) Identity(e *Entry) ([]byte, bool) {
-	c.mu.Lock()
-	k, ok := c.fresh[e]
-	c.mu.Unlock()
+	k, ok := c.freshKey(e)
 	if !ok {
 		return nil, false
 	}

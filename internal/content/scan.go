@@ -76,6 +76,11 @@ type Entry struct {
 	// cache is the cache that keeps a record of the entry, nil when none
 	// does: what Load reads the entry from.
 	cache *Cache
+	// key is the stat data its file was read or found in the cache with,
+	// when fresh (see Cache.fresh); set once by the scan, under the
+	// cache's lock.
+	key   fileKey
+	fresh bool
 
 	derived
 }
