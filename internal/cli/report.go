@@ -219,7 +219,7 @@ func (p *project) dashboardJSON(g *globals, findings []lint.Finding, write func(
 }
 
 // entryMeta reads the title and categories of every entry: of a released
-// entry the cache keeps, from its record's front matter alone; of the
+// entry the cache keeps, from its record (see Entry.CachedMeta); of the
 // others, loading each again for the time it takes.
 func (p *project) entryMeta() map[string]dashboard.Meta {
 	out := make(map[string]dashboard.Meta, len(p.Repo.Entries))
@@ -230,8 +230,7 @@ func (p *project) entryMeta() map[string]dashboard.Meta {
 	for from := 0; from < len(entries); from += per {
 		wg.Go(func() {
 			for i := from; i < min(from+per, len(entries)); i++ {
-				if doc := entries[i].CachedFront(); doc != nil {
-					m := dashboard.ReadMeta(doc)
+				if m, ok := entries[i].CachedMeta(); ok {
 					metas[i] = &m
 				}
 			}

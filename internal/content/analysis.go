@@ -183,25 +183,17 @@ func (e *Entry) Load() {
 	e.loadLocked()
 }
 
-// CachedFront returns the document of a released entry (its front
-// matter, as Doc gives it once loaded) from the record glosa's cache
-// keeps of it, without decoding the record's body summary or loading the
-// entry; nil when the entry is loaded or the cache has no record of it.
-func (e *Entry) CachedFront() *Document {
+// CachedMeta returns MetaOf the document of a released entry from the
+// record glosa's cache keeps of it, without reading the document or
+// loading the entry; false when the entry is loaded or the cache has no
+// record of it.
+func (e *Entry) CachedMeta() (Meta, bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if !e.released || e.cache == nil {
-		return nil
+		return Meta{}, false
 	}
-	rec := e.cache.frontOf(e)
-	if rec == nil {
-		return nil
-	}
-	doc := rec.Doc.document()
-	if doc != nil {
-		doc.Dialect = e.dialect()
-	}
-	return doc
+	return e.cache.metaOf(e)
 }
 
 // Load loads every entry again, in parallel; see Entry.Load.

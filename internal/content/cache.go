@@ -50,7 +50,7 @@ var cacheMagic = []byte("glosa-cache\n")
 
 // cacheFormat changes whenever what is cached, or how glosa computes it,
 // changes in a way the build identity would not show.
-const cacheFormat = 12
+const cacheFormat = 13
 
 // racyWindow is how recent a file's modification time may be for the
 // file to be cached: a file written again within the same clock tick,
@@ -130,8 +130,10 @@ type cached struct {
 	// HasBody reports a record with a body summary, which Body is when
 	// the whole record is read.
 	HasBody bool
-	Doc     cachedDoc
-	Body    *markdown.Summary // nil when it was not computed
+	// Meta is MetaOf the document, read without it (see metaOf).
+	Meta Meta
+	Doc  cachedDoc
+	Body *markdown.Summary // nil when it was not computed
 	// BlockLetters counts the letters of the prose of each of Body's
 	// blocks (see Entry.BlockLetters).
 	BlockLetters []int
@@ -538,7 +540,7 @@ func (c *Cache) encode(e *Entry, k fileKey, schema *config.Field) []byte {
 	if doc == nil {
 		return nil
 	}
-	r := &cached{Key: k, Doc: *doc, Slug: e.Slug, KeyLine: e.keyLine, Draft: e.Draft, Record: e.Record, Words: -1, Prose: -1, Marked: e.marked}
+	r := &cached{Key: k, Doc: *doc, Meta: MetaOf(e.Doc), Slug: e.Slug, KeyLine: e.keyLine, Draft: e.Draft, Record: e.Record, Words: -1, Prose: -1, Marked: e.marked}
 	if e.wordsKnown {
 		r.Words = e.words
 	}
@@ -559,38 +561,69 @@ func (c *Cache) encode(e *Entry, k fileKey, schema *config.Field) []byte {
 // raw returns the bytes of the record the cache keeps of an entry: the one
 // of the cache file, or the one made this run; nil when there is none.
 func (c *Cache) raw(e *Entry) []byte {
+	f, at, ok := c.locate(e)
+	if !ok {
+		return nil
+	}
+	return read(f, at)
+}
+
+// locate returns the file and span of the record the cache keeps of an
+// entry (see raw); false when there is none.
+func (c *Cache) locate(e *Entry) (*os.File, span, bool) {
 	if at, ok := c.index[e.Path]; e.hit && ok {
-		return read(c.old, at)
+		return c.old, at, true
 	}
 	c.mu.Lock()
 	at, ok := c.kept[e]
 	c.mu.Unlock()
-	if !ok {
-		return nil
-	}
-	return read(c.spool, at)
+	return c.spool, at, ok
 }
 
 // recordOf returns the record the cache keeps of an entry, nil when there
 // is none.
 func (c *Cache) recordOf(e *Entry) *cached { return decodeRecord(c.raw(e)) }
 
-// frontOf returns the record the cache keeps of an entry without its body
-// summary (Body is nil, HasBody says whether it has one), nil when there
-// is none.
-func (c *Cache) frontOf(e *Entry) *cached {
-	raw := c.raw(e)
-	if raw == nil {
-		return nil
+// metaOf returns the Meta the cache keeps of an entry, false when it has
+// no record of it. It reads the record's start and Meta only, most often
+// well under metaRead bytes, into a buffer used again for the next: a
+// report reads every entry's, and decoding or even reading the whole
+// records (the document and body summary behind) cost seconds at 100,000
+// files.
+func (c *Cache) metaOf(e *Entry) (Meta, bool) {
+	f, at, ok := c.locate(e)
+	if !ok || f == nil {
+		return Meta{}, false
 	}
-	r := record.NewReader(raw)
-	rec := decodeLight(r)
-	decodeFront(r, rec)
-	if r.Err() != nil {
-		return nil
+	bp := scratch.Get().(*[]byte)
+	defer scratch.Put(bp)
+	n := min(at.n, metaRead)
+	for {
+		if cap(*bp) < n {
+			*bp = make([]byte, n)
+		}
+		raw := (*bp)[:n]
+		if _, err := f.ReadAt(raw, at.off); err != nil {
+			return Meta{}, false
+		}
+		r := record.NewReader(raw)
+		skipLight(r)
+		m := decodeMeta(r) // its strings are copies
+		if r.Err() == nil {
+			return m, true
+		}
+		if n == at.n {
+			return Meta{}, false
+		}
+		n = at.n
 	}
-	return rec
 }
+
+// metaRead is how much of a record metaOf reads first.
+const metaRead = 512
+
+// scratch holds the buffers metaOf reads records into.
+var scratch = sync.Pool{New: func() any { return new([]byte) }}
 
 // Save writes the cache with the entries of repo, when anything changed
 // since it was read: the files read this run replace their records, the

@@ -40,6 +40,13 @@ func encodeCached(w *record.Writer, c *cached) {
 	w.Num(c.Doc.FirstBody)
 	w.Bool(c.Marked)
 
+	// What a listing shows (see metaOf).
+	w.Str(c.Meta.Title)
+	w.Uint(uint64(len(c.Meta.Categories)))
+	for _, cat := range c.Meta.Categories {
+		w.Str(cat)
+	}
+
 	d := &c.Doc
 	w.Bytes(d.Head)
 	w.Bool(d.BOM)
@@ -173,9 +180,23 @@ func skipLight(r *record.Reader) {
 // decodeCached reads a whole record; r.Err() says whether it could.
 func decodeCached(r *record.Reader) *cached {
 	c := decodeLight(r)
+	c.Meta = decodeMeta(r)
 	decodeFront(r, c)
 	decodeBody(r, c)
 	return c
+}
+
+// decodeMeta reads the Meta of a record, after its start (see
+// decodeLight).
+func decodeMeta(r *record.Reader) Meta {
+	m := Meta{Title: r.Str()}
+	if n := r.Count(); n > 0 {
+		m.Categories = make([]string, n)
+		for i := range m.Categories {
+			m.Categories[i] = r.Str()
+		}
+	}
+	return m
 }
 
 // decodeFront reads the document of a record, after its start (see

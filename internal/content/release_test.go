@@ -29,6 +29,8 @@ func TestReleasedFromCache(t *testing.T) {
 		"content/it/gguf.md": "---\ntitle: GGUF\n---\nUn formato.\n",
 		// A record larger than the buffer the cache file is read through.
 		"content/it/big.md": "---\ntitle: Grande\n---\n" + strings.Repeat("Un paragrafo [con](/it/gguf) parole, ripetuto.\n\n", 3000),
+		// A Meta longer than what CachedMeta reads first.
+		"content/it/front.md": "---\ntitle: " + strings.Repeat("Lungo ", 100) + "\ncategory: Uno\ncategories: [Due, Uno, Tre]\n---\nTesto.\n",
 	}
 	when := time.Now().Add(-time.Hour)
 	testtree.Write(t, dir, files)
@@ -92,19 +94,20 @@ func TestReleasedFromCache(t *testing.T) {
 				}
 			}
 		}
-		fronts := make([]*Document, len(r.Entries))
+		metas := make([]Meta, len(r.Entries))
 		for i, e := range r.Entries {
-			if fronts[i] = e.CachedFront(); fronts[i] == nil || !e.released {
-				t.Fatalf("pass %d: %s: CachedFront gave nil, or loaded the entry", pass, e.Path)
+			var ok bool
+			if metas[i], ok = e.CachedMeta(); !ok || !e.released {
+				t.Fatalf("pass %d: %s: no CachedMeta, or it loaded the entry", pass, e.Path)
 			}
 		}
 		Load(r.Entries)
 		for i, e := range r.Entries {
-			if !reflect.DeepEqual(fronts[i], e.Doc) {
-				t.Errorf("pass %d: %s: CachedFront gave\n%+v\nLoad gives\n%+v", pass, e.Path, fronts[i], e.Doc)
+			if want := MetaOf(e.Doc); !reflect.DeepEqual(metas[i], want) {
+				t.Errorf("pass %d: %s: CachedMeta gave %+v, the loaded document %+v", pass, e.Path, metas[i], want)
 			}
-			if e.CachedFront() != nil {
-				t.Errorf("pass %d: %s: CachedFront of a loaded entry is not nil", pass, e.Path)
+			if _, ok := e.CachedMeta(); ok {
+				t.Errorf("pass %d: %s: CachedMeta of a loaded entry", pass, e.Path)
 			}
 		}
 		for _, e := range r.Entries {

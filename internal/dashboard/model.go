@@ -25,7 +25,6 @@ import (
 	"strings"
 	"sync"
 
-	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
 
 	"github.com/glosa/glosa/internal/blockdiff"
@@ -612,39 +611,12 @@ func (b *builder) matrix() Matrix {
 }
 
 // Meta is what the dashboard shows of an entry's front matter.
-type Meta struct {
-	// Title is the front matter's title, "" when it has none that is a
-	// single value.
-	Title string
-	// Categories are its category (one value) or categories (a list,
-	// Hugo's taxonomy).
-	Categories []string
-}
+type Meta = content.Meta
 
 // ReadMeta reads an entry's Meta from its front matter; a nil document
-// has none.
-func ReadMeta(d *content.Document) Meta {
-	var m Meta
-	if d == nil {
-		return m
-	}
-	if n := d.Lookup("title"); n != nil && n.Kind == yaml.ScalarNode {
-		m.Title = n.Value
-	}
-	if n := d.Lookup("category"); n != nil && n.Kind == yaml.ScalarNode && n.Value != "" {
-		m.Categories = append(m.Categories, n.Value)
-	}
-	if n := d.Lookup("categories"); n != nil && n.Kind == yaml.SequenceNode {
-		for _, c := range n.Content {
-			if c.Kind == yaml.ScalarNode && c.Value != "" && !slices.Contains(m.Categories, c.Value) {
-				m.Categories = append(m.Categories, c.Value)
-			}
-		}
-	}
-	return m
-}
+// has none (see content.MetaOf).
+func ReadMeta(d *content.Document) Meta { return content.MetaOf(d) }
 
-// meta is an entry's Meta, the zero Meta for nil.
 func (b *builder) meta(e *content.Entry) Meta {
 	if e == nil {
 		return Meta{}
