@@ -56,14 +56,7 @@ type Unit struct {
 // order, nested ones included, then its body blocks in document order.
 // Empty texts are not units: there is nothing to translate.
 func Split(doc *content.Document, schema *config.Field, slug string) []Unit {
-	var out []Unit
-	for _, f := range fields(doc, schema) {
-		out = append(out, Unit{ID: slug + "#" + f.Path, Kind: KindField, Text: f.Node.Value, Line: f.Node.Line})
-	}
-	for _, b := range blocks(doc.Body, doc.Dialect) {
-		out = append(out, b.unit(doc, slug))
-	}
-	return out
+	return NewSource(doc, schema, slug).Units()
 }
 
 // Align returns the existing translation's text for each unit of the
@@ -72,11 +65,10 @@ func Split(doc *content.Document, schema *config.Field, slug string) []Unit {
 // kinds: otherwise there are none, since a guess would be worse than
 // nothing.
 func Align(src, tr *content.Document, schema *config.Field, slug string) map[string]string {
-	out := map[string]string{}
-	for _, p := range Pairs(src, tr, schema, slug) {
-		out[p.Source.ID] = p.Translation.Text
+	if src == nil || tr == nil {
+		return map[string]string{}
 	}
-	return out
+	return NewSource(src, schema, slug).Align(tr)
 }
 
 // Pair is a unit of the source and the translation's unit that Align
@@ -92,19 +84,57 @@ func Pairs(src, tr *content.Document, schema *config.Field, slug string) []Pair 
 	if src == nil || tr == nil {
 		return nil
 	}
+	return NewSource(src, schema, slug).Pairs(tr)
+}
+
+// Source is a source entry's document cut into its units once, to give
+// them and to align any number of translations with them: Split, Align
+// and Pairs of one source parse its body each time.
+type Source struct {
+	doc    *content.Document
+	schema *config.Field
+	slug   string
+	fields []Unit
+	blocks []block
+}
+
+// NewSource cuts doc, a source entry's document, into its units.
+func NewSource(doc *content.Document, schema *config.Field, slug string) *Source {
+	return &Source{doc: doc, schema: schema, slug: slug, fields: fieldUnits(doc, schema, slug), blocks: blocks(doc.Body, doc.Dialect)}
+}
+
+// Units returns the source's units, as Split does.
+func (s *Source) Units() []Unit {
+	out := make([]Unit, 0, len(s.fields)+len(s.blocks))
+	out = append(out, s.fields...)
+	for _, b := range s.blocks {
+		out = append(out, b.unit(s.doc, s.slug))
+	}
+	return out
+}
+
+// Align is Align of the source and tr, which must not be nil.
+func (s *Source) Align(tr *content.Document) map[string]string {
+	out := map[string]string{}
+	for _, p := range s.Pairs(tr) {
+		out[p.Source.ID] = p.Translation.Text
+	}
+	return out
+}
+
+// Pairs is Pairs of the source and tr, which must not be nil.
+func (s *Source) Pairs(tr *content.Document) []Pair {
 	var out []Pair
 	have := map[string]Unit{}
-	for _, u := range Split(tr, schema, slug) {
-		if u.Kind == KindField {
-			have[u.ID] = u
-		}
+	for _, u := range fieldUnits(tr, s.schema, s.slug) {
+		have[u.ID] = u
 	}
-	for _, u := range Split(src, schema, slug) {
-		if t, ok := have[u.ID]; ok && u.Kind == KindField {
+	for _, u := range s.fields {
+		if t, ok := have[u.ID]; ok {
 			out = append(out, Pair{u, t})
 		}
 	}
-	sb, tb := blocks(src.Body, src.Dialect), blocks(tr.Body, tr.Dialect)
+	sb, tb := s.blocks, blocks(tr.Body, tr.Dialect)
 	if len(sb) != len(tb) {
 		return out
 	}
@@ -114,7 +144,16 @@ func Pairs(src, tr *content.Document, schema *config.Field, slug string) []Pair 
 		}
 	}
 	for i := range sb {
-		out = append(out, Pair{sb[i].unit(src, slug), tb[i].unit(tr, slug)})
+		out = append(out, Pair{sb[i].unit(s.doc, s.slug), tb[i].unit(tr, s.slug)})
+	}
+	return out
+}
+
+// fieldUnits returns the units of a document's text fields.
+func fieldUnits(doc *content.Document, schema *config.Field, slug string) []Unit {
+	var out []Unit
+	for _, f := range fields(doc, schema) {
+		out = append(out, Unit{ID: slug + "#" + f.Path, Kind: KindField, Text: f.Node.Value, Line: f.Node.Line})
 	}
 	return out
 }

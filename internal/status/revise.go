@@ -275,7 +275,8 @@ func (r *Report) revise(job *reviseJob) {
 	if doc == nil {
 		return
 	}
-	su := &sourceUnits{units: segment.Split(doc, schema, slug), words: map[string]int{}}
+	source := segment.NewSource(doc, schema, slug) // parsed once for every draft
+	su := &sourceUnits{units: source.Units(), words: map[string]int{}}
 	versions := map[string][]segment.Unit{}
 	for i := range job.stale {
 		sv := &job.stale[i]
@@ -292,7 +293,7 @@ func (r *Report) revise(job *reviseJob) {
 	for i := range job.drafts {
 		d := &job.drafts[i]
 		if tr := r.fullDocument(d.t.Entry); tr != nil {
-			have := segment.Align(doc, tr, schema, slug)
+			have := source.Align(tr)
 			d.t.Words = su.count(func(u segment.Unit) bool { text := have[u.ID]; return text == "" || text == u.Text })
 			d.counted = true
 		}

@@ -107,9 +107,10 @@ func Template(r *status.Report) *Set {
 func (s *Set) entryUnits(r *status.Report, it *status.Item, t *status.Translation) {
 	src := it.Source
 	schema := r.Repo.Schema(src)
+	source := segment.NewSource(src.Doc, schema, it.Slug) // its body parsed once
 	var have map[string]string
-	if t.Entry != nil && t.Entry.Err == nil {
-		have = segment.Align(src.Doc, t.Entry.Doc, schema, it.Slug)
+	if t.Entry != nil && t.Entry.Err == nil && t.Entry.Doc != nil {
+		have = source.Align(t.Entry.Doc)
 	}
 	var rv *revised
 	if t.State == status.Stale {
@@ -119,7 +120,7 @@ func (s *Set) entryUnits(r *status.Report, it *status.Item, t *status.Translatio
 	if n := src.Doc.Lookup("title"); n != nil {
 		title = n.Value
 	}
-	units := segment.Split(src.Doc, schema, it.Slug)
+	units := source.Units()
 	// In the order of the file: a translator reads the title first.
 	sort.SliceStable(units, func(i, j int) bool { return units[i].Line < units[j].Line })
 	for _, su := range units {
