@@ -50,7 +50,7 @@ var cacheMagic = []byte("glosa-cache\n")
 
 // cacheFormat changes whenever what is cached, or how glosa computes it,
 // changes in a way the build identity would not show.
-const cacheFormat = 13
+const cacheFormat = 14
 
 // racyWindow is how recent a file's modification time may be for the
 // file to be cached: a file written again within the same clock tick,
@@ -120,6 +120,8 @@ type fileKey struct {
 // cached is what the cache remembers of one file.
 type cached struct {
 	Key fileKey
+	// Sum is the SHA-256 digest of the file's bytes.
+	Sum [sha256.Size]byte
 	// What the front matter says of the entry (see Entry.fromDocument),
 	// and its words, -1 when they were not counted.
 	Slug    string
@@ -426,9 +428,46 @@ func (c *Cache) lookup(e *Entry, k fileKey, needBody, release bool) bool {
 		return false
 	}
 	rec := c.light(at)
-	if rec == nil || rec.Key != k || !rec.HasBody && (c.bodies || needBody) {
+	if rec == nil || rec.Key != k || !rec.HasBody && (c.bodies || needBody) || !c.take(e, rec, release) {
 		return false
 	}
+	c.mu.Lock()
+	c.hits++
+	c.setFresh(e, k, rec.Sum)
+	c.mu.Unlock()
+	return true
+}
+
+// adopt is lookup for a file whose stat data are not those the cache
+// remembers, read this run as bytes whose digest is sum: when they are
+// the bytes its record was made of, the record stands (a fresh clone, a
+// checkout, a copy, a restored CI cache: new inodes and times, the same
+// bytes), and is saved again under k, unless trusted is false (the file
+// changed too recently for k to be trusted, see cacheable): then the
+// record serves this run only.
+func (c *Cache) adopt(e *Entry, k fileKey, sum [sha256.Size]byte, needBody, release, trusted bool) bool {
+	at, ok := c.index[e.Path]
+	if !ok {
+		return false
+	}
+	rec := c.light(at)
+	if rec == nil || rec.Sum != sum || rec.Key.Size != k.Size || !rec.HasBody && (c.bodies || needBody) || !c.take(e, rec, release) {
+		return false
+	}
+	c.mu.Lock()
+	if trusted {
+		c.setFresh(e, k, sum)
+		e.rekey = true
+	} else {
+		c.skipped = true
+	}
+	c.mu.Unlock()
+	return true
+}
+
+// take gives e what the start of its record rec says, as found in the
+// cache; false when the record's front matter is damaged.
+func (c *Cache) take(e *Entry, rec *cached, release bool) bool {
 	e.cached, e.hit, e.cache = true, true, c
 	e.firstBody = rec.Doc.FirstBody
 	e.Slug, e.keyLine, e.Draft, e.Record, e.marked = rec.Slug, rec.KeyLine, rec.Draft, rec.Record, rec.Marked
@@ -449,20 +488,16 @@ func (c *Cache) lookup(e *Entry, k fileKey, needBody, release bool) bool {
 			return false // the record's front matter is damaged
 		}
 	}
-	c.mu.Lock()
-	c.hits++
-	c.setFresh(e, k)
-	c.mu.Unlock()
 	return true
 }
 
 // setFresh notes the entry e as read with, or found in the cache by, the
-// stat data k; c.mu is held.
-func (c *Cache) setFresh(e *Entry, k fileKey) {
+// stat data k, its bytes' digest sum; c.mu is held.
+func (c *Cache) setFresh(e *Entry, k fileKey, sum [sha256.Size]byte) {
 	if !e.fresh {
 		c.fresh = append(c.fresh, e)
 	}
-	e.key, e.fresh = k, true
+	e.key, e.sum, e.fresh = k, sum, true
 }
 
 // freshKey returns the stat data of the entry e, if it is fresh.
@@ -475,16 +510,16 @@ func (c *Cache) freshKey(e *Entry) (fileKey, bool) {
 	return e.key, true
 }
 
-// remember notes that the entry e was read from a file with key k, to be
-// cached when the run saves the cache.
-func (c *Cache) remember(e *Entry, k fileKey, ok bool) {
+// remember notes that the entry e was read from a file with key k, its
+// bytes' digest sum, to be cached when the run saves the cache.
+func (c *Cache) remember(e *Entry, k fileKey, sum [sha256.Size]byte, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !ok {
 		c.skipped = true
 		return
 	}
-	c.setFresh(e, k)
+	c.setFresh(e, k, sum)
 }
 
 // keep makes the record of an entry read this run, before the entry is
@@ -540,7 +575,7 @@ func (c *Cache) encode(e *Entry, k fileKey, schema *config.Field) []byte {
 	if doc == nil {
 		return nil
 	}
-	r := &cached{Key: k, Doc: *doc, Meta: MetaOf(e.Doc), Slug: e.Slug, KeyLine: e.keyLine, Draft: e.Draft, Record: e.Record, Words: -1, Prose: -1, Marked: e.marked}
+	r := &cached{Key: k, Sum: e.sum, Doc: *doc, Meta: MetaOf(e.Doc), Slug: e.Slug, KeyLine: e.keyLine, Draft: e.Draft, Record: e.Record, Words: -1, Prose: -1, Marked: e.marked}
 	if e.wordsKnown {
 		r.Words = e.words
 	}

@@ -11,13 +11,10 @@ import (
 
 // encodeCached appends the record of c.
 func encodeCached(w *record.Writer, c *cached) {
-	k := c.Key
-	w.Int(k.Size)
-	w.Int(k.Mtime)
-	w.Int(k.Ctime)
-	w.Uint(k.Ino)
-	w.Uint(k.Dev)
-	w.Uint(uint64(k.Mode))
+	encodeKey(w, c.Key)
+	// The digest of the file's bytes: a file whose stat data changed
+	// and whose bytes did not keeps its record (see Cache.adopt).
+	w.Buf = append(w.Buf, c.Sum[:]...)
 
 	// What the states read: decoded alone by a lookup (see light).
 	w.Str(c.Slug)
@@ -123,6 +120,34 @@ func encodeCached(w *record.Writer, c *cached) {
 	}
 }
 
+// encodeKey appends a file's stat data, which start a record.
+func encodeKey(w *record.Writer, k fileKey) {
+	w.Int(k.Size)
+	w.Int(k.Mtime)
+	w.Int(k.Ctime)
+	w.Uint(k.Ino)
+	w.Uint(k.Dev)
+	w.Uint(uint64(k.Mode))
+}
+
+// rekeyed returns the record raw with the stat data k in place of its
+// own; nil when raw is not a record.
+func rekeyed(raw []byte, k fileKey) []byte {
+	r := record.NewReader(raw)
+	r.Int()
+	r.Int()
+	r.Int()
+	r.Uint()
+	r.Uint()
+	r.Uint()
+	if r.Err() != nil {
+		return nil
+	}
+	w := &record.Writer{Buf: make([]byte, 0, len(raw)+8)}
+	encodeKey(w, k)
+	return append(w.Buf, raw[len(raw)-r.Left():]...)
+}
+
 // decodeLight reads the start of a record: its key and what the states read,
 // without the front matter and the body summary; r.Err() says whether it
 // could.
@@ -131,6 +156,7 @@ func decodeLight(r *record.Reader) *cached {
 	k := &c.Key
 	k.Size, k.Mtime, k.Ctime = r.Int(), r.Int(), r.Int()
 	k.Ino, k.Dev, k.Mode = r.Uint(), r.Uint(), uint32(r.Uint())
+	r.Fixed(c.Sum[:])
 
 	c.Slug, c.KeyLine, c.Draft = r.Str(), r.Num(), r.Bool()
 	if r.Bool() {
@@ -155,6 +181,8 @@ func skipLight(r *record.Reader) {
 	r.Uint()
 	r.Uint()
 	r.Uint()
+	var sum [32]byte
+	r.Fixed(sum[:])
 
 	r.Bytes()
 	r.Num()

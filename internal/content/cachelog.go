@@ -62,6 +62,9 @@ func appendFrame(buf []byte, path string, raw []byte) []byte {
 // file or of the spool, or one made now; nil when it cannot be cached.
 func (c *Cache) recordFor(e *Entry, repo *Repo) []byte {
 	if raw := c.raw(e); raw != nil {
+		if e.rekey { // adopted: its file's stat data are new
+			return rekeyed(raw, e.key)
+		}
 		return raw
 	}
 	k, _ := c.freshKey(e)
@@ -81,7 +84,7 @@ func (c *Cache) appendLog(entries []*Entry, repo *Repo) bool {
 	var changed, savedNew []*Entry
 	savedOld := 0
 	for _, e := range entries {
-		if _, old := c.index[e.Path]; e.hit && old {
+		if _, old := c.index[e.Path]; e.hit && old && !e.rekey {
 			savedOld++
 		} else {
 			changed = append(changed, e)
@@ -113,7 +116,7 @@ func (c *Cache) appendLog(entries []*Entry, repo *Repo) bool {
 	if savedOld < len(c.index) {
 		saved := make(map[string]bool, len(entries))
 		for _, e := range entries {
-			if _, old := c.index[e.Path]; e.hit && old {
+			if _, old := c.index[e.Path]; e.hit && old && !e.rekey {
 				saved[e.Path] = true
 			}
 		}

@@ -1,9 +1,13 @@
 package content
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -138,4 +142,120 @@ func equalSeen[T any](a, b []T) bool {
 		}
 	}
 	return true
+}
+
+// TestAdoptedByBytes proves that a file whose stat data changed but whose
+// bytes did not (a fresh clone, a checkout, a copy, a restored CI cache)
+// keeps its record: the scan reads it, finds the digest of its bytes in
+// the record and parses nothing; the record is saved again under the new
+// stat data, which the next scan finds without reading the file. A file
+// of the same size whose bytes changed is parsed again.
+func TestAdoptedByBytes(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"content/it/llm.md":  "---\ntitle: LLM\ncategories: [AI]\n---\n# Modello\n\nUn [modello](/it/gguf) di linguaggio [1].\n",
+		"content/es/llm.md":  "---\ntitle: LLM\ntranslation:\n  source: it\n  hash: sha256-00\n---\n# Modelo\n\nUn modelo.\n",
+		"content/it/gguf.md": "---\ntitle: GGUF\n---\nUn formato.\n",
+		"content/es/gguf.md": "---\ntitle: GGUF\n---\nUn formato.\n",
+	}
+	testtree.Write(t, dir, files)
+	setTimes := func(ago time.Duration) {
+		t.Helper()
+		when := time.Now().Add(-ago)
+		for name := range files {
+			if err := os.Chtimes(filepath.Join(dir, filepath.FromSlash(name)), when, when); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	setTimes(3 * time.Hour)
+	cfg, err := config.Parse(config.FileName, []byte("source: it\ncontent:\n  - path: content/{lang}/{slug}.md\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Scan(dir, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	describe := func(r *Repo) []string {
+		var out []string
+		for _, e := range r.Entries {
+			out = append(out, fmt.Sprintf("%s %s %s %d %v %+v %+v", e.Path, e.Slug, e.Hash(r.Schema(e)), e.Words(r.Schema(e)), e.Record, e.Body().Structure, MetaOf(e.document())))
+		}
+		return out
+	}
+	wantSeen := describe(want)
+	scan := func(pass string) (*Repo, *Cache) {
+		t.Helper()
+		c := OpenCache(dir, cfg, true)
+		r, err := ScanWith(dir, cfg, ScanOptions{Cache: c, Prepare: true, Bodies: true, Release: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := describe(r); !slices.Equal(got, wantSeen) {
+			t.Errorf("%s: entries differ from a scan without the cache:\n got %q\nwant %q", pass, got, wantSeen)
+		}
+		return r, c
+	}
+	save := func(r *Repo, c *Cache) {
+		t.Helper()
+		if err := c.Save(r); err != nil {
+			t.Fatal(err)
+		}
+		c.Close()
+	}
+	r, c := scan("first scan")
+	save(r, c)
+
+	// Every file again, as a new file (another inode) with the same bytes
+	// and other times.
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.WriteFile(p+".new", []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(p+".new", p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	setTimes(2 * time.Hour)
+	r, c = scan("copied")
+	for _, e := range r.Entries {
+		if !e.hit || !e.rekey {
+			t.Errorf("copied: %s was parsed again, not adopted by its bytes (hit %v, rekey %v)", e.Path, e.hit, e.rekey)
+		}
+		if id, ok := c.Identity(e); !ok || !bytes.Equal(id, e.sum[:]) || e.sum != sha256.Sum256([]byte(files[e.Path])) {
+			t.Errorf("copied: %s: identity %x %v, want the digest of its bytes", e.Path, id, ok)
+		}
+	}
+	save(r, c)
+
+	r, c = scan("after the copy")
+	for _, e := range r.Entries {
+		if !e.hit || e.rekey {
+			t.Errorf("after the copy: %s was not found by its new stat data (hit %v, rekey %v)", e.Path, e.hit, e.rekey)
+		}
+	}
+	save(r, c)
+
+	// The same size, other bytes: parsed again.
+	p := filepath.Join(dir, "content", "it", "gguf.md")
+	if err := os.WriteFile(p, []byte(strings.Replace(files["content/it/gguf.md"], "Un formato.", "Un fermato.", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	when := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(p, when, when); err != nil {
+		t.Fatal(err)
+	}
+	c = OpenCache(dir, cfg, true)
+	r, err = ScanWith(dir, cfg, ScanOptions{Cache: c, Prepare: true, Bodies: true, Release: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range r.Entries {
+		if e.Path == "content/it/gguf.md" && e.hit {
+			t.Errorf("%s changed, same size: taken from the cache", e.Path)
+		}
+	}
+	c.Close()
 }

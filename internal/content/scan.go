@@ -1,6 +1,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -77,10 +78,12 @@ type Entry struct {
 	// does: what Load reads the entry from.
 	cache *Cache
 	// key is the stat data its file was read or found in the cache with,
-	// when fresh (see Cache.fresh); set once by the scan, under the
-	// cache's lock.
-	key   fileKey
-	fresh bool
+	// and sum its bytes' digest, when fresh (see Cache.fresh); set once
+	// by the scan, under the cache's lock. rekey marks an entry the cache
+	// adopted by its bytes, whose record is saved again under key.
+	key          fileKey
+	sum          [sha256.Size]byte
+	fresh, rekey bool
 
 	derived
 }
@@ -441,7 +444,7 @@ func loadWith(root string, files Files, m match, cfg *config.Config, cache *Cach
 		fi, err = os.Lstat(filepath.Join(root, filepath.FromSlash(m.path)))
 	}
 	if err != nil || !fi.Mode().IsRegular() {
-		cache.remember(e, fileKey{}, false)
+		cache.remember(e, fileKey{}, [sha256.Size]byte{}, false)
 		return load(root, files, m, cfg.Limits.Or().EntrySize)
 	}
 	k := keyOf(fi)
@@ -451,29 +454,58 @@ func loadWith(root string, files Files, m match, cfg *config.Config, cache *Cach
 	if cache.lookup(e, k, needBody, release) {
 		return e
 	}
-	e = load(root, files, m, cfg.Limits.Or().EntrySize)
-	cache.remember(e, k, cacheable(k, now))
+	e, data := readEntry(root, files, m, cfg.Limits.Or().EntrySize)
+	if e.Err != nil {
+		cache.remember(e, k, [sha256.Size]byte{}, cacheable(k, now))
+		return e
+	}
+	sum := sha256.Sum256(data)
+	if cache.adopt(e, k, sum, needBody, release, cacheable(k, now)) {
+		return e
+	}
+	e = newEntry(root, files, m, cfg.Limits.Or().EntrySize) // what adopt set, gone
+	e.parse(data)
+	cache.remember(e, k, sum, cacheable(k, now))
 	return e
+}
+
+// newEntry returns the entry of a matched file, not read yet.
+func newEntry(root string, files Files, m match, maxSize int64) *Entry {
+	return &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout, root: root, files: files, maxSize: maxSize}
 }
 
 // load reads and parses one matched file of at most maxSize bytes.
 func load(root string, files Files, m match, maxSize int64) *Entry {
-	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout, root: root, files: files, maxSize: maxSize}
+	e, data := readEntry(root, files, m, maxSize)
+	if e.Err == nil {
+		e.parse(data)
+	}
+	return e
+}
+
+// readEntry reads one matched file of at most maxSize bytes into a new
+// entry; the entry's Err says why it could not.
+func readEntry(root string, files Files, m match, maxSize int64) (*Entry, []byte) {
+	e := newEntry(root, files, m, maxSize)
 	data, err := e.Read()
 	if err != nil {
 		e.Err = l10n.FileError(m.path, err)
 		e.Doc = &Document{}
-		return e
+		return e, nil
 	}
+	return e, data
+}
+
+// parse parses the bytes of the entry's file.
+func (e *Entry) parse(data []byte) {
 	e.marked = suppress.Marked(data)
-	doc, err := ParseFile(m.path, data)
+	doc, err := ParseFile(e.Path, data)
 	e.Doc = doc
 	if err != nil {
-		e.Err = l10n.FileError(m.path, err)
-		return e
+		e.Err = l10n.FileError(e.Path, err)
+		return
 	}
 	e.fromDocument()
-	return e
 }
 
 // Marked reports whether the entry's file may hold suppression comments
