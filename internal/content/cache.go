@@ -15,6 +15,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -24,6 +25,7 @@ import (
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/markdown"
 	"github.com/glosa/glosa/internal/record"
+	buildinfo "github.com/glosa/glosa/internal/version"
 )
 
 // CacheDir is where glosa keeps its cache, relative to the repository
@@ -382,6 +384,16 @@ func decodeRecord(raw []byte) *cached {
 	return rec
 }
 
+// namedBuild reports whether a build's sources are named by what it
+// knows of itself: a commit without modifications, or a module version
+// (go install …@v1.2.3).
+func namedBuild(info buildinfo.Info) bool {
+	if info.Commit != "" {
+		return !info.Modified
+	}
+	return info.Version != "dev" && !strings.HasSuffix(info.Version, "+dirty")
+}
+
 // Stamp identifies what the cached results were computed by and for (see
 // cacheStamp): a cache of other results kept beside this one keys them
 // with it.
@@ -402,11 +414,17 @@ func cacheStamp(cfg *config.Config) [sha256.Size]byte {
 			}
 		}
 	}
-	// A build whose sources are not a commit's (go run, go test, a
-	// modified tree) is told apart by its executable.
-	if exe, err := os.Executable(); err == nil {
-		if fi, err := os.Stat(exe); err == nil {
-			h.Write([]byte(exe + " " + strconv.FormatInt(fi.Size(), 10) + " " + fi.ModTime().UTC().String() + "\n"))
+	// A build whose sources are not a commit's or a version's (go run, go
+	// test, a modified tree) is told apart by its executable. One that is
+	// is not: the same release, downloaded again for each CI run, keeps
+	// the cache a run before it restored.
+	info := buildinfo.Get()
+	h.Write([]byte("glosa " + info.Version + " " + info.Commit + " " + strconv.FormatBool(info.Modified) + "\n"))
+	if !namedBuild(info) {
+		if exe, err := os.Executable(); err == nil {
+			if fi, err := os.Stat(exe); err == nil {
+				h.Write([]byte(exe + " " + strconv.FormatInt(fi.Size(), 10) + " " + fi.ModTime().UTC().String() + "\n"))
+			}
 		}
 	}
 	h.Write([]byte("config " + cfg.File + "\n"))

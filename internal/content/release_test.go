@@ -14,6 +14,7 @@ import (
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/testtree"
+	buildinfo "github.com/glosa/glosa/internal/version"
 )
 
 // TestReleasedFromCache proves that a released entry comes back from the
@@ -258,4 +259,24 @@ func TestAdoptedByBytes(t *testing.T) {
 		}
 	}
 	c.Close()
+}
+
+// TestNamedBuild: a build whose sources its version or commit names
+// keeps its cache whatever its executable; another is told apart by it.
+func TestNamedBuild(t *testing.T) {
+	for _, c := range []struct {
+		info buildinfo.Info
+		want bool
+	}{
+		{buildinfo.Info{Version: "v1.2.3", Commit: "0123abcd"}, true},
+		{buildinfo.Info{Version: "v1.2.3"}, true},
+		{buildinfo.Info{Version: "v0.0.0-20261207175954-eb4254217077", Commit: "eb42542"}, true},
+		{buildinfo.Info{Version: "v0.0.0-20261207175954-eb4254217077+dirty", Commit: "eb42542", Modified: true}, false},
+		{buildinfo.Info{Version: "v0.0.0-20261207175954-eb4254217077+dirty"}, false},
+		{buildinfo.Info{Version: "dev"}, false},
+	} {
+		if got := namedBuild(c.info); got != c.want {
+			t.Errorf("namedBuild(%+v) = %v, want %v", c.info, got, c.want)
+		}
+	}
 }

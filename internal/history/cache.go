@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/glosa/glosa/internal/atomicfile"
+	buildinfo "github.com/glosa/glosa/internal/version"
 )
 
 // The cache file (Options.Cache) keeps what `git log` told of HEAD's
@@ -72,13 +73,21 @@ func (ix *Index) cacheKey(pathspecs, gitFiles []string) [sha256.Size]byte {
 			}
 		}
 	}
+	// A release stamps its version and commit with the linker, which the
+	// build information does not show.
+	info := buildinfo.Get()
+	field(info.Version + " " + info.Commit + " " + strconv.FormatBool(info.Modified))
 	field(ix.prefix)
 	field(ix.minor.key())
 	field(strconv.FormatBool(ix.shallow))
 	for _, p := range pathspecs {
 		field(p)
 	}
-	for _, f := range gitFiles {
+	// A file is named as git names it, relative to the repository when
+	// it is inside: the key does not hold where the clone is, so that a
+	// cache restored into another clone of the same commits serves it.
+	for _, name := range gitFiles {
+		f := name
 		if !filepath.IsAbs(f) {
 			f = filepath.Join(ix.root, f)
 		}
@@ -86,7 +95,7 @@ func (ix *Index) cacheKey(pathspecs, gitFiles []string) [sha256.Size]byte {
 		if err != nil && !errors.Is(err, os.ErrNotExist) {
 			return [sha256.Size]byte{}
 		}
-		field(f)
+		field(name)
 		field(string(data))
 	}
 	for _, args := range [][]string{
