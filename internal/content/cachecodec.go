@@ -130,16 +130,21 @@ func encodeKey(w *record.Writer, k fileKey) {
 	w.Uint(uint64(k.Mode))
 }
 
+// skipKey reads what encodeKey writes, without keeping it.
+func skipKey(r *record.Reader) {
+	r.Int()
+	r.Int()
+	r.Int()
+	r.Uint()
+	r.Uint()
+	r.Uint()
+}
+
 // rekeyed returns the record raw with the stat data k in place of its
 // own; nil when raw is not a record.
 func rekeyed(raw []byte, k fileKey) []byte {
 	r := record.NewReader(raw)
-	r.Int()
-	r.Int()
-	r.Int()
-	r.Uint()
-	r.Uint()
-	r.Uint()
+	skipKey(r)
 	if r.Err() != nil {
 		return nil
 	}
@@ -175,12 +180,7 @@ func decodeLight(r *record.Reader) *cached {
 // skipLight reads what decodeLight does, without keeping it: the same
 // fields, in the same order (TestSkipLight).
 func skipLight(r *record.Reader) {
-	r.Int()
-	r.Int()
-	r.Int()
-	r.Uint()
-	r.Uint()
-	r.Uint()
+	skipKey(r)
 	var sum [32]byte
 	r.Fixed(sum[:])
 

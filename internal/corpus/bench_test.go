@@ -145,6 +145,15 @@ func loopRuns(b *testing.B, files int, run func()) (mean, best time.Duration) {
 	defer cli.TuneGC()()
 	peak := startPeak()
 	b.ReportAllocs()
+	mean, best = timeRuns(b, run)
+	reportRun(b, files, mean, peak)
+	b.ReportMetric(float64(best)/float64(time.Millisecond), "best-ms")
+	return mean, best
+}
+
+// timeRuns runs run b.N times, timing them alone, and returns the mean
+// time of a run and the best one.
+func timeRuns(b *testing.B, run func()) (mean, best time.Duration) {
 	best = time.Duration(1<<63 - 1)
 	b.ResetTimer()
 	for b.Loop() {
@@ -153,10 +162,7 @@ func loopRuns(b *testing.B, files int, run func()) (mean, best time.Duration) {
 		best = min(best, time.Since(start))
 	}
 	b.StopTimer()
-	mean = b.Elapsed() / time.Duration(b.N)
-	reportRun(b, files, mean, peak)
-	b.ReportMetric(float64(best)/float64(time.Millisecond), "best-ms")
-	return mean, best
+	return b.Elapsed() / time.Duration(b.N), best
 }
 
 // BenchmarkFind is the reference of the warm target: find . -type f | wc -l.

@@ -140,15 +140,7 @@ func storedRun(b *testing.B, dir string, args []string) func() {
 // benchmark's own, which the child shares until it execs (measure the
 // command's with /usr/bin/time -f %M instead).
 func commandRuns(b *testing.B, files int, run func()) (mean, best time.Duration) {
-	best = time.Duration(1<<63 - 1)
-	b.ResetTimer()
-	for b.Loop() {
-		start := time.Now()
-		run()
-		best = min(best, time.Since(start))
-	}
-	b.StopTimer()
-	mean = b.Elapsed() / time.Duration(b.N)
+	mean, best = timeRuns(b, run)
 	b.ReportMetric(float64(files)/mean.Seconds(), "files/s")
 	b.ReportMetric(float64(files), "files")
 	b.ReportMetric(float64(best)/float64(time.Millisecond), "best-ms")
