@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -240,7 +239,7 @@ func writeRuntimeInputs(t *testing.T, dir string) {
 	// A FIFO named like a file: opening it for reading blocks until a
 	// writer comes, which none will.
 	write("content/en/fifo.md", []byte(good("fifo")))
-	if err := syscall.Mkfifo(filepath.Join(dir, "content", "es", "fifo.md"), 0o644); err != nil {
+	if err := mkfifo(filepath.Join(dir, "content", "es", "fifo.md")); err != nil {
 		t.Fatal(err)
 	}
 
