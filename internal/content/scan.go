@@ -432,7 +432,7 @@ func loadWith(root string, files Files, m match, cfg *config.Config, cache *Cach
 	if cache == nil {
 		return load(root, files, m, cfg.Limits.Or().EntrySize)
 	}
-	e := &Entry{Path: m.path, Lang: m.code, RawLang: m.raw, Slug: m.slug, Layout: m.layout, root: root, files: files, maxSize: cfg.Limits.Or().EntrySize}
+	e := newEntry(root, files, m, cfg.Limits.Or().EntrySize)
 	// Only regular files are cached: a symlink can point elsewhere
 	// without changing itself.
 	fi, ok := fs.FileInfo(nil), false
