@@ -250,7 +250,7 @@ func (p *project) entryMeta() map[string]dashboard.Meta {
 		part := load[i:min(i+chunk, len(load))]
 		content.Load(part)
 		for _, e := range part {
-			out[e.Path] = dashboard.ReadMeta(e.Doc)
+			out[e.Path] = content.MetaOf(e.Doc)
 			e.Release()
 		}
 	}

@@ -73,7 +73,7 @@ func project(t *testing.T) Input {
 	}
 	meta := map[string]Meta{}
 	for _, e := range repo.Entries {
-		meta[e.Path] = ReadMeta(e.Doc)
+		meta[e.Path] = content.MetaOf(e.Doc)
 	}
 	return Input{
 		Report: rep, Findings: linter.Run(rep), Meta: meta, RootLink: "..", Version: "v1.2.3", Commit: "abc1234",

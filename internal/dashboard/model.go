@@ -42,7 +42,7 @@ type Input struct {
 	Report   *status.Report
 	Findings []lint.Finding
 	// Meta is what the front matter of each entry says, by path: the
-	// caller reads it (see ReadMeta), as entries may be released.
+	// caller reads it (see content.MetaOf), as entries may be released.
 	Meta map[string]Meta
 	// Changes are the changes in the source since stale translations were
 	// made, by the translation's path; a stale translation without one
@@ -612,10 +612,6 @@ func (b *builder) matrix() Matrix {
 
 // Meta is what the dashboard shows of an entry's front matter.
 type Meta = content.Meta
-
-// ReadMeta reads an entry's Meta from its front matter; a nil document
-// has none (see content.MetaOf).
-func ReadMeta(d *content.Document) Meta { return content.MetaOf(d) }
 
 func (b *builder) meta(e *content.Entry) Meta {
 	if e == nil {
