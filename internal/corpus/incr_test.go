@@ -24,7 +24,8 @@ import (
 // 17): on a git repository of a generated corpus, round after round of
 // random edits (a source, a translation or a catalog message edited, a
 // file removed, renamed or added, every content file written again with
-// the same bytes, glosa.yaml edited, a commit that moves HEAD), status and check in text and JSON print the same bytes, on both
+// the same bytes, a translation made a copy of its source and later
+// translated, glosa.yaml edited, a commit that moves HEAD), status and check in text and JSON print the same bytes, on both
 // streams, with the same exit code, whether they run warm (the caches of
 // the round before: content records, words, parsed history), replayed
 // (the whole-result cache of the run just before) or without any cache.
@@ -128,6 +129,16 @@ func randomEdit(t *testing.T, r *rand.Rand, dir string, git func(...string)) str
 		return of[r.Intn(len(of))]
 	}
 	abs := func(rel string) string { return filepath.Join(dir, filepath.FromSlash(rel)) }
+	// past dates a file's modification back, as if edited a while ago:
+	// the caches trust it at once (a file changed within the last two
+	// seconds they read again, whatever they remember), so that what they
+	// remember of the edited file is what the next runs use.
+	past := func(rel string) {
+		when := time.Now().Add(-time.Duration(1+r.Intn(1000)) * time.Minute)
+		if err := os.Chtimes(abs(rel), when, when); err != nil {
+			t.Fatal(err)
+		}
+	}
 	appendTo := func(rel, text string) {
 		data, err := os.ReadFile(abs(rel))
 		if err != nil {
@@ -136,8 +147,9 @@ func randomEdit(t *testing.T, r *rand.Rand, dir string, git func(...string)) str
 		if err := os.WriteFile(abs(rel), append(data, text...), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		past(rel)
 	}
-	switch r.Intn(10) {
+	switch r.Intn(12) {
 	case 0:
 		f := pick("en")
 		appendTo(f, fmt.Sprintf("\nA paragraph added later, with a [link](https://example.org/%d) and `code%d`.\n", r.Intn(100), r.Intn(100)))
@@ -165,6 +177,7 @@ func randomEdit(t *testing.T, r *rand.Rand, dir string, git func(...string)) str
 		if err := os.WriteFile(abs(rel), []byte(strings.Join(lines, "\n")), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		past(rel)
 		return "catalog message edited"
 	case 3:
 		f := pick("")
@@ -195,6 +208,7 @@ func randomEdit(t *testing.T, r *rand.Rand, dir string, git func(...string)) str
 		if err := os.WriteFile(abs(to), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		past(to)
 		return "added " + to
 	case 6:
 		rel := "glosa.yaml"
@@ -232,6 +246,48 @@ func randomEdit(t *testing.T, r *rand.Rand, dir string, git func(...string)) str
 			}
 		}
 		return "every content file written again, same bytes"
+	case 8:
+		// A translation that is a copy of its source: same-as-source
+		// findings, which the lint memo keeps (see case 9).
+		src := pick("en")
+		to := strings.Replace(src, "content/en/", "content/es/", 1)
+		data, err := os.ReadFile(abs(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(abs(to)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(abs(to), append(data, "\n<!-- copied -->\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		past(to)
+		return "translation copied from its source " + to
+	case 9:
+		// The copies translated: their findings gone, though the files
+		// keep their paths, slugs and states.
+		n := 0
+		for _, f := range files {
+			data, err := os.ReadFile(abs(f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(data)
+			if !strings.Contains(text, "<!-- copied -->") {
+				continue
+			}
+			end := strings.Index(text[3:], "\n---\n")
+			if end < 0 {
+				continue
+			}
+			text = text[:3+end+5] + "\nUn texto traducido por fin, con palabras propias.\n"
+			if err := os.WriteFile(abs(f), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			past(f)
+			n++
+		}
+		return fmt.Sprintf("%d copies translated", n)
 	default:
 		git("add", "-A")
 		git("commit", "-qm", "round", "--allow-empty")
