@@ -51,7 +51,26 @@ func goi18nSources(cat *status.Catalog) map[string]*goi18n.File {
 // that has a source to compare with: go-i18n messages with their source
 // file's message, PO entries with their own msgid.
 func (c *checker) messages() []message {
-	var out []message
+	if !c.msgsMade {
+		c.msgs, c.msgsMade = c.makeMessages(), true
+	}
+	return c.msgs
+}
+
+// makeMessages makes what messages returns.
+func (c *checker) makeMessages() []message {
+	n := 0
+	for ci := range c.rep.Catalogs {
+		for _, f := range c.rep.Catalogs[ci].Files {
+			switch {
+			case f.GoI18n != nil:
+				n += len(f.GoI18n.Messages)
+			case f.PO != nil:
+				n += len(f.PO.Entries)
+			}
+		}
+	}
+	out := make([]message, 0, n) // at most
 	pn := newPluralNumbers()
 	for ci := range c.rep.Catalogs {
 		cat := &c.rep.Catalogs[ci]

@@ -415,6 +415,10 @@ type checker struct {
 	// volatiles are the translations whose findings the rule being
 	// memoised read from more than their unit (see volatile).
 	volatiles map[*content.Entry]bool
+	// msgs are the catalogs' messages, made once for the rules that read
+	// them (see messages).
+	msgs     []message
+	msgsMade bool
 }
 
 // memoBaseOf names a memoised unit: its target entry and its scope.

@@ -187,10 +187,18 @@ func goi18nMessages(loc *config.Locale, files []*catalog.File, source string, ta
 			srcFile = src.GoI18n
 		}
 		if srcFile != nil {
+			// Each language's file, one for all the domain's messages.
+			paths := make([]string, len(targets))
+			for i, code := range targets {
+				paths[i] = pathFor(loc, code, domain, langs)
+			}
+			out = slices.Grow(out, len(srcFile.Messages))
 			for _, sm := range srcFile.Messages {
-				m := Message{ID: sm.ID, Domain: domain, Path: src.Path, Line: sm.Line, Text: sm.Other()}
-				for _, code := range targets {
-					t := MessageTranslation{Lang: code, Path: pathFor(loc, code, domain, langs)}
+				m := Message{ID: sm.ID, Domain: domain, Path: src.Path, Line: sm.Line, Text: sm.Other(),
+					Translations: make([]MessageTranslation, 0, len(targets))}
+				words := -1 // the message's, counted once for its languages
+				for i, code := range targets {
+					t := MessageTranslation{Lang: code, Path: paths[i]}
 					tf := langs[code]
 					switch {
 					case tf == nil:
@@ -205,7 +213,10 @@ func goi18nMessages(loc *config.Locale, files []*catalog.File, source string, ta
 						t.State = fromGoI18n(goi18n.StateOf(sm, tm))
 					}
 					if t.State == Missing || t.State == Untranslated || t.State == Stale {
-						t.Words = MessageWords(sm.Other())
+						if words < 0 {
+							words = MessageWords(sm.Other())
+						}
+						t.Words = words
 					}
 					m.Translations = append(m.Translations, t)
 				}
