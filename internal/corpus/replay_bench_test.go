@@ -148,7 +148,10 @@ func commandRuns(b *testing.B, files int, run func()) (mean, best time.Duration)
 }
 
 // glosaCommand returns the glosa command built from this module, once per
-// benchmark process, under os.TempDir()/glosa-corpus beside the corpora.
+// benchmark process, as os.TempDir()/glosa-corpus/glosa beside the
+// corpora: built under a temporary name and renamed over the last one, so
+// that one file is kept, and a benchmark running the last one meanwhile
+// keeps running it.
 var glosaCommand = func() func(b *testing.B) string {
 	var (
 		once sync.Once
@@ -165,11 +168,15 @@ var glosaCommand = func() func(b *testing.B) string {
 			if tmp, err = os.MkdirTemp(dir, "bin-"); err != nil {
 				return
 			}
-			bin = filepath.Join(tmp, "glosa")
+			defer os.RemoveAll(tmp)
+			built := filepath.Join(tmp, "glosa")
 			var out []byte
-			if out, err = exec.Command("go", "build", "-o", bin, "github.com/glosa/glosa/cmd/glosa").CombinedOutput(); err != nil {
+			if out, err = exec.Command("go", "build", "-o", built, "github.com/glosa/glosa/cmd/glosa").CombinedOutput(); err != nil {
 				err = fmt.Errorf("go build: %v\n%s", err, out)
+				return
 			}
+			bin = filepath.Join(dir, "glosa")
+			err = os.Rename(built, bin)
 		})
 		if err != nil {
 			b.Fatal(err)
