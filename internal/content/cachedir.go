@@ -4,8 +4,10 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/glosa/glosa/internal/l10n"
 )
@@ -74,4 +76,25 @@ func makeCacheDir(root string) error {
 		}
 	}
 	return nil
+}
+
+// ErrCacheTracked is wrapped by the error of a cache folder that git
+// tracks: glosa never commits its cache, so a pull request put it there,
+// and what it holds could say anything.
+var ErrCacheTracked = errors.New("glosa's cache folder tracked by git")
+
+// CheckCacheTracked returns an error wrapping ErrCacheTracked when git's
+// index at root holds a file under the cache's folder (.glosa): records a
+// commit brought, made for whatever bytes their maker chose, which a
+// cache keyed by the digests of the files' bytes would otherwise take for
+// its own. nil when nothing there is tracked, or root is not in a git
+// work tree (or git is missing): no checkout there to bring one.
+func CheckCacheTracked(root string) error {
+	cmd := exec.Command("git", "--no-optional-locks", "-C", root, "ls-files", "-z", "--cached", "--", path.Dir(CacheDir))
+	out, err := cmd.Output()
+	if err != nil || len(out) == 0 {
+		return nil
+	}
+	first, _, _ := strings.Cut(string(out), "\x00")
+	return &l10n.Error{Text: l10n.Msg("cache.tracked", "Path", first), Err: ErrCacheTracked}
 }

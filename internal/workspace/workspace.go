@@ -122,6 +122,20 @@ func Load(opts Options) (*Project, error) {
 	if opts.Files != nil {
 		opts.NoCache = true
 	}
+	// A cache a commit brought (git tracks it) is neither read nor
+	// written, as one holding a link is not: said once, the same results.
+	// git answers while the content cache's file is read through, which
+	// trusts nothing yet.
+	var cache *content.Cache
+	if opts.Reporting && !opts.NoCache {
+		tracked := make(chan error, 1)
+		go func() { tracked <- content.CheckCacheTracked(root) }()
+		cache = content.OpenCache(root, cfg, opts.Bodies)
+		if err := <-tracked; err != nil {
+			cache.Close()
+			cache, opts.NoCache, p.CacheRefused = nil, true, err
+		}
+	}
 	if opts.Reporting && !opts.NoCache && content.CheckCacheDir(root) == nil {
 		histOpts.Cache = content.CacheDir + "/" + historyFile
 	}
@@ -142,8 +156,8 @@ func Load(opts Options) (*Project, error) {
 	if opts.Progress != nil { // a nil interface, not a nil Progress
 		scan.Progress = opts.Progress
 	}
-	if opts.Reporting && !opts.NoCache {
-		scan.Cache = content.OpenCache(root, cfg, opts.Bodies)
+	if cache != nil {
+		scan.Cache = cache
 		p.CacheRefused = scan.Cache.Refused()
 		scan.Bodies = opts.Bodies
 		p.cache = scan.Cache
