@@ -212,7 +212,7 @@ func (b *Buffer) Bytes() []byte {
 }
 
 // writeResult writes the file of a result stored under key: magic, key,
-// the exit code, stdout's and stderr's lengths and bytes, and a CRC-32C of
+// the exit code, stdout's and stderr's lengths and bytes, and a CRC-32 (IEEE) of
 // all that, computed as it goes.
 func writeResult(w io.Writer, key [sha256.Size]byte, stdout, stderr *Buffer, code int) error {
 	crc := crc32.NewIEEE()
