@@ -143,8 +143,8 @@ const MemoryLimit = 256 << 20
 // memory limit still bounds the peak (at 100,000 files it is what decides
 // when to collect, whatever this). 400 saves little more CPU and adds
 // most of the limit to the peaks of small runs: an import of 70,000
-// refused units, whose live heap is 150 MB, peaked at 212 MB, over the
-// 200 MB its test allows (at 200, 186–193 MB: too near). Only the
+// refused units peaked at 212 MB, over the 200 MB its test allows (at
+// 200, 186–193 MB: too near). Only the
 // commands of gcHungry keep it; the others go back to Go's default.
 const GCPercent = 200
 

@@ -256,8 +256,14 @@ func readPO(data []byte, max int) (*File, error) {
 	f := &File{TargetLang: strings.ReplaceAll(pf.Language(), "_", "-")}
 	f.SourceLang, _ = pf.HeaderField("X-Source-Language")
 	f.Original, _ = pf.HeaderField("Project-Id-Version")
+	n, expr, haveForms := pf.PluralForms()
 	var forms *plural.PO
-	for _, e := range pf.Entries {
+	f.Units = make([]Unit, 0, len(pf.Entries))
+	for i, e := range pf.Entries {
+		// Each entry is let go once read: on a file of many units, the
+		// parsed entries and the units made of them are not both held
+		// whole.
+		pf.Entries[i] = nil
 		if e.IsHeader() {
 			continue
 		}
@@ -282,7 +288,7 @@ func readPO(data []byte, max int) (*File, error) {
 		}
 		if e.HasPlural {
 			if forms == nil {
-				if forms, err = poForms(pf, f.TargetLang); err != nil {
+				if forms, err = poForms(n, expr, haveForms, f.TargetLang); err != nil {
 					return nil, &l10n.Error{Line: e.Line, Column: 1, Text: l10n.TextOf(err), Err: err}
 				}
 			}
@@ -332,13 +338,13 @@ func readPO(data []byte, max int) (*File, error) {
 // other, many getting other's msgstr) or any other whose forms stand for
 // distinct categories (see plural.Set.Forms) and that the plural-forms
 // rule accepts (plural.Set.LostDistinction): an English header in a
-// Russian file is refused, as 21 would take 1's form.
-func poForms(pf *po.File, lang string) (*plural.PO, error) {
+// Russian file is refused, as 21 would take 1's form. n, src and ok are
+// what po.File.PluralForms returns.
+func poForms(n int, src string, ok bool, lang string) (*plural.PO, error) {
 	set, err := plural.Derive(lang)
 	if err != nil {
 		return nil, err
 	}
-	n, src, ok := pf.PluralForms()
 	var forms plural.PO
 	if ok {
 		var expr *plural.Expr
