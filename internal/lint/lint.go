@@ -412,6 +412,9 @@ type checker struct {
 	// and whether it is a pair's, for the chunk being checked.
 	keyBuf    []byte
 	memoBases map[memoBaseOf][sha256.Size]byte
+	// ruleDigests are the digests of the rules' names as scopedKey mixes
+	// them into a base, made once per rule.
+	ruleDigests map[string][sha256.Size]byte
 	// volatiles are the translations whose findings the rule being
 	// memoised read from more than their unit (see volatile).
 	volatiles map[*content.Entry]bool
