@@ -46,10 +46,7 @@ func (g *globals) replayed(ios *iostreams.IOStreams, run func() error, extra ...
 		return run()
 	}
 	if res != nil {
-		if _, err := ios.Out.Write(res.Stdout); err != nil {
-			return err
-		}
-		if _, err := ios.ErrOut.Write(res.Stderr); err != nil {
+		if err := res.Replay(ios.Out, ios.ErrOut); err != nil {
 			return err
 		}
 		if res.Code == ExitFailed {

@@ -66,6 +66,56 @@ type Request struct {
 type Result struct {
 	Stdout, Stderr []byte
 	Code           int
+	// release lets go of the bytes of a result Lookup mapped from its
+	// file (see readFile); nil for one read.
+	release func()
+}
+
+// Replay writes the result's output to stdout and stderr, then lets go
+// of its bytes (see Release). A result Lookup mapped from its file that
+// someone cut short meanwhile (glosa replaces its files, never writes
+// them in place) is an error, not a crash.
+func (r *Result) Replay(stdout, stderr io.Writer) error {
+	defer r.Release()
+	var err error
+	if faulted(func() {
+		if _, err = stdout.Write(r.Stdout); err == nil {
+			_, err = stderr.Write(r.Stderr)
+		}
+	}) {
+		return errCutShort
+	}
+	return err
+}
+
+// Release lets go of the bytes of a result Lookup returned: its Stdout
+// and Stderr must not be read after.
+func (r *Result) Release() {
+	if r.release != nil {
+		r.release()
+		r.release = nil
+	}
+	r.Stdout, r.Stderr = nil, nil
+}
+
+// errCutShort is a result file made shorter while it was mapped.
+var errCutShort = errors.New("a file of glosa's result cache was cut short while it was read")
+
+// faulted runs f, a fault reading memory in it (a mapped file cut short)
+// made a panic that stops it, and reports whether one did; other panics
+// go on.
+func faulted(f func()) (fault bool) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(interface{ Addr() uintptr }); !ok {
+				panic(r)
+			}
+			fault = true
+		}
+	}()
+	f()
+	return false
 }
 
 // Snapshot is the state of a run's inputs, taken before the run: what a
@@ -128,11 +178,17 @@ func Lookup(req Request) (*Result, *Snapshot, error) {
 	if err := content.CheckCacheDir(req.Root); err != nil {
 		return nil, nil, err
 	}
-	data, err := readFile(filepath.Join(req.Root, filepath.FromSlash(content.CacheDir), s.name))
+	data, release, err := readFile(filepath.Join(req.Root, filepath.FromSlash(content.CacheDir), s.name))
 	if err != nil {
 		return nil, s, nil
 	}
-	return decode(data, s.key), s, nil
+	var res *Result
+	if faulted(func() { res = decode(data, s.key) }) || res == nil {
+		release()
+		return nil, s, nil
+	}
+	res.release = release
+	return res, s, nil
 }
 
 // Save stores res under the snapshot taken before it was computed, unless
@@ -317,17 +373,48 @@ func decode(data []byte, key [sha256.Size]byte) *Result {
 	return res
 }
 
-// readFile reads a result file, refusing anything but a regular file.
-func readFile(p string) ([]byte, error) {
+// mapMin is the size from which a result file is mapped into memory
+// rather than read: status --format json on 38,000 pages, 65 MB, took
+// 10–39 ms to read into memory (most of it the new memory's first
+// touch), 3 ms mapped and checked; mapping a small file costs more than
+// reading it.
+const mapMin = 1 << 20
+
+// readFile returns the bytes of a result file, refusing anything but a
+// regular file, and the function that lets go of them: mapped into
+// memory from mapMin bytes where the system can, else read.
+func readFile(p string) ([]byte, func(), error) {
 	fi, err := os.Lstat(p)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !fi.Mode().IsRegular() || fi.Size() > maxSize+1<<20 {
-		return nil, errors.New("not a result file")
+		return nil, nil, errNotResult
 	}
-	return os.ReadFile(p)
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	// The file opened is the one looked at, not a link put in its place.
+	if open, err := f.Stat(); err != nil || !os.SameFile(fi, open) {
+		return nil, nil, errNotResult
+	}
+	size := int(fi.Size())
+	if size >= mapMin {
+		if data, release, err := mapFile(f, size); err == nil {
+			return data, release, nil
+		}
+	}
+	data := make([]byte, size)
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, nil, err
+	}
+	return data, func() {}, nil
 }
+
+// errNotResult is a result file's name given to something else.
+var errNotResult = errors.New("not a result file")
 
 // Build returns what tells glosa's builds apart: the module and Go
 // versions, the commit and whether the sources were modified, and, for

@@ -302,3 +302,62 @@ func encode(key [sha256.Size]byte, res Result) []byte {
 	b = append(b, res.Stderr...)
 	return binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
 }
+
+// TestReplayBig stores a result past mapMin, which Lookup maps rather
+// than reads, and replays it whole; after Release, its bytes are gone.
+func TestReplayBig(t *testing.T) {
+	dir := newProject(t)
+	settle()
+	req := request(t, dir)
+	out := bytes.Repeat([]byte("0123456789abcdef"), 3*mapMin/16+5)
+	store(t, req, Result{Stdout: out, Stderr: []byte("w\n"), Code: 1})
+	got, _, err := Lookup(req)
+	if err != nil || got == nil {
+		t.Fatalf("Lookup = %v, %v", got, err)
+	}
+	var stdout, stderr bytes.Buffer
+	if err := got.Replay(&stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(stdout.Bytes(), out) || stderr.String() != "w\n" || got.Code != 1 {
+		t.Errorf("replayed %d bytes and %q, code %d", stdout.Len(), stderr.String(), got.Code)
+	}
+	if got.Stdout != nil || got.release != nil {
+		t.Error("Replay kept the result's bytes")
+	}
+}
+
+// TestMappedCutShort maps a file, cuts it short, and reads past its new
+// end: a fault, which faulted turns into a report rather than a crash.
+func TestMappedCutShort(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "result")
+	if err := os.WriteFile(p, bytes.Repeat([]byte{1}, 4*mapMin), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	data, release, err := mapFile(f, 4*mapMin)
+	if err != nil {
+		t.Skip("not mapped here:", err)
+	}
+	defer release()
+	if err := os.Truncate(p, 0); err != nil {
+		t.Fatal(err)
+	}
+	var sum int
+	if !faulted(func() { sum = int(crc32.ChecksumIEEE(data)) }) {
+		t.Errorf("reading a mapped file cut short did not fault (sum %d)", sum)
+	}
+	if faulted(func() {}) {
+		t.Error("a run without a fault reported one")
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("a panic other than a fault was swallowed")
+		}
+	}()
+	faulted(func() { panic("other") })
+}
