@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/glosa/glosa/internal/config"
 	"github.com/glosa/glosa/internal/testtree"
@@ -145,7 +146,7 @@ func TestReplayKey(t *testing.T) {
 				t.Fatal(err)
 			}
 			if c.shape == nil {
-				if diff := cmp.Diff(&res, got); diff != "" {
+				if diff := cmp.Diff(&res, got, cmpopts.IgnoreUnexported(Result{})); diff != "" {
 					t.Fatalf("unchanged: (-want +got)\n%s", diff)
 				}
 				c.change(t, dir)
