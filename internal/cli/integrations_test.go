@@ -143,8 +143,42 @@ func TestAction(t *testing.T) {
 	if d := action.Inputs["sarif"].Default; d != "false" {
 		t.Errorf("sarif defaults to %q, want false", d)
 	}
+	if d := action.Inputs["cache"].Default; d != "true" {
+		t.Errorf("cache defaults to %q, want true", d)
+	}
 	flags := checkFlags(t)
 	var install, check, upload bool
+	// Where the check, the cache's restore and its save are among the
+	// steps: restored before the check, saved after it and before the
+	// verdict, the last step, so that a failed check keeps it too.
+	checkAt, restoreAt, saveAt := -1, -1, -1
+	for i, s := range action.Runs.Steps {
+		switch {
+		case s.ID == "check":
+			checkAt = i
+		case strings.HasPrefix(s.Uses, "actions/cache/restore@"):
+			restoreAt = i
+			if s.ID == "" || s.With["path"] != "${{ inputs.working-directory }}/.glosa/cache" || !strings.Contains(s.With["key"], "${{ github.sha }}") || s.With["restore-keys"] == "" {
+				t.Errorf("the cache's restore step: id %q, with %v", s.ID, s.With)
+			}
+			if !strings.Contains(s.If, "inputs.cache == 'true'") {
+				t.Errorf("the cache is restored with if %q; want it only when inputs.cache is true", s.If)
+			}
+		case strings.HasPrefix(s.Uses, "actions/cache/save@"):
+			saveAt = i
+			if s.With["path"] != "${{ inputs.working-directory }}/.glosa/cache" || !strings.Contains(s.With["key"], "cache-primary-key") {
+				t.Errorf("the cache's save step: with %v", s.With)
+			}
+			if !strings.Contains(s.If, "inputs.cache == 'true'") || !strings.Contains(s.If, "cache-hit != 'true'") {
+				t.Errorf("the cache is saved with if %q; want it when inputs.cache is true and the key was not found whole", s.If)
+			}
+		case strings.HasPrefix(s.Uses, "actions/cache@"):
+			t.Errorf("step %q uses actions/cache, which saves only after a job that passed", s.Name)
+		}
+	}
+	if last := len(action.Runs.Steps) - 1; restoreAt < 0 || !(restoreAt < checkAt && checkAt < saveAt && saveAt < last) {
+		t.Errorf("steps: cache restored at %d, check at %d, cache saved at %d, of %d; want them in that order, before the last", restoreAt, checkAt, saveAt, last+1)
+	}
 	for _, s := range action.Runs.Steps {
 		if s.Run != "" && s.Shell == "" {
 			t.Errorf("step %q: a composite action's run step needs a shell", s.Name)
