@@ -407,7 +407,7 @@ type checker struct {
 	// skip holds the translations (or entries) whose findings the memo
 	// gave, which pairs and entries leave out (see memoized).
 	skip map[*content.Entry]bool
-	// keyBuf is memoKey's buffer, kept between keys; memoBases are the
+	// keyBuf is memoBase's buffer, kept between keys; memoBases are the
 	// keys' parts that are not the rule's, by the unit's target entry
 	// and whether it is a pair's, for the chunk being checked.
 	keyBuf    []byte

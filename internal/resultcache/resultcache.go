@@ -66,8 +66,8 @@ type Request struct {
 type Result struct {
 	Stdout, Stderr []byte
 	Code           int
-	// release lets go of the bytes of a result Lookup mapped from its
-	// file (see readFile); nil for one read.
+	// release lets go of the bytes Lookup read or mapped from the
+	// result's file (see readFile); nil for a result made otherwise.
 	release func()
 }
 
