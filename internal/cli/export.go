@@ -2,7 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -103,7 +105,7 @@ obsolete.es.xlf). The file is rewritten in place, or written to --out FILE.`,
 	f.StringSliceVar(&opts.langs, "lang", nil, "export only these `languages` (default: every translation language)")
 	enumListFlag(cmd, g.l, &opts.states, "state", nil, "export entries and messages in these `states` (default: missing,stale,untranslated)", stateNames()...)
 	f.BoolVar(&opts.all, "all", false, "export every entry and message, translated ones too")
-	f.StringVarP(&opts.out, "out", "o", "-", "`directory` to write one file per language into, or - for stdout (one language); with --update, the file to write")
+	f.StringVarP(&opts.out, "out", "o", "-", "`directory` to write one file per language into (made when missing, unless named as the files are: es.po), or - for stdout (one language); with --update, the file to write")
 	f.StringVar(&opts.update, "update", "", "bring the translator's `file`, exported earlier, up to date with the source, keeping its translations")
 	return cmd
 }
@@ -111,6 +113,9 @@ obsolete.es.xlf). The file is rewritten in place, or written to --out FILE.`,
 func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error {
 	if opts.all && len(opts.states) > 0 {
 		return usage(g.l, "usage.allState")
+	}
+	if err := outNamesFile(g.l, opts.out, exchange.Lookup(exchange.Format(opts.format)).FileName("xx")); err != nil {
+		return err
 	}
 	states := toStates(opts.states)
 	p, langs, err := g.loadLangs(opts.langs)
@@ -164,6 +169,20 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 		}
 	}
 	return nil
+}
+
+// outNamesFile refuses an --out that does not exist yet and is named as
+// the export's files are (name is one of them): es.po would otherwise be
+// made a folder, holding es.po.
+func outNamesFile(l *l10n.Localizer, out, name string) error {
+	ext := filepath.Ext(name)
+	if out == "-" || ext == "" || !strings.EqualFold(filepath.Ext(out), ext) {
+		return nil
+	}
+	if _, err := os.Lstat(out); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return usage(l, "usage.exportOutFile", "Out", out, "Ext", ext)
 }
 
 // writeExport writes an exported file's data to stdout (out is "-") or
