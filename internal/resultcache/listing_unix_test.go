@@ -60,7 +60,7 @@ func TestListedWalk(t *testing.T) {
 		return !strings.HasPrefix(name, ".") || name == ".gitignore" || name == ".gitattributes" || content.IsTemp(name)
 	}
 	for _, skip := range []string{"", "content/es/sub", "content/es/z/skip.md", "all"} {
-		for _, start := range []string{".", "content", "content/es", "content/es/sub", "locales", "content/es/.hidden", "content/es/node_modules", "nowhere"} {
+		for _, start := range []string{".", "content", "content/", "./content", "content/es", "content/es/sub", "locales", "content/es/.hidden", "content/es/node_modules", "nowhere"} {
 			walk := func(files content.Files) []string {
 				var seen []string
 				err := files.WalkDir(start, func(rel string, d fs.DirEntry, err error) error {
