@@ -78,8 +78,8 @@ func (l listed) walk(files map[string][]fileStat, rel, key string, d fs.DirEntry
 	}
 	// A listing's names are plain (no slash, never . or ..): a child's
 	// path is its folder's, made clean once, a slash and its name, as
-	// path.Join would make it (two joins per file were a tenth of a
-	// one-edit status's scan at 100,000 files).
+	// path.Join would make it (two joins per file were 4.5% of a
+	// one-edit status's CPU at 100,000 files).
 	relDir, keyDir := prefixOf(rel), prefixOf(key)
 	for _, f := range list {
 		child, childKey := relDir+f.name, ""
