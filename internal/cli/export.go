@@ -114,7 +114,8 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 	if opts.all && len(opts.states) > 0 {
 		return usage(g.l, "usage.allState")
 	}
-	if err := outNamesFile(g.l, opts.out, exchange.Lookup(exchange.Format(opts.format)).FileName("xx")); err != nil {
+	format := exchange.Lookup(exchange.Format(opts.format))
+	if err := outNamesFile(g.l, opts.out, format.FileName("xx")); err != nil {
 		return err
 	}
 	states := toStates(opts.states)
@@ -131,7 +132,6 @@ func exportRun(ios *iostreams.IOStreams, g *globals, opts *exportOptions) error 
 	case len(states) == 0:
 		states = transfer.NeedsWork
 	}
-	format := exchange.Lookup(exchange.Format(opts.format))
 	if format.WriteGlossary != nil {
 		return exportGlossaries(ios, p, format, langs, opts.out)
 	}
